@@ -1,0 +1,383 @@
+/* measures-localized.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-localized"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "measures-error.h"
+#include "measures-localized.h"
+
+/* A text in one or more languages. Entries keep the order they were
+ * given in, so that a record written back out looks like the one read.
+ */
+typedef struct
+{
+  char *lang;
+  char *text;
+} Entry;
+
+struct _MeasuresLocalized
+{
+  gatomicrefcount ref_count;
+  GArray *entries;
+};
+
+G_DEFINE_BOXED_TYPE (MeasuresLocalized, measures_localized,
+                     measures_localized_ref, measures_localized_unref)
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_pointer (&entry->lang, g_free);
+  g_clear_pointer (&entry->text, g_free);
+}
+
+MeasuresLocalized *
+measures_localized_new (void)
+{
+  MeasuresLocalized *self = g_new0 (MeasuresLocalized, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, entry_clear);
+
+  return self;
+}
+
+/**
+ * measures_localized_new_plain:
+ * @text: a text that names no language
+ *
+ * Returns: a localized string holding @text as its neutral text.
+ */
+MeasuresLocalized *
+measures_localized_new_plain (const char *text)
+{
+  MeasuresLocalized *self = measures_localized_new ();
+
+  measures_localized_set (self, MEASURES_LANG_NEUTRAL, text);
+
+  return self;
+}
+
+MeasuresLocalized *
+measures_localized_ref (MeasuresLocalized *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+measures_localized_unref (MeasuresLocalized *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_array_unref (self->entries);
+      g_free (self);
+    }
+}
+
+static Entry *
+find_entry (const MeasuresLocalized *self,
+            const char              *lang)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (g_str_equal (entry->lang, lang))
+        return entry;
+    }
+
+  return NULL;
+}
+
+/**
+ * measures_localized_set:
+ * @self: a localized string
+ * @lang: a language code such as "en" or "ro", or %MEASURES_LANG_NEUTRAL
+ * @text: the text in that language
+ *
+ * Sets the text for @lang, replacing any text it had.
+ */
+void
+measures_localized_set (MeasuresLocalized *self,
+                        const char        *lang,
+                        const char        *text)
+{
+  Entry *entry;
+  Entry new_entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (lang != NULL);
+  g_return_if_fail (text != NULL);
+
+  if ((entry = find_entry (self, lang)) != NULL)
+    {
+      g_free (entry->text);
+      entry->text = g_strdup (text);
+      return;
+    }
+
+  new_entry.lang = g_strdup (lang);
+  new_entry.text = g_strdup (text);
+  g_array_append_val (self->entries, new_entry);
+}
+
+const char *
+measures_localized_get_exact (const MeasuresLocalized *self,
+                              const char              *lang)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  entry = find_entry (self, lang);
+
+  return entry != NULL ? entry->text : NULL;
+}
+
+/* "ro_RO.UTF-8@euro" and "ro-RO" both name the language "ro". */
+static gboolean
+lang_matches_base (const char *entry_lang,
+                   const char *wanted)
+{
+  gsize len = strcspn (wanted, "_-.@");
+
+  if (len == 0)
+    return FALSE;
+
+  return strncmp (entry_lang, wanted, len) == 0 &&
+         (entry_lang[len] == '\0' || strchr ("_-.@", entry_lang[len]) != NULL);
+}
+
+/**
+ * measures_localized_resolve:
+ * @self: a localized string
+ * @langs: (nullable): the wanted languages, best first, as from
+ *   g_get_language_names(); %NULL for English
+ * @out_lang: (out) (optional): the language of the returned text
+ *
+ * Picks the text to show. Each wanted language is tried in turn, first
+ * exactly, then by its base language ("ro" for "ro_RO.UTF-8"); then the
+ * neutral text, then English, then whatever language comes first.
+ *
+ * Returns: (nullable): the text, or %NULL if @self holds none
+ */
+const char *
+measures_localized_resolve (const MeasuresLocalized  *self,
+                            const char * const       *langs,
+                            const char              **out_lang)
+{
+  static const char * const fallback[] = { MEASURES_LANG_NEUTRAL, "en", NULL };
+  const Entry *found = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; langs != NULL && langs[i] != NULL && found == NULL; i++)
+    {
+      if (g_str_equal (langs[i], "C") || g_str_equal (langs[i], "POSIX"))
+        continue;
+
+      found = find_entry (self, langs[i]);
+
+      for (guint j = 0; found == NULL && j < self->entries->len; j++)
+        {
+          const Entry *entry = &g_array_index (self->entries, Entry, j);
+
+          if (*entry->lang != '\0' && lang_matches_base (entry->lang, langs[i]))
+            found = entry;
+        }
+    }
+
+  for (guint i = 0; found == NULL && fallback[i] != NULL; i++)
+    found = find_entry (self, fallback[i]);
+
+  if (found == NULL && self->entries->len > 0)
+    found = &g_array_index (self->entries, Entry, 0);
+
+  if (out_lang != NULL)
+    *out_lang = found != NULL ? found->lang : NULL;
+
+  return found != NULL ? found->text : NULL;
+}
+
+guint
+measures_localized_get_n_langs (const MeasuresLocalized *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->entries->len;
+}
+
+const char *
+measures_localized_get_lang (const MeasuresLocalized *self,
+                             guint                    index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+
+  return g_array_index (self->entries, Entry, index).lang;
+}
+
+const char *
+measures_localized_get_text (const MeasuresLocalized *self,
+                             guint                    index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+
+  return g_array_index (self->entries, Entry, index).text;
+}
+
+gboolean
+measures_localized_is_empty (const MeasuresLocalized *self)
+{
+  return self == NULL || self->entries->len == 0;
+}
+
+gboolean
+measures_localized_equal (const MeasuresLocalized *a,
+                          const MeasuresLocalized *b)
+{
+  if (measures_localized_is_empty (a) || measures_localized_is_empty (b))
+    return measures_localized_is_empty (a) && measures_localized_is_empty (b);
+
+  if (a->entries->len != b->entries->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (a->entries, Entry, i);
+      const char *other = measures_localized_get_exact (b, entry->lang);
+
+      if (other == NULL || !g_str_equal (entry->text, other))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_localized_from_json:
+ * @node: a JSON string, or an object of strings keyed by language code
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the localized string, or %NULL
+ *   with @error set when @node has the wrong shape
+ */
+MeasuresLocalized *
+measures_localized_from_json (JsonNode  *node,
+                              GError   **error)
+{
+  g_autoptr(MeasuresLocalized) self = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (!check_text (text, error))
+        return NULL;
+
+      return measures_localized_new_plain (text);
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("expected a text or an object of texts by language"));
+      return NULL;
+    }
+
+  self = measures_localized_new ();
+
+  {
+    JsonObject *object = json_node_get_object (node);
+    g_autoptr(GList) members = json_object_get_members (object);
+
+    for (const GList *l = members; l != NULL; l = l->next)
+      {
+        const char *lang = l->data;
+        JsonNode *value = json_object_get_member (object, lang);
+
+        if (!JSON_NODE_HOLDS_VALUE (value) ||
+            json_node_get_value_type (value) != G_TYPE_STRING)
+          {
+            g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                         _("the text for language “%s” is not a string"), lang);
+            return NULL;
+          }
+
+        if (!check_text (lang, error) ||
+            !check_text (json_node_get_string (value), error))
+          return NULL;
+
+        measures_localized_set (self, lang, json_node_get_string (value));
+      }
+  }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * measures_localized_to_json:
+ * @self: a localized string
+ *
+ * Returns: (transfer full): a JSON string when @self holds only a
+ *   neutral text, otherwise an object keyed by language code
+ */
+JsonNode *
+measures_localized_to_json (const MeasuresLocalized *self)
+{
+  g_autoptr(JsonObject) object = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->entries->len == 1 &&
+      *g_array_index (self->entries, Entry, 0).lang == '\0')
+    return json_node_init_string (json_node_alloc (),
+                                  g_array_index (self->entries, Entry, 0).text);
+
+  object = json_object_new ();
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      json_object_set_string_member (object, entry->lang, entry->text);
+    }
+
+  return json_node_init_object (json_node_alloc (), object);
+}

@@ -1,0 +1,795 @@
+/* measures-measure.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-measure"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "measures-error.h"
+#include "measures-measure.h"
+#include "measures-text.h"
+
+/* One measure: a law, policy, strategy, service or campaign. Records are
+ * immutable once built; keys this version does not know are kept as they
+ * were read and written back out after the known ones.
+ */
+struct _MeasuresMeasure
+{
+  GObject parent_instance;
+
+  char *id;
+  char *country;
+  char *region;
+  int year_from;
+  int year_to;
+  GStrv types;
+  GStrv forms;
+  MeasuresLocalized *title;
+  MeasuresLocalized *description;
+  MeasuresLocalized *source;
+  MeasuresLocalized *more_info;
+  char *url;
+
+  /* Unknown keys, in the order they were read. */
+  JsonObject *extra;
+
+  /* Folded words of every searchable text, made once at load. */
+  char *search_text;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_COUNTRY,
+  PROP_REGION,
+  PROP_YEAR_FROM,
+  PROP_YEAR_TO,
+  PROP_TYPES,
+  PROP_FORMS,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_SOURCE,
+  PROP_MORE_INFO,
+  PROP_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const known_keys[] = {
+  "id", "country", "region", "year", "types", "forms",
+  "title", "description", "source", "more_info", "url", NULL
+};
+
+static void
+measures_measure_finalize (GObject *object)
+{
+  MeasuresMeasure *self = (MeasuresMeasure *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->types, g_strfreev);
+  g_clear_pointer (&self->forms, g_strfreev);
+  g_clear_pointer (&self->title, measures_localized_unref);
+  g_clear_pointer (&self->description, measures_localized_unref);
+  g_clear_pointer (&self->source, measures_localized_unref);
+  g_clear_pointer (&self->more_info, measures_localized_unref);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
+}
+
+static void
+measures_measure_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MeasuresMeasure *self = MEASURES_MEASURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, measures_measure_get_id (self));
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, measures_measure_get_country (self));
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, measures_measure_get_region (self));
+      break;
+    case PROP_YEAR_FROM:
+      g_value_set_int (value, measures_measure_get_year_from (self));
+      break;
+    case PROP_YEAR_TO:
+      g_value_set_int (value, measures_measure_get_year_to (self));
+      break;
+    case PROP_TYPES:
+      g_value_set_boxed (value, measures_measure_get_types (self));
+      break;
+    case PROP_FORMS:
+      g_value_set_boxed (value, measures_measure_get_forms (self));
+      break;
+    case PROP_TITLE:
+      g_value_set_boxed (value, measures_measure_get_title (self));
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_boxed (value, measures_measure_get_description (self));
+      break;
+    case PROP_SOURCE:
+      g_value_set_boxed (value, measures_measure_get_source (self));
+      break;
+    case PROP_MORE_INFO:
+      g_value_set_boxed (value, measures_measure_get_more_info (self));
+      break;
+    case PROP_URL:
+      g_value_set_string (value, measures_measure_get_url (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_measure_class_init (MeasuresMeasureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = measures_measure_finalize;
+  object_class->get_property = measures_measure_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_YEAR_FROM] =
+    g_param_spec_int ("year-from", NULL, NULL,
+                      MEASURES_YEAR_NONE, MEASURES_YEAR_MAX, MEASURES_YEAR_NONE, flags);
+  properties[PROP_YEAR_TO] =
+    g_param_spec_int ("year-to", NULL, NULL,
+                      MEASURES_YEAR_NONE, MEASURES_YEAR_MAX, MEASURES_YEAR_NONE, flags);
+  properties[PROP_TYPES] = g_param_spec_boxed ("types", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_FORMS] = g_param_spec_boxed ("forms", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_boxed ("title", NULL, NULL, MEASURES_TYPE_LOCALIZED, flags);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_boxed ("description", NULL, NULL, MEASURES_TYPE_LOCALIZED, flags);
+  properties[PROP_SOURCE] =
+    g_param_spec_boxed ("source", NULL, NULL, MEASURES_TYPE_LOCALIZED, flags);
+  properties[PROP_MORE_INFO] =
+    g_param_spec_boxed ("more-info", NULL, NULL, MEASURES_TYPE_LOCALIZED, flags);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+measures_measure_init (MeasuresMeasure *self)
+{
+}
+
+/* Parsing helpers: each reports the key it looked at. */
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+get_string (JsonObject  *object,
+            const char  *key,
+            char       **out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  const char *text;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   /* Translators: %s is a key of a record, such as “country” */
+                   _("“%s” must be a text"), key);
+      return FALSE;
+    }
+
+  text = json_node_get_string (node);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   _("“%s” is not valid UTF-8"), key);
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = *text != '\0' ? g_strdup (text) : NULL;
+
+  return TRUE;
+}
+
+static gboolean
+get_strv (JsonObject  *object,
+          const char  *key,
+          GStrv       *out,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (is_null (node))
+    {
+      *out = g_strv_builder_end (builder);
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autofree char *one = NULL;
+
+      if (!get_string (object, key, &one, error))
+        return FALSE;
+      if (one != NULL)
+        g_strv_builder_add (builder, one);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          const char *text;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           /* Translators: %s is a key of a record, such as “forms” */
+                           _("“%s” must be a text or a list of texts"), key);
+              return FALSE;
+            }
+
+          text = json_node_get_string (element);
+          if (!g_utf8_validate (text, -1, NULL))
+            {
+              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("“%s” is not valid UTF-8"), key);
+              return FALSE;
+            }
+
+          if (*text != '\0' && !g_ptr_array_find_with_equal_func (seen, text, g_str_equal, NULL))
+            {
+              g_strv_builder_add (builder, text);
+              g_ptr_array_add (seen, (gpointer) text);
+            }
+        }
+    }
+  else
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   _("“%s” must be a text or a list of texts"), key);
+      return FALSE;
+    }
+
+  *out = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+static gboolean
+get_localized (JsonObject         *object,
+               const char         *key,
+               MeasuresLocalized **out,
+               GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  g_autoptr(GError) local_error = NULL;
+  MeasuresLocalized *localized;
+
+  if (is_null (node))
+    return TRUE;
+
+  localized = measures_localized_from_json (node, &local_error);
+  if (localized == NULL)
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   /* Translators: “%s” is a key, the second %s what is wrong */
+                   _("“%s”: %s"), key, local_error->message);
+      return FALSE;
+    }
+
+  if (measures_localized_is_empty (localized))
+    {
+      measures_localized_unref (localized);
+      return TRUE;
+    }
+
+  *out = localized;
+
+  return TRUE;
+}
+
+static gboolean
+get_year_number (JsonNode   *node,
+                 const char *what,
+                 int        *year,
+                 GError    **error)
+{
+  GType type;
+  double value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      ((type = json_node_get_value_type (node)) != G_TYPE_INT64 && type != G_TYPE_DOUBLE))
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   /* Translators: %s is “year” or “year.from” or “year.to” */
+                   _("“%s” must be a year number"), what);
+      return FALSE;
+    }
+
+  value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
+
+  if (value != (double) (gint64) value || value < MEASURES_YEAR_MIN || value > MEASURES_YEAR_MAX)
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   _("“%s” must be a whole year between %d and %d"),
+                   what, MEASURES_YEAR_MIN, MEASURES_YEAR_MAX);
+      return FALSE;
+    }
+
+  *year = (int) value;
+
+  return TRUE;
+}
+
+static gboolean
+get_year (JsonObject  *object,
+          int         *from,
+          int         *to,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "year");
+
+  *from = *to = MEASURES_YEAR_NONE;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (*text == '\0')
+        return TRUE;
+
+      if (!g_utf8_validate (text, -1, NULL) || !measures_parse_period (text, from, to))
+        {
+          g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                               _("“year” must look like “2018” or “2019 - 2022”"));
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *period = json_node_get_object (node);
+      JsonNode *from_node = json_object_get_member (period, "from");
+      JsonNode *to_node = json_object_get_member (period, "to");
+
+      if (is_null (from_node))
+        {
+          g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
+                               _("“year” has no “from”"));
+          return FALSE;
+        }
+
+      if (!get_year_number (from_node, "year.from", from, error))
+        return FALSE;
+
+      if (!is_null (to_node))
+        {
+          if (!get_year_number (to_node, "year.to", to, error))
+            return FALSE;
+
+          if (*to < *from)
+            {
+              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("“year” ends (%d) before it starts (%d)"), *to, *from);
+              return FALSE;
+            }
+        }
+
+      return TRUE;
+    }
+
+  if (!get_year_number (node, "year", from, error))
+    return FALSE;
+
+  *to = *from;
+
+  return TRUE;
+}
+
+static void
+append_localized_words (GString                 *out,
+                        const MeasuresLocalized *localized)
+{
+  if (localized == NULL)
+    return;
+
+  for (guint i = 0; i < measures_localized_get_n_langs (localized); i++)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append (out, measures_localized_get_text (localized, i));
+    }
+}
+
+/* The searchable text holds every language the record carries; it is
+ * folded into words once here so that a search never folds records.
+ */
+static char *
+build_search_text (MeasuresMeasure *self)
+{
+  g_autoptr(GString) text = g_string_new (self->country);
+
+  if (self->region != NULL)
+    g_string_append_printf (text, "\n%s", self->region);
+  for (guint i = 0; self->types[i] != NULL; i++)
+    g_string_append_printf (text, "\n%s", self->types[i]);
+  for (guint i = 0; self->forms[i] != NULL; i++)
+    g_string_append_printf (text, "\n%s", self->forms[i]);
+
+  append_localized_words (text, self->title);
+  append_localized_words (text, self->description);
+  append_localized_words (text, self->source);
+  append_localized_words (text, self->more_info);
+
+  return measures_fold_words (text->str);
+}
+
+static char *
+slugify (const char *text)
+{
+  g_autofree char *words = measures_fold_words (text);
+
+  g_strdelimit (words, " ", '-');
+
+  return g_steal_pointer (&words);
+}
+
+static char *
+derive_id (MeasuresMeasure *self)
+{
+  g_autofree char *country = NULL;
+  g_autofree char *title = NULL;
+  const char *any_title;
+
+  if (self->url != NULL)
+    return g_strdup (self->url);
+
+  country = slugify (self->country);
+  any_title = self->title != NULL ? measures_localized_resolve (self->title, NULL, NULL) : NULL;
+  title = slugify (any_title != NULL ? any_title : "");
+
+  if (self->year_from != MEASURES_YEAR_NONE)
+    return g_strdup_printf ("%s/%d/%s", country, self->year_from, title);
+
+  return g_strdup_printf ("%s/na/%s", country, title);
+}
+
+/**
+ * measures_measure_new_from_json:
+ * @object: a record in the measures-1 format
+ * @error: return location for an error
+ *
+ * Builds a measure from one JSON record. `country` is required; every
+ * other key is optional but must have the documented type.
+ *
+ * Returns: (transfer full) (nullable): the measure, or %NULL with
+ *   @error set in the %MEASURES_ERROR domain
+ */
+MeasuresMeasure *
+measures_measure_new_from_json (JsonObject  *object,
+                                GError     **error)
+{
+  g_autoptr(MeasuresMeasure) self = NULL;
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+
+  if (!get_string (object, "country", &self->country, error) ||
+      !get_string (object, "id", &self->id, error) ||
+      !get_string (object, "region", &self->region, error) ||
+      !get_year (object, &self->year_from, &self->year_to, error) ||
+      !get_strv (object, "types", &self->types, error) ||
+      !get_strv (object, "forms", &self->forms, error) ||
+      !get_localized (object, "title", &self->title, error) ||
+      !get_localized (object, "description", &self->description, error) ||
+      !get_localized (object, "source", &self->source, error) ||
+      !get_localized (object, "more_info", &self->more_info, error) ||
+      !get_string (object, "url", &self->url, error))
+    return NULL;
+
+  if (self->country == NULL)
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
+                           _("“country” is missing"));
+      return NULL;
+    }
+
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (g_strv_contains (known_keys, key))
+        continue;
+
+      if (self->extra == NULL)
+        self->extra = json_object_new ();
+      json_object_set_member (self->extra, key,
+                              json_node_copy (json_object_get_member (object, key)));
+    }
+
+  if (self->id == NULL)
+    self->id = derive_id (self);
+
+  self->search_text = build_search_text (self);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+set_strv_member (JsonObject         *object,
+                 const char         *key,
+                 const char * const *values)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  for (guint i = 0; values[i] != NULL; i++)
+    json_array_add_string_element (array, values[i]);
+
+  json_object_set_array_member (object, key, g_steal_pointer (&array));
+}
+
+/**
+ * measures_measure_to_json:
+ * @self: a measure
+ *
+ * Writes the record in the measures-1 format: known keys in a fixed
+ * order, the year as an object, then unknown keys as they were read.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+measures_measure_to_json (MeasuresMeasure *self)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  const struct {
+    const char *key;
+    MeasuresLocalized *value;
+  } texts[] = {
+    { "title", self->title },
+    { "description", self->description },
+    { "source", self->source },
+    { "more_info", self->more_info },
+  };
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  json_object_set_string_member (object, "id", self->id);
+  json_object_set_string_member (object, "country", self->country);
+  if (self->region != NULL)
+    json_object_set_string_member (object, "region", self->region);
+
+  if (self->year_from != MEASURES_YEAR_NONE)
+    {
+      g_autoptr(JsonObject) year = json_object_new ();
+
+      json_object_set_int_member (year, "from", self->year_from);
+      if (self->year_to != MEASURES_YEAR_NONE)
+        json_object_set_int_member (year, "to", self->year_to);
+      json_object_set_object_member (object, "year", g_steal_pointer (&year));
+    }
+
+  if (self->types[0] != NULL)
+    set_strv_member (object, "types", (const char * const *) self->types);
+  if (self->forms[0] != NULL)
+    set_strv_member (object, "forms", (const char * const *) self->forms);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value != NULL)
+      json_object_set_member (object, texts[i].key, measures_localized_to_json (texts[i].value));
+
+  if (self->url != NULL)
+    json_object_set_string_member (object, "url", self->url);
+
+  if (self->extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (self->extra);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (object, l->data,
+                                json_node_copy (json_object_get_member (self->extra, l->data)));
+    }
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+const char *
+measures_measure_get_id (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+measures_measure_get_country (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->country;
+}
+
+/**
+ * measures_measure_get_region:
+ *
+ * Returns: (nullable): the region, such as "Europe"
+ */
+const char *
+measures_measure_get_region (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->region;
+}
+
+/**
+ * measures_measure_get_year_from:
+ *
+ * Returns: the first year, or %MEASURES_YEAR_NONE when the record has none
+ */
+int
+measures_measure_get_year_from (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), MEASURES_YEAR_NONE);
+
+  return self->year_from;
+}
+
+/**
+ * measures_measure_get_year_to:
+ *
+ * Returns: the last year; %MEASURES_YEAR_NONE with a first year means
+ *   the period is open-ended
+ */
+int
+measures_measure_get_year_to (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), MEASURES_YEAR_NONE);
+
+  return self->year_to;
+}
+
+char *
+measures_measure_dup_years_label (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return measures_format_period (self->year_from, self->year_to);
+}
+
+const char * const *
+measures_measure_get_types (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return (const char * const *) self->types;
+}
+
+const char * const *
+measures_measure_get_forms (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return (const char * const *) self->forms;
+}
+
+/**
+ * measures_measure_get_title:
+ *
+ * Returns: (nullable) (transfer none): the title in each language
+ */
+MeasuresLocalized *
+measures_measure_get_title (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->title;
+}
+
+MeasuresLocalized *
+measures_measure_get_description (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->description;
+}
+
+MeasuresLocalized *
+measures_measure_get_source (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->source;
+}
+
+MeasuresLocalized *
+measures_measure_get_more_info (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->more_info;
+}
+
+const char *
+measures_measure_get_url (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->url;
+}
+
+/**
+ * measures_measure_get_search_text:
+ *
+ * Returns: the folded words of the record's searchable text
+ */
+const char *
+measures_measure_get_search_text (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->search_text;
+}
+
+/**
+ * measures_measure_resolve_title:
+ * @self: a measure
+ * @langs: (nullable): wanted languages, best first
+ *
+ * Returns: the title to show; a record without a title shows its id
+ */
+const char *
+measures_measure_resolve_title (MeasuresMeasure    *self,
+                                const char * const *langs)
+{
+  const char *title = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  if (self->title != NULL)
+    title = measures_localized_resolve (self->title, langs, NULL);
+
+  return title != NULL ? title : self->id;
+}

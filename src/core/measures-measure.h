@@ -1,0 +1,40 @@
+/* measures-measure.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "measures-localized.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_MEASURE (measures_measure_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObject)
+
+MeasuresMeasure          *measures_measure_new_from_json   (JsonObject            *object,
+                                                            GError               **error);
+JsonNode                 *measures_measure_to_json         (MeasuresMeasure       *self);
+const char               *measures_measure_get_id          (MeasuresMeasure       *self);
+const char               *measures_measure_get_country     (MeasuresMeasure       *self);
+const char               *measures_measure_get_region      (MeasuresMeasure       *self);
+int                       measures_measure_get_year_from   (MeasuresMeasure       *self);
+int                       measures_measure_get_year_to     (MeasuresMeasure       *self);
+char                     *measures_measure_dup_years_label (MeasuresMeasure       *self);
+const char * const       *measures_measure_get_types       (MeasuresMeasure       *self);
+const char * const       *measures_measure_get_forms       (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_title       (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_description (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_source      (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_more_info   (MeasuresMeasure       *self);
+const char               *measures_measure_get_url         (MeasuresMeasure       *self);
+const char               *measures_measure_get_search_text (MeasuresMeasure       *self);
+const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,
+                                                            const char * const    *langs);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* measures-query.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "measures-measure.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_QUERY (measures_query_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresQuery, measures_query, MEASURES, QUERY, GObject)
+
+MeasuresQuery *measures_query_new          (void);
+void           measures_query_set_places   (MeasuresQuery        *self,
+                                            const char * const   *countries,
+                                            const char * const   *regions);
+void           measures_query_set_types    (MeasuresQuery        *self,
+                                            const char * const   *types);
+void           measures_query_set_forms    (MeasuresQuery        *self,
+                                            const char * const   *forms);
+void           measures_query_set_years    (MeasuresQuery        *self,
+                                            int                   from,
+                                            int                   to);
+void           measures_query_set_search   (MeasuresQuery        *self,
+                                            const char           *text);
+const char    *measures_query_get_search   (MeasuresQuery        *self);
+gboolean       measures_query_is_empty     (MeasuresQuery        *self);
+gboolean       measures_query_matches      (MeasuresQuery        *self,
+                                            MeasuresMeasure      *measure);
+
+G_END_DECLS

@@ -1,0 +1,393 @@
+/* measures-text.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-text"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "measures-text.h"
+
+static inline gboolean
+is_mark (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * measures_fold_append:
+ * @out: where the folded text goes
+ * @text: valid UTF-8
+ *
+ * Folds @text for comparison: decomposes it (NFD), drops combining
+ * marks and case-folds it, so "ȘTIINȚĂ", "Ştiinţă" and "stiinta" fold
+ * the same. ASCII takes a fast path; g_utf8_normalize() on whole texts
+ * is several times slower (see PLATFORM.md).
+ */
+void
+measures_fold_append (GString    *out,
+                      const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+
+      for (gsize i = 0; i < n; i++)
+        {
+          char buf[8];
+          g_autofree char *folded = NULL;
+          int len;
+
+          if (is_mark (decomposed[i]))
+            continue;
+
+          len = g_unichar_to_utf8 (decomposed[i], buf);
+          folded = g_utf8_casefold (buf, len);
+          g_string_append (out, folded);
+        }
+    }
+}
+
+char *
+measures_fold (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  measures_fold_append (out, text);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * measures_fold_words:
+ * @text: valid UTF-8
+ *
+ * Returns: the folded words of @text, each a maximal run of letters and
+ *   digits, separated by single spaces
+ */
+char *
+measures_fold_words (const char *text)
+{
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean in_word = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = measures_fold (text);
+  out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (!in_word && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+block_free (gpointer data)
+{
+  MeasuresBlock *block = data;
+
+  g_free (block->text);
+  g_free (block);
+}
+
+/* Strips white space at both ends, no-break spaces included, in place. */
+static char *
+strip_unicode (char *line)
+{
+  char *start = line;
+  char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_find_prev_char (start, end);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  *end = '\0';
+
+  return start;
+}
+
+static const char *
+list_item_text (const char *line)
+{
+  static const char * const markers[] = { "- ", "• ", NULL };
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (g_str_has_prefix (line, markers[i]))
+      return line + strlen (markers[i]);
+
+  return NULL;
+}
+
+/**
+ * measures_text_parse_blocks:
+ * @text: a description in the plain-text form of docs/data-format.md
+ *
+ * Splits @text into paragraphs and list items. A line that starts with
+ * "- " or "• " is a list item; blank lines end paragraphs; other lines
+ * that follow one another form one paragraph, joined by line breaks.
+ * Leading and trailing white space of each line is dropped.
+ *
+ * Returns: (transfer full) (element-type MeasuresBlock): the blocks
+ */
+GPtrArray *
+measures_text_parse_blocks (const char *text)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  guint list = 0;
+  gboolean in_list = FALSE;
+
+  g_return_val_if_fail (text != NULL, blocks);
+
+  lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; ; i++)
+    {
+      char *line = lines[i] != NULL ? strip_unicode (lines[i]) : NULL;
+      const char *item = line != NULL ? list_item_text (line) : NULL;
+      gboolean ends_paragraph = line == NULL || *line == '\0' || item != NULL;
+
+      if (ends_paragraph && paragraph->len > 0)
+        {
+          MeasuresBlock *block = g_new0 (MeasuresBlock, 1);
+
+          block->kind = MEASURES_BLOCK_PARAGRAPH;
+          block->text = g_strdup (paragraph->str);
+          g_ptr_array_add (blocks, block);
+          g_string_truncate (paragraph, 0);
+        }
+
+      if (line == NULL)
+        break;
+
+      if (item != NULL)
+        {
+          MeasuresBlock *block = g_new0 (MeasuresBlock, 1);
+
+          if (!in_list)
+            list++;
+          in_list = TRUE;
+
+          block->kind = MEASURES_BLOCK_LIST_ITEM;
+          block->text = g_strdup (strip_unicode ((char *) item));
+          block->list = list;
+          g_ptr_array_add (blocks, block);
+        }
+      else if (*line != '\0')
+        {
+          in_list = FALSE;
+          if (paragraph->len > 0)
+            g_string_append_c (paragraph, '\n');
+          g_string_append (paragraph, line);
+        }
+      else
+        in_list = FALSE;
+    }
+
+  return blocks;
+}
+
+/**
+ * measures_format_period:
+ * @from: the first year, or %MEASURES_YEAR_NONE
+ * @to: the last year, or %MEASURES_YEAR_NONE for an open period
+ *
+ * Returns: (transfer full): "2019–2022", "2018", "since 2019", or an
+ *   empty string when there is no year
+ */
+char *
+measures_format_period (int from,
+                        int to)
+{
+  if (from == MEASURES_YEAR_NONE)
+    return g_strdup ("");
+
+  if (to == MEASURES_YEAR_NONE)
+    /* Translators: a period that has a start year and no end */
+    return g_strdup_printf (_("since %d"), from);
+
+  if (to == from)
+    return g_strdup_printf ("%d", from);
+
+  /* An en dash joins the years of a range. */
+  return g_strdup_printf ("%d–%d", from, to);
+}
+
+static gboolean
+parse_year (const char  *p,
+            const char **end,
+            int         *year)
+{
+  char *e;
+  gint64 value;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+
+  value = g_ascii_strtoll (p, &e, 10);
+  if (value < MEASURES_YEAR_MIN || value > MEASURES_YEAR_MAX)
+    return FALSE;
+
+  *year = (int) value;
+  *end = e;
+
+  return TRUE;
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  return p;
+}
+
+static const char *
+skip_dash (const char *p)
+{
+  static const char * const dashes[] = { "-", "–", "—", "‐", "‑", "−", NULL };
+
+  for (guint i = 0; dashes[i] != NULL; i++)
+    if (g_str_has_prefix (p, dashes[i]))
+      return p + strlen (dashes[i]);
+
+  return NULL;
+}
+
+/**
+ * measures_parse_period:
+ * @text: "2018", "2019 - 2022", "2019-2022", "2019–2022" or "2019-"
+ * @from: (out): the first year
+ * @to: (out): the last year, or %MEASURES_YEAR_NONE if open
+ *
+ * Returns: %TRUE if @text is a year or a period of years in order
+ */
+gboolean
+measures_parse_period (const char *text,
+                       int        *from,
+                       int        *to)
+{
+  const char *p = skip_spaces (text);
+  const char *after;
+  int first, last;
+
+  if (!parse_year (p, &p, &first))
+    return FALSE;
+
+  p = skip_spaces (p);
+  if (*p == '\0')
+    {
+      *from = *to = first;
+      return TRUE;
+    }
+
+  if ((after = skip_dash (p)) == NULL)
+    return FALSE;
+
+  p = skip_spaces (after);
+  if (*p == '\0')
+    {
+      *from = first;
+      *to = MEASURES_YEAR_NONE;
+      return TRUE;
+    }
+
+  if (!parse_year (p, &p, &last) || *skip_spaces (p) != '\0' || last < first)
+    return FALSE;
+
+  *from = first;
+  *to = last;
+
+  return TRUE;
+}
+
+/**
+ * measures_uri_get_safe:
+ * @uri: (nullable): an address from a record
+ *
+ * Only http and https addresses with a host and without credentials are
+ * offered as links; anything else is shown as plain text.
+ *
+ * Returns: (transfer full) (nullable): the address to open, or %NULL
+ */
+char *
+measures_uri_get_safe (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL)
+    return NULL;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    return NULL;
+
+  scheme = g_uri_get_scheme (parsed);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 &&
+      g_ascii_strcasecmp (scheme, "https") != 0)
+    return NULL;
+
+  if (g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0' ||
+      g_uri_get_userinfo (parsed) != NULL)
+    return NULL;
+
+  return g_uri_to_string (parsed);
+}

@@ -1,0 +1,44 @@
+/* measures-text.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A year of 0 means "no year"; as the end of a period it means "open". */
+#define MEASURES_YEAR_NONE 0
+#define MEASURES_YEAR_MIN  1
+#define MEASURES_YEAR_MAX  9999
+
+typedef enum
+{
+  MEASURES_BLOCK_PARAGRAPH,
+  MEASURES_BLOCK_LIST_ITEM,
+} MeasuresBlockKind;
+
+typedef struct
+{
+  MeasuresBlockKind  kind;
+  char              *text;
+  /* Index of the list this item belongs to; items of one list share it. */
+  guint              list;
+} MeasuresBlock;
+
+void        measures_fold_append         (GString      *out,
+                                          const char   *text);
+char       *measures_fold                (const char   *text);
+char       *measures_fold_words          (const char   *text);
+GPtrArray  *measures_text_parse_blocks   (const char   *text);
+char       *measures_format_period       (int           from,
+                                          int           to);
+gboolean    measures_parse_period        (const char   *text,
+                                          int          *from,
+                                          int          *to);
+char       *measures_uri_get_safe        (const char   *uri);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* measures-application.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "measures-application.h"
+#include "measures-cli.h"
+#include "measures-window.h"
+
+struct _MeasuresApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
+
+static GFile **
+files_from_options (GVariantDict *options,
+                    GFile        *(*make_file) (const char *, gpointer),
+                    gpointer      data,
+                    guint        *n_files)
+{
+  g_autofree const char **names = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  gsize n = 0;
+
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &names))
+    n = g_strv_length ((char **) names);
+
+  for (gsize i = 0; i < n; i++)
+    g_ptr_array_add (files, make_file (names[i], data));
+
+  *n_files = files->len;
+  g_ptr_array_add (files, NULL);
+
+  return (GFile **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
+}
+
+static void
+free_files (GFile **files)
+{
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_object_unref (files[i]);
+  g_free (files);
+}
+
+static GFile *
+local_file (const char *arg,
+            gpointer    data)
+{
+  return g_file_new_for_commandline_arg (arg);
+}
+
+static GFile *
+remote_file (const char *arg,
+             gpointer    data)
+{
+  return g_application_command_line_create_file_for_arg (data, arg);
+}
+
+/* Modes that print and exit run here, in the calling process, before
+ * GTK is initialised, so they need no display. */
+static int
+measures_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "measures", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "count"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      GFile **files;
+      guint n_files;
+      int status;
+
+      files = files_from_options (options, local_file, NULL, &n_files);
+      status = measures_cli_count (files, n_files, out, err);
+      free_files (files);
+
+      fputs (err->str, stderr);
+      fputs (out->str, stdout);
+
+      return status;
+    }
+
+  return G_APPLICATION_CLASS (measures_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+measures_application_command_line (GApplication            *app,
+                                   GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  MeasuresWindow *window;
+  GFile **files;
+  guint n_files;
+
+  files = files_from_options (options, remote_file, command_line, &n_files);
+  if (n_files == 0)
+    {
+      free_files (files);
+      g_application_activate (app);
+      return EXIT_SUCCESS;
+    }
+
+  window = measures_window_new (MEASURES_APPLICATION (app));
+  measures_window_open (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+
+  free_files (files);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+measures_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (measures_window_new (MEASURES_APPLICATION (app)));
+      measures_window_open (MEASURES_WINDOW (window), NULL, 0);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+measures_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+measures_application_class_init (MeasuresApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = measures_application_activate;
+  app_class->command_line = measures_application_command_line;
+  app_class->handle_local_options = measures_application_handle_local_options;
+  app_class->startup = measures_application_startup;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Measures authors", NULL };
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  g_auto(GStrv) sources = g_new0 (char *, 3);
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Measures"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Measures authors"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_website (about, PACKAGE_WEBSITE);
+  adw_about_window_set_issue_url (about, PACKAGE_ISSUES);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, _("© 2026 The Measures authors"));
+  adw_about_window_set_comments (about,
+                                 _("Browse laws, policies, strategies and services "
+                                   "against violence against women, and read each "
+                                   "measure in full."));
+  /* Translators: Replace "translator-credits" with your name and email,
+   * one per line; it is shown in the About window. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  sources[0] = g_strdup_printf ("%s https://evaw-global-database.unwomen.org",
+                                _("UN Women Global Database on Violence against Women"));
+  sources[1] = g_strdup_printf ("%s https://legislatie.just.ro",
+                                _("Romanian legislation portal"));
+  adw_about_window_add_acknowledgement_section (about, _("Sources of the bundled measures"),
+                                                (const char **) sources);
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window lets it save its state first. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static const GOptionEntry main_entries[] = {
+  { "count", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the number of measures and exit, without opening a window"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+static void
+measures_application_init (MeasuresApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  /* Translators: shown in `measures --help` for the files to open */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Browse measures against violence against women. "
+                                              "Without FILE, the bundled measures are opened; "
+                                              "FILE is a dataset in the measures-1 JSON format."));
+}
+
+MeasuresApplication *
+measures_application_new (void)
+{
+  return g_object_new (MEASURES_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

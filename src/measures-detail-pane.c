@@ -1,0 +1,482 @@
+/* measures-detail-pane.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-detail-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "measures-detail-pane.h"
+#include "measures-text.h"
+
+/* Shows every field of one measure. Record text is only ever set as
+ * plain text; the one label that uses markup escapes what it shows.
+ */
+struct _MeasuresDetailPane
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  GtkStack *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel *title_label;
+  GtkLabel *summary_label;
+  GtkLabel *country_label;
+  GtkLabel *region_heading;
+  GtkLabel *region_label;
+  GtkLabel *years_heading;
+  GtkLabel *years_label;
+  GtkWidget *types_section;
+  GtkBox *types_box;
+  GtkWidget *forms_section;
+  GtkFlowBox *forms_box;
+  GtkWidget *description_section;
+  GtkLabel *language_note;
+  GtkBox *description_box;
+  GtkWidget *source_section;
+  GtkLabel *source_label;
+  GtkWidget *more_info_section;
+  GtkLabel *more_info_label;
+  GtkWidget *url_section;
+  GtkLabel *url_label;
+
+  /* Owned references */
+  MeasuresMeasure *measure;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresDetailPane, measures_detail_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MEASURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), child);
+      else if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static GtkWidget *
+text_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  return label;
+}
+
+/* The language the user reads in: the first of the UI languages, or
+ * English in the C locale. */
+static const char *
+preferred_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_str_equal (names[i], "C") && !g_str_equal (names[i], "POSIX") &&
+        !g_str_has_prefix (names[i], "C."))
+      return names[i];
+
+  return "en";
+}
+
+static gboolean
+same_base_language (const char *a,
+                    const char *b)
+{
+  gsize len_a = strcspn (a, "_-.@");
+  gsize len_b = strcspn (b, "_-.@");
+
+  return len_a == len_b && g_ascii_strncasecmp (a, b, len_a) == 0;
+}
+
+static const char *
+resolve (MeasuresLocalized *localized,
+         const char       **lang)
+{
+  if (localized == NULL)
+    return NULL;
+
+  return measures_localized_resolve (localized, g_get_language_names (), lang);
+}
+
+static void
+set_section (GtkWidget  *section,
+             GtkLabel   *label,
+             const char *text)
+{
+  gtk_widget_set_visible (section, text != NULL && *text != '\0');
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+show_types (MeasuresDetailPane *self)
+{
+  const char * const *types = measures_measure_get_types (self->measure);
+
+  remove_children (GTK_WIDGET (self->types_box));
+
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (types[i], ">", 2);
+      GtkWidget *label;
+      g_autofree char *markup = NULL;
+
+      if (parts[1] != NULL)
+        markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>  ›  %s",
+                                          g_strstrip (parts[0]), g_strstrip (parts[1]));
+      else
+        markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>", g_strstrip (parts[0]));
+
+      label = text_label (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_add_css_class (label, "measure-type");
+      gtk_box_append (self->types_box, label);
+    }
+
+  gtk_widget_set_visible (self->types_section, types[0] != NULL);
+}
+
+static void
+show_forms (MeasuresDetailPane *self)
+{
+  const char * const *forms = measures_measure_get_forms (self->measure);
+
+  remove_children (GTK_WIDGET (self->forms_box));
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      GtkWidget *tag = gtk_label_new (forms[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (tag), TRUE);
+      gtk_widget_add_css_class (tag, "tag");
+      gtk_flow_box_append (self->forms_box, tag);
+    }
+
+  gtk_widget_set_visible (self->forms_section, forms[0] != NULL);
+}
+
+static void
+show_description (MeasuresDetailPane *self)
+{
+  const char *lang = NULL;
+  const char *text = resolve (measures_measure_get_description (self->measure), &lang);
+  g_autoptr(GPtrArray) blocks = NULL;
+  GtkWidget *list = NULL;
+  guint list_index = 0;
+
+  remove_children (GTK_WIDGET (self->description_box));
+  gtk_widget_set_visible (self->description_section, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_note), FALSE);
+
+  if (text == NULL)
+    return;
+
+  if (lang != NULL && *lang != '\0' && !same_base_language (lang, preferred_language ()))
+    {
+      if (same_base_language (lang, "en"))
+        gtk_label_set_text (self->language_note, _("Shown in English, the only language of this text"));
+      else if (same_base_language (lang, "ro"))
+        gtk_label_set_text (self->language_note, _("Shown in Romanian, the only language of this text"));
+      else
+        gtk_label_set_text (self->language_note, _("Shown in the language the record gives"));
+      gtk_widget_set_visible (GTK_WIDGET (self->language_note), TRUE);
+    }
+
+  blocks = measures_text_parse_blocks (text);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const MeasuresBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == MEASURES_BLOCK_PARAGRAPH)
+        {
+          GtkWidget *label = text_label (block->text);
+
+          gtk_widget_add_css_class (label, "paragraph");
+          gtk_box_append (self->description_box, label);
+          list = NULL;
+        }
+      else
+        {
+          GtkWidget *item;
+          GtkWidget *bullet;
+
+          if (list == NULL || block->list != list_index)
+            {
+              list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+              gtk_widget_add_css_class (list, "bullet-list");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, _("List"),
+                                              -1);
+              gtk_box_append (self->description_box, list);
+              list_index = block->list;
+            }
+
+          item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+          gtk_widget_add_css_class (item, "list-item");
+          bullet = gtk_label_new ("•");
+          gtk_label_set_yalign (GTK_LABEL (bullet), 0);
+          gtk_widget_add_css_class (bullet, "bullet");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          gtk_box_append (GTK_BOX (item), bullet);
+          gtk_box_append (GTK_BOX (item), text_label (block->text));
+          gtk_box_append (GTK_BOX (list), item);
+        }
+    }
+}
+
+static void
+show_url (MeasuresDetailPane *self)
+{
+  const char *url = measures_measure_get_url (self->measure);
+  g_autofree char *safe = measures_uri_get_safe (url);
+
+  gtk_widget_set_visible (self->url_section, url != NULL);
+
+  if (safe != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", safe, url);
+
+      gtk_label_set_markup (self->url_label, markup);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_label), safe);
+    }
+  else
+    {
+      /* Not http or https: shown, but never offered as a link. */
+      gtk_label_set_text (self->url_label, url != NULL ? url : "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_label), NULL);
+    }
+}
+
+static void
+update (MeasuresDetailPane *self)
+{
+  g_autofree char *years = NULL;
+  g_autoptr(GString) summary = NULL;
+  const char *region;
+
+  if (self->measure == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  region = measures_measure_get_region (self->measure);
+  years = measures_measure_dup_years_label (self->measure);
+
+  gtk_label_set_text (self->title_label,
+                      measures_measure_resolve_title (self->measure, g_get_language_names ()));
+
+  summary = g_string_new (measures_measure_get_country (self->measure));
+  if (*years != '\0')
+    g_string_append_printf (summary, " · %s", years);
+  gtk_label_set_text (self->summary_label, summary->str);
+
+  gtk_label_set_text (self->country_label, measures_measure_get_country (self->measure));
+  gtk_label_set_text (self->region_label, region != NULL ? region : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->region_heading), region != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_label), region != NULL);
+  gtk_label_set_text (self->years_label, *years != '\0' ? years : _("Not given"));
+
+  show_types (self);
+  show_forms (self);
+  show_description (self);
+  set_section (self->source_section, self->source_label,
+               resolve (measures_measure_get_source (self->measure), NULL));
+  set_section (self->more_info_section, self->more_info_label,
+               resolve (measures_measure_get_more_info (self->measure), NULL));
+  show_url (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "measure");
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+launch_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not open the address: %s", error->message);
+}
+#endif
+
+static gboolean
+activate_link_cb (MeasuresDetailPane *self,
+                  const char         *uri,
+                  GtkLabel           *label)
+{
+  g_autofree char *safe = measures_uri_get_safe (uri);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (safe == NULL)
+    return TRUE;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (safe);
+
+    gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                             NULL, launch_cb, NULL);
+  }
+#else
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, safe, GDK_CURRENT_TIME);
+#endif
+
+  return TRUE;
+}
+
+static void
+measures_detail_pane_dispose (GObject *object)
+{
+  MeasuresDetailPane *self = (MeasuresDetailPane *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_DETAIL_PANE);
+  g_clear_object (&self->measure);
+
+  G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+measures_detail_pane_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  MeasuresDetailPane *self = MEASURES_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEASURE:
+      g_value_set_object (value, measures_detail_pane_get_measure (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_detail_pane_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MeasuresDetailPane *self = MEASURES_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEASURE:
+      measures_detail_pane_set_measure (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = measures_detail_pane_dispose;
+  object_class->get_property = measures_detail_pane_get_property;
+  object_class->set_property = measures_detail_pane_set_property;
+
+  properties[PROP_MEASURE] =
+    g_param_spec_object ("measure", NULL, NULL,
+                         MEASURES_TYPE_MEASURE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-detail-pane.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "detailpane");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, country_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, region_heading);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, region_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, years_heading);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, years_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_note);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, source_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, source_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, more_info_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, more_info_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
+  gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
+}
+
+static void
+measures_detail_pane_init (MeasuresDetailPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * measures_detail_pane_get_measure:
+ *
+ * Returns: (transfer none) (nullable): the measure shown
+ */
+MeasuresMeasure *
+measures_detail_pane_get_measure (MeasuresDetailPane *self)
+{
+  g_return_val_if_fail (MEASURES_IS_DETAIL_PANE (self), NULL);
+
+  return self->measure;
+}
+
+void
+measures_detail_pane_set_measure (MeasuresDetailPane *self,
+                                  MeasuresMeasure    *measure)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+  g_return_if_fail (measure == NULL || MEASURES_IS_MEASURE (measure));
+
+  if (g_set_object (&self->measure, measure))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+    }
+}

@@ -1,0 +1,30 @@
+/* measures-window.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-application.h"
+#include "measures-query.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_WINDOW (measures_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresWindow, measures_window, MEASURES, WINDOW, AdwApplicationWindow)
+
+MeasuresWindow  *measures_window_new          (MeasuresApplication  *application);
+void             measures_window_open         (MeasuresWindow       *self,
+                                               GFile * const        *files,
+                                               guint                 n_files);
+gboolean         measures_window_get_loading  (MeasuresWindow       *self);
+GListModel      *measures_window_get_model    (MeasuresWindow       *self);
+MeasuresQuery   *measures_window_get_query    (MeasuresWindow       *self);
+gboolean         measures_window_select       (MeasuresWindow       *self,
+                                               const char           *id);
+
+G_END_DECLS

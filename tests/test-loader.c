@@ -1,0 +1,513 @@
+/* test-loader.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "measures-error.h"
+#include "measures-loader.h"
+#include "measures-text.h"
+
+static MeasuresDataset *
+load_string (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return measures_loader_load_bytes (bytes, NULL, "test.json");
+}
+
+static MeasuresMeasure *
+load_one (const char *record)
+{
+  g_autofree char *json = g_strdup_printf ("[%s]", record);
+  g_autoptr(MeasuresDataset) dataset = load_string (json);
+
+  g_assert_null (measures_dataset_get_error (dataset));
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 1);
+
+  return g_object_ref (g_ptr_array_index (measures_dataset_get_measures (dataset), 0));
+}
+
+static const MeasuresProblem *
+only_problem (MeasuresDataset *dataset)
+{
+  GPtrArray *problems = measures_dataset_get_problems (dataset);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+
+  return g_ptr_array_index (problems, 0);
+}
+
+static void
+test_year_shapes (void)
+{
+  const struct {
+    const char *year;
+    int from, to;
+  } cases[] = {
+    { "2018", 2018, 2018 },
+    { "2018.0", 2018, 2018 },
+    { "\"2019 - 2022\"", 2019, 2022 },
+    { "\"2019-2022\"", 2019, 2022 },
+    { "\"2019–2022\"", 2019, 2022 },
+    { "\"2018\"", 2018, 2018 },
+    { "\"\"", MEASURES_YEAR_NONE, MEASURES_YEAR_NONE },
+    { "null", MEASURES_YEAR_NONE, MEASURES_YEAR_NONE },
+    { "{\"from\": 2019, \"to\": 2022}", 2019, 2022 },
+    { "{\"from\": 2019}", 2019, MEASURES_YEAR_NONE },
+    { "{\"from\": 2019, \"to\": null}", 2019, MEASURES_YEAR_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *record = g_strdup_printf ("{\"country\": \"Romania\", \"year\": %s}",
+                                                 cases[i].year);
+      g_autoptr(MeasuresMeasure) measure = load_one (record);
+
+      g_test_message ("year %s", cases[i].year);
+      g_assert_cmpint (measures_measure_get_year_from (measure), ==, cases[i].from);
+      g_assert_cmpint (measures_measure_get_year_to (measure), ==, cases[i].to);
+    }
+
+  {
+    g_autoptr(MeasuresMeasure) measure = load_one ("{\"country\": \"Romania\"}");
+
+    g_assert_cmpint (measures_measure_get_year_from (measure), ==, MEASURES_YEAR_NONE);
+  }
+}
+
+static void
+test_year_bad (void)
+{
+  const char *bad[] = {
+    "\"soon\"", "\"2022 - 2019\"", "{\"to\": 2020}", "{\"from\": \"2019\"}",
+    "{\"from\": 2022, \"to\": 2019}", "2018.5", "99999999999", "-5", "true", "[2018]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("[{\"country\": \"Romania\", \"year\": %s}]", bad[i]);
+      g_autoptr(MeasuresDataset) dataset = load_string (json);
+      const MeasuresProblem *problem;
+
+      g_test_message ("year %s", bad[i]);
+      g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 0);
+      problem = only_problem (dataset);
+      g_assert_cmpuint (problem->index, ==, 1);
+      g_assert_nonnull (strstr (problem->message, "year"));
+    }
+}
+
+static void
+test_year_written_as_object (void)
+{
+  g_autoptr(MeasuresMeasure) measure = load_one ("{\"country\": \"Romania\", \"year\": \"2019 - 2022\"}");
+  g_autoptr(MeasuresMeasure) open = load_one ("{\"country\": \"Romania\", \"year\": {\"from\": 2024}}");
+  g_autoptr(JsonNode) node = measures_measure_to_json (measure);
+  g_autoptr(JsonNode) open_node = measures_measure_to_json (open);
+  JsonObject *year = json_object_get_object_member (json_node_get_object (node), "year");
+  JsonObject *open_year = json_object_get_object_member (json_node_get_object (open_node), "year");
+
+  g_assert_cmpint (json_object_get_int_member (year, "from"), ==, 2019);
+  g_assert_cmpint (json_object_get_int_member (year, "to"), ==, 2022);
+  g_assert_cmpint (json_object_get_int_member (open_year, "from"), ==, 2024);
+  g_assert_false (json_object_has_member (open_year, "to"));
+}
+
+static void
+test_fields (void)
+{
+  g_autoptr(MeasuresMeasure) measure =
+    load_one ("{\"country\": \"Romania\", \"region\": \"Europe\", \"year\": 2018,"
+              " \"types\": \"Violence against women > Legislation\","
+              " \"forms\": [\"Trafficking\", \"Child, early and forced marriage\", \"Trafficking\"],"
+              " \"title\": {\"en\": \"Law\", \"ro\": \"Lege\"},"
+              " \"description\": \"Text\", \"source\": {\"en\": \"Src\"},"
+              " \"more_info\": \"More\", \"url\": \"https://example.org/a\"}");
+  const char * const *types = measures_measure_get_types (measure);
+  const char * const *forms = measures_measure_get_forms (measure);
+  const char *ro[] = { "ro", NULL };
+
+  g_assert_cmpstr (measures_measure_get_country (measure), ==, "Romania");
+  g_assert_cmpstr (measures_measure_get_region (measure), ==, "Europe");
+  g_assert_cmpuint (g_strv_length ((char **) types), ==, 1);
+  g_assert_cmpstr (types[0], ==, "Violence against women > Legislation");
+  /* A value given twice is kept once. */
+  g_assert_cmpuint (g_strv_length ((char **) forms), ==, 2);
+  g_assert_cmpstr (forms[1], ==, "Child, early and forced marriage");
+  g_assert_cmpstr (measures_measure_resolve_title (measure, ro), ==, "Lege");
+  g_assert_cmpstr (measures_measure_resolve_title (measure, NULL), ==, "Law");
+  g_assert_cmpstr (measures_localized_resolve (measures_measure_get_description (measure), ro, NULL),
+                   ==, "Text");
+  g_assert_cmpstr (measures_localized_resolve (measures_measure_get_source (measure), ro, NULL),
+                   ==, "Src");
+  g_assert_cmpstr (measures_measure_get_url (measure), ==, "https://example.org/a");
+  /* The id comes from the address when the record has none. */
+  g_assert_cmpstr (measures_measure_get_id (measure), ==, "https://example.org/a");
+}
+
+static void
+test_derived_id (void)
+{
+  g_autoptr(MeasuresMeasure) measure =
+    load_one ("{\"country\": \"Republic of Moldova\", \"year\": \"2010 - 2015\","
+              " \"title\": \"National Programme on Gender Equality, 2010–2015\"}");
+  g_autoptr(MeasuresMeasure) no_year =
+    load_one ("{\"country\": \"România\", \"title\": {\"ro\": \"Lege nouă\"}}");
+
+  g_assert_cmpstr (measures_measure_get_id (measure), ==,
+                   "republic-of-moldova/2010/national-programme-on-gender-equality-2010-2015");
+  g_assert_cmpstr (measures_measure_get_id (no_year), ==, "romania/na/lege-noua");
+}
+
+static void
+test_missing_country (void)
+{
+  g_autoptr(MeasuresDataset) dataset =
+    load_string ("{\"format\": \"measures-1\", \"measures\": ["
+                 "{\"country\": \"Romania\"},"
+                 "{\"country\": \"Romania\"},"
+                 "{\"id\": \"no-country\", \"title\": \"Orphan\"},"
+                 "{\"country\": \"Republic of Moldova\"}]}");
+  const MeasuresProblem *problem = only_problem (dataset);
+  g_autofree char *text = measures_problem_to_string (problem);
+
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 3);
+  g_assert_cmpuint (problem->index, ==, 3);
+  g_assert_cmpstr (problem->id, ==, "no-country");
+  g_assert_cmpstr (text, ==, "test.json: record 3 (“no-country”): “country” is missing");
+}
+
+static void
+test_wrong_types (void)
+{
+  const struct {
+    const char *record;
+    const char *message;
+  } cases[] = {
+    { "{\"country\": 7}", "“country” must be a text" },
+    { "{\"country\": \"\"}", "“country” is missing" },
+    { "{\"country\": \"X\", \"types\": 3}", "“types” must be a text or a list of texts" },
+    { "{\"country\": \"X\", \"forms\": [\"a\", 1]}", "“forms” must be a text or a list of texts" },
+    { "{\"country\": \"X\", \"title\": [\"a\"]}",
+      "“title”: expected a text or an object of texts by language" },
+    { "{\"country\": \"X\", \"description\": {\"en\": 1}}",
+      "“description”: the text for language “en” is not a string" },
+    { "{\"country\": \"X\", \"url\": {}}", "“url” must be a text" },
+    { "\"just text\"", "a record must be an object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("[{\"country\": \"ok\"}, %s]", cases[i].record);
+      g_autoptr(MeasuresDataset) dataset = load_string (json);
+      const MeasuresProblem *problem = only_problem (dataset);
+
+      g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 1);
+      g_assert_cmpuint (problem->index, ==, 2);
+      g_assert_cmpstr (problem->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_whole_file_errors (void)
+{
+  const struct {
+    const char *json;
+    const char *message_start;
+  } cases[] = {
+    { "", "the file is empty" },
+    { "   ", "the file is empty" },
+    { "[{\"country\": \"X\"", "not valid JSON: " },
+    { "42", "the file must hold a list of measures" },
+    { "{\"records\": []}", "the file must hold a list of measures" },
+    { "{\"format\": \"measures-2\", \"measures\": []}", "the file is in a format other than “measures-1”" },
+    { "{\"measures\": {}}", "the file must hold a list of measures" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MeasuresDataset) dataset = load_string (cases[i].json);
+      const GError *error = measures_dataset_get_error (dataset);
+
+      g_test_message ("file “%s”", cases[i].json);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == MEASURES_ERROR);
+      g_assert_cmpint (error->code, ==, MEASURES_ERROR_INVALID_JSON);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message_start));
+      g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 0);
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"country\": \"X\", \"deep\": ");
+  g_autoptr(MeasuresDataset) dataset = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}]");
+
+  dataset = load_string (json->str);
+  g_assert_nonnull (measures_dataset_get_error (dataset));
+  g_assert_nonnull (strstr (measures_dataset_get_error (dataset)->message, "nested"));
+
+  /* Brackets inside strings are text, not nesting. */
+  {
+    g_autoptr(GString) text = g_string_new ("[{\"country\": \"");
+    g_autoptr(MeasuresDataset) fine = NULL;
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (text, "[{\\\"");
+    g_string_append (text, "\"}]");
+    fine = load_string (text->str);
+    g_assert_null (measures_dataset_get_error (fine));
+    g_assert_cmpuint (measures_dataset_get_n_measures (fine), ==, 1);
+  }
+}
+
+static void
+test_unknown_keys_round_trip (void)
+{
+  const char *json =
+    "{\"format\": \"measures-1\", \"measures\": [{"
+    "\"country\": \"Romania\", \"id\": \"x\","
+    " \"notes\": {\"reviewed\": true, \"by\": [\"A\", \"B\"]},"
+    " \"priority\": 3, \"tags\": null}]}";
+  g_autoptr(MeasuresDataset) first = load_string (json);
+  g_autofree char *written = measures_loader_serialize (measures_dataset_get_measures (first), NULL);
+  g_autoptr(MeasuresDataset) second = load_string (written);
+  g_autofree char *rewritten = measures_loader_serialize (measures_dataset_get_measures (second), NULL);
+  g_autoptr(JsonNode) node = json_from_string (written, NULL);
+  JsonObject *record;
+
+  g_assert_cmpstr (written, ==, rewritten);
+
+  record = json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "measures"), 0);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (record, "notes"), "reviewed"));
+  g_assert_cmpint (json_object_get_int_member (record, "priority"), ==, 3);
+  g_assert_true (json_object_has_member (record, "tags"));
+  g_assert_true (json_node_is_null (json_object_get_member (record, "tags")));
+}
+
+static char *
+bundled_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+}
+
+static void
+test_bundled (void)
+{
+  static const char * const expected_ids[] = {
+    "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022",
+    "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021",
+    "romania-2018-law-no-174-2018-on-domestic-violence",
+    "romania-2021-educational-programme-and-campaign-against-trafficking",
+    "republic-of-moldova-2009-data-collection-on-domestic-violence",
+    "republic-of-moldova-2010-national-programme-on-gender-equality-insurance-2010-2015",
+    "republic-of-moldova-2009-trainings-of-the-judiciary-on-domestic-violence",
+    "republic-of-moldova-2010-psychological-services-for-perpetrators",
+    "romania-2018-national-action-plan-2018-2020-for-implementing-the-national-strategy-against-trafficking-in-persons-2018-2022",
+    "romania-2021-national-action-plan-2021-2022-for-implementing-the-national-strategy-against-trafficking-in-persons-2018-2022",
+    "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028",
+  };
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+  const char *en[] = { "en", NULL };
+  const char *ro[] = { "ro", NULL };
+  MeasuresMeasure *seed;
+  const char *lang;
+
+  g_assert_null (measures_dataset_get_error (dataset));
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures->len, ==, G_N_ELEMENTS (expected_ids));
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      MeasuresLocalized *title = measures_measure_get_title (measure);
+      MeasuresLocalized *description = measures_measure_get_description (measure);
+
+      g_assert_cmpstr (measures_measure_get_id (measure), ==, expected_ids[i]);
+
+      /* Every record is in both languages and cites a source or an address. */
+      g_assert_nonnull (measures_localized_get_exact (title, "en"));
+      g_assert_nonnull (measures_localized_get_exact (title, "ro"));
+      g_assert_nonnull (measures_localized_get_exact (description, "en"));
+      g_assert_nonnull (measures_localized_get_exact (description, "ro"));
+      g_assert_true (measures_measure_get_source (measure) != NULL ||
+                     measures_measure_get_url (measure) != NULL);
+      g_assert_cmpint (measures_measure_get_year_from (measure), !=, MEASURES_YEAR_NONE);
+      g_assert_nonnull (measures_measure_get_types (measure)[0]);
+      g_assert_nonnull (measures_measure_get_forms (measure)[0]);
+    }
+
+  seed = g_ptr_array_index (measures, 0);
+  g_assert_cmpstr (measures_measure_resolve_title (seed, en), ==,
+                   "National Strategy Against Trafficking in Persons 2018-2022");
+  g_assert_cmpstr (measures_measure_get_country (seed), ==, "Romania");
+  g_assert_cmpint (measures_measure_get_year_from (seed), ==, 2019);
+  g_assert_cmpint (measures_measure_get_year_to (seed), ==, 2022);
+  g_assert_cmpstr (measures_measure_get_types (seed)[0], ==,
+                   "Policies > National strategy specific to violence against women");
+  g_assert_cmpstr (measures_measure_get_forms (seed)[0], ==, "Trafficking");
+  g_assert_true (g_str_has_prefix (measures_localized_resolve (measures_measure_get_description (seed), ro, &lang),
+                                   "Noua Strategie"));
+  g_assert_cmpstr (lang, ==, "ro");
+}
+
+/* The seed record keeps the text of ../shared/seed as given. */
+static void
+test_bundled_seed_text (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresMeasure *seed = g_ptr_array_index (measures_dataset_get_measures (dataset), 0);
+  const char *description = measures_localized_get_exact (measures_measure_get_description (seed), "en");
+  g_autoptr(GPtrArray) blocks = measures_text_parse_blocks (description);
+  const MeasuresBlock *first_item = g_ptr_array_index (blocks, 1);
+
+  g_assert_true (g_str_has_prefix (description,
+                                   "The new National Strategy Against Human Trafficking for the period 2018-2022"));
+  g_assert_nonnull (strstr (description, "assiatance"));
+  g_assert_cmpuint (blocks->len, ==, 12);
+  g_assert_cmpint (first_item->kind, ==, MEASURES_BLOCK_LIST_ITEM);
+  g_assert_cmpstr (first_item->text, ==, "To strengthen and diversify the measures to prevent trafficking in persons.");
+  g_assert_cmpstr (measures_localized_get_exact (measures_measure_get_source (seed), "en"), ==,
+                   "Romania's submission for National Review for Implementation of the Beijing "
+                   "Platform for Action, Beijing+25, 2019, p.41");
+}
+
+static void
+load_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = measures_loader_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/measures.json");
+  GFile *files[2];
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+
+  files[0] = g_file_new_for_path (path);
+  files[1] = missing;
+
+  measures_loader_load_async (files, 2, NULL, load_async_cb, &datasets);
+  while (datasets == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (datasets->len, ==, 2);
+  g_assert_cmpuint (measures_dataset_get_n_measures (g_ptr_array_index (datasets, 0)), ==, 11);
+  g_assert_error ((GError *) measures_dataset_get_error (g_ptr_array_index (datasets, 1)),
+                  MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+
+  merged = measures_datasets_merge (datasets, problems);
+  g_assert_cmpuint (merged->len, ==, 11);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((MeasuresProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                   "the file does not exist");
+
+  g_object_unref (files[0]);
+}
+
+typedef struct
+{
+  gboolean done;
+  GPtrArray *datasets;
+  GError *error;
+} CancelledResult;
+
+static void
+load_cancelled_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CancelledResult *out = user_data;
+
+  out->datasets = measures_loader_load_finish (result, &out->error);
+  out->done = TRUE;
+}
+
+static void
+test_load_async_cancelled (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelledResult out = { 0 };
+
+  g_cancellable_cancel (cancellable);
+  measures_loader_load_async (&file, 1, cancellable, load_cancelled_cb, &out);
+  while (!out.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (out.datasets);
+  g_assert_error (out.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&out.error);
+}
+
+static void
+test_merge_duplicates (void)
+{
+  g_autoptr(MeasuresDataset) a = load_string ("[{\"id\": \"same\", \"country\": \"A\"}, {\"id\": \"other\", \"country\": \"B\"}]");
+  g_autoptr(MeasuresDataset) b = load_string ("[{\"id\": \"same\", \"country\": \"C\"}]");
+  g_autoptr(GPtrArray) datasets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+  g_autoptr(GPtrArray) merged = NULL;
+
+  g_ptr_array_add (datasets, a);
+  g_ptr_array_add (datasets, b);
+  merged = measures_datasets_merge (datasets, problems);
+
+  g_assert_cmpuint (merged->len, ==, 2);
+  /* The later file wins, in the place of the earlier record. */
+  g_assert_cmpstr (measures_measure_get_country (g_ptr_array_index (merged, 0)), ==, "C");
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((MeasuresProblem *) g_ptr_array_index (problems, 0))->id, ==, "same");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/loader/year/shapes", test_year_shapes);
+  g_test_add_func ("/loader/year/bad", test_year_bad);
+  g_test_add_func ("/loader/year/written-as-object", test_year_written_as_object);
+  g_test_add_func ("/loader/fields", test_fields);
+  g_test_add_func ("/loader/derived-id", test_derived_id);
+  g_test_add_func ("/loader/missing-country", test_missing_country);
+  g_test_add_func ("/loader/wrong-types", test_wrong_types);
+  g_test_add_func ("/loader/whole-file-errors", test_whole_file_errors);
+  g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/loader/unknown-keys-round-trip", test_unknown_keys_round_trip);
+  g_test_add_func ("/loader/bundled", test_bundled);
+  g_test_add_func ("/loader/bundled-seed-text", test_bundled_seed_text);
+  g_test_add_func ("/loader/async", test_load_async);
+  g_test_add_func ("/loader/async-cancelled", test_load_async_cancelled);
+  g_test_add_func ("/loader/merge-duplicates", test_merge_duplicates);
+
+  return g_test_run ();
+}

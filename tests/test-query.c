@@ -1,0 +1,225 @@
+/* test-query.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "measures-loader.h"
+#include "measures-query.h"
+#include "measures-text.h"
+
+static GPtrArray *measures;
+
+static const char *records =
+  "["
+  "{\"id\": \"ro-strategy\", \"country\": \"Romania\", \"region\": \"Europe\","
+  " \"year\": \"2019 - 2022\","
+  " \"types\": [\"Policies > National strategy specific to violence against women\"],"
+  " \"forms\": [\"Trafficking\"],"
+  " \"title\": {\"en\": \"National Strategy Against Trafficking\", \"ro\": \"Strategia națională împotriva traficului\"},"
+  " \"description\": \"Știință și ştiinţă\"},"
+  "{\"id\": \"ro-law\", \"country\": \"Romania\", \"region\": \"Europe\", \"year\": 2018,"
+  " \"types\": [\"Violence against women > Legislation\"],"
+  " \"forms\": [\"Domestic violence/Intimate partner violence\"],"
+  " \"title\": \"Law No. 174/2018 on domestic violence\"},"
+  "{\"id\": \"md-data\", \"country\": \"Republic of Moldova\", \"region\": \"Europe\", \"year\": 2009,"
+  " \"types\": [\"Administrative data > Health\", \"Administrative data > Police\"],"
+  " \"forms\": [\"Domestic violence/Intimate partner violence\"],"
+  " \"title\": \"Data collection on domestic violence\"},"
+  "{\"id\": \"open\", \"country\": \"Kenya\", \"region\": \"Africa\", \"year\": {\"from\": 2015},"
+  " \"types\": \"Institutional mechanisms\","
+  " \"forms\": [\"Child, early and forced marriage\", \"Trafficking\"],"
+  " \"title\": \"Open-ended mechanism\"},"
+  "{\"id\": \"no-year\", \"country\": \"Kenya\", \"region\": \"Africa\","
+  " \"types\": \"Policies\", \"forms\": \"Trafficking\", \"title\": \"Undated policy\"}"
+  "]";
+
+/* The ids of the measures that @query matches, in order, joined by spaces. */
+static char *
+matching (MeasuresQuery *query)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+
+      if (measures_query_matches (query, measure))
+        g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "", measures_measure_get_id (measure));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_matches(query, expected) \
+  G_STMT_START { \
+    g_autofree char *got = matching (query); \
+    g_assert_cmpstr (got, ==, expected); \
+  } G_STMT_END
+
+static void
+test_empty (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+
+  g_assert_true (measures_query_is_empty (query));
+  assert_matches (query, "ro-strategy ro-law md-data open no-year");
+}
+
+static void
+test_places (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *moldova[] = { "republic of MOLDOVA", NULL };
+  const char *africa[] = { "Africa", NULL };
+  const char *two[] = { "Romania", "Kenya", NULL };
+
+  measures_query_set_places (query, moldova, NULL);
+  assert_matches (query, "md-data");
+  /* A country or a region: ORed within the place facet. */
+  measures_query_set_places (query, moldova, africa);
+  assert_matches (query, "md-data open no-year");
+  measures_query_set_places (query, two, NULL);
+  assert_matches (query, "ro-strategy ro-law open no-year");
+  measures_query_set_places (query, NULL, NULL);
+  g_assert_true (measures_query_is_empty (query));
+}
+
+static void
+test_years (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+
+  measures_query_set_years (query, 2020, 2021);
+  /* Overlapping ranges and open-ended periods match; undated ones do not. */
+  assert_matches (query, "ro-strategy open");
+  measures_query_set_years (query, 2018, 2018);
+  assert_matches (query, "ro-law open");
+  measures_query_set_years (query, MEASURES_YEAR_NONE, 2010);
+  assert_matches (query, "md-data");
+  measures_query_set_years (query, 2022, MEASURES_YEAR_NONE);
+  assert_matches (query, "ro-strategy open");
+  measures_query_set_years (query, 2030, MEASURES_YEAR_NONE);
+  assert_matches (query, "open");
+  measures_query_set_years (query, MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+  assert_matches (query, "ro-strategy ro-law md-data open no-year");
+}
+
+static void
+test_types (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *category[] = { "Policies", NULL };
+  const char *sub[] = { "administrative data > police", NULL };
+  const char *both[] = { "Administrative data", "Institutional mechanisms", NULL };
+
+  /* A category includes its subcategories. */
+  measures_query_set_types (query, category);
+  assert_matches (query, "ro-strategy no-year");
+  measures_query_set_types (query, sub);
+  assert_matches (query, "md-data");
+  measures_query_set_types (query, both);
+  assert_matches (query, "md-data open");
+}
+
+static void
+test_forms_and_facets (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *trafficking[] = { "trafficking", NULL };
+  const char *europe[] = { "Europe", NULL };
+  const char *marriage[] = { "Child, early and forced marriage", "Trafficking", NULL };
+
+  measures_query_set_forms (query, trafficking);
+  assert_matches (query, "ro-strategy open no-year");
+  /* Facets are ANDed. */
+  measures_query_set_places (query, NULL, europe);
+  assert_matches (query, "ro-strategy");
+  measures_query_set_forms (query, marriage);
+  measures_query_set_places (query, NULL, NULL);
+  assert_matches (query, "ro-strategy open no-year");
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+
+  measures_query_set_search (query, "traff");
+  assert_matches (query, "ro-strategy open no-year");
+  /* Every word must be the start of some word, in any order. */
+  measures_query_set_search (query, "strat nation");
+  assert_matches (query, "ro-strategy");
+  measures_query_set_search (query, "rategy");
+  assert_matches (query, "");
+  /* Diacritics and case are ignored, cedilla and comma below alike. */
+  measures_query_set_search (query, "STIINTA");
+  assert_matches (query, "ro-strategy");
+  measures_query_set_search (query, "Ştiinţă");
+  assert_matches (query, "ro-strategy");
+  measures_query_set_search (query, "impotriva");
+  assert_matches (query, "ro-strategy");
+  /* Words are runs of letters and digits: "174/2018" is two words. */
+  measures_query_set_search (query, "2018");
+  assert_matches (query, "ro-law");
+  measures_query_set_search (query, "moldova domestic");
+  assert_matches (query, "md-data");
+  /* Punctuation alone is no word, so it matches everything. */
+  measures_query_set_search (query, " - ");
+  assert_matches (query, "ro-strategy ro-law md-data open no-year");
+  g_assert_true (measures_query_is_empty (query));
+}
+
+static void
+count_changed (MeasuresQuery *query,
+               guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *forms[] = { "Trafficking", NULL };
+  guint changes = 0;
+
+  g_signal_connect (query, "changed", G_CALLBACK (count_changed), &changes);
+
+  measures_query_set_search (query, "law");
+  measures_query_set_search (query, "law");
+  measures_query_set_forms (query, forms);
+  measures_query_set_forms (query, forms);
+  measures_query_set_years (query, 2018, 2020);
+  measures_query_set_years (query, 2018, 2020);
+
+  /* Setting a criterion to what it already is changes nothing. */
+  g_assert_cmpuint (changes, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  bytes = g_bytes_new_static (records, strlen (records));
+  dataset = measures_loader_load_bytes (bytes, NULL, "query.json");
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  measures = measures_dataset_get_measures (dataset);
+
+  g_test_add_func ("/query/empty", test_empty);
+  g_test_add_func ("/query/places", test_places);
+  g_test_add_func ("/query/years", test_years);
+  g_test_add_func ("/query/types", test_types);
+  g_test_add_func ("/query/forms-and-facets", test_forms_and_facets);
+  g_test_add_func ("/query/search", test_search);
+  g_test_add_func ("/query/changed-signal", test_changed_signal);
+
+  return g_test_run ();
+}

@@ -1,0 +1,187 @@
+/* test-text.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "measures-text.h"
+
+static void
+test_fold_diacritics (void)
+{
+  const char *same[] = {
+    "stiinta", "ȘTIINȚĂ", "Ştiinţă", "știință", "STIINTA", "ştiinţă",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *folded = measures_fold (same[i]);
+
+      g_assert_cmpstr (folded, ==, "stiinta");
+    }
+}
+
+static void
+test_fold_words (void)
+{
+  g_autofree char *words = measures_fold_words ("  Law No. 174/2018 — on Domestic-Violence; Î… ");
+  g_autofree char *empty = measures_fold_words (" ,.;- ");
+
+  g_assert_cmpstr (words, ==, "law no 174 2018 on domestic violence i");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+static void
+test_blocks (void)
+{
+  g_autoptr(GPtrArray) blocks =
+    measures_text_parse_blocks ("First paragraph\ncontinues here.\n"
+                                "- one\n"
+                                "•  two\u00a0\n"
+                                "\n"
+                                "Second paragraph:\n"
+                                "- three\n"
+                                "\n\n"
+                                "-not an item\n");
+  const MeasuresBlock *block;
+
+  g_assert_cmpuint (blocks->len, ==, 6);
+
+  block = g_ptr_array_index (blocks, 0);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (block->text, ==, "First paragraph\ncontinues here.");
+
+  block = g_ptr_array_index (blocks, 1);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_LIST_ITEM);
+  g_assert_cmpstr (block->text, ==, "one");
+  block = g_ptr_array_index (blocks, 2);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_LIST_ITEM);
+  /* The no-break space at the end is dropped too. */
+  g_assert_cmpstr (block->text, ==, "two");
+  g_assert_cmpuint (block->list, ==, ((MeasuresBlock *) g_ptr_array_index (blocks, 1))->list);
+
+  block = g_ptr_array_index (blocks, 3);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (block->text, ==, "Second paragraph:");
+
+  block = g_ptr_array_index (blocks, 4);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_LIST_ITEM);
+  g_assert_cmpstr (block->text, ==, "three");
+  /* A new list after a paragraph. */
+  g_assert_cmpuint (block->list, !=, ((MeasuresBlock *) g_ptr_array_index (blocks, 1))->list);
+
+  block = g_ptr_array_index (blocks, 5);
+  g_assert_cmpint (block->kind, ==, MEASURES_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (block->text, ==, "-not an item");
+}
+
+static void
+test_blocks_empty (void)
+{
+  g_autoptr(GPtrArray) blocks = measures_text_parse_blocks ("\n \n\t\n");
+
+  g_assert_cmpuint (blocks->len, ==, 0);
+}
+
+static void
+test_format_period (void)
+{
+  g_autofree char *range = measures_format_period (2019, 2022);
+  g_autofree char *single = measures_format_period (2018, 2018);
+  g_autofree char *open = measures_format_period (2019, MEASURES_YEAR_NONE);
+  g_autofree char *none = measures_format_period (MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+
+  g_assert_cmpstr (range, ==, "2019–2022");
+  g_assert_cmpstr (single, ==, "2018");
+  g_assert_cmpstr (open, ==, "since 2019");
+  g_assert_cmpstr (none, ==, "");
+}
+
+static void
+test_parse_period (void)
+{
+  const struct {
+    const char *text;
+    gboolean ok;
+    int from, to;
+  } cases[] = {
+    { "2018", TRUE, 2018, 2018 },
+    { " 2019 - 2022 ", TRUE, 2019, 2022 },
+    { "2019-2022", TRUE, 2019, 2022 },
+    { "2019–2022", TRUE, 2019, 2022 },
+    { "2019 — 2022", TRUE, 2019, 2022 },
+    { "2019-", TRUE, 2019, MEASURES_YEAR_NONE },
+    { "2022 - 2019", FALSE, 0, 0 },
+    { "twenty", FALSE, 0, 0 },
+    { "2019 2022", FALSE, 0, 0 },
+    { "2019-2022x", FALSE, 0, 0 },
+    { "0", FALSE, 0, 0 },
+    { "99999999999", FALSE, 0, 0 },
+    { "-2010", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int from = -1, to = -1;
+      gboolean ok = measures_parse_period (cases[i].text, &from, &to);
+
+      g_test_message ("period “%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_assert_cmpint (from, ==, cases[i].from);
+          g_assert_cmpint (to, ==, cases[i].to);
+        }
+    }
+}
+
+static void
+test_safe_uri (void)
+{
+  const struct {
+    const char *uri;
+    const char *safe;
+  } cases[] = {
+    { "https://evaw-global-database.unwomen.org/en/countries/europe/romania/2018/x",
+      "https://evaw-global-database.unwomen.org/en/countries/europe/romania/2018/x" },
+    { "http://legislatie.just.ro/Public/DetaliiDocument/247093",
+      "http://legislatie.just.ro/Public/DetaliiDocument/247093" },
+    { "HTTPS://example.org/", "https://example.org/" },
+    { "file:///etc/passwd", NULL },
+    { "javascript:alert(1)", NULL },
+    { "data:text/html,<b>x</b>", NULL },
+    { "ftp://example.org/", NULL },
+    { "https://user:secret@example.org/", NULL },
+    { "https:///nohost", NULL },
+    { "not a uri", NULL },
+  };
+
+  g_assert_null (measures_uri_get_safe (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *safe = measures_uri_get_safe (cases[i].uri);
+
+      g_assert_cmpstr (safe, ==, cases[i].safe);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/fold/diacritics", test_fold_diacritics);
+  g_test_add_func ("/text/fold/words", test_fold_words);
+  g_test_add_func ("/text/blocks/lists-and-paragraphs", test_blocks);
+  g_test_add_func ("/text/blocks/empty", test_blocks_empty);
+  g_test_add_func ("/text/period/format", test_format_period);
+  g_test_add_func ("/text/period/parse", test_parse_period);
+  g_test_add_func ("/text/uri/safe", test_safe_uri);
+
+  return g_test_run ();
+}

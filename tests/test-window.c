@@ -1,0 +1,230 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. g_test_init() makes GTK warnings and criticals fatal,
+ * so any of them fails the test.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "measures-detail-pane.h"
+#include "measures-text.h"
+#include "measures-window.h"
+
+#define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
+
+static void
+wait_until_loaded (MeasuresWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (measures_window_get_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (measures_window_get_loading (window));
+}
+
+/* Lets GTK lay out and draw a few frames. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Collects the text of every visible label under @root, one a line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static void
+collect_list_items (GtkWidget *root,
+                    GPtrArray *items)
+{
+  if (gtk_widget_has_css_class (root, "list-item"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      collect_labels (root, text);
+      g_ptr_array_add (items, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_list_items (child, items);
+}
+
+/* Whether a label under @root that uses markup has @needle in it. */
+static gboolean
+markup_contains (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_markup (GTK_LABEL (root)) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (markup_contains (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+static MeasuresWindow *
+open_window (void)
+{
+  MeasuresWindow *window = measures_window_new (NULL);
+
+  measures_window_open (window, NULL, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+  settle ();
+
+  return window;
+}
+
+static void
+test_window_shows_seed (void)
+{
+  MeasuresWindow *window = open_window ();
+  MeasuresDetailPane *pane;
+  MeasuresMeasure *shown;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+
+  g_assert_true (measures_window_select (window, SEED_ID));
+  settle ();
+
+  pane = MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL));
+  g_assert_nonnull (pane);
+  shown = measures_detail_pane_get_measure (pane);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (measures_measure_get_id (shown), ==, SEED_ID);
+
+  collect_labels (GTK_WIDGET (pane), text);
+  g_test_message ("Detail pane:\n%s", text->str);
+
+  g_assert_nonnull (strstr (text->str, "National Strategy Against Trafficking in Persons 2018-2022\n"));
+  g_assert_nonnull (strstr (text->str, "Policies  ›  National strategy specific to violence against women\n"));
+  g_assert_nonnull (strstr (text->str, "\nTrafficking\n"));
+  g_assert_nonnull (strstr (text->str, "\n2019–2022\n"));
+  g_assert_nonnull (strstr (text->str, "Romania's submission for National Review"));
+  g_assert_nonnull (strstr (text->str, "Access to justice and effective remedies"));
+
+  /* The general objectives are list items, not lines of a paragraph. */
+  collect_list_items (GTK_WIDGET (pane), items);
+  g_assert_cmpuint (items->len, ==, 10);
+  g_assert_cmpstr (g_ptr_array_index (items, 0), ==,
+                   "•\nTo strengthen and diversify the measures to prevent trafficking in persons.\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_search (void)
+{
+  MeasuresWindow *window = open_window ();
+  GListModel *model = measures_window_get_model (window);
+
+  measures_query_set_search (measures_window_get_query (window), "moldova");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  measures_query_set_search (measures_window_get_query (window), "no such words anywhere");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  measures_query_set_search (measures_window_get_query (window), "");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_unsafe_link (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "unsafe-link.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = measures_window_new (NULL);
+  GtkWidget *pane;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+  g_assert_true (measures_window_select (window, "unsafe"));
+  settle ();
+
+  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  collect_labels (pane, text);
+
+  /* Markup in record text is shown as typed, and a javascript: address
+   * is shown but is no link. */
+  g_assert_nonnull (strstr (text->str, "<b>Bold?</b> & <span foreground=\"red\">red</span>\n"));
+  g_assert_nonnull (strstr (text->str, "javascript:alert(1)\n"));
+
+  g_assert_false (markup_contains (pane, "javascript"));
+  g_assert_false (markup_contains (pane, "<b>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/shows-seed", test_window_shows_seed);
+  g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/unsafe-link", test_window_unsafe_link);
+
+  return g_test_run ();
+}
