@@ -95,16 +95,38 @@ set_loading (MeasuresWindow *self,
 
 /* Cells */
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+/* Cells ellipsize, so their width-chars sets how narrow a column may get;
+ * the columns that expand share whatever room is left. */
+static GtkWidget *
+cell_label (GtkListItem *item,
+            int          width_chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
   gtk_list_item_set_child (item, label);
+
+  return label;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  cell_label (item, 9);
+}
+
+static void
+setup_years_cell_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = cell_label (item, 8);
+
+  gtk_widget_add_css_class (label, "numeric");
 }
 
 static void
@@ -112,13 +134,9 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = cell_label (item, 18);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_widget_add_css_class (label, "measure-title");
-  gtk_list_item_set_child (item, label);
 }
 
 static MeasuresMeasure *
@@ -587,6 +605,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_years_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_title_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_country_cb);
