@@ -14,6 +14,7 @@
 #include "measures-error.h"
 #include "measures-measure.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 
 /* One measure: a law, policy, strategy, service or campaign. Records are
  * immutable once built; keys this version does not know are kept as they
@@ -427,6 +428,23 @@ get_year (JsonObject  *object,
   return TRUE;
 }
 
+/* A vocabulary value, as written and as labelled in the UI language. */
+static void
+append_value (GString       *out,
+              MeasuresFacet  facet,
+              const char    *value)
+{
+  g_autofree char *label = NULL;
+
+  if (value == NULL)
+    return;
+
+  label = measures_vocabulary_label (facet, value);
+  g_string_append_printf (out, "\n%s", value);
+  if (!g_str_equal (label, value))
+    g_string_append_printf (out, "\n%s", label);
+}
+
 static void
 append_localized_words (GString                 *out,
                         const MeasuresLocalized *localized)
@@ -441,20 +459,22 @@ append_localized_words (GString                 *out,
     }
 }
 
-/* The searchable text holds every language the record carries; it is
- * folded into words once here so that a search never folds records.
+/* The searchable text holds every language the record carries, and its
+ * country, region, types and forms in English and in the UI language; it
+ * is folded into words once here so that a search never folds records.
+ * The year is not searched.
  */
 static char *
 build_search_text (MeasuresMeasure *self)
 {
-  g_autoptr(GString) text = g_string_new (self->country);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (self->region != NULL)
-    g_string_append_printf (text, "\n%s", self->region);
+  append_value (text, MEASURES_FACET_COUNTRY, self->country);
+  append_value (text, MEASURES_FACET_REGION, self->region);
   for (guint i = 0; self->types[i] != NULL; i++)
-    g_string_append_printf (text, "\n%s", self->types[i]);
+    append_value (text, MEASURES_FACET_TYPE, self->types[i]);
   for (guint i = 0; self->forms[i] != NULL; i++)
-    g_string_append_printf (text, "\n%s", self->forms[i]);
+    append_value (text, MEASURES_FACET_FORM, self->forms[i]);
 
   append_localized_words (text, self->title);
   append_localized_words (text, self->description);

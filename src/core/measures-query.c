@@ -12,8 +12,11 @@
 
 #include "measures-query.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 
-/* What the user is looking for. Values chosen inside one facet are
+/* What the user is looking for; the plain statement of the rules.
+ * MeasuresIndex answers the same questions with set operations, and a
+ * test checks that the two agree. Values chosen inside one facet are
  * ORed, facets are ANDed, and every search word must be the start of
  * some word of the record. Facet values compare case-insensitively, so
  * they are kept case-folded.
@@ -22,10 +25,8 @@ struct _MeasuresQuery
 {
   GObject parent_instance;
 
-  GStrv countries;
-  GStrv regions;
-  GStrv types;
-  GStrv forms;
+  /* Facet keys (see measures_facet_key()), by MeasuresFacet */
+  GStrv values[MEASURES_N_FACETS];
   int year_from;
   int year_to;
   char *search;
@@ -46,10 +47,8 @@ measures_query_finalize (GObject *object)
 {
   MeasuresQuery *self = (MeasuresQuery *)object;
 
-  g_clear_pointer (&self->countries, g_strfreev);
-  g_clear_pointer (&self->regions, g_strfreev);
-  g_clear_pointer (&self->types, g_strfreev);
-  g_clear_pointer (&self->forms, g_strfreev);
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    g_clear_pointer (&self->values[i], g_strfreev);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
 
@@ -79,10 +78,8 @@ measures_query_class_init (MeasuresQueryClass *klass)
 static void
 measures_query_init (MeasuresQuery *self)
 {
-  self->countries = g_new0 (char *, 1);
-  self->regions = g_new0 (char *, 1);
-  self->types = g_new0 (char *, 1);
-  self->forms = g_new0 (char *, 1);
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    self->values[i] = g_new0 (char *, 1);
   self->search = g_strdup ("");
   self->search_words = g_new0 (char *, 1);
 }
@@ -94,36 +91,85 @@ measures_query_new (void)
 }
 
 static GStrv
-casefold_all (const char * const *values)
+facet_keys (MeasuresFacet       facet,
+            const char * const *values)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_autofree char *folded = g_utf8_casefold (values[i], -1);
+      char *key = measures_facet_key (facet, values[i]);
 
-      g_strv_builder_add (builder, folded);
+      if (*key == '\0' || g_ptr_array_find_with_equal_func (seen, key, g_str_equal, NULL))
+        {
+          g_free (key);
+          continue;
+        }
+
+      g_strv_builder_add (builder, key);
+      g_ptr_array_add (seen, key);
     }
 
   return g_strv_builder_end (builder);
 }
 
-static void
+static gboolean
 replace_values (MeasuresQuery      *self,
-                GStrv              *field,
+                MeasuresFacet       facet,
                 const char * const *values)
 {
-  GStrv folded = casefold_all (values);
+  GStrv keys = facet_keys (facet, values);
 
-  if (g_strv_equal ((const char * const *) *field, (const char * const *) folded))
+  if (g_strv_equal ((const char * const *) self->values[facet], (const char * const *) keys))
     {
-      g_strfreev (folded);
-      return;
+      g_strfreev (keys);
+      return FALSE;
     }
 
-  g_strfreev (*field);
-  *field = folded;
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_strfreev (self->values[facet]);
+  self->values[facet] = keys;
+
+  return TRUE;
+}
+
+/**
+ * measures_query_set_values:
+ * @self: a query
+ * @facet: a facet
+ * @values: (nullable): the values chosen in @facet
+ *
+ * Sets the values chosen in one facet; a measure matches the facet when
+ * it has any of them. Countries and regions together make the place
+ * facet: a measure matches when its country is one of the chosen
+ * countries or its region one of the chosen regions. A type category
+ * such as "Policies" includes all its subcategories.
+ */
+void
+measures_query_set_values (MeasuresQuery      *self,
+                           MeasuresFacet       facet,
+                           const char * const *values)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+  g_return_if_fail (facet < MEASURES_N_FACETS);
+
+  if (replace_values (self, facet, values))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_get_values:
+ *
+ * Returns: (transfer none): the keys of the values chosen in @facet
+ */
+const char * const *
+measures_query_get_values (MeasuresQuery *self,
+                           MeasuresFacet  facet)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, NULL);
+
+  return (const char * const *) self->values[facet];
 }
 
 /**
@@ -139,10 +185,15 @@ measures_query_set_places (MeasuresQuery      *self,
                            const char * const *countries,
                            const char * const *regions)
 {
+  gboolean changed;
+
   g_return_if_fail (MEASURES_IS_QUERY (self));
 
-  replace_values (self, &self->countries, countries);
-  replace_values (self, &self->regions, regions);
+  changed = replace_values (self, MEASURES_FACET_COUNTRY, countries);
+  changed |= replace_values (self, MEASURES_FACET_REGION, regions);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**
@@ -155,18 +206,14 @@ void
 measures_query_set_types (MeasuresQuery      *self,
                           const char * const *types)
 {
-  g_return_if_fail (MEASURES_IS_QUERY (self));
-
-  replace_values (self, &self->types, types);
+  measures_query_set_values (self, MEASURES_FACET_TYPE, types);
 }
 
 void
 measures_query_set_forms (MeasuresQuery      *self,
                           const char * const *forms)
 {
-  g_return_if_fail (MEASURES_IS_QUERY (self));
-
-  replace_values (self, &self->forms, forms);
+  measures_query_set_values (self, MEASURES_FACET_FORM, forms);
 }
 
 /**
@@ -216,6 +263,45 @@ measures_query_set_search (MeasuresQuery *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * measures_query_get_search_words:
+ *
+ * Returns: (transfer none): the folded words of the search text
+ */
+const char * const *
+measures_query_get_search_words (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+
+  return (const char * const *) self->search_words;
+}
+
+gboolean
+measures_query_has_years (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), FALSE);
+
+  return self->year_from != MEASURES_YEAR_NONE || self->year_to != MEASURES_YEAR_NONE;
+}
+
+/**
+ * measures_query_get_years:
+ * @from: (out) (optional): the first year, or %MEASURES_YEAR_NONE
+ * @to: (out) (optional): the last year, or %MEASURES_YEAR_NONE
+ */
+void
+measures_query_get_years (MeasuresQuery *self,
+                          int           *from,
+                          int           *to)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+
+  if (from != NULL)
+    *from = self->year_from;
+  if (to != NULL)
+    *to = self->year_to;
+}
+
 const char *
 measures_query_get_search (MeasuresQuery *self)
 {
@@ -229,73 +315,37 @@ measures_query_is_empty (MeasuresQuery *self)
 {
   g_return_val_if_fail (MEASURES_IS_QUERY (self), TRUE);
 
-  return self->countries[0] == NULL && self->regions[0] == NULL &&
-         self->types[0] == NULL && self->forms[0] == NULL &&
-         self->year_from == MEASURES_YEAR_NONE && self->year_to == MEASURES_YEAR_NONE &&
-         self->search_words[0] == NULL;
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    if (self->values[i][0] != NULL)
+      return FALSE;
+
+  return !measures_query_has_years (self) && self->search_words[0] == NULL;
 }
 
 static gboolean
-value_in (const char         *value,
-          const char * const *folded_values)
+has_any (MeasuresFacet       facet,
+         const char * const *values,
+         const char * const *keys)
 {
-  g_autofree char *folded = NULL;
-
-  if (value == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (value, -1);
-
-  return g_strv_contains (folded_values, folded);
-}
-
-/* "Policies > National strategy" is in "Policies" and in itself. */
-static gboolean
-type_in (const char         *type,
-         const char * const *folded_types)
-{
-  g_autofree char *folded = g_utf8_casefold (type, -1);
-  const char *separator;
-
-  if (g_strv_contains (folded_types, folded))
-    return TRUE;
-
-  separator = strchr (folded, '>');
-  if (separator != NULL)
+  for (guint i = 0; values[i] != NULL; i++)
     {
-      g_autofree char *category = g_strstrip (g_strndup (folded, separator - folded));
+      g_autofree char *key = measures_facet_key (facet, values[i]);
 
-      return g_strv_contains (folded_types, category);
+      if (g_strv_contains (keys, key))
+        return TRUE;
+
+      /* "Policies > National strategy" is in "Policies". */
+      if (facet == MEASURES_FACET_TYPE)
+        {
+          g_autofree char *category = measures_type_get_category (values[i]);
+          g_autofree char *category_key = measures_facet_key (facet, category);
+
+          if (g_strv_contains (keys, category_key))
+            return TRUE;
+        }
     }
 
   return FALSE;
-}
-
-static gboolean
-any_in (const char * const *values,
-        const char * const *folded_values,
-        gboolean          (*in) (const char *, const char * const *))
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (in (values[i], folded_values))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Is @word the start of some word of @text, whose words are separated
- * by single spaces? */
-static gboolean
-has_word_prefix (const char *text,
-                 const char *word)
-{
-  gsize len = strlen (word);
-
-  for (const char *p = text; (p = strstr (p, word)) != NULL; p++)
-    if (p == text || p[-1] == ' ')
-      return TRUE;
-
-  return len == 0;
 }
 
 /**
@@ -309,41 +359,47 @@ gboolean
 measures_query_matches (MeasuresQuery   *self,
                         MeasuresMeasure *measure)
 {
-  const char * const *countries = (const char * const *) self->countries;
-  const char * const *regions = (const char * const *) self->regions;
+  const char * const *countries = (const char * const *) self->values[MEASURES_FACET_COUNTRY];
+  const char * const *regions = (const char * const *) self->values[MEASURES_FACET_REGION];
+  const char *one[2] = { NULL, NULL };
 
   g_return_val_if_fail (MEASURES_IS_QUERY (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
 
-  if ((countries[0] != NULL || regions[0] != NULL) &&
-      !value_in (measures_measure_get_country (measure), countries) &&
-      !value_in (measures_measure_get_region (measure), regions))
-    return FALSE;
+  if (countries[0] != NULL || regions[0] != NULL)
+    {
+      gboolean in_place;
 
-  if (self->year_from != MEASURES_YEAR_NONE || self->year_to != MEASURES_YEAR_NONE)
+      one[0] = measures_measure_get_country (measure);
+      in_place = has_any (MEASURES_FACET_COUNTRY, one, countries);
+      one[0] = measures_measure_get_region (measure);
+      if (!in_place && one[0] != NULL)
+        in_place = has_any (MEASURES_FACET_REGION, one, regions);
+      if (!in_place)
+        return FALSE;
+    }
+
+  if (measures_query_has_years (self))
     {
       int from = measures_measure_get_year_from (measure);
       int to = measures_measure_get_year_to (measure);
 
-      if (from == MEASURES_YEAR_NONE)
-        return FALSE;
-      if (self->year_to != MEASURES_YEAR_NONE && from > self->year_to)
-        return FALSE;
-      if (self->year_from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE &&
-          to < self->year_from)
+      if (!measures_period_overlaps (from, to, self->year_from, self->year_to))
         return FALSE;
     }
 
-  if (self->types[0] != NULL &&
-      !any_in (measures_measure_get_types (measure), (const char * const *) self->types, type_in))
+  if (self->values[MEASURES_FACET_TYPE][0] != NULL &&
+      !has_any (MEASURES_FACET_TYPE, measures_measure_get_types (measure),
+                (const char * const *) self->values[MEASURES_FACET_TYPE]))
     return FALSE;
 
-  if (self->forms[0] != NULL &&
-      !any_in (measures_measure_get_forms (measure), (const char * const *) self->forms, value_in))
+  if (self->values[MEASURES_FACET_FORM][0] != NULL &&
+      !has_any (MEASURES_FACET_FORM, measures_measure_get_forms (measure),
+                (const char * const *) self->values[MEASURES_FACET_FORM]))
     return FALSE;
 
   for (guint i = 0; self->search_words[i] != NULL; i++)
-    if (!has_word_prefix (measures_measure_get_search_text (measure), self->search_words[i]))
+    if (!measures_text_has_word_prefix (measures_measure_get_search_text (measure), self->search_words[i]))
       return FALSE;
 
   return TRUE;

@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "measures-measure.h"
+#include "measures-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,18 @@ MeasuresQuery *measures_query_new          (void);
 void           measures_query_set_places   (MeasuresQuery        *self,
                                             const char * const   *countries,
                                             const char * const   *regions);
+void           measures_query_set_values   (MeasuresQuery        *self,
+                                            MeasuresFacet         facet,
+                                            const char * const   *values);
+const char * const *
+               measures_query_get_values   (MeasuresQuery        *self,
+                                            MeasuresFacet         facet);
+gboolean       measures_query_has_years    (MeasuresQuery        *self);
+void           measures_query_get_years    (MeasuresQuery        *self,
+                                            int                  *from,
+                                            int                  *to);
+const char * const *
+               measures_query_get_search_words (MeasuresQuery    *self);
 void           measures_query_set_types    (MeasuresQuery        *self,
                                             const char * const   *types);
 void           measures_query_set_forms    (MeasuresQuery        *self,

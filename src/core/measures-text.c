@@ -391,3 +391,52 @@ measures_uri_get_safe (const char *uri)
 
   return g_uri_to_string (parsed);
 }
+
+/**
+ * measures_period_overlaps:
+ * @from: the first year of a measure, or %MEASURES_YEAR_NONE
+ * @to: its last year, or %MEASURES_YEAR_NONE when open-ended
+ * @range_from: the first year wanted, or %MEASURES_YEAR_NONE for no bound
+ * @range_to: the last year wanted, or %MEASURES_YEAR_NONE for no bound
+ *
+ * A measure without a year overlaps no range; an open-ended one runs to
+ * today and beyond.
+ *
+ * Returns: whether the measure's period and the range share a year
+ */
+gboolean
+measures_period_overlaps (int from,
+                          int to,
+                          int range_from,
+                          int range_to)
+{
+  if (from == MEASURES_YEAR_NONE)
+    return FALSE;
+  if (range_to != MEASURES_YEAR_NONE && from > range_to)
+    return FALSE;
+  if (range_from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE && to < range_from)
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * measures_text_has_word_prefix:
+ * @words: folded words separated by single spaces
+ * @prefix: a folded word
+ *
+ * Returns: whether @prefix is the start of some word of @words
+ */
+gboolean
+measures_text_has_word_prefix (const char *words,
+                               const char *prefix)
+{
+  if (*prefix == '\0')
+    return TRUE;
+
+  for (const char *p = words; (p = strstr (p, prefix)) != NULL; p++)
+    if (p == words || p[-1] == ' ')
+      return TRUE;
+
+  return FALSE;
+}

@@ -39,6 +39,12 @@ char       *measures_format_period       (int           from,
 gboolean    measures_parse_period        (const char   *text,
                                           int          *from,
                                           int          *to);
+gboolean    measures_period_overlaps     (int           from,
+                                          int           to,
+                                          int           range_from,
+                                          int           range_to);
+gboolean    measures_text_has_word_prefix (const char  *words,
+                                          const char   *prefix);
 char       *measures_uri_get_safe        (const char   *uri);
 
 G_END_DECLS

@@ -1,0 +1,866 @@
+/* measures-index.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-index"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "measures-index.h"
+#include "measures-text.h"
+
+/* Answers queries with set operations instead of testing records one by
+ * one:
+ *
+ * - every facet value (a country, a region, a type or category, a form)
+ *   has a bitset of the measures that carry it;
+ * - search words come from a sorted vocabulary of folded words, each with
+ *   the sorted list of measures that contain it, so the measures with a
+ *   word starting with a prefix are the union of one run of postings;
+ * - years are two arrays scanned in one pass.
+ *
+ * A query is then a handful of ORs and ANDs of bitsets, and the count of
+ * every facet value is one AND-and-count against the other facets.
+ */
+
+typedef struct
+{
+  char *value;        /* as first written in the data */
+  char *label;        /* in the UI language */
+  int parent;         /* a subcategory's category, or -1 */
+  MeasuresBitset *bits;
+} FacetValue;
+
+typedef struct
+{
+  GArray *values;     /* FacetValue */
+  GHashTable *by_key; /* facet key → index + 1 */
+} Facet;
+
+struct _MeasuresIndex
+{
+  GObject parent_instance;
+
+  GPtrArray *measures;
+  guint n;
+  Facet facets[MEASURES_N_FACETS];
+  int *year_from;
+  int *year_to;
+
+  /* The search vocabulary, sorted, and its postings. */
+  char **words;
+  guint n_words;
+  guint *postings_start;
+  guint *postings;
+
+  /* Sort orders, made when first asked for. */
+  guint *orders[MEASURES_N_SORTS][2];
+
+  /* The word bitsets of the last query: typing extends one word at a
+   * time, so the others are reused. */
+  GHashTable *word_cache;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresIndex, measures_index, G_TYPE_OBJECT)
+
+static void
+facet_value_clear (gpointer data)
+{
+  FacetValue *value = data;
+
+  g_free (value->value);
+  g_free (value->label);
+  measures_bitset_free (value->bits);
+}
+
+void
+measures_result_free (MeasuresResult *self)
+{
+  if (self == NULL)
+    return;
+
+  measures_bitset_free (self->matches);
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    g_free (self->counts[i]);
+  g_free (self);
+}
+
+static void
+measures_index_finalize (GObject *object)
+{
+  MeasuresIndex *self = (MeasuresIndex *)object;
+
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    {
+      g_clear_pointer (&self->facets[i].values, g_array_unref);
+      g_clear_pointer (&self->facets[i].by_key, g_hash_table_unref);
+    }
+
+  for (guint i = 0; i < MEASURES_N_SORTS; i++)
+    {
+      g_free (self->orders[i][0]);
+      g_free (self->orders[i][1]);
+    }
+
+  if (self->words != NULL)
+    for (guint i = 0; i < self->n_words; i++)
+      g_free (self->words[i]);
+  g_free (self->words);
+  g_free (self->postings_start);
+  g_free (self->postings);
+  g_free (self->year_from);
+  g_free (self->year_to);
+  g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (measures_index_parent_class)->finalize (object);
+}
+
+static void
+measures_index_class_init (MeasuresIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = measures_index_finalize;
+}
+
+static void
+measures_index_init (MeasuresIndex *self)
+{
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    {
+      self->facets[i].values = g_array_new (FALSE, TRUE, sizeof (FacetValue));
+      g_array_set_clear_func (self->facets[i].values, facet_value_clear);
+      self->facets[i].by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) measures_bitset_free);
+}
+
+/* Finds or adds a facet value, and marks measure @position as having it. */
+static guint
+add_value (MeasuresIndex *self,
+           MeasuresFacet  facet,
+           const char    *value,
+           int            parent,
+           guint          position)
+{
+  Facet *f = &self->facets[facet];
+  char *key = measures_facet_key (facet, value);
+  gpointer found;
+  guint index;
+
+  if (g_hash_table_lookup_extended (f->by_key, key, NULL, &found))
+    {
+      index = GPOINTER_TO_UINT (found) - 1;
+      g_free (key);
+    }
+  else
+    {
+      FacetValue new_value;
+
+      new_value.value = g_strdup (value);
+      new_value.label = measures_vocabulary_label (facet, value);
+      new_value.parent = parent;
+      new_value.bits = measures_bitset_new (self->n);
+      index = f->values->len;
+      g_array_append_val (f->values, new_value);
+      g_hash_table_insert (f->by_key, key, GUINT_TO_POINTER (index + 1));
+    }
+
+  measures_bitset_set (g_array_index (f->values, FacetValue, index).bits, position);
+
+  return index;
+}
+
+static void
+index_facets (MeasuresIndex   *self,
+              MeasuresMeasure *measure,
+              guint            position)
+{
+  const char * const *types = measures_measure_get_types (measure);
+  const char * const *forms = measures_measure_get_forms (measure);
+
+  add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), -1, position);
+  if (measures_measure_get_region (measure) != NULL)
+    add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), -1, position);
+
+  /* A type is filed under itself and under its category. */
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      g_autofree char *category = measures_type_get_category (types[i]);
+      guint parent = add_value (self, MEASURES_FACET_TYPE, category, -1, position);
+
+      if (strstr (types[i], MEASURES_TYPE_SEPARATOR) != NULL)
+        add_value (self, MEASURES_FACET_TYPE, types[i], parent, position);
+    }
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    add_value (self, MEASURES_FACET_FORM, forms[i], -1, position);
+
+  self->year_from[position] = measures_measure_get_year_from (measure);
+  self->year_to[position] = measures_measure_get_year_to (measure);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Builds the vocabulary and its postings from each measure's folded
+ * search text, in two passes: count, then fill. */
+static void
+index_words (MeasuresIndex *self)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) vocabulary = g_ptr_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) last_doc = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autofree guint *rank = NULL;
+  g_autofree guint *fill = NULL;
+  g_autofree guint *doc_words = NULL;
+  g_autofree guint *doc_start = NULL;
+  guint n_doc_words = 0;
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  doc_start = g_new0 (guint, self->n + 1);
+
+  for (guint doc = 0; doc < self->n; doc++)
+    {
+      const char *text = measures_measure_get_search_text (g_ptr_array_index (self->measures, doc));
+      const char *p = text;
+
+      doc_start[doc] = all->len;
+
+      while (*p != '\0')
+        {
+          const char *end = strchr (p, ' ');
+          gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
+          char word[256];
+          char *key;
+          gpointer found;
+          guint id;
+
+          /* Words longer than this are indexed by their first 255 bytes,
+           * which answers every prefix query up to that length. */
+          len = MIN (len, sizeof word - 1);
+          while (len > 0 && (((guchar) p[len]) & 0xC0) == 0x80)
+            len--;
+          memcpy (word, p, len);
+          word[len] = '\0';
+
+          if (!g_hash_table_lookup_extended (ids, word, NULL, &found))
+            {
+              guint zero = 0;
+              guint none = G_MAXUINT;
+
+              key = g_strdup (word);
+              id = vocabulary->len;
+              g_ptr_array_add (vocabulary, key);
+              g_array_append_val (counts, zero);
+              g_array_append_val (last_doc, none);
+              g_hash_table_insert (ids, key, GUINT_TO_POINTER (id + 1));
+            }
+          else
+            id = GPOINTER_TO_UINT (found) - 1;
+
+          if (g_array_index (last_doc, guint, id) != doc)
+            {
+              g_array_index (last_doc, guint, id) = doc;
+              g_array_index (counts, guint, id)++;
+              g_array_append_val (all, id);
+            }
+
+          if (end == NULL)
+            break;
+          p = end + 1;
+        }
+    }
+  doc_start[self->n] = all->len;
+  n_doc_words = all->len;
+  doc_words = (guint *) g_array_free (all, FALSE);
+
+  /* Sort the vocabulary, and remember where each word went. */
+  self->n_words = vocabulary->len;
+  self->words = g_new (char *, self->n_words + 1);
+  memcpy (self->words, vocabulary->pdata, self->n_words * sizeof (char *));
+  self->words[self->n_words] = NULL;
+  qsort (self->words, self->n_words, sizeof (char *), compare_strings);
+
+  rank = g_new (guint, self->n_words);
+  for (guint i = 0; i < self->n_words; i++)
+    rank[GPOINTER_TO_UINT (g_hash_table_lookup (ids, self->words[i])) - 1] = i;
+
+  self->postings_start = g_new0 (guint, self->n_words + 1);
+  for (guint id = 0; id < self->n_words; id++)
+    self->postings_start[rank[id] + 1] = g_array_index (counts, guint, id);
+  for (guint i = 0; i < self->n_words; i++)
+    self->postings_start[i + 1] += self->postings_start[i];
+
+  self->postings = g_new (guint, MAX (n_doc_words, 1));
+  fill = g_new (guint, self->n_words);
+  memcpy (fill, self->postings_start, self->n_words * sizeof (guint));
+
+  /* Documents are visited in order, so each posting list comes out sorted. */
+  for (guint doc = 0; doc < self->n; doc++)
+    for (guint k = doc_start[doc]; k < doc_start[doc + 1]; k++)
+      self->postings[fill[rank[doc_words[k]]]++] = doc;
+}
+
+/**
+ * measures_index_new:
+ * @measures: (element-type MeasuresMeasure): the measures to answer
+ *   queries about; the index keeps a reference
+ *
+ * Returns: (transfer full): the index
+ */
+MeasuresIndex *
+measures_index_new (GPtrArray *measures)
+{
+  MeasuresIndex *self;
+
+  g_return_val_if_fail (measures != NULL, NULL);
+
+  self = g_object_new (MEASURES_TYPE_INDEX, NULL);
+  self->measures = g_ptr_array_ref (measures);
+  self->n = measures->len;
+  self->year_from = g_new0 (int, MAX (self->n, 1));
+  self->year_to = g_new0 (int, MAX (self->n, 1));
+
+  for (guint i = 0; i < self->n; i++)
+    index_facets (self, g_ptr_array_index (measures, i), i);
+
+  index_words (self);
+
+  return self;
+}
+
+guint
+measures_index_get_n_measures (MeasuresIndex *self)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), 0);
+
+  return self->n;
+}
+
+/**
+ * measures_index_get_measure:
+ *
+ * Returns: (transfer none): the measure at @position in the datasets' order
+ */
+MeasuresMeasure *
+measures_index_get_measure (MeasuresIndex *self,
+                            guint          position)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+  g_return_val_if_fail (position < self->n, NULL);
+
+  return g_ptr_array_index (self->measures, position);
+}
+
+guint
+measures_index_get_n_values (MeasuresIndex *self,
+                             MeasuresFacet  facet)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), 0);
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, 0);
+
+  return self->facets[facet].values->len;
+}
+
+static FacetValue *
+get_value (MeasuresIndex *self,
+           MeasuresFacet  facet,
+           guint          value)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, NULL);
+  g_return_val_if_fail (value < self->facets[facet].values->len, NULL);
+
+  return &g_array_index (self->facets[facet].values, FacetValue, value);
+}
+
+/**
+ * measures_index_get_value:
+ *
+ * Returns: the value as the data writes it
+ */
+const char *
+measures_index_get_value (MeasuresIndex *self,
+                          MeasuresFacet  facet,
+                          guint          value)
+{
+  FacetValue *v = get_value (self, facet, value);
+
+  return v != NULL ? v->value : NULL;
+}
+
+/**
+ * measures_index_get_value_label:
+ *
+ * Returns: the value's label in the UI language
+ */
+const char *
+measures_index_get_value_label (MeasuresIndex *self,
+                                MeasuresFacet  facet,
+                                guint          value)
+{
+  FacetValue *v = get_value (self, facet, value);
+
+  return v != NULL ? v->label : NULL;
+}
+
+/**
+ * measures_index_get_value_parent:
+ *
+ * Returns: the category of a type subcategory, or -1
+ */
+int
+measures_index_get_value_parent (MeasuresIndex *self,
+                                 MeasuresFacet  facet,
+                                 guint          value)
+{
+  FacetValue *v = get_value (self, facet, value);
+
+  return v != NULL ? v->parent : -1;
+}
+
+/**
+ * measures_index_find_value:
+ *
+ * Returns: the index of @value in @facet, compared as facet values are,
+ *   or -1
+ */
+int
+measures_index_find_value (MeasuresIndex *self,
+                           MeasuresFacet  facet,
+                           const char    *value)
+{
+  g_autofree char *key = NULL;
+  gpointer found;
+
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), -1);
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, -1);
+
+  key = measures_facet_key (facet, value);
+  if (!g_hash_table_lookup_extended (self->facets[facet].by_key, key, NULL, &found))
+    return -1;
+
+  return (int) GPOINTER_TO_UINT (found) - 1;
+}
+
+/**
+ * measures_index_get_year_span:
+ * @first: (out): the earliest year of any measure
+ * @last: (out): the latest year, counting the start of open periods
+ *
+ * Returns: %FALSE when no measure has a year
+ */
+gboolean
+measures_index_get_year_span (MeasuresIndex *self,
+                              int           *first,
+                              int           *last)
+{
+  int lo = G_MAXINT, hi = G_MININT;
+
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), FALSE);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      if (self->year_from[i] == MEASURES_YEAR_NONE)
+        continue;
+      lo = MIN (lo, self->year_from[i]);
+      hi = MAX (hi, MAX (self->year_from[i], self->year_to[i]));
+    }
+
+  if (lo > hi)
+    return FALSE;
+
+  *first = lo;
+  *last = hi;
+
+  return TRUE;
+}
+
+/* The measures having any of @keys in @facet; NULL when nothing is chosen. */
+static MeasuresBitset *
+facet_bits (MeasuresIndex      *self,
+            MeasuresFacet       facet,
+            const char * const *keys,
+            MeasuresBitset     *into)
+{
+  Facet *f = &self->facets[facet];
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      gpointer found;
+
+      if (g_hash_table_lookup_extended (f->by_key, keys[i], NULL, &found))
+        measures_bitset_or (into, g_array_index (f->values, FacetValue, GPOINTER_TO_UINT (found) - 1).bits);
+    }
+
+  return into;
+}
+
+/* The first word not less than @prefix. */
+static guint
+lower_bound (MeasuresIndex *self,
+             const char    *prefix)
+{
+  guint lo = 0, hi = self->n_words;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (strcmp (self->words[mid], prefix) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static MeasuresBitset *
+word_bits (MeasuresIndex *self,
+           const char    *word)
+{
+  MeasuresBitset *bits = g_hash_table_lookup (self->word_cache, word);
+  char prefix[256];
+  gsize len;
+
+  if (bits != NULL)
+    return bits;
+
+  /* Indexed words are cut at 255 bytes; so is the prefix. */
+  g_strlcpy (prefix, word, sizeof prefix);
+  len = strlen (prefix);
+
+  bits = measures_bitset_new (self->n);
+  for (guint i = lower_bound (self, prefix);
+       i < self->n_words && strncmp (self->words[i], prefix, len) == 0;
+       i++)
+    for (guint k = self->postings_start[i]; k < self->postings_start[i + 1]; k++)
+      measures_bitset_set (bits, self->postings[k]);
+
+  /* A prefix longer than an indexed word was compared on its first 255
+   * bytes only: check the candidates against the whole text. */
+  if (len < strlen (word))
+    for (guint doc = 0; doc < self->n; doc++)
+      if (measures_bitset_get (bits, doc) &&
+          !measures_text_has_word_prefix (measures_measure_get_search_text (g_ptr_array_index (self->measures, doc)), word))
+        bits->words[doc >> 6] &= ~(G_GUINT64_CONSTANT (1) << (doc & 63));
+
+  g_hash_table_insert (self->word_cache, g_strdup (word), bits);
+
+  return bits;
+}
+
+enum {
+  PART_PLACE,
+  PART_YEARS,
+  PART_TYPE,
+  PART_FORM,
+  PART_SEARCH,
+  N_PARTS
+};
+
+static const guint facet_part[MEASURES_N_FACETS] = {
+  [MEASURES_FACET_COUNTRY] = PART_PLACE,
+  [MEASURES_FACET_REGION] = PART_PLACE,
+  [MEASURES_FACET_TYPE] = PART_TYPE,
+  [MEASURES_FACET_FORM] = PART_FORM,
+};
+
+/**
+ * measures_index_evaluate:
+ * @self: an index
+ * @query: what the user is looking for
+ *
+ * Finds the measures that meet @query, by the rules of
+ * measures_query_matches(), and the count of every facet value.
+ *
+ * Returns: (transfer full): the result
+ */
+MeasuresResult *
+measures_index_evaluate (MeasuresIndex *self,
+                         MeasuresQuery *query)
+{
+  MeasuresResult *result;
+  MeasuresBitset *parts[N_PARTS] = { NULL, };
+  const char * const *words;
+  g_autoptr(MeasuresBitset) others = NULL;
+  g_autoptr(GHashTable) used_words = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+  g_return_val_if_fail (MEASURES_IS_QUERY (query), NULL);
+
+  if (measures_query_get_values (query, MEASURES_FACET_COUNTRY)[0] != NULL ||
+      measures_query_get_values (query, MEASURES_FACET_REGION)[0] != NULL)
+    {
+      parts[PART_PLACE] = measures_bitset_new (self->n);
+      facet_bits (self, MEASURES_FACET_COUNTRY,
+                  measures_query_get_values (query, MEASURES_FACET_COUNTRY), parts[PART_PLACE]);
+      facet_bits (self, MEASURES_FACET_REGION,
+                  measures_query_get_values (query, MEASURES_FACET_REGION), parts[PART_PLACE]);
+    }
+
+  if (measures_query_has_years (query))
+    {
+      int from, to;
+
+      measures_query_get_years (query, &from, &to);
+      parts[PART_YEARS] = measures_bitset_new (self->n);
+      for (guint i = 0; i < self->n; i++)
+        if (measures_period_overlaps (self->year_from[i], self->year_to[i], from, to))
+          measures_bitset_set (parts[PART_YEARS], i);
+    }
+
+  if (measures_query_get_values (query, MEASURES_FACET_TYPE)[0] != NULL)
+    parts[PART_TYPE] = facet_bits (self, MEASURES_FACET_TYPE,
+                                   measures_query_get_values (query, MEASURES_FACET_TYPE),
+                                   measures_bitset_new (self->n));
+
+  if (measures_query_get_values (query, MEASURES_FACET_FORM)[0] != NULL)
+    parts[PART_FORM] = facet_bits (self, MEASURES_FACET_FORM,
+                                   measures_query_get_values (query, MEASURES_FACET_FORM),
+                                   measures_bitset_new (self->n));
+
+  words = measures_query_get_search_words (query);
+  used_words = g_hash_table_new (g_str_hash, g_str_equal);
+  if (words[0] != NULL)
+    {
+      parts[PART_SEARCH] = measures_bitset_new (self->n);
+      measures_bitset_fill (parts[PART_SEARCH]);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          measures_bitset_and (parts[PART_SEARCH], word_bits (self, words[i]));
+          g_hash_table_add (used_words, (gpointer) words[i]);
+        }
+    }
+
+  /* Keep only the words of this query for the next keystroke. */
+  g_hash_table_iter_init (&iter, self->word_cache);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (used_words, key))
+      g_hash_table_iter_remove (&iter);
+
+  result = g_new0 (MeasuresResult, 1);
+  result->matches = measures_bitset_new (self->n);
+  measures_bitset_fill (result->matches);
+  for (guint p = 0; p < N_PARTS; p++)
+    if (parts[p] != NULL)
+      measures_bitset_and (result->matches, parts[p]);
+  result->n_matches = measures_bitset_count (result->matches);
+
+  /* Each facet is counted against every criterion but its own. */
+  others = measures_bitset_new (self->n);
+  for (guint facet = 0; facet < MEASURES_N_FACETS; facet++)
+    {
+      GArray *values = self->facets[facet].values;
+      gboolean constrained = FALSE;
+
+      measures_bitset_fill (others);
+      for (guint p = 0; p < N_PARTS; p++)
+        if (p != facet_part[facet] && parts[p] != NULL)
+          {
+            measures_bitset_and (others, parts[p]);
+            constrained = TRUE;
+          }
+
+      result->counts[facet] = g_new0 (guint, MAX (values->len, 1));
+      for (guint v = 0; v < values->len; v++)
+        {
+          const MeasuresBitset *bits = g_array_index (values, FacetValue, v).bits;
+
+          result->counts[facet][v] = constrained ? measures_bitset_count_and (bits, others)
+                                                 : measures_bitset_count (bits);
+        }
+    }
+
+  for (guint p = 0; p < N_PARTS; p++)
+    measures_bitset_free (parts[p]);
+
+  return result;
+}
+
+/* Sorting: keys are made once per measure, never per comparison. */
+
+typedef struct
+{
+  guint position;
+  char *key;
+  int year_from;
+  int year_to;
+} SortEntry;
+
+static int
+compare_entries_by_key (gconstpointer a,
+                        gconstpointer b)
+{
+  const SortEntry *x = a, *y = b;
+  int cmp = strcmp (x->key, y->key);
+
+  return cmp != 0 ? cmp : (x->position > y->position) - (x->position < y->position);
+}
+
+/* Undated measures come last, whichever way the years run. */
+static int
+compare_entries_by_year (const SortEntry *x,
+                         const SortEntry *y,
+                         int              direction)
+{
+  int to_x, to_y;
+
+  if ((x->year_from == MEASURES_YEAR_NONE) != (y->year_from == MEASURES_YEAR_NONE))
+    return x->year_from == MEASURES_YEAR_NONE ? 1 : -1;
+
+  if (x->year_from != y->year_from)
+    return direction * ((x->year_from > y->year_from) - (x->year_from < y->year_from));
+
+  /* An open period ends after any closed one. */
+  to_x = x->year_to == MEASURES_YEAR_NONE ? G_MAXINT : x->year_to;
+  to_y = y->year_to == MEASURES_YEAR_NONE ? G_MAXINT : y->year_to;
+  if (to_x != to_y)
+    return direction * ((to_x > to_y) - (to_x < to_y));
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static int
+compare_entries_by_year_ascending (gconstpointer a,
+                                   gconstpointer b)
+{
+  return compare_entries_by_year (a, b, 1);
+}
+
+static int
+compare_entries_by_year_descending (gconstpointer a,
+                                    gconstpointer b)
+{
+  return compare_entries_by_year (a, b, -1);
+}
+
+static char *
+joined_labels (MeasuresFacet       facet,
+               const char * const *values)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
+
+      g_string_append_printf (joined, "%s%s", i > 0 ? "; " : "", label);
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static char *
+sort_key (MeasuresMeasure *measure,
+          MeasuresSort     sort)
+{
+  g_autofree char *text = NULL;
+
+  switch (sort)
+    {
+    case MEASURES_SORT_TITLE:
+      return g_utf8_collate_key (measures_measure_resolve_title (measure, g_get_language_names ()), -1);
+    case MEASURES_SORT_COUNTRY:
+      text = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
+      break;
+    case MEASURES_SORT_TYPE:
+      text = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+      break;
+    case MEASURES_SORT_FORM:
+      text = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+      break;
+    case MEASURES_SORT_NONE:
+    case MEASURES_SORT_YEAR:
+    case MEASURES_N_SORTS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_utf8_collate_key (text, -1);
+}
+
+/**
+ * measures_index_get_order:
+ * @self: an index
+ * @sort: what to sort by
+ * @descending: whether to sort from the end
+ *
+ * Titles and countries sort with the collation of the current locale,
+ * so in Romanian "ș" comes after "s". Keys are made once per measure
+ * and the order is kept, so asking again costs nothing.
+ *
+ * Returns: (array): the positions of all measures, in order
+ */
+const guint *
+measures_index_get_order (MeasuresIndex *self,
+                          MeasuresSort   sort,
+                          gboolean       descending)
+{
+  guint **order;
+  g_autofree SortEntry *entries = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+  g_return_val_if_fail (sort < MEASURES_N_SORTS, NULL);
+
+  order = &self->orders[sort][!!descending];
+  if (*order != NULL)
+    return *order;
+
+  *order = g_new (guint, MAX (self->n, 1));
+
+  if (sort == MEASURES_SORT_NONE)
+    {
+      for (guint i = 0; i < self->n; i++)
+        (*order)[i] = descending ? self->n - 1 - i : i;
+      return *order;
+    }
+
+  if (sort != MEASURES_SORT_YEAR && descending)
+    {
+      const guint *ascending = measures_index_get_order (self, sort, FALSE);
+
+      for (guint i = 0; i < self->n; i++)
+        (*order)[i] = ascending[self->n - 1 - i];
+      return *order;
+    }
+
+  entries = g_new0 (SortEntry, MAX (self->n, 1));
+  for (guint i = 0; i < self->n; i++)
+    {
+      entries[i].position = i;
+      entries[i].year_from = self->year_from[i];
+      entries[i].year_to = self->year_to[i];
+      if (sort != MEASURES_SORT_YEAR)
+        entries[i].key = sort_key (g_ptr_array_index (self->measures, i), sort);
+    }
+
+  if (sort == MEASURES_SORT_YEAR)
+    qsort (entries, self->n, sizeof (SortEntry),
+           descending ? compare_entries_by_year_descending : compare_entries_by_year_ascending);
+  else
+    qsort (entries, self->n, sizeof (SortEntry), compare_entries_by_key);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      (*order)[i] = entries[i].position;
+      g_free (entries[i].key);
+    }
+
+  return *order;
+}

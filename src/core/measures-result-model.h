@@ -1,0 +1,29 @@
+/* measures-result-model.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "measures-index.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_RESULT_MODEL (measures_result_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresResultModel, measures_result_model, MEASURES, RESULT_MODEL, GObject)
+
+MeasuresResultModel *measures_result_model_new         (void);
+MeasuresIndex       *measures_result_model_get_index   (MeasuresResultModel  *self);
+void                 measures_result_model_update      (MeasuresResultModel  *self,
+                                                        MeasuresIndex        *index,
+                                                        const MeasuresBitset *matches,
+                                                        MeasuresSort          sort,
+                                                        gboolean              descending);
+guint                measures_result_model_get_position (MeasuresResultModel *self,
+                                                        guint                 item);
+
+G_END_DECLS

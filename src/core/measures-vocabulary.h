@@ -1,0 +1,41 @@
+/* measures-vocabulary.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * MeasuresFacet:
+ * @MEASURES_FACET_COUNTRY: countries; with regions, the place facet
+ * @MEASURES_FACET_REGION: regions
+ * @MEASURES_FACET_TYPE: types of measure, categories and subcategories
+ * @MEASURES_FACET_FORM: forms of violence
+ */
+typedef enum
+{
+  MEASURES_FACET_COUNTRY,
+  MEASURES_FACET_REGION,
+  MEASURES_FACET_TYPE,
+  MEASURES_FACET_FORM,
+  MEASURES_N_FACETS,
+} MeasuresFacet;
+
+/* Separates a category from its subcategory in a type of measure. */
+#define MEASURES_TYPE_SEPARATOR ">"
+
+char       *measures_vocabulary_label        (MeasuresFacet  facet,
+                                              const char    *value);
+gboolean    measures_vocabulary_is_known     (MeasuresFacet  facet,
+                                              const char    *value);
+char       *measures_facet_key               (MeasuresFacet  facet,
+                                              const char    *value);
+char       *measures_type_get_category       (const char    *type);
+char       *measures_type_get_subcategory    (const char    *type);
+
+G_END_DECLS
