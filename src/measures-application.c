@@ -66,16 +66,62 @@ remote_file (const char *arg,
   return g_application_command_line_create_file_for_arg (data, arg);
 }
 
+/* The filters of the command line, or NULL with @error set when an
+ * option is malformed. */
+static MeasuresQuery *
+query_from_options (GVariantDict  *options,
+                    GError       **error)
+{
+  g_autofree const char **countries = NULL;
+  g_autofree const char **regions = NULL;
+  g_autofree const char **types = NULL;
+  g_autofree const char **forms = NULL;
+  const char *years = NULL;
+  const char *search = NULL;
+
+  g_variant_dict_lookup (options, "country", "^a&s", &countries);
+  g_variant_dict_lookup (options, "region", "^a&s", &regions);
+  g_variant_dict_lookup (options, "type", "^a&s", &types);
+  g_variant_dict_lookup (options, "form", "^a&s", &forms);
+  g_variant_dict_lookup (options, "year", "&s", &years);
+  g_variant_dict_lookup (options, "search", "&s", &search);
+
+  return measures_cli_query_new (countries, regions, types, forms, years, search, error);
+}
+
+static gboolean
+has_filter_options (GVariantDict *options)
+{
+  static const char * const names[] = { "country", "region", "type", "form", "year", "search" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Modes that print and exit run here, in the calling process, before
- * GTK is initialised, so they need no display. */
+ * GTK is initialised, so they need no display. Malformed filters are
+ * refused here too, before any window opens. */
 static int
 measures_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
 {
+  g_autoptr(MeasuresQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "measures", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  query = query_from_options (options, &error);
+  if (query == NULL)
+    {
+      g_printerr ("measures: %s\n", error->message);
+      return MEASURES_EXIT_FAILURE;
     }
 
   if (g_variant_dict_contains (options, "count"))
@@ -87,7 +133,7 @@ measures_application_handle_local_options (GApplication *app,
       int status;
 
       files = files_from_options (options, local_file, NULL, &n_files);
-      status = measures_cli_count (files, n_files, out, err);
+      status = measures_cli_count (files, n_files, query, out, err);
       free_files (files);
 
       fputs (err->str, stderr);
@@ -104,22 +150,28 @@ measures_application_command_line (GApplication            *app,
                                    GApplicationCommandLine *command_line)
 {
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  MeasuresWindow *window;
+  g_autoptr(MeasuresQuery) query = NULL;
+  MeasuresWindow *window = NULL;
   GFile **files;
   guint n_files;
 
+  /* Checked already by the process that was started. */
+  query = query_from_options (options, NULL);
   files = files_from_options (options, remote_file, command_line, &n_files);
+
   if (n_files == 0)
+    window = MEASURES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (window == NULL)
     {
-      free_files (files);
-      g_application_activate (app);
-      return EXIT_SUCCESS;
+      window = measures_window_new (MEASURES_APPLICATION (app));
+      measures_window_open (window, files, n_files);
     }
 
-  window = measures_window_new (MEASURES_APPLICATION (app));
-  measures_window_open (window, files, n_files);
-  gtk_window_present (GTK_WINDOW (window));
+  if (query != NULL && has_filter_options (options))
+    measures_query_assign (measures_window_get_query (window), query);
 
+  gtk_window_present (GTK_WINDOW (window));
   free_files (files);
 
   return EXIT_SUCCESS;
@@ -235,7 +287,19 @@ static const GActionEntry app_actions[] = {
 
 static const GOptionEntry main_entries[] = {
   { "count", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the number of measures and exit, without opening a window"), NULL },
+    N_("Print the number of measures that match and exit, without opening a window"), NULL },
+  { "country", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Only measures of this country; repeat for more"), N_("NAME") },
+  { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Only measures of this region; repeat for more"), N_("NAME") },
+  { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Only measures of this type or category; repeat for more"), N_("VALUE") },
+  { "form", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Only measures against this form of violence; repeat for more"), N_("VALUE") },
+  { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Only measures in force in these years: 2018, 2018-2022, 2018- or -2010"), N_("YEARS") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Only measures with words starting with each word of TEXT"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },

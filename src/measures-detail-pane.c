@@ -14,6 +14,7 @@
 
 #include "measures-detail-pane.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 
 /* Shows every field of one measure. Record text is only ever set as
  * plain text; the one label that uses markup escapes what it shows.
@@ -48,6 +49,7 @@ struct _MeasuresDetailPane
 
   /* Owned references */
   MeasuresMeasure *measure;
+  GStrv highlight;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresDetailPane, measures_detail_pane, GTK_TYPE_WIDGET)
@@ -74,6 +76,26 @@ remove_children (GtkWidget *parent)
       else
         gtk_widget_unparent (child);
     }
+}
+
+/* Record text is shown literally; words the search matched are marked,
+ * after everything else has been escaped. */
+static void
+set_record_text (MeasuresDetailPane *self,
+                 GtkLabel           *label,
+                 const char         *text)
+{
+  g_autofree char *markup = NULL;
+
+  if (self->highlight == NULL || self->highlight[0] == NULL)
+    {
+      gtk_label_set_text (label, text);
+      return;
+    }
+
+  markup = measures_text_markup_matches (text, (const char * const *) self->highlight,
+                                         "<span background=\"#f5c211\" bgalpha=\"50%\">", "</span>");
+  gtk_label_set_markup (label, markup);
 }
 
 static GtkWidget *
@@ -126,12 +148,13 @@ resolve (MeasuresLocalized *localized,
 }
 
 static void
-set_section (GtkWidget  *section,
-             GtkLabel   *label,
-             const char *text)
+set_section (MeasuresDetailPane *self,
+             GtkWidget          *section,
+             GtkLabel           *label,
+             const char         *text)
 {
   gtk_widget_set_visible (section, text != NULL && *text != '\0');
-  gtk_label_set_text (label, text != NULL ? text : "");
+  set_record_text (self, label, text != NULL ? text : "");
 }
 
 static void
@@ -143,15 +166,21 @@ show_types (MeasuresDetailPane *self)
 
   for (guint i = 0; types[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (types[i], ">", 2);
-      GtkWidget *label;
+      g_autofree char *category = measures_type_get_category (types[i]);
+      g_autofree char *subcategory = measures_type_get_subcategory (types[i]);
+      g_autofree char *category_label = measures_vocabulary_label (MEASURES_FACET_TYPE, category);
+      g_autofree char *subcategory_label = NULL;
       g_autofree char *markup = NULL;
+      GtkWidget *label;
 
-      if (parts[1] != NULL)
-        markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>  ›  %s",
-                                          g_strstrip (parts[0]), g_strstrip (parts[1]));
+      if (subcategory != NULL)
+        {
+          subcategory_label = measures_vocabulary_label (MEASURES_FACET_TYPE, subcategory);
+          markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>  ›  %s",
+                                            category_label, subcategory_label);
+        }
       else
-        markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>", g_strstrip (parts[0]));
+        markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>", category_label);
 
       label = text_label (NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -171,7 +200,8 @@ show_forms (MeasuresDetailPane *self)
 
   for (guint i = 0; forms[i] != NULL; i++)
     {
-      GtkWidget *tag = gtk_label_new (forms[i]);
+      g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_FORM, forms[i]);
+      GtkWidget *tag = gtk_label_new (label);
 
       gtk_label_set_wrap (GTK_LABEL (tag), TRUE);
       gtk_widget_add_css_class (tag, "tag");
@@ -216,8 +246,9 @@ show_description (MeasuresDetailPane *self)
 
       if (block->kind == MEASURES_BLOCK_PARAGRAPH)
         {
-          GtkWidget *label = text_label (block->text);
+          GtkWidget *label = text_label (NULL);
 
+          set_record_text (self, GTK_LABEL (label), block->text);
           gtk_widget_add_css_class (label, "paragraph");
           gtk_box_append (self->description_box, label);
           list = NULL;
@@ -245,7 +276,12 @@ show_description (MeasuresDetailPane *self)
           gtk_widget_add_css_class (bullet, "bullet");
           gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
           gtk_box_append (GTK_BOX (item), bullet);
-          gtk_box_append (GTK_BOX (item), text_label (block->text));
+          {
+            GtkWidget *label = text_label (NULL);
+
+            set_record_text (self, GTK_LABEL (label), block->text);
+            gtk_box_append (GTK_BOX (item), label);
+          }
           gtk_box_append (GTK_BOX (list), item);
         }
     }
@@ -278,6 +314,8 @@ static void
 update (MeasuresDetailPane *self)
 {
   g_autofree char *years = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *region_label = NULL;
   g_autoptr(GString) summary = NULL;
   const char *region;
 
@@ -290,16 +328,18 @@ update (MeasuresDetailPane *self)
   region = measures_measure_get_region (self->measure);
   years = measures_measure_dup_years_label (self->measure);
 
-  gtk_label_set_text (self->title_label,
-                      measures_measure_resolve_title (self->measure, g_get_language_names ()));
+  set_record_text (self, self->title_label,
+                   measures_measure_resolve_title (self->measure, g_get_language_names ()));
 
-  summary = g_string_new (measures_measure_get_country (self->measure));
+  country = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (self->measure));
+  region_label = region != NULL ? measures_vocabulary_label (MEASURES_FACET_REGION, region) : NULL;
+  summary = g_string_new (country);
   if (*years != '\0')
     g_string_append_printf (summary, " · %s", years);
   gtk_label_set_text (self->summary_label, summary->str);
 
-  gtk_label_set_text (self->country_label, measures_measure_get_country (self->measure));
-  gtk_label_set_text (self->region_label, region != NULL ? region : "");
+  gtk_label_set_text (self->country_label, country);
+  gtk_label_set_text (self->region_label, region_label != NULL ? region_label : "");
   gtk_widget_set_visible (GTK_WIDGET (self->region_heading), region != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->region_label), region != NULL);
   gtk_label_set_text (self->years_label, *years != '\0' ? years : _("Not given"));
@@ -307,9 +347,9 @@ update (MeasuresDetailPane *self)
   show_types (self);
   show_forms (self);
   show_description (self);
-  set_section (self->source_section, self->source_label,
+  set_section (self, self->source_section, self->source_label,
                resolve (measures_measure_get_source (self->measure), NULL));
-  set_section (self->more_info_section, self->more_info_label,
+  set_section (self, self->more_info_section, self->more_info_label,
                resolve (measures_measure_get_more_info (self->measure), NULL));
   show_url (self);
 
@@ -363,6 +403,7 @@ measures_detail_pane_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_DETAIL_PANE);
   g_clear_object (&self->measure);
+  g_clear_pointer (&self->highlight, g_strfreev);
 
   G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
 }
@@ -478,5 +519,43 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
     {
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+    }
+}
+
+static gboolean
+same_words (const char * const *a,
+            const char * const *b)
+{
+  gboolean a_empty = a == NULL || a[0] == NULL;
+  gboolean b_empty = b == NULL || b[0] == NULL;
+
+  if (a_empty || b_empty)
+    return a_empty == b_empty;
+
+  return g_strv_equal (a, b);
+}
+
+/**
+ * measures_detail_pane_set_highlight:
+ * @words: (nullable): folded search words whose matches to mark
+ */
+void
+measures_detail_pane_set_highlight (MeasuresDetailPane *self,
+                                    const char * const *words)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  if (same_words ((const char * const *) self->highlight, words))
+    return;
+
+  g_strfreev (self->highlight);
+  self->highlight = g_strdupv ((char **) words);
+
+  if (self->measure != NULL)
+    {
+      double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+
+      update (self);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
     }
 }

@@ -20,4 +20,7 @@ MeasuresMeasure *measures_detail_pane_get_measure (MeasuresDetailPane *self);
 void             measures_detail_pane_set_measure (MeasuresDetailPane *self,
                                                    MeasuresMeasure    *measure);
 
+void             measures_detail_pane_set_highlight (MeasuresDetailPane *self,
+                                                     const char * const *words);
+
 G_END_DECLS

@@ -11,17 +11,24 @@
 #include <glib/gi18n.h>
 
 #include "measures-detail-pane.h"
+#include "measures-filter-sidebar.h"
 #include "measures-loader.h"
+#include "measures-result-model.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 #include "measures-window.h"
 
 /* The model chain, from the records to the view:
  *
- *   GListStore (MeasuresMeasure, all loaded records)
- *     → GtkFilterListModel (MeasuresQuery through a GtkCustomFilter)
- *       → GtkSortListModel (the column view's sorter)
- *         → GtkSingleSelection → GtkColumnView, and its selected item
- *                                → MeasuresDetailPane:measure
+ *   MeasuresIndex (all loaded records, indexed once in the load thread)
+ *     → MeasuresResultModel (the matches of the query, in the chosen
+ *       order, replaced in one items-changed per query or sort change)
+ *       → GtkSingleSelection → GtkColumnView, and its selected item
+ *                              → MeasuresDetailPane:measure
+ *
+ * The query is evaluated by the index, which also gives the counts the
+ * sidebar shows. The column view's sorter is only read, never used to
+ * sort: see sort_changed_cb().
  */
 struct _MeasuresWindow
 {
@@ -33,7 +40,7 @@ struct _MeasuresWindow
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   AdwFlap *flap;
-  GtkListBox *dataset_list;
+  MeasuresFilterSidebar *filter_sidebar;
   GtkPaned *paned;
   GtkStack *list_stack;
   GtkSpinner *spinner;
@@ -44,21 +51,26 @@ struct _MeasuresWindow
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *form_column;
   AdwStatusPage *error_page;
+  AdwStatusPage *no_results_page;
   MeasuresDetailPane *detail_pane;
 
   /* Owned references */
   GSettings *settings;
-  GListStore *store;
   GListStore *datasets;
+  MeasuresIndex *index;
+  MeasuresResult *result;
   MeasuresQuery *query;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  MeasuresResultModel *results;
   GtkSingleSelection *selection;
   GCancellable *cancellable;
+  GObject *probe_items[2];
 
   /* State */
+  MeasuresSort sort;
+  MeasuresSort probed_sort;
+  guint sort_descending : 1;
   guint loading : 1;
+  guint syncing_search : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +78,7 @@ G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDO
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_SORT_BY,
   N_PROPS
 };
 
@@ -176,7 +189,10 @@ bind_country_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  set_cell_text (item, measures_measure_get_country (item_measure (item)));
+  g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
+                                                      measures_measure_get_country (item_measure (item)));
+
+  set_long_cell_text (item, label);
 }
 
 static void
@@ -191,11 +207,19 @@ bind_years_cb (GtkSignalListItemFactory *factory,
 
 static void
 bind_joined (GtkListItem        *item,
+             MeasuresFacet       facet,
              const char * const *values)
 {
-  g_autofree char *text = g_strjoinv ("; ", (char **) values);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  set_long_cell_text (item, text);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
+    }
+
+  set_long_cell_text (item, text->str);
 }
 
 static void
@@ -203,7 +227,7 @@ bind_type_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  bind_joined (item, measures_measure_get_types (item_measure (item)));
+  bind_joined (item, MEASURES_FACET_TYPE, measures_measure_get_types (item_measure (item)));
 }
 
 static void
@@ -211,119 +235,139 @@ bind_form_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  bind_joined (item, measures_measure_get_forms (item_measure (item)));
+  bind_joined (item, MEASURES_FACET_FORM, measures_measure_get_forms (item_measure (item)));
 }
 
-/* Sorting: titles and countries by the locale's collation. */
+/* Sorting.
+ *
+ * The column view keeps which column sorts and in which direction, and
+ * draws the arrows in the headers. Each column's sorter only reports
+ * that it was asked: comparing two probe objects through the column
+ * view's sorter tells which column is first and whether it is reversed,
+ * with the API of GTK 4.8. The index then gives the order, from keys it
+ * made once, and the result model shows it in one step. */
+
+static const struct {
+  const char *name;
+  MeasuresSort sort;
+  gboolean descending;
+} sort_names[] = {
+  { "none", MEASURES_SORT_NONE, FALSE },
+  { "title", MEASURES_SORT_TITLE, FALSE },
+  { "title-descending", MEASURES_SORT_TITLE, TRUE },
+  { "country", MEASURES_SORT_COUNTRY, FALSE },
+  { "country-descending", MEASURES_SORT_COUNTRY, TRUE },
+  { "oldest", MEASURES_SORT_YEAR, FALSE },
+  { "newest", MEASURES_SORT_YEAR, TRUE },
+  { "type", MEASURES_SORT_TYPE, FALSE },
+  { "type-descending", MEASURES_SORT_TYPE, TRUE },
+  { "form", MEASURES_SORT_FORM, FALSE },
+  { "form-descending", MEASURES_SORT_FORM, TRUE },
+};
 
 static int
-compare_collated (const char *a,
-                  const char *b)
-{
-  g_autofree char *key_a = g_utf8_collate_key (a != NULL ? a : "", -1);
-  g_autofree char *key_b = g_utf8_collate_key (b != NULL ? b : "", -1);
-
-  return strcmp (key_a, key_b);
-}
-
-static int
-compare_title (gconstpointer a,
+probe_compare (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  return compare_collated (measures_measure_resolve_title ((MeasuresMeasure *) a, content_languages ()),
-                           measures_measure_resolve_title ((MeasuresMeasure *) b, content_languages ()));
-}
+  MeasuresWindow *self = g_object_get_data (G_OBJECT (a), "window");
 
-static int
-compare_country (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return compare_collated (measures_measure_get_country ((MeasuresMeasure *) a),
-                           measures_measure_get_country ((MeasuresMeasure *) b));
-}
+  self->probed_sort = GPOINTER_TO_UINT (user_data);
 
-/* Oldest first; records without a year come last. */
-static int
-compare_years (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int from_a = measures_measure_get_year_from ((MeasuresMeasure *) a);
-  int from_b = measures_measure_get_year_from ((MeasuresMeasure *) b);
-  int to_a = measures_measure_get_year_to ((MeasuresMeasure *) a);
-  int to_b = measures_measure_get_year_to ((MeasuresMeasure *) b);
-
-  if (from_a != from_b)
-    {
-      if (from_a == MEASURES_YEAR_NONE)
-        return 1;
-      if (from_b == MEASURES_YEAR_NONE)
-        return -1;
-      return from_a < from_b ? -1 : 1;
-    }
-
-  /* An open period ends after any closed one. */
-  to_a = to_a == MEASURES_YEAR_NONE ? G_MAXINT : to_a;
-  to_b = to_b == MEASURES_YEAR_NONE ? G_MAXINT : to_b;
-
-  return (to_a > to_b) - (to_a < to_b);
-}
-
-static int
-compare_joined (const char * const *a,
-                const char * const *b)
-{
-  g_autofree char *joined_a = g_strjoinv ("; ", (char **) a);
-  g_autofree char *joined_b = g_strjoinv ("; ", (char **) b);
-
-  return compare_collated (joined_a, joined_b);
-}
-
-static int
-compare_type (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  return compare_joined (measures_measure_get_types ((MeasuresMeasure *) a),
-                         measures_measure_get_types ((MeasuresMeasure *) b));
-}
-
-static int
-compare_form (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  return compare_joined (measures_measure_get_forms ((MeasuresMeasure *) a),
-                         measures_measure_get_forms ((MeasuresMeasure *) b));
+  return GTK_ORDERING_SMALLER;
 }
 
 static void
-set_column_sorter (GtkColumnViewColumn *column,
-                   GCompareDataFunc     compare)
+set_column_sorter (MeasuresWindow      *self,
+                   GtkColumnViewColumn *column,
+                   MeasuresSort         sort)
 {
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+  g_autoptr(GtkSorter) sorter =
+    GTK_SORTER (gtk_custom_sorter_new (probe_compare, GUINT_TO_POINTER (sort), NULL));
 
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
-/* Filtering */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+static GtkColumnViewColumn *
+column_for_sort (MeasuresWindow *self,
+                 MeasuresSort    sort)
 {
-  MeasuresWindow *self = user_data;
+  switch (sort)
+    {
+    case MEASURES_SORT_TITLE:
+      return self->title_column;
+    case MEASURES_SORT_COUNTRY:
+      return self->country_column;
+    case MEASURES_SORT_YEAR:
+      return self->years_column;
+    case MEASURES_SORT_TYPE:
+      return self->type_column;
+    case MEASURES_SORT_FORM:
+      return self->form_column;
+    case MEASURES_SORT_NONE:
+    case MEASURES_N_SORTS:
+    default:
+      return NULL;
+    }
+}
 
-  return measures_query_matches (self->query, item);
+static void
+show_result (MeasuresWindow *self)
+{
+  measures_result_model_update (self->results, self->index,
+                                self->result != NULL ? self->result->matches : NULL,
+                                self->sort, self->sort_descending);
+}
+
+static void
+sort_changed_cb (MeasuresWindow *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  self->probed_sort = MEASURES_SORT_NONE;
+  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
+
+  if (self->probed_sort == self->sort &&
+      (order == GTK_ORDERING_LARGER) == self->sort_descending)
+    return;
+
+  self->sort = self->probed_sort;
+  self->sort_descending = order == GTK_ORDERING_LARGER;
+  show_result (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
+}
+
+static const char *
+get_sort_by (MeasuresWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (sort_names[i].sort == self->sort && sort_names[i].descending == self->sort_descending)
+      return sort_names[i].name;
+
+  return "none";
+}
+
+static void
+set_sort_by (MeasuresWindow *self,
+             const char     *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (sort_names[i].name, name) == 0)
+      {
+        gtk_column_view_sort_by_column (self->column_view,
+                                        column_for_sort (self, sort_names[i].sort),
+                                        sort_names[i].descending ? GTK_SORT_DESCENDING
+                                                                 : GTK_SORT_ASCENDING);
+        return;
+      }
 }
 
 static void
 update_view (MeasuresWindow *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->index != NULL ? measures_index_get_n_measures (self->index) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->results));
   g_autofree char *subtitle = NULL;
 
   if (self->loading)
@@ -337,23 +381,73 @@ update_view (MeasuresWindow *self)
       return;
     }
 
-  if (shown == total)
-    /* Translators: the window subtitle; %u is the number of measures */
-    subtitle = g_strdup_printf (ngettext ("%u measure", "%u measures", total), total);
+  if (measures_query_is_empty (self->query))
+    /* Translators: the window subtitle; %'u is the number of measures,
+     * written with the locale's digit grouping */
+    subtitle = g_strdup_printf (ngettext ("%'u measure", "%'u measures", total), total);
   else
-    /* Translators: the window subtitle while searching */
-    subtitle = g_strdup_printf (ngettext ("%u of %u measure", "%u of %u measures", total),
+    /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
+     * the plural follows the second number */
+    subtitle = g_strdup_printf (ngettext ("%'u of %'u measure", "%'u of %'u measures", total),
                                 shown, total);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (shown == 0)
+    {
+      g_autofree char *criteria = measures_query_describe (self->query);
+      /* Translators: %s names the filters, such as "Romania · Trafficking · 2018–2022" */
+      g_autofree char *description = g_strdup_printf (_("Nothing matches %s"), criteria);
+
+      adw_status_page_set_description (self->no_results_page, description);
+    }
+
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+}
+
+static void
+evaluate (MeasuresWindow *self)
+{
+  if (self->index == NULL)
+    return;
+
+  g_clear_pointer (&self->result, measures_result_free);
+  self->result = measures_index_evaluate (self->index, self->query);
+
+  show_result (self);
+  measures_filter_sidebar_set_result (self->filter_sidebar, self->result);
+  measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (self->query));
+  update_view (self);
 }
 
 static void
 search_changed_cb (MeasuresWindow *self,
                    GtkSearchEntry *entry)
 {
+  if (self->syncing_search)
+    return;
+
   measures_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* The search text can come from the command line or from the last
+ * session too; show it where the user types. */
+static void
+sync_search_entry (MeasuresWindow *self)
+{
+  /* A copy: setting the entry's text emits search-changed on the way. */
+  g_autofree char *search = g_strdup (measures_query_get_search (self->query));
+
+  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search))
+    {
+      self->syncing_search = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+      self->syncing_search = FALSE;
+    }
+
+  if (*search != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
 }
 
 static void
@@ -368,43 +462,10 @@ static void
 query_changed_cb (MeasuresWindow *self,
                   MeasuresQuery  *query)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_view (self);
-}
-
-/* Datasets in the sidebar */
-
-static GtkWidget *
-create_dataset_row (gpointer item,
-                    gpointer user_data)
-{
-  MeasuresDataset *dataset = item;
-  guint n = measures_dataset_get_n_measures (dataset);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (measures_dataset_get_name (dataset));
-  g_autofree char *count_text = g_strdup_printf ("%u", n);
-  GtkWidget *count = gtk_label_new (count_text);
-  g_autofree char *description =
-    /* Translators: describes a dataset in the sidebar to screen readers */
-    g_strdup_printf (ngettext ("%u measure", "%u measures", n), n);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_set_tooltip_text (name, measures_dataset_get_name (dataset));
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-
-  return row;
+  sync_search_entry (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
+                                 !measures_query_is_empty (self->query));
+  evaluate (self);
 }
 
 /* Loading */
@@ -439,36 +500,31 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(MeasuresWindow) self = user_data;
-  g_autoptr(GPtrArray) datasets = NULL;
-  g_autoptr(GPtrArray) measures = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MeasuresCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
 
-  datasets = measures_loader_load_finish (result, &error);
-  if (datasets == NULL)
+  catalog = measures_loader_load_finish (result, &error);
+  if (catalog == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Loading failed: %s", error->message);
       return;
     }
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
-  measures = measures_datasets_merge (datasets, problems);
-
   g_list_store_splice (self->datasets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->datasets)),
-                       datasets->pdata, datasets->len);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       measures->pdata, measures->len);
+                       catalog->datasets->pdata, catalog->datasets->len);
+  g_set_object (&self->index, catalog->index);
+  measures_filter_sidebar_set_index (self->filter_sidebar, self->index);
 
   set_loading (self, FALSE);
 
-  if (measures->len == 0 && problems->len > 0)
+  if (catalog->measures->len == 0 && catalog->problems->len > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      for (guint i = 0; i < problems->len; i++)
+      for (guint i = 0; i < catalog->problems->len; i++)
         {
-          g_autofree char *line = measures_problem_to_string (g_ptr_array_index (problems, i));
+          g_autofree char *line = measures_problem_to_string (g_ptr_array_index (catalog->problems, i));
 
           g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
         }
@@ -476,9 +532,10 @@ load_cb (GObject      *object,
       adw_status_page_set_description (self->error_page, text->str);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
-  else if (problems->len > 0)
-    show_problems (self, problems);
+  else if (catalog->problems->len > 0)
+    show_problems (self, catalog->problems);
 
+  evaluate (self);
   update_view (self);
 }
 
@@ -496,6 +553,14 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  measures_query_clear (MEASURES_WINDOW (widget)->query);
+}
+
+static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -505,7 +570,55 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
-/* Window state */
+/* Window state, filters, search and sort */
+
+static void
+save_query (MeasuresWindow *self)
+{
+  static const struct {
+    const char *key;
+    MeasuresFacet facet;
+  } facets[] = {
+    { "filter-countries", MEASURES_FACET_COUNTRY },
+    { "filter-regions", MEASURES_FACET_REGION },
+    { "filter-types", MEASURES_FACET_TYPE },
+    { "filter-forms", MEASURES_FACET_FORM },
+  };
+  int from, to;
+
+  g_settings_delay (self->settings);
+  for (guint i = 0; i < G_N_ELEMENTS (facets); i++)
+    g_settings_set_strv (self->settings, facets[i].key,
+                         measures_query_get_chosen (self->query, facets[i].facet));
+  measures_query_get_years (self->query, &from, &to);
+  g_settings_set (self->settings, "filter-years", "(ii)", from, to);
+  g_settings_set_string (self->settings, "search", measures_query_get_search (self->query));
+  g_settings_set_string (self->settings, "sort-by", get_sort_by (self));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_query (MeasuresWindow *self)
+{
+  g_auto(GStrv) countries = g_settings_get_strv (self->settings, "filter-countries");
+  g_auto(GStrv) regions = g_settings_get_strv (self->settings, "filter-regions");
+  g_auto(GStrv) types = g_settings_get_strv (self->settings, "filter-types");
+  g_auto(GStrv) forms = g_settings_get_strv (self->settings, "filter-forms");
+  g_autofree char *search = g_settings_get_string (self->settings, "search");
+  g_autofree char *sort_by = g_settings_get_string (self->settings, "sort-by");
+  int from, to;
+
+  g_settings_get (self->settings, "filter-years", "(ii)", &from, &to);
+  if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE && from > to)
+    from = to = MEASURES_YEAR_NONE;
+
+  measures_query_set_places (self->query, (const char * const *) countries, (const char * const *) regions);
+  measures_query_set_types (self->query, (const char * const *) types);
+  measures_query_set_forms (self->query, (const char * const *) forms);
+  measures_query_set_years (self->query, from, to);
+  measures_query_set_search (self->query, search);
+  set_sort_by (self, sort_by);
+}
 
 static void
 save_window_state (MeasuresWindow *self)
@@ -517,6 +630,7 @@ save_window_state (MeasuresWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
+  save_query (self);
 }
 
 static gboolean
@@ -539,12 +653,13 @@ measures_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->results);
   g_clear_object (&self->query);
   g_clear_object (&self->datasets);
-  g_clear_object (&self->store);
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->result, measures_result_free);
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (measures_window_parent_class)->dispose (object);
@@ -563,6 +678,27 @@ measures_window_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, measures_window_get_loading (self));
       break;
+    case PROP_SORT_BY:
+      g_value_set_string (value, get_sort_by (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_BY:
+      set_sort_by (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -577,14 +713,26 @@ measures_window_class_init (MeasuresWindowClass *klass)
 
   object_class->dispose = measures_window_dispose;
   object_class->get_property = measures_window_get_property;
+  object_class->set_property = measures_window_set_property;
   window_class->close_request = measures_window_close_request;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MeasuresWindow:sort-by:
+   *
+   * The order of the list: "title", "country", "newest", "oldest",
+   * "none" for the datasets' order, or one of the column orders such as
+   * "title-descending".
+   */
+  properties[PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL, "none",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
+  g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, toast_overlay);
@@ -592,7 +740,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, filter_sidebar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, spinner);
@@ -603,6 +751,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, type_column);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, form_column);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_years_cell_cb);
@@ -617,6 +766,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "win.sort-by", "sort-by");
 }
 
 static void
@@ -628,33 +779,40 @@ measures_window_init (MeasuresWindow *self)
 
   self->settings = g_settings_new (SCHEMA_ID);
   self->cancellable = g_cancellable_new ();
-  self->store = g_list_store_new (MEASURES_TYPE_MEASURE);
   self->datasets = g_list_store_new (MEASURES_TYPE_DATASET);
   self->query = measures_query_new ();
+  self->results = measures_result_model_new ();
 
-  set_column_sorter (self->title_column, compare_title);
-  set_column_sorter (self->country_column, compare_country);
-  set_column_sorter (self->years_column, compare_years);
-  set_column_sorter (self->type_column, compare_type);
-  set_column_sorter (self->form_column, compare_form);
+  for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
+    {
+      self->probe_items[i] = g_object_new (G_TYPE_OBJECT, NULL);
+      g_object_set_data (self->probe_items[i], "window", self);
+    }
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  set_column_sorter (self, self->title_column, MEASURES_SORT_TITLE);
+  set_column_sorter (self, self->country_column, MEASURES_SORT_COUNTRY);
+  set_column_sorter (self, self->years_column, MEASURES_SORT_YEAR);
+  set_column_sorter (self, self->type_column, MEASURES_SORT_TYPE);
+  set_column_sorter (self, self->form_column, MEASURES_SORT_FORM);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_object_bind_property (self->selection, "selected-item",
                           self->detail_pane, "measure",
                           G_BINDING_SYNC_CREATE);
+
+  measures_filter_sidebar_set_query (self->filter_sidebar, self->query);
+  measures_filter_sidebar_set_datasets (self->filter_sidebar, G_LIST_MODEL (self->datasets));
+  restore_query (self);
+  sync_search_entry (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
+                                 !measures_query_is_empty (self->query));
   g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_box_bind_model (self->dataset_list, G_LIST_MODEL (self->datasets),
-                           create_dataset_row, self, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

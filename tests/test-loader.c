@@ -393,7 +393,7 @@ load_async_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GPtrArray **out = user_data;
+  MeasuresCatalog **out = user_data;
   g_autoptr(GError) error = NULL;
 
   *out = measures_loader_load_finish (result, &error);
@@ -406,26 +406,24 @@ test_load_async (void)
   g_autofree char *path = bundled_path ();
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/measures.json");
   GFile *files[2];
-  g_autoptr(GPtrArray) datasets = NULL;
-  g_autoptr(GPtrArray) merged = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+  g_autoptr(MeasuresCatalog) catalog = NULL;
 
   files[0] = g_file_new_for_path (path);
   files[1] = missing;
 
-  measures_loader_load_async (files, 2, NULL, load_async_cb, &datasets);
-  while (datasets == NULL)
+  measures_loader_load_async (files, 2, NULL, load_async_cb, &catalog);
+  while (catalog == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_cmpuint (datasets->len, ==, 2);
-  g_assert_cmpuint (measures_dataset_get_n_measures (g_ptr_array_index (datasets, 0)), ==, 11);
-  g_assert_error ((GError *) measures_dataset_get_error (g_ptr_array_index (datasets, 1)),
+  g_assert_cmpuint (catalog->datasets->len, ==, 2);
+  g_assert_cmpuint (measures_dataset_get_n_measures (g_ptr_array_index (catalog->datasets, 0)), ==, 11);
+  g_assert_error ((GError *) measures_dataset_get_error (g_ptr_array_index (catalog->datasets, 1)),
                   MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
 
-  merged = measures_datasets_merge (datasets, problems);
-  g_assert_cmpuint (merged->len, ==, 11);
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_assert_cmpstr (((MeasuresProblem *) g_ptr_array_index (problems, 0))->message, ==,
+  g_assert_cmpuint (catalog->measures->len, ==, 11);
+  g_assert_cmpuint (measures_index_get_n_measures (catalog->index), ==, 11);
+  g_assert_cmpuint (catalog->problems->len, ==, 1);
+  g_assert_cmpstr (((MeasuresProblem *) g_ptr_array_index (catalog->problems, 0))->message, ==,
                    "the file does not exist");
 
   g_object_unref (files[0]);
@@ -434,7 +432,7 @@ test_load_async (void)
 typedef struct
 {
   gboolean done;
-  GPtrArray *datasets;
+  MeasuresCatalog *catalog;
   GError *error;
 } CancelledResult;
 
@@ -445,7 +443,7 @@ load_cancelled_cb (GObject      *object,
 {
   CancelledResult *out = user_data;
 
-  out->datasets = measures_loader_load_finish (result, &out->error);
+  out->catalog = measures_loader_load_finish (result, &out->error);
   out->done = TRUE;
 }
 
@@ -462,7 +460,7 @@ test_load_async_cancelled (void)
   while (!out.done)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_null (out.datasets);
+  g_assert_null (out.catalog);
   g_assert_error (out.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&out.error);
 }

@@ -199,6 +199,41 @@ test_changed_signal (void)
   g_assert_cmpuint (changes, ==, 3);
 }
 
+static void
+test_describe (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresQuery) copy = measures_query_new ();
+  const char *countries[] = { "Romania", "Republic of Moldova", NULL };
+  const char *forms[] = { "Trafficking", "trafficking", NULL };
+  g_autofree char *empty = measures_query_describe (query);
+  g_autofree char *full = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *open = NULL;
+
+  g_assert_cmpstr (empty, ==, "");
+
+  measures_query_set_places (query, countries, NULL);
+  measures_query_set_forms (query, forms);
+  measures_query_set_years (query, 2018, 2022);
+  measures_query_set_search (query, "  strategy ");
+  full = measures_query_describe (query);
+  g_assert_cmpstr (full, ==, "Romania or Republic of Moldova · Trafficking · 2018–2022 · “strategy”");
+
+  measures_query_assign (copy, query);
+  copied = measures_query_describe (copy);
+  g_assert_cmpstr (copied, ==, full);
+
+  measures_query_set_years (query, MEASURES_YEAR_NONE, 2010);
+  measures_query_clear (copy);
+  g_assert_true (measures_query_is_empty (copy));
+  measures_query_set_places (query, NULL, NULL);
+  measures_query_set_forms (query, NULL);
+  measures_query_set_search (query, NULL);
+  open = measures_query_describe (query);
+  g_assert_cmpstr (open, ==, "until 2010");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/query/forms-and-facets", test_forms_and_facets);
   g_test_add_func ("/query/search", test_search);
   g_test_add_func ("/query/changed-signal", test_changed_signal);
+  g_test_add_func ("/query/describe", test_describe);
 
   return g_test_run ();
 }

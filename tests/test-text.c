@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "measures-text.h"
 
 static void
@@ -169,6 +171,42 @@ test_safe_uri (void)
     }
 }
 
+static void
+test_markup_matches (void)
+{
+  const char *words[] = { "stiint", "traf", NULL };
+  const char *none[] = { NULL };
+  g_autofree char *marked =
+    measures_text_markup_matches ("<b>Ştiinţă</b> & trafficking, not “Traffic-jam” or atraf",
+                                  words, "[", "]");
+  g_autofree char *plain = measures_text_markup_matches ("a < b", none, "[", "]");
+  g_autoptr(GArray) spans = measures_text_find_matches ("ȘTIINȚĂ și trafic", words);
+
+  /* Escaped first, then marked; whole words, found through folding. */
+  g_assert_cmpstr (marked, ==,
+                   "&lt;b&gt;[Ştiinţă]&lt;/b&gt; &amp; [trafficking], not “[Traffic]-jam” or atraf");
+  g_assert_cmpstr (plain, ==, "a &lt; b");
+
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmpuint (g_array_index (spans, MeasuresSpan, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (spans, MeasuresSpan, 0).end, ==, strlen ("ȘTIINȚĂ"));
+}
+
+static void
+test_period_overlaps (void)
+{
+  /* 2019–2022 against ranges */
+  g_assert_true (measures_period_overlaps (2019, 2022, 2022, 2030));
+  g_assert_true (measures_period_overlaps (2019, 2022, MEASURES_YEAR_NONE, 2019));
+  g_assert_false (measures_period_overlaps (2019, 2022, 2023, MEASURES_YEAR_NONE));
+  g_assert_false (measures_period_overlaps (2019, 2022, 2000, 2018));
+  /* Open-ended from 2015 runs on. */
+  g_assert_true (measures_period_overlaps (2015, MEASURES_YEAR_NONE, 2090, 2095));
+  g_assert_false (measures_period_overlaps (2015, MEASURES_YEAR_NONE, 2000, 2014));
+  /* Undated overlaps nothing. */
+  g_assert_false (measures_period_overlaps (MEASURES_YEAR_NONE, MEASURES_YEAR_NONE, 2000, 2030));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +220,8 @@ main (int   argc,
   g_test_add_func ("/text/period/format", test_format_period);
   g_test_add_func ("/text/period/parse", test_parse_period);
   g_test_add_func ("/text/uri/safe", test_safe_uri);
+  g_test_add_func ("/text/markup-matches", test_markup_matches);
+  g_test_add_func ("/text/period/overlaps", test_period_overlaps);
 
   return g_test_run ();
 }

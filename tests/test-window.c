@@ -11,7 +11,9 @@
 
 #include <adwaita.h>
 
+#include "measures-cli.h"
 #include "measures-detail-pane.h"
+#include "measures-filter-sidebar.h"
 #include "measures-text.h"
 #include "measures-window.h"
 
@@ -212,6 +214,148 @@ test_window_unsafe_link (void)
   g_assert_false (markup_contains (pane, "javascript"));
   g_assert_false (markup_contains (pane, "<b>"));
 
+  /* Highlighting escapes the record's text before it marks a match. */
+  measures_query_set_search (measures_window_get_query (window), "bold red");
+  settle ();
+  g_assert_true (markup_contains (pane, "&lt;b&gt;<span"));
+  g_assert_true (markup_contains (pane, ">Bold</span>?&lt;/b&gt; &amp; &lt;span foreground=&quot;"));
+  g_assert_false (markup_contains (pane, "<b>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+first_id (MeasuresWindow *window)
+{
+  g_autoptr(MeasuresMeasure) first = g_list_model_get_item (measures_window_get_model (window), 0);
+
+  return first != NULL ? measures_measure_get_id (first) : NULL;
+}
+
+static void
+test_window_sidebar (void)
+{
+  MeasuresWindow *window = open_window ();
+  MeasuresFilterSidebar *sidebar =
+    MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
+  GListModel *model = measures_window_get_model (window);
+
+  g_assert_nonnull (sidebar);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_COUNTRY, "Romania"), ==, 7);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_FORM, "Trafficking"), ==, 6);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_TYPE, "Policies"), ==, 6);
+
+  /* Checking Romania narrows the list and the other facets' counts,
+   * but not the counts of the place facet. */
+  g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_COUNTRY, "Romania"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_FORM, "Trafficking"), ==, 5);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_COUNTRY, "Republic of Moldova"), ==, 4);
+
+  /* ORed within a facet, ANDed across. */
+  g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_COUNTRY, "Republic of Moldova"));
+  g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_FORM, "Trafficking"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* A category includes its subcategories. */
+  g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_TYPE, "Policies"));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  settle ();
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_sorting (void)
+{
+  MeasuresWindow *window = open_window ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
+  settle ();
+  g_assert_cmpstr (first_id (window), ==, "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "oldest");
+  settle ();
+  g_assert_cmpstr (first_id (window), ==, "republic-of-moldova-2009-data-collection-on-domestic-violence");
+
+  /* Titles sort with the locale's collation; in C, by code point. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "title");
+  settle ();
+  g_assert_cmpstr (first_id (window), ==, "republic-of-moldova-2009-data-collection-on-domestic-violence");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "none");
+  settle ();
+  g_assert_cmpstr (first_id (window), ==, SEED_ID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* `measures --count` and the window give the same answers. */
+static void
+test_window_agrees_with_count (void)
+{
+  const struct {
+    const char *countries[3];
+    const char *forms[2];
+    const char *types[2];
+    const char *years;
+    const char *search;
+  } cases[] = {
+    { { "Romania", NULL }, { "Trafficking", NULL }, { NULL }, NULL, NULL },
+    { { "Romania", "Republic of Moldova", NULL }, { NULL }, { "Policies", NULL }, "2018-", NULL },
+    { { NULL }, { "Domestic violence/Intimate partner violence", NULL }, { NULL }, "-2010", "violence" },
+    { { NULL }, { NULL }, { "Policies > National action plan specific to violence against women", NULL }, "2021", NULL },
+    { { "Republic of Moldova", NULL }, { NULL }, { NULL }, NULL, "instruire" },
+    { { NULL }, { NULL }, { NULL }, "2019-2022", "strategia traficului" },
+  };
+  MeasuresWindow *window = open_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresQuery) query =
+        measures_cli_query_new (cases[i].countries, NULL, cases[i].types, cases[i].forms,
+                                cases[i].years, cases[i].search, &error);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      g_autofree char *shown = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (measures_cli_count (NULL, 0, query, out, err), ==, MEASURES_EXIT_OK);
+
+      measures_query_assign (measures_window_get_query (window), query);
+      settle ();
+      shown = g_strdup_printf ("%u\n", g_list_model_get_n_items (measures_window_get_model (window)));
+      g_test_message ("case %u: %s", i, shown);
+      g_assert_cmpstr (shown, ==, out->str);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_highlight (void)
+{
+  MeasuresWindow *window = open_window ();
+  GtkWidget *pane;
+
+  measures_query_set_search (measures_window_get_query (window), "trafficking strat");
+  settle ();
+  g_assert_true (measures_window_select (window, SEED_ID));
+  settle ();
+
+  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  g_assert_true (markup_contains (pane, ">Trafficking</span>"));
+  g_assert_true (markup_contains (pane, ">Strategy</span>"));
+  g_assert_false (markup_contains (pane, ">Persons</span>"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -225,6 +369,10 @@ main (int   argc,
   g_test_add_func ("/window/shows-seed", test_window_shows_seed);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/unsafe-link", test_window_unsafe_link);
+  g_test_add_func ("/window/sidebar", test_window_sidebar);
+  g_test_add_func ("/window/sorting", test_window_sorting);
+  g_test_add_func ("/window/agrees-with-count", test_window_agrees_with_count);
+  g_test_add_func ("/window/highlight", test_window_highlight);
 
   return g_test_run ();
 }

@@ -12,10 +12,127 @@
 
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-text.h"
 
 /* The command-line modes that need no display. They write to strings
  * rather than to stdout and stderr so that tests can read them.
  */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * measures_cli_parse_years:
+ * @text: "2018", "2018-2022", "2018-" or "-2010"
+ * @from: (out): the first year, or %MEASURES_YEAR_NONE for no bound
+ * @to: (out): the last year, or %MEASURES_YEAR_NONE for no bound
+ * @error: return location for an error
+ *
+ * Returns: whether @text is a year or a range of years
+ */
+gboolean
+measures_cli_parse_years (const char  *text,
+                          int         *from,
+                          int         *to,
+                          GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (text[0] == '-' && text[1] != '\0')
+    {
+      int first, last;
+
+      /* "-2010": everything up to 2010. */
+      if (measures_parse_period (text + 1, &first, &last) && first == last)
+        {
+          *from = MEASURES_YEAR_NONE;
+          *to = first;
+          return TRUE;
+        }
+    }
+  else if (measures_parse_period (text, from, to))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user gave after --year= */
+               _("--year must be a year or a range such as 2018-2022, 2018- or -2010, not “%s”"),
+               text);
+
+  return FALSE;
+}
+
+/**
+ * measures_cli_query_new:
+ * @countries: (nullable): the values of --country
+ * @regions: (nullable): the values of --region
+ * @types: (nullable): the values of --type
+ * @forms: (nullable): the values of --form
+ * @years: (nullable): the value of --year
+ * @search: (nullable): the value of --search
+ * @error: return location for an error
+ *
+ * Builds the query that the command-line options describe. Repeated
+ * options are ORed within their facet, as in the sidebar.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL with @error
+ *   set when an option is malformed
+ */
+MeasuresQuery *
+measures_cli_query_new (const char * const  *countries,
+                        const char * const  *regions,
+                        const char * const  *types,
+                        const char * const  *forms,
+                        const char          *years,
+                        const char          *search,
+                        GError             **error)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char * const *lists[] = { countries, regions, types, forms };
+  const char *names[] = { "--country", "--region", "--type", "--form" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint k = 0; lists[i] != NULL && lists[i][k] != NULL; k++)
+      if (!g_utf8_validate (lists[i][k], -1, NULL) || is_blank (lists[i][k]))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is an option such as --country */
+                       _("%s needs a value in UTF-8 text"), names[i]);
+          return NULL;
+        }
+
+  measures_query_set_places (query, countries, regions);
+  measures_query_set_types (query, types);
+  measures_query_set_forms (query, forms);
+
+  if (years != NULL)
+    {
+      int from, to;
+
+      if (!measures_cli_parse_years (years, &from, &to, error))
+        return NULL;
+      measures_query_set_years (query, from, to);
+    }
+
+  if (search != NULL)
+    {
+      if (!g_utf8_validate (search, -1, NULL))
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--search needs text in UTF-8"));
+          return NULL;
+        }
+      measures_query_set_search (query, search);
+    }
+
+  return g_steal_pointer (&query);
+}
 
 /**
  * measures_cli_load:
@@ -25,47 +142,31 @@
  * @err: where each problem is written, one a line
  * @status: (out): how loading went
  *
- * Returns: (transfer container) (element-type MeasuresMeasure): the
- *   measures of all files, the later file winning on equal ids
+ * Returns: (transfer full): the catalog of all files
  */
-GPtrArray *
+MeasuresCatalog *
 measures_cli_load (GFile * const      *files,
                    guint               n_files,
                    GString            *err,
                    MeasuresExitStatus *status)
 {
-  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
-  g_autoptr(GFile) bundled = NULL;
-  GPtrArray *measures;
+  MeasuresCatalog *catalog = measures_loader_load_catalog (files, n_files, NULL);
 
-  if (n_files == 0)
+  for (guint i = 0; i < catalog->problems->len; i++)
     {
-      bundled = measures_loader_get_bundled_file ();
-      files = &bundled;
-      n_files = 1;
-    }
-
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (datasets, measures_loader_load_file (files[i], NULL));
-
-  measures = measures_datasets_merge (datasets, problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (catalog->problems, i));
 
       g_string_append_printf (err, "%s\n", line);
     }
 
-  if (measures->len == 0 && problems->len > 0)
+  if (catalog->measures->len == 0 && catalog->problems->len > 0)
     *status = MEASURES_EXIT_FAILURE;
-  else if (problems->len > 0)
+  else if (catalog->problems->len > 0)
     *status = MEASURES_EXIT_PARTIAL;
   else
     *status = MEASURES_EXIT_OK;
 
-  return measures;
+  return catalog;
 }
 
 /**
@@ -73,24 +174,36 @@ measures_cli_load (GFile * const      *files,
  * @files: (array length=n_files): dataset files; none means the
  *   bundled dataset
  * @n_files: the number of files
+ * @query: (nullable): which measures to count; %NULL counts them all
  * @out: where the count is written
  * @err: where problems are written
+ *
+ * Counts with the same index and rules as the window.
  *
  * Returns: the exit status of `measures --count`
  */
 MeasuresExitStatus
 measures_cli_count (GFile * const *files,
                     guint          n_files,
+                    MeasuresQuery *query,
                     GString       *out,
                     GString       *err)
 {
-  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresQuery) all = NULL;
+  g_autoptr(MeasuresResult) result = NULL;
   MeasuresExitStatus status;
 
-  measures = measures_cli_load (files, n_files, err, &status);
+  catalog = measures_cli_load (files, n_files, err, &status);
 
-  if (status != MEASURES_EXIT_FAILURE)
-    g_string_append_printf (out, "%u\n", measures->len);
+  if (status == MEASURES_EXIT_FAILURE)
+    return status;
+
+  if (query == NULL)
+    query = all = measures_query_new ();
+
+  result = measures_index_evaluate (catalog->index, query);
+  g_string_append_printf (out, "%u\n", result->n_matches);
 
   return status;
 }

@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 
+#include "measures-loader.h"
+#include "measures-query.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -24,13 +27,25 @@ typedef enum
   MEASURES_EXIT_PARTIAL = 2,
 } MeasuresExitStatus;
 
-GPtrArray          *measures_cli_load       (GFile * const  *files,
-                                             guint           n_files,
-                                             GString        *err,
-                                             MeasuresExitStatus *status);
-MeasuresExitStatus  measures_cli_count      (GFile * const  *files,
-                                             guint           n_files,
-                                             GString        *out,
-                                             GString        *err);
+gboolean            measures_cli_parse_years (const char          *text,
+                                              int                 *from,
+                                              int                 *to,
+                                              GError             **error);
+MeasuresQuery      *measures_cli_query_new   (const char * const  *countries,
+                                              const char * const  *regions,
+                                              const char * const  *types,
+                                              const char * const  *forms,
+                                              const char          *years,
+                                              const char          *search,
+                                              GError             **error);
+MeasuresCatalog    *measures_cli_load        (GFile * const       *files,
+                                              guint                n_files,
+                                              GString             *err,
+                                              MeasuresExitStatus  *status);
+MeasuresExitStatus  measures_cli_count       (GFile * const       *files,
+                                              guint                n_files,
+                                              MeasuresQuery       *query,
+                                              GString             *out,
+                                              GString             *err);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ struct _MeasuresIndex
   GPtrArray *measures;
   guint n;
   Facet facets[MEASURES_N_FACETS];
+  GArray *country_region;   /* int per country value */
   int *year_from;
   int *year_to;
 
@@ -116,6 +117,7 @@ measures_index_finalize (GObject *object)
   g_free (self->year_from);
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_clear_pointer (&self->country_region, g_array_unref);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (measures_index_parent_class)->finalize (object);
@@ -137,6 +139,7 @@ measures_index_init (MeasuresIndex *self)
       self->facets[i].by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
+  self->country_region = g_array_new (FALSE, FALSE, sizeof (int));
   self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) measures_bitset_free);
 }
@@ -185,9 +188,17 @@ index_facets (MeasuresIndex   *self,
   const char * const *types = measures_measure_get_types (measure);
   const char * const *forms = measures_measure_get_forms (measure);
 
-  add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), -1, position);
+  guint country = add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), -1, position);
+  int region = -1;
+
   if (measures_measure_get_region (measure) != NULL)
-    add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), -1, position);
+    region = add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), -1, position);
+
+  /* A country belongs to the region its first measure names. */
+  if (country == self->country_region->len)
+    g_array_append_val (self->country_region, region);
+  else if (g_array_index (self->country_region, int, country) == -1)
+    g_array_index (self->country_region, int, country) = region;
 
   /* A type is filed under itself and under its category. */
   for (guint i = 0; types[i] != NULL; i++)
@@ -429,6 +440,21 @@ measures_index_get_value_parent (MeasuresIndex *self,
   FacetValue *v = get_value (self, facet, value);
 
   return v != NULL ? v->parent : -1;
+}
+
+/**
+ * measures_index_get_country_region:
+ *
+ * Returns: the region of a country value, or -1 when its measures name none
+ */
+int
+measures_index_get_country_region (MeasuresIndex *self,
+                                   guint          country)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), -1);
+  g_return_val_if_fail (country < self->country_region->len, -1);
+
+  return g_array_index (self->country_region, int, country);
 }
 
 /**

@@ -74,6 +74,8 @@ const char         *measures_index_get_value_label   (MeasuresIndex    *self,
 int                 measures_index_get_value_parent  (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       guint             value);
+int                 measures_index_get_country_region (MeasuresIndex *self,
+                                                      guint             country);
 int                 measures_index_find_value        (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       const char       *value);

@@ -285,6 +285,68 @@ measures_loader_load_file (GFile        *file,
   return measures_loader_load_bytes (bytes, file, name);
 }
 
+void
+measures_catalog_free (MeasuresCatalog *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->datasets, g_ptr_array_unref);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->index);
+  g_free (self);
+}
+
+/**
+ * measures_loader_load_catalog:
+ * @files: (array length=n_files): dataset files; none means the
+ *   bundled dataset
+ * @n_files: the number of files
+ * @cancellable: (nullable): a cancellable
+ *
+ * Loads each file in order, merges their measures and indexes them.
+ * This blocks: call it from a thread, or from the command line.
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL if
+ *   cancelled
+ */
+MeasuresCatalog *
+measures_loader_load_catalog (GFile * const *files,
+                              guint          n_files,
+                              GCancellable  *cancellable)
+{
+  g_autoptr(MeasuresCatalog) catalog = g_new0 (MeasuresCatalog, 1);
+  g_autoptr(GFile) bundled = NULL;
+
+  if (n_files == 0)
+    {
+      bundled = measures_loader_get_bundled_file ();
+      files = &bundled;
+      n_files = 1;
+    }
+
+  catalog->datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  catalog->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return NULL;
+
+      g_ptr_array_add (catalog->datasets, measures_loader_load_file (files[i], cancellable));
+    }
+
+  catalog->measures = measures_datasets_merge (catalog->datasets, catalog->problems);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  catalog->index = measures_index_new (catalog->measures);
+
+  return g_steal_pointer (&catalog);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -292,32 +354,29 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GPtrArray *files = task_data;
-  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  MeasuresCatalog *catalog;
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      g_ptr_array_add (datasets, measures_loader_load_file (g_ptr_array_index (files, i),
-                                                           cancellable));
-    }
+  catalog = measures_loader_load_catalog ((GFile * const *) files->pdata, files->len, cancellable);
 
   if (g_task_return_error_if_cancelled (task))
-    return;
+    {
+      measures_catalog_free (catalog);
+      return;
+    }
 
-  g_task_return_pointer (task, g_steal_pointer (&datasets), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, catalog, (GDestroyNotify) measures_catalog_free);
 }
 
 /**
  * measures_loader_load_async:
- * @files: (array length=n_files): dataset files
+ * @files: (array length=n_files): dataset files; none means the
+ *   bundled dataset
  * @n_files: the number of files
  * @cancellable: (nullable): a cancellable
  * @callback: called when loading has finished
  * @user_data: data for @callback
  *
- * Loads each file in a thread, in order.
+ * Runs measures_loader_load_catalog() in a thread.
  */
 void
 measures_loader_load_async (GFile * const       *files,
@@ -341,10 +400,9 @@ measures_loader_load_async (GFile * const       *files,
 /**
  * measures_loader_load_finish:
  *
- * Returns: (transfer container) (element-type MeasuresDataset): one
- *   dataset for each file, in order, or %NULL when cancelled
+ * Returns: (transfer full): the catalog, or %NULL when cancelled
  */
-GPtrArray *
+MeasuresCatalog *
 measures_loader_load_finish (GAsyncResult  *result,
                              GError       **error)
 {

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "measures-dataset.h"
+#include "measures-index.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,32 @@ G_BEGIN_DECLS
  * overflows the stack somewhere past 70,000 levels. */
 #define MEASURES_LOADER_MAX_DEPTH 64
 
+/**
+ * MeasuresCatalog:
+ * @datasets: (element-type MeasuresDataset): one dataset for each file
+ * @measures: (element-type MeasuresMeasure): the measures of all files,
+ *   the later file winning on equal ids
+ * @problems: (element-type MeasuresProblem): everything that could not
+ *   be read, in every file
+ * @index: the index of @measures
+ *
+ * Everything that loading a set of files gives.
+ */
+typedef struct
+{
+  GPtrArray     *datasets;
+  GPtrArray     *measures;
+  GPtrArray     *problems;
+  MeasuresIndex *index;
+} MeasuresCatalog;
+
+void              measures_catalog_free              (MeasuresCatalog      *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresCatalog, measures_catalog_free)
+
 GFile            *measures_loader_get_bundled_file   (void);
+MeasuresCatalog  *measures_loader_load_catalog       (GFile * const        *files,
+                                                      guint                 n_files,
+                                                      GCancellable         *cancellable);
 MeasuresDataset  *measures_loader_load_bytes         (GBytes               *bytes,
                                                       GFile                *file,
                                                       const char           *name);
@@ -30,7 +56,7 @@ void              measures_loader_load_async         (GFile * const        *file
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
-GPtrArray        *measures_loader_load_finish        (GAsyncResult         *result,
+MeasuresCatalog  *measures_loader_load_finish        (GAsyncResult         *result,
                                                       GError              **error);
 char             *measures_loader_serialize          (GPtrArray            *measures,
                                                       gsize                *length);

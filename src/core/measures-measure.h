@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "measures-localized.h"
+#include "measures-text.h"
 
 G_BEGIN_DECLS
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "measures-query.h"
@@ -25,8 +26,10 @@ struct _MeasuresQuery
 {
   GObject parent_instance;
 
-  /* Facet keys (see measures_facet_key()), by MeasuresFacet */
+  /* Facet keys (see measures_facet_key()), by MeasuresFacet, and the
+   * values as they were chosen, for showing them */
   GStrv values[MEASURES_N_FACETS];
+  GStrv chosen[MEASURES_N_FACETS];
   int year_from;
   int year_to;
   char *search;
@@ -48,7 +51,10 @@ measures_query_finalize (GObject *object)
   MeasuresQuery *self = (MeasuresQuery *)object;
 
   for (guint i = 0; i < MEASURES_N_FACETS; i++)
-    g_clear_pointer (&self->values[i], g_strfreev);
+    {
+      g_clear_pointer (&self->values[i], g_strfreev);
+      g_clear_pointer (&self->chosen[i], g_strfreev);
+    }
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
 
@@ -79,7 +85,10 @@ static void
 measures_query_init (MeasuresQuery *self)
 {
   for (guint i = 0; i < MEASURES_N_FACETS; i++)
-    self->values[i] = g_new0 (char *, 1);
+    {
+      self->values[i] = g_new0 (char *, 1);
+      self->chosen[i] = g_new0 (char *, 1);
+    }
   self->search = g_strdup ("");
   self->search_words = g_new0 (char *, 1);
 }
@@ -92,9 +101,11 @@ measures_query_new (void)
 
 static GStrv
 facet_keys (MeasuresFacet       facet,
-            const char * const *values)
+            const char * const *values,
+            GStrv              *chosen)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) chosen_builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
@@ -108,8 +119,11 @@ facet_keys (MeasuresFacet       facet,
         }
 
       g_strv_builder_add (builder, key);
+      g_strv_builder_add (chosen_builder, values[i]);
       g_ptr_array_add (seen, key);
     }
+
+  *chosen = g_strv_builder_end (chosen_builder);
 
   return g_strv_builder_end (builder);
 }
@@ -119,16 +133,20 @@ replace_values (MeasuresQuery      *self,
                 MeasuresFacet       facet,
                 const char * const *values)
 {
-  GStrv keys = facet_keys (facet, values);
+  GStrv chosen = NULL;
+  GStrv keys = facet_keys (facet, values, &chosen);
 
   if (g_strv_equal ((const char * const *) self->values[facet], (const char * const *) keys))
     {
       g_strfreev (keys);
+      g_strfreev (chosen);
       return FALSE;
     }
 
   g_strfreev (self->values[facet]);
   self->values[facet] = keys;
+  g_strfreev (self->chosen[facet]);
+  self->chosen[facet] = chosen;
 
   return TRUE;
 }
@@ -155,6 +173,154 @@ measures_query_set_values (MeasuresQuery      *self,
 
   if (replace_values (self, facet, values))
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_get_chosen:
+ *
+ * Returns: (transfer none): the values chosen in @facet, as they were
+ *   given, without repeats
+ */
+const char * const *
+measures_query_get_chosen (MeasuresQuery *self,
+                           MeasuresFacet  facet)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, NULL);
+
+  return (const char * const *) self->chosen[facet];
+}
+
+/**
+ * measures_query_clear:
+ *
+ * Drops every criterion, the search text included.
+ */
+void
+measures_query_clear (MeasuresQuery *self)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    changed |= replace_values (self, i, NULL);
+  if (self->year_from != MEASURES_YEAR_NONE || self->year_to != MEASURES_YEAR_NONE)
+    {
+      self->year_from = self->year_to = MEASURES_YEAR_NONE;
+      changed = TRUE;
+    }
+  if (*self->search != '\0')
+    {
+      g_free (self->search);
+      self->search = g_strdup ("");
+      g_strfreev (self->search_words);
+      self->search_words = g_new0 (char *, 1);
+      changed = TRUE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_assign:
+ * @self: a query
+ * @other: the query to copy
+ *
+ * Makes @self ask for what @other asks for, with one ::changed.
+ */
+void
+measures_query_assign (MeasuresQuery *self,
+                       MeasuresQuery *other)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+  g_return_if_fail (MEASURES_IS_QUERY (other));
+
+  for (guint i = 0; i < MEASURES_N_FACETS; i++)
+    changed |= replace_values (self, i, (const char * const *) other->chosen[i]);
+
+  if (self->year_from != other->year_from || self->year_to != other->year_to)
+    {
+      self->year_from = other->year_from;
+      self->year_to = other->year_to;
+      changed = TRUE;
+    }
+
+  if (!g_str_equal (self->search, other->search))
+    {
+      g_free (self->search);
+      self->search = g_strdup (other->search);
+      g_strfreev (self->search_words);
+      self->search_words = g_strdupv (other->search_words);
+      changed = TRUE;
+    }
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_describe:
+ * @self: a query
+ *
+ * Describes the criteria in plain words for a heading or an empty
+ * state, such as "Romania · Trafficking · 2018–2022 · “strategy”", with
+ * the labels of the UI language.
+ *
+ * Returns: (transfer full): the description, empty when nothing is chosen
+ */
+char *
+measures_query_describe (MeasuresQuery *self)
+{
+  static const MeasuresFacet order[] = {
+    MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
+  };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char * const *chosen = (const char * const *) self->chosen[order[i]];
+      g_autoptr(GString) facet = g_string_new (NULL);
+
+      for (guint k = 0; chosen[k] != NULL; k++)
+        {
+          g_autofree char *label = measures_vocabulary_label (order[i], chosen[k]);
+
+          /* Translators: joins the values chosen in one filter, "Romania or Moldova" */
+          g_string_append_printf (facet, "%s%s", k > 0 ? _(" or ") : "", label);
+        }
+
+      if (facet->len > 0)
+        g_ptr_array_add (parts, g_string_free (g_steal_pointer (&facet), FALSE));
+    }
+
+  if (self->year_from != MEASURES_YEAR_NONE && self->year_to != MEASURES_YEAR_NONE)
+    g_ptr_array_add (parts, measures_format_period (self->year_from, self->year_to));
+  else if (self->year_from != MEASURES_YEAR_NONE)
+    g_ptr_array_add (parts, measures_format_period (self->year_from, MEASURES_YEAR_NONE));
+  else if (self->year_to != MEASURES_YEAR_NONE)
+    /* Translators: a range of years with no start */
+    g_ptr_array_add (parts, g_strdup_printf (_("until %d"), self->year_to));
+
+  if (self->search_words[0] != NULL)
+    {
+      g_autofree char *search = g_strstrip (g_strdup (self->search));
+
+      g_ptr_array_add (parts, g_strdup_printf ("“%s”", search));
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " · " : "", (char *) g_ptr_array_index (parts, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

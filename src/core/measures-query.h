@@ -27,6 +27,13 @@ void           measures_query_set_values   (MeasuresQuery        *self,
 const char * const *
                measures_query_get_values   (MeasuresQuery        *self,
                                             MeasuresFacet         facet);
+const char * const *
+               measures_query_get_chosen   (MeasuresQuery        *self,
+                                            MeasuresFacet         facet);
+void           measures_query_assign       (MeasuresQuery        *self,
+                                            MeasuresQuery        *other);
+void           measures_query_clear        (MeasuresQuery        *self);
+char          *measures_query_describe     (MeasuresQuery        *self);
 gboolean       measures_query_has_years    (MeasuresQuery        *self);
 void           measures_query_get_years    (MeasuresQuery        *self,
                                             int                  *from,

@@ -440,3 +440,97 @@ measures_text_has_word_prefix (const char *words,
 
   return FALSE;
 }
+
+/**
+ * measures_text_find_matches:
+ * @text: valid UTF-8, as a record gives it
+ * @words: (nullable): folded search words
+ *
+ * Finds the words of @text that a search for @words matched: each
+ * maximal run of letters and digits whose folded form starts with one
+ * of @words.
+ *
+ * Returns: (transfer full) (element-type MeasuresSpan): byte ranges of
+ *   @text, in order
+ */
+GArray *
+measures_text_find_matches (const char         *text,
+                            const char * const *words)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (MeasuresSpan));
+  const char *p = text;
+
+  if (words == NULL || words[0] == NULL)
+    return spans;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      word = g_strndup (start, p - start);
+      folded = measures_fold_words (word);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (measures_text_has_word_prefix (folded, words[i]))
+          {
+            MeasuresSpan span = { start - text, p - text };
+
+            g_array_append_val (spans, span);
+            break;
+          }
+    }
+
+  return spans;
+}
+
+/**
+ * measures_text_markup_matches:
+ * @text: valid UTF-8, as a record gives it
+ * @words: (nullable): folded search words
+ * @open_tag: the Pango markup that starts a highlight
+ * @close_tag: the markup that ends it
+ *
+ * Returns: (transfer full): Pango markup showing @text literally, with
+ *   every matched word between @open_tag and @close_tag; all of @text is
+ *   escaped before anything is marked
+ */
+char *
+measures_text_markup_matches (const char         *text,
+                              const char * const *words,
+                              const char         *open_tag,
+                              const char         *close_tag)
+{
+  g_autoptr(GArray) spans = measures_text_find_matches (text, words);
+  GString *out = g_string_new (NULL);
+  gsize done = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const MeasuresSpan *span = &g_array_index (spans, MeasuresSpan, i);
+      g_autofree char *before = g_markup_escape_text (text + done, span->start - done);
+      g_autofree char *match = g_markup_escape_text (text + span->start, span->end - span->start);
+
+      g_string_append_printf (out, "%s%s%s%s", before, open_tag, match, close_tag);
+      done = span->end;
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (text + done, -1);
+
+    g_string_append (out, rest);
+  }
+
+  return g_string_free (out, FALSE);
+}

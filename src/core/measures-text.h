@@ -29,6 +29,18 @@ typedef struct
   guint              list;
 } MeasuresBlock;
 
+typedef struct
+{
+  gsize start;
+  gsize end;
+} MeasuresSpan;
+
+GArray     *measures_text_find_matches   (const char         *text,
+                                          const char * const *words);
+char       *measures_text_markup_matches (const char         *text,
+                                          const char * const *words,
+                                          const char         *open_tag,
+                                          const char         *close_tag);
 void        measures_fold_append         (GString      *out,
                                           const char   *text);
 char       *measures_fold                (const char   *text);
