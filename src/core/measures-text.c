@@ -28,6 +28,72 @@ is_mark (gunichar c)
     }
 }
 
+/* The fold of one character: decomposed (NFD), combining marks dropped,
+ * case-folded. */
+static void
+fold_char_slow (gunichar  c,
+                GString  *out)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char buf[8];
+      g_autofree char *folded = NULL;
+      int len;
+
+      if (is_mark (decomposed[i]))
+        continue;
+
+      len = g_unichar_to_utf8 (decomposed[i], buf);
+      folded = g_utf8_casefold (buf, len);
+      g_string_append (out, folded);
+    }
+}
+
+/* Folds of the characters below U+3000 (Latin, Greek, Cyrillic and the
+ * rest of the alphabets records are written in), made once. */
+#define FOLD_TABLE_SIZE 0x3000
+#define FOLD_MAX 15
+
+typedef struct
+{
+  guint8 len;
+  char text[FOLD_MAX];
+} FoldEntry;
+
+static const FoldEntry *
+fold_table (void)
+{
+  static FoldEntry *table;
+  static gsize made_once;
+
+  if (g_once_init_enter (&made_once))
+    {
+      FoldEntry *made = g_new0 (FoldEntry, FOLD_TABLE_SIZE);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (gunichar c = 0x80; c < FOLD_TABLE_SIZE; c++)
+        {
+          g_string_truncate (out, 0);
+          fold_char_slow (c, out);
+          if (out->len <= FOLD_MAX)
+            {
+              made[c].len = out->len;
+              memcpy (made[c].text, out->str, out->len);
+            }
+          else
+            made[c].len = G_MAXUINT8;
+        }
+
+      table = made;
+      g_once_init_leave (&made_once, 1);
+    }
+
+  return table;
+}
+
 /**
  * measures_fold_append:
  * @out: where the folded text goes
@@ -35,19 +101,19 @@ is_mark (gunichar c)
  *
  * Folds @text for comparison: decomposes it (NFD), drops combining
  * marks and case-folds it, so "ȘTIINȚĂ", "Ştiinţă" and "stiinta" fold
- * the same. ASCII takes a fast path; g_utf8_normalize() on whole texts
- * is several times slower (see PLATFORM.md).
+ * the same. ASCII takes a fast path and other common characters come
+ * from a table; g_utf8_normalize() on whole texts is several times
+ * slower (see PLATFORM.md).
  */
 void
 measures_fold_append (GString    *out,
                       const char *text)
 {
+  const FoldEntry *table = NULL;
   const char *p = text;
 
   while (*p != '\0')
     {
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n;
       gunichar c;
 
       if ((guchar) *p < 0x80)
@@ -59,21 +125,14 @@ measures_fold_append (GString    *out,
 
       c = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
-      n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
 
-      for (gsize i = 0; i < n; i++)
-        {
-          char buf[8];
-          g_autofree char *folded = NULL;
-          int len;
+      if (table == NULL)
+        table = fold_table ();
 
-          if (is_mark (decomposed[i]))
-            continue;
-
-          len = g_unichar_to_utf8 (decomposed[i], buf);
-          folded = g_utf8_casefold (buf, len);
-          g_string_append (out, folded);
-        }
+      if (c < FOLD_TABLE_SIZE && table[c].len != G_MAXUINT8)
+        g_string_append_len (out, table[c].text, table[c].len);
+      else
+        fold_char_slow (c, out);
     }
 }
 
@@ -109,19 +168,33 @@ measures_fold_words (const char *text)
   folded = measures_fold (text);
   out = g_string_sized_new (strlen (folded));
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = folded; *p != '\0'; )
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gboolean alnum;
 
-      if (g_unichar_isalnum (c))
+      if ((guchar) *p < 0x80)
+        {
+          alnum = g_ascii_isalnum (*p);
+          next = p + 1;
+        }
+      else
+        {
+          alnum = g_unichar_isalnum (g_utf8_get_char (p));
+          next = g_utf8_next_char (p);
+        }
+
+      if (alnum)
         {
           if (!in_word && out->len > 0)
             g_string_append_c (out, ' ');
-          g_string_append_unichar (out, c);
+          g_string_append_len (out, p, next - p);
           in_word = TRUE;
         }
       else
         in_word = FALSE;
+
+      p = next;
     }
 
   return g_string_free (out, FALSE);

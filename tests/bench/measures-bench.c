@@ -1,0 +1,398 @@
+/* measures-bench.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures the core the window runs on: loading, search and facet
+ * counts per keystroke, sorting and memory. Prints `name: value unit`
+ * lines. Without arguments it runs itself once for each size, so that
+ * each size's memory is measured in a fresh process.
+ *
+ *   measures-bench                     1k, 10k and 100k synthetic records
+ *   measures-bench --records N         one size
+ *   measures-bench --file DATASET      a dataset of your own
+ *   measures-bench --write N PATH      write the synthetic dataset
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "measures-loader.h"
+#include "measures-text.h"
+
+static const struct {
+  const char *country;
+  const char *region;
+} places[] = {
+  { "Romania", "Europe" }, { "Republic of Moldova", "Europe" }, { "Bulgaria", "Europe" },
+  { "Hungary", "Europe" }, { "Ukraine", "Europe" }, { "Serbia", "Europe" },
+  { "North Macedonia Republic of", "Europe" }, { "Albania", "Europe" }, { "Greece", "Europe" },
+  { "Italy", "Europe" }, { "Spain", "Europe" }, { "France", "Europe" }, { "Germany", "Europe" },
+  { "Poland", "Europe" }, { "Georgia", "Asia" }, { "Cyprus", "Asia" }, { "Mongolia", "Asia" },
+  { "Cambodia", "Asia" }, { "India", "Asia" }, { "Nepal", "Asia" }, { "Philippines", "Asia" },
+  { "Kenya", "Africa" }, { "Nigeria", "Africa" }, { "Ghana", "Africa" }, { "Senegal", "Africa" },
+  { "South Africa", "Africa" }, { "Ethiopia", "Africa" }, { "Morocco", "Africa" },
+  { "Bolivia Plurinational State of", "Americas" }, { "Peru", "Americas" }, { "Mexico", "Americas" },
+  { "Brazil", "Americas" }, { "Chile", "Americas" }, { "Canada", "Americas" },
+  { "Argentina", "Americas" }, { "Colombia", "Americas" }, { "Fiji", "Oceania" },
+  { "Samoa", "Oceania" }, { "Australia", "Oceania" }, { "New Zealand", "Oceania" },
+};
+
+static const char *types[] = {
+  "Policies > National strategy specific to violence against women",
+  "Policies > National action plan specific to violence against women",
+  "Policies > Inclusion of violence against women in other national plan/strategy",
+  "Violence against women > Legislation", "Other relevant laws > Family law",
+  "Institutional mechanisms", "Budgets > Government allocation",
+  "Coordinated and or Integrated service delivery > Integrated services delivery",
+  "Justice > Protocols and guidelines", "Justice > Training", "Police > Protocols and guidelines",
+  "Health > Protocols and guidelines", "Social services > Shelter/Safe accommodation",
+  "Social services > Hotline/Helpline", "Social services > Psycho-social counselling",
+  "Prevention > Awareness-raising /Campaigns", "Education > Formal education",
+  "Research and statistical data > Dedicated violence against women survey",
+  "Research and statistical data > Other research and statistical data",
+  "Administrative data > Health", "Administrative data > Police", "Administrative data > Justice",
+  "Administrative data > Social Services", "Monitoring and Evaluation > Policies",
+  "Monitoring and Evaluation > Services", "Monitoring and Evaluation > Laws",
+  "Perpetrators Programme", "Regional Initiatives", "Work with public private sectors > Military",
+};
+
+static const char *forms[] = {
+  "Domestic violence/Intimate partner violence", "Violence against women and girls",
+  "Trafficking", "Sexual violence", "Sexual harassment", "Stalking",
+  "Child, early and forced marriage", "Female Genital Mutilation/Cutting (FGM/C)",
+  "Femicide/Feminicide", "Other harmful practices",
+};
+
+static const char *english[] = {
+  "national", "strategy", "trafficking", "persons", "prevention", "protection", "victims",
+  "assistance", "women", "girls", "violence", "domestic", "police", "justice", "training",
+  "shelter", "helpline", "programme", "awareness", "campaign", "education", "schools",
+  "teachers", "children", "minors", "cooperation", "institutions", "ministry", "agency",
+  "coordination", "monitoring", "evaluation", "data", "survey", "statistics", "budget",
+  "legislation", "law", "amendment", "court", "prosecutors", "judges", "health", "services",
+  "counselling", "reintegration", "social", "community", "local", "regional", "international",
+  "objectives", "measures", "implementation", "action", "plan", "report", "review", "capacity",
+  "investigation", "offences", "support", "risk", "information", "dissemination", "partners",
+  "organisations", "the", "of", "and", "to", "in", "for", "with", "on", "by", "at", "a",
+};
+
+static const char *romanian[] = {
+  "strategia", "națională", "împotriva", "traficului", "persoane", "prevenirea", "protecția",
+  "victimelor", "asistență", "femei", "fete", "violența", "domestică", "poliția", "justiția",
+  "formare", "adăpost", "linie", "program", "conștientizare", "campanie", "educație", "școli",
+  "profesori", "copii", "minori", "cooperare", "instituții", "ministerul", "agenția",
+  "coordonare", "monitorizare", "evaluare", "date", "anchetă", "statistici", "buget",
+  "legislație", "lege", "modificare", "instanță", "procurori", "judecători", "sănătate",
+  "servicii", "consiliere", "reintegrare", "socială", "comunitate", "locală", "regională",
+  "internațională", "obiective", "măsuri", "implementare", "acțiune", "plan", "raport",
+  "știință", "țară", "și", "în", "pentru", "cu", "de", "la", "din", "prin", "care", "pe",
+};
+
+static void
+append_words (GString     *out,
+              GRand       *rand,
+              const char **pool,
+              guint        n_pool,
+              guint        n_words)
+{
+  for (guint i = 0; i < n_words; i++)
+    {
+      const char *word = pool[g_rand_int_range (rand, 0, n_pool)];
+
+      if (i == 0)
+        {
+          g_autofree char *upper = g_utf8_strup (word, g_utf8_next_char (word) - word);
+
+          g_string_append_printf (out, "%s%s", upper, g_utf8_next_char (word));
+        }
+      else
+        g_string_append_printf (out, " %s", word);
+    }
+}
+
+/* About 1.5 KB of mixed English and Romanian text per record. */
+static void
+append_record (GString *out,
+               GRand   *rand,
+               guint    i)
+{
+  guint place = g_rand_int_range (rand, 0, G_N_ELEMENTS (places));
+  guint n;
+  int from = g_rand_int_range (rand, 1995, 2026);
+
+  g_string_append_printf (out, "{\"id\":\"bench-%u\",\"country\":\"%s\",\"region\":\"%s\"",
+                          i, places[place].country, places[place].region);
+
+  switch (g_rand_int_range (rand, 0, 10))
+    {
+    case 0:
+      break;
+    case 1:
+      g_string_append_printf (out, ",\"year\":{\"from\":%d}", from);
+      break;
+    case 2: case 3: case 4:
+      g_string_append_printf (out, ",\"year\":{\"from\":%d,\"to\":%d}", from, from + g_rand_int_range (rand, 1, 7));
+      break;
+    default:
+      g_string_append_printf (out, ",\"year\":{\"from\":%d,\"to\":%d}", from, from);
+    }
+
+  g_string_append (out, ",\"types\":[");
+  n = g_rand_int_range (rand, 1, 4);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (out, "%s\"%s\"", k > 0 ? "," : "", types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+  g_string_append (out, "],\"forms\":[");
+  n = g_rand_int_range (rand, 1, 4);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (out, "%s\"%s\"", k > 0 ? "," : "", forms[g_rand_int_range (rand, 0, G_N_ELEMENTS (forms))]);
+
+  g_string_append (out, "],\"title\":{\"en\":\"");
+  append_words (out, rand, english, G_N_ELEMENTS (english), g_rand_int_range (rand, 4, 10));
+  g_string_append (out, "\",\"ro\":\"");
+  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), g_rand_int_range (rand, 4, 10));
+  g_string_append (out, "\"},\"description\":{\"en\":\"");
+  append_words (out, rand, english, G_N_ELEMENTS (english), 60);
+  g_string_append (out, ":\\n- ");
+  append_words (out, rand, english, G_N_ELEMENTS (english), 12);
+  g_string_append (out, "\\n- ");
+  append_words (out, rand, english, G_N_ELEMENTS (english), 12);
+  g_string_append (out, "\",\"ro\":\"");
+  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 60);
+  g_string_append (out, ":\\n- ");
+  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 12);
+  g_string_append (out, "\\n- ");
+  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 12);
+  g_string_append_printf (out, "\"},\"source\":\"Response of the Government of %s to the questionnaire on violence against women, %d\"",
+                          places[place].country, from + 1);
+  g_string_append_printf (out, ",\"url\":\"https://example.org/measures/%u\"}", i);
+}
+
+static char *
+write_dataset (guint        n,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+  g_autoptr(GString) json = g_string_sized_new ((gsize) n * 1700 + 64);
+
+  g_string_append (json, "{\"format\":\"measures-1\",\"measures\":[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (json, ",\n");
+      append_record (json, rand, i);
+    }
+  g_string_append (json, "\n]}\n");
+
+  if (!g_file_set_contents (path, json->str, json->len, error))
+    return NULL;
+
+  return g_strdup (path);
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static long
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  if ((line = strstr (status, field)) == NULL)
+    return -1;
+
+  return strtol (line + strlen (field) + 1, NULL, 10);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *prefix,
+             const char *name,
+             GArray     *samples)
+{
+  double median, p95;
+
+  g_array_sort (samples, compare_doubles);
+  median = g_array_index (samples, double, samples->len / 2);
+  p95 = g_array_index (samples, double, MIN (samples->len - 1, (guint) (samples->len * 0.95)));
+
+  printf ("%s%s_median: %.2f ms\n", prefix, name, median);
+  printf ("%s%s_p95: %.2f ms\n", prefix, name, p95);
+}
+
+static int
+run (const char *path,
+     const char *prefix)
+{
+  static const char *queries[] = {
+    "national str", "traficului p", "stiinta tara", "protectia vi", "ȘTIINȚĂ legi",
+  };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) facets = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresIndex) fresh = NULL;
+  double start, load_ms, sort_ms;
+  struct stat st;
+  guint n_countries;
+
+  if (g_stat (path, &st) != 0)
+    {
+      fprintf (stderr, "measures-bench: cannot read %s\n", path);
+      return 1;
+    }
+
+  start = now_ms ();
+  catalog = measures_loader_load_catalog (&file, 1, NULL);
+  load_ms = now_ms () - start;
+
+  printf ("%srecords: %u count\n", prefix, catalog->measures->len);
+  printf ("%sfile_size: %.1f MB\n", prefix, st.st_size / 1e6);
+  printf ("%sload: %.1f ms\n", prefix, load_ms);
+  printf ("%srss_after_load: %.1f MB\n", prefix, status_kb ("VmRSS:") / 1024.0);
+  printf ("%speak_rss_load: %.1f MB\n", prefix, status_kb ("VmHWM:") / 1024.0);
+
+  /* Typing each query one character at a time, then deleting it. */
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      glong len = g_utf8_strlen (queries[q], -1);
+
+      for (glong step = 1; step <= 2 * len; step++)
+        {
+          glong chars = step <= len ? step : 2 * len - step;
+          g_autofree char *prefix_text = g_utf8_substring (queries[q], 0, chars);
+          g_autoptr(MeasuresResult) result = NULL;
+          double t0, elapsed;
+
+          measures_query_set_search (query, prefix_text);
+          t0 = now_ms ();
+          result = measures_index_evaluate (catalog->index, query);
+          elapsed = now_ms () - t0;
+          g_array_append_val (keystrokes, elapsed);
+        }
+    }
+  print_stats (prefix, "keystroke_search_and_counts", keystrokes);
+
+  /* Toggling countries with a search active. */
+  measures_query_set_search (query, "trafficking");
+  n_countries = measures_index_get_n_values (catalog->index, MEASURES_FACET_COUNTRY);
+  for (guint i = 0; i < 40; i++)
+    {
+      const char *country[] = { measures_index_get_value (catalog->index, MEASURES_FACET_COUNTRY, i % n_countries), NULL };
+      g_autoptr(MeasuresResult) result = NULL;
+      double t0, elapsed;
+
+      measures_query_set_places (query, i % 2 == 0 ? country : NULL, NULL);
+      t0 = now_ms ();
+      result = measures_index_evaluate (catalog->index, query);
+      elapsed = now_ms () - t0;
+      g_array_append_val (facets, elapsed);
+    }
+  print_stats (prefix, "facet_counts_update", facets);
+
+  /* Sorting by title with the locale's collation, keys included. */
+  fresh = measures_index_new (catalog->measures);
+  start = now_ms ();
+  measures_index_get_order (fresh, MEASURES_SORT_TITLE, FALSE);
+  sort_ms = now_ms () - start;
+  printf ("%ssort_by_title: %.1f ms\n", prefix, sort_ms);
+  printf ("%speak_rss: %.1f MB\n", prefix, status_kb ("VmHWM:") / 1024.0);
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint sizes[] = { 1000, 10000, 100000 };
+  g_autofree char *tmpdir = NULL;
+
+  setlocale (LC_ALL, "");
+
+  if (argc == 3 && g_str_equal (argv[1], "--file"))
+    return run (argv[2], "");
+
+  if (argc == 4 && g_str_equal (argv[1], "--write"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_dataset (atoi (argv[2]), argv[3], &error);
+
+      if (path == NULL)
+        {
+          fprintf (stderr, "measures-bench: %s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  tmpdir = g_dir_make_tmp ("measures-bench-XXXXXX", NULL);
+
+  if (argc == 3 && g_str_equal (argv[1], "--records"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *file = g_build_filename (tmpdir, "bench.json", NULL);
+      g_autofree char *path = write_dataset (atoi (argv[2]), file, &error);
+      g_autofree char *prefix = g_strdup_printf ("%sk_", argv[2]);
+      int status;
+
+      if (path == NULL)
+        {
+          fprintf (stderr, "measures-bench: %s\n", error->message);
+          return 1;
+        }
+
+      if (atoi (argv[2]) >= 1000)
+        {
+          g_free (prefix);
+          prefix = g_strdup_printf ("%dk_", atoi (argv[2]) / 1000);
+        }
+      status = run (path, prefix);
+      g_unlink (path);
+      g_rmdir (tmpdir);
+      return status;
+    }
+
+  /* Each size in its own process, so memory figures do not mix. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", sizes[i]);
+      const char *child_argv[] = { argv[0], "--records", count, NULL };
+      g_autoptr(GError) error = NULL;
+      int wait_status;
+
+      fflush (stdout);
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                         NULL, NULL, NULL, NULL, &wait_status, &error) ||
+          !g_spawn_check_wait_status (wait_status, &error))
+        {
+          fprintf (stderr, "measures-bench: %s\n", error != NULL ? error->message : "failed");
+          return 1;
+        }
+    }
+
+  g_rmdir (tmpdir);
+
+  return 0;
+}
