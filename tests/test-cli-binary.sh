@@ -30,6 +30,17 @@ check "missing stdout" "$(cat "$tmp/out")" ""
 "$measures" --no-such-option >/dev/null 2>"$tmp/err"; status=$?
 check "bad option status" "$status" "1"
 
+out=$("$measures" --count --country=Romania --form=Trafficking 2>"$tmp/err"); status=$?
+check "filtered count" "$out" "5"
+check "filtered status" "$status" "0"
+
+out=$("$measures" --count --country=Romania --country="Republic of Moldova" --type=Policies --year=2018- --search=strategie 2>"$tmp/err")
+check "combined filters" "$out" "5"
+
+"$measures" --count --year=soon >"$tmp/out" 2>"$tmp/err"; status=$?
+check "malformed year status" "$status" "1"
+check "malformed year message" "$(cat "$tmp/err")" "measures: --year must be a year or a range such as 2018-2022, 2018- or -2010, not “soon”"
+
 help=$("$measures" --help)
 case "$help" in
   *--count*) check "help lists --count" yes yes ;;
