@@ -322,9 +322,14 @@ show_result (MeasuresWindow *self)
 static void
 sort_changed_cb (MeasuresWindow *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkSorter *sorter;
   GtkOrdering order;
 
+  /* The columns go away one by one while the window is destroyed. */
+  if (self->column_view == NULL || self->results == NULL)
+    return;
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
   self->probed_sort = MEASURES_SORT_NONE;
   order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
 

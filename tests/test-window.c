@@ -359,6 +359,43 @@ test_window_highlight (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Filters, search and sort are kept across restarts. */
+static void
+test_window_remembers_state (void)
+{
+  MeasuresWindow *window = open_window ();
+  MeasuresQuery *query = measures_window_get_query (window);
+  const char *forms[] = { "Trafficking", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sort_by = NULL;
+
+  measures_query_set_forms (query, forms);
+  measures_query_set_years (query, 2019, MEASURES_YEAR_NONE);
+  measures_query_set_search (query, "strat");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
+  settle ();
+  before = measures_query_describe (query);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 4);
+
+  /* Closing, as the user would, saves the state. */
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+
+  window = open_window ();
+  after = measures_query_describe (measures_window_get_query (window));
+  g_assert_cmpstr (after, ==, before);
+  g_object_get (window, "sort-by", &sort_by, NULL);
+  g_assert_cmpstr (sort_by, ==, "newest");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 4);
+  g_assert_cmpstr (first_id (window), ==, "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "none");
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/window/sorting", test_window_sorting);
   g_test_add_func ("/window/agrees-with-count", test_window_agrees_with_count);
   g_test_add_func ("/window/highlight", test_window_highlight);
+  g_test_add_func ("/window/remembers-state", test_window_remembers_state);
 
   return g_test_run ();
 }
