@@ -13,11 +13,14 @@
 
 #include "measures-application.h"
 #include "measures-cli.h"
+#include "measures-preferences-window.h"
 #include "measures-window.h"
 
 struct _MeasuresApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -194,6 +197,8 @@ measures_application_activate (GApplication *app)
 static void
 measures_application_startup (GApplication *app)
 {
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+
   static const struct {
     const char *action;
     const char *accels[3];
@@ -203,9 +208,14 @@ measures_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
+
+  /* Windows apply later changes themselves, before they redraw. */
+  self->settings = g_settings_new (SCHEMA_ID);
+  measures_preferences_apply_content_language (self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
@@ -213,9 +223,19 @@ measures_application_startup (GApplication *app)
 }
 
 static void
+measures_application_dispose (GObject *object)
+{
+  g_clear_object (&MEASURES_APPLICATION (object)->settings);
+
+  G_OBJECT_CLASS (measures_application_parent_class)->dispose (object);
+}
+
+static void
 measures_application_class_init (MeasuresApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = measures_application_dispose;
 
   app_class->activate = measures_application_activate;
   app_class->command_line = measures_application_command_line;
@@ -263,6 +283,16 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (measures_preferences_window_new (window)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -282,6 +312,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 

@@ -47,9 +47,17 @@ struct _MeasuresDetailPane
   GtkWidget *url_section;
   GtkLabel *url_label;
 
+  GtkWidget *language_switch;
+  GtkToggleButton *english_button;
+  GtkToggleButton *romanian_button;
+
   /* Owned references */
   MeasuresMeasure *measure;
   GStrv highlight;
+
+  /* State */
+  char *override_lang;
+  guint syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresDetailPane, measures_detail_pane, GTK_TYPE_WIDGET)
@@ -112,39 +120,109 @@ text_label (const char *text)
   return label;
 }
 
-/* The language the user reads in: the first of the UI languages, or
- * English in the C locale. */
-static const char *
-preferred_language (void)
+/* The languages to show the record in: the one picked for this record,
+ * or those the user reads in. */
+static GStrv
+wanted_languages (MeasuresDetailPane *self)
 {
-  const char * const *names = g_get_language_names ();
+  if (self->override_lang != NULL)
+    {
+      GStrv langs = g_new0 (char *, 2);
 
-  for (guint i = 0; names[i] != NULL; i++)
-    if (!g_str_equal (names[i], "C") && !g_str_equal (names[i], "POSIX") &&
-        !g_str_has_prefix (names[i], "C."))
-      return names[i];
+      langs[0] = g_strdup (self->override_lang);
+      return langs;
+    }
 
-  return "en";
-}
-
-static gboolean
-same_base_language (const char *a,
-                    const char *b)
-{
-  gsize len_a = strcspn (a, "_-.@");
-  gsize len_b = strcspn (b, "_-.@");
-
-  return len_a == len_b && g_ascii_strncasecmp (a, b, len_a) == 0;
+  return measures_get_content_languages ();
 }
 
 static const char *
-resolve (MeasuresLocalized *localized,
-         const char       **lang)
+resolve (MeasuresDetailPane  *self,
+         MeasuresLocalized   *localized,
+         const char         **lang)
 {
+  g_auto(GStrv) langs = NULL;
+
+  if (lang != NULL)
+    *lang = NULL;
+
   if (localized == NULL)
     return NULL;
 
-  return measures_localized_resolve (localized, g_get_language_names (), lang);
+  langs = wanted_languages (self);
+
+  return measures_localized_resolve (localized, (const char * const *) langs, lang);
+}
+
+static gboolean
+has_language (MeasuresLocalized *localized,
+              const char        *base)
+{
+  for (guint i = 0; localized != NULL && i < measures_localized_get_n_langs (localized); i++)
+    if (measures_language_is (measures_localized_get_lang (localized, i), base))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A small note when the record's text is not in the language wanted. */
+static void
+show_language (MeasuresDetailPane *self,
+               const char         *title_lang,
+               const char         *description_lang)
+{
+  g_autofree char *wanted = self->override_lang != NULL ? g_strdup (self->override_lang)
+                                                        : measures_get_preferred_language ();
+  const char *shown = NULL;
+  MeasuresLocalized *title = measures_measure_get_title (self->measure);
+  MeasuresLocalized *description = measures_measure_get_description (self->measure);
+  gboolean both;
+
+  if (description_lang != NULL && *description_lang != '\0' && !measures_language_is (description_lang, wanted))
+    shown = description_lang;
+  else if (title_lang != NULL && *title_lang != '\0' && !measures_language_is (title_lang, wanted))
+    shown = title_lang;
+
+  if (shown != NULL && measures_language_is (shown, "en"))
+    gtk_label_set_text (self->language_note, _("Shown in English"));
+  else if (shown != NULL && measures_language_is (shown, "ro"))
+    gtk_label_set_text (self->language_note, _("Shown in Romanian"));
+  else if (shown != NULL)
+    /* Translators: %s is a language code such as "fr" */
+    {
+      g_autofree char *text = g_strdup_printf (_("Shown in the record’s language (%s)"), shown);
+
+      gtk_label_set_text (self->language_note, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->language_note), shown != NULL);
+
+  /* The switch, for records that carry both languages. */
+  both = (has_language (title, "en") || has_language (description, "en")) &&
+         (has_language (title, "ro") || has_language (description, "ro"));
+  gtk_widget_set_visible (GTK_WIDGET (self->language_switch), both);
+
+  self->syncing = TRUE;
+  if (measures_language_is (description_lang != NULL ? description_lang : title_lang, "ro"))
+    gtk_toggle_button_set_active (self->romanian_button, TRUE);
+  else
+    gtk_toggle_button_set_active (self->english_button, TRUE);
+  self->syncing = FALSE;
+}
+
+static void update (MeasuresDetailPane *self);
+
+static void
+language_toggled_cb (MeasuresDetailPane *self,
+                     GtkToggleButton    *button)
+{
+  const char *lang = button == self->english_button ? "en" : "ro";
+
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  g_free (self->override_lang);
+  self->override_lang = g_strdup (lang);
+  update (self);
 }
 
 static void
@@ -214,29 +292,16 @@ show_forms (MeasuresDetailPane *self)
 static void
 show_description (MeasuresDetailPane *self)
 {
-  const char *lang = NULL;
-  const char *text = resolve (measures_measure_get_description (self->measure), &lang);
+  const char *text = resolve (self, measures_measure_get_description (self->measure), NULL);
   g_autoptr(GPtrArray) blocks = NULL;
   GtkWidget *list = NULL;
   guint list_index = 0;
 
   remove_children (GTK_WIDGET (self->description_box));
   gtk_widget_set_visible (self->description_section, text != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->language_note), FALSE);
 
   if (text == NULL)
     return;
-
-  if (lang != NULL && *lang != '\0' && !same_base_language (lang, preferred_language ()))
-    {
-      if (same_base_language (lang, "en"))
-        gtk_label_set_text (self->language_note, _("Shown in English, the only language of this text"));
-      else if (same_base_language (lang, "ro"))
-        gtk_label_set_text (self->language_note, _("Shown in Romanian, the only language of this text"));
-      else
-        gtk_label_set_text (self->language_note, _("Shown in the language the record gives"));
-      gtk_widget_set_visible (GTK_WIDGET (self->language_note), TRUE);
-    }
 
   blocks = measures_text_parse_blocks (text);
 
@@ -317,6 +382,9 @@ update (MeasuresDetailPane *self)
   g_autofree char *country = NULL;
   g_autofree char *region_label = NULL;
   g_autoptr(GString) summary = NULL;
+  const char *title_lang = NULL;
+  const char *description_lang = NULL;
+  const char *title;
   const char *region;
 
   if (self->measure == NULL)
@@ -328,8 +396,11 @@ update (MeasuresDetailPane *self)
   region = measures_measure_get_region (self->measure);
   years = measures_measure_dup_years_label (self->measure);
 
+  title = resolve (self, measures_measure_get_title (self->measure), &title_lang);
   set_record_text (self, self->title_label,
-                   measures_measure_resolve_title (self->measure, g_get_language_names ()));
+                   title != NULL ? title : measures_measure_get_id (self->measure));
+  resolve (self, measures_measure_get_description (self->measure), &description_lang);
+  show_language (self, title_lang, description_lang);
 
   country = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (self->measure));
   region_label = region != NULL ? measures_vocabulary_label (MEASURES_FACET_REGION, region) : NULL;
@@ -348,9 +419,9 @@ update (MeasuresDetailPane *self)
   show_forms (self);
   show_description (self);
   set_section (self, self->source_section, self->source_label,
-               resolve (measures_measure_get_source (self->measure), NULL));
+               resolve (self, measures_measure_get_source (self->measure), NULL));
   set_section (self, self->more_info_section, self->more_info_label,
-               resolve (measures_measure_get_more_info (self->measure), NULL));
+               resolve (self, measures_measure_get_more_info (self->measure), NULL));
   show_url (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -404,6 +475,7 @@ measures_detail_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_DETAIL_PANE);
   g_clear_object (&self->measure);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_pointer (&self->override_lang, g_free);
 
   G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
 }
@@ -486,7 +558,11 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, more_info_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, english_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, romanian_button);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
 }
 
 static void
@@ -517,6 +593,8 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
 
   if (g_set_object (&self->measure, measure))
     {
+      /* A language picked for one record is not kept for the next. */
+      g_clear_pointer (&self->override_lang, g_free);
       update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
     }
@@ -558,4 +636,18 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
       update (self);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
     }
+}
+
+/**
+ * measures_detail_pane_refresh:
+ *
+ * Shows the measure again, after the content language changed.
+ */
+void
+measures_detail_pane_refresh (MeasuresDetailPane *self)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  if (self->measure != NULL)
+    update (self);
 }

@@ -23,4 +23,6 @@ void             measures_detail_pane_set_measure (MeasuresDetailPane *self,
 void             measures_detail_pane_set_highlight (MeasuresDetailPane *self,
                                                      const char * const *words);
 
+void             measures_detail_pane_refresh (MeasuresDetailPane *self);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-loader.h"
+#include "measures-preferences-window.h"
 #include "measures-result-model.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -84,11 +85,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const *
-content_languages (void)
-{
-  return g_get_language_names ();
-}
 
 static void
 set_loading (MeasuresWindow *self,
@@ -181,7 +177,9 @@ bind_title_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  set_long_cell_text (item, measures_measure_resolve_title (item_measure (item), content_languages ()));
+  g_auto(GStrv) langs = measures_get_content_languages ();
+
+  set_long_cell_text (item, measures_measure_resolve_title (item_measure (item), (const char * const *) langs));
 }
 
 static void
@@ -575,6 +573,22 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* The content language: records are shown again in the new language,
+ * and titles sort by their text in it. */
+static void
+content_language_changed_cb (MeasuresWindow *self)
+{
+  measures_preferences_apply_content_language (self->settings);
+
+  if (self->index != NULL)
+    measures_index_forget_orders (self->index);
+
+  /* Rebind every row, then sort again. */
+  measures_result_model_refresh (self->results);
+  show_result (self);
+  measures_detail_pane_refresh (self->detail_pane);
+}
+
 /* Window state, filters, search and sort */
 
 static void
@@ -812,6 +826,8 @@ measures_window_init (MeasuresWindow *self)
 
   measures_filter_sidebar_set_query (self->filter_sidebar, self->query);
   measures_filter_sidebar_set_datasets (self->filter_sidebar, G_LIST_MODEL (self->datasets));
+  g_signal_connect_object (self->settings, "changed::content-language",
+                           G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   restore_query (self);
   sync_search_entry (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",

@@ -801,7 +801,11 @@ sort_key (MeasuresMeasure *measure,
   switch (sort)
     {
     case MEASURES_SORT_TITLE:
-      return g_utf8_collate_key (measures_measure_resolve_title (measure, g_get_language_names ()), -1);
+      {
+        g_auto(GStrv) langs = measures_get_content_languages ();
+
+        return g_utf8_collate_key (measures_measure_resolve_title (measure, (const char * const *) langs), -1);
+      }
     case MEASURES_SORT_COUNTRY:
       text = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
       break;
@@ -819,6 +823,24 @@ sort_key (MeasuresMeasure *measure,
     }
 
   return g_utf8_collate_key (text, -1);
+}
+
+/**
+ * measures_index_forget_orders:
+ *
+ * Drops the sort orders made so far, after the content language or the
+ * locale changed what they sort by.
+ */
+void
+measures_index_forget_orders (MeasuresIndex *self)
+{
+  g_return_if_fail (MEASURES_IS_INDEX (self));
+
+  for (guint i = 0; i < MEASURES_N_SORTS; i++)
+    {
+      g_clear_pointer (&self->orders[i][0], g_free);
+      g_clear_pointer (&self->orders[i][1], g_free);
+    }
 }
 
 /**

@@ -84,6 +84,7 @@ gboolean            measures_index_get_year_span     (MeasuresIndex    *self,
                                                       int              *last);
 MeasuresResult     *measures_index_evaluate          (MeasuresIndex    *self,
                                                       MeasuresQuery    *query);
+void                measures_index_forget_orders     (MeasuresIndex    *self);
 const guint        *measures_index_get_order         (MeasuresIndex    *self,
                                                       MeasuresSort      sort,
                                                       gboolean          descending);

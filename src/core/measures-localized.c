@@ -381,3 +381,82 @@ measures_localized_to_json (const MeasuresLocalized *self)
 
   return json_node_init_object (json_node_alloc (), object);
 }
+
+static GMutex content_languages_lock;
+static GStrv content_languages;
+
+/**
+ * measures_set_content_languages:
+ * @langs: (nullable): the languages to read records in, best first;
+ *   %NULL to follow the user interface
+ *
+ * Sets the languages in which records are shown (a user's choice in
+ * Preferences), for every record of the process.
+ */
+void
+measures_set_content_languages (const char * const *langs)
+{
+  g_mutex_lock (&content_languages_lock);
+  g_clear_pointer (&content_languages, g_strfreev);
+  content_languages = langs != NULL ? g_strdupv ((char **) langs) : NULL;
+  g_mutex_unlock (&content_languages_lock);
+}
+
+/**
+ * measures_get_content_languages:
+ *
+ * Returns: (transfer full): the languages records are shown in, best
+ *   first: the user's choice, or else those of the user interface
+ */
+GStrv
+measures_get_content_languages (void)
+{
+  GStrv langs;
+
+  g_mutex_lock (&content_languages_lock);
+  langs = g_strdupv (content_languages != NULL ? content_languages
+                                               : (GStrv) g_get_language_names ());
+  g_mutex_unlock (&content_languages_lock);
+
+  return langs;
+}
+
+/**
+ * measures_language_is:
+ * @lang: a language code such as "ro_RO.UTF-8"
+ * @base: a base language such as "ro"
+ *
+ * Returns: whether @lang is @base or one of its variants
+ */
+gboolean
+measures_language_is (const char *lang,
+                      const char *base)
+{
+  gsize len;
+
+  if (lang == NULL || base == NULL)
+    return FALSE;
+
+  len = strcspn (lang, "_-.@");
+
+  return len == strlen (base) && g_ascii_strncasecmp (lang, base, len) == 0;
+}
+
+/**
+ * measures_get_preferred_language:
+ *
+ * Returns: (transfer full): the base language records are read in: the
+ *   first content language that is not the C locale, or "en"
+ */
+char *
+measures_get_preferred_language (void)
+{
+  g_auto(GStrv) langs = measures_get_content_languages ();
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    if (!g_str_equal (langs[i], "C") && !g_str_equal (langs[i], "POSIX") &&
+        !g_str_has_prefix (langs[i], "C."))
+      return g_strndup (langs[i], strcspn (langs[i], "_-.@"));
+
+  return g_strdup ("en");
+}

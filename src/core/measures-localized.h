@@ -43,6 +43,12 @@ MeasuresLocalized  *measures_localized_from_json     (JsonNode                  
                                                       GError                   **error);
 JsonNode           *measures_localized_to_json       (const MeasuresLocalized   *self);
 
+void                measures_set_content_languages   (const char * const        *langs);
+GStrv               measures_get_content_languages   (void);
+char               *measures_get_preferred_language  (void);
+gboolean            measures_language_is             (const char                *lang,
+                                                      const char                *base);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresLocalized, measures_localized_unref)
 
 G_END_DECLS

@@ -172,3 +172,17 @@ measures_result_model_get_position (MeasuresResultModel *self,
 
   return self->positions[item];
 }
+
+/**
+ * measures_result_model_refresh:
+ *
+ * Tells the views that every item should be shown again, after what
+ * they show of an item, such as its language, changed.
+ */
+void
+measures_result_model_refresh (MeasuresResultModel *self)
+{
+  g_return_if_fail (MEASURES_IS_RESULT_MODEL (self));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_positions, self->n_positions);
+}

@@ -23,6 +23,7 @@ void                 measures_result_model_update      (MeasuresResultModel  *se
                                                         const MeasuresBitset *matches,
                                                         MeasuresSort          sort,
                                                         gboolean              descending);
+void                 measures_result_model_refresh     (MeasuresResultModel  *self);
 guint                measures_result_model_get_position (MeasuresResultModel *self,
                                                         guint                 item);
 

@@ -156,6 +156,21 @@ translate (MeasuresFacet  facet,
 }
 
 /**
+ * measures_vocabulary_get_known:
+ * @facet: a facet
+ *
+ * Returns: (transfer none): the values Measures has labels for; for
+ *   types, the categories and subcategories apart
+ */
+const char * const *
+measures_vocabulary_get_known (MeasuresFacet facet)
+{
+  g_return_val_if_fail (facet < MEASURES_N_FACETS, NULL);
+
+  return list_of (facet);
+}
+
+/**
  * measures_type_get_category:
  * @type: a type of measure, "Category > Subcategory" or a bare category
  *

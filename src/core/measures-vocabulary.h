@@ -31,6 +31,8 @@ typedef enum
 
 char       *measures_vocabulary_label        (MeasuresFacet  facet,
                                               const char    *value);
+const char * const *
+            measures_vocabulary_get_known    (MeasuresFacet  facet);
 gboolean    measures_vocabulary_is_known     (MeasuresFacet  facet,
                                               const char    *value);
 char       *measures_facet_key               (MeasuresFacet  facet,
