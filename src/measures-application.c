@@ -127,6 +127,36 @@ measures_application_handle_local_options (GApplication *app,
       return MEASURES_EXIT_FAILURE;
     }
 
+  if (g_variant_dict_contains (options, "export"))
+    {
+      g_autoptr(GString) err = g_string_new (NULL);
+      g_autoptr(GBytes) out = NULL;
+      const char *path = NULL, *format = NULL, *lang = NULL;
+      GFile **files;
+      guint n_files;
+      int status;
+
+      g_variant_dict_lookup (options, "export", "^&ay", &path);
+      g_variant_dict_lookup (options, "format", "&s", &format);
+      g_variant_dict_lookup (options, "lang", "&s", &lang);
+
+      files = files_from_options (options, local_file, NULL, &n_files);
+      status = measures_cli_export (files, n_files, query, path, format, lang, &out, err);
+      free_files (files);
+
+      fputs (err->str, stderr);
+      if (out != NULL)
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (out, &size);
+
+          if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+            status = MEASURES_EXIT_FAILURE;
+        }
+
+      return status;
+    }
+
   if (g_variant_dict_contains (options, "count"))
     {
       g_autoptr(GString) out = g_string_new (NULL);
@@ -331,6 +361,12 @@ static const GOptionEntry main_entries[] = {
     N_("Only measures in force in these years: 2018, 2018-2022, 2018- or -2010"), N_("YEARS") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Only measures with words starting with each word of TEXT"), N_("TEXT") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a summary of the measures that match to PATH (- for standard output) and exit"), N_("PATH") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Format of the export: pdf, html, md, csv or json; by default from PATH"), N_("FORMAT") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the export: en or ro; by default the language of the interface"), N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },

@@ -41,6 +41,38 @@ check "combined filters" "$out" "5"
 check "malformed year status" "$status" "1"
 check "malformed year message" "$(cat "$tmp/err")" "measures: --year must be a year or a range such as 2018-2022, 2018- or -2010, not “soon”"
 
+# Exports: the format from the name, standard output for text, and a
+# failure that leaves nothing behind.
+"$measures" --export="$tmp/summary.html" --country=Romania --form=Trafficking 2>"$tmp/err"; status=$?
+check "export status" "$status" "0"
+case "$(cat "$tmp/summary.html")" in
+  *"<h1>Measures against Violence against Women</h1>"*"Romania · Trafficking"*) check "export html" yes yes ;;
+  *) check "export html" no yes ;;
+esac
+
+rows=$("$measures" --export=- --format=csv --country="Republic of Moldova" | grep -c '^"')
+check "export csv to stdout" "$rows" "5"
+
+mkdir "$tmp/ro-only"
+echo "existing" > "$tmp/ro-only/keep.pdf"
+"$measures" --export="$tmp/missing-folder/out.pdf" 2>"$tmp/err"; status=$?
+check "export to a missing folder" "$status" "1"
+case "$(cat "$tmp/err")" in
+  "measures: Cannot write in “$tmp/missing-folder”: No such file or directory") check "export error message" yes yes ;;
+  *) check "export error message" "$(cat "$tmp/err")" "measures: Cannot write in …" ;;
+esac
+check "existing file untouched" "$(cat "$tmp/ro-only/keep.pdf")" "existing"
+"$measures" --export="$tmp/ro-only" --format=pdf 2>/dev/null; status=$?
+check "export onto a folder" "$status" "1"
+check "nothing left behind" "$(ls -A "$tmp/ro-only")" "keep.pdf"
+
+"$measures" --export=- --format=pdf >/dev/null 2>"$tmp/err"; status=$?
+check "pdf to stdout refused" "$status" "1"
+"$measures" --export="$tmp/x.docx" >/dev/null 2>"$tmp/err"; status=$?
+check "unknown format refused" "$status" "1"
+"$measures" --export="$tmp/x.md" --lang=fr >/dev/null 2>"$tmp/err"; status=$?
+check "unknown language refused" "$status" "1"
+
 help=$("$measures" --help)
 case "$help" in
   *--count*) check "help lists --count" yes yes ;;

@@ -12,6 +12,7 @@
 
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-summary.h"
 #include "measures-text.h"
 
 /* The command-line modes that need no display. They write to strings
@@ -204,6 +205,113 @@ measures_cli_count (GFile * const *files,
 
   result = measures_index_evaluate (catalog->index, query);
   g_string_append_printf (out, "%u\n", result->n_matches);
+
+  return status;
+}
+
+/**
+ * measures_cli_export:
+ * @files: (array length=n_files): dataset files; none means the
+ *   bundled dataset
+ * @n_files: the number of files
+ * @query: (nullable): which measures to export
+ * @path: where to write; "-" for standard output (text formats only)
+ * @format_name: (nullable): "pdf", "html", "md", "csv" or "json";
+ *   %NULL to take it from @path's extension
+ * @lang: (nullable): "en" or "ro"; %NULL for the interface's language
+ * @out: (out) (optional) (nullable): for "-", the document to print
+ * @err: where problems are written
+ *
+ * Returns: the exit status of `measures --export`
+ */
+MeasuresExitStatus
+measures_cli_export (GFile * const  *files,
+                     guint           n_files,
+                     MeasuresQuery  *query,
+                     const char     *path,
+                     const char     *format_name,
+                     const char     *lang,
+                     GBytes        **out,
+                     GString        *err)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresQuery) all = NULL;
+  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *preferred = NULL;
+  MeasuresExportFormat format;
+  MeasuresExitStatus status;
+  const guint *order;
+  gboolean to_stdout = g_str_equal (path, "-");
+
+  if (out != NULL)
+    *out = NULL;
+
+  if (format_name != NULL ? !measures_export_format_from_name (format_name, &format)
+                          : !measures_export_format_from_path (path, &format))
+    {
+      if (format_name != NULL)
+        /* Translators: %s is what the user gave after --format= */
+        g_string_append_printf (err, _("measures: unknown format “%s”; use pdf, html, md, csv or json\n"), format_name);
+      else
+        g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (lang == NULL)
+    lang = preferred = measures_get_preferred_language ();
+  if (!measures_language_is (lang, "en") && !measures_language_is (lang, "ro"))
+    {
+      g_string_append_printf (err, _("measures: --lang must be en or ro, not “%s”\n"), lang);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (to_stdout && !measures_export_format_is_text (format))
+    {
+      g_string_append (err, _("measures: a PDF cannot be written to standard output; give a file name\n"));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  catalog = measures_cli_load (files, n_files, err, &status);
+  if (status == MEASURES_EXIT_FAILURE)
+    return status;
+
+  if (query == NULL)
+    query = all = measures_query_new ();
+
+  /* The matches, in the order of the datasets. */
+  result = measures_index_evaluate (catalog->index, query);
+  order = measures_index_get_order (catalog->index, MEASURES_SORT_NONE, FALSE);
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < measures_index_get_n_measures (catalog->index); i++)
+    if (measures_bitset_get (result->matches, order[i]))
+      g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (catalog->index, order[i])));
+
+  bytes = measures_export_bytes (chosen, query, FALSE, format, lang, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_string_append_printf (err, "measures: %s\n", error->message);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (to_stdout)
+    {
+      if (out != NULL)
+        *out = g_steal_pointer (&bytes);
+      return status;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+    if (!measures_export_write (file, bytes, NULL, &error))
+      {
+        g_string_append_printf (err, "measures: %s\n", error->message);
+        return MEASURES_EXIT_FAILURE;
+      }
+  }
 
   return status;
 }

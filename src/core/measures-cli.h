@@ -47,5 +47,13 @@ MeasuresExitStatus  measures_cli_count       (GFile * const       *files,
                                               MeasuresQuery       *query,
                                               GString             *out,
                                               GString             *err);
+MeasuresExitStatus  measures_cli_export      (GFile * const       *files,
+                                              guint                n_files,
+                                              MeasuresQuery       *query,
+                                              const char          *path,
+                                              const char          *format_name,
+                                              const char          *lang,
+                                              GBytes             **out,
+                                              GString             *err);
 
 G_END_DECLS

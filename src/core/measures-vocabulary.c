@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "measures-translations.h"
 #include "measures-vocabulary.h"
 
 /* The values Measures knows, written as the Global Database writes them.
@@ -144,13 +145,17 @@ find_known (MeasuresFacet  facet,
 }
 
 static const char *
-translate (MeasuresFacet  facet,
-           const char    *value)
+translate (MeasuresTranslations *translations,
+           MeasuresFacet         facet,
+           const char           *value)
 {
   const char *known = find_known (facet, value);
 
   if (known == NULL)
     return value;
+
+  if (translations != NULL)
+    return measures_translations_get (translations, context_of (facet), known);
 
   return g_dpgettext2 (GETTEXT_PACKAGE, context_of (facet), known);
 }
@@ -217,6 +222,23 @@ char *
 measures_vocabulary_label (MeasuresFacet  facet,
                            const char    *value)
 {
+  return measures_vocabulary_label_in (NULL, facet, value);
+}
+
+/**
+ * measures_vocabulary_label_in:
+ * @translations: (nullable): the language to label in; %NULL for the
+ *   language of the user interface
+ * @facet: which list @value belongs to
+ * @value: a value as a record writes it
+ *
+ * Returns: (transfer full): the label of @value in that language
+ */
+char *
+measures_vocabulary_label_in (MeasuresTranslations *translations,
+                              MeasuresFacet         facet,
+                              const char           *value)
+{
   g_return_val_if_fail (value != NULL, NULL);
 
   if (facet == MEASURES_FACET_TYPE)
@@ -225,12 +247,13 @@ measures_vocabulary_label (MeasuresFacet  facet,
       g_autofree char *subcategory = measures_type_get_subcategory (value);
 
       if (subcategory == NULL)
-        return g_strdup (translate (facet, category));
+        return g_strdup (translate (translations, facet, category));
 
-      return g_strdup_printf ("%s › %s", translate (facet, category), translate (facet, subcategory));
+      return g_strdup_printf ("%s › %s", translate (translations, facet, category),
+                              translate (translations, facet, subcategory));
     }
 
-  return g_strdup (translate (facet, value));
+  return g_strdup (translate (translations, facet, value));
 }
 
 /**

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "measures-translations.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -33,6 +35,9 @@ char       *measures_vocabulary_label        (MeasuresFacet  facet,
                                               const char    *value);
 const char * const *
             measures_vocabulary_get_known    (MeasuresFacet  facet);
+char       *measures_vocabulary_label_in     (MeasuresTranslations *translations,
+                                              MeasuresFacet  facet,
+                                              const char    *value);
 gboolean    measures_vocabulary_is_known     (MeasuresFacet  facet,
                                               const char    *value);
 char       *measures_facet_key               (MeasuresFacet  facet,

@@ -1,0 +1,1093 @@
+/* measures-summary.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-summary"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "measures-loader.h"
+#include "measures-summary.h"
+#include "measures-text.h"
+#include "measures-vocabulary.h"
+
+/* A summary of one measure or of everything that matches: a cover with
+ * the filters and counts, a table of contents, then each measure in
+ * full. It is built once, in one language, and each format writes the
+ * same content. */
+
+static const char * const months[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+const char *
+measures_summary_tr (MeasuresSummary *self,
+                     const char      *msgid)
+{
+  return measures_translations_get (self->translations, NULL, msgid);
+}
+
+/**
+ * measures_summary_count_text:
+ *
+ * Returns: (transfer full): "1 measure", "11 measures", "20 de măsuri"
+ */
+char *
+measures_summary_count_text (MeasuresSummary *self,
+                             guint            n)
+{
+  /* The plural message of the window's subtitle, looked up in the
+   * summary's language. */
+  return g_strdup_printf (measures_translations_nget (self->translations,
+                                                      "%'u measure", "%'u measures", n),
+                          n);
+}
+
+static void
+entry_free (gpointer data)
+{
+  MeasuresSummaryEntry *entry = data;
+
+  g_clear_object (&entry->measure);
+  g_free (entry->title);
+  g_free (entry->country);
+  g_free (entry->region);
+  g_free (entry->years);
+  g_strfreev (entry->types);
+  g_strfreev (entry->forms);
+  g_clear_pointer (&entry->description, g_ptr_array_unref);
+  g_free (entry->source);
+  g_free (entry->more_info);
+  g_free (entry->url);
+  g_free (entry);
+}
+
+static void
+count_free (gpointer data)
+{
+  MeasuresSummaryCount *count = data;
+
+  g_free (count->label);
+  g_free (count);
+}
+
+void
+measures_summary_free (MeasuresSummary *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->translations, measures_translations_free);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->date);
+  g_clear_pointer (&self->by_form, g_ptr_array_unref);
+  g_clear_pointer (&self->by_type, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* The text in @lang, else English, else any; *fallback when not @lang. */
+static char *
+pick (MeasuresLocalized *localized,
+      const char        *lang,
+      gboolean          *fallback)
+{
+  const char *langs[] = { lang, "en", NULL };
+  const char *found_lang = NULL;
+  const char *text;
+
+  if (fallback != NULL)
+    *fallback = FALSE;
+
+  if (localized == NULL)
+    return NULL;
+
+  text = measures_localized_resolve (localized, langs, &found_lang);
+  if (fallback != NULL && found_lang != NULL && *found_lang != '\0' &&
+      !measures_language_is (found_lang, lang))
+    *fallback = TRUE;
+
+  return g_strdup (text);
+}
+
+static GStrv
+labels (MeasuresTranslations *translations,
+        MeasuresFacet         facet,
+        const char * const   *values)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *label = measures_vocabulary_label_in (translations, facet, values[i]);
+
+      g_strv_builder_add (builder, label);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  const MeasuresSummaryCount *x = *(MeasuresSummaryCount * const *) a;
+  const MeasuresSummaryCount *y = *(MeasuresSummaryCount * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+
+  return g_utf8_collate (x->label, y->label);
+}
+
+static GPtrArray *
+counts_of (GHashTable *table)
+{
+  GPtrArray *counts = g_ptr_array_new_with_free_func (count_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      MeasuresSummaryCount *count = g_new0 (MeasuresSummaryCount, 1);
+
+      count->label = g_strdup (key);
+      count->count = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (counts, count);
+    }
+
+  g_ptr_array_sort (counts, compare_counts);
+
+  return counts;
+}
+
+static void
+add_counts (GHashTable         *table,
+            const char * const *values)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    g_hash_table_insert (table, g_strdup (values[i]),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, values[i])) + 1));
+}
+
+/**
+ * measures_summary_new:
+ * @measures: (element-type MeasuresMeasure): the measures, in order
+ * @query: (nullable): the filters that chose them, described on the cover
+ * @single: whether this is the summary of one measure
+ * @lang: the language of the summary, "en" or "ro"
+ * @date: (nullable): the date on the cover; %NULL for today
+ *
+ * Returns: (transfer full): the summary
+ */
+MeasuresSummary *
+measures_summary_new (GPtrArray     *measures,
+                      MeasuresQuery *query,
+                      gboolean       single,
+                      const char    *lang,
+                      GDateTime     *date)
+{
+  MeasuresSummary *self = g_new0 (MeasuresSummary, 1);
+  g_autoptr(GHashTable) forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (measures != NULL, NULL);
+
+  self->translations = measures_translations_new (lang != NULL ? lang : "en");
+  self->single = single;
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  lang = measures_translations_get_lang (self->translations);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      MeasuresSummaryEntry *entry = g_new0 (MeasuresSummaryEntry, 1);
+      g_autofree char *description = NULL;
+      g_autofree char *safe = NULL;
+
+      entry->measure = g_object_ref (measure);
+      entry->title = pick (measures_measure_get_title (measure), lang, &entry->title_fallback);
+      if (entry->title == NULL)
+        entry->title = g_strdup (measures_measure_get_id (measure));
+      entry->country = measures_vocabulary_label_in (self->translations, MEASURES_FACET_COUNTRY,
+                                                     measures_measure_get_country (measure));
+      if (measures_measure_get_region (measure) != NULL)
+        entry->region = measures_vocabulary_label_in (self->translations, MEASURES_FACET_REGION,
+                                                      measures_measure_get_region (measure));
+      entry->years = measures_measure_dup_years_label (measure);
+      if (measures_measure_get_year_from (measure) != MEASURES_YEAR_NONE &&
+          measures_measure_get_year_to (measure) == MEASURES_YEAR_NONE)
+        {
+          g_free (entry->years);
+          entry->years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"),
+                                          measures_measure_get_year_from (measure));
+        }
+      entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+      entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+      description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
+      entry->description = measures_text_parse_blocks (description != NULL ? description : "");
+      entry->source = pick (measures_measure_get_source (measure), lang, NULL);
+      entry->more_info = pick (measures_measure_get_more_info (measure), lang, NULL);
+      entry->url = g_strdup (measures_measure_get_url (measure));
+      safe = measures_uri_get_safe (entry->url);
+      entry->url_is_link = safe != NULL;
+
+      add_counts (forms, (const char * const *) entry->forms);
+      add_counts (types, (const char * const *) entry->types);
+
+      g_ptr_array_add (self->entries, entry);
+    }
+
+  self->by_form = counts_of (forms);
+  self->by_type = counts_of (types);
+
+  if (single && self->entries->len == 1)
+    {
+      MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, 0);
+
+      self->title = g_strdup (entry->title);
+      self->subtitle = *entry->years != '\0' ? g_strdup_printf ("%s · %s", entry->country, entry->years)
+                                             : g_strdup (entry->country);
+    }
+  else
+    {
+      g_autofree char *criteria = NULL;
+
+      if (query != NULL)
+        {
+          /* The filters, described with the summary's own labels. */
+          g_autoptr(GString) text = g_string_new (NULL);
+          static const MeasuresFacet order[] = {
+            MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
+          };
+          int from, to;
+
+          for (guint f = 0; f < G_N_ELEMENTS (order); f++)
+            {
+              const char * const *chosen = measures_query_get_chosen (query, order[f]);
+
+              for (guint k = 0; chosen[k] != NULL; k++)
+                {
+                  g_autofree char *label = measures_vocabulary_label_in (self->translations, order[f], chosen[k]);
+
+                  g_string_append_printf (text, "%s%s",
+                                          k > 0 ? measures_translations_get (self->translations, NULL, " or ")
+                                                : (text->len > 0 ? " · " : ""),
+                                          label);
+                }
+            }
+
+          measures_query_get_years (query, &from, &to);
+          if (from != MEASURES_YEAR_NONE || to != MEASURES_YEAR_NONE)
+            {
+              g_autofree char *years = NULL;
+
+              if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE)
+                years = measures_format_period (from, to);
+              else if (from != MEASURES_YEAR_NONE)
+                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"), from);
+              else
+                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "until %d"), to);
+              g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", years);
+            }
+
+          if (measures_query_get_search_words (query)[0] != NULL)
+            {
+              g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
+
+              g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
+            }
+
+          criteria = g_string_free (g_steal_pointer (&text), FALSE);
+        }
+
+      /* Translators: the title of a summary of several measures */
+      self->title = g_strdup (measures_summary_tr (self, N_("Measures against Violence against Women")));
+      self->subtitle = criteria != NULL && *criteria != '\0'
+                       ? g_steal_pointer (&criteria)
+                       /* Translators: the subtitle of a summary made without filters */
+                       : g_strdup (measures_summary_tr (self, N_("All measures")));
+    }
+
+  if (date == NULL)
+    date = now = g_date_time_new_now_local ();
+  self->date = g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (date),
+                                measures_translations_get (self->translations, "month",
+                                                           months[g_date_time_get_month (date) - 1]),
+                                g_date_time_get_year (date));
+
+  return self;
+}
+
+/* HTML */
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_html_text (GString    *out,
+                  const char *text)
+{
+  /* Line breaks inside a paragraph are kept. */
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "<br>");
+      append_escaped (out, lines[i]);
+    }
+}
+
+static void
+append_html_blocks (GString   *out,
+                    GPtrArray *blocks)
+{
+  gboolean in_list = FALSE;
+  guint list = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const MeasuresBlock *block = g_ptr_array_index (blocks, i);
+
+      if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
+        {
+          g_string_append (out, "</ul>\n");
+          in_list = FALSE;
+        }
+
+      if (block->kind == MEASURES_BLOCK_LIST_ITEM)
+        {
+          if (!in_list)
+            g_string_append (out, "<ul>\n");
+          in_list = TRUE;
+          list = block->list;
+          g_string_append (out, "<li>");
+          append_html_text (out, block->text);
+          g_string_append (out, "</li>\n");
+        }
+      else
+        {
+          g_string_append (out, "<p>");
+          append_html_text (out, block->text);
+          g_string_append (out, "</p>\n");
+        }
+    }
+
+  if (in_list)
+    g_string_append (out, "</ul>\n");
+}
+
+static void
+append_html_field (GString    *out,
+                   const char *label,
+                   const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_string_append (out, "<tr><th>");
+  append_escaped (out, label);
+  g_string_append (out, "</th><td>");
+  append_escaped (out, value);
+  g_string_append (out, "</td></tr>\n");
+}
+
+static const char *html_style =
+  "body{font-family:Cantarell,'Noto Sans','DejaVu Sans',sans-serif;max-width:48em;margin:2em auto;"
+  "padding:0 1em;line-height:1.5;color:#1e1e1e;background:#fff}"
+  "h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}"
+  "h3{margin-top:2em}.subtitle{font-size:1.2em;color:#555;margin-top:0}.date{color:#555}"
+  "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{text-align:left;vertical-align:top;"
+  "padding:.3em .6em;border-bottom:1px solid #ddd}th{font-weight:600}table.fields th{width:12em;color:#555}"
+  ".note{font-size:.9em;color:#666;font-style:italic}td.count{text-align:right;width:5em}"
+  "a{color:#1a5fb4}.measure{break-inside:auto}h3{break-after:avoid}"
+  "@media print{body{margin:0;max-width:none}a{color:inherit}h2,h3{break-after:avoid}"
+  ".measure{break-before:page}}";
+
+static void
+append_html_counts (GString         *out,
+                    MeasuresSummary *self,
+                    const char      *heading,
+                    GPtrArray       *counts)
+{
+  if (counts->len == 0)
+    return;
+
+  g_string_append (out, "<h2>");
+  append_escaped (out, heading);
+  g_string_append (out, "</h2>\n<table>\n");
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const MeasuresSummaryCount *count = g_ptr_array_index (counts, i);
+
+      g_string_append (out, "<tr><td>");
+      append_escaped (out, count->label);
+      g_string_append_printf (out, "</td><td class=\"count\">%u</td></tr>\n", count->count);
+    }
+  g_string_append (out, "</table>\n");
+}
+
+/**
+ * measures_summary_to_html:
+ *
+ * Returns: (transfer full): one self-contained HTML page; every piece of
+ *   record text is escaped
+ */
+GBytes *
+measures_summary_to_html (MeasuresSummary *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
+
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                          measures_translations_get_lang (self->translations));
+  append_escaped (out, self->title);
+  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", html_style);
+  append_escaped (out, self->title);
+  g_string_append (out, "</h1>\n<p class=\"subtitle\">");
+  append_escaped (out, self->subtitle);
+  g_string_append (out, "</p>\n<p class=\"date\">");
+  append_escaped (out, self->date);
+  if (!self->single)
+    {
+      g_string_append (out, " · ");
+      append_escaped (out, count);
+    }
+  g_string_append (out, "</p>\n</header>\n");
+
+  if (!self->single)
+    {
+      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Form of Violence")), self->by_form);
+      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Type of Measure")), self->by_type);
+
+      g_string_append (out, "<h2>");
+      append_escaped (out, measures_summary_tr (self, N_("Contents")));
+      g_string_append (out, "</h2>\n<table>\n<tr><th>");
+      append_escaped (out, measures_summary_tr (self, N_("Title")));
+      g_string_append (out, "</th><th>");
+      append_escaped (out, measures_summary_tr (self, N_("Country")));
+      g_string_append (out, "</th><th>");
+      append_escaped (out, measures_summary_tr (self, N_("Years")));
+      g_string_append (out, "</th><th>");
+      append_escaped (out, measures_summary_tr (self, N_("Type of Measure")));
+      g_string_append (out, "</th></tr>\n");
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
+          g_autofree char *joined = g_strjoinv ("; ", entry->types);
+
+          g_string_append_printf (out, "<tr><td><a href=\"#m%u\">", i + 1);
+          append_escaped (out, entry->title);
+          g_string_append (out, "</a></td><td>");
+          append_escaped (out, entry->country);
+          g_string_append (out, "</td><td>");
+          append_escaped (out, entry->years);
+          g_string_append (out, "</td><td>");
+          append_escaped (out, joined);
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</table>\n");
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autofree char *types = g_strjoinv ("; ", entry->types);
+      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
+
+      g_string_append_printf (out, "<section class=\"measure\" id=\"m%u\">\n", i + 1);
+      if (!self->single)
+        {
+          g_string_append (out, "<h3>");
+          append_escaped (out, entry->title);
+          g_string_append (out, "</h3>\n");
+        }
+      if (entry->title_fallback || entry->description_fallback)
+        {
+          g_string_append (out, "<p class=\"note\">");
+          append_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")));
+          g_string_append (out, "</p>\n");
+        }
+      g_string_append (out, "<table class=\"fields\">\n");
+      append_html_field (out, measures_summary_tr (self, N_("Country")), entry->country);
+      append_html_field (out, measures_summary_tr (self, N_("Region")), entry->region);
+      append_html_field (out, measures_summary_tr (self, N_("Years")), entry->years);
+      append_html_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
+      append_html_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
+      g_string_append (out, "</table>\n");
+
+      if (entry->description->len > 0)
+        {
+          g_string_append (out, "<h4>");
+          append_escaped (out, measures_summary_tr (self, N_("Description")));
+          g_string_append (out, "</h4>\n");
+          append_html_blocks (out, entry->description);
+        }
+
+      g_string_append (out, "<table class=\"fields\">\n");
+      append_html_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
+      append_html_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
+      if (entry->url != NULL)
+        {
+          g_string_append (out, "<tr><th>");
+          append_escaped (out, measures_summary_tr (self, N_("Address")));
+          g_string_append (out, "</th><td>");
+          if (entry->url_is_link)
+            {
+              g_string_append (out, "<a href=\"");
+              append_escaped (out, entry->url);
+              g_string_append (out, "\">");
+              append_escaped (out, entry->url);
+              g_string_append (out, "</a>");
+            }
+          else
+            append_escaped (out, entry->url);
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</table>\n</section>\n");
+    }
+
+  g_string_append (out, "</body>\n</html>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Markdown */
+
+/* Record text must not turn into Markdown: characters that could start
+ * markup are escaped, and so is anything that looks like HTML. */
+static void
+append_md_escaped (GString    *out,
+                   const char *text,
+                   gboolean    in_table)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
+        case '!': case '|': case '~': case '>': case '{': case '}':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '\n':
+          g_string_append (out, in_table ? "<br>" : "  \n");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+static void
+append_md_field (GString    *out,
+                 const char *label,
+                 const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_string_append (out, "- **");
+  append_md_escaped (out, label, FALSE);
+  g_string_append (out, ":** ");
+  append_md_escaped (out, value, FALSE);
+  g_string_append_c (out, '\n');
+}
+
+GBytes *
+measures_summary_to_markdown (MeasuresSummary *self)
+{
+  GString *out = g_string_new ("# ");
+  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
+
+  append_md_escaped (out, self->title, FALSE);
+  g_string_append (out, "\n\n**");
+  append_md_escaped (out, self->subtitle, FALSE);
+  g_string_append (out, "**  \n");
+  append_md_escaped (out, self->date, FALSE);
+  if (!self->single)
+    {
+      g_string_append (out, " · ");
+      append_md_escaped (out, count, FALSE);
+    }
+  g_string_append (out, "\n\n");
+
+  if (!self->single)
+    {
+      GPtrArray *tables[] = { self->by_form, self->by_type };
+      const char *headings[] = { N_("Measures by Form of Violence"), N_("Measures by Type of Measure") };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          if (tables[t]->len == 0)
+            continue;
+          g_string_append (out, "## ");
+          append_md_escaped (out, measures_summary_tr (self, headings[t]), FALSE);
+          g_string_append (out, "\n\n");
+          for (guint i = 0; i < tables[t]->len; i++)
+            {
+              const MeasuresSummaryCount *c = g_ptr_array_index (tables[t], i);
+
+              g_string_append (out, "- ");
+              append_md_escaped (out, c->label, FALSE);
+              g_string_append_printf (out, ": %u\n", c->count);
+            }
+          g_string_append_c (out, '\n');
+        }
+
+      g_string_append (out, "## ");
+      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), FALSE);
+      g_string_append (out, "\n\n| ");
+      append_md_escaped (out, measures_summary_tr (self, N_("Title")), TRUE);
+      g_string_append (out, " | ");
+      append_md_escaped (out, measures_summary_tr (self, N_("Country")), TRUE);
+      g_string_append (out, " | ");
+      append_md_escaped (out, measures_summary_tr (self, N_("Years")), TRUE);
+      g_string_append (out, " | ");
+      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), TRUE);
+      g_string_append (out, " |\n|---|---|---|---|\n");
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
+          g_autofree char *types = g_strjoinv ("; ", entry->types);
+
+          g_string_append (out, "| ");
+          append_md_escaped (out, entry->title, TRUE);
+          g_string_append (out, " | ");
+          append_md_escaped (out, entry->country, TRUE);
+          g_string_append (out, " | ");
+          append_md_escaped (out, entry->years, TRUE);
+          g_string_append (out, " | ");
+          append_md_escaped (out, types, TRUE);
+          g_string_append (out, " |\n");
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autofree char *types = g_strjoinv ("; ", entry->types);
+      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
+
+      if (!self->single)
+        {
+          g_string_append (out, "## ");
+          append_md_escaped (out, entry->title, FALSE);
+          g_string_append (out, "\n\n");
+        }
+      if (entry->title_fallback || entry->description_fallback)
+        {
+          g_string_append (out, "_");
+          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), FALSE);
+          g_string_append (out, "_\n\n");
+        }
+      append_md_field (out, measures_summary_tr (self, N_("Country")), entry->country);
+      append_md_field (out, measures_summary_tr (self, N_("Region")), entry->region);
+      append_md_field (out, measures_summary_tr (self, N_("Years")), entry->years);
+      append_md_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
+      append_md_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
+      g_string_append_c (out, '\n');
+
+      if (entry->description->len > 0)
+        {
+          guint list = 0;
+          gboolean in_list = FALSE;
+
+          g_string_append (out, "### ");
+          append_md_escaped (out, measures_summary_tr (self, N_("Description")), FALSE);
+          g_string_append (out, "\n\n");
+          for (guint b = 0; b < entry->description->len; b++)
+            {
+              const MeasuresBlock *block = g_ptr_array_index (entry->description, b);
+
+              if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
+                {
+                  g_string_append_c (out, '\n');
+                  in_list = FALSE;
+                }
+              if (block->kind == MEASURES_BLOCK_LIST_ITEM)
+                {
+                  g_string_append (out, "- ");
+                  append_md_escaped (out, block->text, FALSE);
+                  g_string_append_c (out, '\n');
+                  in_list = TRUE;
+                  list = block->list;
+                }
+              else
+                {
+                  append_md_escaped (out, block->text, FALSE);
+                  g_string_append (out, "\n\n");
+                }
+            }
+          if (in_list)
+            g_string_append_c (out, '\n');
+        }
+
+      append_md_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
+      append_md_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
+      if (entry->url != NULL)
+        {
+          g_string_append (out, "- **");
+          append_md_escaped (out, measures_summary_tr (self, N_("Address")), FALSE);
+          g_string_append (out, ":** ");
+          if (entry->url_is_link)
+            {
+              g_autofree char *safe = measures_uri_get_safe (entry->url);
+
+              /* An autolink: angle brackets keep the address whole. */
+              g_string_append_printf (out, "<%s>", safe);
+            }
+          else
+            append_md_escaped (out, entry->url, FALSE);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+/* CSV */
+
+/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
+ * leading apostrophe, so it stays text. */
+static void
+append_csv_cell (GString    *out,
+                 const char *value,
+                 gboolean    first)
+{
+  const char *text = value != NULL ? value : "";
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  g_string_append_c (out, '"');
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+csv_localized (MeasuresLocalized *localized,
+               const char        *lang)
+{
+  const char *text;
+
+  if (localized == NULL)
+    return NULL;
+
+  text = measures_localized_get_exact (localized, lang);
+  if (text == NULL && g_str_equal (lang, "en"))
+    text = measures_localized_get_exact (localized, MEASURES_LANG_NEUTRAL);
+
+  return g_strdup (text);
+}
+
+/**
+ * measures_export_csv:
+ *
+ * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
+ *   per field (English and Romanian texts in columns of their own)
+ */
+GBytes *
+measures_export_csv (GPtrArray *measures)
+{
+  static const char * const header[] = {
+    "id", "country", "region", "year_from", "year_to", "types", "forms",
+    "title_en", "title_ro", "description_en", "description_ro",
+    "source_en", "source_ro", "more_info_en", "more_info_ro", "url",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_csv_cell (out, header[i], i == 0);
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *m = g_ptr_array_index (measures, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *types = g_strjoinv ("; ", (char **) measures_measure_get_types (m));
+      g_autofree char *forms = g_strjoinv ("; ", (char **) measures_measure_get_forms (m));
+      MeasuresLocalized *texts[] = {
+        measures_measure_get_title (m), measures_measure_get_description (m),
+        measures_measure_get_source (m), measures_measure_get_more_info (m),
+      };
+
+      if (measures_measure_get_year_from (m) != MEASURES_YEAR_NONE)
+        from = g_strdup_printf ("%d", measures_measure_get_year_from (m));
+      if (measures_measure_get_year_to (m) != MEASURES_YEAR_NONE)
+        to = g_strdup_printf ("%d", measures_measure_get_year_to (m));
+
+      append_csv_cell (out, measures_measure_get_id (m), TRUE);
+      append_csv_cell (out, measures_measure_get_country (m), FALSE);
+      append_csv_cell (out, measures_measure_get_region (m), FALSE);
+      append_csv_cell (out, from, FALSE);
+      append_csv_cell (out, to, FALSE);
+      append_csv_cell (out, types, FALSE);
+      append_csv_cell (out, forms, FALSE);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *en = csv_localized (texts[t], "en");
+          g_autofree char *ro = csv_localized (texts[t], "ro");
+
+          append_csv_cell (out, en, FALSE);
+          append_csv_cell (out, ro, FALSE);
+        }
+      append_csv_cell (out, measures_measure_get_url (m), FALSE);
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+measures_export_json (GPtrArray *measures)
+{
+  gsize length;
+  char *text = measures_loader_serialize (measures, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
+/* Formats */
+
+static const struct {
+  const char *name;
+  const char *extension;
+  MeasuresExportFormat format;
+} formats[] = {
+  { "pdf", "pdf", MEASURES_FORMAT_PDF },
+  { "html", "html", MEASURES_FORMAT_HTML },
+  { "htm", "htm", MEASURES_FORMAT_HTML },
+  { "md", "md", MEASURES_FORMAT_MARKDOWN },
+  { "markdown", "markdown", MEASURES_FORMAT_MARKDOWN },
+  { "csv", "csv", MEASURES_FORMAT_CSV },
+  { "json", "json", MEASURES_FORMAT_JSON },
+};
+
+gboolean
+measures_export_format_from_name (const char           *name,
+                                  MeasuresExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].name, name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+measures_export_format_from_path (const char           *path,
+                                  MeasuresExportFormat *format)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL && strchr (dot, '/') == NULL &&
+         measures_export_format_from_name (dot + 1, format);
+}
+
+const char *
+measures_export_format_extension (MeasuresExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].extension;
+
+  g_return_val_if_reached ("txt");
+}
+
+gboolean
+measures_export_format_is_text (MeasuresExportFormat format)
+{
+  return format != MEASURES_FORMAT_PDF;
+}
+
+/**
+ * measures_export_bytes:
+ * @measures: (element-type MeasuresMeasure): the measures, in order
+ * @query: (nullable): the filters that chose them
+ * @single: whether this is one selected measure
+ * @format: the format
+ * @lang: the language of the summary's labels and texts
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the exported document
+ */
+GBytes *
+measures_export_bytes (GPtrArray             *measures,
+                       MeasuresQuery         *query,
+                       gboolean               single,
+                       MeasuresExportFormat   format,
+                       const char            *lang,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(MeasuresSummary) summary = NULL;
+
+  switch (format)
+    {
+    case MEASURES_FORMAT_CSV:
+      return measures_export_csv (measures);
+    case MEASURES_FORMAT_JSON:
+      return measures_export_json (measures);
+    case MEASURES_FORMAT_PDF:
+    case MEASURES_FORMAT_HTML:
+    case MEASURES_FORMAT_MARKDOWN:
+      break;
+    case MEASURES_N_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  summary = measures_summary_new (measures, query, single, lang, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (format == MEASURES_FORMAT_HTML)
+    return measures_summary_to_html (summary);
+  if (format == MEASURES_FORMAT_MARKDOWN)
+    return measures_summary_to_markdown (summary);
+
+  return measures_summary_to_pdf (summary, cancellable, error);
+}
+
+/**
+ * measures_export_write:
+ * @file: where to write
+ * @bytes: the document
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes @bytes to a temporary file beside @file and renames it into
+ * place only once it is complete, so that a failure leaves any existing
+ * file as it was.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+measures_export_write (GFile         *file,
+                       GBytes        *bytes,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  const char *data;
+  gsize size, done = 0;
+  int fd;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  /* Not a local file (a remote location): GIO's replace does the same. */
+  if (path == NULL)
+    return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".measures-export-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is a folder, the second %s the system's reason */
+                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* mkstemp makes the file 0600; give it the usual permissions. */
+  {
+    mode_t mask = umask (0);
+
+    umask (mask);
+    fchmod (fd, 0666 & ~mask);
+  }
+
+  while (done < size)
+    {
+      gssize written = write (fd, data + done, size - done);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0 || g_cancellable_is_cancelled (cancellable))
+        {
+          int saved = errno;
+
+          close (fd);
+          g_unlink (tmp);
+          if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+      done += written;
+    }
+
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}

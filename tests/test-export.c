@@ -1,0 +1,366 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "measures-cli.h"
+#include "measures-loader.h"
+#include "measures-summary.h"
+
+#define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
+
+static GPtrArray *bundled;
+
+static GPtrArray *
+load (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_bytes (bytes, NULL, "export.json");
+
+  g_assert_null (measures_dataset_get_error (dataset));
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+
+  return g_ptr_array_ref (measures_dataset_get_measures (dataset));
+}
+
+static GPtrArray *
+seed_only (void)
+{
+  GPtrArray *one = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (one, g_object_ref (g_ptr_array_index (bundled, 0)));
+  g_assert_cmpstr (measures_measure_get_id (g_ptr_array_index (one, 0)), ==, SEED_ID);
+
+  return one;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strndup (data, size);
+}
+
+/* pdftotext's text with every run of white space made one space. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+  g_auto(GStrv) words = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+      return NULL;
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  words = g_strsplit_set (out, " \n\t\f\r", -1);
+  {
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", words[i]);
+
+    return g_string_free (g_steal_pointer (&joined), FALSE);
+  }
+}
+
+static void
+test_pdf_seed (void)
+{
+  g_autoptr(GPtrArray) one = seed_only ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = measures_export_bytes (one, NULL, TRUE, MEASURES_FORMAT_PDF, "en", NULL, &error);
+  g_autofree char *text = NULL;
+  const char *objectives[] = {
+    "To strengthen and diversify the measures to prevent trafficking in persons.",
+    "To improve the quality of protection and assiatance provided to victims of trafficking in persons for social reintegration.",
+    "To develop the capacity to investigate trafficking offenses and trafficking in minors.",
+    "To increase the quality of dissminated information on the phenomenon of trafficking in persons.",
+    "To develop and extend the cooperation process among the relevant national and international actors",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "National Strategy Against Trafficking in Persons 2018-2022"));
+  g_assert_nonnull (strstr (text, "2019–2022"));
+  for (guint i = 0; i < G_N_ELEMENTS (objectives); i++)
+    g_assert_nonnull (strstr (text, objectives[i]));
+  g_assert_nonnull (strstr (text, "Romania's submission for National Review for Implementation of the Beijing Platform for Action, Beijing+25, 2019, p.41"));
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+}
+
+static void
+test_pdf_romanian (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_PDF, "ro", NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_assert_nonnull (strstr (text, "Măsuri împotriva violenței asupra femeilor"));
+  g_assert_nonnull (strstr (text, "Toate măsurile"));
+  g_assert_nonnull (strstr (text, "11 măsuri"));
+  g_assert_nonnull (strstr (text, "Cuprins"));
+  g_assert_nonnull (strstr (text, "Tipul măsurii"));
+  g_assert_nonnull (strstr (text, "Strategia națională împotriva traficului de persoane 2018–2022"));
+  g_assert_nonnull (strstr (text, "Consolidarea și diversificarea măsurilor de prevenire a traficului de persoane."));
+  g_assert_nonnull (strstr (text, "Pagina 1 din "));
+}
+
+static void
+test_html_escapes (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"A & B\",\"title\":\"<script>alert(\\\"x\\\")</script> & \\\"quotes\\\"\","
+          "\"description\":\"<b>bold</b>\\n- item <i>\","
+          "\"url\":\"javascript:alert(1)\"},"
+          "{\"id\":\"y\",\"country\":\"C\",\"title\":\"Link\",\"url\":\"https://example.org/?a=1&b=\\\"2\\\"\"}]");
+  g_autoptr(GBytes) html = measures_export_bytes (measures, NULL, FALSE, MEASURES_FORMAT_HTML, "en", NULL, NULL);
+  g_autofree char *text = bytes_to_string (html);
+
+  g_assert_null (strstr (text, "<script>"));
+  g_assert_null (strstr (text, "<b>bold"));
+  g_assert_null (strstr (text, "<i>"));
+  g_assert_nonnull (strstr (text, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+  g_assert_nonnull (strstr (text, "<li>item &lt;i&gt;</li>"));
+  g_assert_nonnull (strstr (text, "A &amp; B"));
+  /* Only http and https are links. */
+  g_assert_null (strstr (text, "href=\"javascript"));
+  g_assert_nonnull (strstr (text, "href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""));
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"R\",\"title\":\"A | B *bold* <b>\",\"description\":\"Intro\\n- one\\n- two\"}]");
+  g_autoptr(GBytes) md = measures_export_bytes (measures, NULL, FALSE, MEASURES_FORMAT_MARKDOWN, "en", NULL, NULL);
+  g_autofree char *text = bytes_to_string (md);
+
+  g_assert_nonnull (strstr (text, "| A \\| B \\*bold\\* &lt;b\\> | R |"));
+  g_assert_nonnull (strstr (text, "## A \\| B \\*bold\\* &lt;b\\>\n"));
+  g_assert_nonnull (strstr (text, "Intro\n\n- one\n- two\n"));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"Romania\",\"year\":\"2019 - 2022\",\"types\":[\"A > B\",\"C\"],"
+          "\"forms\":[\"Child, early and forced marriage\",\"Trafficking\"],"
+          "\"title\":{\"en\":\"=HYPERLINK(\\\"http://evil\\\")\",\"ro\":\"+1\"},"
+          "\"description\":\"Line \\\"one\\\"\\nline two\",\"source\":\"-2\",\"more_info\":\"@x\"}]");
+  g_autoptr(GBytes) csv = measures_export_bytes (measures, NULL, FALSE, MEASURES_FORMAT_CSV, "en", NULL, NULL);
+  g_autofree char *text = bytes_to_string (csv);
+  g_auto(GStrv) rows = g_strsplit (text, "\r\n", -1);
+
+  g_assert_cmpstr (rows[0], ==,
+                   "\"id\",\"country\",\"region\",\"year_from\",\"year_to\",\"types\",\"forms\","
+                   "\"title_en\",\"title_ro\",\"description_en\",\"description_ro\","
+                   "\"source_en\",\"source_ro\",\"more_info_en\",\"more_info_ro\",\"url\"");
+  /* Formulas are neutralised; quotes doubled; line breaks kept inside quotes. */
+  g_assert_cmpstr (rows[1], ==,
+                   "\"x\",\"Romania\",\"\",\"2019\",\"2022\",\"A > B; C\","
+                   "\"Child, early and forced marriage; Trafficking\","
+                   "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"Line \"\"one\"\"\nline two\",\"\","
+                   "\"'-2\",\"\",\"'@x\",\"\",\"\"");
+  g_assert_cmpstr (rows[2], ==, "");
+  g_assert_null (rows[3]);
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autoptr(GPtrArray) with_extra =
+    load ("[{\"id\":\"x\",\"country\":\"R\",\"notes\":{\"by\":[\"A\"],\"ok\":true},\"year\":\"2019-\"}]");
+  g_autoptr(GBytes) first = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_JSON, "en", NULL, NULL);
+  g_autoptr(GBytes) extra = measures_export_bytes (with_extra, NULL, FALSE, MEASURES_FORMAT_JSON, "en", NULL, NULL);
+  g_autoptr(MeasuresDataset) reloaded = measures_loader_load_bytes (first, NULL, "first.json");
+  g_autoptr(MeasuresDataset) reloaded_extra = measures_loader_load_bytes (extra, NULL, "extra.json");
+  g_autoptr(GBytes) second = measures_export_bytes (measures_dataset_get_measures (reloaded), NULL, FALSE,
+                                                    MEASURES_FORMAT_JSON, "en", NULL, NULL);
+  g_autoptr(GBytes) second_extra = measures_export_bytes (measures_dataset_get_measures (reloaded_extra), NULL, FALSE,
+                                                          MEASURES_FORMAT_JSON, "en", NULL, NULL);
+  g_autofree char *extra_text = bytes_to_string (second_extra);
+
+  g_assert_cmpuint (measures_dataset_get_n_measures (reloaded), ==, 11);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_true (g_bytes_equal (extra, second_extra));
+  g_assert_nonnull (strstr (extra_text, "\"notes\" : {"));
+  g_assert_nonnull (strstr (extra_text, "\"ok\" : true"));
+  (void) path;
+}
+
+static void
+test_write_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "out.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "a-folder.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GFile) bad = g_file_new_for_path (inside);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GBytes) old = g_bytes_new_static ("old", 3);
+  g_autoptr(GBytes) new_bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_entries = 0;
+
+  g_assert_true (measures_export_write (file, old, NULL, &error));
+  g_assert_true (measures_export_write (file, new_bytes, NULL, &error));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new contents");
+
+  /* A folder that cannot exist: clean failure, nothing left behind. */
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  g_assert_false (measures_export_write (bad, new_bytes, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The target is a folder: the rename fails, the folder is untouched. */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (measures_export_write (folder_file, new_bytes, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_false (g_str_has_prefix (name, ".measures-export-"));
+      n_entries++;
+    }
+  g_assert_cmpuint (n_entries, ==, 3);
+
+  g_rmdir (folder);
+  g_unlink (blocker);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+static void
+test_formats (void)
+{
+  MeasuresExportFormat format;
+
+  g_assert_true (measures_export_format_from_path ("/tmp/summary.PDF", &format));
+  g_assert_cmpint (format, ==, MEASURES_FORMAT_PDF);
+  g_assert_true (measures_export_format_from_path ("notes.md", &format));
+  g_assert_cmpint (format, ==, MEASURES_FORMAT_MARKDOWN);
+  g_assert_false (measures_export_format_from_path ("/tmp/a.dir/summary", &format));
+  g_assert_false (measures_export_format_from_name ("docx", &format));
+  g_assert_true (measures_export_format_is_text (MEASURES_FORMAT_CSV));
+  g_assert_false (measures_export_format_is_text (MEASURES_FORMAT_PDF));
+}
+
+static void
+test_summary_romanian (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *forms[] = { "Trafficking", NULL };
+  g_autoptr(MeasuresSummary) summary = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) with_english_only =
+    load ("[{\"id\":\"x\",\"country\":\"Romania\",\"forms\":\"Trafficking\",\"title\":{\"en\":\"Only English\"},"
+          "\"description\":{\"en\":\"Only English text.\"}}]");
+
+  measures_query_set_forms (query, forms);
+  summary = measures_summary_new (bundled, query, FALSE, "ro", date);
+  g_assert_cmpstr (summary->title, ==, "Măsuri împotriva violenței asupra femeilor");
+  g_assert_cmpstr (summary->subtitle, ==, "Trafic de persoane");
+  g_assert_cmpstr (summary->date, ==, "8 martie 2026");
+
+  html = measures_summary_to_html (summary);
+  text = bytes_to_string (html);
+  g_assert_nonnull (strstr (text, "<html lang=\"ro\">"));
+  g_assert_nonnull (strstr (text, "<h2>Cuprins</h2>"));
+  g_assert_nonnull (strstr (text, "<th>Tipul măsurii</th>"));
+  g_assert_nonnull (strstr (text, "Politici › Strategie națională dedicată violenței împotriva femeilor"));
+  g_assert_nonnull (strstr (text, "11 măsuri"));
+
+  /* English text in a Romanian summary is marked. */
+  g_clear_pointer (&summary, measures_summary_free);
+  summary = measures_summary_new (with_english_only, NULL, FALSE, "ro", date);
+  g_clear_pointer (&html, g_bytes_unref);
+  g_free (text);
+  html = measures_summary_to_html (summary);
+  text = bytes_to_string (html);
+  g_assert_nonnull (strstr (text, "Afișat în engleză: înregistrarea nu are text în această limbă."));
+  g_assert_nonnull (strstr (text, "Only English text."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MEASURES_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_test_init (&argc, &argv, NULL);
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  file = g_file_new_for_path (path);
+  dataset = measures_loader_load_file (file, NULL);
+  bundled = g_ptr_array_ref (measures_dataset_get_measures (dataset));
+
+  g_test_add_func ("/export/pdf/seed", test_pdf_seed);
+  g_test_add_func ("/export/pdf/romanian", test_pdf_romanian);
+  g_test_add_func ("/export/html/escapes", test_html_escapes);
+  g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/export/write/atomic", test_write_atomic);
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/summary-romanian", test_summary_romanian);
+
+  return g_test_run ();
+}
