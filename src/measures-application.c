@@ -239,6 +239,8 @@ measures_application_startup (GApplication *app)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);

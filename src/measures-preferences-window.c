@@ -17,6 +17,7 @@ struct _MeasuresPreferencesWindow
 
   /* Template children */
   AdwComboRow *content_language_row;
+  AdwComboRow *export_language_row;
 
   /* Owned references */
   GSettings *settings;
@@ -77,6 +78,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, content_language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, export_language_row);
 }
 
 static void
@@ -87,6 +89,10 @@ measures_preferences_window_init (MeasuresPreferencesWindow *self)
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind_with_mapping (self->settings, "content-language",
                                 self->content_language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_to_row, row_to_language, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-language",
+                                self->export_language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 language_to_row, row_to_language, NULL, NULL);
 }

@@ -11,9 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "measures-detail-pane.h"
+#include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
+#include "measures-print-operation.h"
+#include "measures-summary.h"
 #include "measures-result-model.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -64,6 +67,8 @@ struct _MeasuresWindow
   MeasuresResultModel *results;
   GtkSingleSelection *selection;
   GCancellable *cancellable;
+  GCancellable *export_cancellable;
+  AdwToast *export_toast;
   GObject *probe_items[2];
 
   /* State */
@@ -589,6 +594,307 @@ content_language_changed_cb (MeasuresWindow *self)
   measures_detail_pane_refresh (self->detail_pane);
 }
 
+/* Printing and exporting */
+
+typedef struct
+{
+  GPtrArray *measures;
+  MeasuresQuery *query;
+  gboolean single;
+  MeasuresExportFormat format;
+  char *lang;
+  GFile *file;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->measures, g_ptr_array_unref);
+  g_clear_object (&job->query);
+  g_clear_object (&job->file);
+  g_free (job->lang);
+  g_free (job);
+}
+
+/* What the dialog chose: the selected measure, or the matches in the
+ * order shown, with a copy of the filters that the thread can read. */
+static ExportJob *
+export_job_new (MeasuresWindow       *self,
+                gboolean              single,
+                MeasuresExportFormat  format,
+                const char           *lang)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  GListModel *model = G_LIST_MODEL (self->results);
+
+  job->single = single && measures_detail_pane_get_measure (self->detail_pane) != NULL;
+  job->format = format;
+  job->lang = g_strdup (lang);
+  job->measures = g_ptr_array_new_with_free_func (g_object_unref);
+  job->query = measures_query_new ();
+  measures_query_assign (job->query, self->query);
+
+  if (job->single)
+    g_ptr_array_add (job->measures, g_object_ref (measures_detail_pane_get_measure (self->detail_pane)));
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      g_ptr_array_add (job->measures, g_list_model_get_item (model, i));
+
+  return job;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = measures_export_bytes (job->measures, job->query, job->single, job->format,
+                                 job->lang, cancellable, &error);
+  if (bytes == NULL || !measures_export_write (job->file, bytes, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->export_toast != NULL)
+    adw_toast_dismiss (self->export_toast);
+  g_clear_object (&self->export_toast);
+  g_clear_object (&self->export_cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* Translators: a notification; nothing was written */
+        title = g_strdup (_("Export cancelled"));
+      else
+        /* Translators: a notification; %s says why */
+        title = g_strdup_printf (_("Could not export: %s"), error->message);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  /* Translators: a notification; %s is a file name */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+start_export (MeasuresWindow *self,
+              ExportJob      *job)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+
+  /* Progress: a notification that stays until the export ends, and
+   * that can cancel it. */
+  /* Translators: a notification while exporting; %'u is a number */
+  title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", job->measures->len),
+                           job->measures->len);
+  g_clear_object (&self->export_toast);
+  self->export_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_timeout (self->export_toast, 0);
+  adw_toast_set_button_label (self->export_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->export_toast, "win.cancel-export");
+  adw_toast_overlay_add_toast (self->toast_overlay, self->export_toast);
+
+  task = g_task_new (g_object_ref (self), self->export_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  ExportJob *job = user_data;
+  MeasuresWindow *self = g_object_get_data (G_OBJECT (chooser), "window");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      start_export (self, job);
+    }
+  else
+    export_job_free (job);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (MeasuresWindow *self,
+             ExportJob      *job)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the suggested file name of an export, without extension */
+  name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
+                          measures_export_format_extension (job->format));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "window", self);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               MeasuresWindow          *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      /* Translators: a notification; %s says why */
+      title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    measures_print_operation_save (MEASURES_PRINT_OPERATION (operation));
+}
+
+static void
+start_print (MeasuresWindow *self,
+             ExportJob      *job)
+{
+  MeasuresSummary *summary = measures_summary_new (job->measures, job->query, job->single, job->lang, NULL);
+  g_autoptr(MeasuresPrintOperation) operation = measures_print_operation_new (summary);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), &error);
+  export_job_free (job);
+}
+
+static void
+export_response_cb (MeasuresExportDialog *dialog,
+                    const char           *response,
+                    MeasuresWindow       *self)
+{
+  gboolean single = measures_export_dialog_get_single (dialog);
+  MeasuresExportFormat format = measures_export_dialog_get_format (dialog);
+  const char *lang = measures_export_dialog_get_lang (dialog);
+
+  if (g_str_equal (response, "export"))
+    choose_file (self, export_job_new (self, single, format, lang));
+  else if (g_str_equal (response, "print"))
+    start_print (self, export_job_new (self, single, MEASURES_FORMAT_PDF, lang));
+}
+
+static char *
+export_language (MeasuresWindow *self)
+{
+  g_autofree char *lang = g_settings_get_string (self->settings, "export-language");
+
+  if (g_str_equal (lang, "auto"))
+    return measures_get_preferred_language ();
+
+  return g_steal_pointer (&lang);
+}
+
+static void
+show_export_dialog (MeasuresWindow *self,
+                    const char     *default_response)
+{
+  MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
+  g_auto(GStrv) langs = measures_get_content_languages ();
+  g_autofree char *lang = export_language (self);
+  MeasuresExportDialog *dialog;
+
+  dialog = measures_export_dialog_new (GTK_WINDOW (self),
+                                       selected != NULL ? measures_measure_resolve_title (selected, (const char * const *) langs) : NULL,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                                       lang);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_export_dialog (MEASURES_WINDOW (widget), "export");
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  show_export_dialog (MEASURES_WINDOW (widget), "print");
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_cancellable_cancel (MEASURES_WINDOW (widget)->export_cancellable);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (uri);
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, NULL, NULL);
+  }
+#else
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+#endif
+}
+
 /* Window state, filters, search and sort */
 
 static void
@@ -668,6 +974,10 @@ measures_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
@@ -786,6 +1096,10 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort-by", "sort-by");
 }
 
@@ -960,4 +1274,45 @@ measures_window_select (MeasuresWindow *self,
     }
 
   return FALSE;
+}
+
+/**
+ * measures_window_export:
+ * @self: a window
+ * @file: where to write
+ * @single: the selected measure alone, rather than all that match
+ * @format: the format
+ * @lang: the language of the summary
+ *
+ * Exports in a thread, as the Export dialog does once a file is chosen;
+ * a notification tells how it went.
+ */
+void
+measures_window_export (MeasuresWindow       *self,
+                        GFile                *file,
+                        gboolean              single,
+                        MeasuresExportFormat  format,
+                        const char           *lang)
+{
+  ExportJob *job;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = export_job_new (self, single, format, lang);
+  job->file = g_object_ref (file);
+  start_export (self, job);
+}
+
+/**
+ * measures_window_get_exporting:
+ *
+ * Returns: whether an export is running
+ */
+gboolean
+measures_window_get_exporting (MeasuresWindow *self)
+{
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
+
+  return self->export_cancellable != NULL;
 }

@@ -10,6 +10,7 @@
 
 #include "measures-application.h"
 #include "measures-query.h"
+#include "measures-summary.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,12 @@ GListModel      *measures_window_get_model    (MeasuresWindow       *self);
 MeasuresQuery   *measures_window_get_query    (MeasuresWindow       *self);
 gboolean         measures_window_select       (MeasuresWindow       *self,
                                                const char           *id);
+
+void             measures_window_export       (MeasuresWindow       *self,
+                                               GFile                *file,
+                                               gboolean              single,
+                                               MeasuresExportFormat  format,
+                                               const char           *lang);
+gboolean         measures_window_get_exporting (MeasuresWindow      *self);
 
 G_END_DECLS

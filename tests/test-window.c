@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "measures-cli.h"
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
+#include "measures-loader.h"
+#include "measures-print-operation.h"
 #include "measures-text.h"
 #include "measures-window.h"
 
@@ -396,6 +399,92 @@ test_window_remembers_state (void)
   settle ();
 }
 
+/* The window exports what it shows: the selected measure or the matches,
+ * in the order of the list. */
+static void
+test_window_export (void)
+{
+  MeasuresWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("measures-window-export-XXXXXX", NULL);
+  g_autofree char *md_path = g_build_filename (dir, "summary.md", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "one.json", NULL);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  const char *forms[] = { "Trafficking", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *one = NULL;
+  gint64 deadline;
+
+  measures_query_set_forms (measures_window_get_query (window), forms);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
+  settle ();
+
+  measures_window_export (window, md, FALSE, MEASURES_FORMAT_MARKDOWN, "en");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (measures_window_get_exporting (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (measures_window_get_exporting (window));
+
+  g_assert_true (g_file_get_contents (md_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "**Trafficking**"));
+  g_assert_nonnull (strstr (text, "6 measures"));
+  /* Newest first, as the list shows. */
+  g_assert_true (strstr (text, "## National Strategy Against Trafficking in Persons 2024-2028") <
+                 strstr (text, "## National Strategy Against Trafficking in Persons 2018-2022"));
+
+  g_assert_true (measures_window_select (window, SEED_ID));
+  settle ();
+  measures_window_export (window, json, TRUE, MEASURES_FORMAT_JSON, "en");
+  while (measures_window_get_exporting (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (json_path, &one, NULL, NULL));
+  g_assert_nonnull (strstr (one, SEED_ID));
+  g_assert_null (strstr (one, "2024-2028"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "none");
+  g_unlink (md_path);
+  g_unlink (json_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Printing draws the same pages as the PDF export: print to a file. */
+static void
+test_print_to_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresCatalog) catalog = measures_loader_load_catalog (&file, 1, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("measures-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(MeasuresPrintOperation) operation =
+    measures_print_operation_new (measures_summary_new (catalog->measures, NULL, FALSE, "en", NULL));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  GtkPrintOperationResult result;
+  int status;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, &status, NULL))
+    {
+      g_assert_nonnull (strstr (out, "Measures against Violence against Women"));
+      g_assert_nonnull (strstr (out, "Page 1 of "));
+      g_assert_nonnull (strstr (out, "Psychological services for perpetrators"));
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/window/agrees-with-count", test_window_agrees_with_count);
   g_test_add_func ("/window/highlight", test_window_highlight);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
+  g_test_add_func ("/window/export", test_window_export);
+  g_test_add_func ("/window/print-to-file", test_print_to_file);
 
   return g_test_run ();
 }

@@ -1,0 +1,27 @@
+/* measures-export-dialog.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-summary.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_EXPORT_DIALOG (measures_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresExportDialog, measures_export_dialog, MEASURES, EXPORT_DIALOG, AdwMessageDialog)
+
+MeasuresExportDialog *measures_export_dialog_new          (GtkWindow            *parent,
+                                                           const char           *selected_title,
+                                                           guint                 n_matching,
+                                                           const char           *lang);
+gboolean              measures_export_dialog_get_single   (MeasuresExportDialog *self);
+MeasuresExportFormat  measures_export_dialog_get_format   (MeasuresExportDialog *self);
+const char           *measures_export_dialog_get_lang     (MeasuresExportDialog *self);
+
+G_END_DECLS
