@@ -52,8 +52,8 @@ test_count_partial (void)
   /* 11 bundled, 2 good of 4 in the second file. */
   g_assert_cmpstr (out->str, ==, "13\n");
 
-  expected = g_strdup_printf ("%s: record 2: “country” is missing\n"
-                              "%s: record 4 (“bad-year”): “year” must look like “2018” or “2019 - 2022”\n",
+  expected = g_strdup_printf ("%s:5:5: record 2: “country” is missing\n"
+                              "%s:7:5: record 4 (“bad-year”): “year” must look like “2018” or “2019 - 2022”\n",
                               name, name);
   g_assert_cmpstr (err->str, ==, expected);
 
@@ -74,7 +74,7 @@ test_count_failure (void)
   g_assert_cmpstr (out->str, ==, "");
   expected = g_strdup_printf ("%s: the file does not exist\n", missing);
   g_assert_true (g_str_has_prefix (err->str, expected));
-  g_assert_nonnull (strstr (err->str, "not-json.json: not valid JSON: "));
+  g_assert_nonnull (strstr (err->str, "not-json.json: not valid JSON at line 2, column 0: "));
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);

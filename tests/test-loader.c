@@ -178,7 +178,10 @@ test_missing_country (void)
   g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 3);
   g_assert_cmpuint (problem->index, ==, 3);
   g_assert_cmpstr (problem->id, ==, "no-country");
-  g_assert_cmpstr (text, ==, "test.json: record 3 (“no-country”): “country” is missing");
+  /* The line and column where the record starts. */
+  g_assert_cmpuint (problem->line, ==, 1);
+  g_assert_cmpuint (problem->column, ==, 85);
+  g_assert_cmpstr (text, ==, "test.json:1:85: record 3 (“no-country”): “country” is missing");
 }
 
 static void
@@ -221,7 +224,7 @@ test_whole_file_errors (void)
   } cases[] = {
     { "", "the file is empty" },
     { "   ", "the file is empty" },
-    { "[{\"country\": \"X\"", "not valid JSON: " },
+    { "[{\"country\": \"X\"", "not valid JSON at line 1, column 16: " },
     { "42", "the file must hold a list of measures" },
     { "{\"records\": []}", "the file must hold a list of measures" },
     { "{\"format\": \"measures-2\", \"measures\": []}", "the file is in a format other than “measures-1”" },

@@ -22,9 +22,17 @@ struct _MeasuresDataset
   GFile *file;
   char *name;
   GPtrArray *measures;
+  GArray *places;      /* Place, for each measure */
   GPtrArray *problems;
   GError *error;
 };
+
+/* Where a measure stands in its file, for messages about it. */
+typedef struct
+{
+  guint index;
+  guint line;
+} Place;
 
 G_DEFINE_FINAL_TYPE (MeasuresDataset, measures_dataset, G_TYPE_OBJECT)
 
@@ -110,6 +118,7 @@ measures_dataset_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_error (&self->error);
 
@@ -126,6 +135,7 @@ static void
 measures_dataset_init (MeasuresDataset *self)
 {
   self->measures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->places = g_array_new (FALSE, FALSE, sizeof (Place));
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
 }
 
@@ -218,14 +228,24 @@ measures_dataset_get_error (MeasuresDataset *self)
   return self->error;
 }
 
+/**
+ * measures_dataset_add_measure:
+ * @index: the 1-based number of the record in its file
+ * @line: the line where the record starts, or 0
+ */
 void
 measures_dataset_add_measure (MeasuresDataset *self,
-                              MeasuresMeasure *measure)
+                              MeasuresMeasure *measure,
+                              guint            index,
+                              guint            line)
 {
+  Place place = { index, line };
+
   g_return_if_fail (MEASURES_IS_DATASET (self));
   g_return_if_fail (MEASURES_IS_MEASURE (measure));
 
   g_ptr_array_add (self->measures, g_object_ref (measure));
+  g_array_append_val (self->places, place);
 }
 
 /**
@@ -302,9 +322,15 @@ measures_datasets_merge (GPtrArray *datasets,
               MeasuresMeasure *replaced = g_ptr_array_index (measures, position);
 
               if (problems != NULL)
-                g_ptr_array_add (problems,
-                                 measures_problem_new (dataset->name, j + 1, id,
-                                                       _("an earlier record has the same id; this one replaces it")));
+                {
+                  const Place *place = &g_array_index (dataset->places, Place, j);
+                  MeasuresProblem *problem =
+                    measures_problem_new (dataset->name, place->index, id,
+                                          _("an earlier record has the same id; this one replaces it"));
+
+                  problem->line = place->line;
+                  g_ptr_array_add (problems, problem);
+                }
 
               g_ptr_array_index (measures, position) = g_object_ref (measure);
               g_object_unref (replaced);

@@ -58,7 +58,9 @@ guint             measures_dataset_get_n_measures(MeasuresDataset        *self);
 GPtrArray        *measures_dataset_get_problems  (MeasuresDataset        *self);
 const GError     *measures_dataset_get_error     (MeasuresDataset        *self);
 void              measures_dataset_add_measure   (MeasuresDataset        *self,
-                                                  MeasuresMeasure        *measure);
+                                                  MeasuresMeasure        *measure,
+                                                  guint                   index,
+                                                  guint                   line);
 void              measures_dataset_add_problem   (MeasuresDataset        *self,
                                                   MeasuresProblem        *problem);
 void              measures_dataset_take_error    (MeasuresDataset        *self,

@@ -10,9 +10,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "measures-error.h"
+#include "measures-importer.h"
 #include "measures-loader.h"
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
@@ -38,39 +40,224 @@ display_name_for_file (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-/* Refuse nesting that could exhaust the parser's stack before handing
- * the text to json-glib. Brackets inside strings do not count.
- */
-static gboolean
-check_depth (const char *data,
-             gsize       length)
+/* What a scan of the JSON text finds before json-glib parses it:
+ * json-glib overflows its stack on deep nesting, drops anything after
+ * the first value, turns a lone surrogate escape into invalid UTF-8 and
+ * cuts strings at \u0000, and it gives no positions for values. */
+typedef struct
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  gboolean too_deep;
+  gsize end;              /* just past the first value */
+  guint trailing_line;    /* where text after the first value starts, or 0 */
+  guint trailing_column;
+  GArray *record_lines;   /* guint, the line where each record starts */
+  GArray *record_columns;
+  GHashTable *bad_records; /* index (1-based) → message */
+} Scan;
 
-  for (gsize i = 0; i < length; i++)
+static void
+scan_clear (Scan *scan)
+{
+  g_clear_pointer (&scan->record_lines, g_array_unref);
+  g_clear_pointer (&scan->record_columns, g_array_unref);
+  g_clear_pointer (&scan->bad_records, g_hash_table_unref);
+}
+
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (int i = 0; i < 4; i++)
     {
-      char c = data[i];
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+static void
+scan_json (const char *data,
+           gsize       length,
+           Scan       *scan)
+{
+  const char *end = data + length;
+  const char *p = data;
+  guint line = 1, column = 1;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gboolean root_is_array = FALSE;
+  guint records_depth = 0;       /* depth of the records array, or 0 */
+  gboolean expect_element = FALSE;
+  gboolean last_key_is_measures = FALSE;
+  const char *string_start = NULL;
+  gboolean started = FALSE;
+  guint record = 0;
+
+  memset (scan, 0, sizeof *scan);
+  scan->record_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan->record_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan->bad_records = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  for (; p < end; p++)
+    {
+      char c = *p;
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          if (c == '\\' && p + 1 < end)
+            {
+              if (p[1] == 'u' && record > 0 && !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (record)))
+                {
+                  int unit = hex4 (p + 2, end);
+
+                  if (unit == 0)
+                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
+                                         g_strdup (_("a text holds the escape \\u0000, which is not allowed")));
+                  else if (unit >= 0xD800 && unit <= 0xDBFF)
+                    {
+                      int next = (p + 8 <= end && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+
+                      if (next < 0xDC00 || next > 0xDFFF)
+                        g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
+                                             g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
+                    }
+                  else if (unit >= 0xDC00 && unit <= 0xDFFF &&
+                           !(p - string_start >= 6 && p[-6] == '\\' && p[-5] == 'u' &&
+                             hex4 (p - 4, end) >= 0xD800 && hex4 (p - 4, end) <= 0xDBFF))
+                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
+                                         g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
+                }
+              p++;
+              column++;
+            }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              /* A key of the root object: is it "measures"? */
+              if (!root_is_array && depth == 1)
+                last_key_is_measures = (gsize) (p - string_start) == 9 &&
+                                       strncmp (string_start, "\"measures", 9) == 0;
+            }
+          else if (c == '\n')
+            {
+              line++;
+              column = 0;
+            }
+          column++;
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+
+      if (c == '\n')
         {
-          if (++depth > MEASURES_LOADER_MAX_DEPTH)
-            return FALSE;
+          line++;
+          column = 1;
+          continue;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+
+      if (c == ' ' || c == '\t' || c == '\r')
+        {
+          column++;
+          continue;
+        }
+
+      /* Anything after the first complete value. */
+      if (started && depth == 0)
+        {
+          scan->trailing_line = line;
+          scan->trailing_column = column;
+          break;
+        }
+
+      if (records_depth > 0 && depth == records_depth && expect_element && c != ']')
+        {
+          record++;
+          g_array_append_val (scan->record_lines, line);
+          g_array_append_val (scan->record_columns, column);
+          expect_element = FALSE;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          string_start = p;
+          break;
+        case '[':
+        case '{':
+          if (!started)
+            root_is_array = c == '[';
+          started = TRUE;
+          if (++depth > MEASURES_LOADER_MAX_DEPTH)
+            {
+              scan->too_deep = TRUE;
+              return;
+            }
+          if (c == '[' && ((root_is_array && depth == 1) || (!root_is_array && depth == 2 && last_key_is_measures)))
+            {
+              records_depth = depth;
+              expect_element = TRUE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          if (records_depth > 0 && depth < records_depth)
+            records_depth = 0;
+          break;
+        case ',':
+          if (records_depth > 0 && depth == records_depth)
+            expect_element = TRUE;
+          break;
+        default:
+          started = TRUE;
+          break;
+        }
+
+      column++;
+    }
+}
+
+/* json-glib says "<data>:12:4: Parse error: unexpected …"; we say where,
+ * in words, and what. */
+static GError *
+json_error (const GError *error)
+{
+  const char *message = error->message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                        /* Translators: %u are a line and a column, %s what is wrong */
+                        _("not valid JSON at line %u, column %u: %s"), line, column, message + consumed);
+
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON, _("not valid JSON: %s"), message);
+}
+
+static guint
+record_line (const Scan *scan,
+             guint       index,
+             guint      *column)
+{
+  if (index == 0 || index > scan->record_lines->len)
+    {
+      *column = 0;
+      return 0;
     }
 
-  return TRUE;
+  *column = g_array_index (scan->record_columns, guint, index - 1);
+
+  return g_array_index (scan->record_lines, guint, index - 1);
 }
 
 static const char *
@@ -87,20 +274,46 @@ describe_read_error (const GError *error)
 }
 
 static void
+add_problem (MeasuresDataset *dataset,
+             const Scan      *scan,
+             guint            index,
+             const char      *id,
+             const char      *message)
+{
+  MeasuresProblem *problem = measures_problem_new (measures_dataset_get_name (dataset), index, id, message);
+
+  problem->line = record_line (scan, index, &problem->column);
+  measures_dataset_add_problem (dataset, problem);
+}
+
+static void
 add_record (MeasuresDataset *dataset,
+            const Scan      *scan,
             JsonNode        *node,
             guint            index)
 {
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
   const char *id = NULL;
+  const char *bad;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      measures_dataset_add_problem (dataset,
-                                    measures_problem_new (measures_dataset_get_name (dataset),
-                                                          index, NULL,
-                                                          _("a record must be an object")));
+      add_problem (dataset, scan, index, NULL, _("a record must be an object"));
+      return;
+    }
+
+  if ((bad = g_hash_table_lookup (scan->bad_records, GUINT_TO_POINTER (index))) != NULL)
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (json_object_has_member (object, "id") &&
+          JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "id")) &&
+          json_node_get_value_type (json_object_get_member (object, "id")) == G_TYPE_STRING)
+        id = json_object_get_string_member (object, "id");
+      if (id != NULL && !g_utf8_validate (id, -1, NULL))
+        id = NULL;
+      add_problem (dataset, scan, index, id, bad);
       return;
     }
 
@@ -117,13 +330,16 @@ add_record (MeasuresDataset *dataset,
       if (id != NULL && !g_utf8_validate (id, -1, NULL))
         id = NULL;
 
-      measures_dataset_add_problem (dataset,
-                                    measures_problem_new (measures_dataset_get_name (dataset),
-                                                          index, id, error->message));
+      add_problem (dataset, scan, index, id, error->message);
       return;
     }
 
-  measures_dataset_add_measure (dataset, measure);
+  {
+    guint column;
+    guint line = record_line (scan, index, &column);
+
+    measures_dataset_add_measure (dataset, measure, index, line);
+  }
 }
 
 static JsonArray *
@@ -190,13 +406,21 @@ measures_loader_load_bytes (GBytes     *bytes,
   g_autoptr(GError) error = NULL;
   JsonArray *records;
   const char *data;
+  const char *start;
+  const char *bad_utf8;
   gsize length;
+  Scan scan;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+  start = data;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start += 3;
+  while (start < data + length && g_ascii_isspace (*start))
+    start++;
 
-  if (length == 0)
+  if (start == data + length)
     {
       measures_dataset_take_error (dataset,
                                    g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
@@ -204,21 +428,74 @@ measures_loader_load_bytes (GBytes     *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  if (!check_depth (data, length))
+  if (memchr (data, '\0', MIN (length, 65536)) != NULL)
+    {
+      measures_dataset_take_error (dataset,
+                                   g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                        _("this is a binary file, not a dataset")));
+      return g_steal_pointer (&dataset);
+    }
+
+  if (!g_utf8_validate_len (data, length, &bad_utf8))
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < bad_utf8; p++)
+        line += *p == '\n';
+      measures_dataset_take_error (dataset,
+                                   g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                /* Translators: %u is a line number */
+                                                _("the file is not UTF-8 text (line %u)"), line));
+      return g_steal_pointer (&dataset);
+    }
+
+  /* Records copied from the Global Database as text. */
+  if (*start != '{' && *start != '[')
+    {
+      g_autoptr(JsonParser) probe = json_parser_new_immutable ();
+
+      g_clear_object (&dataset);
+      dataset = measures_importer_load_text (data, length, file, name);
+
+      /* Valid JSON, but not a list of records: say so. */
+      if (measures_dataset_get_n_measures (dataset) == 0 &&
+          measures_dataset_get_error (dataset) != NULL &&
+          json_parser_load_from_data (probe, data, length, NULL))
+        measures_dataset_take_error (dataset,
+                                     g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                                                          _("the file must hold a list of measures or an object with “measures”")));
+
+      return g_steal_pointer (&dataset);
+    }
+
+  scan_json (data, length, &scan);
+
+  if (scan.too_deep)
     {
       measures_dataset_take_error (dataset,
                                    g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                                                 _("the data is nested more than %d levels deep"),
                                                 MEASURES_LOADER_MAX_DEPTH));
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
+      measures_dataset_take_error (dataset, json_error (error));
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
+  if (scan.trailing_line > 0)
+    {
       measures_dataset_take_error (dataset,
                                    g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
-                                                _("not valid JSON: %s"), error->message));
+                                                /* Translators: %u:%u is a line and a column */
+                                                _("unexpected text after the data, at line %u, column %u"),
+                                                scan.trailing_line, scan.trailing_column));
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
@@ -227,6 +504,7 @@ measures_loader_load_bytes (GBytes     *bytes,
       measures_dataset_take_error (dataset,
                                    g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                                                         _("the file is empty")));
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
@@ -234,11 +512,14 @@ measures_loader_load_bytes (GBytes     *bytes,
   if (records == NULL)
     {
       measures_dataset_take_error (dataset, g_steal_pointer (&error));
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
   for (guint i = 0; i < json_array_get_length (records); i++)
-    add_record (dataset, json_array_get_element (records, i), i + 1);
+    add_record (dataset, &scan, json_array_get_element (records, i), i + 1);
+
+  scan_clear (&scan);
 
   return g_steal_pointer (&dataset);
 }
@@ -267,6 +548,26 @@ measures_loader_load_file (GFile        *file,
 
   name = display_name_for_file (file);
 
+  /* Too large to be a dataset: refuse before reading it. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+        g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
+      {
+        MeasuresDataset *dataset = measures_dataset_new (file, name);
+
+        measures_dataset_take_error (dataset,
+                                     g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                  /* Translators: sizes in megabytes */
+                                                  _("the file is too large (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
+                                                  g_file_info_get_size (info) / (1024 * 1024),
+                                                  (int) (MEASURES_LOADER_MAX_SIZE / (1024 * 1024))));
+        return dataset;
+      }
+  }
+
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
     {
       MeasuresDataset *dataset = measures_dataset_new (file, name);
@@ -283,6 +584,49 @@ measures_loader_load_file (GFile        *file,
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
   return measures_loader_load_bytes (bytes, file, name);
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *x = g_file_get_basename (*(GFile * const *) a);
+  g_autofree char *y = g_file_get_basename (*(GFile * const *) b);
+
+  return g_utf8_collate (x, y);
+}
+
+/* A folder stands for the .json and .txt files in it, by name; anything
+ * else is the file itself. */
+static GPtrArray *
+expand_folder (GFile        *file,
+               GCancellable *cancellable)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
+      (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                             G_FILE_QUERY_INFO_NONE, cancellable, NULL)) == NULL)
+    {
+      g_ptr_array_add (files, g_object_ref (file));
+      return files;
+    }
+
+  while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".txt")))
+        g_ptr_array_add (files, g_file_get_child (file, name));
+      g_object_unref (info);
+    }
+
+  g_ptr_array_sort (files, compare_files);
+
+  return files;
 }
 
 void
@@ -331,10 +675,15 @@ measures_loader_load_catalog (GFile * const *files,
 
   for (guint i = 0; i < n_files; i++)
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        return NULL;
+      g_autoptr(GPtrArray) expanded = expand_folder (files[i], cancellable);
 
-      g_ptr_array_add (catalog->datasets, measures_loader_load_file (files[i], cancellable));
+      for (guint k = 0; k < expanded->len; k++)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return NULL;
+
+          g_ptr_array_add (catalog->datasets, measures_loader_load_file (g_ptr_array_index (expanded, k), cancellable));
+        }
     }
 
   catalog->measures = measures_datasets_merge (catalog->datasets, catalog->problems);

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * overflows the stack somewhere past 70,000 levels. */
 #define MEASURES_LOADER_MAX_DEPTH 64
 
+/* Larger files are refused before they are read. */
+#define MEASURES_LOADER_MAX_SIZE (G_GOFFSET_CONSTANT (1024) * 1024 * 1024)
+
 /**
  * MeasuresCatalog:
  * @datasets: (element-type MeasuresDataset): one dataset for each file

@@ -33,9 +33,11 @@ struct _MeasuresMeasure
   GStrv forms;
   MeasuresLocalized *title;
   MeasuresLocalized *description;
+  MeasuresLocalized *full_text;
   MeasuresLocalized *source;
   MeasuresLocalized *more_info;
   char *url;
+  gboolean title_derived;
 
   /* Unknown keys, in the order they were read. */
   JsonObject *extra;
@@ -67,7 +69,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const known_keys[] = {
   "id", "country", "region", "year", "types", "forms",
-  "title", "description", "source", "more_info", "url", NULL
+  "title", "title_derived", "description", "full_text", "source", "more_info", "url", NULL
 };
 
 static void
@@ -82,6 +84,7 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->forms, g_strfreev);
   g_clear_pointer (&self->title, measures_localized_unref);
   g_clear_pointer (&self->description, measures_localized_unref);
+  g_clear_pointer (&self->full_text, measures_localized_unref);
   g_clear_pointer (&self->source, measures_localized_unref);
   g_clear_pointer (&self->more_info, measures_localized_unref);
   g_clear_pointer (&self->url, g_free);
@@ -326,6 +329,30 @@ get_localized (JsonObject         *object,
 }
 
 static gboolean
+get_boolean (JsonObject  *object,
+             const char  *key,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                   /* Translators: %s is a key of a record */
+                   _("“%s” must be true or false"), key);
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+static gboolean
 get_year_number (JsonNode   *node,
                  const char *what,
                  int        *year,
@@ -478,6 +505,7 @@ build_search_text (MeasuresMeasure *self)
 
   append_localized_words (text, self->title);
   append_localized_words (text, self->description);
+  append_localized_words (text, self->full_text);
   append_localized_words (text, self->source);
   append_localized_words (text, self->more_info);
 
@@ -536,18 +564,39 @@ measures_measure_new_from_json (JsonObject  *object,
 
   self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
 
-  if (!get_string (object, "country", &self->country, error) ||
-      !get_string (object, "id", &self->id, error) ||
-      !get_string (object, "region", &self->region, error) ||
-      !get_year (object, &self->year_from, &self->year_to, error) ||
-      !get_strv (object, "types", &self->types, error) ||
-      !get_strv (object, "forms", &self->forms, error) ||
-      !get_localized (object, "title", &self->title, error) ||
-      !get_localized (object, "description", &self->description, error) ||
-      !get_localized (object, "source", &self->source, error) ||
-      !get_localized (object, "more_info", &self->more_info, error) ||
-      !get_string (object, "url", &self->url, error))
-    return NULL;
+  /* Every key is checked, so that one message names all that is wrong. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+    GError *local = NULL;
+
+#define CHECK(call) G_STMT_START { if (!(call)) { g_ptr_array_add (problems, local); local = NULL; } } G_STMT_END
+    CHECK (get_string (object, "country", &self->country, &local));
+    CHECK (get_string (object, "id", &self->id, &local));
+    CHECK (get_string (object, "region", &self->region, &local));
+    CHECK (get_year (object, &self->year_from, &self->year_to, &local));
+    CHECK (get_strv (object, "types", &self->types, &local));
+    CHECK (get_strv (object, "forms", &self->forms, &local));
+    CHECK (get_localized (object, "title", &self->title, &local));
+    CHECK (get_localized (object, "description", &self->description, &local));
+    CHECK (get_localized (object, "full_text", &self->full_text, &local));
+    CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
+    CHECK (get_localized (object, "source", &self->source, &local));
+    CHECK (get_localized (object, "more_info", &self->more_info, &local));
+    CHECK (get_string (object, "url", &self->url, &local));
+#undef CHECK
+
+    if (problems->len > 0)
+      {
+        g_autoptr(GString) message = g_string_new (NULL);
+        const GError *first = g_ptr_array_index (problems, 0);
+
+        for (guint i = 0; i < problems->len; i++)
+          g_string_append_printf (message, "%s%s", i > 0 ? "; " : "",
+                                  ((GError *) g_ptr_array_index (problems, i))->message);
+        g_set_error_literal (error, first->domain, first->code, message->str);
+        return NULL;
+      }
+  }
 
   if (self->country == NULL)
     {
@@ -610,6 +659,7 @@ measures_measure_to_json (MeasuresMeasure *self)
   } texts[] = {
     { "title", self->title },
     { "description", self->description },
+    { "full_text", self->full_text },
     { "source", self->source },
     { "more_info", self->more_info },
   };
@@ -642,6 +692,8 @@ measures_measure_to_json (MeasuresMeasure *self)
 
   if (self->url != NULL)
     json_object_set_string_member (object, "url", self->url);
+  if (self->title_derived)
+    json_object_set_boolean_member (object, "title_derived", TRUE);
 
   if (self->extra != NULL)
     {
@@ -770,6 +822,34 @@ measures_measure_get_more_info (MeasuresMeasure *self)
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   return self->more_info;
+}
+
+/**
+ * measures_measure_get_full_text:
+ *
+ * Returns: (nullable): the title of the full document, when the record
+ *   names it
+ */
+MeasuresLocalized *
+measures_measure_get_full_text (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->full_text;
+}
+
+/**
+ * measures_measure_get_title_derived:
+ *
+ * Returns: whether the title was made from the description by an
+ *   importer rather than given by the source
+ */
+gboolean
+measures_measure_get_title_derived (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), FALSE);
+
+  return self->title_derived;
 }
 
 const char *

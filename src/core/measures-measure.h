@@ -33,6 +33,8 @@ MeasuresLocalized        *measures_measure_get_title       (MeasuresMeasure     
 MeasuresLocalized        *measures_measure_get_description (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_source      (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_more_info   (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_full_text   (MeasuresMeasure       *self);
+gboolean                  measures_measure_get_title_derived (MeasuresMeasure     *self);
 const char               *measures_measure_get_url         (MeasuresMeasure       *self);
 const char               *measures_measure_get_search_text (MeasuresMeasure       *self);
 const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,

@@ -92,6 +92,31 @@ static const char * const countries[] = {
   NULL
 };
 
+/* The regions of the countries above, as the Global Database files them. */
+static const struct {
+  const char *country;
+  const char *region;
+} country_regions[] = {
+  { "Republic of Moldova", "Europe" },
+  { "Romania", "Europe" },
+};
+
+/**
+ * measures_vocabulary_region_of:
+ * @country: a country as records write it
+ *
+ * Returns: (nullable): the region of a country Measures knows
+ */
+const char *
+measures_vocabulary_region_of (const char *country)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (country_regions); i++)
+    if (g_ascii_strcasecmp (country_regions[i].country, country) == 0)
+      return country_regions[i].region;
+
+  return NULL;
+}
+
 static const char *
 context_of (MeasuresFacet facet)
 {

@@ -38,6 +38,7 @@ const char * const *
 char       *measures_vocabulary_label_in     (MeasuresTranslations *translations,
                                               MeasuresFacet  facet,
                                               const char    *value);
+const char *measures_vocabulary_region_of    (const char    *country);
 gboolean    measures_vocabulary_is_known     (MeasuresFacet  facet,
                                               const char    *value);
 char       *measures_facet_key               (MeasuresFacet  facet,

@@ -1,0 +1,557 @@
+/* measures-importer.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "measures-error.h"
+#include "measures-importer.h"
+#include "measures-text.h"
+#include "measures-vocabulary.h"
+
+/* Records copied from Global Database pages as text (FACTS.md, section 1):
+ *
+ *   Country <name>
+ *   Year <2018 | 2019 - 2022>            (optional)
+ *   Type of Measure <values, comma-separated>
+ *   Form of Violence <values, comma-separated>
+ *   Brief Description
+ *   <paragraphs and lists>
+ *   Full Text                             (optional)
+ *   <the title of the full document>
+ *   Source of Information
+ *   <a citation>
+ *   For more information: <document>     (optional)
+ *
+ * A file may hold many records, each starting at a Country line. Each
+ * record becomes a measures-1 JSON object and goes through the same
+ * checks as a JSON dataset.
+ */
+
+typedef enum
+{
+  LABEL_NONE,
+  LABEL_COUNTRY,
+  LABEL_YEAR,
+  LABEL_TYPE,
+  LABEL_FORM,
+  LABEL_TITLE,
+  LABEL_DESCRIPTION,
+  LABEL_FULL_TEXT,
+  LABEL_SOURCE,
+  LABEL_MORE_INFO,
+  LABEL_ADDRESS,
+} Label;
+
+static const struct {
+  const char *text;
+  Label label;
+  gboolean heading;    /* a line of its own, its content below */
+} labels[] = {
+  { "Country", LABEL_COUNTRY, FALSE },
+  { "Year", LABEL_YEAR, FALSE },
+  { "Type of Measure", LABEL_TYPE, FALSE },
+  { "Form of Violence", LABEL_FORM, FALSE },
+  { "Title", LABEL_TITLE, FALSE },
+  { "Brief Description", LABEL_DESCRIPTION, TRUE },
+  { "Full Text", LABEL_FULL_TEXT, TRUE },
+  { "Source of Information", LABEL_SOURCE, TRUE },
+};
+
+/* The label a line starts with, tolerating spaces around it, any case
+ * and a colon; *value points at what follows. */
+static Label
+match_label (const char  *line,
+             const char **value)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gsize len = strlen (labels[i].text);
+      const char *rest = p + len;
+
+      if (g_ascii_strncasecmp (p, labels[i].text, len) != 0)
+        continue;
+      if (*rest != '\0' && *rest != ' ' && *rest != '\t' && *rest != ':')
+        continue;
+
+      while (*rest == ' ' || *rest == '\t')
+        rest++;
+      if (*rest == ':')
+        rest++;
+      while (*rest == ' ' || *rest == '\t')
+        rest++;
+
+      /* A heading stands alone; "Brief Description of…" is text. */
+      if (labels[i].heading && *rest != '\0')
+        continue;
+
+      *value = rest;
+      return labels[i].label;
+    }
+
+  if (g_ascii_strncasecmp (p, "For more information", 20) == 0 ||
+      g_ascii_strncasecmp (p, "Please click here", 17) == 0)
+    {
+      *value = p;
+      return LABEL_MORE_INFO;
+    }
+
+  if ((g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://")) &&
+      strpbrk (p, " \t") == NULL)
+    {
+      *value = p;
+      return LABEL_ADDRESS;
+    }
+
+  return LABEL_NONE;
+}
+
+static gboolean
+starts_lowercase (const char *text)
+{
+  while (*text == ' ' || *text == '\t')
+    text++;
+
+  return *text != '\0' && g_unichar_islower (g_utf8_get_char (text));
+}
+
+/**
+ * measures_importer_split_values:
+ * @line: the values of a Type of Measure or Form of Violence line
+ * @facet: %MEASURES_FACET_TYPE or %MEASURES_FACET_FORM
+ *
+ * Splits comma-separated values, some of which hold commas themselves
+ * ("Child, early and forced marriage"): the longest run of pieces that
+ * makes a known value is one value; an unknown value takes along the
+ * pieces that continue it in lower case.
+ *
+ * Returns: (transfer full): the values, trimmed
+ */
+GStrv
+measures_importer_split_values (const char *line,
+                                int         facet)
+{
+  g_auto(GStrv) pieces = g_strsplit (line, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = g_strv_length (pieces);
+  guint i = 0;
+
+  while (i < n)
+    {
+      g_autoptr(GString) value = NULL;
+      int best = -1;
+
+      for (int j = (int) n - 1; j >= (int) i && best < 0; j--)
+        {
+          g_autoptr(GString) candidate = g_string_new (pieces[i]);
+
+          for (int k = i + 1; k <= j; k++)
+            g_string_append_printf (candidate, ",%s", pieces[k]);
+          g_strstrip (candidate->str);
+          candidate->len = strlen (candidate->str);
+
+          if (*candidate->str != '\0' && measures_vocabulary_is_known (facet, candidate->str))
+            best = j;
+        }
+
+      value = g_string_new (pieces[i]);
+      if (best >= 0)
+        {
+          for (int k = i + 1; k <= best; k++)
+            g_string_append_printf (value, ",%s", pieces[k]);
+          i = best + 1;
+        }
+      else
+        {
+          i++;
+          while (i < n && starts_lowercase (pieces[i]))
+            g_string_append_printf (value, ",%s", pieces[i++]);
+        }
+
+      g_strstrip (value->str);
+      if (*value->str != '\0')
+        g_strv_builder_add (builder, value->str);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * measures_importer_derive_title:
+ * @description: a description
+ *
+ * Returns: (transfer full) (nullable): the first sentence of
+ *   @description, cut on a word boundary to at most 90 characters
+ */
+char *
+measures_importer_derive_title (const char *description)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  const char *p = description;
+  glong chars = 0;
+  const glong limit = 90;
+
+  while (*p == ' ' || *p == '\n' || *p == '\t')
+    p++;
+
+  for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p))
+    {
+      if ((*p == '.' || *p == ':' || *p == ';') && (p[1] == ' ' || p[1] == '\0' || p[1] == '\n'))
+        break;
+      g_string_append_unichar (title, g_utf8_get_char (p));
+      chars++;
+    }
+
+  g_strstrip (title->str);
+  title->len = strlen (title->str);
+  if (title->len == 0)
+    return NULL;
+
+  if (g_utf8_strlen (title->str, -1) > limit)
+    {
+      char *cut = g_utf8_offset_to_pointer (title->str, limit);
+      char *space;
+
+      *cut = '\0';
+      if ((space = strrchr (title->str, ' ')) != NULL && space > title->str)
+        *space = '\0';
+      g_strchomp (title->str);
+      title->len = strlen (title->str);
+      g_string_append (title, "…");
+    }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+typedef struct
+{
+  guint line;
+  char *country;
+  char *year;
+  char *types;
+  char *forms;
+  char *title;
+  GString *description;
+  GString *full_text;
+  GString *source;
+  char *more_info;
+  char *url;
+} Record;
+
+static void
+record_free (Record *record)
+{
+  g_free (record->country);
+  g_free (record->year);
+  g_free (record->types);
+  g_free (record->forms);
+  g_free (record->title);
+  if (record->description != NULL)
+    g_string_free (record->description, TRUE);
+  if (record->full_text != NULL)
+    g_string_free (record->full_text, TRUE);
+  if (record->source != NULL)
+    g_string_free (record->source, TRUE);
+  g_free (record->more_info);
+  g_free (record->url);
+  g_free (record);
+}
+
+/* A section's lines without the blank lines around them. */
+static char *
+section_text (GString *section)
+{
+  g_autofree char *text = NULL;
+  char *start;
+  char *end;
+
+  if (section == NULL)
+    return NULL;
+
+  text = g_strdup (section->str);
+  start = text;
+  while (*start == '\n' || *start == ' ' || *start == '\t')
+    {
+      /* Only whole blank lines go; indentation of the first line stays. */
+      char *newline = strchr (start, '\n');
+
+      if (*start == '\n')
+        start++;
+      else if (newline != NULL && strspn (start, " \t") == (gsize) (newline - start))
+        start = newline + 1;
+      else
+        break;
+    }
+
+  /* Trailing blank lines go; a line's own trailing spaces are text. */
+  end = start + strlen (start);
+  for (;;)
+    {
+      char *line_start;
+
+      while (end > start && (end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+
+      line_start = end;
+      while (line_start > start && line_start[-1] != '\n')
+        line_start--;
+
+      if (line_start < end && strspn (line_start, " \t") >= (gsize) (end - line_start))
+        end = line_start;
+      else
+        break;
+    }
+  *end = '\0';
+
+  return *start != '\0' ? g_strdup (start) : NULL;
+}
+
+static void
+set_text (JsonObject *object,
+          const char *key,
+          const char *text)
+{
+  if (text != NULL && *text != '\0')
+    json_object_set_string_member (object, key, text);
+}
+
+static void
+set_values (JsonObject    *object,
+            const char    *key,
+            const char    *line,
+            MeasuresFacet  facet)
+{
+  g_auto(GStrv) values = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  if (line == NULL)
+    return;
+
+  values = measures_importer_split_values (line, facet);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_array_add_string_element (array, values[i]);
+
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, key, g_steal_pointer (&array));
+}
+
+/* The record as a measures-1 object. The region of a country Measures
+ * knows is filled in, as the Global Database's addresses give it. */
+static JsonObject *
+record_to_json (Record *record)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autofree char *description = section_text (record->description);
+  g_autofree char *full_text = section_text (record->full_text);
+  g_autofree char *source = section_text (record->source);
+  const char *region;
+
+  set_text (object, "country", record->country);
+  if (record->country != NULL && (region = measures_vocabulary_region_of (record->country)) != NULL)
+    json_object_set_string_member (object, "region", region);
+  set_text (object, "year", record->year);
+  set_values (object, "types", record->types, MEASURES_FACET_TYPE);
+  set_values (object, "forms", record->forms, MEASURES_FACET_FORM);
+
+  if (record->title != NULL && *record->title != '\0')
+    json_object_set_string_member (object, "title", record->title);
+  else if (description != NULL)
+    {
+      g_autofree char *title = measures_importer_derive_title (description);
+
+      if (title != NULL)
+        {
+          json_object_set_string_member (object, "title", title);
+          json_object_set_boolean_member (object, "title_derived", TRUE);
+        }
+    }
+
+  set_text (object, "description", description);
+  set_text (object, "full_text", full_text);
+  set_text (object, "source", source);
+  set_text (object, "more_info", record->more_info);
+  set_text (object, "url", record->url);
+
+  return g_steal_pointer (&object);
+}
+
+static void
+add_record (MeasuresDataset *dataset,
+            Record          *record,
+            guint            index)
+{
+  g_autoptr(JsonObject) object = record_to_json (record);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  measure = measures_measure_new_from_json (object, &error);
+  if (measure == NULL)
+    {
+      MeasuresProblem *problem = measures_problem_new (measures_dataset_get_name (dataset), index,
+                                                       NULL, error->message);
+
+      problem->line = record->line;
+      measures_dataset_add_problem (dataset, problem);
+      return;
+    }
+
+  measures_dataset_add_measure (dataset, measure, index, record->line);
+}
+
+/**
+ * measures_importer_load_text:
+ * @text: the contents of a text file, valid UTF-8
+ * @length: its length in bytes
+ * @file: (nullable): where it comes from
+ * @name: the name to show in messages
+ *
+ * Returns: (transfer full): the records of @text, with their problems
+ */
+MeasuresDataset *
+measures_importer_load_text (const char *text,
+                             gsize       length,
+                             GFile      *file,
+                             const char *name)
+{
+  g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
+  g_autofree char *copy = g_strndup (text, length);
+  g_auto(GStrv) lines = NULL;
+  Record *record = NULL;
+  GString **section = NULL;
+  guint index = 0;
+  guint stray_line = 0;
+  char *body = copy;
+
+  /* A byte-order mark, and Windows line endings. */
+  if (g_str_has_prefix (body, "\xEF\xBB\xBF"))
+    body += 3;
+  lines = g_strsplit (body, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize len = strlen (line);
+      const char *value = NULL;
+      Label label;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[len - 1] = '\0';
+
+      label = match_label (line, &value);
+
+      if (label == LABEL_COUNTRY)
+        {
+          if (record != NULL)
+            add_record (dataset, record, ++index);
+          g_clear_pointer (&record, record_free);
+          record = g_new0 (Record, 1);
+          record->line = i + 1;
+          record->country = g_strstrip (g_strdup (value));
+          section = NULL;
+          continue;
+        }
+
+      if (record == NULL)
+        {
+          if (line[strspn (line, " \t\r")] != '\0' && stray_line == 0)
+            stray_line = i + 1;
+          continue;
+        }
+
+      switch (label)
+        {
+        case LABEL_YEAR:
+          g_free (record->year);
+          record->year = g_strstrip (g_strdup (value));
+          section = NULL;
+          break;
+        case LABEL_TYPE:
+          g_free (record->types);
+          record->types = g_strdup (value);
+          section = NULL;
+          break;
+        case LABEL_FORM:
+          g_free (record->forms);
+          record->forms = g_strdup (value);
+          section = NULL;
+          break;
+        case LABEL_TITLE:
+          g_free (record->title);
+          record->title = g_strstrip (g_strdup (value));
+          section = NULL;
+          break;
+        case LABEL_DESCRIPTION:
+          if (record->description == NULL)
+            record->description = g_string_new (NULL);
+          section = &record->description;
+          break;
+        case LABEL_FULL_TEXT:
+          if (record->full_text == NULL)
+            record->full_text = g_string_new (NULL);
+          section = &record->full_text;
+          break;
+        case LABEL_SOURCE:
+          if (record->source == NULL)
+            record->source = g_string_new (NULL);
+          section = &record->source;
+          break;
+        case LABEL_MORE_INFO:
+          {
+            const char *more = value;
+
+            if (g_ascii_strncasecmp (more, "For more information", 20) == 0)
+              {
+                const char *colon = strchr (more, ':');
+
+                if (colon != NULL && colon[1] != '\0')
+                  more = colon + 1;
+              }
+            g_free (record->more_info);
+            record->more_info = g_strstrip (g_strdup (more));
+            section = NULL;
+          }
+          break;
+        case LABEL_ADDRESS:
+          if (record->url == NULL)
+            record->url = g_strdup (value);
+          break;
+        case LABEL_COUNTRY:
+        case LABEL_NONE:
+        default:
+          if (section != NULL)
+            g_string_append_printf (*section, "%s\n", line);
+          break;
+        }
+    }
+
+  if (record != NULL)
+    add_record (dataset, record, ++index);
+  g_clear_pointer (&record, record_free);
+
+  if (index == 0)
+    measures_dataset_take_error (dataset,
+                                 g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                                                      _("neither JSON nor records that start with a “Country” line")));
+  else if (stray_line > 0)
+    {
+      MeasuresProblem *problem =
+        measures_problem_new (name, 0, NULL, _("text before the first “Country” line was skipped"));
+
+      problem->line = stray_line;
+      measures_dataset_add_problem (dataset, problem);
+    }
+
+  return g_steal_pointer (&dataset);
+}

@@ -1,0 +1,171 @@
+/* test-importer.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "measures-importer.h"
+#include "measures-loader.h"
+#include "measures-vocabulary.h"
+
+static MeasuresDataset *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return measures_loader_load_file (file, NULL);
+}
+
+static MeasuresMeasure *
+nth (MeasuresDataset *dataset,
+     guint            i)
+{
+  return g_ptr_array_index (measures_dataset_get_measures (dataset), i);
+}
+
+static const char *
+en (MeasuresLocalized *localized)
+{
+  return localized != NULL ? measures_localized_resolve (localized, NULL, NULL) : NULL;
+}
+
+/* Importing the seed file gives the fields of the bundled seed record. */
+static void
+test_seed (void)
+{
+  g_autoptr(MeasuresDataset) imported = load_data_file ("seed.txt");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresDataset) bundled = measures_loader_load_file (file, NULL);
+  MeasuresMeasure *seed = nth (bundled, 0);
+  MeasuresMeasure *measure;
+
+  g_assert_null (measures_dataset_get_error (imported));
+  g_assert_cmpuint (measures_dataset_get_problems (imported)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (imported), ==, 1);
+  measure = nth (imported, 0);
+
+  g_assert_cmpstr (measures_measure_get_country (measure), ==, measures_measure_get_country (seed));
+  g_assert_cmpstr (measures_measure_get_region (measure), ==, measures_measure_get_region (seed));
+  g_assert_cmpint (measures_measure_get_year_from (measure), ==, measures_measure_get_year_from (seed));
+  g_assert_cmpint (measures_measure_get_year_to (measure), ==, measures_measure_get_year_to (seed));
+  g_assert_true (g_strv_equal (measures_measure_get_types (measure), measures_measure_get_types (seed)));
+  g_assert_true (g_strv_equal (measures_measure_get_forms (measure), measures_measure_get_forms (seed)));
+  g_assert_cmpstr (en (measures_measure_get_description (measure)), ==,
+                   measures_localized_get_exact (measures_measure_get_description (seed), "en"));
+  g_assert_cmpstr (en (measures_measure_get_source (measure)), ==,
+                   measures_localized_get_exact (measures_measure_get_source (seed), "en"));
+  g_assert_cmpstr (en (measures_measure_get_more_info (measure)), ==,
+                   measures_localized_get_exact (measures_measure_get_more_info (seed), "en"));
+
+  /* The title is not in the text: it is derived, and marked so. */
+  g_assert_true (measures_measure_get_title_derived (measure));
+  g_assert_cmpstr (en (measures_measure_get_title (measure)), ==,
+                   "The new National Strategy Against Human Trafficking for the period 2018-2022 represents…");
+}
+
+static void
+test_several (void)
+{
+  g_autoptr(MeasuresDataset) dataset = load_data_file ("several.txt");
+  MeasuresMeasure *moldova, *law, *kenya;
+  const char *moldova_forms[] = { "Domestic violence/Intimate partner violence", "Trafficking",
+                                  "Child, early and forced marriage", NULL };
+  const char *kenya_types[] = { "Some new type > With a subtype", "Prevention > Awareness-raising /Campaigns", NULL };
+  const char *kenya_forms[] = { "Harmful practices, including things never seen before", "Stalking", NULL };
+
+  g_assert_null (measures_dataset_get_error (dataset));
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 3);
+
+  /* A byte-order mark, CRLF and "Country:" with a colon. */
+  moldova = nth (dataset, 0);
+  g_assert_cmpstr (measures_measure_get_country (moldova), ==, "Republic of Moldova");
+  g_assert_cmpint (measures_measure_get_year_from (moldova), ==, 2010);
+  g_assert_cmpint (measures_measure_get_year_to (moldova), ==, 2015);
+  g_assert_cmpuint (g_strv_length ((char **) measures_measure_get_types (moldova)), ==, 2);
+  g_assert_true (g_strv_equal (measures_measure_get_forms (moldova), moldova_forms));
+  g_assert_cmpstr (en (measures_measure_get_description (moldova)), ==,
+                   "A made-up test programme for the importer. It has lettered items:\n"
+                   "a) first lettered item;\nb) second lettered item.");
+  g_assert_cmpstr (en (measures_measure_get_source (moldova)), ==, "Test source one");
+
+  /* No Year line, a Title line, Full Text, a closing line and an address;
+   * no blank line before the record. */
+  law = nth (dataset, 1);
+  g_assert_cmpint (measures_measure_get_year_from (law), ==, MEASURES_YEAR_NONE);
+  g_assert_cmpstr (en (measures_measure_get_title (law)), ==, "A test law with a title line");
+  g_assert_false (measures_measure_get_title_derived (law));
+  g_assert_cmpstr (en (measures_measure_get_full_text (law)), ==, "The test law, as published");
+  g_assert_cmpstr (en (measures_measure_get_more_info (law)), ==, "Please click here for more information.");
+  g_assert_cmpstr (measures_measure_get_url (law), ==, "https://example.org/test-law");
+
+  /* Values never seen before, commas included; French text kept. */
+  kenya = nth (dataset, 2);
+  g_assert_cmpstr (measures_measure_get_country (kenya), ==, "Kenya");
+  g_assert_null (measures_measure_get_region (kenya));
+  g_assert_true (g_strv_equal (measures_measure_get_types (kenya), kenya_types));
+  g_assert_true (g_strv_equal (measures_measure_get_forms (kenya), kenya_forms));
+  g_assert_true (g_str_has_prefix (en (measures_measure_get_description (kenya)),
+                                   "Une mesure de test écrite en français"));
+}
+
+static void
+test_split_values (void)
+{
+  const struct {
+    const char *line;
+    int facet;
+    const char *expected[5];
+  } cases[] = {
+    { "Child, early and forced marriage, Trafficking", MEASURES_FACET_FORM,
+      { "Child, early and forced marriage", "Trafficking", NULL } },
+    { "Trafficking,Child, early and forced marriage", MEASURES_FACET_FORM,
+      { "Trafficking", "Child, early and forced marriage", NULL } },
+    { "Administrative data > Health, Administrative data > Police, Administrative data > Social Services",
+      MEASURES_FACET_TYPE,
+      { "Administrative data > Health", "Administrative data > Police", "Administrative data > Social Services", NULL } },
+    { "Perpetrators Programme", MEASURES_FACET_TYPE, { "Perpetrators Programme", NULL } },
+    { "New form, with a comma, Stalking", MEASURES_FACET_FORM, { "New form, with a comma", "Stalking", NULL } },
+    { " , ", MEASURES_FACET_FORM, { NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) values = measures_importer_split_values (cases[i].line, cases[i].facet);
+
+      g_test_message ("%s", cases[i].line);
+      g_assert_true (g_strv_equal ((const char * const *) values, cases[i].expected));
+    }
+}
+
+static void
+test_derive_title (void)
+{
+  g_autofree char *short_title = measures_importer_derive_title ("A short law. It does things.");
+  g_autofree char *colon = measures_importer_derive_title ("\n\nObjectives of the plan: many");
+  g_autofree char *abbrev = measures_importer_derive_title ("Law No.174/2018 on domestic violence.");
+  g_autofree char *none = measures_importer_derive_title ("  \n ");
+
+  g_assert_cmpstr (short_title, ==, "A short law");
+  g_assert_cmpstr (colon, ==, "Objectives of the plan");
+  g_assert_cmpstr (abbrev, ==, "Law No.174/2018 on domestic violence");
+  g_assert_null (none);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/importer/seed", test_seed);
+  g_test_add_func ("/importer/several", test_several);
+  g_test_add_func ("/importer/split-values", test_split_values);
+  g_test_add_func ("/importer/derive-title", test_derive_title);
+
+  return g_test_run ();
+}
