@@ -105,7 +105,7 @@ test_mixed_folder (void)
   /* The good records of 08, 09, 10, 23 (one of two with the same id),
    * 30 and 32; those of 08 and 09 share the id "ok", and the later wins. */
   g_assert_cmpstr (out->str, ==, "5\n");
-  g_assert_nonnull (strstr (err->str, "09-nul-escape.json:3:3: record 2 (“ok”): an earlier record has the same id; this one replaces it\n"));
+  g_assert_nonnull (strstr (err->str, "09-nul-escape.json:3: record 2 (“ok”): an earlier record has the same id; this one replaces it\n"));
   for (const char *p = err->str; *p != '\0'; p++)
     lines += *p == '\n';
   g_assert_cmpuint (lines, >=, 30);

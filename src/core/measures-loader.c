@@ -557,13 +557,13 @@ measures_loader_load_file (GFile        *file,
         g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
       {
         MeasuresDataset *dataset = measures_dataset_new (file, name);
+        g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info) / (1024 * 1024));
 
         measures_dataset_take_error (dataset,
                                      g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
                                                   /* Translators: sizes in megabytes */
-                                                  _("the file is too large (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)"),
-                                                  g_file_info_get_size (info) / (1024 * 1024),
-                                                  (int) (MEASURES_LOADER_MAX_SIZE / (1024 * 1024))));
+                                                  _("the file is too large (%s MB; the limit is %d MB)"),
+                                                  size, (int) (MEASURES_LOADER_MAX_SIZE / (1024 * 1024))));
         return dataset;
       }
   }
