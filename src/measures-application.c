@@ -239,6 +239,7 @@ measures_application_startup (GApplication *app)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
   };

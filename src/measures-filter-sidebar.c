@@ -456,6 +456,30 @@ create_dataset_row (gpointer item,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), count);
+
+  if (measures_dataset_get_file (dataset) != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (measures_dataset_get_file (dataset));
+      GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+      const char *tooltip = g_file_has_uri_scheme (measures_dataset_get_file (dataset), "resource")
+                            ? _("Hide the bundled measures")
+                            : _("Close this dataset; the file is left as it is");
+
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_add_css_class (remove, "circular");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-dataset");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (uri));
+      gtk_box_append (GTK_BOX (box), remove);
+    }
+
+  if (measures_dataset_get_error (dataset) != NULL)
+    {
+      gtk_widget_add_css_class (name, "error");
+      gtk_widget_set_tooltip_text (name, measures_dataset_get_error (dataset)->message);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),

@@ -56,6 +56,10 @@ struct _MeasuresWindow
   GtkColumnViewColumn *form_column;
   AdwStatusPage *error_page;
   AdwStatusPage *no_results_page;
+  AdwStatusPage *empty_page;
+  GtkRevealer *problem_banner;
+  GtkLabel *problem_label;
+  GtkProgressBar *load_progress;
   MeasuresDetailPane *detail_pane;
 
   /* Owned references */
@@ -69,6 +73,8 @@ struct _MeasuresWindow
   GCancellable *cancellable;
   GCancellable *export_cancellable;
   AdwToast *export_toast;
+  GPtrArray *sources;           /* GFile, the datasets the user opened */
+  GPtrArray *problems;          /* MeasuresProblem, of the last load */
   GObject *probe_items[2];
 
   /* State */
@@ -76,6 +82,10 @@ struct _MeasuresWindow
   MeasuresSort probed_sort;
   guint sort_descending : 1;
   guint loading : 1;
+  guint show_bundled : 1;
+  guint remember_sources : 1;
+  guint progress_source;
+  gint progress;
   guint syncing_search : 1;
 };
 
@@ -84,6 +94,7 @@ G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDO
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_SHOW_BUNDLED,
   PROP_SORT_BY,
   N_PROPS
 };
@@ -91,12 +102,35 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  MeasuresWindow *self = user_data;
+  int progress = g_atomic_int_get (&self->progress);
+
+  /* One large file gives no figures until it is read: pulse meanwhile. */
+  if (progress <= 0)
+    gtk_progress_bar_pulse (self->load_progress);
+  else
+    gtk_progress_bar_set_fraction (self->load_progress, progress / 1000.0);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_loading (MeasuresWindow *self,
              gboolean        loading)
 {
   if (self->loading == !!loading)
     return;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (loading)
+    {
+      g_atomic_int_set (&self->progress, 0);
+      gtk_progress_bar_set_fraction (self->load_progress, 0);
+      self->progress_source = g_timeout_add (100, update_progress_cb, self);
+    }
 
   self->loading = !!loading;
   gtk_spinner_set_spinning (self->spinner, loading);
@@ -483,23 +517,39 @@ show_problems (MeasuresWindow *self,
                GPtrArray      *problems)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
+  g_ptr_array_set_size (self->problems, 0);
   for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (problems, i));
+    g_ptr_array_add (self->problems, measures_problem_copy (g_ptr_array_index (problems, i)));
 
-      g_printerr ("%s\n", line);
+  if (problems->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->problem_banner, FALSE);
+      return;
     }
 
-  /* Translators: a notification after loading; %u is a number */
-  title = g_strdup_printf (ngettext ("%u problem while reading the measures",
-                                     "%u problems while reading the measures",
+  /* Translators: a banner after loading; %'u is a number */
+  title = g_strdup_printf (ngettext ("%'u problem while reading the datasets: what could be read is shown",
+                                     "%'u problems while reading the datasets: what could be read is shown",
                                      problems->len),
                            problems->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_label_set_text (self->problem_label, title);
+  gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
+}
+
+static char *
+problems_text (MeasuresWindow *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (self->problems, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -514,7 +564,16 @@ load_cb (GObject      *object,
   catalog = measures_loader_load_finish (result, &error);
   if (catalog == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Cancelled: what was shown before stays. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (self->column_view != NULL)
+            {
+              set_loading (self, FALSE);
+              update_view (self);
+            }
+        }
+      else
         g_warning ("Loading failed: %s", error->message);
       return;
     }
@@ -540,11 +599,72 @@ load_cb (GObject      *object,
       adw_status_page_set_description (self->error_page, text->str);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
-  else if (catalog->problems->len > 0)
-    show_problems (self, catalog->problems);
+  else if (gtk_stack_get_visible_child_name (self->list_stack) != NULL &&
+           g_str_equal (gtk_stack_get_visible_child_name (self->list_stack), "error"))
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
 
+  show_problems (self, catalog->problems);
   evaluate (self);
   update_view (self);
+}
+
+/* The datasets shown: the bundled one when it is not hidden, then those
+ * the user opened; loaded again whole after any change. */
+static void
+reload (MeasuresWindow *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->show_bundled)
+    g_ptr_array_add (files, measures_loader_get_bundled_file ());
+  for (guint i = 0; i < self->sources->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->sources, i)));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (files->len == 0)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      g_list_store_remove_all (self->datasets);
+      g_clear_object (&self->index);
+      self->index = measures_index_new (none);
+      measures_filter_sidebar_set_index (self->filter_sidebar, self->index);
+      show_problems (self, none);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      evaluate (self);
+      update_view (self);
+      return;
+    }
+
+  set_loading (self, TRUE);
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+
+  measures_loader_load_with_progress_async ((GFile * const *) files->pdata, files->len, &self->progress,
+                                            self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+save_sources (MeasuresWindow *self)
+{
+  g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  if (!self->remember_sources)
+    return;
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (g_ptr_array_index (self->sources, i));
+
+      g_strv_builder_add (uris, uri);
+    }
+  list = g_strv_builder_end (uris);
+
+  g_settings_set_strv (self->settings, "datasets", (const char * const *) list);
+  g_settings_set_boolean (self->settings, "show-bundled", self->show_bundled);
 }
 
 /* Actions */
@@ -558,6 +678,195 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_cancellable_cancel (MEASURES_WINDOW (widget)->cancellable);
+}
+
+static void
+dismiss_problems_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (MEASURES_WINDOW (widget)->problem_banner, FALSE);
+}
+
+static void
+problems_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      MeasuresWindow   *self)
+{
+  if (g_str_equal (response, "copy"))
+    {
+      g_autofree char *text = problems_text (self);
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+    }
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autofree char *text = problems_text (self);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Could Not Be Read"),
+                                   _("Each line names the file, the place in it, the record and what is wrong."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "copy", _("_Copy"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problems while reading the datasets"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_widget_set_size_request (scroller, 520, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (problems_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  MeasuresWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (list, g_list_model_get_item (files, i));
+      measures_window_add_files (self, (GFile * const *) list->pdata, list->len);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_datasets (MeasuresWindow *self,
+                 gboolean        folder)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Open a Folder of Datasets") : _("Open Datasets"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) datasets = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      gtk_file_filter_set_name (datasets, _("Datasets (JSON or text)"));
+      gtk_file_filter_add_suffix (datasets, "json");
+      gtk_file_filter_add_suffix (datasets, "txt");
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), datasets);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_datasets (MEASURES_WINDOW (widget), FALSE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_datasets (MEASURES_WINDOW (widget), TRUE);
+}
+
+static void
+remove_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) bundled = measures_loader_get_bundled_file ();
+
+  if (g_file_equal (file, bundled))
+    {
+      self->show_bundled = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BUNDLED]);
+    }
+  else
+    for (guint i = 0; i < self->sources->len; i++)
+      if (g_file_equal (g_ptr_array_index (self->sources, i), file))
+        {
+          g_ptr_array_remove_index (self->sources, i);
+          break;
+        }
+
+  self->remember_sources = TRUE;
+  save_sources (self);
+  reload (self);
+}
+
+static void
+reload_datasets_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  reload (MEASURES_WINDOW (widget));
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         MeasuresWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (list, l->data);
+
+  if (list->len == 0)
+    return FALSE;
+
+  measures_window_add_files (self, (GFile * const *) list->pdata, list->len);
+
+  return TRUE;
 }
 
 static void
@@ -681,6 +990,7 @@ export_done_cb (GObject      *object,
   if (self->export_toast != NULL)
     adw_toast_dismiss (self->export_toast);
   g_clear_object (&self->export_toast);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->export_cancellable);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -987,6 +1297,8 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->datasets);
   g_clear_object (&self->index);
   g_clear_pointer (&self->result, measures_result_free);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
   g_clear_object (&self->settings);
@@ -1010,6 +1322,9 @@ measures_window_get_property (GObject    *object,
     case PROP_SORT_BY:
       g_value_set_string (value, get_sort_by (self));
       break;
+    case PROP_SHOW_BUNDLED:
+      g_value_set_boolean (value, self->show_bundled);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1027,6 +1342,16 @@ measures_window_set_property (GObject      *object,
     {
     case PROP_SORT_BY:
       set_sort_by (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_BUNDLED:
+      if (self->show_bundled != g_value_get_boolean (value))
+        {
+          self->show_bundled = g_value_get_boolean (value);
+          self->remember_sources = TRUE;
+          save_sources (self);
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1055,6 +1380,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
    * "none" for the datasets' order, or one of the column orders such as
    * "title-descending".
    */
+  properties[PROP_SHOW_BUNDLED] =
+    g_param_spec_boolean ("show-bundled", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SORT_BY] =
     g_param_spec_string ("sort-by", NULL, NULL, "none",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1081,6 +1409,10 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, form_column);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_years_cell_cb);
@@ -1096,6 +1428,14 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-dataset", "s", remove_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-datasets", NULL, reload_datasets_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL, dismiss_problems_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-bundled", "show-bundled");
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
@@ -1115,6 +1455,16 @@ measures_window_init (MeasuresWindow *self)
   self->datasets = g_list_store_new (MEASURES_TYPE_DATASET);
   self->query = measures_query_new ();
   self->results = measures_result_model_new ();
+  self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+  self->show_bundled = TRUE;
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
     {
@@ -1184,25 +1534,78 @@ measures_window_open (MeasuresWindow *self,
                       GFile * const  *files,
                       guint           n_files)
 {
-  g_autoptr(GFile) bundled = NULL;
-
   g_return_if_fail (MEASURES_IS_WINDOW (self));
+
+  g_ptr_array_set_size (self->sources, 0);
 
   if (n_files == 0)
     {
-      bundled = measures_loader_get_bundled_file ();
-      files = &bundled;
-      n_files = 1;
+      /* The bundled measures and the datasets of the last session. */
+      g_auto(GStrv) uris = g_settings_get_strv (self->settings, "datasets");
+
+      for (guint i = 0; uris[i] != NULL; i++)
+        g_ptr_array_add (self->sources, g_file_new_for_uri (uris[i]));
+      self->show_bundled = g_settings_get_boolean (self->settings, "show-bundled");
+      self->remember_sources = TRUE;
+    }
+  else
+    {
+      /* Files given on the command line replace the bundled measures,
+       * and are not kept for the next session unless the user adds to
+       * them. */
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (self->sources, g_object_ref (files[i]));
+      self->show_bundled = FALSE;
+      self->remember_sources = FALSE;
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BUNDLED]);
+  reload (self);
+}
 
-  set_loading (self, TRUE);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+/**
+ * measures_window_add_files:
+ * @self: a window
+ * @files: (array length=n_files): files or folders to show too
+ * @n_files: the number of files
+ *
+ * Adds datasets, as Open… and dropping files do; they are reopened at
+ * the next start.
+ */
+void
+measures_window_add_files (MeasuresWindow *self,
+                           GFile * const  *files,
+                           guint           n_files)
+{
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
 
-  measures_loader_load_async (files, n_files, self->cancellable, load_cb, g_object_ref (self));
+  for (guint i = 0; i < n_files; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < self->sources->len && !known; k++)
+        known = g_file_equal (g_ptr_array_index (self->sources, k), files[i]);
+      if (!known)
+        g_ptr_array_add (self->sources, g_object_ref (files[i]));
+    }
+
+  self->remember_sources = TRUE;
+  save_sources (self);
+  reload (self);
+}
+
+/**
+ * measures_window_get_problems:
+ *
+ * Returns: (transfer none) (element-type MeasuresProblem): what the last
+ *   load could not read
+ */
+GPtrArray *
+measures_window_get_problems (MeasuresWindow *self)
+{
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
+
+  return self->problems;
 }
 
 gboolean

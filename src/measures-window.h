@@ -22,6 +22,10 @@ MeasuresWindow  *measures_window_new          (MeasuresApplication  *application
 void             measures_window_open         (MeasuresWindow       *self,
                                                GFile * const        *files,
                                                guint                 n_files);
+void             measures_window_add_files    (MeasuresWindow       *self,
+                                               GFile * const        *files,
+                                               guint                 n_files);
+GPtrArray       *measures_window_get_problems (MeasuresWindow       *self);
 gboolean         measures_window_get_loading  (MeasuresWindow       *self);
 GListModel      *measures_window_get_model    (MeasuresWindow       *self);
 MeasuresQuery   *measures_window_get_query    (MeasuresWindow       *self);

@@ -485,6 +485,73 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
+static void
+wait_loaded (MeasuresWindow *window)
+{
+  settle ();
+  wait_until_loaded (window);
+  settle ();
+}
+
+/* Opening files adds them to the bundled measures; their problems go to
+ * a banner; they are reopened at the next start; closing one or hiding
+ * the bundled measures takes them away. */
+static void
+test_window_datasets (void)
+{
+  g_autofree char *text_path = g_test_build_filename (G_TEST_DIST, "data", "seed.txt", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "some-bad.json", NULL);
+  g_autofree char *missing_path = g_test_build_filename (G_TEST_DIST, "data", "vanished.json", NULL);
+  GFile *files[2] = { g_file_new_for_path (text_path), g_file_new_for_path (bad_path) };
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autofree char *bad_uri = g_file_get_uri (files[1]);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  MeasuresWindow *window = open_window ();
+  GListModel *model = measures_window_get_model (window);
+  GtkWidget *banner;
+
+  measures_window_add_files (window, files, 2);
+  wait_loaded (window);
+  /* 11 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 2);
+  banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "problem-banner"), GTK_TYPE_REVEALER);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Reopened at the next start, even one that has vanished since. */
+  measures_window_add_files (window, &missing, 1);
+  wait_loaded (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window ();
+  model = measures_window_get_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 3);
+  {
+    GPtrArray *problems = measures_window_get_problems (window);
+    g_autofree char *last = measures_problem_to_string (g_ptr_array_index (problems, problems->len - 1));
+
+    g_assert_nonnull (strstr (last, "vanished.json: the file does not exist"));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", bad_uri);
+  wait_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+
+  g_object_set (window, "show-bundled", FALSE, NULL);
+  wait_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_false (g_settings_get_boolean (settings, "show-bundled"));
+
+  /* Back to the defaults for the other tests. */
+  g_settings_reset (settings, "datasets");
+  g_settings_reset (settings, "show-bundled");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
   g_test_add_func ("/window/export", test_window_export);
   g_test_add_func ("/window/print-to-file", test_print_to_file);
+  g_test_add_func ("/window/datasets", test_window_datasets);
 
   return g_test_run ();
 }

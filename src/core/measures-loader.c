@@ -660,6 +660,31 @@ measures_loader_load_catalog (GFile * const *files,
                               guint          n_files,
                               GCancellable  *cancellable)
 {
+  return measures_loader_load_catalog_with_progress (files, n_files, cancellable, NULL);
+}
+
+static void
+set_progress (gint  *progress,
+              guint  done,
+              guint  total)
+{
+  if (progress != NULL && total > 0)
+    g_atomic_int_set (progress, (gint) ((guint64) done * 1000 / total));
+}
+
+/**
+ * measures_loader_load_catalog_with_progress:
+ * @progress: (nullable): where to keep, atomically, how far loading has
+ *   come, in thousandths; another thread may read it
+ *
+ * As measures_loader_load_catalog().
+ */
+MeasuresCatalog *
+measures_loader_load_catalog_with_progress (GFile * const *files,
+                                            guint          n_files,
+                                            GCancellable  *cancellable,
+                                            gint          *progress)
+{
   g_autoptr(MeasuresCatalog) catalog = g_new0 (MeasuresCatalog, 1);
   g_autoptr(GFile) bundled = NULL;
 
@@ -683,6 +708,8 @@ measures_loader_load_catalog (GFile * const *files,
             return NULL;
 
           g_ptr_array_add (catalog->datasets, measures_loader_load_file (g_ptr_array_index (expanded, k), cancellable));
+          /* Files are most of the work; the index the last tenth. */
+          set_progress (progress, (i * 9 + 9 * (k + 1) / MAX (expanded->len, 1)), n_files * 10);
         }
     }
 
@@ -692,6 +719,7 @@ measures_loader_load_catalog (GFile * const *files,
     return NULL;
 
   catalog->index = measures_index_new (catalog->measures);
+  set_progress (progress, 1, 1);
 
   return g_steal_pointer (&catalog);
 }
@@ -704,8 +732,10 @@ load_thread (GTask        *task,
 {
   GPtrArray *files = task_data;
   MeasuresCatalog *catalog;
+  gint *progress = g_object_get_data (G_OBJECT (task), "progress");
 
-  catalog = measures_loader_load_catalog ((GFile * const *) files->pdata, files->len, cancellable);
+  catalog = measures_loader_load_catalog_with_progress ((GFile * const *) files->pdata, files->len,
+                                                        cancellable, progress);
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -734,6 +764,24 @@ measures_loader_load_async (GFile * const       *files,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  measures_loader_load_with_progress_async (files, n_files, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * measures_loader_load_with_progress_async:
+ * @progress: (nullable): see measures_loader_load_catalog_with_progress();
+ *   it must stay valid until the callback runs
+ *
+ * As measures_loader_load_async().
+ */
+void
+measures_loader_load_with_progress_async (GFile * const       *files,
+                                          guint                n_files,
+                                          gint                *progress,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -742,6 +790,7 @@ measures_loader_load_async (GFile * const       *files,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, measures_loader_load_async);
+  g_object_set_data (G_OBJECT (task), "progress", progress);
   g_task_set_task_data (task, copy, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, load_thread);
 }
