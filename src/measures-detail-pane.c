@@ -183,18 +183,25 @@ show_language (MeasuresDetailPane *self,
   else if (title_lang != NULL && *title_lang != '\0' && !measures_language_is (title_lang, wanted))
     shown = title_lang;
 
-  if (shown != NULL && measures_language_is (shown, "en"))
-    gtk_label_set_text (self->language_note, _("Shown in English"));
-  else if (shown != NULL && measures_language_is (shown, "ro"))
-    gtk_label_set_text (self->language_note, _("Shown in Romanian"));
-  else if (shown != NULL)
-    /* Translators: %s is a language code such as "fr" */
-    {
-      g_autofree char *text = g_strdup_printf (_("Shown in the record’s language (%s)"), shown);
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
 
-      gtk_label_set_text (self->language_note, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->language_note), shown != NULL);
+    if (shown != NULL && measures_language_is (shown, "en"))
+      g_string_append (note, _("Shown in English"));
+    else if (shown != NULL && measures_language_is (shown, "ro"))
+      g_string_append (note, _("Shown in Romanian"));
+    else if (shown != NULL)
+      /* Translators: %s is a language code such as "fr" */
+      g_string_append_printf (note, _("Shown in the record’s language (%s)"), shown);
+
+    /* An importer made the title; the source gave none. */
+    if (measures_measure_get_title_derived (self->measure))
+      g_string_append_printf (note, "%s%s", note->len > 0 ? " · " : "",
+                              _("Title made from the description"));
+
+    gtk_label_set_text (self->language_note, note->str);
+    gtk_widget_set_visible (GTK_WIDGET (self->language_note), note->len > 0);
+  }
 
   /* The switch, for records that carry both languages. */
   both = (has_language (title, "en") || has_language (description, "en")) &&

@@ -73,6 +73,8 @@ struct _MeasuresWindow
   GCancellable *cancellable;
   GCancellable *export_cancellable;
   AdwToast *export_toast;
+  guint export_toast_source;
+  guint export_count;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
   GPtrArray *problems;          /* MeasuresProblem, of the last load */
   GObject *probe_items[2];
@@ -564,10 +566,11 @@ load_cb (GObject      *object,
   catalog = measures_loader_load_finish (result, &error);
   if (catalog == NULL)
     {
-      /* Cancelled: what was shown before stays. */
+      /* Cancelled by the user: what was shown before stays. A load
+       * replaced by a newer one leaves the window to that one. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          if (self->column_view != NULL)
+          if (self->column_view != NULL && g_task_get_cancellable (G_TASK (result)) == self->cancellable)
             {
               set_loading (self, FALSE);
               update_view (self);
@@ -990,6 +993,7 @@ export_done_cb (GObject      *object,
   if (self->export_toast != NULL)
     adw_toast_dismiss (self->export_toast);
   g_clear_object (&self->export_toast);
+  g_clear_handle_id (&self->export_toast_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->export_cancellable);
 
@@ -1016,28 +1020,43 @@ export_done_cb (GObject      *object,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Progress, for exports that take a while: a notification that stays
+ * until the export ends, and that can cancel it. Quick exports show
+ * only their result. */
+static gboolean
+show_export_progress_cb (gpointer user_data)
+{
+  MeasuresWindow *self = user_data;
+  g_autofree char *title = NULL;
+
+  self->export_toast_source = 0;
+
+  /* Translators: a notification while exporting; %'u is a number */
+  title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", self->export_count),
+                           self->export_count);
+  g_clear_object (&self->export_toast);
+  self->export_toast = adw_toast_new (title);
+  adw_toast_set_timeout (self->export_toast, 0);
+  adw_toast_set_button_label (self->export_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->export_toast, "win.cancel-export");
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->export_toast));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_export (MeasuresWindow *self,
               ExportJob      *job)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *title = NULL;
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
 
-  /* Progress: a notification that stays until the export ends, and
-   * that can cancel it. */
-  /* Translators: a notification while exporting; %'u is a number */
-  title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", job->measures->len),
-                           job->measures->len);
-  g_clear_object (&self->export_toast);
-  self->export_toast = g_object_ref (adw_toast_new (title));
-  adw_toast_set_timeout (self->export_toast, 0);
-  adw_toast_set_button_label (self->export_toast, _("_Cancel"));
-  adw_toast_set_action_name (self->export_toast, "win.cancel-export");
-  adw_toast_overlay_add_toast (self->toast_overlay, self->export_toast);
+  self->export_count = job->measures->len;
+  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  self->export_toast_source = g_timeout_add (400, show_export_progress_cb, self);
 
   task = g_task_new (g_object_ref (self), self->export_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);

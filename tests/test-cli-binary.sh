@@ -73,6 +73,20 @@ check "unknown format refused" "$status" "1"
 "$measures" --export="$tmp/x.md" --lang=fr >/dev/null 2>"$tmp/err"; status=$?
 check "unknown language refused" "$status" "1"
 
+# Converting records copied as text into a measures-1 dataset.
+"$measures" --export="$tmp/converted.json" "$(dirname "$0")/data/several.txt" 2>"$tmp/err"; status=$?
+check "convert status" "$status" "0"
+check "converted count" "$("$measures" --count "$tmp/converted.json")" "3"
+case "$(cat "$tmp/converted.json")" in
+  *'"format" : "measures-1"'*'"Child, early and forced marriage"'*) check "converted content" yes yes ;;
+  *) check "converted content" no yes ;;
+esac
+
+# Some records skipped: the rest are counted, exit 2.
+out=$("$measures" --count "$(dirname "$0")/data/some-bad.json" 2>/dev/null); status=$?
+check "partial count" "$out" "2"
+check "partial status" "$status" "2"
+
 help=$("$measures" --help)
 case "$help" in
   *--count*) check "help lists --count" yes yes ;;

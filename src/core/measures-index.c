@@ -300,7 +300,8 @@ index_words (MeasuresIndex *self)
   /* Sort the vocabulary, and remember where each word went. */
   self->n_words = vocabulary->len;
   self->words = g_new (char *, self->n_words + 1);
-  memcpy (self->words, vocabulary->pdata, self->n_words * sizeof (char *));
+  if (self->n_words > 0)
+    memcpy (self->words, vocabulary->pdata, self->n_words * sizeof (char *));
   self->words[self->n_words] = NULL;
   qsort (self->words, self->n_words, sizeof (char *), compare_strings);
 
@@ -315,8 +316,9 @@ index_words (MeasuresIndex *self)
     self->postings_start[i + 1] += self->postings_start[i];
 
   self->postings = g_new (guint, MAX (n_doc_words, 1));
-  fill = g_new (guint, self->n_words);
-  memcpy (fill, self->postings_start, self->n_words * sizeof (guint));
+  fill = g_new (guint, MAX (self->n_words, 1));
+  if (self->n_words > 0)
+    memcpy (fill, self->postings_start, self->n_words * sizeof (guint));
 
   /* Documents are visited in order, so each posting list comes out sorted. */
   for (guint doc = 0; doc < self->n; doc++)
