@@ -295,7 +295,7 @@ index_words (MeasuresIndex *self)
     }
   doc_start[self->n] = all->len;
   n_doc_words = all->len;
-  doc_words = (guint *) g_array_free (all, FALSE);
+  doc_words = (guint *) (gpointer) g_array_free (all, FALSE);
 
   /* Sort the vocabulary, and remember where each word went. */
   self->n_words = vocabulary->len;

@@ -143,7 +143,7 @@ measures_result_model_update (MeasuresResultModel  *self,
     positions = g_new (guint, 1);
 
   if (self->index == index && n == self->n_positions &&
-      memcmp (positions, self->positions, n * sizeof (guint)) == 0)
+      (n == 0 || memcmp (positions, self->positions, n * sizeof (guint)) == 0))
     {
       g_free (positions);
       return;
