@@ -552,6 +552,50 @@ test_window_datasets (void)
   g_object_unref (files[1]);
 }
 
+/* Dropping files adds them; cancelling a load keeps what was shown. */
+static void
+test_window_drop_and_cancel (void)
+{
+  g_autofree char *text_path = g_test_build_filename (G_TEST_DIST, "data", "several.txt", NULL);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  MeasuresWindow *window = open_window ();
+  GListModel *model = measures_window_get_model (window);
+  GtkDropTarget *drop = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GValue value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, text);
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+  wait_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+
+  /* A load cancelled at once leaves the list as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-datasets", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
+  wait_loaded (window);
+  g_assert_false (measures_window_get_loading (window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+
+  g_settings_reset (settings, "datasets");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/window/export", test_window_export);
   g_test_add_func ("/window/print-to-file", test_print_to_file);
   g_test_add_func ("/window/datasets", test_window_datasets);
+  g_test_add_func ("/window/drop-and-cancel", test_window_drop_and_cancel);
 
   return g_test_run ();
 }
