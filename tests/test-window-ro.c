@@ -16,34 +16,7 @@
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-window.h"
-
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "test-ui-utils.h"
 
 static void
 collect_labels (GtkWidget *root,
@@ -62,34 +35,18 @@ collect_labels (GtkWidget *root,
     collect_labels (child, out);
 }
 
-static MeasuresWindow *
-open_window (GFile *file)
-{
-  MeasuresWindow *window = measures_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  measures_window_open (window, file != NULL ? &file : NULL, file != NULL ? 1 : 0);
-  gtk_window_present (GTK_WINDOW (window));
-  while (measures_window_get_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (measures_window_get_loading (window));
-  settle ();
-
-  return window;
-}
-
 static const char *
 subtitle (MeasuresWindow *window)
 {
-  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE)));
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL)));
 }
 
 static void
 test_labels_and_plurals (void)
 {
-  MeasuresWindow *window = open_window (NULL);
+  MeasuresWindow *window = open_window_on (NULL);
   MeasuresFilterSidebar *sidebar =
-    MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR));
+    MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
   g_autoptr(GString) sidebar_text = g_string_new (NULL);
   g_autoptr(GString) detail_text = g_string_new (NULL);
 
@@ -108,7 +65,7 @@ test_labels_and_plurals (void)
   settle ();
   g_assert_cmpstr (subtitle (window), ==, "7 din 11 măsuri");
 
-  collect_labels (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE), detail_text);
+  collect_labels (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), detail_text);
   g_test_message ("Detail:\n%s", detail_text->str);
   g_assert_nonnull (strstr (detail_text->str, "Strategia națională împotriva traficului de persoane 2018–2022\n"));
   g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
@@ -127,8 +84,8 @@ test_twenty_and_fallback (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  MeasuresWindow *window = open_window (file);
-  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE);
+  MeasuresWindow *window = open_window_on (file);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english_only = g_string_new (NULL);
   g_autoptr(GString) switched = g_string_new (NULL);
   GtkWidget *english_button;
@@ -156,7 +113,7 @@ test_twenty_and_fallback (void)
   g_assert_true (measures_window_select (window, "test-3"));
   settle ();
   /* The first toggle button of the pane is "English". */
-  english_button = find_widget (pane, GTK_TYPE_TOGGLE_BUTTON);
+  english_button = find_widget (pane, GTK_TYPE_TOGGLE_BUTTON, NULL);
   g_assert_nonnull (english_button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (english_button)), ==, "English");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (english_button), TRUE);
@@ -174,8 +131,8 @@ static void
 test_content_language (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
-  MeasuresWindow *window = open_window (NULL);
-  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE);
+  MeasuresWindow *window = open_window_on (NULL);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english = g_string_new (NULL);
   g_autoptr(GString) romanian = g_string_new (NULL);
 

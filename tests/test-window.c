@@ -19,51 +19,9 @@
 #include "measures-print-operation.h"
 #include "measures-text.h"
 #include "measures-window.h"
+#include "test-ui-utils.h"
 
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
-
-static void
-wait_until_loaded (MeasuresWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (measures_window_get_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (measures_window_get_loading (window));
-}
-
-/* Lets GTK lay out and draw a few frames. */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Collects the text of every visible label under @root, one a line. */
 static void
@@ -121,14 +79,7 @@ markup_contains (GtkWidget  *root,
 static MeasuresWindow *
 open_window (void)
 {
-  MeasuresWindow *window = measures_window_new (NULL);
-
-  measures_window_open (window, NULL, 0);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until_loaded (window);
-  settle ();
-
-  return window;
+  return open_window_on (NULL);
 }
 
 static void

@@ -170,6 +170,28 @@ measures_cli_load (GFile * const      *files,
   return catalog;
 }
 
+/* Loads the files and finds the measures @query matches, as the window
+ * does; %NULL when nothing usable was loaded. */
+static MeasuresResult *
+load_and_match (GFile * const       *files,
+                guint                n_files,
+                MeasuresQuery       *query,
+                GString             *err,
+                MeasuresExitStatus  *status,
+                MeasuresCatalog    **catalog)
+{
+  g_autoptr(MeasuresQuery) all = NULL;
+
+  *catalog = measures_cli_load (files, n_files, err, status);
+  if (*status == MEASURES_EXIT_FAILURE)
+    return NULL;
+
+  if (query == NULL)
+    query = all = measures_query_new ();
+
+  return measures_index_evaluate ((*catalog)->index, query);
+}
+
 /**
  * measures_cli_count:
  * @files: (array length=n_files): dataset files; none means the
@@ -191,19 +213,13 @@ measures_cli_count (GFile * const *files,
                     GString       *err)
 {
   g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresQuery) all = NULL;
   g_autoptr(MeasuresResult) result = NULL;
   MeasuresExitStatus status;
 
-  catalog = measures_cli_load (files, n_files, err, &status);
-
-  if (status == MEASURES_EXIT_FAILURE)
+  result = load_and_match (files, n_files, query, err, &status, &catalog);
+  if (result == NULL)
     return status;
 
-  if (query == NULL)
-    query = all = measures_query_new ();
-
-  result = measures_index_evaluate (catalog->index, query);
   g_string_append_printf (out, "%u\n", result->n_matches);
 
   return status;
@@ -235,7 +251,6 @@ measures_cli_export (GFile * const  *files,
                      GString        *err)
 {
   g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresQuery) all = NULL;
   g_autoptr(MeasuresResult) result = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -274,15 +289,11 @@ measures_cli_export (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
-  catalog = measures_cli_load (files, n_files, err, &status);
-  if (status == MEASURES_EXIT_FAILURE)
+  result = load_and_match (files, n_files, query, err, &status, &catalog);
+  if (result == NULL)
     return status;
 
-  if (query == NULL)
-    query = all = measures_query_new ();
-
   /* The matches, in the order of the datasets. */
-  result = measures_index_evaluate (catalog->index, query);
   order = measures_index_get_order (catalog->index, MEASURES_SORT_NONE, FALSE);
   chosen = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < measures_index_get_n_measures (catalog->index); i++)
