@@ -252,7 +252,7 @@ get_strv (JsonObject  *object,
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
-      g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
@@ -276,11 +276,8 @@ get_strv (JsonObject  *object,
               return FALSE;
             }
 
-          if (*text != '\0' && !g_ptr_array_find_with_equal_func (seen, text, g_str_equal, NULL))
-            {
-              g_strv_builder_add (builder, text);
-              g_ptr_array_add (seen, (gpointer) text);
-            }
+          if (*text != '\0' && g_hash_table_add (seen, (gpointer) text))
+            g_strv_builder_add (builder, text);
         }
     }
   else
