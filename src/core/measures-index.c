@@ -50,6 +50,7 @@ struct _MeasuresIndex
   guint n;
   Facet facets[MEASURES_N_FACETS];
   GArray *country_region;   /* int per country value */
+  guint *first_category;     /* per measure: the category of its first type, or G_MAXUINT */
   int *year_from;
   int *year_to;
 
@@ -118,6 +119,7 @@ measures_index_finalize (GObject *object)
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
   g_clear_pointer (&self->country_region, g_array_unref);
+  g_free (self->first_category);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (measures_index_parent_class)->finalize (object);
@@ -201,10 +203,14 @@ index_facets (MeasuresIndex   *self,
     g_array_index (self->country_region, int, country) = region;
 
   /* A type is filed under itself and under its category. */
+  self->first_category[position] = G_MAXUINT;
   for (guint i = 0; types[i] != NULL; i++)
     {
       g_autofree char *category = measures_type_get_category (types[i]);
       guint parent = add_value (self, MEASURES_FACET_TYPE, category, -1, position);
+
+      if (i == 0)
+        self->first_category[position] = parent;
 
       if (strstr (types[i], MEASURES_TYPE_SEPARATOR) != NULL)
         add_value (self, MEASURES_FACET_TYPE, types[i], parent, position);
@@ -345,6 +351,7 @@ measures_index_new (GPtrArray *measures)
   self->n = measures->len;
   self->year_from = g_new0 (int, MAX (self->n, 1));
   self->year_to = g_new0 (int, MAX (self->n, 1));
+  self->first_category = g_new0 (guint, MAX (self->n, 1));
 
   for (guint i = 0; i < self->n; i++)
     index_facets (self, g_ptr_array_index (measures, i), i);
@@ -457,6 +464,42 @@ measures_index_get_country_region (MeasuresIndex *self,
   g_return_val_if_fail (country < self->country_region->len, -1);
 
   return g_array_index (self->country_region, int, country);
+}
+
+/**
+ * measures_index_count_value:
+ * @matches: (nullable): the measures to count among; %NULL for all
+ *
+ * Returns: how many of @matches have @value in @facet
+ */
+guint
+measures_index_count_value (MeasuresIndex        *self,
+                            MeasuresFacet         facet,
+                            guint                 value,
+                            const MeasuresBitset *matches)
+{
+  FacetValue *v = get_value (self, facet, value);
+
+  if (v == NULL)
+    return 0;
+
+  return matches != NULL ? measures_bitset_count_and (v->bits, matches) : measures_bitset_count (v->bits);
+}
+
+/**
+ * measures_index_get_first_category:
+ *
+ * Returns: the type value of the category of the measure's first type,
+ *   or %G_MAXUINT when it has no type
+ */
+guint
+measures_index_get_first_category (MeasuresIndex *self,
+                                   guint          position)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), G_MAXUINT);
+  g_return_val_if_fail (position < self->n, G_MAXUINT);
+
+  return self->first_category[position];
 }
 
 /**

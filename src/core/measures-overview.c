@@ -1,0 +1,231 @@
+/* measures-overview.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-overview"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "measures-overview.h"
+#include "measures-text.h"
+
+/* The figures behind the overview's charts, computed from the matching
+ * measures with the index's bitsets and year arrays, so that they come
+ * from the same counts the sidebar shows. No drawing here. */
+
+void
+measures_overview_free (MeasuresOverview *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->years != NULL)
+    for (guint i = 0; i < self->years->len; i++)
+      g_free (g_array_index (self->years, MeasuresYearBin, i).by_category);
+
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->by_form, g_array_unref);
+  g_clear_pointer (&self->by_type, g_array_unref);
+  g_clear_pointer (&self->timeline, g_array_unref);
+  g_free (self);
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  const MeasuresOverviewCount *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+
+  return g_utf8_collate (x->label, y->label);
+}
+
+static GArray *
+counts_of (MeasuresIndex        *index,
+           MeasuresFacet         facet,
+           const MeasuresBitset *matches,
+           gboolean              categories_only)
+{
+  GArray *counts = g_array_new (FALSE, FALSE, sizeof (MeasuresOverviewCount));
+
+  for (guint v = 0; v < measures_index_get_n_values (index, facet); v++)
+    {
+      MeasuresOverviewCount count = { facet, v, measures_index_get_value_label (index, facet, v), 0 };
+
+      if (categories_only && measures_index_get_value_parent (index, facet, v) >= 0)
+        continue;
+
+      count.count = measures_index_count_value (index, facet, v, matches);
+      if (count.count > 0)
+        g_array_append_val (counts, count);
+    }
+
+  g_array_sort (counts, compare_counts);
+
+  return counts;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const MeasuresTimelineRow *x = a, *y = b;
+  int cmp = g_utf8_collate (x->country, y->country);
+
+  if (cmp != 0)
+    return cmp;
+  if (x->from != y->from)
+    return x->from < y->from ? -1 : 1;
+
+  return g_utf8_collate (x->title, y->title);
+}
+
+/**
+ * measures_overview_new:
+ * @index: the index of all measures
+ * @matches: the measures that match
+ * @current_year: the year open-ended measures run to
+ *
+ * Returns: (transfer full): the figures of the overview
+ */
+MeasuresOverview *
+measures_overview_new (MeasuresIndex        *index,
+                       const MeasuresBitset *matches,
+                       int                   current_year)
+{
+  MeasuresOverview *self = g_new0 (MeasuresOverview, 1);
+  guint n = measures_index_get_n_measures (index);
+  g_autofree guint *category_slot = NULL;
+  guint n_types = measures_index_get_n_values (index, MEASURES_FACET_TYPE);
+  guint other = G_MAXUINT;
+  int first = G_MAXINT, last = G_MININT;
+  g_auto(GStrv) langs = measures_get_content_languages ();
+
+  g_return_val_if_fail (MEASURES_IS_INDEX (index), NULL);
+  g_return_val_if_fail (matches != NULL, NULL);
+
+  self->by_form = counts_of (index, MEASURES_FACET_FORM, matches, FALSE);
+  self->by_type = counts_of (index, MEASURES_FACET_TYPE, matches, FALSE);
+  self->timeline = g_array_new (FALSE, FALSE, sizeof (MeasuresTimelineRow));
+  self->years = g_array_new (FALSE, TRUE, sizeof (MeasuresYearBin));
+  self->categories = g_ptr_array_new ();
+
+  /* The categories in the bars: those of the matching measures, most
+   * frequent first, each bar split the same way. */
+  category_slot = g_new (guint, MAX (n_types, 1));
+  for (guint v = 0; v < n_types; v++)
+    category_slot[v] = G_MAXUINT;
+  {
+    g_autoptr(GArray) categories = counts_of (index, MEASURES_FACET_TYPE, matches, TRUE);
+
+    for (guint i = 0; i < categories->len; i++)
+      {
+        const MeasuresOverviewCount *count = &g_array_index (categories, MeasuresOverviewCount, i);
+
+        category_slot[count->value] = self->categories->len;
+        g_ptr_array_add (self->categories, (gpointer) count->label);
+      }
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      MeasuresMeasure *measure;
+      int from, to;
+
+      if (!measures_bitset_get (matches, i))
+        continue;
+
+      measure = measures_index_get_measure (index, i);
+      from = measures_measure_get_year_from (measure);
+      to = measures_measure_get_year_to (measure);
+
+      if (from == MEASURES_YEAR_NONE)
+        {
+          self->n_undated++;
+          continue;
+        }
+
+      first = MIN (first, from);
+      last = MAX (last, to != MEASURES_YEAR_NONE ? to : MAX (from, current_year));
+
+      if (to != from)
+        {
+          MeasuresTimelineRow row = { i, NULL, NULL, from, to };
+          int country = measures_index_find_value (index, MEASURES_FACET_COUNTRY,
+                                                   measures_measure_get_country (measure));
+
+          row.country = measures_index_get_value_label (index, MEASURES_FACET_COUNTRY, country);
+          row.title = measures_measure_resolve_title (measure, (const char * const *) langs);
+          g_array_append_val (self->timeline, row);
+        }
+    }
+
+  g_array_sort (self->timeline, compare_rows);
+
+  if (first > last)
+    {
+      self->first_year = self->last_year = MEASURES_YEAR_NONE;
+      return self;
+    }
+
+  self->first_year = first;
+  self->last_year = last;
+
+  /* Measures without a type fall in "Other". */
+  for (guint i = 0; i < n && other == G_MAXUINT; i++)
+    if (measures_bitset_get (matches, i) &&
+        measures_measure_get_year_from (measures_index_get_measure (index, i)) != MEASURES_YEAR_NONE &&
+        measures_index_get_first_category (index, i) == G_MAXUINT)
+      {
+        other = self->categories->len;
+        /* Translators: the part of a bar for measures without a type */
+        g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
+      }
+
+  g_array_set_size (self->years, last - first + 1);
+  for (int year = first; year <= last; year++)
+    {
+      MeasuresYearBin *bin = &g_array_index (self->years, MeasuresYearBin, year - first);
+
+      bin->year = year;
+      bin->by_category = g_new0 (guint, MAX (self->categories->len, 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      MeasuresMeasure *measure;
+      guint category, slot;
+      int from, to;
+
+      if (!measures_bitset_get (matches, i))
+        continue;
+
+      measure = measures_index_get_measure (index, i);
+      from = measures_measure_get_year_from (measure);
+      if (from == MEASURES_YEAR_NONE)
+        continue;
+      to = measures_measure_get_year_to (measure);
+      if (to == MEASURES_YEAR_NONE)
+        to = MAX (from, current_year);
+
+      category = measures_index_get_first_category (index, i);
+      slot = category != G_MAXUINT ? category_slot[category] : other;
+
+      for (int year = from; year <= to; year++)
+        {
+          MeasuresYearBin *bin = &g_array_index (self->years, MeasuresYearBin, year - first);
+
+          bin->total++;
+          bin->by_category[slot]++;
+        }
+    }
+
+  return self;
+}

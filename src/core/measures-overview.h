@@ -1,0 +1,87 @@
+/* measures-overview.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "measures-index.h"
+
+G_BEGIN_DECLS
+
+/**
+ * MeasuresYearBin:
+ * @year: the year
+ * @total: how many matching measures are in force that year
+ * @by_category: for each category of #MeasuresOverview:categories, how
+ *   many of them have that category first among their types
+ */
+typedef struct
+{
+  int year;
+  guint total;
+  guint *by_category;
+} MeasuresYearBin;
+
+/**
+ * MeasuresOverviewCount:
+ * @facet: the facet of the value
+ * @value: the value's position in the index
+ * @label: its label in the UI language
+ * @count: how many matching measures have it
+ */
+typedef struct
+{
+  MeasuresFacet facet;
+  guint value;
+  const char *label;
+  guint count;
+} MeasuresOverviewCount;
+
+/**
+ * MeasuresTimelineRow:
+ * @position: the measure's position in the index
+ * @country: its country's label
+ * @title: its title
+ * @from: its first year
+ * @to: its last year, or %MEASURES_YEAR_NONE when open-ended
+ */
+typedef struct
+{
+  guint position;
+  const char *country;
+  const char *title;
+  int from;
+  int to;
+} MeasuresTimelineRow;
+
+/**
+ * MeasuresOverview:
+ *
+ * What the charts of the matching measures show: measures in force per
+ * year, split by type category; counts by form and by type; and the
+ * measures that run over a period, by country, for a timeline.
+ */
+typedef struct
+{
+  int first_year;
+  int last_year;
+  GPtrArray *categories;     /* const char *, labels; the last is "Other" when needed */
+  GArray *years;             /* MeasuresYearBin, first_year to last_year */
+  GArray *by_form;           /* MeasuresOverviewCount, largest first */
+  GArray *by_type;           /* MeasuresOverviewCount, largest first */
+  GArray *timeline;          /* MeasuresTimelineRow, by country then start */
+  guint n_undated;
+} MeasuresOverview;
+
+MeasuresOverview *measures_overview_new   (MeasuresIndex        *index,
+                                           const MeasuresBitset *matches,
+                                           int                   current_year);
+void              measures_overview_free  (MeasuresOverview     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresOverview, measures_overview_free)
+
+G_END_DECLS
