@@ -68,3 +68,24 @@ open_window_on (GFile *file)
 
   return window;
 }
+
+/* Collects the text of every visible label under @root, one a line;
+ * with @buttons, button labels too, as "[label]". */
+static inline void
+collect_texts (GtkWidget *root,
+               GString   *out,
+               gboolean   buttons)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  else if (buttons && GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    g_string_append_printf (out, "[%s]\n", gtk_button_get_label (GTK_BUTTON (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out, buttons);
+}

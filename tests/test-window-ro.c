@@ -18,23 +18,6 @@
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
-static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    g_string_append_printf (out, "[%s]\n", gtk_button_get_label (GTK_BUTTON (root)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
 static const char *
 subtitle (MeasuresWindow *window)
 {
@@ -53,7 +36,7 @@ test_labels_and_plurals (void)
   /* 11: the "few" form */
   g_assert_cmpstr (subtitle (window), ==, "11 măsuri");
 
-  collect_labels (GTK_WIDGET (sidebar), sidebar_text);
+  collect_texts (GTK_WIDGET (sidebar), sidebar_text, TRUE);
   g_test_message ("Sidebar:\n%s", sidebar_text->str);
   g_assert_nonnull (strstr (sidebar_text->str, "\nLoc\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nEuropa\n"));
@@ -65,7 +48,7 @@ test_labels_and_plurals (void)
   settle ();
   g_assert_cmpstr (subtitle (window), ==, "7 din 11 măsuri");
 
-  collect_labels (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), detail_text);
+  collect_texts (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), detail_text, TRUE);
   g_test_message ("Detail:\n%s", detail_text->str);
   g_assert_nonnull (strstr (detail_text->str, "Strategia națională împotriva traficului de persoane 2018–2022\n"));
   g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
@@ -102,7 +85,7 @@ test_twenty_and_fallback (void)
   /* A record with English text only says so. */
   g_assert_true (measures_window_select (window, "english-only"));
   settle ();
-  collect_labels (pane, english_only);
+  collect_texts (pane, english_only, TRUE);
   g_test_message ("English only:\n%s", english_only->str);
   g_assert_nonnull (strstr (english_only->str, "A test record in English only\nRomânia · din 2021\nAfișat în engleză\n"));
   g_assert_null (strstr (english_only->str, "[English]"));
@@ -118,7 +101,7 @@ test_twenty_and_fallback (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (english_button)), ==, "English");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (english_button), TRUE);
   settle ();
-  collect_labels (pane, switched);
+  collect_texts (pane, switched, TRUE);
   g_assert_nonnull (strstr (switched->str, "\nTest measure 3\n"));
   g_assert_nonnull (strstr (switched->str, "A made-up test record number 3.\n"));
 
@@ -138,14 +121,14 @@ test_content_language (void)
 
   g_settings_set_string (settings, "content-language", "en");
   settle ();
-  collect_labels (pane, english);
+  collect_texts (pane, english, TRUE);
   g_assert_nonnull (strstr (english->str, "\nNational Strategy Against Trafficking in Persons 2018-2022\n"));
   g_assert_nonnull (strstr (english->str, "\nTipul măsurii\n"));
   g_assert_cmpstr (subtitle (window), ==, "11 măsuri");
 
   g_settings_set_string (settings, "content-language", "auto");
   settle ();
-  collect_labels (pane, romanian);
+  collect_texts (pane, romanian, TRUE);
   g_assert_nonnull (strstr (romanian->str, "\nStrategia națională împotriva traficului de persoane 2018–2022\n"));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -23,23 +23,6 @@
 
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
 
-/* Collects the text of every visible label under @root, one a line. */
-static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
 static void
 collect_list_items (GtkWidget *root,
                     GPtrArray *items)
@@ -48,7 +31,7 @@ collect_list_items (GtkWidget *root,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_labels (root, text);
+      collect_texts (root, text, FALSE);
       g_ptr_array_add (items, g_string_free (g_steal_pointer (&text), FALSE));
     }
 
@@ -102,7 +85,7 @@ test_window_shows_seed (void)
   g_assert_nonnull (shown);
   g_assert_cmpstr (measures_measure_get_id (shown), ==, SEED_ID);
 
-  collect_labels (GTK_WIDGET (pane), text);
+  collect_texts (GTK_WIDGET (pane), text, FALSE);
   g_test_message ("Detail pane:\n%s", text->str);
 
   g_assert_nonnull (strstr (text->str, "National Strategy Against Trafficking in Persons 2018-2022\n"));
@@ -158,7 +141,7 @@ test_window_unsafe_link (void)
   settle ();
 
   pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
-  collect_labels (pane, text);
+  collect_texts (pane, text, FALSE);
 
   /* Markup in record text is shown as typed, and a javascript: address
    * is shown but is no link. */

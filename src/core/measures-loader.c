@@ -304,6 +304,22 @@ add_problem (MeasuresDataset *dataset,
   measures_dataset_add_problem (dataset, problem);
 }
 
+/* The id of a record that could not be read, to name it in messages,
+ * when it has a usable one. */
+static const char *
+record_id (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "id");
+  const char *id;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  id = json_node_get_string (node);
+
+  return g_utf8_validate (id, -1, NULL) ? id : NULL;
+}
+
 static void
 add_record (MeasuresDataset *dataset,
             const Scan      *scan,
@@ -312,7 +328,6 @@ add_record (MeasuresDataset *dataset,
 {
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
-  const char *id = NULL;
   const char *bad;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -323,32 +338,14 @@ add_record (MeasuresDataset *dataset,
 
   if ((bad = g_hash_table_lookup (scan->bad_records, GUINT_TO_POINTER (index))) != NULL)
     {
-      JsonObject *object = json_node_get_object (node);
-
-      if (json_object_has_member (object, "id") &&
-          JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "id")) &&
-          json_node_get_value_type (json_object_get_member (object, "id")) == G_TYPE_STRING)
-        id = json_object_get_string_member (object, "id");
-      if (id != NULL && !g_utf8_validate (id, -1, NULL))
-        id = NULL;
-      add_problem (dataset, scan, index, id, bad);
+      add_problem (dataset, scan, index, record_id (json_node_get_object (node)), bad);
       return;
     }
 
   measure = measures_measure_new_from_json (json_node_get_object (node), &error);
   if (measure == NULL)
     {
-      JsonObject *object = json_node_get_object (node);
-
-      if (json_object_has_member (object, "id") &&
-          JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "id")) &&
-          json_node_get_value_type (json_object_get_member (object, "id")) == G_TYPE_STRING)
-        id = json_object_get_string_member (object, "id");
-
-      if (id != NULL && !g_utf8_validate (id, -1, NULL))
-        id = NULL;
-
-      add_problem (dataset, scan, index, id, error->message);
+      add_problem (dataset, scan, index, record_id (json_node_get_object (node)), error->message);
       return;
     }
 
