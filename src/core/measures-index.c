@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "measures-index.h"
+#include "measures-store.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 
 /* Answers queries with set operations instead of testing records one by
  * one:
@@ -55,7 +57,8 @@ struct _MeasuresIndex
   int *year_to;
 
   /* The search vocabulary, sorted, and its postings. */
-  char **words;
+  MeasuresStrings *word_strings;
+  const char **words;
   guint n_words;
   guint *postings_start;
   guint *postings;
@@ -109,10 +112,8 @@ measures_index_finalize (GObject *object)
       g_free (self->orders[i][1]);
     }
 
-  if (self->words != NULL)
-    for (guint i = 0; i < self->n_words; i++)
-      g_free (self->words[i]);
   g_free (self->words);
+  g_clear_pointer (&self->word_strings, measures_strings_unref);
   g_free (self->postings_start);
   g_free (self->postings);
   g_free (self->year_from);
@@ -230,90 +231,217 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Builds the vocabulary and its postings from each measure's folded
- * search text, in two passes: count, then fill. */
+typedef struct
+{
+  GHashTable *ids;          /* word → id + 1, before sorting */
+  GPtrArray *vocabulary;    /* const char *, by id */
+  GHashTable *maps;         /* MeasuresWords → guint *, its ids to ours */
+  GHashTable *labels[MEASURES_N_FACETS]; /* value → GArray of ids */
+  GArray *doc_ids;          /* the ids of one measure */
+  guint *last_doc;          /* per id: the last measure that had it */
+  guint capacity;           /* of @last_doc */
+} WordBuilder;
+
+static guint
+builder_intern (MeasuresIndex *self,
+                WordBuilder   *b,
+                const char    *word)
+{
+  gpointer found;
+  const char *copy;
+  guint id;
+
+  if (g_hash_table_lookup_extended (b->ids, word, NULL, &found))
+    return GPOINTER_TO_UINT (found) - 1;
+
+  copy = measures_strings_add (self->word_strings, word);
+  id = b->vocabulary->len;
+  g_ptr_array_add (b->vocabulary, (gpointer) copy);
+  g_hash_table_insert (b->ids, (gpointer) copy, GUINT_TO_POINTER (id + 1));
+
+  return id;
+}
+
+/* Our ids for the words of a vocabulary, found once per vocabulary. */
+static const guint *
+builder_map (MeasuresIndex *self,
+             WordBuilder   *b,
+             MeasuresWords *words)
+{
+  guint *map = g_hash_table_lookup (b->maps, words);
+
+  if (map == NULL)
+    {
+      guint n = measures_words_get_n_words (words);
+
+      map = g_new (guint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        map[i] = builder_intern (self, b, measures_words_get_word (words, i));
+      g_hash_table_insert (b->maps, words, map);
+    }
+
+  return map;
+}
+
+/* The words of a value and its label, as the search text has them. */
+static const GArray *
+builder_label (MeasuresIndex *self,
+               WordBuilder   *b,
+               MeasuresFacet  facet,
+               const char    *value)
+{
+  GArray *ids = g_hash_table_lookup (b->labels[facet], value);
+
+  if (ids == NULL)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, value);
+      g_autofree char *text = g_str_equal (label, value) ? g_strdup (value)
+                                                         : g_strdup_printf ("%s\n%s", value, label);
+      g_autofree char *folded = measures_fold_words (text);
+      g_autoptr(MeasuresWords) words = measures_words_new ();
+      g_autofree guint32 *local = NULL;
+      guint n;
+
+      local = measures_words_collect (words, folded, &n);
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      for (guint i = 0; i < n; i++)
+        {
+          guint id = builder_intern (self, b, measures_words_get_word (words, local[i]));
+
+          g_array_append_val (ids, id);
+        }
+      g_hash_table_insert (b->labels[facet], (gpointer) value, ids);
+    }
+
+  return ids;
+}
+
+static void
+builder_add (WordBuilder *b,
+             guint        doc,
+             guint        id)
+{
+  if (id >= b->capacity)
+    {
+      guint old = b->capacity;
+
+      b->capacity = MAX (id + 1, 2 * old);
+      b->last_doc = g_renew (guint, b->last_doc, b->capacity);
+      for (guint i = old; i < b->capacity; i++)
+        b->last_doc[i] = G_MAXUINT;
+    }
+
+  if (b->last_doc[id] != doc)
+    {
+      b->last_doc[id] = doc;
+      g_array_append_val (b->doc_ids, id);
+    }
+}
+
+static void
+builder_add_label (MeasuresIndex *self,
+                   WordBuilder   *b,
+                   guint          doc,
+                   MeasuresFacet  facet,
+                   const char    *value)
+{
+  const GArray *ids;
+
+  if (value == NULL)
+    return;
+
+  ids = builder_label (self, b, facet, value);
+  for (guint i = 0; i < ids->len; i++)
+    builder_add (b, doc, g_array_index (ids, guint, i));
+}
+
+/* The ids of the distinct words of measure @doc: its own, and those of its
+ * country, region, types and forms with their labels. */
+static void
+builder_collect (MeasuresIndex *self,
+                 WordBuilder   *b,
+                 guint          doc)
+{
+  MeasuresMeasure *measure = g_ptr_array_index (self->measures, doc);
+  const char * const *types = measures_measure_get_types (measure);
+  const char * const *forms = measures_measure_get_forms (measure);
+  MeasuresWords *words;
+  const guint32 *own;
+  const guint *map;
+  guint n_own;
+
+  g_array_set_size (b->doc_ids, 0);
+
+  own = measures_measure_get_word_ids (measure, &n_own, &words);
+  map = builder_map (self, b, words);
+  for (guint i = 0; i < n_own; i++)
+    builder_add (b, doc, map[own[i]]);
+
+  builder_add_label (self, b, doc, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
+  builder_add_label (self, b, doc, MEASURES_FACET_REGION, measures_measure_get_region (measure));
+  for (guint i = 0; types[i] != NULL; i++)
+    builder_add_label (self, b, doc, MEASURES_FACET_TYPE, types[i]);
+  for (guint i = 0; forms[i] != NULL; i++)
+    builder_add_label (self, b, doc, MEASURES_FACET_FORM, forms[i]);
+}
+
+/* Builds the sorted vocabulary and its postings from the words each
+ * measure keeps (made at load, or read from a cache) and the words of the
+ * labels of its values, in two passes: count, then fill. A measure made
+ * without words gets them here. */
 static void
 index_words (MeasuresIndex *self)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) vocabulary = g_ptr_array_new ();
+  WordBuilder b = { 0, };
+  g_autoptr(MeasuresWords) own_words = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_autoptr(GArray) last_doc = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autofree guint *rank = NULL;
   g_autofree guint *fill = NULL;
-  g_autofree guint *doc_words = NULL;
-  g_autofree guint *doc_start = NULL;
-  guint n_doc_words = 0;
-  GArray *all = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint64 total = 0;
 
-  doc_start = g_new0 (guint, self->n + 1);
+  self->word_strings = measures_strings_new (64 * 1024);
+  b.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  b.vocabulary = g_ptr_array_new ();
+  b.maps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint f = 0; f < MEASURES_N_FACETS; f++)
+    b.labels[f] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  b.doc_ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint doc = 0; doc < self->n; doc++)
     {
-      const char *text = measures_measure_get_search_text (g_ptr_array_index (self->measures, doc));
-      const char *p = text;
+      MeasuresMeasure *measure = g_ptr_array_index (self->measures, doc);
+      MeasuresWords *words;
+      guint n_own;
 
-      doc_start[doc] = all->len;
-
-      while (*p != '\0')
+      if (measures_measure_get_word_ids (measure, &n_own, &words) == NULL)
         {
-          const char *end = strchr (p, ' ');
-          gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
-          char word[256];
-          char *key;
-          gpointer found;
-          guint id;
-
-          /* Words longer than this are indexed by their first 255 bytes,
-           * which answers every prefix query up to that length. */
-          len = MIN (len, sizeof word - 1);
-          while (len > 0 && (((guchar) p[len]) & 0xC0) == 0x80)
-            len--;
-          memcpy (word, p, len);
-          word[len] = '\0';
-
-          if (!g_hash_table_lookup_extended (ids, word, NULL, &found))
-            {
-              guint zero = 0;
-              guint none = G_MAXUINT;
-
-              key = g_strdup (word);
-              id = vocabulary->len;
-              g_ptr_array_add (vocabulary, key);
-              g_array_append_val (counts, zero);
-              g_array_append_val (last_doc, none);
-              g_hash_table_insert (ids, key, GUINT_TO_POINTER (id + 1));
-            }
-          else
-            id = GPOINTER_TO_UINT (found) - 1;
-
-          if (g_array_index (last_doc, guint, id) != doc)
-            {
-              g_array_index (last_doc, guint, id) = doc;
-              g_array_index (counts, guint, id)++;
-              g_array_append_val (all, id);
-            }
-
-          if (end == NULL)
-            break;
-          p = end + 1;
+          if (own_words == NULL)
+            own_words = measures_words_new ();
+          measures_measure_index_words (measure, own_words);
         }
     }
-  doc_start[self->n] = all->len;
-  n_doc_words = all->len;
-  doc_words = (guint *) (gpointer) g_array_free (all, FALSE);
+
+  /* Count. */
+  for (guint doc = 0; doc < self->n; doc++)
+    {
+      builder_collect (self, &b, doc);
+      g_array_set_size (counts, b.vocabulary->len);
+      for (guint i = 0; i < b.doc_ids->len; i++)
+        g_array_index (counts, guint, g_array_index (b.doc_ids, guint, i))++;
+      total += b.doc_ids->len;
+    }
 
   /* Sort the vocabulary, and remember where each word went. */
-  self->n_words = vocabulary->len;
-  self->words = g_new (char *, self->n_words + 1);
+  self->n_words = b.vocabulary->len;
+  self->words = g_new (const char *, self->n_words + 1);
   if (self->n_words > 0)
-    memcpy (self->words, vocabulary->pdata, self->n_words * sizeof (char *));
+    memcpy (self->words, b.vocabulary->pdata, self->n_words * sizeof (char *));
   self->words[self->n_words] = NULL;
   qsort (self->words, self->n_words, sizeof (char *), compare_strings);
 
-  rank = g_new (guint, self->n_words);
+  rank = g_new (guint, MAX (self->n_words, 1));
   for (guint i = 0; i < self->n_words; i++)
-    rank[GPOINTER_TO_UINT (g_hash_table_lookup (ids, self->words[i])) - 1] = i;
+    rank[GPOINTER_TO_UINT (g_hash_table_lookup (b.ids, self->words[i])) - 1] = i;
 
   self->postings_start = g_new0 (guint, self->n_words + 1);
   for (guint id = 0; id < self->n_words; id++)
@@ -321,15 +449,32 @@ index_words (MeasuresIndex *self)
   for (guint i = 0; i < self->n_words; i++)
     self->postings_start[i + 1] += self->postings_start[i];
 
-  self->postings = g_new (guint, MAX (n_doc_words, 1));
+  /* Fill; measures are visited in order, so each list comes out sorted. */
+  self->postings = g_new (guint, MAX (total, 1));
   fill = g_new (guint, MAX (self->n_words, 1));
   if (self->n_words > 0)
     memcpy (fill, self->postings_start, self->n_words * sizeof (guint));
+  for (guint i = 0; i < b.capacity; i++)
+    b.last_doc[i] = G_MAXUINT;
 
-  /* Documents are visited in order, so each posting list comes out sorted. */
   for (guint doc = 0; doc < self->n; doc++)
-    for (guint k = doc_start[doc]; k < doc_start[doc + 1]; k++)
-      self->postings[fill[rank[doc_words[k]]]++] = doc;
+    {
+      builder_collect (self, &b, doc);
+      for (guint i = 0; i < b.doc_ids->len; i++)
+        {
+          guint id = g_array_index (b.doc_ids, guint, i);
+
+          self->postings[fill[rank[id]]++] = doc;
+        }
+    }
+
+  g_hash_table_unref (b.ids);
+  g_ptr_array_unref (b.vocabulary);
+  g_hash_table_unref (b.maps);
+  for (guint f = 0; f < MEASURES_N_FACETS; f++)
+    g_hash_table_unref (b.labels[f]);
+  g_array_unref (b.doc_ids);
+  g_free (b.last_doc);
 }
 
 /**
@@ -625,9 +770,13 @@ word_bits (MeasuresIndex *self,
    * bytes only: check the candidates against the whole text. */
   if (len < strlen (word))
     for (guint doc = 0; doc < self->n; doc++)
-      if (measures_bitset_get (bits, doc) &&
-          !measures_text_has_word_prefix (measures_measure_get_search_text (g_ptr_array_index (self->measures, doc)), word))
-        bits->words[doc >> 6] &= ~(G_GUINT64_CONSTANT (1) << (doc & 63));
+      if (measures_bitset_get (bits, doc))
+        {
+          g_autofree char *text = measures_measure_dup_search_text (g_ptr_array_index (self->measures, doc));
+
+          if (!measures_text_has_word_prefix (text, word))
+            bits->words[doc >> 6] &= ~(G_GUINT64_CONSTANT (1) << (doc & 63));
+        }
 
   g_hash_table_insert (self->word_cache, g_strdup (word), bits);
 

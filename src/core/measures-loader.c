@@ -16,6 +16,7 @@
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
+#include "measures-store.h"
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
 
@@ -53,6 +54,15 @@ typedef struct
   GArray *record_lines;   /* guint, the line where each record starts */
   GArray *record_columns;
   GHashTable *bad_records; /* index (1-based) → message */
+
+  /* Where each record is, when every record is an object between plain
+   * separators: then each is parsed on its own, and in parallel. */
+  gboolean simple;
+  GArray *record_starts;  /* gsize, at its “{” */
+  GArray *record_ends;    /* gsize, just past its “}” */
+  gsize records_start;    /* the records array's “[” */
+  gsize records_end;      /* just past its “]” */
+  gboolean root_is_array;
 } Scan;
 
 static void
@@ -61,6 +71,8 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->record_lines, g_array_unref);
   g_clear_pointer (&scan->record_columns, g_array_unref);
   g_clear_pointer (&scan->bad_records, g_hash_table_unref);
+  g_clear_pointer (&scan->record_starts, g_array_unref);
+  g_clear_pointer (&scan->record_ends, g_array_unref);
 }
 
 static int
@@ -106,6 +118,9 @@ scan_json (const char *data,
   scan->record_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   scan->record_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   scan->bad_records = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  scan->record_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan->record_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan->simple = TRUE;
 
   for (; p < end; p++)
     {
@@ -179,11 +194,19 @@ scan_json (const char *data,
 
       if (records_depth > 0 && depth == records_depth && expect_element && c != ']')
         {
+          gsize offset = p - data;
+
           record++;
           g_array_append_val (scan->record_lines, line);
           g_array_append_val (scan->record_columns, column);
+          g_array_append_val (scan->record_starts, offset);
           expect_element = FALSE;
+          if (c != '{')
+            scan->simple = FALSE;
         }
+      else if (records_depth > 0 && depth == records_depth && !expect_element &&
+               c != ',' && c != ']')
+        scan->simple = FALSE;
 
       switch (c)
         {
@@ -205,14 +228,30 @@ scan_json (const char *data,
             {
               records_depth = depth;
               expect_element = TRUE;
+              if (scan->records_end > 0 || record > 0)
+                scan->simple = FALSE;
+              scan->records_start = p - data;
+              scan->root_is_array = root_is_array;
             }
           break;
         case ']':
         case '}':
           if (depth > 0)
             depth--;
+          if (records_depth > 0 && depth == records_depth && c == '}')
+            {
+              gsize offset = p + 1 - data;
+
+              g_array_append_val (scan->record_ends, offset);
+            }
           if (records_depth > 0 && depth < records_depth)
-            records_depth = 0;
+            {
+              /* “[{…},]” */
+              if (expect_element && record > 0)
+                scan->simple = FALSE;
+              records_depth = 0;
+              scan->records_end = p + 1 - data;
+            }
           break;
         case ',':
           if (records_depth > 0 && depth == records_depth)
@@ -225,6 +264,10 @@ scan_json (const char *data,
 
       column++;
     }
+
+  if (in_string || depth != 0 || scan->trailing_line > 0 || scan->records_end == 0 ||
+      scan->record_starts->len != scan->record_ends->len)
+    scan->simple = FALSE;
 }
 
 /* json-glib says "<data>:12:4: Parse error: unexpected …"; we say where,
@@ -399,6 +442,164 @@ find_records (JsonNode  *root,
   return json_node_get_array (records);
 }
 
+/* What reading one record gave. */
+typedef struct
+{
+  MeasuresMeasure *measure;
+  char *id;                 /* of a record that could not be read */
+  char *problem;
+} Outcome;
+
+typedef struct
+{
+  const char *data;
+  const Scan *scan;
+  Outcome *outcomes;
+  gint next_chunk;
+  gint done;
+  gint failed;              /* a record is not valid JSON on its own */
+  const Progress *progress;
+} Parallel;
+
+#define CHUNK 256
+
+static gpointer
+parse_records (gpointer user_data)
+{
+  Parallel *job = user_data;
+  guint n = job->scan->record_starts->len;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(MeasuresStrings) strings = measures_strings_new (256 * 1024);
+  g_autoptr(MeasuresWords) words = measures_words_new ();
+
+  for (;;)
+    {
+      guint first = (guint) g_atomic_int_add (&job->next_chunk, 1) * CHUNK;
+
+      if (first >= n || g_atomic_int_get (&job->failed))
+        break;
+
+      for (guint i = first; i < MIN (first + CHUNK, n); i++)
+        {
+          gsize start = g_array_index (job->scan->record_starts, gsize, i);
+          gsize end = g_array_index (job->scan->record_ends, gsize, i);
+          Outcome *outcome = &job->outcomes[i];
+          g_autoptr(GError) error = NULL;
+          JsonObject *object;
+          const char *bad;
+
+          if (!json_parser_load_from_data (parser, job->data + start, end - start, NULL) ||
+              !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+            {
+              g_atomic_int_set (&job->failed, TRUE);
+              break;
+            }
+
+          object = json_node_get_object (json_parser_get_root (parser));
+          if ((bad = g_hash_table_lookup (job->scan->bad_records, GUINT_TO_POINTER (i + 1))) != NULL)
+            {
+              outcome->id = g_strdup (record_id (object));
+              outcome->problem = g_strdup (bad);
+              continue;
+            }
+
+          outcome->measure = measures_measure_new_from_json_in (object, strings, &error);
+          if (outcome->measure == NULL)
+            {
+              outcome->id = g_strdup (record_id (object));
+              outcome->problem = g_strdup (error->message);
+              continue;
+            }
+
+          measures_measure_index_words (outcome->measure, words);
+        }
+
+      progress_at (job->progress,
+                   4 * n + 6 * (guint) g_atomic_int_add (&job->done, CHUNK),
+                   10 * n);
+    }
+
+  measures_words_freeze (words);
+
+  return NULL;
+}
+
+/* Parses each record of a simple file on its own, on every core, so that
+ * no tree of the whole file is ever built. Returns %FALSE, having added
+ * nothing, when a record is not valid JSON on its own: the caller then
+ * reads the file whole to say where. */
+static gboolean
+load_records_apart (MeasuresDataset *dataset,
+                    const char      *data,
+                    gsize            length,
+                    const Scan      *scan,
+                    const Progress  *progress)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) envelope = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint n = scan->record_starts->len;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autofree Outcome *outcomes = NULL;
+  GThread *threads[8];
+  Parallel job = { 0, };
+
+  /* Everything but the records must still be right: the format, and
+   * “measures” being there. */
+  if (!scan->root_is_array)
+    {
+      g_string_append_len (envelope, data, scan->records_start);
+      g_string_append (envelope, "[]");
+      g_string_append_len (envelope, data + scan->records_end, length - scan->records_end);
+      if (!json_parser_load_from_data (parser, envelope->str, envelope->len, NULL) ||
+          json_parser_get_root (parser) == NULL ||
+          find_records (json_parser_get_root (parser), &error) == NULL)
+        return FALSE;
+    }
+
+  outcomes = g_new0 (Outcome, MAX (n, 1));
+  job.data = data;
+  job.scan = scan;
+  job.outcomes = outcomes;
+  job.progress = progress;
+
+  n_threads = MIN (n_threads, (n + CHUNK - 1) / CHUNK);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("measures-parse", parse_records, &job);
+  parse_records (&job);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (job.failed)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_clear_object (&outcomes[i].measure);
+          g_free (outcomes[i].id);
+          g_free (outcomes[i].problem);
+        }
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (outcomes[i].measure != NULL)
+        {
+          guint column;
+          guint line = record_line (scan, i + 1, &column);
+
+          measures_dataset_add_measure (dataset, outcomes[i].measure, i + 1, line);
+          g_object_unref (outcomes[i].measure);
+        }
+      else
+        add_problem (dataset, scan, i + 1, outcomes[i].id, outcomes[i].problem);
+      g_free (outcomes[i].id);
+      g_free (outcomes[i].problem);
+    }
+
+  return TRUE;
+}
+
 /**
  * measures_loader_load_bytes:
  * @bytes: the contents of a dataset file
@@ -512,6 +713,12 @@ load_bytes (GBytes         *bytes,
     }
 
   progress_at (progress, 1, 10);
+  if (scan.simple && load_records_apart (dataset, data, length, &scan, progress))
+    {
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
@@ -560,6 +767,52 @@ load_bytes (GBytes         *bytes,
   scan_clear (&scan);
 
   return g_steal_pointer (&dataset);
+}
+
+/* Reads a file in one go into a buffer of its size, where
+ * g_file_load_contents() grows its buffer step by step. */
+static gboolean
+read_whole (GFile         *file,
+            GCancellable  *cancellable,
+            char         **contents,
+            gsize         *length,
+            GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity;
+
+  if ((stream = g_file_read (file, cancellable, error)) == NULL)
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  capacity = (info != NULL ? (gsize) MAX (g_file_info_get_size (info), 0) : 0) + 4096;
+  buffer = g_malloc (capacity + 1);
+
+  for (;;)
+    {
+      gsize got = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size, capacity - size,
+                                    &got, cancellable, error))
+        return FALSE;
+      size += got;
+      if (size < capacity)
+        break;
+
+      /* It grew while being read. */
+      if (capacity > MEASURES_LOADER_MAX_SIZE)
+        break;
+      capacity *= 2;
+      buffer = g_realloc (buffer, capacity + 1);
+    }
+
+  buffer[size] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = size;
+
+  return TRUE;
 }
 
 /**
@@ -618,7 +871,7 @@ load_file (GFile          *file,
       }
   }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (!read_whole (file, cancellable, &contents, &length, &error))
     {
       MeasuresDataset *dataset = measures_dataset_new (file, name);
 
@@ -737,6 +990,7 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
 {
   g_autoptr(MeasuresCatalog) catalog = g_new0 (MeasuresCatalog, 1);
   g_autoptr(GFile) bundled = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (n_files == 0)
     {
@@ -769,12 +1023,16 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
     }
 
   catalog->measures = measures_datasets_merge (catalog->datasets, catalog->problems);
+  g_debug ("Read %u measures in %.1f ms", catalog->measures->len,
+           (g_get_monotonic_time () - start) / 1000.0);
 
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
 
+  start = g_get_monotonic_time ();
   catalog->index = measures_index_new (catalog->measures);
   set_progress (progress, 1, 1);
+  g_debug ("Indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   return g_steal_pointer (&catalog);
 }

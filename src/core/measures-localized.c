@@ -13,42 +13,52 @@
 
 #include "measures-error.h"
 #include "measures-localized.h"
+#include "measures-store.h"
 
 /* A text in one or more languages. Entries keep the order they were
  * given in, so that a record written back out looks like the one read.
  */
 typedef struct
 {
-  char *lang;
-  char *text;
+  const char *lang;
+  const char *text;
 } Entry;
 
+/* Entries are kept at their exact number: most texts have one or two
+ * languages, and a dataset has hundreds of thousands of texts. Their
+ * strings live in @strings when it is set, else each is its own copy. */
 struct _MeasuresLocalized
 {
   gatomicrefcount ref_count;
-  GArray *entries;
+  guint n_entries;
+  Entry *entries;
+  MeasuresStrings *strings;
 };
 
 G_DEFINE_BOXED_TYPE (MeasuresLocalized, measures_localized,
                      measures_localized_ref, measures_localized_unref)
 
-static void
-entry_clear (gpointer data)
-{
-  Entry *entry = data;
-
-  g_clear_pointer (&entry->lang, g_free);
-  g_clear_pointer (&entry->text, g_free);
-}
-
 MeasuresLocalized *
 measures_localized_new (void)
+{
+  return measures_localized_new_in (NULL);
+}
+
+/**
+ * measures_localized_new_in:
+ * @strings: (nullable): where to keep the texts
+ *
+ * Returns: (transfer full): an empty localized string whose texts are
+ *   copied into @strings, or each on its own when it is %NULL
+ */
+MeasuresLocalized *
+measures_localized_new_in (MeasuresStrings *strings)
 {
   MeasuresLocalized *self = g_new0 (MeasuresLocalized, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_array_set_clear_func (self->entries, entry_clear);
+  if (strings != NULL)
+    self->strings = measures_strings_ref (strings);
 
   return self;
 }
@@ -86,7 +96,15 @@ measures_localized_unref (MeasuresLocalized *self)
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_array_unref (self->entries);
+      if (self->strings != NULL)
+        measures_strings_unref (self->strings);
+      else
+        for (guint i = 0; i < self->n_entries; i++)
+          {
+            g_free ((char *) self->entries[i].lang);
+            g_free ((char *) self->entries[i].text);
+          }
+      g_free (self->entries);
       g_free (self);
     }
 }
@@ -95,13 +113,9 @@ static Entry *
 find_entry (const MeasuresLocalized *self,
             const char              *lang)
 {
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = &g_array_index (self->entries, Entry, i);
-
-      if (g_str_equal (entry->lang, lang))
-        return entry;
-    }
+  for (guint i = 0; i < self->n_entries; i++)
+    if (g_str_equal (self->entries[i].lang, lang))
+      return &self->entries[i];
 
   return NULL;
 }
@@ -120,22 +134,21 @@ measures_localized_set (MeasuresLocalized *self,
                         const char        *text)
 {
   Entry *entry;
-  Entry new_entry;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (lang != NULL);
   g_return_if_fail (text != NULL);
 
-  if ((entry = find_entry (self, lang)) != NULL)
+  if ((entry = find_entry (self, lang)) == NULL)
     {
-      g_free (entry->text);
-      entry->text = g_strdup (text);
-      return;
+      self->entries = g_renew (Entry, self->entries, self->n_entries + 1);
+      entry = &self->entries[self->n_entries++];
+      entry->lang = self->strings != NULL ? measures_strings_intern (self->strings, lang) : g_strdup (lang);
     }
+  else if (self->strings == NULL)
+    g_free ((char *) entry->text);
 
-  new_entry.lang = g_strdup (lang);
-  new_entry.text = g_strdup (text);
-  g_array_append_val (self->entries, new_entry);
+  entry->text = self->strings != NULL ? measures_strings_add (self->strings, text) : g_strdup (text);
 }
 
 const char *
@@ -196,9 +209,9 @@ measures_localized_resolve (const MeasuresLocalized  *self,
 
       found = find_entry (self, langs[i]);
 
-      for (guint j = 0; found == NULL && j < self->entries->len; j++)
+      for (guint j = 0; found == NULL && j < self->n_entries; j++)
         {
-          const Entry *entry = &g_array_index (self->entries, Entry, j);
+          const Entry *entry = &self->entries[j];
 
           if (*entry->lang != '\0' && lang_matches_base (entry->lang, langs[i]))
             found = entry;
@@ -208,8 +221,8 @@ measures_localized_resolve (const MeasuresLocalized  *self,
   for (guint i = 0; found == NULL && fallback[i] != NULL; i++)
     found = find_entry (self, fallback[i]);
 
-  if (found == NULL && self->entries->len > 0)
-    found = &g_array_index (self->entries, Entry, 0);
+  if (found == NULL && self->n_entries > 0)
+    found = &self->entries[0];
 
   if (out_lang != NULL)
     *out_lang = found != NULL ? found->lang : NULL;
@@ -222,7 +235,7 @@ measures_localized_get_n_langs (const MeasuresLocalized *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->entries->len;
+  return self->n_entries;
 }
 
 const char *
@@ -230,9 +243,9 @@ measures_localized_get_lang (const MeasuresLocalized *self,
                              guint                    index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  g_return_val_if_fail (index < self->n_entries, NULL);
 
-  return g_array_index (self->entries, Entry, index).lang;
+  return self->entries[index].lang;
 }
 
 const char *
@@ -240,15 +253,15 @@ measures_localized_get_text (const MeasuresLocalized *self,
                              guint                    index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  g_return_val_if_fail (index < self->n_entries, NULL);
 
-  return g_array_index (self->entries, Entry, index).text;
+  return self->entries[index].text;
 }
 
 gboolean
 measures_localized_is_empty (const MeasuresLocalized *self)
 {
-  return self == NULL || self->entries->len == 0;
+  return self == NULL || self->n_entries == 0;
 }
 
 gboolean
@@ -258,12 +271,12 @@ measures_localized_equal (const MeasuresLocalized *a,
   if (measures_localized_is_empty (a) || measures_localized_is_empty (b))
     return measures_localized_is_empty (a) && measures_localized_is_empty (b);
 
-  if (a->entries->len != b->entries->len)
+  if (a->n_entries != b->n_entries)
     return FALSE;
 
-  for (guint i = 0; i < a->entries->len; i++)
+  for (guint i = 0; i < a->n_entries; i++)
     {
-      const Entry *entry = &g_array_index (a->entries, Entry, i);
+      const Entry *entry = &a->entries[i];
       const char *other = measures_localized_get_exact (b, entry->lang);
 
       if (other == NULL || !g_str_equal (entry->text, other))
@@ -299,6 +312,20 @@ MeasuresLocalized *
 measures_localized_from_json (JsonNode  *node,
                               GError   **error)
 {
+  return measures_localized_from_json_in (node, NULL, error);
+}
+
+/**
+ * measures_localized_from_json_in:
+ * @strings: (nullable): where to keep the texts
+ *
+ * As measures_localized_from_json(), keeping the texts in @strings.
+ */
+MeasuresLocalized *
+measures_localized_from_json_in (JsonNode         *node,
+                                 MeasuresStrings  *strings,
+                                 GError          **error)
+{
   g_autoptr(MeasuresLocalized) self = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -311,7 +338,10 @@ measures_localized_from_json (JsonNode  *node,
       if (!check_text (text, error))
         return NULL;
 
-      return measures_localized_new_plain (text);
+      self = measures_localized_new_in (strings);
+      measures_localized_set (self, MEASURES_LANG_NEUTRAL, text);
+
+      return g_steal_pointer (&self);
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -321,7 +351,7 @@ measures_localized_from_json (JsonNode  *node,
       return NULL;
     }
 
-  self = measures_localized_new ();
+  self = measures_localized_new_in (strings);
 
   {
     JsonObject *object = json_node_get_object (node);
@@ -365,16 +395,15 @@ measures_localized_to_json (const MeasuresLocalized *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->entries->len == 1 &&
-      *g_array_index (self->entries, Entry, 0).lang == '\0')
+  if (self->n_entries == 1 && *self->entries[0].lang == '\0')
     return json_node_init_string (json_node_alloc (),
-                                  g_array_index (self->entries, Entry, 0).text);
+                                  self->entries[0].text);
 
   object = json_object_new ();
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     {
-      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      const Entry *entry = &self->entries[i];
 
       json_object_set_string_member (object, entry->lang, entry->text);
     }

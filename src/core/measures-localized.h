@@ -17,10 +17,12 @@ G_BEGIN_DECLS
 #define MEASURES_LANG_NEUTRAL ""
 
 typedef struct _MeasuresLocalized MeasuresLocalized;
+typedef struct _MeasuresStrings MeasuresStrings;
 
 GType               measures_localized_get_type      (void) G_GNUC_CONST;
 MeasuresLocalized  *measures_localized_new           (void);
 MeasuresLocalized  *measures_localized_new_plain     (const char                *text);
+MeasuresLocalized  *measures_localized_new_in        (MeasuresStrings           *strings);
 MeasuresLocalized  *measures_localized_ref           (MeasuresLocalized         *self);
 void                measures_localized_unref         (MeasuresLocalized         *self);
 void                measures_localized_set           (MeasuresLocalized         *self,
@@ -40,6 +42,9 @@ gboolean            measures_localized_is_empty      (const MeasuresLocalized   
 gboolean            measures_localized_equal         (const MeasuresLocalized   *a,
                                                       const MeasuresLocalized   *b);
 MeasuresLocalized  *measures_localized_from_json     (JsonNode                  *node,
+                                                      GError                   **error);
+MeasuresLocalized  *measures_localized_from_json_in  (JsonNode                  *node,
+                                                      MeasuresStrings           *strings,
                                                       GError                   **error);
 JsonNode           *measures_localized_to_json       (const MeasuresLocalized   *self);
 

@@ -13,6 +13,7 @@
 
 #include "measures-error.h"
 #include "measures-measure.h"
+#include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -24,26 +25,31 @@ struct _MeasuresMeasure
 {
   GObject parent_instance;
 
-  char *id;
-  char *country;
-  char *region;
+  /* Every string lives in @strings, shared by the records of one load. */
+  MeasuresStrings *strings;
+  const char *id;
+  const char *country;
+  const char *region;
+  const char *url;
   int year_from;
   int year_to;
-  GStrv types;
-  GStrv forms;
+  const char **types;        /* both in one block: types, NULL, forms, NULL */
+  const char **forms;
   MeasuresLocalized *title;
   MeasuresLocalized *description;
   MeasuresLocalized *full_text;
   MeasuresLocalized *source;
   MeasuresLocalized *more_info;
-  char *url;
   gboolean title_derived;
 
   /* Unknown keys, in the order they were read. */
   JsonObject *extra;
 
-  /* Folded words of every searchable text, made once at load. */
-  char *search_text;
+  /* The folded words of its own texts, as ids in @words; made once, by
+   * the loader or a cache, so that the index never folds text. */
+  guint n_word_ids;
+  guint32 *word_ids;
+  MeasuresWords *words;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
@@ -77,19 +83,16 @@ measures_measure_finalize (GObject *object)
 {
   MeasuresMeasure *self = (MeasuresMeasure *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->country, g_free);
-  g_clear_pointer (&self->region, g_free);
-  g_clear_pointer (&self->types, g_strfreev);
-  g_clear_pointer (&self->forms, g_strfreev);
+  g_free (self->types);
   g_clear_pointer (&self->title, measures_localized_unref);
   g_clear_pointer (&self->description, measures_localized_unref);
   g_clear_pointer (&self->full_text, measures_localized_unref);
   g_clear_pointer (&self->source, measures_localized_unref);
   g_clear_pointer (&self->more_info, measures_localized_unref);
-  g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
-  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->word_ids, g_free);
+  g_clear_pointer (&self->words, measures_words_unref);
+  g_clear_pointer (&self->strings, measures_strings_unref);
 
   G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
 }
@@ -194,7 +197,7 @@ is_null (JsonNode *node)
 static gboolean
 get_string (JsonObject  *object,
             const char  *key,
-            char       **out,
+            const char **out,
             GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
@@ -219,35 +222,31 @@ get_string (JsonObject  *object,
       return FALSE;
     }
 
-  g_free (*out);
-  *out = *text != '\0' ? g_strdup (text) : NULL;
+  *out = *text != '\0' ? text : NULL;
 
   return TRUE;
 }
 
+/* Adds the texts of @key to @out, each once, borrowed from @object. */
 static gboolean
 get_strv (JsonObject  *object,
           const char  *key,
-          GStrv       *out,
+          GPtrArray   *out,
           GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (is_null (node))
-    {
-      *out = g_strv_builder_end (builder);
-      return TRUE;
-    }
+    return TRUE;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_autofree char *one = NULL;
+      const char *one = NULL;
 
       if (!get_string (object, key, &one, error))
         return FALSE;
       if (one != NULL)
-        g_strv_builder_add (builder, one);
+        g_ptr_array_add (out, (gpointer) one);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -277,7 +276,7 @@ get_strv (JsonObject  *object,
             }
 
           if (*text != '\0' && g_hash_table_add (seen, (gpointer) text))
-            g_strv_builder_add (builder, text);
+            g_ptr_array_add (out, (gpointer) text);
         }
     }
   else
@@ -287,14 +286,13 @@ get_strv (JsonObject  *object,
       return FALSE;
     }
 
-  *out = g_strv_builder_end (builder);
-
   return TRUE;
 }
 
 static gboolean
 get_localized (JsonObject         *object,
                const char         *key,
+               MeasuresStrings    *strings,
                MeasuresLocalized **out,
                GError            **error)
 {
@@ -305,7 +303,7 @@ get_localized (JsonObject         *object,
   if (is_null (node))
     return TRUE;
 
-  localized = measures_localized_from_json (node, &local_error);
+  localized = measures_localized_from_json_in (node, strings, &local_error);
   if (localized == NULL)
     {
       g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
@@ -484,14 +482,37 @@ append_localized_words (GString                 *out,
 }
 
 /* The searchable text holds every language the record carries, and its
- * country, region, types and forms in English and in the UI language; it
- * is folded into words once here so that a search never folds records.
- * The year is not searched.
+ * country, region, types and forms in English and in the UI language.
+ * The year is not searched. The index keeps the record's own words, made
+ * once (measures_measure_index_words()), and adds the words of the
+ * labels itself, since those follow the UI language.
  */
-static char *
-build_search_text (MeasuresMeasure *self)
+static void
+append_own_texts (GString         *text,
+                  MeasuresMeasure *self)
+{
+  append_localized_words (text, self->title);
+  append_localized_words (text, self->description);
+  append_localized_words (text, self->full_text);
+  append_localized_words (text, self->source);
+  append_localized_words (text, self->more_info);
+}
+
+/**
+ * measures_measure_dup_search_text:
+ * @self: a measure
+ *
+ * Folds the whole searchable text of @self. The index does not need it;
+ * the plain rules of measures_query_matches() do.
+ *
+ * Returns: (transfer full): folded words separated by spaces
+ */
+char *
+measures_measure_dup_search_text (MeasuresMeasure *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   append_value (text, MEASURES_FACET_COUNTRY, self->country);
   append_value (text, MEASURES_FACET_REGION, self->region);
@@ -499,14 +520,92 @@ build_search_text (MeasuresMeasure *self)
     append_value (text, MEASURES_FACET_TYPE, self->types[i]);
   for (guint i = 0; self->forms[i] != NULL; i++)
     append_value (text, MEASURES_FACET_FORM, self->forms[i]);
-
-  append_localized_words (text, self->title);
-  append_localized_words (text, self->description);
-  append_localized_words (text, self->full_text);
-  append_localized_words (text, self->source);
-  append_localized_words (text, self->more_info);
+  append_own_texts (text, self);
 
   return measures_fold_words (text->str);
+}
+
+/**
+ * measures_measure_index_words:
+ * @self: a measure
+ * @words: the vocabulary to add the words of its own texts to
+ *
+ * Folds the record's own texts (every language of its title, description,
+ * full text, source and further information) once and keeps their words
+ * as ids in @words. Call it from the thread that fills @words.
+ */
+void
+measures_measure_index_words (MeasuresMeasure *self,
+                              MeasuresWords   *words)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+  g_return_if_fail (words != NULL);
+
+  append_own_texts (text, self);
+  folded = measures_fold_words (text->str);
+
+  g_clear_pointer (&self->word_ids, g_free);
+  g_clear_pointer (&self->words, measures_words_unref);
+  self->word_ids = measures_words_collect (words, folded, &self->n_word_ids);
+  self->words = measures_words_ref (words);
+}
+
+/**
+ * measures_measure_set_words:
+ * @ids: (transfer full) (array length=n_ids): distinct ids in @words
+ *
+ * Gives @self the words of its own texts, as a cache kept them.
+ */
+void
+measures_measure_set_words (MeasuresMeasure *self,
+                            MeasuresWords   *words,
+                            guint32         *ids,
+                            guint            n_ids)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+
+  g_clear_pointer (&self->word_ids, g_free);
+  g_clear_pointer (&self->words, measures_words_unref);
+  self->word_ids = ids;
+  self->n_word_ids = n_ids;
+  self->words = words != NULL ? measures_words_ref (words) : NULL;
+}
+
+/**
+ * measures_measure_get_word_ids:
+ * @n_ids: (out): how many
+ * @words: (out) (transfer none) (nullable): the vocabulary of the ids
+ *
+ * Returns: (array length=n_ids) (nullable): the ids of the words of the
+ *   record's own texts, or %NULL if they were never made
+ */
+const guint32 *
+measures_measure_get_word_ids (MeasuresMeasure  *self,
+                               guint            *n_ids,
+                               MeasuresWords   **words)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  *n_ids = self->n_word_ids;
+  *words = self->words;
+
+  return self->words != NULL ? self->word_ids : NULL;
+}
+
+/**
+ * measures_measure_get_strings:
+ *
+ * Returns: (transfer none): where the record's strings live
+ */
+MeasuresStrings *
+measures_measure_get_strings (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->strings;
 }
 
 static char *
@@ -554,12 +653,35 @@ MeasuresMeasure *
 measures_measure_new_from_json (JsonObject  *object,
                                 GError     **error)
 {
+  g_autoptr(MeasuresStrings) strings = measures_strings_new (256);
+
+  return measures_measure_new_from_json_in (object, strings, error);
+}
+
+/**
+ * measures_measure_new_from_json_in:
+ * @strings: where to keep the record's strings; a load passes one store
+ *   for all its records
+ *
+ * As measures_measure_new_from_json(). Call it from the thread that fills
+ * @strings.
+ */
+MeasuresMeasure *
+measures_measure_new_from_json_in (JsonObject       *object,
+                                   MeasuresStrings  *strings,
+                                   GError          **error)
+{
   g_autoptr(MeasuresMeasure) self = NULL;
   g_autoptr(GList) members = NULL;
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+  const char *id = NULL, *country = NULL, *region = NULL, *url = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (strings != NULL, NULL);
 
   self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+  self->strings = measures_strings_ref (strings);
 
   /* Every key is checked, so that one message names all that is wrong. */
   {
@@ -567,19 +689,19 @@ measures_measure_new_from_json (JsonObject  *object,
     GError *local = NULL;
 
 #define CHECK(call) G_STMT_START { if (!(call)) { g_ptr_array_add (problems, local); local = NULL; } } G_STMT_END
-    CHECK (get_string (object, "country", &self->country, &local));
-    CHECK (get_string (object, "id", &self->id, &local));
-    CHECK (get_string (object, "region", &self->region, &local));
+    CHECK (get_string (object, "country", &country, &local));
+    CHECK (get_string (object, "id", &id, &local));
+    CHECK (get_string (object, "region", &region, &local));
     CHECK (get_year (object, &self->year_from, &self->year_to, &local));
-    CHECK (get_strv (object, "types", &self->types, &local));
-    CHECK (get_strv (object, "forms", &self->forms, &local));
-    CHECK (get_localized (object, "title", &self->title, &local));
-    CHECK (get_localized (object, "description", &self->description, &local));
-    CHECK (get_localized (object, "full_text", &self->full_text, &local));
+    CHECK (get_strv (object, "types", types, &local));
+    CHECK (get_strv (object, "forms", forms, &local));
+    CHECK (get_localized (object, "title", strings, &self->title, &local));
+    CHECK (get_localized (object, "description", strings, &self->description, &local));
+    CHECK (get_localized (object, "full_text", strings, &self->full_text, &local));
     CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
-    CHECK (get_localized (object, "source", &self->source, &local));
-    CHECK (get_localized (object, "more_info", &self->more_info, &local));
-    CHECK (get_string (object, "url", &self->url, &local));
+    CHECK (get_localized (object, "source", strings, &self->source, &local));
+    CHECK (get_localized (object, "more_info", strings, &self->more_info, &local));
+    CHECK (get_string (object, "url", &url, &local));
 #undef CHECK
 
     if (problems->len > 0)
@@ -595,12 +717,24 @@ measures_measure_new_from_json (JsonObject  *object,
       }
   }
 
-  if (self->country == NULL)
+  if (country == NULL)
     {
       g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
                            _("“country” is missing"));
       return NULL;
     }
+
+  self->country = measures_strings_intern (strings, country);
+  self->region = measures_strings_intern (strings, region);
+  self->url = measures_strings_add (strings, url);
+  self->types = g_new (const char *, types->len + forms->len + 2);
+  for (guint i = 0; i < types->len; i++)
+    self->types[i] = measures_strings_intern (strings, g_ptr_array_index (types, i));
+  self->types[types->len] = NULL;
+  self->forms = self->types + types->len + 1;
+  for (guint i = 0; i < forms->len; i++)
+    self->forms[i] = measures_strings_intern (strings, g_ptr_array_index (forms, i));
+  self->forms[forms->len] = NULL;
 
   members = json_object_get_members (object);
   for (const GList *l = members; l != NULL; l = l->next)
@@ -616,10 +750,14 @@ measures_measure_new_from_json (JsonObject  *object,
                               json_node_copy (json_object_get_member (object, key)));
     }
 
-  if (self->id == NULL)
-    self->id = derive_id (self);
+  if (id != NULL)
+    self->id = measures_strings_add (strings, id);
+  else
+    {
+      g_autofree char *derived = derive_id (self);
 
-  self->search_text = build_search_text (self);
+      self->id = measures_strings_add (strings, derived);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -855,19 +993,6 @@ measures_measure_get_url (MeasuresMeasure *self)
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   return self->url;
-}
-
-/**
- * measures_measure_get_search_text:
- *
- * Returns: the folded words of the record's searchable text
- */
-const char *
-measures_measure_get_search_text (MeasuresMeasure *self)
-{
-  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
-
-  return self->search_text;
 }
 
 /**

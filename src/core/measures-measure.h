@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "measures-localized.h"
+#include "measures-store.h"
 #include "measures-text.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObj
 
 MeasuresMeasure          *measures_measure_new_from_json   (JsonObject            *object,
                                                             GError               **error);
+MeasuresMeasure          *measures_measure_new_from_json_in (JsonObject           *object,
+                                                             MeasuresStrings      *strings,
+                                                             GError              **error);
 JsonNode                 *measures_measure_to_json         (MeasuresMeasure       *self);
 const char               *measures_measure_get_id          (MeasuresMeasure       *self);
 const char               *measures_measure_get_country     (MeasuresMeasure       *self);
@@ -36,7 +40,17 @@ MeasuresLocalized        *measures_measure_get_more_info   (MeasuresMeasure     
 MeasuresLocalized        *measures_measure_get_full_text   (MeasuresMeasure       *self);
 gboolean                  measures_measure_get_title_derived (MeasuresMeasure     *self);
 const char               *measures_measure_get_url         (MeasuresMeasure       *self);
-const char               *measures_measure_get_search_text (MeasuresMeasure       *self);
+char                     *measures_measure_dup_search_text (MeasuresMeasure       *self);
+void                      measures_measure_index_words     (MeasuresMeasure       *self,
+                                                            MeasuresWords         *words);
+void                      measures_measure_set_words       (MeasuresMeasure       *self,
+                                                            MeasuresWords         *words,
+                                                            guint32               *ids,
+                                                            guint                  n_ids);
+const guint32            *measures_measure_get_word_ids    (MeasuresMeasure       *self,
+                                                            guint                 *n_ids,
+                                                            MeasuresWords        **words);
+MeasuresStrings          *measures_measure_get_strings     (MeasuresMeasure       *self);
 const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,
                                                             const char * const    *langs);
 

@@ -564,9 +564,14 @@ measures_query_matches (MeasuresQuery   *self,
                 (const char * const *) self->values[MEASURES_FACET_FORM]))
     return FALSE;
 
-  for (guint i = 0; self->search_words[i] != NULL; i++)
-    if (!measures_text_has_word_prefix (measures_measure_get_search_text (measure), self->search_words[i]))
-      return FALSE;
+  if (self->search_words[0] != NULL)
+    {
+      g_autofree char *text = measures_measure_dup_search_text (measure);
+
+      for (guint i = 0; self->search_words[i] != NULL; i++)
+        if (!measures_text_has_word_prefix (text, self->search_words[i]))
+          return FALSE;
+    }
 
   return TRUE;
 }
