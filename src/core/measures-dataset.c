@@ -233,6 +233,25 @@ measures_dataset_get_error (MeasuresDataset *self)
  * @index: the 1-based number of the record in its file
  * @line: the line where the record starts, or 0
  */
+/**
+ * measures_dataset_get_place:
+ * @position: a measure's position in @self
+ * @index: (out): its position in its file, from 1
+ * @line: (out): the line it starts on, or 0
+ */
+void
+measures_dataset_get_place (MeasuresDataset *self,
+                            guint            position,
+                            guint           *index,
+                            guint           *line)
+{
+  g_return_if_fail (MEASURES_IS_DATASET (self));
+  g_return_if_fail (position < self->places->len);
+
+  *index = g_array_index (self->places, Place, position).index;
+  *line = g_array_index (self->places, Place, position).line;
+}
+
 void
 measures_dataset_add_measure (MeasuresDataset *self,
                               MeasuresMeasure *measure,

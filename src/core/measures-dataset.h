@@ -57,6 +57,10 @@ GPtrArray        *measures_dataset_get_measures  (MeasuresDataset        *self);
 guint             measures_dataset_get_n_measures(MeasuresDataset        *self);
 GPtrArray        *measures_dataset_get_problems  (MeasuresDataset        *self);
 const GError     *measures_dataset_get_error     (MeasuresDataset        *self);
+void              measures_dataset_get_place     (MeasuresDataset        *self,
+                                                  guint                   position,
+                                                  guint                  *index,
+                                                  guint                  *line);
 void              measures_dataset_add_measure   (MeasuresDataset        *self,
                                                   MeasuresMeasure        *measure,
                                                   guint                   index,

@@ -42,7 +42,12 @@ typedef struct
 {
   GArray *values;     /* FacetValue */
   GHashTable *by_key; /* facet key → index + 1 */
+  GHashTable *by_pointer; /* a value's string → index + 1, while building:
+                           * a load keeps each value once */
 } Facet;
+
+/* While building: a type's string → its category's index + 1. */
+
 
 struct _MeasuresIndex
 {
@@ -52,6 +57,7 @@ struct _MeasuresIndex
   guint n;
   Facet facets[MEASURES_N_FACETS];
   GArray *country_region;   /* int per country value */
+  GHashTable *category_of_type; /* while building: a type → its category + 1 */
   guint *first_category;     /* per measure: the category of its first type, or G_MAXUINT */
   int *year_from;
   int *year_to;
@@ -152,14 +158,24 @@ static guint
 add_value (MeasuresIndex *self,
            MeasuresFacet  facet,
            const char    *value,
+           gboolean       stable,
            int            parent,
            guint          position)
 {
   Facet *f = &self->facets[facet];
-  char *key = measures_facet_key (facet, value);
+  char *key;
   gpointer found;
   guint index;
 
+  if (stable && f->by_pointer != NULL &&
+      (found = g_hash_table_lookup (f->by_pointer, value)) != NULL)
+    {
+      index = GPOINTER_TO_UINT (found) - 1;
+      measures_bitset_set (g_array_index (f->values, FacetValue, index).bits, position);
+      return index;
+    }
+
+  key = measures_facet_key (facet, value);
   if (g_hash_table_lookup_extended (f->by_key, key, NULL, &found))
     {
       index = GPOINTER_TO_UINT (found) - 1;
@@ -179,6 +195,8 @@ add_value (MeasuresIndex *self,
     }
 
   measures_bitset_set (g_array_index (f->values, FacetValue, index).bits, position);
+  if (stable && f->by_pointer != NULL)
+    g_hash_table_insert (f->by_pointer, (gpointer) value, GUINT_TO_POINTER (index + 1));
 
   return index;
 }
@@ -191,11 +209,11 @@ index_facets (MeasuresIndex   *self,
   const char * const *types = measures_measure_get_types (measure);
   const char * const *forms = measures_measure_get_forms (measure);
 
-  guint country = add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), -1, position);
+  guint country = add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), TRUE, -1, position);
   int region = -1;
 
   if (measures_measure_get_region (measure) != NULL)
-    region = add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), -1, position);
+    region = add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), TRUE, -1, position);
 
   /* A country belongs to the region its first measure names. */
   if (country == self->country_region->len)
@@ -207,18 +225,32 @@ index_facets (MeasuresIndex   *self,
   self->first_category[position] = G_MAXUINT;
   for (guint i = 0; types[i] != NULL; i++)
     {
-      g_autofree char *category = measures_type_get_category (types[i]);
-      guint parent = add_value (self, MEASURES_FACET_TYPE, category, -1, position);
+      gpointer known = g_hash_table_lookup (self->category_of_type, types[i]);
+      guint parent;
+
+      if (known != NULL)
+        {
+          parent = GPOINTER_TO_UINT (known) - 1;
+          measures_bitset_set (g_array_index (self->facets[MEASURES_FACET_TYPE].values, FacetValue, parent).bits,
+                               position);
+        }
+      else
+        {
+          g_autofree char *category = measures_type_get_category (types[i]);
+
+          parent = add_value (self, MEASURES_FACET_TYPE, category, FALSE, -1, position);
+          g_hash_table_insert (self->category_of_type, (gpointer) types[i], GUINT_TO_POINTER (parent + 1));
+        }
 
       if (i == 0)
         self->first_category[position] = parent;
 
       if (strstr (types[i], MEASURES_TYPE_SEPARATOR) != NULL)
-        add_value (self, MEASURES_FACET_TYPE, types[i], parent, position);
+        add_value (self, MEASURES_FACET_TYPE, types[i], TRUE, parent, position);
     }
 
   for (guint i = 0; forms[i] != NULL; i++)
-    add_value (self, MEASURES_FACET_FORM, forms[i], -1, position);
+    add_value (self, MEASURES_FACET_FORM, forms[i], TRUE, -1, position);
 
   self->year_from[position] = measures_measure_get_year_from (measure);
   self->year_to[position] = measures_measure_get_year_to (measure);
@@ -498,8 +530,14 @@ measures_index_new (GPtrArray *measures)
   self->year_to = g_new0 (int, MAX (self->n, 1));
   self->first_category = g_new0 (guint, MAX (self->n, 1));
 
+  for (guint f = 0; f < MEASURES_N_FACETS; f++)
+    self->facets[f].by_pointer = g_hash_table_new (NULL, NULL);
+  self->category_of_type = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->n; i++)
     index_facets (self, g_ptr_array_index (measures, i), i);
+  for (guint f = 0; f < MEASURES_N_FACETS; f++)
+    g_clear_pointer (&self->facets[f].by_pointer, g_hash_table_unref);
+  g_clear_pointer (&self->category_of_type, g_hash_table_unref);
 
   index_words (self);
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
@@ -769,50 +770,23 @@ load_bytes (GBytes         *bytes,
   return g_steal_pointer (&dataset);
 }
 
-/* Reads a file in one go into a buffer of its size, where
- * g_file_load_contents() grows its buffer step by step. */
-static gboolean
-read_whole (GFile         *file,
-            GCancellable  *cancellable,
-            char         **contents,
-            gsize         *length,
-            GError       **error)
+typedef struct
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *buffer = NULL;
-  gsize size = 0, capacity;
+  GFile *file;
+  GCancellable *cancellable;
+  guint64 fingerprint;
+  guint64 size;
+  gboolean ok;
+} Fingerprinting;
 
-  if ((stream = g_file_read (file, cancellable, error)) == NULL)
-    return FALSE;
+static gpointer
+fingerprint_thread (gpointer data)
+{
+  Fingerprinting *job = data;
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  capacity = (info != NULL ? (gsize) MAX (g_file_info_get_size (info), 0) : 0) + 4096;
-  buffer = g_malloc (capacity + 1);
+  job->ok = measures_cache_fingerprint_file (job->file, job->cancellable, &job->fingerprint, &job->size, NULL);
 
-  for (;;)
-    {
-      gsize got = 0;
-
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size, capacity - size,
-                                    &got, cancellable, error))
-        return FALSE;
-      size += got;
-      if (size < capacity)
-        break;
-
-      /* It grew while being read. */
-      if (capacity > MEASURES_LOADER_MAX_SIZE)
-        break;
-      capacity *= 2;
-      buffer = g_realloc (buffer, capacity + 1);
-    }
-
-  buffer[size] = '\0';
-  *contents = g_steal_pointer (&buffer);
-  *length = size;
-
-  return TRUE;
+  return NULL;
 }
 
 /**
@@ -843,8 +817,13 @@ load_file (GFile          *file,
 {
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) cache = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  MeasuresDataset *dataset;
+  MeasuresCacheKey key = { NULL, };
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -853,15 +832,16 @@ load_file (GFile          *file,
 
   /* Too large to be a dataset: refuse before reading it. */
   {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+    info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                              G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                              G_FILE_QUERY_INFO_NONE, cancellable, NULL);
 
     if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
         g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
       {
-        MeasuresDataset *dataset = measures_dataset_new (file, name);
         g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info) / (1024 * 1024));
 
+        dataset = measures_dataset_new (file, name);
         measures_dataset_take_error (dataset,
                                      g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
                                                   /* Translators: sizes in megabytes */
@@ -871,9 +851,44 @@ load_file (GFile          *file,
       }
   }
 
-  if (!read_whole (file, cancellable, &contents, &length, &error))
+  /* A local file read before has a cache: use it if it still stands for
+   * the file, which takes reading the file but not parsing it. */
+  if (measures_cache_is_enabled () && g_file_peek_path (file) != NULL && info != NULL &&
+      g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
     {
-      MeasuresDataset *dataset = measures_dataset_new (file, name);
+      uri = g_file_get_uri (file);
+      key.uri = uri;
+      key.mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+                  g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+      cache = measures_cache_get_file (file);
+
+      if (g_file_query_exists (cache, cancellable))
+        {
+          /* The file's fingerprint is made on the other core meanwhile. */
+          Fingerprinting job = { file, cancellable, 0, 0, FALSE };
+          GThread *thread = g_thread_new ("measures-fingerprint", fingerprint_thread, &job);
+
+          key.size = g_file_info_get_size (info);
+          key.any_fingerprint = TRUE;
+          dataset = measures_cache_read (cache, file, name, &key, &error);
+          g_thread_join (thread);
+          key.any_fingerprint = FALSE;
+
+          if (dataset != NULL && job.ok && job.size == key.size && job.fingerprint == key.fingerprint)
+            {
+              g_debug ("Read %s from its cache", name);
+              progress_at (progress, 1, 1);
+              return dataset;
+            }
+          g_debug ("%s: %s", name, error != NULL ? error->message : "the file has changed");
+          g_clear_error (&error);
+          g_clear_object (&dataset);
+        }
+    }
+
+  if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
+    {
+      dataset = measures_dataset_new (file, name);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         measures_dataset_take_error (dataset, g_steal_pointer (&error));
@@ -884,9 +899,27 @@ load_file (GFile          *file,
       return dataset;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (cache != NULL)
+    {
+      key.size = length;
+      key.fingerprint = measures_cache_fingerprint (contents, length);
+    }
 
-  return load_bytes (bytes, file, name, progress);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  dataset = load_bytes (bytes, file, name, progress);
+
+  /* Only a dataset read whole is kept: problems are read afresh each time,
+   * so that their messages follow the language. */
+  if (cache != NULL && measures_dataset_get_error (dataset) == NULL &&
+      measures_dataset_get_problems (dataset)->len == 0 &&
+      measures_dataset_get_n_measures (dataset) > 0)
+    {
+      g_clear_pointer (&bytes, g_bytes_unref);
+      if (!measures_cache_write (cache, dataset, &key, &error))
+        g_debug ("Cannot write the cache of %s: %s", name, error->message);
+    }
+
+  return dataset;
 }
 
 static int
@@ -1033,6 +1066,10 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
   catalog->index = measures_index_new (catalog->measures);
   set_progress (progress, 1, 1);
   g_debug ("Indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The index and the caches have the words now. */
+  for (guint i = 0; i < catalog->measures->len; i++)
+    measures_measure_forget_words (g_ptr_array_index (catalog->measures, i));
 
   return g_steal_pointer (&catalog);
 }

@@ -151,6 +151,31 @@ measures_localized_set (MeasuresLocalized *self,
   entry->text = self->strings != NULL ? measures_strings_add (self->strings, text) : g_strdup (text);
 }
 
+/**
+ * measures_localized_set_borrowed:
+ * @self: a localized string made with a store
+ *
+ * Sets the text for a language not yet set, keeping @lang and @text as
+ * they are: they must live as long as the store of @self, as the strings
+ * of a cache do.
+ */
+void
+measures_localized_set_borrowed (MeasuresLocalized *self,
+                                 const char        *lang,
+                                 const char        *text)
+{
+  Entry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->strings != NULL);
+  g_return_if_fail (find_entry (self, lang) == NULL);
+
+  self->entries = g_renew (Entry, self->entries, self->n_entries + 1);
+  entry = &self->entries[self->n_entries++];
+  entry->lang = lang;
+  entry->text = text;
+}
+
 const char *
 measures_localized_get_exact (const MeasuresLocalized *self,
                               const char              *lang)

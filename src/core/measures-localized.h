@@ -28,6 +28,9 @@ void                measures_localized_unref         (MeasuresLocalized         
 void                measures_localized_set           (MeasuresLocalized         *self,
                                                       const char                *lang,
                                                       const char                *text);
+void                measures_localized_set_borrowed  (MeasuresLocalized         *self,
+                                                      const char                *lang,
+                                                      const char                *text);
 const char         *measures_localized_get_exact     (const MeasuresLocalized   *self,
                                                       const char                *lang);
 const char         *measures_localized_resolve       (const MeasuresLocalized   *self,

@@ -50,6 +50,7 @@ struct _MeasuresMeasure
   guint n_word_ids;
   guint32 *word_ids;
   MeasuresWords *words;
+  gboolean word_ids_borrowed;   /* they live in @strings */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
@@ -79,6 +80,17 @@ static const char * const known_keys[] = {
 };
 
 static void
+forget_words (MeasuresMeasure *self)
+{
+  if (!self->word_ids_borrowed)
+    g_free (self->word_ids);
+  self->word_ids = NULL;
+  self->word_ids_borrowed = FALSE;
+  self->n_word_ids = 0;
+  g_clear_pointer (&self->words, measures_words_unref);
+}
+
+static void
 measures_measure_finalize (GObject *object)
 {
   MeasuresMeasure *self = (MeasuresMeasure *)object;
@@ -90,8 +102,7 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->source, measures_localized_unref);
   g_clear_pointer (&self->more_info, measures_localized_unref);
   g_clear_pointer (&self->extra, json_object_unref);
-  g_clear_pointer (&self->word_ids, g_free);
-  g_clear_pointer (&self->words, measures_words_unref);
+  forget_words (self);
   g_clear_pointer (&self->strings, measures_strings_unref);
 
   G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
@@ -547,8 +558,7 @@ measures_measure_index_words (MeasuresMeasure *self,
   append_own_texts (text, self);
   folded = measures_fold_words (text->str);
 
-  g_clear_pointer (&self->word_ids, g_free);
-  g_clear_pointer (&self->words, measures_words_unref);
+  forget_words (self);
   self->word_ids = measures_words_collect (words, folded, &self->n_word_ids);
   self->words = measures_words_ref (words);
 }
@@ -567,11 +577,24 @@ measures_measure_set_words (MeasuresMeasure *self,
 {
   g_return_if_fail (MEASURES_IS_MEASURE (self));
 
-  g_clear_pointer (&self->word_ids, g_free);
-  g_clear_pointer (&self->words, measures_words_unref);
+  forget_words (self);
   self->word_ids = ids;
   self->n_word_ids = n_ids;
   self->words = words != NULL ? measures_words_ref (words) : NULL;
+}
+
+/**
+ * measures_measure_forget_words:
+ *
+ * Drops the ids of the record's words once the index and the cache have
+ * them; an index made later folds the text again.
+ */
+void
+measures_measure_forget_words (MeasuresMeasure *self)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+
+  forget_words (self);
 }
 
 /**
@@ -1014,4 +1037,76 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
     title = measures_localized_resolve (self->title, langs, NULL);
 
   return title != NULL ? title : self->id;
+}
+
+/**
+ * measures_measure_new_from_parts:
+ * @strings: keeps every string below alive
+ * @values: (transfer full): a block of the types, %NULL, the forms, %NULL
+ * @n_types: how many types come first in @values
+ * @texts: (transfer full) (array fixed-size=5) (element-type MeasuresLocalized):
+ *   title, description, full text, source and more information, each
+ *   nullable
+ * @extra: (transfer full) (nullable): unknown keys
+ * @ids: (array length=n_ids): ids in @words, living as long as @strings
+ *
+ * Builds a measure from parts a cache checked, borrowing its strings and
+ * word ids.
+ *
+ * Returns: (transfer full): the measure
+ */
+MeasuresMeasure *
+measures_measure_new_from_parts (MeasuresStrings    *strings,
+                                 const char         *id,
+                                 const char         *country,
+                                 const char         *region,
+                                 const char         *url,
+                                 int                 year_from,
+                                 int                 year_to,
+                                 const char        **values,
+                                 guint               n_types,
+                                 MeasuresLocalized **texts,
+                                 gboolean            title_derived,
+                                 JsonObject         *extra,
+                                 MeasuresWords      *words,
+                                 const guint32      *ids,
+                                 guint               n_ids)
+{
+  MeasuresMeasure *self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+
+  self->strings = measures_strings_ref (strings);
+  self->id = id;
+  self->country = country;
+  self->region = region;
+  self->url = url;
+  self->year_from = year_from;
+  self->year_to = year_to;
+  self->types = values;
+  self->forms = values + n_types + 1;
+  self->title = texts[0];
+  self->description = texts[1];
+  self->full_text = texts[2];
+  self->source = texts[3];
+  self->more_info = texts[4];
+  self->title_derived = title_derived;
+  self->extra = extra;
+  self->words = words != NULL ? measures_words_ref (words) : NULL;
+  self->word_ids = (guint32 *) ids;
+  self->word_ids_borrowed = TRUE;
+  self->n_word_ids = n_ids;
+
+  return self;
+}
+
+/**
+ * measures_measure_get_extra:
+ *
+ * Returns: (transfer none) (nullable): the keys this version does not know
+ */
+JsonObject *
+measures_measure_get_extra (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->extra;
 }

@@ -51,6 +51,24 @@ const guint32            *measures_measure_get_word_ids    (MeasuresMeasure     
                                                             guint                 *n_ids,
                                                             MeasuresWords        **words);
 MeasuresStrings          *measures_measure_get_strings     (MeasuresMeasure       *self);
+void                      measures_measure_forget_words    (MeasuresMeasure       *self);
+
+MeasuresMeasure          *measures_measure_new_from_parts  (MeasuresStrings       *strings,
+                                                            const char            *id,
+                                                            const char            *country,
+                                                            const char            *region,
+                                                            const char            *url,
+                                                            int                    year_from,
+                                                            int                    year_to,
+                                                            const char           **values,
+                                                            guint                  n_types,
+                                                            MeasuresLocalized    **texts,
+                                                            gboolean               title_derived,
+                                                            JsonObject            *extra,
+                                                            MeasuresWords         *words,
+                                                            const guint32         *ids,
+                                                            guint                  n_ids);
+JsonObject               *measures_measure_get_extra       (MeasuresMeasure       *self);
 const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,
                                                             const char * const    *langs);
 

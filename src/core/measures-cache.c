@@ -1,0 +1,926 @@
+/* measures-cache.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-cache"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "measures-cache.h"
+#include "measures-error.h"
+#include "measures-measure.h"
+#include "measures-store.h"
+
+/**
+ * measures_file_read_all:
+ *
+ * Reads a file in one go into a buffer of its size, where
+ * g_file_load_contents() grows its buffer step by step. The contents end
+ * with a nul byte not counted in @length.
+ */
+gboolean
+measures_file_read_all (GFile         *file,
+                        GCancellable  *cancellable,
+                        char         **contents,
+                        gsize         *length,
+                        GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity;
+
+  if ((stream = g_file_read (file, cancellable, error)) == NULL)
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  capacity = (info != NULL ? (gsize) MAX (g_file_info_get_size (info), 0) : 0) + 4096;
+  buffer = g_malloc (capacity + 1);
+
+  for (;;)
+    {
+      gsize got = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size, capacity - size,
+                                    &got, cancellable, error))
+        return FALSE;
+      size += got;
+      if (size < capacity)
+        break;
+
+      /* It grew while being read. */
+      capacity *= 2;
+      buffer = g_realloc (buffer, capacity + 1);
+    }
+
+  buffer[size] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = size;
+
+  return TRUE;
+}
+
+/* After a dataset file is first read, its records and the words of their
+ * texts are kept in $XDG_CACHE_HOME/measures/ as one GVariant of type
+ * CACHE_TYPE:
+ *
+ *   s magic, u version, s uri, t size, t mtime, t fingerprint: what the
+ *     cache stands for;
+ *   ay strings: every string, each ended by a nul; the first byte is a nul,
+ *     so that offset 0 means “none”;
+ *   au records: RECORD_FIELDS numbers per record (see Field);
+ *   au lists: string offsets of types, forms, and (language, text) pairs;
+ *   au record_words: the ids of each record's words;
+ *   au vocabulary: the string offset of each word;
+ *   t checksum: the fingerprint of every byte before it, so that a cache
+ *     damaged on disk is noticed even where the damage falls in text.
+ *
+ * A later load reads that instead of parsing JSON and folding text, and
+ * uses its strings in place: a few large arrays, so reading 100,000
+ * records is a loop over numbers. A cache is untrusted input like any
+ * file: a cache that is cut short, damaged, of another version, or for
+ * another state of the file is ignored (and written anew), never
+ * believed, and every offset and id in it is checked before use.
+ */
+
+#define MAGIC "measures-cache"
+#define CACHE_TYPE "(sustttayauauauaut)"
+
+typedef enum
+{
+  F_ID,
+  F_COUNTRY,
+  F_REGION,
+  F_URL,
+  F_EXTRA,
+  F_YEAR_FROM,
+  F_YEAR_TO,
+  F_TYPES,
+  F_N_TYPES,
+  F_FORMS,
+  F_N_FORMS,
+  F_TEXTS,                      /* five (start, count) pairs */
+  F_TITLE_DERIVED = F_TEXTS + 10,
+  F_WORDS,
+  F_N_WORDS,
+  F_INDEX,
+  F_LINE,
+  RECORD_FIELDS
+} Field;
+
+#define N_TEXTS 5
+
+/**
+ * measures_cache_fingerprint:
+ *
+ * A fast 64-bit hash of a file's contents, so that a file changed without
+ * a change of size or time is noticed. It is not cryptographic: the cache
+ * is checked as untrusted input anyway.
+ */
+guint64
+measures_cache_fingerprint (const char *data,
+                            gsize       length)
+{
+  MeasuresFingerprint fingerprint;
+
+  measures_fingerprint_init (&fingerprint);
+  measures_fingerprint_update (&fingerprint, data, length);
+
+  return measures_fingerprint_end (&fingerprint);
+}
+
+/* Four independent lanes of multiply-and-mix over 32-byte blocks, so that
+ * the processor overlaps them. */
+#define K G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+static inline guint64
+mix (guint64 h,
+     guint64 word)
+{
+  h = (h ^ word) * K;
+  return h ^ (h >> 31);
+}
+
+void
+measures_fingerprint_init (MeasuresFingerprint *self)
+{
+  memset (self, 0, sizeof *self);
+  for (guint i = 0; i < 4; i++)
+    self->lanes[i] = G_GUINT64_CONSTANT (0x243F6A8885A308D3) + i;
+}
+
+void
+measures_fingerprint_update (MeasuresFingerprint *self,
+                             const char          *data,
+                             gsize                length)
+{
+  self->length += length;
+
+  /* Finish a block begun by an earlier call. */
+  while (self->n_pending > 0 && self->n_pending < 32 && length > 0)
+    {
+      self->pending[self->n_pending++] = *data++;
+      length--;
+    }
+  if (self->n_pending == 32)
+    {
+      for (guint i = 0; i < 4; i++)
+        {
+          guint64 word;
+
+          memcpy (&word, self->pending + 8 * i, 8);
+          self->lanes[i] = mix (self->lanes[i], word);
+        }
+      self->n_pending = 0;
+    }
+
+  for (; length >= 32; data += 32, length -= 32)
+    {
+      guint64 w[4];
+
+      memcpy (w, data, 32);
+      self->lanes[0] = mix (self->lanes[0], w[0]);
+      self->lanes[1] = mix (self->lanes[1], w[1]);
+      self->lanes[2] = mix (self->lanes[2], w[2]);
+      self->lanes[3] = mix (self->lanes[3], w[3]);
+    }
+
+  memcpy (self->pending + self->n_pending, data, length);
+  self->n_pending += length;
+}
+
+guint64
+measures_fingerprint_end (MeasuresFingerprint *self)
+{
+  guint64 h = self->length * K;
+
+  for (guint i = 0; i < self->n_pending; i++)
+    h = mix (h, (guchar) self->pending[i]);
+  for (guint i = 0; i < 4; i++)
+    h = mix (h, self->lanes[i]);
+
+  return h ^ (h >> 29);
+}
+
+/**
+ * measures_cache_fingerprint_file:
+ *
+ * The fingerprint of a file's contents, read a block at a time.
+ */
+gboolean
+measures_cache_fingerprint_file (GFile         *file,
+                                 GCancellable  *cancellable,
+                                 guint64       *fingerprint,
+                                 guint64       *size,
+                                 GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autofree char *buffer = NULL;
+  MeasuresFingerprint state;
+  gssize got;
+
+  if (stream == NULL)
+    return FALSE;
+
+  buffer = g_malloc (1024 * 1024);
+  measures_fingerprint_init (&state);
+  while ((got = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1024 * 1024, cancellable, error)) > 0)
+    measures_fingerprint_update (&state, buffer, got);
+  if (got < 0)
+    return FALSE;
+
+  *size = state.length;
+  *fingerprint = measures_fingerprint_end (&state);
+
+  return TRUE;
+}
+
+/**
+ * measures_cache_is_enabled:
+ *
+ * Returns: %FALSE when the environment variable MEASURES_NO_CACHE is set,
+ *   as tests and cold-load benchmarks do
+ */
+gboolean
+measures_cache_is_enabled (void)
+{
+  return g_getenv ("MEASURES_NO_CACHE") == NULL;
+}
+
+/**
+ * measures_cache_get_file:
+ * @source: a dataset file
+ *
+ * Returns: (transfer full): where the cache of @source is kept
+ */
+GFile *
+measures_cache_get_file (GFile *source)
+{
+  g_autofree char *uri = g_file_get_uri (source);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  g_autofree char *name = g_strdup_printf ("%s.cache", hash);
+
+  return g_file_new_build_filename (g_get_user_cache_dir (), "measures", name, NULL);
+}
+
+static gboolean
+stale (GError     **error,
+       const char  *why)
+{
+  g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE, "the cache is not usable: %s", why);
+  return FALSE;
+}
+
+static gboolean
+check_header (GVariant         *cache,
+              MeasuresCacheKey *key,
+              GError          **error)
+{
+  const char *magic, *uri;
+  guint32 version;
+  guint64 size, mtime, fingerprint;
+
+  g_variant_get_child (cache, 0, "&s", &magic);
+  g_variant_get_child (cache, 1, "u", &version);
+  g_variant_get_child (cache, 2, "&s", &uri);
+  g_variant_get_child (cache, 3, "t", &size);
+  g_variant_get_child (cache, 4, "t", &mtime);
+  g_variant_get_child (cache, 5, "t", &fingerprint);
+
+  if (!g_str_equal (magic, MAGIC))
+    return stale (error, "not a cache");
+  if (version != MEASURES_CACHE_VERSION)
+    return stale (error, "another version");
+  if (key->any_fingerprint)
+    key->fingerprint = fingerprint;
+  if (!g_str_equal (uri, key->uri) || size != key->size ||
+      mtime != key->mtime || fingerprint != key->fingerprint)
+    return stale (error, "the file has changed");
+
+  return TRUE;
+}
+
+typedef struct
+{
+  MeasuresStrings *strings;
+  MeasuresWords *words;
+  const char *blob;
+  gsize blob_len;
+  const guint32 *records;
+  gsize n_records;
+  const guint32 *lists;
+  gsize n_lists;
+  const guint32 *record_words;
+  gsize n_record_words;
+  guint n_vocabulary;
+} Reader;
+
+/* A string offset is good when it starts a string. */
+static const char *
+string_at (const Reader *r,
+           guint32       offset)
+{
+  if (offset >= r->blob_len || (offset > 0 && r->blob[offset - 1] != '\0'))
+    return NULL;
+
+  return r->blob + offset;
+}
+
+static gboolean
+range_ok (guint32 start,
+          guint32 count,
+          gsize   length)
+{
+  return (guint64) start + count <= length;
+}
+
+static gboolean
+year_ok (int year)
+{
+  return year == MEASURES_YEAR_NONE || (year >= MEASURES_YEAR_MIN && year <= MEASURES_YEAR_MAX);
+}
+
+static MeasuresMeasure *
+read_record (const Reader  *r,
+             const guint32 *f,
+             GError       **error)
+{
+  const char *id = string_at (r, f[F_ID]);
+  const char *country = string_at (r, f[F_COUNTRY]);
+  const char *region = string_at (r, f[F_REGION]);
+  const char *url = string_at (r, f[F_URL]);
+  const char *extra_text = string_at (r, f[F_EXTRA]);
+  int from = (gint32) f[F_YEAR_FROM];
+  int to = (gint32) f[F_YEAR_TO];
+  g_autofree const char **values = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  MeasuresLocalized *texts[N_TEXTS] = { NULL, };
+  guint n_types = f[F_N_TYPES], n_forms = f[F_N_FORMS];
+
+  if (id == NULL || *id == '\0' || country == NULL || *country == '\0' ||
+      region == NULL || url == NULL || extra_text == NULL)
+    return stale (error, "a bad string"), NULL;
+
+  if (!year_ok (from) || !year_ok (to) ||
+      (from == MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE) ||
+      (to != MEASURES_YEAR_NONE && to < from))
+    return stale (error, "bad years"), NULL;
+
+  if (!range_ok (f[F_TYPES], n_types, r->n_lists) || !range_ok (f[F_FORMS], n_forms, r->n_lists) ||
+      !range_ok (f[F_WORDS], f[F_N_WORDS], r->n_record_words) || f[F_TITLE_DERIVED] > 1)
+    return stale (error, "a bad range"), NULL;
+
+  values = g_new (const char *, (gsize) n_types + n_forms + 2);
+  for (guint i = 0; i < n_types + n_forms; i++)
+    {
+      guint32 at = i < n_types ? f[F_TYPES] + i : f[F_FORMS] + (i - n_types);
+      const char *value = string_at (r, r->lists[at]);
+
+      if (value == NULL || *value == '\0')
+        return stale (error, "a bad type or form"), NULL;
+      values[i < n_types ? i : i + 1] = value;
+    }
+  values[n_types] = NULL;
+  values[n_types + n_forms + 1] = NULL;
+
+  for (guint i = 0; i < f[F_N_WORDS]; i++)
+    if (r->record_words[f[F_WORDS] + i] >= r->n_vocabulary)
+      return stale (error, "a bad word"), NULL;
+
+  if (*extra_text != '\0')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      if (!json_parser_load_from_data (parser, extra_text, -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        return stale (error, "bad unknown keys"), NULL;
+      extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+    }
+
+  for (guint t = 0; t < N_TEXTS; t++)
+    {
+      guint32 start = f[F_TEXTS + 2 * t];
+      guint32 count = f[F_TEXTS + 2 * t + 1];
+      gboolean ok = (guint64) count * 2 <= G_MAXUINT32 && range_ok (start, count * 2, r->n_lists);
+
+      if (ok && count > 0)
+        texts[t] = measures_localized_new_in (r->strings);
+
+      for (guint i = 0; ok && i < count; i++)
+        {
+          const char *lang = string_at (r, r->lists[start + 2 * i]);
+          const char *text = string_at (r, r->lists[start + 2 * i + 1]);
+
+          ok = lang != NULL && text != NULL && measures_localized_get_exact (texts[t], lang) == NULL;
+          if (ok)
+            measures_localized_set_borrowed (texts[t], lang, text);
+        }
+
+      if (!ok)
+        {
+          for (guint k = 0; k <= t; k++)
+            g_clear_pointer (&texts[k], measures_localized_unref);
+          return stale (error, "a bad text"), NULL;
+        }
+    }
+
+  return measures_measure_new_from_parts (r->strings, id, country,
+                                          *region != '\0' ? region : NULL,
+                                          *url != '\0' ? url : NULL,
+                                          from, to, g_steal_pointer (&values), n_types, texts,
+                                          f[F_TITLE_DERIVED], g_steal_pointer (&extra),
+                                          r->words, r->record_words + f[F_WORDS], f[F_N_WORDS]);
+}
+
+static gconstpointer
+get_array (GVariant *cache,
+           gsize     child,
+           gsize     element_size,
+           gsize    *n)
+{
+  g_autoptr(GVariant) array = g_variant_get_child_value (cache, child);
+  gconstpointer data = g_variant_get_fixed_array (array, n, element_size);
+
+  /* The data lives in the cache's bytes, which the caller keeps. */
+  return *n > 0 ? data : NULL;
+}
+
+/**
+ * measures_cache_read_bytes:
+ * @bytes: the contents of a cache
+ * @source: the dataset file it should stand for
+ * @name: the dataset's name
+ * @key: what @source is now
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL with @error
+ *   set when the cache cannot stand for @source
+ */
+MeasuresDataset *
+measures_cache_read_bytes (GBytes           *bytes,
+                           GFile            *source,
+                           const char       *name,
+                           MeasuresCacheKey *key,
+                           GError          **error)
+{
+  g_autoptr(GVariant) cache = NULL;
+  g_autoptr(MeasuresStrings) strings = NULL;
+  g_autoptr(MeasuresWords) words = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autofree const char **vocabulary = NULL;
+  const guint32 *word_offsets;
+  gsize n_words;
+  guint last_index = 0;
+  Reader r = { 0, };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* The data must be aligned for a GVariant to read it in place. */
+  if (((guintptr) g_bytes_get_data (bytes, NULL)) % 8 != 0)
+    return stale (error, "misaligned"), NULL;
+
+  /* A GVariant reads untrusted data safely: anything out of bounds reads
+   * as empty. */
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
+  if (!check_header (cache, key, error))
+    return NULL;
+
+  /* The checksum covers every byte before it. */
+  {
+    g_autoptr(GVariant) stored = g_variant_get_child_value (cache, 11);
+    const char *base = g_bytes_get_data (bytes, NULL);
+    const char *at = g_variant_get_data (stored);
+
+    if (at == NULL || g_variant_get_size (stored) != 8 || at < base ||
+        at > base + g_bytes_get_size (bytes) - 8 ||
+        measures_cache_fingerprint (base, at - base) != g_variant_get_uint64 (stored))
+      return stale (error, "damaged"), NULL;
+  }
+
+  r.blob = get_array (cache, 6, 1, &r.blob_len);
+  r.records = get_array (cache, 7, 4, &r.n_records);
+  r.lists = get_array (cache, 8, 4, &r.n_lists);
+  r.record_words = get_array (cache, 9, 4, &r.n_record_words);
+  word_offsets = get_array (cache, 10, 4, &n_words);
+
+  if (r.blob == NULL || r.blob[0] != '\0' || r.blob[r.blob_len - 1] != '\0' ||
+      r.records == NULL || r.n_records % RECORD_FIELDS != 0)
+    return stale (error, "damaged"), NULL;
+  r.n_records /= RECORD_FIELDS;
+
+  /* Every string is valid UTF-8. */
+  for (const char *p = r.blob, *end = r.blob + r.blob_len; p < end;)
+    {
+      const char *nul = memchr (p, '\0', end - p);
+
+      if (!g_utf8_validate_len (p, nul - p, NULL))
+        return stale (error, "not UTF-8"), NULL;
+      p = nul + 1;
+    }
+
+  strings = measures_strings_new_for_bytes (bytes);
+  r.strings = strings;
+
+  vocabulary = g_new (const char *, MAX (n_words, 1));
+  for (gsize i = 0; i < n_words; i++)
+    {
+      vocabulary[i] = string_at (&r, word_offsets[i]);
+      if (vocabulary[i] == NULL || *vocabulary[i] == '\0' || strlen (vocabulary[i]) > MEASURES_WORD_MAX)
+        return stale (error, "a bad word"), NULL;
+    }
+  words = measures_words_new_for_strings (strings, vocabulary, n_words);
+  r.words = words;
+  r.n_vocabulary = n_words;
+
+  dataset = measures_dataset_new (source, name);
+  for (gsize i = 0; i < r.n_records; i++)
+    {
+      const guint32 *f = r.records + i * RECORD_FIELDS;
+      g_autoptr(MeasuresMeasure) measure = read_record (&r, f, error);
+
+      if (measure == NULL)
+        return NULL;
+      if (f[F_INDEX] <= last_index)
+        return stale (error, "records out of order"), NULL;
+      last_index = f[F_INDEX];
+
+      measures_dataset_add_measure (dataset, measure, f[F_INDEX], f[F_LINE]);
+    }
+
+  if (r.n_records == 0)
+    return stale (error, "no records"), NULL;
+
+  return g_steal_pointer (&dataset);
+}
+
+/**
+ * measures_cache_read:
+ * @cache: a cache file, as from measures_cache_get_file()
+ *
+ * As measures_cache_read_bytes(), from a file.
+ */
+MeasuresDataset *
+measures_cache_read (GFile            *cache,
+                     GFile            *source,
+                     const char       *name,
+                     MeasuresCacheKey *key,
+                     GError          **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Mapped, as GLib's own caches are: its pages are the page cache's, and
+   * only those touched count. Caches are only ever replaced by renaming,
+   * never rewritten in place, so a mapped one does not change under us. */
+  if (g_file_peek_path (cache) == NULL)
+    return stale (error, "not a local file"), NULL;
+  mapped = g_mapped_file_new (g_file_peek_path (cache), FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (mapped);
+
+  return measures_cache_read_bytes (bytes, source, name, key, error);
+}
+
+/* Writes a cache as a GVariant of CACHE_TYPE straight into a stream, so
+ * that the strings, the bulk of it, are never held in memory a second
+ * time. A GVariant tuple is its members one after another, each at its
+ * alignment, followed by the end offsets of its variable-size members
+ * but the last, in reverse order, in as few bytes as its size allows;
+ * tests read what this writes back with g_variant_new_from_bytes(). */
+typedef struct
+{
+  GOutputStream *out;
+  GError *error;
+  guint64 position;
+  guint64 ends[7];
+  guint n_ends;
+  MeasuresFingerprint checksum;
+  guint64 blob_start;
+  GHashTable *short_strings;  /* string → offset */
+  GArray *records;
+  GArray *lists;
+  GArray *record_words;
+  GArray *vocabulary;
+} Writer;
+
+static void
+put_bytes (Writer     *w,
+           const void *data,
+           gsize       length)
+{
+  if (w->error == NULL && length > 0)
+    g_output_stream_write_all (w->out, data, length, NULL, NULL, &w->error);
+  measures_fingerprint_update (&w->checksum, data, length);
+  w->position += length;
+}
+
+static void
+put_align (Writer *w,
+           guint   alignment)
+{
+  static const char zeros[8] = { 0, };
+
+  put_bytes (w, zeros, (alignment - w->position % alignment) % alignment);
+}
+
+static void
+put_end (Writer *w)
+{
+  w->ends[w->n_ends++] = w->position;
+}
+
+static guint32
+put_string (Writer     *w,
+            const char *text)
+{
+  gsize len;
+  guint32 offset;
+  gpointer found;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  len = strlen (text);
+  if (len < 64 && g_hash_table_lookup_extended (w->short_strings, text, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+
+  offset = w->position - w->blob_start;
+  put_bytes (w, text, len + 1);
+  if (len < 64)
+    g_hash_table_insert (w->short_strings, (gpointer) text, GUINT_TO_POINTER (offset));
+
+  return offset;
+}
+
+static void
+put_list (Writer *w,
+          guint32 value)
+{
+  g_array_append_val (w->lists, value);
+}
+
+static void
+put_array (Writer *w,
+           GArray *array,
+           gboolean last)
+{
+  put_align (w, 4);
+  put_bytes (w, array->data, (gsize) array->len * sizeof (guint32));
+  if (!last)
+    put_end (w);
+}
+
+/* As GLib sizes the framing offsets of a container. */
+static guint
+offset_size (guint64 size)
+{
+  if (size > G_MAXUINT32)
+    return 8;
+  if (size > G_MAXUINT16)
+    return 4;
+  if (size > G_MAXUINT8)
+    return 2;
+  return 1;
+}
+
+static gboolean
+write_cache (GOutputStream          *out,
+             MeasuresDataset        *dataset,
+             const MeasuresCacheKey *key,
+             GError                **error)
+{
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) maps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(MeasuresWords) own = NULL;
+  guint32 version = MEASURES_CACHE_VERSION;
+  guint64 numbers[3] = { key->size, key->mtime, key->fingerprint };
+  guint size;
+  Writer w = { 0, };
+
+  w.out = out;
+  measures_fingerprint_init (&w.checksum);
+  w.short_strings = g_hash_table_new (g_str_hash, g_str_equal);
+  w.records = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len * RECORD_FIELDS);
+  w.lists = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w.record_words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w.vocabulary = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  put_bytes (&w, MAGIC, sizeof MAGIC);
+  put_end (&w);
+  put_align (&w, 4);
+  put_bytes (&w, &version, 4);
+  put_bytes (&w, key->uri, strlen (key->uri) + 1);
+  put_end (&w);
+  put_align (&w, 8);
+  put_bytes (&w, numbers, sizeof numbers);
+
+  w.blob_start = w.position;
+  put_bytes (&w, "", 1);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      const char * const *types = measures_measure_get_types (measure);
+      const char * const *forms = measures_measure_get_forms (measure);
+      const MeasuresLocalized *texts[N_TEXTS] = {
+        measures_measure_get_title (measure),
+        measures_measure_get_description (measure),
+        measures_measure_get_full_text (measure),
+        measures_measure_get_source (measure),
+        measures_measure_get_more_info (measure),
+      };
+      JsonObject *extra = measures_measure_get_extra (measure);
+      g_autofree char *extra_text = NULL;
+      guint32 f[RECORD_FIELDS] = { 0, };
+      MeasuresWords *words;
+      const guint32 *local;
+      guint32 *map;
+      guint n, index, line;
+
+      if (measures_measure_get_word_ids (measure, &n, &words) == NULL)
+        {
+          if (own == NULL)
+            own = measures_words_new ();
+          measures_measure_index_words (measure, own);
+        }
+      local = measures_measure_get_word_ids (measure, &n, &words);
+
+      /* One vocabulary for the whole cache. */
+      if ((map = g_hash_table_lookup (maps, words)) == NULL)
+        {
+          guint n_words = measures_words_get_n_words (words);
+
+          map = g_new (guint32, MAX (n_words, 1));
+          for (guint k = 0; k < n_words; k++)
+            {
+              const char *word = measures_words_get_word (words, k);
+              gpointer found;
+
+              if (!g_hash_table_lookup_extended (ids, word, NULL, &found))
+                {
+                  guint32 offset = w.position - w.blob_start;
+
+                  put_bytes (&w, word, strlen (word) + 1);
+                  found = GUINT_TO_POINTER (w.vocabulary->len + 1);
+                  g_array_append_val (w.vocabulary, offset);
+                  g_hash_table_insert (ids, (gpointer) word, found);
+                }
+              map[k] = GPOINTER_TO_UINT (found) - 1;
+            }
+          g_hash_table_insert (maps, words, map);
+        }
+
+      if (extra != NULL)
+        {
+          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_ref (extra));
+
+          extra_text = json_to_string (node, FALSE);
+        }
+
+      measures_dataset_get_place (dataset, i, &index, &line);
+      f[F_ID] = put_string (&w, measures_measure_get_id (measure));
+      f[F_COUNTRY] = put_string (&w, measures_measure_get_country (measure));
+      f[F_REGION] = put_string (&w, measures_measure_get_region (measure));
+      f[F_URL] = put_string (&w, measures_measure_get_url (measure));
+      f[F_EXTRA] = put_string (&w, extra_text);
+      f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);
+      f[F_YEAR_TO] = (guint32) measures_measure_get_year_to (measure);
+      f[F_TYPES] = w.lists->len;
+      for (; types[f[F_N_TYPES]] != NULL; f[F_N_TYPES]++)
+        put_list (&w, put_string (&w, types[f[F_N_TYPES]]));
+      f[F_FORMS] = w.lists->len;
+      for (; forms[f[F_N_FORMS]] != NULL; f[F_N_FORMS]++)
+        put_list (&w, put_string (&w, forms[f[F_N_FORMS]]));
+      for (guint t = 0; t < N_TEXTS; t++)
+        {
+          guint count = texts[t] != NULL ? measures_localized_get_n_langs (texts[t]) : 0;
+
+          f[F_TEXTS + 2 * t] = w.lists->len;
+          f[F_TEXTS + 2 * t + 1] = count;
+          for (guint k = 0; k < count; k++)
+            {
+              put_list (&w, put_string (&w, measures_localized_get_lang (texts[t], k)));
+              put_list (&w, put_string (&w, measures_localized_get_text (texts[t], k)));
+            }
+        }
+      f[F_TITLE_DERIVED] = measures_measure_get_title_derived (measure) ? 1 : 0;
+      f[F_WORDS] = w.record_words->len;
+      f[F_N_WORDS] = n;
+      for (guint k = 0; k < n; k++)
+        g_array_append_val (w.record_words, map[local[k]]);
+      f[F_INDEX] = index;
+      f[F_LINE] = line;
+      g_array_append_vals (w.records, f, RECORD_FIELDS);
+
+      /* Offsets are 32 bits. */
+      if (w.position - w.blob_start > G_MAXUINT32 / 2 && w.error == NULL)
+        g_set_error_literal (&w.error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE, "too large for a cache");
+    }
+  put_end (&w);
+
+  put_array (&w, w.records, FALSE);
+  put_array (&w, w.lists, FALSE);
+  put_array (&w, w.record_words, FALSE);
+  put_array (&w, w.vocabulary, FALSE);
+
+  put_align (&w, 8);
+  {
+    guint64 checksum = measures_fingerprint_end (&w.checksum);
+
+    put_bytes (&w, &checksum, sizeof checksum);
+  }
+
+  size = offset_size (w.position + w.n_ends);
+  while (offset_size (w.position + (guint64) w.n_ends * size) != size)
+    size *= 2;
+  for (guint i = w.n_ends; i > 0; i--)
+    {
+      guint64 end = GUINT64_TO_LE (w.ends[i - 1]);
+
+      put_bytes (&w, &end, size);
+    }
+
+  g_hash_table_unref (w.short_strings);
+  g_array_unref (w.records);
+  g_array_unref (w.lists);
+  g_array_unref (w.record_words);
+  g_array_unref (w.vocabulary);
+
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_cache_serialize:
+ * @dataset: a dataset read without problems
+ *
+ * Returns: (transfer full): the cache of @dataset
+ */
+GBytes *
+measures_cache_serialize (MeasuresDataset        *dataset,
+                          const MeasuresCacheKey *key)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (!write_cache (out, dataset, key, NULL))
+    return NULL;
+  g_output_stream_close (out, NULL, NULL);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/**
+ * measures_cache_write:
+ * @cache: where to write, as from measures_cache_get_file()
+ *
+ * Writes the cache of @dataset through a temporary file renamed over
+ * @cache when it is complete, so that a cache is either whole or not
+ * there; a failed write leaves any previous cache as it was.
+ */
+gboolean
+measures_cache_write (GFile                  *cache,
+                      MeasuresDataset        *dataset,
+                      const MeasuresCacheKey *key,
+                      GError                **error)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (cache);
+  g_autoptr(GFileOutputStream) file_out = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GCancellable) discard = NULL;
+
+  if (g_mkdir_with_parents (g_file_peek_path (folder), 0700) != 0)
+    {
+      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                   "cannot make the folder %s", g_file_peek_path (folder));
+      return FALSE;
+    }
+
+  /* g_file_replace() writes a temporary file and renames it on close. */
+  file_out = g_file_replace (cache, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                             NULL, error);
+  if (file_out == NULL)
+    return FALSE;
+  out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_out), 1024 * 1024);
+
+  if (!write_cache (out, dataset, key, error))
+    {
+      /* Closing a cancelled replacement removes the temporary file. */
+      discard = g_cancellable_new ();
+      g_cancellable_cancel (discard);
+      g_output_stream_close (out, discard, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (out, NULL, error);
+}

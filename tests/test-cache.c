@@ -1,0 +1,402 @@
+/* test-cache.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The binary cache: what a warm load reads is what a cold load read; a
+ * cache that no longer stands for its file, or is cut short, damaged or of
+ * another version, is never believed, and is written anew.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "measures-cache.h"
+#include "measures-error.h"
+#include "measures-index.h"
+#include "measures-loader.h"
+#include "measures-query.h"
+
+static char *tmp_dir;
+
+/* A dataset with every kind of field, records in both languages, unknown
+ * keys, open and missing years, and words in many scripts. */
+static char *
+make_dataset (guint n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"measures-1\", \"note\": {\"kept\": [1, 2]}, \"measures\": [\n");
+  const char *countries[] = { "Romania", "Republic of Moldova", "Ukraine", "Ελλάδα", "Türkiye" };
+  const char *forms[] = { "Trafficking", "Domestic violence", "Femicide", "Sexual harassment" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (json,
+                              "%s{\"id\": \"m-%u\", \"country\": \"%s\", \"region\": \"Europe\", "
+                              "\"title\": {\"en\": \"Strategy %u against trafficking\", \"ro\": \"Strategia %u împotriva traficului\"}, "
+                              "\"description\": \"Măsuri %u: ștergere, țară, <b>&amp;</b> \\\"quoted\\\" ünïcödé 東京 %u\", "
+                              "\"types\": [\"Policies > National strategy specific to violence against women\"], "
+                              "\"forms\": [\"%s\"], \"source\": {\"en\": \"Source %u\"}, \"url\": \"https://example.org/%u\"",
+                              i > 0 ? ",\n" : "", i, countries[i % G_N_ELEMENTS (countries)], i, i, i, i * 7,
+                              forms[i % G_N_ELEMENTS (forms)], i, i);
+      if (i % 3 == 0)
+        g_string_append_printf (json, ", \"year\": {\"from\": %u, \"to\": %u}", 2000 + i % 20, 2003 + i % 20);
+      else if (i % 3 == 1)
+        g_string_append_printf (json, ", \"year\": {\"from\": %u}", 2000 + i % 20);
+      if (i % 5 == 0)
+        g_string_append (json, ", \"x-notes\": {\"reviewed\": true}, \"title_derived\": true");
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "\n]}\n");
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static GFile *
+write_dataset (const char *name,
+               const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+serialize (MeasuresCatalog *catalog)
+{
+  return measures_loader_serialize (catalog->measures, NULL);
+}
+
+static guint
+count_search (MeasuresCatalog *catalog,
+              const char      *text)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresResult) result = NULL;
+
+  measures_query_set_search (query, text);
+  result = measures_index_evaluate (catalog->index, query);
+
+  return result->n_matches;
+}
+
+static MeasuresCacheKey
+key_for (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, "standard::size,time::modified,time::modified-usec",
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  MeasuresCacheKey key = { NULL, };
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL));
+  key.uri = g_file_get_uri (file);   /* leaked on purpose: the tests' lifetime */
+  key.size = length;
+  key.mtime = g_file_info_get_attribute_uint64 (info, "time::modified") * G_USEC_PER_SEC +
+              g_file_info_get_attribute_uint32 (info, "time::modified-usec");
+  key.fingerprint = measures_cache_fingerprint (contents, length);
+
+  return key;
+}
+
+/* A cold load writes the cache; a warm load reads it and gives the same
+ * records, the same searches and the same unknown keys. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *json = make_dataset (300);
+  g_autoptr(GFile) file = write_dataset ("round-trip.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresCatalog) cold = NULL;
+  g_autoptr(MeasuresCatalog) warm = NULL;
+  g_autofree char *cold_json = NULL;
+  g_autofree char *warm_json = NULL;
+  const char *searches[] = { "strat", "stergere", "ȚARĂ", "東京", "quot", "b", "amp", "romania", "trafic", "europe" };
+
+  g_file_delete (cache, NULL, NULL);
+  cold = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_true (g_file_query_exists (cache, NULL));
+  warm = measures_loader_load_catalog (&file, 1, NULL);
+
+  g_assert_cmpuint (warm->measures->len, ==, 300);
+  cold_json = serialize (cold);
+  warm_json = serialize (warm);
+  g_assert_cmpstr (cold_json, ==, warm_json);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      guint n = count_search (cold, searches[i]);
+
+      g_assert_cmpuint (n, ==, count_search (warm, searches[i]));
+      if (i < 5)
+        g_assert_cmpuint (n, >, 0);
+    }
+}
+
+/* What the writer puts together by hand is a GVariant in normal form. */
+static void
+test_normal_form (void)
+{
+  g_autofree char *json = make_dataset (40);
+  g_autoptr(GFile) file = write_dataset ("normal.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sustttayauauauaut)"),
+                                                                              bytes, FALSE));
+  g_autoptr(MeasuresDataset) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *magic;
+  guint64 size;
+
+  g_assert_true (g_variant_is_normal_form (variant));
+  g_variant_get_child (variant, 0, "&s", &magic);
+  g_variant_get_child (variant, 3, "t", &size);
+  g_assert_cmpstr (magic, ==, "measures-cache");
+  g_assert_cmpuint (size, ==, key.size);
+
+  back = measures_cache_read_bytes (bytes, file, "normal.json", &key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measures_dataset_get_n_measures (back), ==, 40);
+}
+
+/* A cache for another state of the file, or of another version, is not
+ * used. */
+static void
+test_stale (void)
+{
+  g_autofree char *json = make_dataset (20);
+  g_autoptr(GFile) file = write_dataset ("stale.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  const struct {
+    const char *what;
+    gsize offset;      /* of a byte to change, or 0 for the key */
+    int field;
+  } cases[] = {
+    { "size", 0, 0 },
+    { "mtime", 0, 1 },
+    { "fingerprint", 0, 2 },
+    { "uri", 0, 3 },
+    { "version", 16, -1 },
+    { "magic", 3, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MeasuresCacheKey other = key;
+      g_autoptr(GBytes) changed = NULL;
+      g_autoptr(MeasuresDataset) read = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (cases[i].offset > 0)
+        data[cases[i].offset] ^= 0x5a;
+      else if (cases[i].field == 0)
+        other.size++;
+      else if (cases[i].field == 1)
+        other.mtime += G_USEC_PER_SEC;
+      else if (cases[i].field == 2)
+        other.fingerprint ^= 1;
+      else
+        other.uri = "file:///elsewhere.json";
+
+      changed = g_bytes_new_take (g_steal_pointer (&data), g_bytes_get_size (bytes));
+      read = measures_cache_read_bytes (changed, file, "stale.json", &other, &error);
+      g_test_message ("%s: %s", cases[i].what, error != NULL ? error->message : "read");
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+    }
+}
+
+/* A file changed without a change of size or time: the fingerprint tells,
+ * and the load reads the new records and writes a new cache. */
+static void
+test_changed_file (void)
+{
+  g_autofree char *json = make_dataset (30);
+  g_autoptr(GFile) file = write_dataset ("changed.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(MeasuresCatalog) first = NULL;
+  g_autoptr(MeasuresCatalog) second = NULL;
+  g_autoptr(MeasuresCatalog) third = NULL;
+  char *at;
+
+  first = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (count_search (first, "strategia"), ==, 30);
+
+  info = g_file_query_info (file, "time::modified,time::modified-usec", G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  at = strstr (json, "Strategia 7 ");
+  memcpy (at, "Programul ", 10);
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), json, -1, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, "time::modified",
+                                              g_file_info_get_attribute_uint64 (info, "time::modified"),
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+  g_assert_true (g_file_set_attribute_uint32 (file, "time::modified-usec",
+                                              g_file_info_get_attribute_uint32 (info, "time::modified-usec"),
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+
+  second = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (count_search (second, "strategia"), ==, 29);
+  g_assert_cmpuint (count_search (second, "programul"), ==, 1);
+
+  /* The new cache stands for the new contents. */
+  third = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (count_search (third, "programul"), ==, 1);
+}
+
+/* A cache cut at every 4 KB boundary, or with bytes changed, is rejected
+ * (and were the checksum ever fooled, what it holds still keeps every
+ * rule of a loaded record), and never crashes. */
+static void
+test_cut_and_damaged (void)
+{
+  g_autofree char *json = make_dataset (400);
+  g_autoptr(GFile) file = write_dataset ("cut.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  gsize size = g_bytes_get_size (bytes);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_cuts = 0, n_damaged_read = 0;
+
+  g_assert_cmpuint (size, >, 64 * 1024);
+
+  for (gsize cut = 0; cut < size; cut += 4096, n_cuts++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new_from_bytes (bytes, 0, cut);
+      g_autoptr(GBytes) copy = g_bytes_new (g_bytes_get_data (part, NULL), cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresDataset) read = measures_cache_read_bytes (copy, file, "cut.json", &key, &error);
+
+      g_assert_null (read);
+      g_assert_nonnull (error);
+    }
+  g_test_message ("%u cuts of a %" G_GSIZE_FORMAT "-byte cache, all rejected", n_cuts, size);
+  g_assert_cmpuint (n_cuts, >, 16);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+      g_autoptr(GBytes) damaged = NULL;
+      g_autoptr(MeasuresDataset) read = NULL;
+      MeasuresCacheKey any = key;
+
+      for (guint k = 0; k < 1 + round % 8; k++)
+        data[g_rand_int_range (rand, 0, size)] = g_rand_int_range (rand, 0, 256);
+      damaged = g_bytes_new_take (g_steal_pointer (&data), size);
+      any.any_fingerprint = TRUE;
+      read = measures_cache_read_bytes (damaged, file, "cut.json", &any, NULL);
+
+      /* Whatever is read keeps the rules of a loaded record. */
+      if (read != NULL)
+        {
+          GPtrArray *measures = measures_dataset_get_measures (read);
+
+          n_damaged_read++;
+          for (guint i = 0; i < measures->len; i++)
+            {
+              MeasuresMeasure *m = g_ptr_array_index (measures, i);
+
+              g_assert_true (g_utf8_validate (measures_measure_get_id (m), -1, NULL));
+              g_assert_true (*measures_measure_get_country (m) != '\0');
+              g_assert_true (measures_measure_get_year_to (m) == MEASURES_YEAR_NONE ||
+                             measures_measure_get_year_to (m) >= measures_measure_get_year_from (m));
+            }
+        }
+    }
+  g_test_message ("%u of 300 damaged caches read", n_damaged_read);
+  g_assert_cmpuint (n_damaged_read, ==, 0);
+}
+
+/* A damaged cache on disk is ignored and replaced; the load is right. */
+static void
+test_damaged_on_disk (void)
+{
+  g_autofree char *json = make_dataset (50);
+  g_autoptr(GFile) file = write_dataset ("disk.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresCatalog) first = measures_loader_load_catalog (&file, 1, NULL);
+  g_autoptr(MeasuresCatalog) second = NULL;
+  g_autoptr(MeasuresCatalog) third = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_load_contents (cache, NULL, &contents, &length, NULL, NULL));
+  g_assert_true (g_file_set_contents (g_file_peek_path (cache), contents, length / 2, NULL));
+
+  second = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (second->measures->len, ==, 50);
+  g_assert_cmpuint (second->problems->len, ==, 0);
+
+  /* Written anew, whole. */
+  {
+    MeasuresCacheKey key = key_for (file);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MeasuresDataset) read = measures_cache_read (cache, file, "disk.json", &key, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (measures_dataset_get_n_measures (read), ==, 50);
+  }
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (cache), "not a cache at all", -1, NULL));
+  third = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (third->measures->len, ==, 50);
+}
+
+/* A dataset with problems is not cached: its messages are made afresh. */
+static void
+test_problems_not_cached (void)
+{
+  g_autoptr(GFile) file = write_dataset ("problems.json",
+                                         "[{\"country\": \"Romania\", \"title\": \"One\"}, {\"title\": \"No country\"}]");
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresCatalog) catalog = measures_loader_load_catalog (&file, 1, NULL);
+
+  g_assert_cmpuint (catalog->measures->len, ==, 1);
+  g_assert_cmpuint (catalog->problems->len, ==, 1);
+  g_assert_false (g_file_query_exists (cache, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("measures-cache-XXXXXX", &error);
+  g_assert_no_error (error);
+  cache_home = g_build_filename (tmp_dir, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_unsetenv ("MEASURES_NO_CACHE");
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cache/round-trip", test_round_trip);
+  g_test_add_func ("/cache/normal-form", test_normal_form);
+  g_test_add_func ("/cache/stale", test_stale);
+  g_test_add_func ("/cache/changed-file", test_changed_file);
+  g_test_add_func ("/cache/cut-and-damaged", test_cut_and_damaged);
+  g_test_add_func ("/cache/damaged-on-disk", test_damaged_on_disk);
+  g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", tmp_dir);
+  }
+
+  return status;
+}
