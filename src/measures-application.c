@@ -259,6 +259,8 @@ measures_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.view::list", { "<Control>1", NULL } },
+    { "win.view::overview", { "<Control>2", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
