@@ -142,10 +142,27 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
   while (low <= high)
     {
       glong middle = (low + high) / 2;
-      const char *end = g_utf8_offset_to_pointer (run->text, middle);
-      g_autofree char *prefix = g_strndup (run->text, end - run->text);
-      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
+      g_autofree char *candidate = NULL;
       double candidate_width;
+
+      if (run->middle)
+        {
+          /* The beginning and the end, such as the years of a title. */
+          const char *head_end = g_utf8_offset_to_pointer (run->text, (middle + 1) / 2);
+          const char *tail = g_utf8_offset_to_pointer (run->text, length - middle / 2);
+          g_autofree char *head = g_strndup (run->text, head_end - run->text);
+
+          while (*tail == ' ')
+            tail++;
+          candidate = g_strconcat (g_strchomp (head), "…", tail, NULL);
+        }
+      else
+        {
+          const char *end = g_utf8_offset_to_pointer (run->text, middle);
+          g_autofree char *prefix = g_strndup (run->text, end - run->text);
+
+          candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
+        }
 
       pango_layout_set_text (layout, candidate, -1);
       candidate_width = layout_width (layout);

@@ -73,6 +73,7 @@ typedef enum
  * @max_width: the widest it may be; longer text ends with "…"; 0 for no limit
  * @align: which point @x is
  * @color: the colour
+ * @middle: whether a text too long loses its middle rather than its end
  */
 typedef struct
 {
@@ -84,6 +85,7 @@ typedef struct
   double max_width;
   MeasuresAlign align;
   MeasuresColor color;
+  gboolean middle;
 } MeasuresTextRun;
 
 typedef struct _MeasuresCanvas MeasuresCanvas;

@@ -549,7 +549,13 @@ paint_timeline (Painter          *p,
       country = row->country;
 
       area (p, MEASURES_CHART_HIT_TIMELINE, i, 0, 0, y, width, ROW);
-      text (p, label, 9, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, &p->colors.text);
+      if (p->canvas != NULL)
+        {
+          /* Titles of plans often differ only in their years, at the end. */
+          MeasuresTextRun run = { label, 0, y + 3, 9, FALSE, label_width - 8, MEASURES_ALIGN_START, p->colors.text, TRUE };
+
+          measures_canvas_text (p->canvas, &run);
+        }
 
       /* An open-ended period fades out, in a colour of its own. */
       part_fill (p, row->to == MEASURES_YEAR_NONE ? 1 : 0, &fill);
