@@ -131,7 +131,8 @@ measures_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GString) err = g_string_new (NULL);
       g_autoptr(GBytes) out = NULL;
-      const char *path = NULL, *format = NULL, *lang = NULL;
+      const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL;
+      double scale = 1;
       GFile **files;
       guint n_files;
       int status;
@@ -139,9 +140,19 @@ measures_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "export", "^&ay", &path);
       g_variant_dict_lookup (options, "format", "&s", &format);
       g_variant_dict_lookup (options, "lang", "&s", &lang);
+      g_variant_dict_lookup (options, "chart", "&s", &chart);
+      g_variant_dict_lookup (options, "scale", "d", &scale);
 
       files = files_from_options (options, local_file, NULL, &n_files);
-      status = measures_cli_export (files, n_files, query, path, format, lang, &out, err);
+      if (measures_cli_is_chart_export (path, format))
+        status = measures_cli_export_chart (files, n_files, query, path, format, chart, scale, &out, err);
+      else if (chart != NULL || g_variant_dict_contains (options, "scale"))
+        {
+          g_string_append (err, _("measures: --chart and --scale need --export with a .png or .svg file\n"));
+          status = MEASURES_EXIT_FAILURE;
+        }
+      else
+        status = measures_cli_export (files, n_files, query, path, format, lang, &out, err);
       free_files (files);
 
       fputs (err->str, stderr);
@@ -155,6 +166,12 @@ measures_application_handle_local_options (GApplication *app,
         }
 
       return status;
+    }
+
+  if (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "scale"))
+    {
+      g_printerr ("%s", _("measures: --chart and --scale need --export with a .png or .svg file\n"));
+      return MEASURES_EXIT_FAILURE;
     }
 
   if (g_variant_dict_contains (options, "count"))
@@ -242,6 +259,8 @@ measures_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.view::list", { "<Control>1", NULL } },
+    { "win.view::overview", { "<Control>2", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
@@ -365,9 +384,14 @@ static const GOptionEntry main_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Only measures with words starting with each word of TEXT"), N_("TEXT") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a summary of the measures that match to PATH (- for standard output) and exit"), N_("PATH") },
+    N_("Write a summary, or a chart as a .png or .svg image, of the measures that match to PATH "
+       "(- for standard output) and exit"), N_("PATH") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Format of the export: pdf, html, md, csv or json; by default from PATH"), N_("FORMAT") },
+    N_("Format of the export: pdf, html, md, csv, json, png or svg; by default from PATH"), N_("FORMAT") },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Chart of a .png or .svg export: years, forms, types or timeline; years by default"), N_("CHART") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the export: en or ro; by default the language of the interface"), N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,

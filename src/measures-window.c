@@ -13,7 +13,9 @@
 #include "measures-detail-pane.h"
 #include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
+#include "measures-chart.h"
 #include "measures-loader.h"
+#include "measures-overview-view.h"
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
 #include "measures-summary.h"
@@ -29,6 +31,7 @@
  *       order, replaced in one items-changed per query or sort change)
  *       → GtkSingleSelection → GtkColumnView, and its selected item
  *                              → MeasuresDetailPane:measure
+ *     → MeasuresOverviewView (charts of the same matches, while shown)
  *
  * The query is evaluated by the index, which also gives the counts the
  * sidebar shows. The column view's sorter is only read, never used to
@@ -61,6 +64,7 @@ struct _MeasuresWindow
   GtkLabel *problem_label;
   GtkProgressBar *load_progress;
   MeasuresDetailPane *detail_pane;
+  MeasuresOverviewView *overview_view;
 
   /* Owned references */
   GSettings *settings;
@@ -89,6 +93,7 @@ struct _MeasuresWindow
   guint progress_source;
   gint progress;
   guint syncing_search : 1;
+  guint show_overview : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,6 +103,7 @@ enum {
   PROP_LOADING,
   PROP_SHOW_BUNDLED,
   PROP_SORT_BY,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -446,7 +452,50 @@ update_view (MeasuresWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
     }
 
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    shown == 0 ? "no-results" : self->show_overview ? "overview" : "list");
+}
+
+/* The charts are only computed while they are shown. */
+static void
+update_overview (MeasuresWindow *self)
+{
+  if (!self->show_overview || self->index == NULL)
+    return;
+
+  measures_overview_view_update (self->overview_view, self->index,
+                                 self->result != NULL ? self->result->matches : NULL);
+}
+
+static const char *
+get_view (MeasuresWindow *self)
+{
+  return self->show_overview ? "overview" : "list";
+}
+
+static void
+set_view (MeasuresWindow *self,
+          const char     *view)
+{
+  gboolean overview = g_strcmp0 (view, "overview") == 0;
+
+  if (self->show_overview == overview)
+    return;
+
+  self->show_overview = overview;
+  update_overview (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+/* A period of the timeline: its measure in the detail pane, selected in
+ * the list for when the user goes back to it. */
+static void
+measure_activated_cb (MeasuresWindow       *self,
+                      MeasuresMeasure      *measure,
+                      MeasuresOverviewView *view)
+{
+  measures_window_select (self, measures_measure_get_id (measure));
 }
 
 static void
@@ -459,6 +508,7 @@ evaluate (MeasuresWindow *self)
   self->result = measures_index_evaluate (self->index, self->query);
 
   show_result (self);
+  update_overview (self);
   measures_filter_sidebar_set_result (self->filter_sidebar, self->result);
   measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (self->query));
   update_view (self);
@@ -903,6 +953,7 @@ content_language_changed_cb (MeasuresWindow *self)
   /* Rebind every row, then sort again. */
   measures_result_model_refresh (self->results);
   show_result (self);
+  update_overview (self);
   measures_detail_pane_refresh (self->detail_pane);
 }
 
@@ -1224,6 +1275,190 @@ open_export_action (GtkWidget  *widget,
 #endif
 }
 
+/* Charts as images */
+
+typedef struct
+{
+  MeasuresIndex *index;         /* the overview borrows its labels */
+  MeasuresOverview *overview;
+  MeasuresChart chart;
+  MeasuresChartFormat format;
+  GFile *file;
+} ChartJob;
+
+static void
+chart_job_free (gpointer data)
+{
+  ChartJob *job = data;
+
+  g_clear_pointer (&job->overview, measures_overview_free);
+  g_clear_object (&job->index);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ChartJob *job = task_data;
+  GError *error = NULL;
+
+  if (!measures_chart_export (job->overview, job->chart, job->format, 2, job->file, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+chart_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
+  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      title = g_strdup_printf (_("Could not export: %s"), error->message);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * measures_window_export_chart:
+ * @self: a window
+ * @chart: which chart of the overview
+ * @format: PNG or SVG
+ * @file: where to write
+ *
+ * Writes @chart of the measures that match as an image, in a thread, as
+ * Export Chart… does once a file is chosen; a notification tells how it
+ * went.
+ */
+void
+measures_window_export_chart (MeasuresWindow      *self,
+                              MeasuresChart        chart,
+                              MeasuresChartFormat  format,
+                              GFile               *file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GTask) task = NULL;
+  ChartJob *job;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (chart < MEASURES_N_CHARTS);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->index == NULL || self->result == NULL)
+    return;
+
+  job = g_new0 (ChartJob, 1);
+  job->index = g_object_ref (self->index);
+  job->overview = measures_overview_new (self->index, self->result->matches, g_date_time_get_year (now));
+  job->chart = chart;
+  job->format = format;
+  job->file = g_object_ref (file);
+
+  task = g_task_new (g_object_ref (self), self->cancellable, chart_done_cb, NULL);
+  g_task_set_source_tag (task, measures_window_export_chart);
+  g_task_set_task_data (task, job, chart_job_free);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+static void
+chart_file_chosen_cb (GtkNativeDialog *chooser,
+                      int              response,
+                      gpointer         user_data)
+{
+  MeasuresWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      MeasuresChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "chart"));
+      MeasuresChartFormat format;
+
+      /* A name without .png or .svg gets the one of the chosen filter. */
+      if (path == NULL || !measures_chart_format_from_path (path, &format))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *name = NULL;
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          format = filter != NULL && filter == g_object_get_data (G_OBJECT (chooser), "svg-filter")
+                   ? MEASURES_CHART_SVG : MEASURES_CHART_PNG;
+          name = g_strconcat (base, format == MEASURES_CHART_SVG ? ".svg" : ".png", NULL);
+          g_clear_object (&file);
+          file = parent != NULL ? g_file_get_child (parent, name) : g_file_new_for_path (name);
+        }
+
+      measures_window_export_chart (self, chart, format, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  MeasuresChart chart;
+
+  if (!measures_chart_from_name (g_variant_get_string (parameter, NULL), &chart))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (png, _("PNG image"));
+  gtk_file_filter_add_suffix (png, "png");
+  /* Translators: a file type in the file chooser; the labels stay text */
+  gtk_file_filter_set_name (svg, _("SVG image, with text"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
+  g_object_set_data_full (G_OBJECT (chooser), "svg-filter", g_object_ref (svg), g_object_unref);
+  g_object_set_data (G_OBJECT (chooser), "chart", GUINT_TO_POINTER (chart));
+
+  /* Translators: the suggested name of a chart image, without extension;
+   * %s is years, forms, types or timeline */
+  name = g_strdup_printf (_("measures-%s.png"), measures_chart_get_name (chart));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Window state, filters, search and sort */
 
 static void
@@ -1344,6 +1579,9 @@ measures_window_get_property (GObject    *object,
     case PROP_SHOW_BUNDLED:
       g_value_set_boolean (value, self->show_bundled);
       break;
+    case PROP_VIEW:
+      g_value_set_string (value, get_view (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1361,6 +1599,9 @@ measures_window_set_property (GObject      *object,
     {
     case PROP_SORT_BY:
       set_sort_by (self, g_value_get_string (value));
+      break;
+    case PROP_VIEW:
+      set_view (self, g_value_get_string (value));
       break;
     case PROP_SHOW_BUNDLED:
       if (self->show_bundled != g_value_get_boolean (value))
@@ -1405,10 +1646,19 @@ measures_window_class_init (MeasuresWindowClass *klass)
   properties[PROP_SORT_BY] =
     g_param_spec_string ("sort-by", NULL, NULL, "none",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MeasuresWindow:view:
+   *
+   * What shows the matches: "list" or "overview", the charts.
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "list",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
   g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
+  g_type_ensure (MEASURES_TYPE_OVERVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, toast_overlay);
@@ -1433,6 +1683,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
+  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_years_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_title_cell_cb);
@@ -1460,6 +1712,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort-by", "sort-by");
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
 }
 
 static void
@@ -1508,6 +1762,7 @@ measures_window_init (MeasuresWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   measures_filter_sidebar_set_query (self->filter_sidebar, self->query);
+  measures_overview_view_set_query (self->overview_view, self->query);
   measures_filter_sidebar_set_datasets (self->filter_sidebar, G_LIST_MODEL (self->datasets));
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "measures-application.h"
+#include "measures-chart.h"
 #include "measures-query.h"
 #include "measures-summary.h"
 
@@ -38,5 +39,9 @@ void             measures_window_export       (MeasuresWindow       *self,
                                                MeasuresExportFormat  format,
                                                const char           *lang);
 gboolean         measures_window_get_exporting (MeasuresWindow      *self);
+void             measures_window_export_chart (MeasuresWindow       *self,
+                                               MeasuresChart         chart,
+                                               MeasuresChartFormat   format,
+                                               GFile                *file);
 
 G_END_DECLS

@@ -4,71 +4,126 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Draws every chart of the bundled measures, in light and dark, on an
- * image with no display. MEASURES_CHART_OUTPUT=folder keeps the images.
+ * image with no display; finds what is at a point; writes PNG and SVG;
+ * checks the colours' contrast; and compares each chart with a
+ * reference image. MEASURES_CHART_OUTPUT=folder keeps the images;
+ * MEASURES_UPDATE_REFERENCES=1 writes new reference images.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "measures-chart.h"
 #include "measures-loader.h"
 
+#define WIDTH 800.0
+
+static const char *names[] = { "years", "forms", "types", "timeline" };
+
 static MeasuresOverview *
-bundled_overview (MeasuresCatalog **catalog)
+bundled_overview (MeasuresCatalog **catalog,
+                  MeasuresQuery    *query)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresQuery) all = measures_query_new ();
 
   *catalog = measures_loader_load_catalog (&file, 1, NULL);
-  all = measures_bitset_new (measures_index_get_n_measures ((*catalog)->index));
+  g_assert_cmpuint (measures_index_get_n_measures ((*catalog)->index), ==, 11);
+  result = measures_index_evaluate ((*catalog)->index, query != NULL ? query : all);
+
+  /* A fixed current year, so that open-ended periods draw the same. */
+  return measures_overview_new ((*catalog)->index, result->matches, 2026);
+}
+
+static MeasuresOverview *
+overview_of (const char     *json,
+             MeasuresIndex **index)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_bytes (bytes, NULL, "chart.json");
+  g_autoptr(MeasuresBitset) all = NULL;
+
+  *index = measures_index_new (measures_dataset_get_measures (dataset));
+  all = measures_bitset_new (measures_index_get_n_measures (*index));
   measures_bitset_fill (all);
 
-  return measures_overview_new ((*catalog)->index, all, 2026);
+  return measures_overview_new (*index, all, 2026);
 }
 
 /* How many pixels differ from the background. */
 static guint
 painted (cairo_surface_t *surface)
 {
-  const guint8 *data = cairo_image_surface_get_data (surface);
+  const guint8 *data;
   int stride = cairo_image_surface_get_stride (surface);
   guint count = 0;
 
   cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
   for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
     for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-      count += ((const guint32 *) (data + y * stride))[x] != ((const guint32 *) data)[0];
+      count += memcmp (data + y * stride + x * 4, data, 4) != 0;
 
   return count;
+}
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+  gsize read;
+
+  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+surface_from_png (GBytes *bytes)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  return cairo_image_surface_create_from_png_stream (read_bytes, stream);
 }
 
 static void
 test_draw_all (void)
 {
   g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog);
-  const char *names[] = { "years", "forms", "types", "timeline" };
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
   const char *output = g_getenv ("MEASURES_CHART_OUTPUT");
 
   for (guint dark = 0; dark < 2; dark++)
     for (guint chart = MEASURES_CHART_YEARS; chart <= MEASURES_CHART_TIMELINE; chart++)
       {
         MeasuresChartStyle style = { dark };
-        double width = 800;
-        double height = measures_chart_get_height (overview, chart, width);
-        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+        double height = measures_chart_get_height (overview, chart, WIDTH);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) WIDTH, (int) height);
         cairo_t *cr = cairo_create (surface);
         PangoContext *context = pango_cairo_create_context (cr);
+        MeasuresChartColors colors;
+        guint32 first;
 
         g_assert_cmpfloat (height, >, 40);
         pango_cairo_context_set_resolution (context, 96);
-        cairo_set_source_rgb (cr, dark ? 0.14 : 1, dark ? 0.14 : 1, dark ? 0.14 : 1);
-        cairo_paint (cr);
-        measures_chart_draw (overview, chart, cr, context, width, height, &style);
+        measures_chart_draw (overview, chart, cr, context, WIDTH, height, &style);
 
-        /* Something was drawn: bars, numbers and labels. */
+        /* The chart paints its own background, then bars, numbers and
+         * labels over it. */
+        cairo_surface_flush (surface);
+        memcpy (&first, cairo_image_surface_get_data (surface), sizeof first);
+        measures_chart_get_colors (&style, &colors);
+        g_assert_cmpuint ((first >> 16) & 0xff, ==, (guint) lround (colors.background.red * 255));
         g_assert_cmpuint (painted (surface), >, 2000);
         g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
 
@@ -85,13 +140,524 @@ test_draw_all (void)
       }
 }
 
+/* What is at a point, from the layout alone, with no surface. */
+static void
+test_hit (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  MeasuresChartHit hit, where;
+  double height;
+  guint year_2010;
+
+  /* Forms: one row of 22 units each, label and bar alike. */
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_FORMS, WIDTH, 5, 22 * 1 + 10, &hit));
+  g_assert_cmpint (hit.kind, ==, MEASURES_CHART_HIT_COUNT);
+  g_assert_cmpuint (hit.index, ==, 1);
+  g_assert_cmpuint (hit.part, ==, MEASURES_CHART_FORMS);
+  g_assert_cmpfloat (hit.y, ==, 22);
+  height = measures_chart_get_height (overview, MEASURES_CHART_FORMS, WIDTH);
+  g_assert_cmpuint (overview->by_form->len, ==, 2);
+  g_assert_false (measures_chart_hit (overview, MEASURES_CHART_FORMS, WIDTH, 5, height - 2, &hit));
+  g_assert_cmpint (hit.kind, ==, MEASURES_CHART_HIT_NONE);
+  g_assert_false (measures_chart_hit (overview, MEASURES_CHART_FORMS, WIDTH, -1, 5, &hit));
+
+  /* Years: 2009 to 2028, twenty columns of 40 units. */
+  g_assert_cmpint (overview->first_year, ==, 2009);
+  g_assert_cmpint (overview->last_year, ==, 2028);
+  year_2010 = 2010 - overview->first_year;
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_YEARS, WIDTH, 40 * year_2010 + 1, 5, &hit));
+  g_assert_cmpint (hit.kind, ==, MEASURES_CHART_HIT_YEAR);
+  g_assert_cmpuint (hit.index, ==, year_2010);
+  g_assert_cmpuint (hit.part, ==, G_MAXUINT);
+
+  /* Just above the axis, the bottom part of 2010's bar: its first
+   * category with measures. */
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_YEARS, WIDTH,
+                                        MEASURES_CHART_HIT_YEAR, year_2010, &where));
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_YEARS, WIDTH,
+                                     where.x + where.width / 2, where.height - 22, &hit));
+  g_assert_cmpuint (hit.index, ==, year_2010);
+  g_assert_cmpuint (hit.part, <, overview->categories->len);
+  {
+    const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, year_2010);
+    guint first = 0;
+
+    while (bin->by_category[first] == 0)
+      first++;
+    g_assert_cmpuint (hit.part, ==, first);
+  }
+
+  /* The legend. */
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_YEARS, WIDTH,
+                                        MEASURES_CHART_HIT_CATEGORY, 0, &where));
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_YEARS, WIDTH, where.x + 3, where.y + 3, &hit));
+  g_assert_cmpint (hit.kind, ==, MEASURES_CHART_HIT_CATEGORY);
+  g_assert_cmpuint (hit.index, ==, 0);
+
+  /* The timeline: the years' row on top is no measure. */
+  g_assert_false (measures_chart_hit (overview, MEASURES_CHART_TIMELINE, WIDTH, 400, 5, &hit));
+  for (guint i = 0; i < overview->timeline->len; i++)
+    {
+      g_assert_true (measures_chart_locate (overview, MEASURES_CHART_TIMELINE, WIDTH,
+                                            MEASURES_CHART_HIT_TIMELINE, i, &where));
+      g_assert_true (measures_chart_hit (overview, MEASURES_CHART_TIMELINE, WIDTH,
+                                         where.x + where.width / 2, where.y + where.height / 2, &hit));
+      g_assert_cmpint (hit.kind, ==, MEASURES_CHART_HIT_TIMELINE);
+      g_assert_cmpuint (hit.index, ==, i);
+    }
+  g_assert_false (measures_chart_locate (overview, MEASURES_CHART_TIMELINE, WIDTH,
+                                         MEASURES_CHART_HIT_TIMELINE, overview->timeline->len, &where));
+}
+
+static void
+test_describe_hit (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  MeasuresChartHit hit;
+  g_autofree char *year = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *row = NULL;
+
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_YEARS, WIDTH, 40 * (2019 - 2009) + 20, 5, &hit));
+  year = measures_chart_describe_hit (overview, &hit);
+  /* 2019: the strategy on gender equality of 2018, the first action
+   * plan against trafficking, and the strategy it implements. */
+  g_assert_cmpstr (year, ==, "2019: 3 measures in force\nPolicies: 3");
+
+  g_assert_true (measures_chart_hit (overview, MEASURES_CHART_FORMS, WIDTH, 5, 5, &hit));
+  form = measures_chart_describe_hit (overview, &hit);
+  g_assert_cmpstr (form, ==, "Domestic violence/Intimate partner violence: 6 measures");
+
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_TIMELINE, WIDTH, MEASURES_CHART_HIT_TIMELINE, 0, &hit));
+  row = measures_chart_describe_hit (overview, &hit);
+  g_assert_cmpstr (row, ==, "National Programme on Gender Equality Insurance 2010-2015\nRepublic of Moldova · 2010–2015");
+}
+
+/* The Romanian strategies against trafficking and their action plans,
+ * in the order they start. */
+static void
+test_timeline_order (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *romania[] = { "Romania", NULL };
+  const char *trafficking[] = { "Trafficking", NULL };
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  static const char *expected[][3] = {
+    { "Romania", "National Action Plan 2018-2020 for Implementing the National Strategy Against Trafficking in Persons 2018-2022", "2018–2020" },
+    { "Romania", "National Strategy Against Trafficking in Persons 2018-2022", "2019–2022" },
+    { "Romania", "National Action Plan 2021-2022 for Implementing the National Strategy Against Trafficking in Persons 2018-2022", "2021–2022" },
+    { "Romania", "National Strategy Against Trafficking in Persons 2024-2028", "2024–2028" },
+  };
+
+  measures_query_set_places (query, romania, NULL);
+  measures_query_set_forms (query, trafficking);
+  overview = bundled_overview (&catalog, query);
+  table = measures_chart_get_table (overview, MEASURES_CHART_TIMELINE, NULL);
+
+  g_assert_cmpuint (table->len, ==, G_N_ELEMENTS (expected) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GStrv row = g_ptr_array_index (table, i + 1);
+
+      g_assert_cmpuint (g_strv_length (row), ==, 3);
+      for (guint k = 0; k < 3; k++)
+        g_assert_cmpstr (row[k], ==, expected[i][k]);
+    }
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  g_autoptr(GPtrArray) years = measures_chart_get_table (overview, MEASURES_CHART_YEARS, NULL);
+  g_autoptr(GPtrArray) forms = measures_chart_get_table (overview, MEASURES_CHART_FORMS, NULL);
+  g_autoptr(GPtrArray) types = measures_chart_get_table (overview, MEASURES_CHART_TYPES, NULL);
+  g_autofree char *description = measures_chart_describe (overview, MEASURES_CHART_FORMS, NULL);
+  GStrv head;
+
+  head = g_ptr_array_index (years, 0);
+  g_assert_cmpstr (head[0], ==, "Year");
+  g_assert_cmpstr (head[1], ==, "Measures in Force");
+  g_assert_cmpuint (g_strv_length (head), ==, 2 + overview->categories->len);
+  g_assert_cmpuint (years->len, ==, 1 + 20);
+  for (guint i = 0; i < overview->years->len; i++)
+    {
+      const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
+      GStrv row = g_ptr_array_index (years, i + 1);
+      g_autofree char *year = g_strdup_printf ("%d", bin->year);
+      g_autofree char *total = g_strdup_printf ("%u", bin->total);
+
+      g_assert_cmpstr (row[0], ==, year);
+      g_assert_cmpstr (row[1], ==, total);
+    }
+
+  g_assert_cmpuint (forms->len, ==, 3);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 0))[0], ==, "Form of Violence");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 1))[0], ==, "Domestic violence/Intimate partner violence");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 1))[1], ==, "6");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 2))[0], ==, "Trafficking");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 2))[1], ==, "6");
+  g_assert_cmpstr (description, ==, "Domestic violence/Intimate partner violence: 6; Trafficking: 6");
+
+  g_assert_cmpuint (types->len, ==, overview->by_type->len + 1);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (types, 0))[0], ==, "Type of Measure");
+}
+
+/* Nothing matches: every chart still draws, with a word instead of bars. */
+static void
+test_empty (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresOverview) overview = NULL;
+
+  measures_query_set_search (query, "no such words anywhere");
+  overview = bundled_overview (&catalog, query);
+
+  for (guint chart = 0; chart < MEASURES_N_CHARTS; chart++)
+    {
+      MeasuresChartStyle style = { FALSE };
+      g_autoptr(GBytes) png = measures_chart_to_png (overview, chart, WIDTH, 1, &style, NULL);
+      g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, NULL);
+      MeasuresChartHit hit;
+
+      g_assert_nonnull (png);
+      g_assert_cmpuint (table->len, ==, 1);
+      for (double y = 0; y < measures_chart_get_height (overview, chart, WIDTH); y += 5)
+        g_assert_false (measures_chart_hit (overview, chart, WIDTH, 100, y, &hit));
+    }
+}
+
+static void
+test_png (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  MeasuresChartStyle style = { FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bad = NULL;
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(GBytes) png = measures_chart_to_png (overview, MEASURES_CHART_TYPES, WIDTH, scale, &style, &error);
+      double height = measures_chart_get_height (overview, MEASURES_CHART_TYPES, WIDTH);
+      cairo_surface_t *surface;
+      gsize size;
+      const guint8 *data;
+
+      g_assert_no_error (error);
+      data = g_bytes_get_data (png, &size);
+      g_assert_cmpuint (size, >, 8);
+      g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+      surface = surface_from_png (png);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (WIDTH * scale));
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (height * scale));
+      g_assert_cmpuint (painted (surface), >, 2000 * scale * scale);
+      cairo_surface_destroy (surface);
+    }
+
+  bad = measures_chart_to_png (overview, MEASURES_CHART_TYPES, WIDTH, 0, &style, &error);
+  g_assert_null (bad);
+  g_assert_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE);
+  g_clear_error (&error);
+  bad = measures_chart_to_png (overview, MEASURES_CHART_TYPES, WIDTH, 9, &style, &error);
+  g_assert_null (bad);
+  g_assert_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE);
+}
+
+typedef struct
+{
+  gboolean in_text;
+  gboolean in_title;
+  GString *texts;     /* the content of each <text>, one a line */
+  GString *title;
+  guint n_rects;
+  guint n_patterns;
+} SvgReader;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names_,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  reader->in_text = g_str_equal (element, "text");
+  reader->in_title = g_str_equal (element, "title");
+  reader->n_rects += g_str_equal (element, "rect");
+  reader->n_patterns += g_str_equal (element, "pattern");
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  if (reader->in_text)
+    g_string_append_c (reader->texts, '\n');
+  reader->in_text = reader->in_title = FALSE;
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgReader *reader = user_data;
+
+  if (reader->in_text)
+    g_string_append_len (reader->texts, text, length);
+  if (reader->in_title)
+    g_string_append_len (reader->title, text, length);
+}
+
+static void
+read_svg (GBytes    *svg,
+          SvgReader *reader)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, reader, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  reader->texts = g_string_new (NULL);
+  reader->title = g_string_new (NULL);
+  g_assert_true (g_str_has_prefix (data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  MeasuresChartStyle style = { FALSE };
+  g_autoptr(GBytes) forms = measures_chart_to_svg (overview, MEASURES_CHART_FORMS, WIDTH, &style);
+  g_autoptr(GBytes) years = measures_chart_to_svg (overview, MEASURES_CHART_YEARS, WIDTH, &style);
+  SvgReader reader = { 0 };
+
+  read_svg (forms, &reader);
+  g_assert_cmpstr (reader.title->str, ==, "Measures by Form of Violence");
+  g_assert_nonnull (strstr (reader.texts->str, "\nTrafficking\n6\n"));
+  g_assert_nonnull (strstr (reader.texts->str, "Domestic violence/Intimate partner violence\n6\n"));
+  g_assert_cmpuint (reader.n_rects, ==, 1 + 2);
+  g_string_free (reader.texts, TRUE);
+  g_string_free (reader.title, TRUE);
+
+  /* The years, each as text, and the bars' parts as patterns. */
+  memset (&reader, 0, sizeof reader);
+  read_svg (years, &reader);
+  g_assert_nonnull (strstr (reader.texts->str, "\n2009\n"));
+  g_assert_nonnull (strstr (reader.texts->str, "\n2028\n"));
+  g_assert_nonnull (strstr (reader.texts->str, "\nPolicies\n"));
+  g_assert_cmpuint (reader.n_patterns, >=, 2);
+  g_string_free (reader.texts, TRUE);
+  g_string_free (reader.title, TRUE);
+}
+
+/* Labels are text in the SVG, escaped: markup in a record stays text. */
+static void
+test_svg_escapes (void)
+{
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresOverview) overview =
+    overview_of ("[{\"id\": \"a\", \"country\": \"Romania\", \"year\": \"2019 - 2022\","
+                 " \"types\": \"Policies\", \"title\": \"Plan <b>A</b> & \\\"B\\\" ]]> 'c'\"}]", &index);
+  MeasuresChartStyle style = { TRUE };
+  g_autoptr(GBytes) svg = measures_chart_to_svg (overview, MEASURES_CHART_TIMELINE, WIDTH, &style);
+  const char *data = g_bytes_get_data (svg, NULL);
+  SvgReader reader = { 0 };
+
+  g_assert_null (strstr (data, "<b>"));
+  g_assert_nonnull (strstr (data, "Plan &lt;b&gt;A&lt;/b&gt; &amp; "));
+  read_svg (svg, &reader);
+  g_assert_nonnull (strstr (reader.texts->str, "Romania — Plan <b>A</b> & \"B\" ]]> 'c'\n"));
+  g_string_free (reader.texts, TRUE);
+  g_string_free (reader.title, TRUE);
+}
+
+/* WCAG 2: 4.5:1 for text, 3:1 for the parts of bars and the axis, on
+ * the chart's background, in light and dark. */
+static void
+test_contrast (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      MeasuresChartStyle style = { dark };
+      MeasuresChartColors colors;
+
+      measures_chart_get_colors (&style, &colors);
+      g_test_message ("%s: text %.2f, dim text %.2f, axis %.2f", dark ? "dark" : "light",
+                      measures_color_contrast (&colors.text, &colors.background),
+                      measures_color_contrast (&colors.dim_text, &colors.background),
+                      measures_color_contrast (&colors.axis, &colors.background));
+      g_assert_cmpfloat (measures_color_contrast (&colors.text, &colors.background), >=, 4.5);
+      g_assert_cmpfloat (measures_color_contrast (&colors.dim_text, &colors.background), >=, 4.5);
+      g_assert_cmpfloat (measures_color_contrast (&colors.axis, &colors.background), >=, 3);
+
+      for (guint i = 0; i < G_N_ELEMENTS (colors.parts); i++)
+        {
+          double ratio = measures_color_contrast (&colors.parts[i], &colors.background);
+
+          g_test_message ("%s: part %u %.2f", dark ? "dark" : "light", i, ratio);
+          g_assert_cmpfloat (ratio, >=, 3);
+        }
+    }
+
+  /* The formula itself: black on white is 21:1, grey #767676 4.54:1. */
+  {
+    MeasuresColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 }, grey = { 0x76 / 255.0, 0x76 / 255.0, 0x76 / 255.0, 1 };
+    MeasuresColor half = { 0, 0, 0, 0.5 };
+
+    g_assert_cmpfloat_with_epsilon (measures_color_contrast (&black, &white), 21, 0.01);
+    g_assert_cmpfloat_with_epsilon (measures_color_contrast (&grey, &white), 4.54, 0.01);
+    g_assert_cmpfloat_with_epsilon (measures_color_contrast (&white, &grey), 4.54, 0.01);
+    /* Half black over white is #808080. */
+    g_assert_cmpfloat_with_epsilon (measures_color_contrast (&half, &white), 3.95, 0.05);
+  }
+}
+
+/* Each chart of the bundled measures against its reference image. Fonts
+ * differ a little between machines, so the test allows a small mean
+ * difference per pixel rather than none. */
+static void
+test_reference_images (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  gboolean update = g_getenv ("MEASURES_UPDATE_REFERENCES") != NULL;
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint chart = 0; chart < MEASURES_N_CHARTS; chart++)
+      {
+        MeasuresChartStyle style = { dark };
+        g_autofree char *name = g_strdup_printf ("%s%s.png", names[chart], dark ? "-dark" : "");
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+        g_autoptr(GBytes) png = measures_chart_to_png (overview, chart, WIDTH, 1, &style, NULL);
+        cairo_surface_t *actual, *expected;
+        const guint8 *a, *e;
+        double total = 0, mean;
+        int width, height;
+
+        g_assert_nonnull (png);
+
+        if (update)
+          {
+            g_autoptr(GError) error = NULL;
+
+            g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error);
+            g_assert_no_error (error);
+            continue;
+          }
+
+        actual = surface_from_png (png);
+        expected = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+
+        width = cairo_image_surface_get_width (actual);
+        height = cairo_image_surface_get_height (actual);
+        g_assert_cmpint (cairo_image_surface_get_width (expected), ==, width);
+        g_assert_cmpint (cairo_image_surface_get_height (expected), ==, height);
+
+        cairo_surface_flush (actual);
+        cairo_surface_flush (expected);
+        a = cairo_image_surface_get_data (actual);
+        e = cairo_image_surface_get_data (expected);
+        for (int y = 0; y < height; y++)
+          for (int x = 0; x < width; x++)
+            for (int c = 0; c < 3; c++)
+              {
+                int at = y * cairo_image_surface_get_stride (actual) + x * 4 + c;
+                int et = y * cairo_image_surface_get_stride (expected) + x * 4 + c;
+
+                total += abs ((int) a[at] - (int) e[et]);
+              }
+        mean = total / ((double) width * height * 3);
+        g_test_message ("%s: mean difference %.3f", name, mean);
+
+        if (mean > 1.5)
+          {
+            g_autofree char *out = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+            cairo_surface_write_to_png (actual, out);
+            g_test_message ("The chart differs from %s; it is in %s", path, out);
+          }
+        g_assert_cmpfloat (mean, <=, 1.5);
+
+        cairo_surface_destroy (actual);
+        cairo_surface_destroy (expected);
+      }
+}
+
+/* A summary in Romanian labels its charts in Romanian, whatever the
+ * language of the interface. */
+static void
+test_relabel (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  MeasuresChartStyle style = { FALSE, 0, ro };
+  g_autoptr(GPtrArray) forms = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  SvgReader reader = { 0 };
+
+  measures_overview_relabel (overview, catalog->index, ro);
+  forms = measures_chart_get_table (overview, MEASURES_CHART_FORMS, ro);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 0))[0], ==, "Forma de violență");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 2))[0], ==, "Trafic de persoane");
+  g_assert_cmpstr (g_ptr_array_index (overview->categories, 0), ==, "Politici");
+
+  svg = measures_chart_to_svg (overview, MEASURES_CHART_TIMELINE, WIDTH, &style);
+  read_svg (svg, &reader);
+  g_assert_cmpstr (reader.title->str, ==, "Cronologia măsurilor întinse pe mai mulți ani");
+  g_assert_nonnull (strstr (reader.texts->str, "Republica Moldova — "));
+  g_string_free (reader.texts, TRUE);
+  g_string_free (reader.title, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The reference images are in English. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MEASURES_LOCALEDIR"));
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/draw-all", test_draw_all);
+  g_test_add_func ("/chart/hit", test_hit);
+  g_test_add_func ("/chart/describe-hit", test_describe_hit);
+  g_test_add_func ("/chart/timeline-order", test_timeline_order);
+  g_test_add_func ("/chart/tables", test_tables);
+  g_test_add_func ("/chart/empty", test_empty);
+  g_test_add_func ("/chart/png", test_png);
+  g_test_add_func ("/chart/svg", test_svg);
+  g_test_add_func ("/chart/svg-escapes", test_svg_escapes);
+  g_test_add_func ("/chart/contrast", test_contrast);
+  g_test_add_func ("/chart/reference-images", test_reference_images);
+  g_test_add_func ("/chart/relabel", test_relabel);
 
   return g_test_run ();
 }

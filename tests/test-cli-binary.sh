@@ -73,6 +73,33 @@ check "unknown format refused" "$status" "1"
 "$measures" --export="$tmp/x.md" --lang=fr >/dev/null 2>"$tmp/err"; status=$?
 check "unknown language refused" "$status" "1"
 
+# Charts as images, with no display.
+"$measures" --export="$tmp/overview.png" --chart=timeline --scale=2 --country=Romania 2>"$tmp/err"; status=$?
+check "chart png status" "$status" "0"
+check "chart png stderr" "$(cat "$tmp/err")" ""
+check "chart png signature" "$(head -c 8 "$tmp/overview.png" | od -An -c | tr -d ' ')" "211PNG\r\n032\n"
+"$measures" --export="$tmp/overview.svg" --chart=forms --form=Trafficking 2>"$tmp/err"; status=$?
+check "chart svg status" "$status" "0"
+case "$(cat "$tmp/overview.svg")" in
+  *"<title id=\"title\">Measures by Form of Violence</title>"*">Trafficking</text>"*) check "chart svg text" yes yes ;;
+  *) check "chart svg text" no yes ;;
+esac
+"$measures" --export="$tmp/years.svg" 2>"$tmp/err"; status=$?
+check "default chart status" "$status" "0"
+case "$(cat "$tmp/years.svg")" in
+  *"Measures in Force per Year"*">2009</text>"*) check "default chart is years" yes yes ;;
+  *) check "default chart is years" no yes ;;
+esac
+"$measures" --export="$tmp/bad.png" --chart=pie 2>"$tmp/err"; status=$?
+check "unknown chart status" "$status" "1"
+check "unknown chart message" "$(cat "$tmp/err")" "measures: unknown chart “pie”; use years, forms, types or timeline"
+check "unknown chart writes nothing" "$(ls "$tmp" | grep -c bad.png)" "0"
+"$measures" --export="$tmp/x.pdf" --chart=years 2>"$tmp/err"; status=$?
+check "chart of a pdf status" "$status" "1"
+check "chart of a pdf message" "$(cat "$tmp/err")" "measures: --chart and --scale need --export with a .png or .svg file"
+"$measures" --export="$tmp/missing-folder/x.png" 2>"$tmp/err"; status=$?
+check "chart to a missing folder" "$status" "1"
+
 # Converting records copied as text into a measures-1 dataset.
 "$measures" --export="$tmp/converted.json" "$(dirname "$0")/data/several.txt" 2>"$tmp/err"; status=$?
 check "convert status" "$status" "0"
@@ -91,6 +118,10 @@ help=$("$measures" --help)
 case "$help" in
   *--count*) check "help lists --count" yes yes ;;
   *) check "help lists --count" no yes ;;
+esac
+case "$help" in
+  *--chart=CHART*"years, forms, types or timeline"*--scale=N*) check "help lists --chart and --scale" yes yes ;;
+  *) check "help lists --chart and --scale" no yes ;;
 esac
 
 help_ro=$(LANGUAGE=ro "$measures" --help)

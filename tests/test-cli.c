@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "measures-cli.h"
 #include "measures-text.h"
@@ -193,6 +194,67 @@ test_bad_options (void)
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 }
 
+static void
+test_export_chart (void)
+{
+  g_autoptr(GFile) file = bundled_file ();
+  g_autofree char *dir = g_dir_make_tmp ("measures-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "overview.PNG", NULL);
+  g_autofree char *svg = g_build_filename (dir, "overview.svg", NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *moldova[] = { "Republic of Moldova", NULL };
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (measures_cli_is_chart_export (png, NULL));
+  g_assert_true (measures_cli_is_chart_export ("-", "svg"));
+  g_assert_false (measures_cli_is_chart_export ("x.pdf", NULL));
+  g_assert_false (measures_cli_is_chart_export ("x.png", "pdf"));
+
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, png, NULL, "timeline", 2, NULL, err), ==,
+                   MEASURES_EXIT_OK);
+  g_assert_cmpstr (err->str, ==, "");
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* Width 800 at scale 2, in the IHDR chunk. */
+  g_assert_cmpuint ((guint8) contents[18] << 8 | (guint8) contents[19], ==, 1600);
+  g_assert_cmpuint ((guint8) contents[16] | (guint8) contents[17], ==, 0);
+
+  /* Filters choose what the chart shows. */
+  measures_query_set_places (query, moldova, NULL);
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, query, svg, NULL, "forms", 1, NULL, err), ==,
+                   MEASURES_EXIT_OK);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ">Domestic violence/Intimate partner violence</text>"));
+  g_assert_nonnull (strstr (contents, ">4</text>"));
+
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, "-", "svg", NULL, 1, &out, err), ==,
+                   MEASURES_EXIT_OK);
+  g_assert_nonnull (out);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "<title id=\"title\">Measures in Force per Year</title>"));
+
+  /* Mistakes, before anything is loaded or written. */
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, png, NULL, "pie", 1, NULL, err), ==,
+                   MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: unknown chart “pie”; use years, forms, types or timeline\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, png, NULL, NULL, 20, NULL, err), ==,
+                   MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --scale must be from 0.25 to 8, not 20\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, "-", "png", NULL, 1, NULL, err), ==,
+                   MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: a PNG image cannot be written to standard output; give a file name\n");
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/cli/count/filters", test_count_filters);
   g_test_add_func ("/cli/parse-years", test_parse_years);
   g_test_add_func ("/cli/bad-options", test_bad_options);
+  g_test_add_func ("/cli/export-chart", test_export_chart);
 
   return g_test_run ();
 }

@@ -50,15 +50,26 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (data, size);
 }
 
+static char *pdf_pages_text (GBytes     *pdf,
+                             const char *last_page);
+
 /* pdftotext's text with every run of white space made one space. */
 static char *
 pdf_text (GBytes *pdf)
+{
+  return pdf_pages_text (pdf, NULL);
+}
+
+/* The same, of the pages up to @last_page only, when it is not %NULL. */
+static char *
+pdf_pages_text (GBytes     *pdf,
+                const char *last_page)
 {
   g_autofree char *dir = g_dir_make_tmp ("measures-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-l", last_page != NULL ? last_page : "9999", path, "-", NULL };
   int status;
   g_auto(GStrv) words = NULL;
 
@@ -143,6 +154,48 @@ test_pdf_romanian (void)
   g_assert_nonnull (strstr (text, "Strategia națională împotriva traficului de persoane 2018–2022"));
   g_assert_nonnull (strstr (text, "Consolidarea și diversificarea măsurilor de prevenire a traficului de persoane."));
   g_assert_nonnull (strstr (text, "Pagina 1 din "));
+}
+
+/* The cover of a summary of several measures carries the chart per year
+ * and the timeline, in the summary's language; one measure's has none. */
+static void
+test_pdf_cover_charts (void)
+{
+  g_autoptr(GBytes) en = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_PDF, "en", NULL, NULL);
+  g_autoptr(GBytes) ro = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_PDF, "ro", NULL, NULL);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) single = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *cover_ro = NULL;
+  g_autofree char *single_text = NULL;
+
+  cover = pdf_pages_text (en, "1");
+  if (cover == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_test_message ("Cover: %s", cover);
+
+  g_assert_nonnull (strstr (cover, "Measures in Force per Year"));
+  g_assert_nonnull (strstr (cover, "2009"));
+  g_assert_nonnull (strstr (cover, "Policies"));
+  g_assert_nonnull (strstr (cover, "Timeline of Measures over Several Years"));
+  g_assert_nonnull (strstr (cover, "Republic of Moldova —"));
+  g_assert_nonnull (strstr (cover, "Persons 2024-2028"));
+  /* The headings come before the counts, on the cover. */
+  g_assert_true (strstr (cover, "Timeline of Measures") < strstr (cover, "Measures by Form of Violence"));
+
+  cover_ro = pdf_pages_text (ro, "1");
+  g_assert_nonnull (strstr (cover_ro, "Măsuri în vigoare pe ani"));
+  g_assert_nonnull (strstr (cover_ro, "Cronologia măsurilor întinse pe mai mulți ani"));
+  g_assert_nonnull (strstr (cover_ro, "Politici"));
+  g_assert_nonnull (strstr (cover_ro, "Republica Moldova — "));
+
+  g_ptr_array_add (one, g_object_ref (g_ptr_array_index (bundled, 0)));
+  single = measures_export_bytes (one, NULL, TRUE, MEASURES_FORMAT_PDF, "en", NULL, NULL);
+  single_text = pdf_text (single);
+  g_assert_null (strstr (single_text, "Measures in Force per Year"));
 }
 
 static void
@@ -354,6 +407,7 @@ main (int   argc,
 
   g_test_add_func ("/export/pdf/seed", test_pdf_seed);
   g_test_add_func ("/export/pdf/romanian", test_pdf_romanian);
+  g_test_add_func ("/export/pdf/cover-charts", test_pdf_cover_charts);
   g_test_add_func ("/export/html/escapes", test_html_escapes);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/csv", test_csv);

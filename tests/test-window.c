@@ -11,11 +11,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "measures-cli.h"
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-loader.h"
+#include "measures-overview-view.h"
 #include "measures-print-operation.h"
 #include "measures-text.h"
 #include "measures-window.h"
@@ -530,6 +532,181 @@ test_window_drop_and_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The overview: four charts of the matches, a table under each, and
+ * clicks that filter or select. */
+static void
+test_window_overview (void)
+{
+  MeasuresWindow *window = open_window ();
+  MeasuresQuery *query = measures_window_get_query (window);
+  GListModel *model = measures_window_get_model (window);
+  MeasuresOverviewView *view;
+  MeasuresOverview *overview;
+  MeasuresChartHit hit;
+  GtkWidget *area, *expander, *table, *row;
+  GtkStack *stack;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char * const *chosen;
+  guint trafficking = G_MAXUINT, strategy = G_MAXUINT;
+  int from, to;
+
+  measures_query_clear (query);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
+  settle ();
+
+  g_object_get (window, "view", &name, NULL);
+  g_assert_cmpstr (name, ==, "overview");
+  view = MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+
+  overview = measures_overview_view_get_overview (view);
+  g_assert_nonnull (overview);
+  g_assert_cmpint (overview->first_year, ==, 2009);
+  for (guint chart = 0; chart < MEASURES_N_CHARTS; chart++)
+    {
+      area = measures_overview_view_get_chart (view, chart);
+      g_assert_true (GTK_IS_DRAWING_AREA (area));
+      g_assert_true (gtk_widget_get_mapped (area));
+      g_assert_cmpint (gtk_widget_get_width (area), >, 200);
+      g_assert_cmpint (gtk_widget_get_height (area), ==,
+                       (int) ceil (measures_chart_get_height (overview, chart, gtk_widget_get_width (area))));
+    }
+
+  /* The text alternative has the figures: 3 measures in force in 2019,
+   * all of them policies. */
+  expander = measures_overview_view_get_table (view, MEASURES_CHART_YEARS);
+  collect_texts (expander, text, FALSE);
+  g_assert_null (strstr (text->str, "2019\n"));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  settle ();
+  g_string_truncate (text, 0);
+  collect_texts (expander, text, FALSE);
+  g_test_message ("Years as a table:\n%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Year\nMeasures in Force\nPolicies\n"));
+  g_assert_nonnull (strstr (text->str, "\n2019\n3\n3\n0\n"));
+
+  /* Clicking the bar of 2019 filters by that year. */
+  area = measures_overview_view_get_chart (view, MEASURES_CHART_YEARS);
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_YEARS, gtk_widget_get_width (area),
+                                        MEASURES_CHART_HIT_YEAR, 2019 - 2009, &hit));
+  g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_YEARS,
+                                                     hit.x + hit.width / 2, hit.height - 30));
+  settle ();
+  measures_query_get_years (query, &from, &to);
+  g_assert_cmpint (from, ==, 2019);
+  g_assert_cmpint (to, ==, 2019);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  /* The charts follow the filter, and the open table too. */
+  overview = measures_overview_view_get_overview (view);
+  g_assert_cmpint (overview->first_year, ==, 2018);
+  g_assert_cmpint (overview->last_year, ==, 2022);
+  g_string_truncate (text, 0);
+  collect_texts (expander, text, FALSE);
+  g_assert_null (strstr (text->str, "\n2009\n"));
+  g_assert_nonnull (strstr (text->str, "\n2018\n2\n2\n"));
+
+  /* Clicking a form's bar filters by that form. */
+  measures_query_clear (query);
+  settle ();
+  overview = measures_overview_view_get_overview (view);
+  for (guint i = 0; i < overview->by_form->len; i++)
+    if (g_str_equal (g_array_index (overview->by_form, MeasuresOverviewCount, i).label, "Trafficking"))
+      trafficking = i;
+  g_assert_cmpuint (trafficking, !=, G_MAXUINT);
+  area = measures_overview_view_get_chart (view, MEASURES_CHART_FORMS);
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_FORMS, gtk_widget_get_width (area),
+                                        MEASURES_CHART_HIT_COUNT, trafficking, &hit));
+  g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_FORMS, 300, hit.y + 10));
+  settle ();
+  chosen = measures_query_get_chosen (query, MEASURES_FACET_FORM);
+  g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
+  g_assert_cmpstr (chosen[0], ==, "Trafficking");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* Nothing under the point: nothing happens. */
+  g_assert_false (measures_overview_view_activate_at (view, MEASURES_CHART_FORMS, 300, 2000));
+
+  /* A row of the types' table, activated from the keyboard, filters as
+   * its bar does. */
+  measures_query_clear (query);
+  settle ();
+  expander = measures_overview_view_get_table (view, MEASURES_CHART_TYPES);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  settle ();
+  table = find_widget (expander, GTK_TYPE_LIST_BOX, NULL);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (table), 1));
+  g_assert_true (gtk_widget_get_focusable (row));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (table), 0))));
+  g_signal_emit_by_name (table, "row-activated", row);
+  settle ();
+  chosen = measures_query_get_chosen (query, MEASURES_FACET_TYPE);
+  g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
+  g_assert_cmpstr (chosen[0], ==, "Policies");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* A period of the timeline shows its measure, and stays in the overview. */
+  measures_query_clear (query);
+  settle ();
+  overview = measures_overview_view_get_overview (view);
+  for (guint i = 0; i < overview->timeline->len; i++)
+    if (g_str_equal (g_array_index (overview->timeline, MeasuresTimelineRow, i).title,
+                     "National Strategy Against Trafficking in Persons 2024-2028"))
+      strategy = i;
+  g_assert_cmpuint (strategy, !=, G_MAXUINT);
+  area = measures_overview_view_get_chart (view, MEASURES_CHART_TIMELINE);
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_TIMELINE, gtk_widget_get_width (area),
+                                        MEASURES_CHART_HIT_TIMELINE, strategy, &hit));
+  g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_TIMELINE, 20, hit.y + 5));
+  settle ();
+  {
+    MeasuresDetailPane *pane = MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL));
+
+    g_assert_cmpstr (measures_measure_get_id (measures_detail_pane_get_measure (pane)), ==,
+                     "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+
+  /* Back to the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Export Chart… once a file is chosen: the image is written. */
+static void
+test_window_export_chart (void)
+{
+  MeasuresWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("measures-chart-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  measures_window_export_chart (window, MEASURES_CHART_TIMELINE, MEASURES_CHART_SVG, file);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* The label as text, cut in the middle to fit, so that its years stay;
+   * the whole title in the description. */
+  g_assert_nonnull (strstr (contents, ">National Strategy"));
+  g_assert_nonnull (strstr (contents, "Persons 2024-2028</text>"));
+  g_assert_nonnull (strstr (contents, "Romania: National Strategy Against Trafficking in Persons 2024-2028, 2024–2028"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/window/print-to-file", test_print_to_file);
   g_test_add_func ("/window/datasets", test_window_datasets);
   g_test_add_func ("/window/drop-and-cancel", test_window_drop_and_cancel);
+  g_test_add_func ("/window/overview", test_window_overview);
+  g_test_add_func ("/window/export-chart", test_window_export_chart);
 
   return g_test_run ();
 }

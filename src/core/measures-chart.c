@@ -8,120 +8,282 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "measures-chart.h"
+#include "measures-summary.h"
+#include "measures-text.h"
 
-/* The overview's charts, drawn with Cairo and Pango only. Every bar
- * carries its number as text, and the parts of a bar differ by pattern
- * as well as by colour, so that a chart reads in black and white. */
+/* The overview's charts, drawn with Cairo and Pango only, through a
+ * MeasuresCanvas: the window, the PDF summary and PNG images draw with
+ * Cairo, SVG images get the same shapes and text as SVG elements.
+ *
+ * Every bar carries its number as text, and the parts of a bar differ by
+ * pattern as well as by colour, so that a chart reads in black and white.
+ *
+ * The same code that draws also says where things are: painting with no
+ * canvas only records the areas of bars and rows, for hit-testing and
+ * for tests, so the areas always match what is drawn. */
 
-#define FONT "Cantarell, DejaVu Sans, Sans"
 #define ROW 22.0
 #define LABEL_WIDTH 0.38
+#define TIMELINE_TOP 20.0
 
-/* Colours picked for contrast on both white and near-black, from the
- * GNOME palette. */
-static const double palette[][3] = {
-  { 0.11, 0.44, 0.85 },   /* blue 4 */
-  { 0.57, 0.25, 0.67 },   /* purple 3 */
-  { 0.18, 0.55, 0.34 },   /* green 5 */
-  { 0.78, 0.38, 0.00 },   /* orange 5 */
-  { 0.65, 0.11, 0.18 },   /* red 4 */
-  { 0.39, 0.27, 0.18 },   /* brown 4 */
+G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
+
+static const char * const names[] = { "years", "forms", "types", "timeline" };
+
+/* Colours from the GNOME palette, darker ones on light and lighter ones
+ * on dark, each checked against its background in test-chart. The
+ * backgrounds are libadwaita's view colours. */
+static const MeasuresChartColors light_colors = {
+  .background = { 1, 1, 1, 1 },
+  .text = { 0.12, 0.12, 0.12, 1 },
+  .dim_text = { 0.36, 0.36, 0.36, 1 },
+  .axis = { 0.45, 0.45, 0.45, 1 },
+  .grid = { 0.88, 0.88, 0.88, 1 },
+  .hatch = { 1, 1, 1, 0.55 },
+  .parts = {
+    { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 },   /* blue 4 */
+    { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0, 1 },   /* purple 4 */
+    { 0x26 / 255.0, 0x80 / 255.0, 0x4a / 255.0, 1 },   /* a darker green 5 */
+    { 0xc6 / 255.0, 0x46 / 255.0, 0x00 / 255.0, 1 },   /* orange 5 */
+    { 0xa5 / 255.0, 0x1d / 255.0, 0x2d / 255.0, 1 },   /* red 5 */
+    { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0, 1 },   /* brown 5 */
+  },
 };
 
-static void
-set_foreground (cairo_t                  *cr,
-                const MeasuresChartStyle *style,
-                double                    alpha)
+static const MeasuresChartColors dark_colors = {
+  .background = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0, 1 },
+  .text = { 1, 1, 1, 1 },
+  .dim_text = { 0.75, 0.75, 0.75, 1 },
+  .axis = { 0.6, 0.6, 0.6, 1 },
+  .grid = { 0.22, 0.22, 0.22, 1 },
+  .hatch = { 0, 0, 0, 0.55 },
+  .parts = {
+    { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0, 1 },   /* blue 2 */
+    { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0, 1 },   /* purple 2 */
+    { 0x57 / 255.0, 0xe3 / 255.0, 0x89 / 255.0, 1 },   /* green 2 */
+    { 0xff / 255.0, 0xa3 / 255.0, 0x48 / 255.0, 1 },   /* orange 2 */
+    { 0xf6 / 255.0, 0x61 / 255.0, 0x51 / 255.0, 1 },   /* red 1 */
+    { 0xcd / 255.0, 0xab / 255.0, 0x8f / 255.0, 1 },   /* brown 1 */
+  },
+};
+
+/* Words */
+
+static const char *tr  (const MeasuresChartStyle *style,
+                        const char               *context,
+                        const char               *msgid) G_GNUC_FORMAT (3);
+static const char *ntr (MeasuresTranslations     *translations,
+                        const char               *msgid,
+                        const char               *plural,
+                        gulong                    n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+
+static const char *
+tr (const MeasuresChartStyle *style,
+    const char               *context,
+    const char               *msgid)
 {
-  if (style->dark)
-    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  if (style != NULL && style->translations != NULL)
+    return measures_translations_get (style->translations, context, msgid);
+  if (context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+static const char *
+ntr (MeasuresTranslations *translations,
+     const char           *msgid,
+     const char           *plural,
+     gulong                n)
+{
+  if (translations != NULL)
+    return measures_translations_nget (translations, msgid, plural, n);
+
+  return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
+}
+
+/**
+ * measures_chart_get_name:
+ *
+ * Returns: the name of @chart on the command line: "years", "forms",
+ *   "types" or "timeline"
+ */
+const char *
+measures_chart_get_name (MeasuresChart chart)
+{
+  g_return_val_if_fail (chart < MEASURES_N_CHARTS, NULL);
+
+  return names[chart];
+}
+
+/**
+ * measures_chart_from_name:
+ *
+ * Returns: whether @name is the name of a chart
+ */
+gboolean
+measures_chart_from_name (const char    *name,
+                          MeasuresChart *chart)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *chart = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * measures_chart_get_title:
+ * @chart: a chart
+ * @translations: (nullable): the language; %NULL for the interface's
+ *
+ * Returns: (transfer none): the heading of @chart
+ */
+const char *
+measures_chart_get_title (MeasuresChart         chart,
+                          MeasuresTranslations *translations)
+{
+  MeasuresChartStyle style = { FALSE, 0, translations };
+
+  switch (chart)
+    {
+    case MEASURES_CHART_YEARS:
+      /* Translators: the heading of a bar chart of how many measures
+       * were in force each year */
+      return tr (&style, NULL, N_("Measures in Force per Year"));
+    case MEASURES_CHART_FORMS:
+      return tr (&style, NULL, N_("Measures by Form of Violence"));
+    case MEASURES_CHART_TYPES:
+      return tr (&style, NULL, N_("Measures by Type of Measure"));
+    case MEASURES_CHART_TIMELINE:
+      /* Translators: the heading of a chart of strategies and plans,
+       * each drawn from its first year to its last */
+      return tr (&style, NULL, N_("Timeline of Measures over Several Years"));
+    case MEASURES_N_CHARTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * measures_chart_get_colors:
+ * @style: light or dark
+ * @colors: (out): its colours
+ */
+void
+measures_chart_get_colors (const MeasuresChartStyle *style,
+                           MeasuresChartColors      *colors)
+{
+  *colors = style != NULL && style->dark ? dark_colors : light_colors;
+}
+
+/* Painting and finding */
+
+typedef struct
+{
+  MeasuresCanvas *canvas;          /* NULL when only finding */
+  const MeasuresChartStyle *style;
+  MeasuresChartColors colors;
+
+  /* Finding: what is at a point, or where a thing is. */
+  MeasuresChartHit *found;
+  gboolean by_point;
+  double x;
+  double y;
+  MeasuresChartHitKind kind;
+  guint index;
+  gboolean any;
+} Painter;
+
+static void
+area (Painter              *p,
+      MeasuresChartHitKind  kind,
+      guint                 index,
+      guint                 part,
+      double                x,
+      double                y,
+      double                width,
+      double                height)
+{
+  gboolean match;
+
+  if (p->found == NULL)
+    return;
+
+  /* By point, what comes later is on top; by thing, its first, whole area. */
+  if (p->by_point)
+    match = p->x >= x && p->x < x + width && p->y >= y && p->y < y + height;
   else
-    cairo_set_source_rgba (cr, 0, 0, 0, alpha);
-}
+    match = !p->any && kind == p->kind && index == p->index;
 
-/* A fill for part @i: its colour, with a hatching that tells parts apart
- * without colour. */
-static cairo_pattern_t *
-part_pattern (guint    i,
-              gboolean dark)
-{
-  const double *rgb = palette[i % G_N_ELEMENTS (palette)];
-  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
-  cairo_t *cr = cairo_create (tile);
-  cairo_pattern_t *pattern;
-
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_paint (cr);
-  cairo_set_source_rgba (cr, dark ? 0 : 1, dark ? 0 : 1, dark ? 0 : 1, 0.55);
-  cairo_set_line_width (cr, 1.5);
-  switch (i % 4)
+  if (match)
     {
-    case 1:   /* diagonal */
-      cairo_move_to (cr, 0, 8);
-      cairo_line_to (cr, 8, 0);
-      cairo_stroke (cr);
-      break;
-    case 2:   /* dots */
-      cairo_arc (cr, 4, 4, 1.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case 3:   /* horizontal */
-      cairo_move_to (cr, 0, 4);
-      cairo_line_to (cr, 8, 4);
-      cairo_stroke (cr);
-      break;
-    default:  /* plain */
-      break;
+      *p->found = (MeasuresChartHit) { kind, index, part, x, y, width, height };
+      p->any = TRUE;
     }
-  cairo_destroy (cr);
-
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (tile);
-
-  return pattern;
-}
-
-static PangoLayout *
-text_layout (PangoContext *context,
-             const char   *text,
-             double        size,
-             double        width)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  return layout;
 }
 
 static void
-show_text (cairo_t      *cr,
-           PangoContext *context,
-           const char   *text,
-           double        size,
-           double        x,
-           double        y,
-           double        width)
+part_fill (Painter      *p,
+           guint         part,
+           MeasuresFill *fill)
 {
-  PangoLayout *layout = text_layout (context, text, size, width);
+  static const MeasuresHatch hatches[] = {
+    MEASURES_HATCH_NONE, MEASURES_HATCH_DIAGONAL, MEASURES_HATCH_DOTS, MEASURES_HATCH_HORIZONTAL,
+  };
 
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  g_object_unref (layout);
+  fill->color = p->colors.parts[part % G_N_ELEMENTS (p->colors.parts)];
+  fill->hatch = hatches[part % G_N_ELEMENTS (hatches)];
+  fill->hatch_color = p->colors.hatch;
+  fill->fade = FALSE;
+}
+
+static void
+rect (Painter            *p,
+      double              x,
+      double              y,
+      double              width,
+      double              height,
+      const MeasuresFill *fill)
+{
+  if (p->canvas != NULL)
+    measures_canvas_fill_rect (p->canvas, x, y, width, height, fill);
+}
+
+static void
+line (Painter             *p,
+      double               x0,
+      double               y0,
+      double               x1,
+      double               y1,
+      const MeasuresColor *color)
+{
+  if (p->canvas != NULL)
+    measures_canvas_line (p->canvas, x0, y0, x1, y1, 1, color);
+}
+
+static void
+text (Painter             *p,
+      const char          *str,
+      double               size,
+      double               x,
+      double               y,
+      double               max_width,
+      MeasuresAlign        align,
+      const MeasuresColor *color)
+{
+  MeasuresTextRun run = { str, x, y, size, FALSE, max_width, align, *color };
+
+  if (p->canvas != NULL)
+    measures_canvas_text (p->canvas, &run);
 }
 
 /* Year labels need about 36 units each. */
@@ -138,42 +300,91 @@ counts_for (MeasuresOverview *overview,
   return chart == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
 }
 
+static guint
+legend_rows (MeasuresOverview *overview)
+{
+  return (overview->categories->len + 2) / 3 + (overview->n_undated > 0 ? 1 : 0);
+}
+
+static guint
+timeline_rows (MeasuresOverview         *overview,
+               const MeasuresChartStyle *style)
+{
+  guint most = style != NULL && style->timeline_rows > 0 ? style->timeline_rows : MEASURES_CHART_TIMELINE_ROWS;
+
+  return MIN (overview->timeline->len, most);
+}
+
+/**
+ * measures_chart_get_height_for_style:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: the width it is drawn at
+ * @style: (nullable): how it is drawn
+ *
+ * Returns: the height @chart needs
+ */
+double
+measures_chart_get_height_for_style (MeasuresOverview         *overview,
+                                     MeasuresChart             chart,
+                                     double                    width,
+                                     const MeasuresChartStyle *style)
+{
+  g_return_val_if_fail (overview != NULL, 0);
+
+  switch (chart)
+    {
+    case MEASURES_CHART_YEARS:
+      return 260 + ROW * legend_rows (overview);
+    case MEASURES_CHART_FORMS:
+    case MEASURES_CHART_TYPES:
+      return ROW * MAX (counts_for (overview, chart)->len, 1) + 8;
+    case MEASURES_CHART_TIMELINE:
+      {
+        guint rows = timeline_rows (overview, style);
+
+        return TIMELINE_TOP + ROW * (MAX (rows, 1) + (rows < overview->timeline->len ? 1 : 0)) + 8;
+      }
+    case MEASURES_N_CHARTS:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
 /**
  * measures_chart_get_height:
  *
- * Returns: the height @chart needs at @width
+ * Returns: the height @chart needs at @width, in the default style
  */
 double
 measures_chart_get_height (MeasuresOverview *overview,
                            MeasuresChart     chart,
                            double            width)
 {
-  switch (chart)
-    {
-    case MEASURES_CHART_YEARS:
-      return 260 + ROW * ((overview->categories->len + 2) / 3);
-    case MEASURES_CHART_FORMS:
-    case MEASURES_CHART_TYPES:
-      return ROW * MAX (counts_for (overview, chart)->len, 1) + 8;
-    case MEASURES_CHART_TIMELINE:
-    default:
-      return ROW * MAX (overview->timeline->len, 1) + 40;
-    }
+  return measures_chart_get_height_for_style (overview, chart, width, NULL);
 }
 
 static void
-draw_bars (MeasuresOverview         *overview,
-           MeasuresChart             chart,
-           cairo_t                  *cr,
-           PangoContext             *context,
-           double                    width,
-           const MeasuresChartStyle *style)
+paint_bars (Painter          *p,
+            MeasuresOverview *overview,
+            MeasuresChart     chart,
+            double            width)
 {
   GArray *counts = counts_for (overview, chart);
   double label_width = width * LABEL_WIDTH;
   double bar_width = width - label_width - 48;
+  MeasuresFill fill;
   guint max = 1;
 
+  if (counts->len == 0)
+    {
+      /* Translators: in an empty chart of forms or types */
+      text (p, tr (p->style, NULL, N_("No measure to count")), 9, 0, 3, width, MEASURES_ALIGN_START,
+            &p->colors.dim_text);
+      return;
+    }
+
+  part_fill (p, 0, &fill);
   for (guint i = 0; i < counts->len; i++)
     max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
 
@@ -181,84 +392,76 @@ draw_bars (MeasuresOverview         *overview,
     {
       const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
       double y = i * ROW;
-      double length = bar_width * count->count / max;
+      double length = MAX (bar_width * count->count / max, 1);
       g_autofree char *number = g_strdup_printf ("%'u", count->count);
-      cairo_pattern_t *fill = part_pattern (0, style->dark);
 
-      set_foreground (cr, style, 0.85);
-      show_text (cr, context, count->label, 9, 0, y + 3, label_width - 8);
-
-      cairo_set_source (cr, fill);
-      cairo_rectangle (cr, label_width, y + 4, MAX (length, 1), ROW - 8);
-      cairo_fill (cr);
-      cairo_pattern_destroy (fill);
-
-      set_foreground (cr, style, 0.85);
-      show_text (cr, context, number, 9, label_width + length + 4, y + 3, -1);
+      area (p, MEASURES_CHART_HIT_COUNT, i, chart, 0, y, width, ROW);
+      text (p, count->label, 9, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, &p->colors.text);
+      rect (p, label_width, y + 4, length, ROW - 8, &fill);
+      text (p, number, 9, label_width + length + 4, y + 3, 0, MEASURES_ALIGN_START, &p->colors.text);
     }
 }
 
 static void
-draw_years (MeasuresOverview         *overview,
-            cairo_t                  *cr,
-            PangoContext             *context,
-            double                    width,
-            double                    height,
-            const MeasuresChartStyle *style)
+paint_years (Painter          *p,
+             MeasuresOverview *overview,
+             double            width,
+             double            height)
 {
   guint n = overview->years->len;
-  guint legend_rows = (overview->categories->len + 2) / 3;
-  double plot_height = height - 40 - ROW * legend_rows;
+  double plot_height = height - 40 - ROW * legend_rows (overview);
   double step = n > 0 ? width / n : width;
+  guint every = label_every (step);
   guint max = 1;
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, g_array_index (overview->years, MeasuresYearBin, i).total);
 
-  /* The axis. */
-  set_foreground (cr, style, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0, plot_height + 0.5);
-  cairo_line_to (cr, width, plot_height + 0.5);
-  cairo_stroke (cr);
+  line (p, 0, plot_height + 0.5, width, plot_height + 0.5, &p->colors.axis);
+
+  if (n == 0)
+    /* Translators: in an empty chart of measures per year */
+    text (p, tr (p->style, NULL, N_("No measure with a year")), 9, width / 2, plot_height / 2,
+          width, MEASURES_ALIGN_CENTER, &p->colors.dim_text);
 
   for (guint i = 0; i < n; i++)
     {
       const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
-      double x = i * step + step * 0.15;
-      double bar = step * 0.7;
+      double bar = MAX (step * 0.7, 1);
+      double x = i * step + (step - bar) / 2;
       double y = plot_height;
+
+      /* The whole column, label included, so that thin bars are easy
+       * to point at; its parts on top. */
+      area (p, MEASURES_CHART_HIT_YEAR, i, G_MAXUINT, i * step, 0, step, plot_height + 20);
 
       for (guint c = 0; c < overview->categories->len; c++)
         {
           double h = (plot_height - 20) * bin->by_category[c] / max;
-          cairo_pattern_t *fill;
+          MeasuresFill fill;
 
           if (bin->by_category[c] == 0)
             continue;
 
-          fill = part_pattern (c, style->dark);
-          cairo_set_source (cr, fill);
-          cairo_rectangle (cr, x, y - h, bar, h);
-          cairo_fill (cr);
-          cairo_pattern_destroy (fill);
+          part_fill (p, c, &fill);
+          rect (p, x, y - h, bar, h, &fill);
+          area (p, MEASURES_CHART_HIT_YEAR, i, c, i * step, y - h, step, h);
           y -= h;
         }
 
-      set_foreground (cr, style, 0.85);
-      if (bin->total > 0)
+      if (bin->total > 0 && step >= 14)
         {
           g_autofree char *number = g_strdup_printf ("%'u", bin->total);
 
-          show_text (cr, context, number, 8, x, y - 14, -1);
+          text (p, number, 8, x + bar / 2, y - 15, 0, MEASURES_ALIGN_CENTER, &p->colors.text);
         }
 
       /* Every year when they fit, else every few. */
-      if (i % label_every (step) == 0)
+      if (i % every == 0)
         {
           g_autofree char *year = g_strdup_printf ("%d", bin->year);
 
-          show_text (cr, context, year, 8, i * step, plot_height + 4, -1);
+          text (p, year, 8, i * step + step / 2, plot_height + 4, 0, MEASURES_ALIGN_CENTER, &p->colors.dim_text);
         }
     }
 
@@ -267,79 +470,178 @@ draw_years (MeasuresOverview         *overview,
     {
       double x = (c % 3) * width / 3;
       double y = plot_height + 24 + (c / 3) * ROW;
-      cairo_pattern_t *fill = part_pattern (c, style->dark);
+      MeasuresFill fill;
 
-      cairo_set_source (cr, fill);
-      cairo_rectangle (cr, x, y + 3, 14, 14);
-      cairo_fill (cr);
-      cairo_pattern_destroy (fill);
-      set_foreground (cr, style, 0.85);
-      show_text (cr, context, g_ptr_array_index (overview->categories, c), 9, x + 20, y + 2, width / 3 - 24);
+      part_fill (p, c, &fill);
+      area (p, MEASURES_CHART_HIT_CATEGORY, c, c, x, y, width / 3, ROW);
+      rect (p, x, y + 3, 14, 14, &fill);
+      text (p, g_ptr_array_index (overview->categories, c), 9, x + 20, y + 2, width / 3 - 24,
+            MEASURES_ALIGN_START, &p->colors.text);
+    }
+
+  if (overview->n_undated > 0)
+    {
+      double y = plot_height + 24 + ((overview->categories->len + 2) / 3) * ROW;
+      g_autofree char *undated = NULL;
+
+      /* Translators: under the chart of measures per year */
+      if (p->style->translations != NULL)
+        undated = g_strdup_printf (measures_translations_nget (p->style->translations,
+                                                               "%'u measure without a year is not shown",
+                                                               "%'u measures without a year are not shown",
+                                                               overview->n_undated),
+                                   overview->n_undated);
+      else
+        undated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%'u measure without a year is not shown",
+                                                "%'u measures without a year are not shown",
+                                                overview->n_undated),
+                                   overview->n_undated);
+      text (p, undated, 9, 0, y + 2, width, MEASURES_ALIGN_START, &p->colors.dim_text);
     }
 }
 
 static void
-draw_timeline (MeasuresOverview         *overview,
-               cairo_t                  *cr,
-               PangoContext             *context,
-               double                    width,
-               const MeasuresChartStyle *style)
+paint_timeline (Painter          *p,
+                MeasuresOverview *overview,
+                double            width)
 {
   double label_width = width * LABEL_WIDTH;
   double plot_width = width - label_width;
   int first = overview->first_year, last = overview->last_year;
   double per_year = (last >= first) ? plot_width / (last - first + 1) : plot_width;
+  guint rows = timeline_rows (overview, p->style);
+  double bottom = TIMELINE_TOP + ROW * rows;
   const char *country = NULL;
 
-  for (guint i = 0; i < overview->timeline->len; i++)
+  if (rows == 0)
+    {
+      /* Translators: in an empty timeline */
+      text (p, tr (p->style, NULL, N_("No measure runs over several years")), 9, 0, TIMELINE_TOP + 3, width,
+            MEASURES_ALIGN_START, &p->colors.dim_text);
+      return;
+    }
+
+  /* Years along the top, with a light line down each. */
+  for (int year = first; year <= last; year++)
+    if ((year - first) % label_every (per_year) == 0)
+      {
+        g_autofree char *label = g_strdup_printf ("%d", year);
+        double x = label_width + (year - first) * per_year;
+
+        line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
+        text (p, label, 8, x + 2, 0, 0, MEASURES_ALIGN_START, &p->colors.dim_text);
+      }
+
+  for (guint i = 0; i < rows; i++)
     {
       const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
-      double y = 20 + i * ROW;
+      double y = TIMELINE_TOP + i * ROW;
       double x = label_width + (row->from - first) * per_year;
       int to = row->to != MEASURES_YEAR_NONE ? row->to : last;
       double length = (to - row->from + 1) * per_year;
       g_autofree char *label = NULL;
+      MeasuresFill fill;
 
       /* A country's name heads its group. */
       label = g_strcmp0 (country, row->country) != 0 ? g_strdup_printf ("%s — %s", row->country, row->title)
                                                      : g_strdup (row->title);
       country = row->country;
 
-      set_foreground (cr, style, 0.85);
-      show_text (cr, context, label, 9, 0, y + 3, label_width - 8);
-
-      if (row->to == MEASURES_YEAR_NONE)
+      area (p, MEASURES_CHART_HIT_TIMELINE, i, 0, 0, y, width, ROW);
+      if (p->canvas != NULL)
         {
-          /* An open-ended period fades out. */
-          cairo_pattern_t *fade = cairo_pattern_create_linear (x, 0, x + length, 0);
+          /* Titles of plans often differ only in their years, at the end. */
+          MeasuresTextRun run = { label, 0, y + 3, 9, FALSE, label_width - 8, MEASURES_ALIGN_START, p->colors.text, TRUE };
 
-          cairo_pattern_add_color_stop_rgba (fade, 0, palette[1][0], palette[1][1], palette[1][2], 1);
-          cairo_pattern_add_color_stop_rgba (fade, 1, palette[1][0], palette[1][1], palette[1][2], 0);
-          cairo_set_source (cr, fade);
-          cairo_rectangle (cr, x, y + 4, length, ROW - 8);
-          cairo_fill (cr);
-          cairo_pattern_destroy (fade);
+          measures_canvas_text (p->canvas, &run);
         }
-      else
-        {
-          cairo_pattern_t *fill = part_pattern (0, style->dark);
 
-          cairo_set_source (cr, fill);
-          cairo_rectangle (cr, x, y + 4, length, ROW - 8);
-          cairo_fill (cr);
-          cairo_pattern_destroy (fill);
-        }
+      /* An open-ended period fades out, in a colour of its own. */
+      part_fill (p, row->to == MEASURES_YEAR_NONE ? 1 : 0, &fill);
+      fill.hatch = MEASURES_HATCH_NONE;
+      fill.fade = row->to == MEASURES_YEAR_NONE;
+      rect (p, x, y + 4, length, ROW - 8, &fill);
     }
 
-  /* Years along the top. */
-  set_foreground (cr, style, 0.6);
-  for (int year = first; last >= first && year <= last; year++)
-    if ((year - first) % label_every (per_year) == 0)
-      {
-        g_autofree char *text = g_strdup_printf ("%d", year);
+  if (rows < overview->timeline->len)
+    {
+      guint more = overview->timeline->len - rows;
+      g_autofree char *label = NULL;
 
-        show_text (cr, context, text, 8, label_width + (year - first) * per_year, 0, -1);
-      }
+      /* Translators: under a timeline cut short */
+      if (p->style->translations != NULL)
+        label = g_strdup_printf (measures_translations_nget (p->style->translations,
+                                                             "and %'u more; narrow the filters to see it",
+                                                             "and %'u more; narrow the filters to see them",
+                                                             more),
+                                 more);
+      else
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "and %'u more; narrow the filters to see it",
+                                              "and %'u more; narrow the filters to see them",
+                                              more),
+                                 more);
+      text (p, label, 9, 0, bottom + 3, width, MEASURES_ALIGN_START, &p->colors.dim_text);
+    }
+}
+
+static void
+paint (Painter          *p,
+       MeasuresOverview *overview,
+       MeasuresChart     chart,
+       double            width,
+       double            height)
+{
+  MeasuresFill background = { p->colors.background, MEASURES_HATCH_NONE, p->colors.background, FALSE };
+
+  rect (p, 0, 0, width, height, &background);
+
+  switch (chart)
+    {
+    case MEASURES_CHART_YEARS:
+      paint_years (p, overview, width, height);
+      break;
+    case MEASURES_CHART_FORMS:
+    case MEASURES_CHART_TYPES:
+      paint_bars (p, overview, chart, width);
+      break;
+    case MEASURES_CHART_TIMELINE:
+      paint_timeline (p, overview, width);
+      break;
+    case MEASURES_N_CHARTS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+/**
+ * measures_chart_paint:
+ * @overview: the figures
+ * @chart: which chart
+ * @canvas: where to draw, with the chart's top left corner at the origin
+ * @width: the width to fill
+ * @height: the height, from measures_chart_get_height_for_style()
+ * @style: light or dark
+ *
+ * Draws @chart on its background.
+ */
+void
+measures_chart_paint (MeasuresOverview         *overview,
+                      MeasuresChart             chart,
+                      MeasuresCanvas           *canvas,
+                      double                    width,
+                      double                    height,
+                      const MeasuresChartStyle *style)
+{
+  Painter p = { canvas, style };
+
+  g_return_if_fail (overview != NULL);
+  g_return_if_fail (canvas != NULL);
+  g_return_if_fail (style != NULL);
+
+  measures_chart_get_colors (style, &p.colors);
+  paint (&p, overview, chart, width, height);
 }
 
 /**
@@ -361,25 +663,493 @@ measures_chart_draw (MeasuresOverview         *overview,
                      double                    height,
                      const MeasuresChartStyle *style)
 {
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+
   g_return_if_fail (overview != NULL);
   g_return_if_fail (cr != NULL);
 
-  cairo_save (cr);
+  canvas = measures_canvas_new_cairo (cr, context);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+}
+
+/**
+ * measures_chart_hit:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: the width the chart is drawn at
+ * @x: a point, from the chart's top left corner
+ * @y: a point
+ * @hit: (out): what is there
+ *
+ * Needs no surface and no display.
+ *
+ * Returns: whether there is a bar, a row or a key at (@x, @y)
+ */
+gboolean
+measures_chart_hit (MeasuresOverview *overview,
+                    MeasuresChart     chart,
+                    double            width,
+                    double            x,
+                    double            y,
+                    MeasuresChartHit *hit)
+{
+  MeasuresChartStyle style = { FALSE };
+  Painter p = { NULL, &style };
+
+  g_return_val_if_fail (overview != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  *hit = (MeasuresChartHit) { MEASURES_CHART_HIT_NONE };
+  p.found = hit;
+  p.by_point = TRUE;
+  p.x = x;
+  p.y = y;
+  measures_chart_get_colors (&style, &p.colors);
+  paint (&p, overview, chart, width, measures_chart_get_height (overview, chart, width));
+
+  return p.any;
+}
+
+/**
+ * measures_chart_locate:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: the width the chart is drawn at
+ * @kind: what to find
+ * @index: which one
+ * @hit: (out): where it is
+ *
+ * Returns: whether @chart shows that thing
+ */
+gboolean
+measures_chart_locate (MeasuresOverview     *overview,
+                       MeasuresChart         chart,
+                       double                width,
+                       MeasuresChartHitKind  kind,
+                       guint                 index,
+                       MeasuresChartHit     *hit)
+{
+  MeasuresChartStyle style = { FALSE };
+  Painter p = { NULL, &style };
+
+  g_return_val_if_fail (overview != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  *hit = (MeasuresChartHit) { MEASURES_CHART_HIT_NONE };
+  p.found = hit;
+  p.kind = kind;
+  p.index = index;
+  measures_chart_get_colors (&style, &p.colors);
+  paint (&p, overview, chart, width, measures_chart_get_height (overview, chart, width));
+
+  return p.any;
+}
+
+/* Words for people: tooltips and tables */
+
+static char *
+measures_text (MeasuresTranslations *translations,
+               guint                 n)
+{
+  /* The same plural message as the window's subtitle. */
+  return g_strdup_printf (ntr (translations, "%'u measure", "%'u measures", n), n);
+}
+
+static char *
+period_text (MeasuresTranslations *translations,
+             int                   from,
+             int                   to)
+{
+  MeasuresChartStyle style = { FALSE, 0, translations };
+
+  if (to == MEASURES_YEAR_NONE)
+    return g_strdup_printf (tr (&style, NULL, "since %d"), from);
+
+  return measures_format_period (from, to);
+}
+
+/**
+ * measures_chart_describe_hit:
+ * @overview: the figures
+ * @hit: a thing a chart shows
+ *
+ * Returns: (transfer full) (nullable): the exact figures of @hit, in the
+ *   language of the interface, for a tooltip
+ */
+char *
+measures_chart_describe_hit (MeasuresOverview       *overview,
+                             const MeasuresChartHit *hit)
+{
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  switch (hit->kind)
+    {
+    case MEASURES_CHART_HIT_YEAR:
+      {
+        const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, hit->index);
+        GString *out = g_string_new (NULL);
+
+        /* Translators: a tooltip of the chart per year, "2019: 12 measures in force" */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %'u measure in force",
+                                                 "%d: %'u measures in force", bin->total),
+                                bin->year, bin->total);
+        for (guint c = 0; c < overview->categories->len; c++)
+          if (bin->by_category[c] > 0)
+            g_string_append_printf (out, "\n%s: %'u", (const char *) g_ptr_array_index (overview->categories, c),
+                                    bin->by_category[c]);
+
+        return g_string_free (out, FALSE);
+      }
+    case MEASURES_CHART_HIT_COUNT:
+      {
+        /* The index says which of the two lists; both are counts. */
+        GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
+        const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
+        g_autofree char *number = measures_text (NULL, count->count);
+
+        return g_strdup_printf ("%s: %s", count->label, number);
+      }
+    case MEASURES_CHART_HIT_TIMELINE:
+      {
+        const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, hit->index);
+        g_autofree char *period = period_text (NULL, row->from, row->to);
+
+        return g_strdup_printf ("%s\n%s · %s", row->title, row->country, period);
+      }
+    case MEASURES_CHART_HIT_CATEGORY:
+      return g_strdup (g_ptr_array_index (overview->categories, hit->index));
+    case MEASURES_CHART_HIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void add_printf (GStrvBuilder *builder,
+                        const char   *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_printf (GStrvBuilder *builder,
+            const char   *format,
+            ...)
+{
+  g_autofree char *cell = NULL;
+  va_list args;
+
+  va_start (args, format);
+  cell = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strv_builder_add (builder, cell);
+}
+
+static GStrv
+row_of (const char *first,
+        ...) G_GNUC_NULL_TERMINATED;
+
+static GStrv
+row_of (const char *first,
+        ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
+    g_strv_builder_add (builder, cell);
+  va_end (args);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * measures_chart_get_table:
+ * @overview: the figures
+ * @chart: which chart
+ * @translations: (nullable): the language of the headings; %NULL for
+ *   the interface's
+ *
+ * The figures of @chart as a table, its text alternative. Row n + 1
+ * is the thing measures_chart_locate() finds at index n: a year, a
+ * count or a row of the timeline, as the chart shows them.
+ *
+ * Returns: (transfer full) (element-type GStrv): the heading row, then
+ *   one row per bar or measure
+ */
+GPtrArray *
+measures_chart_get_table (MeasuresOverview     *overview,
+                          MeasuresChart         chart,
+                          MeasuresTranslations *translations)
+{
+  MeasuresChartStyle style = { FALSE, 0, translations };
+  GPtrArray *table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_return_val_if_fail (overview != NULL, table);
 
   switch (chart)
     {
     case MEASURES_CHART_YEARS:
-      draw_years (overview, cr, context, width, height, style);
-      break;
+      {
+        g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
+
+        /* Translators: a column heading of the table of measures per year */
+        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Year")));
+        /* Translators: a column heading of the table of measures per year */
+        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Measures in Force")));
+        for (guint c = 0; c < overview->categories->len; c++)
+          g_strv_builder_add (head, g_ptr_array_index (overview->categories, c));
+        g_ptr_array_add (table, g_strv_builder_end (head));
+
+        for (guint i = 0; i < overview->years->len; i++)
+          {
+            const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
+            g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+            add_printf (row, "%d", bin->year);
+            add_printf (row, "%'u", bin->total);
+            for (guint c = 0; c < overview->categories->len; c++)
+              add_printf (row, "%'u", bin->by_category[c]);
+            g_ptr_array_add (table, g_strv_builder_end (row));
+          }
+        break;
+      }
     case MEASURES_CHART_FORMS:
     case MEASURES_CHART_TYPES:
-      draw_bars (overview, chart, cr, context, width, style);
-      break;
+      {
+        GArray *counts = counts_for (overview, chart);
+
+        g_ptr_array_add (table, row_of (chart == MEASURES_CHART_FORMS ? tr (&style, NULL, N_("Form of Violence"))
+                                                                      : tr (&style, NULL, N_("Type of Measure")),
+                                        tr (&style, NULL, N_("Measures")), NULL));
+        for (guint i = 0; i < counts->len; i++)
+          {
+            const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
+            g_autofree char *number = g_strdup_printf ("%'u", count->count);
+
+            g_ptr_array_add (table, row_of (count->label, number, NULL));
+          }
+        break;
+      }
     case MEASURES_CHART_TIMELINE:
-    default:
-      draw_timeline (overview, cr, context, width, style);
+      g_ptr_array_add (table, row_of (tr (&style, NULL, N_("Country")), tr (&style, NULL, N_("Title")),
+                                      tr (&style, NULL, N_("Years")), NULL));
+      for (guint i = 0; i < timeline_rows (overview, NULL); i++)
+        {
+          const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
+          g_autofree char *period = period_text (translations, row->from, row->to);
+
+          g_ptr_array_add (table, row_of (row->country, row->title, period, NULL));
+        }
       break;
+    case MEASURES_N_CHARTS:
+    default:
+      g_return_val_if_reached (table);
     }
 
-  cairo_restore (cr);
+  return table;
+}
+
+/**
+ * measures_chart_describe:
+ * @overview: the figures
+ * @chart: which chart
+ * @translations: (nullable): the language; %NULL for the interface's
+ *
+ * Returns: (transfer full): the figures of @chart in one text, for an
+ *   image's description
+ */
+char *
+measures_chart_describe (MeasuresOverview     *overview,
+                         MeasuresChart         chart,
+                         MeasuresTranslations *translations)
+{
+  g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, translations);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 1; i < table->len; i++)
+    {
+      GStrv row = g_ptr_array_index (table, i);
+      g_autofree char *rest = g_strjoinv (", ", row + 1);
+
+      g_string_append_printf (out, "%s%s: %s", i > 1 ? "; " : "", row[0], rest);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Images */
+
+/**
+ * measures_chart_format_from_path:
+ *
+ * Returns: whether @path ends in .png or .svg, whatever the case
+ */
+gboolean
+measures_chart_format_from_path (const char          *path,
+                                 MeasuresChartFormat *format)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    *format = MEASURES_CHART_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = MEASURES_CHART_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * measures_chart_to_png:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: its width in pixels at scale 1
+ * @scale: how many pixels per unit, from 0.25 to 8
+ * @style: light or dark
+ * @error: return location for an error
+ *
+ * Draws at 96 dots per inch times @scale, with no hinting, so that the
+ * same figures give the same image on the same fonts.
+ *
+ * Returns: (transfer full) (nullable): the PNG image
+ */
+GBytes *
+measures_chart_to_png (MeasuresOverview          *overview,
+                       MeasuresChart              chart,
+                       double                     width,
+                       double                     scale,
+                       const MeasuresChartStyle  *style,
+                       GError                   **error)
+{
+  double height = measures_chart_get_height_for_style (overview, chart, width, style);
+  int pixel_width = (int) ceil (width * scale), pixel_height = (int) ceil (height * scale);
+  g_autoptr(GByteArray) data = NULL;
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+  PangoContext *context;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (overview != NULL, NULL);
+
+  if (!(scale >= 0.25 && scale <= 8) || width < 100 || pixel_width > 32767 || pixel_height > 32767)
+    {
+      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE,
+                   /* Translators: %g is a number */
+                   _("The scale must be from 0.25 to 8 and the image at most 32,767 pixels wide and high, "
+                     "not a scale of %g"), scale);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  context = measures_canvas_create_context (96);
+  pango_cairo_update_context (cr, context);
+
+  canvas = measures_canvas_new_cairo (cr, context);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+  g_clear_pointer (&canvas, measures_canvas_free);
+  g_object_unref (context);
+  cairo_destroy (cr);
+
+  data = g_byte_array_new ();
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_to_array, data);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_DRAWING,
+                   _("Could not draw the image: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * measures_chart_to_svg:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: its width in pixels
+ * @style: light or dark
+ *
+ * Returns: (transfer full): the SVG image, with its labels as text and
+ *   its figures in its description
+ */
+GBytes *
+measures_chart_to_svg (MeasuresOverview         *overview,
+                       MeasuresChart             chart,
+                       double                    width,
+                       const MeasuresChartStyle *style)
+{
+  double height = measures_chart_get_height_for_style (overview, chart, width, style);
+  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+
+  g_return_val_if_fail (overview != NULL, NULL);
+
+  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
+                                    description);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+
+  return measures_canvas_svg_finish (canvas);
+}
+
+/**
+ * measures_chart_export:
+ * @overview: the figures
+ * @chart: which chart
+ * @format: PNG or SVG
+ * @scale: for PNG, pixels per unit
+ * @file: where to write
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes @chart as an image in the light style, at
+ * %MEASURES_CHART_IMAGE_WIDTH, through a temporary file renamed into
+ * place, as summaries are written.
+ *
+ * Returns: whether the image was written
+ */
+gboolean
+measures_chart_export (MeasuresOverview     *overview,
+                       MeasuresChart         chart,
+                       MeasuresChartFormat   format,
+                       double                scale,
+                       GFile                *file,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  MeasuresChartStyle style = { FALSE };
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (overview != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (format == MEASURES_CHART_PNG)
+    bytes = measures_chart_to_png (overview, chart, MEASURES_CHART_IMAGE_WIDTH, scale, &style, error);
+  else
+    bytes = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
+
+  if (bytes == NULL)
+    return FALSE;
+
+  return measures_export_write (file, bytes, cancellable, error);
 }

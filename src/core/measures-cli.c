@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
 #include "measures-summary.h"
@@ -318,6 +319,125 @@ measures_cli_export (GFile * const  *files,
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
     if (!measures_export_write (file, bytes, NULL, &error))
+      {
+        g_string_append_printf (err, "measures: %s\n", error->message);
+        return MEASURES_EXIT_FAILURE;
+      }
+  }
+
+  return status;
+}
+
+/**
+ * measures_cli_is_chart_export:
+ * @path: the value of --export
+ * @format_name: (nullable): the value of --format
+ *
+ * Returns: whether `--export` asks for a chart as an image: --format=png
+ *   or svg, or else a file name ending in .png or .svg
+ */
+gboolean
+measures_cli_is_chart_export (const char *path,
+                              const char *format_name)
+{
+  MeasuresChartFormat format;
+
+  if (format_name != NULL)
+    return g_ascii_strcasecmp (format_name, "png") == 0 || g_ascii_strcasecmp (format_name, "svg") == 0;
+
+  return path != NULL && measures_chart_format_from_path (path, &format);
+}
+
+/**
+ * measures_cli_export_chart:
+ * @files: (array length=n_files): dataset files; none means the
+ *   bundled dataset
+ * @n_files: the number of files
+ * @query: (nullable): which measures the chart shows
+ * @path: where to write; "-" for standard output (SVG only)
+ * @format_name: (nullable): "png" or "svg"; %NULL to take it from @path
+ * @chart_name: (nullable): "years", "forms", "types" or "timeline";
+ *   %NULL for "years"
+ * @scale: pixels per unit of a PNG image
+ * @out: (out) (optional) (nullable): for "-", the image to print
+ * @err: where problems are written
+ *
+ * Draws one chart of the overview of the matches, in the light style,
+ * with no display.
+ *
+ * Returns: the exit status of `measures --export=FILE.png`
+ */
+MeasuresExitStatus
+measures_cli_export_chart (GFile * const  *files,
+                           guint           n_files,
+                           MeasuresQuery  *query,
+                           const char     *path,
+                           const char     *format_name,
+                           const char     *chart_name,
+                           double          scale,
+                           GBytes        **out,
+                           GString        *err)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresOverview) overview = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  MeasuresChartStyle style = { FALSE };
+  MeasuresChartFormat format = MEASURES_CHART_PNG;
+  MeasuresChart chart = MEASURES_CHART_YEARS;
+  MeasuresExitStatus status;
+
+  if (out != NULL)
+    *out = NULL;
+
+  if (format_name != NULL)
+    format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_CHART_SVG : MEASURES_CHART_PNG;
+  else if (!measures_chart_format_from_path (path, &format))
+    {
+      g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (chart_name != NULL && !measures_chart_from_name (chart_name, &chart))
+    {
+      /* Translators: %s is what the user gave after --chart= */
+      g_string_append_printf (err, _("measures: unknown chart “%s”; use years, forms, types or timeline\n"),
+                              chart_name);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (!(scale >= 0.25 && scale <= 8))
+    {
+      g_string_append_printf (err, _("measures: --scale must be from 0.25 to 8, not %g\n"), scale);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_str_equal (path, "-") && format != MEASURES_CHART_SVG)
+    {
+      g_string_append (err, _("measures: a PNG image cannot be written to standard output; give a file name\n"));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  result = load_and_match (files, n_files, query, err, &status, &catalog);
+  if (result == NULL)
+    return status;
+
+  overview = measures_overview_new (catalog->index, result->matches, g_date_time_get_year (now));
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
+
+      if (out != NULL)
+        *out = g_steal_pointer (&svg);
+      return status;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+    if (!measures_chart_export (overview, chart, format, scale, file, NULL, &error))
       {
         g_string_append_printf (err, "measures: %s\n", error->message);
         return MEASURES_EXIT_FAILURE;

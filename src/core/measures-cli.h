@@ -55,5 +55,16 @@ MeasuresExitStatus  measures_cli_export      (GFile * const       *files,
                                               const char          *lang,
                                               GBytes             **out,
                                               GString             *err);
+gboolean            measures_cli_is_chart_export (const char      *path,
+                                              const char          *format_name);
+MeasuresExitStatus  measures_cli_export_chart (GFile * const      *files,
+                                              guint                n_files,
+                                              MeasuresQuery       *query,
+                                              const char          *path,
+                                              const char          *format_name,
+                                              const char          *chart_name,
+                                              double               scale,
+                                              GBytes             **out,
+                                              GString             *err);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ measures_overview_free (MeasuresOverview *self)
       g_free (g_array_index (self->years, MeasuresYearBin, i).by_category);
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->category_values, g_array_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->by_form, g_array_unref);
   g_clear_pointer (&self->by_type, g_array_unref);
@@ -105,6 +107,7 @@ measures_overview_new (MeasuresIndex        *index,
   g_autofree guint *category_slot = NULL;
   guint n_types = measures_index_get_n_values (index, MEASURES_FACET_TYPE);
   guint other = G_MAXUINT;
+  const guint other_value = G_MAXUINT;
   int first = G_MAXINT, last = G_MININT;
   g_auto(GStrv) langs = measures_get_content_languages ();
 
@@ -116,6 +119,8 @@ measures_overview_new (MeasuresIndex        *index,
   self->timeline = g_array_new (FALSE, FALSE, sizeof (MeasuresTimelineRow));
   self->years = g_array_new (FALSE, TRUE, sizeof (MeasuresYearBin));
   self->categories = g_ptr_array_new ();
+  self->category_values = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->strings = g_ptr_array_new_with_free_func (g_free);
 
   /* The categories in the bars: those of the matching measures, most
    * frequent first, each bar split the same way. */
@@ -131,6 +136,7 @@ measures_overview_new (MeasuresIndex        *index,
 
         category_slot[count->value] = self->categories->len;
         g_ptr_array_add (self->categories, (gpointer) count->label);
+        g_array_append_val (self->category_values, count->value);
       }
   }
 
@@ -187,6 +193,7 @@ measures_overview_new (MeasuresIndex        *index,
         other = self->categories->len;
         /* Translators: the part of a bar for measures without a type */
         g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
+        g_array_append_val (self->category_values, other_value);
       }
 
   g_array_set_size (self->years, last - first + 1);
@@ -228,4 +235,81 @@ measures_overview_new (MeasuresIndex        *index,
     }
 
   return self;
+}
+
+static const char *
+keep (MeasuresOverview *self,
+      char             *text)
+{
+  g_ptr_array_add (self->strings, text);
+
+  return text;
+}
+
+static void
+relabel_counts (MeasuresOverview     *self,
+                GArray               *counts,
+                MeasuresIndex        *index,
+                MeasuresTranslations *translations)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
+      const char *value = measures_index_get_value (index, count->facet, count->value);
+
+      count->label = keep (self, measures_vocabulary_label_in (translations, count->facet, value));
+    }
+}
+
+/**
+ * measures_overview_relabel:
+ * @self: the figures
+ * @index: the index they were computed from
+ * @translations: the language to label in
+ *
+ * Labels the figures in the language of @translations rather than the
+ * interface's, for a summary written in another language: the names of
+ * forms, types and countries, and the titles of the timeline.
+ */
+void
+measures_overview_relabel (MeasuresOverview     *self,
+                           MeasuresIndex        *index,
+                           MeasuresTranslations *translations)
+{
+  const char *langs[] = { measures_translations_get_lang (translations), "en", NULL };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (MEASURES_IS_INDEX (index));
+  g_return_if_fail (translations != NULL);
+
+  relabel_counts (self, self->by_form, index, translations);
+  relabel_counts (self, self->by_type, index, translations);
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      guint value = g_array_index (self->category_values, guint, i);
+
+      if (value == G_MAXUINT)
+        g_ptr_array_index (self->categories, i) =
+          (gpointer) measures_translations_get (translations, "chart", "Other");
+      else
+        g_ptr_array_index (self->categories, i) =
+          (gpointer) keep (self, measures_vocabulary_label_in (translations, MEASURES_FACET_TYPE,
+                                                               measures_index_get_value (index, MEASURES_FACET_TYPE,
+                                                                                         value)));
+    }
+
+  for (guint i = 0; i < self->timeline->len; i++)
+    {
+      MeasuresTimelineRow *row = &g_array_index (self->timeline, MeasuresTimelineRow, i);
+      MeasuresMeasure *measure = measures_index_get_measure (index, row->position);
+      const char *title = measures_measure_resolve_title (measure, langs);
+
+      row->country = keep (self, measures_vocabulary_label_in (translations, MEASURES_FACET_COUNTRY,
+                                                               measures_measure_get_country (measure)));
+      if (title != NULL)
+        row->title = title;
+    }
+
+  g_array_sort (self->timeline, compare_rows);
 }

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "measures-index.h"
+#include "measures-translations.h"
 
 G_BEGIN_DECLS
 
@@ -70,17 +71,24 @@ typedef struct
   int first_year;
   int last_year;
   GPtrArray *categories;     /* const char *, labels; the last is "Other" when needed */
+  GArray *category_values;   /* guint, each category's value in the index; G_MAXUINT for "Other" */
   GArray *years;             /* MeasuresYearBin, first_year to last_year */
   GArray *by_form;           /* MeasuresOverviewCount, largest first */
   GArray *by_type;           /* MeasuresOverviewCount, largest first */
   GArray *timeline;          /* MeasuresTimelineRow, by country then start */
   guint n_undated;
+
+  /*< private >*/
+  GPtrArray *strings;        /* labels owned by the overview, after relabelling */
 } MeasuresOverview;
 
 MeasuresOverview *measures_overview_new   (MeasuresIndex        *index,
                                            const MeasuresBitset *matches,
                                            int                   current_year);
 void              measures_overview_free  (MeasuresOverview     *self);
+void              measures_overview_relabel (MeasuresOverview   *self,
+                                           MeasuresIndex        *index,
+                                           MeasuresTranslations *translations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresOverview, measures_overview_free)
 

@@ -14,13 +14,23 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "measures-chart.h"
+#include "measures-index.h"
 #include "measures-pages.h"
 #include "measures-text.h"
 
 /* The paged summary: the same pages for PDF export and for printing.
  * The summary is cut into pieces (a heading, a paragraph, a list item,
  * a row of a table); pieces of text break between lines across pages,
- * rows do not, and a heading never ends a page. */
+ * rows do not, and a heading never ends a page.
+ *
+ * The cover of a summary of several measures carries two charts of the
+ * overview, drawn by the same code as the window's: the measures in
+ * force per year and the timeline, in the summary's language. */
+
+/* Charts are drawn smaller than in the window, to fit the cover. */
+#define CHART_SCALE 0.7
+#define COVER_TIMELINE_ROWS 12
 
 #define MARGIN 54.0
 #define HEADER 28.0
@@ -37,6 +47,8 @@ typedef struct
   gboolean bullet;
   char *outline;       /* the heading's text, for the PDF outline */
   double height;
+  gboolean is_chart;
+  MeasuresChart chart;
 } Piece;
 
 typedef struct
@@ -55,6 +67,9 @@ struct _MeasuresPages
   double height;
   GPtrArray *pieces;   /* Piece */
   GPtrArray *pages;    /* GPtrArray of Fragment */
+  MeasuresIndex *index;          /* of the summary's measures, for the charts */
+  MeasuresOverview *overview;    /* borrows its labels from the index */
+  MeasuresChartStyle chart_style;
 };
 
 static void
@@ -76,6 +91,8 @@ measures_pages_free (MeasuresPages *self)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->pieces, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_object (&self->index);
   g_clear_object (&self->context);
   g_free (self);
 }
@@ -207,6 +224,54 @@ add_counts (MeasuresPages *self,
     }
 }
 
+static double
+chart_width (MeasuresPages *self)
+{
+  return (self->width - 2 * MARGIN) / CHART_SCALE;
+}
+
+static void
+add_chart (MeasuresPages *self,
+           MeasuresChart  chart)
+{
+  Piece *piece = g_new0 (Piece, 1);
+
+  add_heading (self, measures_chart_get_title (chart, self->summary->translations), 13, 16);
+
+  piece->is_chart = TRUE;
+  piece->chart = chart;
+  piece->space_before = 6;
+  piece->height = CHART_SCALE * measures_chart_get_height_for_style (self->overview, chart, chart_width (self),
+                                                                     &self->chart_style);
+  g_ptr_array_add (self->pieces, piece);
+}
+
+/* The figures of the summary's own measures, labelled in its language. */
+static void
+make_overview (MeasuresPages *self)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < self->summary->entries->len; i++)
+    {
+      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->summary->entries, i);
+
+      g_ptr_array_add (measures, g_object_ref (entry->measure));
+    }
+
+  self->index = measures_index_new (measures);
+  all = measures_bitset_new (measures->len);
+  measures_bitset_fill (all);
+  self->overview = measures_overview_new (self->index, all, g_date_time_get_year (now));
+  measures_overview_relabel (self->overview, self->index, self->summary->translations);
+
+  self->chart_style.dark = FALSE;
+  self->chart_style.timeline_rows = COVER_TIMELINE_ROWS;
+  self->chart_style.translations = self->summary->translations;
+}
+
 static void
 build_pieces (MeasuresPages *self)
 {
@@ -226,6 +291,14 @@ build_pieces (MeasuresPages *self)
         measures_summary_tr (summary, "Title"), measures_summary_tr (summary, "Country"),
         measures_summary_tr (summary, "Years"), measures_summary_tr (summary, "Type of Measure"),
       };
+
+      if (summary->entries->len > 1)
+        {
+          make_overview (self);
+          add_chart (self, MEASURES_CHART_YEARS);
+          if (self->overview->timeline->len > 0)
+            add_chart (self, MEASURES_CHART_TIMELINE);
+        }
 
       add_counts (self, measures_summary_tr (summary, "Measures by Form of Violence"), summary->by_form);
       add_counts (self, measures_summary_tr (summary, "Measures by Type of Measure"), summary->by_type);
@@ -292,7 +365,7 @@ line_breaks (Piece *piece)
   GArray *breaks = g_array_new (FALSE, FALSE, sizeof (double));
   PangoLayoutIter *iter;
 
-  if (piece->n_cells != 1 || piece->cell_x[0] != 0 || piece->heading)
+  if (piece->n_cells != 1 || piece->cell_x[0] != 0 || piece->heading || piece->is_chart)
     {
       double end = piece->height;
 
@@ -493,6 +566,20 @@ measures_pages_draw (MeasuresPages *self,
       cairo_save (cr);
       cairo_rectangle (cr, 0, fragment->y, self->width, fragment->to - fragment->from);
       cairo_clip (cr);
+
+      if (piece->is_chart)
+        {
+          /* Text measured as in the window and in images, at 96 dpi, so
+           * that the chart keeps its proportions on paper. */
+          PangoContext *context = measures_canvas_create_context (96);
+
+          cairo_translate (cr, MARGIN, fragment->y - fragment->from);
+          cairo_scale (cr, CHART_SCALE, CHART_SCALE);
+          pango_cairo_update_context (cr, context);
+          measures_chart_draw (self->overview, piece->chart, cr, context, chart_width (self),
+                               piece->height / CHART_SCALE, &self->chart_style);
+          g_object_unref (context);
+        }
 
       for (guint c = 0; c < piece->n_cells; c++)
         {

@@ -1,0 +1,744 @@
+/* measures-canvas.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-canvas"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "measures-canvas.h"
+
+/* What the charts draw on: rectangles, lines and runs of text, with one
+ * backend that draws them with Cairo (the window, PNG, PDF) and one that
+ * writes them as SVG elements, so that an SVG image keeps its labels as
+ * text. The charts have one drawing code for both.
+ *
+ * Hatches are drawn on a grid fixed to the origin, the same in both
+ * backends, so that neighbouring parts of a bar line up. */
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
+#define SVG_FONT_FAMILY "Cantarell, 'DejaVu Sans', sans-serif"
+#define HATCH 8.0
+#define SVG_RESOLUTION 96.0
+
+typedef struct
+{
+  void (*fill_rect) (MeasuresCanvas      *self,
+                     double               x,
+                     double               y,
+                     double               width,
+                     double               height,
+                     const MeasuresFill  *fill);
+  void (*line)      (MeasuresCanvas      *self,
+                     double               x0,
+                     double               y0,
+                     double               x1,
+                     double               y1,
+                     double               line_width,
+                     const MeasuresColor *color);
+  void (*text)      (MeasuresCanvas        *self,
+                     const MeasuresTextRun *run);
+  void (*finalize)  (MeasuresCanvas      *self);
+} CanvasClass;
+
+struct _MeasuresCanvas
+{
+  const CanvasClass *klass;
+  PangoContext *context;
+};
+
+typedef struct
+{
+  MeasuresCanvas parent;
+  cairo_t *cr;
+} CairoCanvas;
+
+typedef struct
+{
+  MeasuresCanvas parent;
+  double width;
+  double height;
+  char *title;
+  char *description;
+  GString *defs;
+  GString *body;
+  GHashTable *paints;     /* key → id of a <pattern> or <linearGradient> */
+} SvgCanvas;
+
+/* Text */
+
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text,
+             double        size,
+             gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  /* Record text: always text, never markup. */
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+
+  return (double) width / PANGO_SCALE;
+}
+
+/**
+ * measures_canvas_fit_text:
+ * @self: a canvas
+ * @run: the text and its limit
+ * @width: (out) (optional): the width of the result
+ *
+ * Shortens the text of @run to its longest beginning that fits
+ * @run->max_width with "…" after it. Both backends do this the same way,
+ * so a PNG and an SVG image show the same words.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+measures_canvas_fit_text (MeasuresCanvas        *self,
+                          const MeasuresTextRun *run,
+                          double                *width)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self->context, run->text, run->size, run->bold);
+  double full = layout_width (layout);
+  glong length, low = 0, high;
+  g_autofree char *best = NULL;
+  double best_width = 0;
+
+  if (run->max_width <= 0 || full <= run->max_width)
+    {
+      if (width != NULL)
+        *width = full;
+      return g_strdup (run->text);
+    }
+
+  /* The longest prefix that fits with the ellipsis, by bisection. */
+  length = g_utf8_strlen (run->text, -1);
+  high = length - 1;
+  best = g_strdup ("…");
+  pango_layout_set_text (layout, best, -1);
+  best_width = layout_width (layout);
+
+  while (low <= high)
+    {
+      glong middle = (low + high) / 2;
+      g_autofree char *candidate = NULL;
+      double candidate_width;
+
+      if (run->middle)
+        {
+          /* The beginning and the end, such as the years of a title. */
+          const char *head_end = g_utf8_offset_to_pointer (run->text, (middle + 1) / 2);
+          const char *tail = g_utf8_offset_to_pointer (run->text, length - middle / 2);
+          g_autofree char *head = g_strndup (run->text, head_end - run->text);
+
+          while (*tail == ' ')
+            tail++;
+          candidate = g_strconcat (g_strchomp (head), "…", tail, NULL);
+        }
+      else
+        {
+          const char *end = g_utf8_offset_to_pointer (run->text, middle);
+          g_autofree char *prefix = g_strndup (run->text, end - run->text);
+
+          candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
+        }
+
+      pango_layout_set_text (layout, candidate, -1);
+      candidate_width = layout_width (layout);
+      if (candidate_width <= run->max_width)
+        {
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+          best_width = candidate_width;
+          low = middle + 1;
+        }
+      else
+        high = middle - 1;
+    }
+
+  if (width != NULL)
+    *width = best_width;
+
+  return g_steal_pointer (&best);
+}
+
+static double
+aligned_x (const MeasuresTextRun *run,
+           double                 width)
+{
+  switch (run->align)
+    {
+    case MEASURES_ALIGN_CENTER:
+      return run->x - width / 2;
+    case MEASURES_ALIGN_END:
+      return run->x - width;
+    case MEASURES_ALIGN_START:
+    default:
+      return run->x;
+    }
+}
+
+/* Cairo */
+
+static void
+set_color (cairo_t             *cr,
+           const MeasuresColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+cairo_hatch (cairo_t       *cr,
+             MeasuresHatch  hatch,
+             double         x,
+             double         y,
+             double         width,
+             double         height)
+{
+  switch (hatch)
+    {
+    case MEASURES_HATCH_DIAGONAL:
+      /* The lines x + y = 8k, as in the SVG pattern. */
+      for (double c = HATCH * ceil ((x + y) / HATCH); c <= x + width + y + height + HATCH; c += HATCH)
+        {
+          cairo_move_to (cr, c - (y + height) - 2, y + height + 2);
+          cairo_line_to (cr, c - y + 2, y - 2);
+        }
+      cairo_stroke (cr);
+      break;
+    case MEASURES_HATCH_DOTS:
+      for (double cy = HATCH * floor (y / HATCH) + HATCH / 2; cy < y + height + HATCH; cy += HATCH)
+        for (double cx = HATCH * floor (x / HATCH) + HATCH / 2; cx < x + width + HATCH; cx += HATCH)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+      break;
+    case MEASURES_HATCH_HORIZONTAL:
+      for (double cy = HATCH * floor (y / HATCH) + HATCH / 2; cy < y + height + HATCH; cy += HATCH)
+        {
+          cairo_move_to (cr, x, cy);
+          cairo_line_to (cr, x + width, cy);
+        }
+      cairo_stroke (cr);
+      break;
+    case MEASURES_HATCH_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+cairo_canvas_fill_rect (MeasuresCanvas     *canvas,
+                        double              x,
+                        double              y,
+                        double              width,
+                        double              height,
+                        const MeasuresFill *fill)
+{
+  cairo_t *cr = ((CairoCanvas *) canvas)->cr;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  if (fill->fade)
+    {
+      cairo_pattern_t *fade = cairo_pattern_create_linear (x, 0, x + width, 0);
+      const MeasuresColor *c = &fill->color;
+
+      cairo_pattern_add_color_stop_rgba (fade, 0, c->red, c->green, c->blue, c->alpha);
+      cairo_pattern_add_color_stop_rgba (fade, 1, c->red, c->green, c->blue, 0);
+      cairo_set_source (cr, fade);
+      cairo_paint (cr);
+      cairo_pattern_destroy (fade);
+    }
+  else
+    {
+      set_color (cr, &fill->color);
+      cairo_paint (cr);
+    }
+
+  if (fill->hatch != MEASURES_HATCH_NONE)
+    {
+      set_color (cr, &fill->hatch_color);
+      cairo_set_line_width (cr, 1.5);
+      cairo_hatch (cr, fill->hatch, x, y, width, height);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+cairo_canvas_line (MeasuresCanvas      *canvas,
+                   double               x0,
+                   double               y0,
+                   double               x1,
+                   double               y1,
+                   double               line_width,
+                   const MeasuresColor *color)
+{
+  cairo_t *cr = ((CairoCanvas *) canvas)->cr;
+
+  cairo_save (cr);
+  set_color (cr, color);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+cairo_canvas_text (MeasuresCanvas        *canvas,
+                   const MeasuresTextRun *run)
+{
+  cairo_t *cr = ((CairoCanvas *) canvas)->cr;
+  double width;
+  g_autofree char *text = measures_canvas_fit_text (canvas, run, &width);
+  g_autoptr(PangoLayout) layout = make_layout (canvas->context, text, run->size, run->bold);
+
+  cairo_save (cr);
+  set_color (cr, &run->color);
+  cairo_move_to (cr, aligned_x (run, width), run->y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+cairo_canvas_finalize (MeasuresCanvas *canvas)
+{
+  cairo_destroy (((CairoCanvas *) canvas)->cr);
+}
+
+static const CanvasClass cairo_canvas_class = {
+  cairo_canvas_fill_rect,
+  cairo_canvas_line,
+  cairo_canvas_text,
+  cairo_canvas_finalize,
+};
+
+/**
+ * measures_canvas_new_cairo:
+ * @cr: where to draw
+ * @context: the Pango context of @cr's surface
+ *
+ * Returns: (transfer full): a canvas that draws on @cr
+ */
+MeasuresCanvas *
+measures_canvas_new_cairo (cairo_t      *cr,
+                           PangoContext *context)
+{
+  CairoCanvas *self = g_new0 (CairoCanvas, 1);
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  self->parent.klass = &cairo_canvas_class;
+  self->parent.context = g_object_ref (context);
+  self->cr = cairo_reference (cr);
+
+  return (MeasuresCanvas *) self;
+}
+
+/* SVG */
+
+static void
+svg_color (GString             *out,
+           const char          *attribute,
+           const MeasuresColor *color)
+{
+  g_string_append_printf (out, " %s=\"#%02x%02x%02x\"", attribute,
+                          (guint) lround (CLAMP (color->red, 0, 1) * 255),
+                          (guint) lround (CLAMP (color->green, 0, 1) * 255),
+                          (guint) lround (CLAMP (color->blue, 0, 1) * 255));
+  if (color->alpha < 1)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, " %s-opacity=\"%s\"", attribute,
+                              g_ascii_formatd (number, sizeof number, "%.3g", color->alpha));
+    }
+}
+
+/* Numbers in the C locale, whatever the user's. */
+static const char *
+num (char   *buffer,
+     double  value)
+{
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
+}
+
+static char *
+svg_paint (SvgCanvas          *self,
+           const MeasuresFill *fill)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  const char *id;
+
+  svg_color (key, "c", &fill->color);
+  svg_color (key, "h", &fill->hatch_color);
+  g_string_append_printf (key, " %d %d", fill->hatch, fill->fade);
+
+  id = g_hash_table_lookup (self->paints, key->str);
+  if (id == NULL)
+    {
+      char *new_id = g_strdup_printf ("%s%u", fill->fade ? "fade" : "hatch", g_hash_table_size (self->paints) + 1);
+
+      if (fill->fade)
+        {
+          g_string_append_printf (self->defs, "<linearGradient id=\"%s\">", new_id);
+          g_string_append (self->defs, "<stop offset=\"0\"");
+          svg_color (self->defs, "stop", &fill->color);
+          g_string_append (self->defs, "/><stop offset=\"1\"");
+          svg_color (self->defs, "stop", &fill->color);
+          g_string_append (self->defs, " stop-opacity=\"0\"/></linearGradient>\n");
+        }
+      else
+        {
+          g_string_append_printf (self->defs,
+                                  "<pattern id=\"%s\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
+                                  "<rect width=\"8\" height=\"8\"", new_id);
+          svg_color (self->defs, "fill", &fill->color);
+          g_string_append (self->defs, "/>");
+          switch (fill->hatch)
+            {
+            case MEASURES_HATCH_DIAGONAL:
+              g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6\" stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
+            case MEASURES_HATCH_DOTS:
+              g_string_append (self->defs, "<circle cx=\"4\" cy=\"4\" r=\"1.5\"");
+              svg_color (self->defs, "fill", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
+            case MEASURES_HATCH_HORIZONTAL:
+              g_string_append (self->defs, "<path d=\"M0 4H8\" stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
+            case MEASURES_HATCH_NONE:
+            default:
+              break;
+            }
+          g_string_append (self->defs, "</pattern>\n");
+        }
+
+      g_hash_table_insert (self->paints, g_strdup (key->str), new_id);
+      id = new_id;
+    }
+
+  return g_strdup_printf ("url(#%s)", id);
+}
+
+static void
+svg_canvas_fill_rect (MeasuresCanvas     *canvas,
+                      double              x,
+                      double              y,
+                      double              width,
+                      double              height,
+                      const MeasuresFill *fill)
+{
+  SvgCanvas *self = (SvgCanvas *) canvas;
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (self->body, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"",
+                          num (a, x), num (b, y), num (c, width), num (d, height));
+  if (fill->hatch == MEASURES_HATCH_NONE && !fill->fade)
+    svg_color (self->body, "fill", &fill->color);
+  else
+    {
+      g_autofree char *paint = svg_paint (self, fill);
+
+      g_string_append_printf (self->body, " fill=\"%s\"", paint);
+    }
+  g_string_append (self->body, "/>\n");
+}
+
+static void
+svg_canvas_line (MeasuresCanvas      *canvas,
+                 double               x0,
+                 double               y0,
+                 double               x1,
+                 double               y1,
+                 double               line_width,
+                 const MeasuresColor *color)
+{
+  SvgCanvas *self = (SvgCanvas *) canvas;
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
+  char e[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (self->body, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke-width=\"%s\"",
+                          num (a, x0), num (b, y0), num (c, x1), num (d, y1), num (e, line_width));
+  svg_color (self->body, "stroke", color);
+  g_string_append (self->body, "/>\n");
+}
+
+static void
+svg_canvas_text (MeasuresCanvas        *canvas,
+                 const MeasuresTextRun *run)
+{
+  SvgCanvas *self = (SvgCanvas *) canvas;
+  double width;
+  g_autofree char *text = measures_canvas_fit_text (canvas, run, &width);
+  g_autoptr(PangoLayout) layout = make_layout (canvas->context, text, run->size, run->bold);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  double baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The text's left edge, as the Cairo backend places it: a viewer with
+   * other fonts still starts the text where ours does. */
+  g_string_append_printf (self->body, "<text x=\"%s\" y=\"%s\" font-size=\"%s\"",
+                          num (a, aligned_x (run, width)), num (b, run->y + baseline),
+                          num (c, run->size * SVG_RESOLUTION / 72));
+  if (run->bold)
+    g_string_append (self->body, " font-weight=\"bold\"");
+  svg_color (self->body, "fill", &run->color);
+  g_string_append_printf (self->body, ">%s</text>\n", escaped);
+}
+
+static void
+svg_canvas_finalize (MeasuresCanvas *canvas)
+{
+  SvgCanvas *self = (SvgCanvas *) canvas;
+
+  g_free (self->title);
+  g_free (self->description);
+  if (self->defs != NULL)
+    g_string_free (self->defs, TRUE);
+  if (self->body != NULL)
+    g_string_free (self->body, TRUE);
+  g_hash_table_unref (self->paints);
+}
+
+static const CanvasClass svg_canvas_class = {
+  svg_canvas_fill_rect,
+  svg_canvas_line,
+  svg_canvas_text,
+  svg_canvas_finalize,
+};
+
+/**
+ * measures_canvas_new_svg:
+ * @width: the width of the image, in pixels
+ * @height: its height
+ * @title: (nullable): the image's title, for screen readers
+ * @description: (nullable): a longer description
+ *
+ * Text is measured as at 96 dots per inch, as images are drawn.
+ *
+ * Returns: (transfer full): a canvas that writes SVG; get the document
+ *   with measures_canvas_svg_finish()
+ */
+MeasuresCanvas *
+measures_canvas_new_svg (double      width,
+                         double      height,
+                         const char *title,
+                         const char *description)
+{
+  SvgCanvas *self = g_new0 (SvgCanvas, 1);
+
+  self->parent.klass = &svg_canvas_class;
+  self->parent.context = measures_canvas_create_context (SVG_RESOLUTION);
+  self->width = width;
+  self->height = height;
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->defs = g_string_new (NULL);
+  self->body = g_string_new (NULL);
+  self->paints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return (MeasuresCanvas *) self;
+}
+
+/**
+ * measures_canvas_svg_finish:
+ * @self: a canvas made by measures_canvas_new_svg()
+ *
+ * Returns: (transfer full): the SVG document, in UTF-8
+ */
+GBytes *
+measures_canvas_svg_finish (MeasuresCanvas *self)
+{
+  SvgCanvas *svg = (SvgCanvas *) self;
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (self != NULL && self->klass == &svg_canvas_class, NULL);
+
+  num (a, svg->width);
+  num (b, svg->height);
+  g_string_append_printf (out,
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\" "
+                          "viewBox=\"0 0 %s %s\" role=\"img\" font-family=\"%s\"",
+                          a, b, a, b, SVG_FONT_FAMILY);
+  if (svg->title != NULL)
+    g_string_append (out, " aria-labelledby=\"title\"");
+  g_string_append (out, ">\n");
+
+  if (svg->title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (svg->title, -1);
+
+      g_string_append_printf (out, "<title id=\"title\">%s</title>\n", escaped);
+    }
+  if (svg->description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (svg->description, -1);
+
+      g_string_append_printf (out, "<desc>%s</desc>\n", escaped);
+    }
+  if (svg->defs->len > 0)
+    g_string_append_printf (out, "<defs>\n%s</defs>\n", svg->defs->str);
+  g_string_append (out, svg->body->str);
+  g_string_append (out, "</svg>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Common */
+
+void
+measures_canvas_free (MeasuresCanvas *self)
+{
+  if (self == NULL)
+    return;
+
+  self->klass->finalize (self);
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+void
+measures_canvas_fill_rect (MeasuresCanvas     *self,
+                           double              x,
+                           double              y,
+                           double              width,
+                           double              height,
+                           const MeasuresFill *fill)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  self->klass->fill_rect (self, x, y, width, height, fill);
+}
+
+void
+measures_canvas_line (MeasuresCanvas      *self,
+                      double               x0,
+                      double               y0,
+                      double               x1,
+                      double               y1,
+                      double               line_width,
+                      const MeasuresColor *color)
+{
+  g_return_if_fail (self != NULL);
+
+  self->klass->line (self, x0, y0, x1, y1, line_width, color);
+}
+
+void
+measures_canvas_text (MeasuresCanvas        *self,
+                      const MeasuresTextRun *run)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (run->text != NULL);
+
+  if (*run->text == '\0')
+    return;
+
+  self->klass->text (self, run);
+}
+
+/**
+ * measures_canvas_create_context:
+ * @resolution: dots per inch
+ *
+ * A Pango context that measures the same on every surface: no hinting,
+ * so that a PNG, an SVG and a reference image agree.
+ *
+ * Returns: (transfer full): a Pango context for Cairo
+ */
+PangoContext *
+measures_canvas_create_context (double resolution)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, resolution);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
+static double
+linear (double channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+/**
+ * measures_color_luminance:
+ *
+ * Returns: the relative luminance of an opaque colour, as WCAG 2 defines it
+ */
+double
+measures_color_luminance (const MeasuresColor *color)
+{
+  return 0.2126 * linear (color->red) + 0.7152 * linear (color->green) + 0.0722 * linear (color->blue);
+}
+
+/**
+ * measures_color_contrast:
+ * @a: a colour, drawn over @b
+ * @b: an opaque colour
+ *
+ * Returns: the WCAG 2 contrast ratio of @a drawn over @b, from 1 to 21
+ */
+double
+measures_color_contrast (const MeasuresColor *a,
+                         const MeasuresColor *b)
+{
+  MeasuresColor over = {
+    a->red * a->alpha + b->red * (1 - a->alpha),
+    a->green * a->alpha + b->green * (1 - a->alpha),
+    a->blue * a->alpha + b->blue * (1 - a->alpha),
+    1,
+  };
+  double la = measures_color_luminance (&over), lb = measures_color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}

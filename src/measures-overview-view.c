@@ -1,0 +1,599 @@
+/* measures-overview-view.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-overview-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "measures-overview-view.h"
+
+/* The charts of the matching measures, drawn by the core's chart code
+ * in drawing areas that follow the light or dark style. Pointing at a
+ * bar shows its figures; clicking it filters by its year, form or type,
+ * and clicking a period shows its measure.
+ *
+ * Each chart has its text alternative under it: an expander with the
+ * same figures as a list of rows, which the keyboard reaches and a
+ * screen reader reads, and whose rows act as the bars do. The tables are
+ * only filled while they are open. */
+
+typedef struct
+{
+  MeasuresOverviewView *view;
+  MeasuresChart chart;
+  GtkWidget *area;
+  GtkExpander *expander;
+  GtkListBox *table;
+} Section;
+
+struct _MeasuresOverviewView
+{
+  GtkWidget parent_instance;
+
+  /* Template children */
+  GtkScrolledWindow *scroller;
+  GtkBox *charts_box;
+  GtkLabel *summary_label;
+
+  /* Owned references */
+  MeasuresQuery *query;
+  MeasuresIndex *index;
+  MeasuresOverview *overview;
+
+  /* State */
+  Section sections[MEASURES_N_CHARTS];
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresOverviewView, measures_overview_view, GTK_TYPE_WIDGET)
+
+enum {
+  MEASURE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  Section *section = user_data;
+  MeasuresOverview *overview = section->view->overview;
+  MeasuresChartStyle style = { is_dark () };
+
+  if (overview == NULL)
+    return;
+
+  measures_chart_draw (overview, section->chart, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
+                       width, height, &style);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *area,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  Section    *section)
+{
+  MeasuresOverview *overview = section->view->overview;
+  g_autofree char *text = NULL;
+  MeasuresChartHit hit;
+
+  if (overview == NULL || keyboard ||
+      !measures_chart_hit (overview, section->chart, gtk_widget_get_width (area), x, y, &hit))
+    return FALSE;
+
+  text = measures_chart_describe_hit (overview, &hit);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  /* A new tooltip for the next bar, not the same one moved. */
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) floor (hit.x), (int) floor (hit.y),
+                                                       (int) ceil (hit.width), (int) ceil (hit.height) });
+
+  return TRUE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           Section                  *section)
+{
+  MeasuresOverview *overview = section->view->overview;
+  MeasuresChartHit hit;
+  gboolean over = overview != NULL &&
+                  measures_chart_hit (overview, section->chart, gtk_widget_get_width (section->area), x, y, &hit);
+
+  gtk_widget_set_cursor_from_name (section->area, over ? "pointer" : NULL);
+}
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             Section         *section)
+{
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+
+  measures_overview_view_activate_at (section->view, section->chart, x, y);
+}
+
+/* Tables */
+
+static GtkWidget *
+table_row (GStrv         cells,
+           GStrv         head,
+           GtkSizeGroup **groups,
+           gboolean      is_head)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autoptr(GString) spoken = g_string_new (NULL);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      /* Record text, set as text. */
+      gtk_label_set_text (GTK_LABEL (label), cells[i]);
+      gtk_label_set_xalign (GTK_LABEL (label), i == 0 ? 0 : 1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), i == 0 ? 40 : 18);
+      if (i == 0)
+        gtk_widget_set_hexpand (label, TRUE);
+      else
+        gtk_widget_add_css_class (label, "numeric");
+      if (is_head)
+        gtk_widget_add_css_class (label, "heading");
+      if (groups[i] != NULL)
+        gtk_size_group_add_widget (groups[i], label);
+      gtk_box_append (GTK_BOX (box), label);
+
+      if (!is_head)
+        g_string_append_printf (spoken, "%s%s%s%s", i > 0 ? ", " : "",
+                                i > 0 && head[i] != NULL ? head[i] : "", i > 0 ? ": " : "", cells[i]);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (is_head)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+
+  return row;
+}
+
+static void
+fill_table (Section *section)
+{
+  MeasuresOverview *overview = section->view->overview;
+  g_autoptr(GPtrArray) table = NULL;
+  GtkSizeGroup *groups[64] = { NULL };
+  GStrv head;
+  guint n_columns;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->table))) != NULL)
+    gtk_list_box_remove (section->table, child);
+
+  if (overview == NULL || !gtk_expander_get_expanded (section->expander))
+    return;
+
+  table = measures_chart_get_table (overview, section->chart, NULL);
+  head = g_ptr_array_index (table, 0);
+  n_columns = MIN (g_strv_length (head), G_N_ELEMENTS (groups));
+  for (guint i = 1; i < n_columns; i++)
+    groups[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  for (guint r = 0; r < table->len; r++)
+    gtk_list_box_append (section->table, table_row (g_ptr_array_index (table, r), head, groups, r == 0));
+
+  for (guint i = 1; i < n_columns; i++)
+    g_object_unref (groups[i]);
+}
+
+static void
+expanded_cb (GtkExpander *expander,
+             GParamSpec  *pspec,
+             Section     *section)
+{
+  fill_table (section);
+}
+
+static void
+row_activated_cb (GtkListBox    *box,
+                  GtkListBoxRow *row,
+                  Section       *section)
+{
+  MeasuresOverview *overview = section->view->overview;
+  /* The first row is the heading; row n + 1 is thing n of the chart. */
+  guint index = gtk_list_box_row_get_index (row) - 1;
+  static const MeasuresChartHitKind kinds[] = {
+    MEASURES_CHART_HIT_YEAR, MEASURES_CHART_HIT_COUNT, MEASURES_CHART_HIT_COUNT, MEASURES_CHART_HIT_TIMELINE,
+  };
+  MeasuresChartHit hit;
+
+  if (overview == NULL ||
+      !measures_chart_locate (overview, section->chart, MEASURES_CHART_IMAGE_WIDTH, kinds[section->chart], index, &hit))
+    return;
+
+  measures_overview_view_activate (section->view, &hit);
+}
+
+static void
+build_section (MeasuresOverviewView *self,
+               MeasuresChart         chart)
+{
+  Section *section = &self->sections[chart];
+  g_autofree char *css = g_strdup_printf ("chart-%s", measures_chart_get_name (chart));
+  const char *title = measures_chart_get_title (chart, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkWidget *frame;
+
+  section->view = self;
+  section->chart = chart;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (heading_box), heading);
+
+  gtk_widget_set_tooltip_text (save, _("Export Chart…"));
+  gtk_widget_add_css_class (save, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.export-chart");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "s", measures_chart_get_name (chart));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export Chart…"), -1);
+  gtk_box_append (GTK_BOX (heading_box), save);
+  gtk_box_append (GTK_BOX (box), heading_box);
+
+  section->area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
+                                "has-tooltip", TRUE,
+                                NULL);
+  gtk_widget_add_css_class (section->area, "chart");
+  gtk_widget_add_css_class (section->area, css);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (section->area), draw_chart, section, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->area), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect (section->area, "query-tooltip", G_CALLBACK (query_tooltip_cb), section);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), section);
+  gtk_widget_add_controller (section->area, motion);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), section);
+  gtk_widget_add_controller (section->area, GTK_EVENT_CONTROLLER (click));
+  /* The view's background is the chart's, so the frame and the chart
+   * read as one card in light and dark. */
+  frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_widget_add_css_class (frame, "chart-frame");
+  gtk_box_append (GTK_BOX (frame), section->area);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  /* Translators: an expander under each chart with its figures as a table */
+  section->expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (_("Show as _Table")));
+  section->table = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (section->table, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (section->table), "boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (section->table), "chart-table");
+  gtk_widget_set_margin_top (GTK_WIDGET (section->table), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->table), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_expander_set_child (section->expander, GTK_WIDGET (section->table));
+  g_signal_connect (section->expander, "notify::expanded", G_CALLBACK (expanded_cb), section);
+  g_signal_connect (section->table, "row-activated", G_CALLBACK (row_activated_cb), section);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (section->expander));
+
+  gtk_box_append (self->charts_box, box);
+}
+
+static void
+dark_changed_cb (MeasuresOverviewView *self)
+{
+  for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+    gtk_widget_queue_draw (self->sections[i].area);
+}
+
+static void
+measures_overview_view_dispose (GObject *object)
+{
+  MeasuresOverviewView *self = (MeasuresOverviewView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_OVERVIEW_VIEW);
+  g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_object (&self->index);
+  g_clear_object (&self->query);
+
+  G_OBJECT_CLASS (measures_overview_view_parent_class)->dispose (object);
+}
+
+static void
+measures_overview_view_class_init (MeasuresOverviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = measures_overview_view_dispose;
+
+  /**
+   * MeasuresOverviewView::measure-activated:
+   * @measure: the measure of the period clicked
+   *
+   * A period of the timeline was clicked, or its row activated.
+   */
+  signals[MEASURE_ACTIVATED] =
+    g_signal_new ("measure-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MEASURES_TYPE_MEASURE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-overview-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, summary_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "overview");
+}
+
+static void
+measures_overview_view_init (MeasuresOverviewView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+    build_section (self, i);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * measures_overview_view_set_query:
+ * @self: an overview
+ * @query: the query that clicking a bar changes
+ */
+void
+measures_overview_view_set_query (MeasuresOverviewView *self,
+                                  MeasuresQuery        *query)
+{
+  g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (MEASURES_IS_QUERY (query));
+
+  g_set_object (&self->query, query);
+}
+
+/**
+ * measures_overview_view_update:
+ * @self: an overview
+ * @index: the index of all measures
+ * @matches: (nullable): the measures that match
+ *
+ * Computes the figures again from the same index and bitsets as the
+ * sidebar's counts, and redraws.
+ */
+void
+measures_overview_view_update (MeasuresOverviewView *self,
+                               MeasuresIndex        *index,
+                               const MeasuresBitset *matches)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *summary = NULL;
+  guint n;
+
+  g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (MEASURES_IS_INDEX (index));
+
+  /* The overview borrows its labels from the index: drop it first. */
+  g_clear_pointer (&self->overview, measures_overview_free);
+  g_set_object (&self->index, index);
+
+  if (matches != NULL)
+    self->overview = measures_overview_new (index, matches, g_date_time_get_year (now));
+
+  n = matches != NULL ? measures_bitset_count (matches) : 0;
+  /* Translators: above the charts; %'u is a number */
+  summary = g_strdup_printf (ngettext ("The figures of the %'u measure that matches. Point at a bar for its "
+                                       "figures; click it to filter by it, or click a period to show its measure.",
+                                       "The figures of the %'u measures that match. Point at a bar for its "
+                                       "figures; click it to filter by it, or click a period to show its measure.",
+                                       n),
+                             n);
+  gtk_label_set_text (self->summary_label, summary);
+
+  for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+    {
+      Section *section = &self->sections[i];
+      double height = 0;
+
+      if (self->overview != NULL)
+        {
+          g_autofree char *description = measures_chart_describe (self->overview, i, NULL);
+
+          height = measures_chart_get_height (self->overview, i, MEASURES_CHART_IMAGE_WIDTH);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (section->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          description, -1);
+        }
+
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (section->area), (int) ceil (height));
+      gtk_widget_queue_draw (section->area);
+      fill_table (section);
+    }
+}
+
+/**
+ * measures_overview_view_get_overview:
+ *
+ * Returns: (transfer none) (nullable): the figures shown
+ */
+MeasuresOverview *
+measures_overview_view_get_overview (MeasuresOverviewView *self)
+{
+  g_return_val_if_fail (MEASURES_IS_OVERVIEW_VIEW (self), NULL);
+
+  return self->overview;
+}
+
+/**
+ * measures_overview_view_get_chart:
+ *
+ * Returns: (transfer none): the drawing area of @chart
+ */
+GtkWidget *
+measures_overview_view_get_chart (MeasuresOverviewView *self,
+                                  MeasuresChart         chart)
+{
+  g_return_val_if_fail (MEASURES_IS_OVERVIEW_VIEW (self), NULL);
+  g_return_val_if_fail (chart < MEASURES_N_CHARTS, NULL);
+
+  return self->sections[chart].area;
+}
+
+/**
+ * measures_overview_view_get_table:
+ *
+ * Returns: (transfer none): the expander with the table of @chart
+ */
+GtkWidget *
+measures_overview_view_get_table (MeasuresOverviewView *self,
+                                  MeasuresChart         chart)
+{
+  g_return_val_if_fail (MEASURES_IS_OVERVIEW_VIEW (self), NULL);
+  g_return_val_if_fail (chart < MEASURES_N_CHARTS, NULL);
+
+  return GTK_WIDGET (self->sections[chart].expander);
+}
+
+/**
+ * measures_overview_view_activate:
+ * @self: an overview
+ * @hit: a thing of a chart
+ *
+ * Does what clicking @hit does: a year filters by that year, a form or
+ * type by that value, a key of the legend by that category, and a
+ * period emits #MeasuresOverviewView::measure-activated.
+ *
+ * Returns: whether @hit does something
+ */
+gboolean
+measures_overview_view_activate (MeasuresOverviewView *self,
+                                 MeasuresChartHit     *hit)
+{
+  MeasuresOverview *overview;
+
+  g_return_val_if_fail (MEASURES_IS_OVERVIEW_VIEW (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  overview = self->overview;
+  if (overview == NULL || self->query == NULL)
+    return FALSE;
+
+  switch (hit->kind)
+    {
+    case MEASURES_CHART_HIT_YEAR:
+      {
+        int year = g_array_index (overview->years, MeasuresYearBin, hit->index).year;
+
+        measures_query_set_years (self->query, year, year);
+        return TRUE;
+      }
+    case MEASURES_CHART_HIT_COUNT:
+      {
+        GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
+        const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
+        const char *values[] = { measures_index_get_value (self->index, count->facet, count->value), NULL };
+
+        measures_query_set_values (self->query, count->facet, values);
+        return TRUE;
+      }
+    case MEASURES_CHART_HIT_CATEGORY:
+      {
+        guint value = g_array_index (overview->category_values, guint, hit->index);
+        const char *values[] = { NULL, NULL };
+
+        /* "Other" is no type to filter by. */
+        if (value == G_MAXUINT)
+          return FALSE;
+        values[0] = measures_index_get_value (self->index, MEASURES_FACET_TYPE, value);
+        measures_query_set_values (self->query, MEASURES_FACET_TYPE, values);
+        return TRUE;
+      }
+    case MEASURES_CHART_HIT_TIMELINE:
+      {
+        const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, hit->index);
+        g_autoptr(MeasuresMeasure) measure = g_object_ref (measures_index_get_measure (self->index, row->position));
+
+        g_signal_emit (self, signals[MEASURE_ACTIVATED], 0, measure);
+        return TRUE;
+      }
+    case MEASURES_CHART_HIT_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * measures_overview_view_activate_at:
+ * @self: an overview
+ * @chart: which chart
+ * @x: a point of its drawing area
+ * @y: a point
+ *
+ * Does what a click at (@x, @y) on @chart does.
+ *
+ * Returns: whether there was something there to click
+ */
+gboolean
+measures_overview_view_activate_at (MeasuresOverviewView *self,
+                                    MeasuresChart         chart,
+                                    double                x,
+                                    double                y)
+{
+  MeasuresChartHit hit;
+
+  g_return_val_if_fail (MEASURES_IS_OVERVIEW_VIEW (self), FALSE);
+  g_return_val_if_fail (chart < MEASURES_N_CHARTS, FALSE);
+
+  if (self->overview == NULL ||
+      !measures_chart_hit (self->overview, chart, gtk_widget_get_width (self->sections[chart].area), x, y, &hit))
+    return FALSE;
+
+  return measures_overview_view_activate (self, &hit);
+}
