@@ -272,6 +272,9 @@ typedef struct
   GArray *doc_ids;          /* the ids of one measure */
   guint *last_doc;          /* per id: the last measure that had it */
   guint capacity;           /* of @last_doc */
+  MeasuresWords *folded;    /* the words of measures that kept none */
+  guint32 **folded_ids;     /* per measure, or NULL */
+  guint *n_folded_ids;
 } WordBuilder;
 
 static guint
@@ -405,6 +408,12 @@ builder_collect (MeasuresIndex *self,
   g_array_set_size (b->doc_ids, 0);
 
   own = measures_measure_get_word_ids (measure, &n_own, &words);
+  if (own == NULL)
+    {
+      own = b->folded_ids[doc];
+      n_own = b->n_folded_ids[doc];
+      words = b->folded;
+    }
   map = builder_map (self, b, words);
   for (guint i = 0; i < n_own; i++)
     builder_add (b, doc, map[own[i]]);
@@ -425,7 +434,6 @@ static void
 index_words (MeasuresIndex *self)
 {
   WordBuilder b = { 0, };
-  g_autoptr(MeasuresWords) own_words = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autofree guint *rank = NULL;
   g_autofree guint *fill = NULL;
@@ -439,6 +447,10 @@ index_words (MeasuresIndex *self)
     b.labels[f] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   b.doc_ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* Measures made here and there, not loaded, have their words folded
+   * now, without changing them: they may be shared with other threads. */
+  b.folded_ids = g_new0 (guint32 *, MAX (self->n, 1));
+  b.n_folded_ids = g_new0 (guint, MAX (self->n, 1));
   for (guint doc = 0; doc < self->n; doc++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (self->measures, doc);
@@ -447,9 +459,11 @@ index_words (MeasuresIndex *self)
 
       if (measures_measure_get_word_ids (measure, &n_own, &words) == NULL)
         {
-          if (own_words == NULL)
-            own_words = measures_words_new ();
-          measures_measure_index_words (measure, own_words);
+          g_autofree char *folded = measures_measure_dup_own_words (measure);
+
+          if (b.folded == NULL)
+            b.folded = measures_words_new ();
+          b.folded_ids[doc] = measures_words_collect (b.folded, folded, &b.n_folded_ids[doc]);
         }
     }
 
@@ -507,6 +521,11 @@ index_words (MeasuresIndex *self)
     g_hash_table_unref (b.labels[f]);
   g_array_unref (b.doc_ids);
   g_free (b.last_doc);
+  for (guint doc = 0; doc < self->n; doc++)
+    g_free (b.folded_ids[doc]);
+  g_free (b.folded_ids);
+  g_free (b.n_folded_ids);
+  g_clear_pointer (&b.folded, measures_words_unref);
 }
 
 /**

@@ -537,6 +537,25 @@ measures_measure_dup_search_text (MeasuresMeasure *self)
 }
 
 /**
+ * measures_measure_dup_own_words:
+ * @self: a measure
+ *
+ * Returns: (transfer full): the folded words of the record's own texts,
+ *   separated by spaces, as measures_measure_index_words() keeps them
+ */
+char *
+measures_measure_dup_own_words (MeasuresMeasure *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  append_own_texts (text, self);
+
+  return measures_fold_words (text->str);
+}
+
+/**
  * measures_measure_index_words:
  * @self: a measure
  * @words: the vocabulary to add the words of its own texts to
@@ -549,14 +568,12 @@ void
 measures_measure_index_words (MeasuresMeasure *self,
                               MeasuresWords   *words)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *folded = NULL;
 
   g_return_if_fail (MEASURES_IS_MEASURE (self));
   g_return_if_fail (words != NULL);
 
-  append_own_texts (text, self);
-  folded = measures_fold_words (text->str);
+  folded = measures_measure_dup_own_words (self);
 
   forget_words (self);
   self->word_ids = measures_words_collect (words, folded, &self->n_word_ids);

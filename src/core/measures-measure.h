@@ -41,6 +41,7 @@ MeasuresLocalized        *measures_measure_get_full_text   (MeasuresMeasure     
 gboolean                  measures_measure_get_title_derived (MeasuresMeasure     *self);
 const char               *measures_measure_get_url         (MeasuresMeasure       *self);
 char                     *measures_measure_dup_search_text (MeasuresMeasure       *self);
+char                     *measures_measure_dup_own_words   (MeasuresMeasure       *self);
 void                      measures_measure_index_words     (MeasuresMeasure       *self,
                                                             MeasuresWords         *words);
 void                      measures_measure_set_words       (MeasuresMeasure       *self,
