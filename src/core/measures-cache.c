@@ -8,7 +8,12 @@
 
 #include "config.h"
 
+#include <glib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "measures-cache.h"
 #include "measures-error.h"
@@ -317,17 +322,33 @@ typedef struct
   const guint32 *record_words;
   gsize n_record_words;
   guint n_vocabulary;
+  guint64 *starts;          /* a bit per byte of @blob: a string starts there */
 } Reader;
 
-/* A string offset is good when it starts a string. */
+/* A string offset is good when it starts a string. The bits were set
+ * while the strings were checked, so that checking records does not bring
+ * their text back into memory. */
+static gboolean
+starts_string (const Reader *r,
+               gsize         offset)
+{
+  return offset < r->blob_len && (r->starts[offset >> 6] >> (offset & 63)) & 1;
+}
+
 static const char *
 string_at (const Reader *r,
            guint32       offset)
 {
-  if (offset >= r->blob_len || (offset > 0 && r->blob[offset - 1] != '\0'))
-    return NULL;
+  return starts_string (r, offset) ? r->blob + offset : NULL;
+}
 
-  return r->blob + offset;
+/* Whether the string at @offset is not empty: then the next string does
+ * not start right after it. */
+static gboolean
+string_has_text (const Reader *r,
+                 guint32       offset)
+{
+  return starts_string (r, offset) && offset + 1 < r->blob_len && !starts_string (r, offset + 1);
 }
 
 static gboolean
@@ -361,7 +382,7 @@ read_record (const Reader  *r,
   MeasuresLocalized *texts[N_TEXTS] = { NULL, };
   guint n_types = f[F_N_TYPES], n_forms = f[F_N_FORMS];
 
-  if (id == NULL || *id == '\0' || country == NULL || *country == '\0' ||
+  if (!string_has_text (r, f[F_ID]) || !string_has_text (r, f[F_COUNTRY]) ||
       region == NULL || url == NULL || extra_text == NULL)
     return stale (error, "a bad string"), NULL;
 
@@ -380,7 +401,7 @@ read_record (const Reader  *r,
       guint32 at = i < n_types ? f[F_TYPES] + i : f[F_FORMS] + (i - n_types);
       const char *value = string_at (r, r->lists[at]);
 
-      if (value == NULL || *value == '\0')
+      if (!string_has_text (r, r->lists[at]))
         return stale (error, "a bad type or form"), NULL;
       values[i < n_types ? i : i + 1] = value;
     }
@@ -391,7 +412,7 @@ read_record (const Reader  *r,
     if (r->record_words[f[F_WORDS] + i] >= r->n_vocabulary)
       return stale (error, "a bad word"), NULL;
 
-  if (*extra_text != '\0')
+  if (string_has_text (r, f[F_EXTRA]))
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
@@ -429,8 +450,8 @@ read_record (const Reader  *r,
     }
 
   return measures_measure_new_from_parts (r->strings, id, country,
-                                          *region != '\0' ? region : NULL,
-                                          *url != '\0' ? url : NULL,
+                                          string_has_text (r, f[F_REGION]) ? region : NULL,
+                                          string_has_text (r, f[F_URL]) ? url : NULL,
                                           from, to, g_steal_pointer (&values), n_types, texts,
                                           f[F_TITLE_DERIVED], g_steal_pointer (&extra),
                                           r->words, r->record_words + f[F_WORDS], f[F_N_WORDS]);
@@ -459,6 +480,8 @@ get_array (GVariant *cache,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error
  *   set when the cache cannot stand for @source
  */
+static MeasuresDataset *read_bytes (GBytes *, GFile *, const char *, MeasuresCacheKey *, gboolean, GError **);
+
 MeasuresDataset *
 measures_cache_read_bytes (GBytes           *bytes,
                            GFile            *source,
@@ -466,11 +489,39 @@ measures_cache_read_bytes (GBytes           *bytes,
                            MeasuresCacheKey *key,
                            GError          **error)
 {
+  return read_bytes (bytes, source, name, key, FALSE, error);
+}
+
+/* Drops the pages of a read-only file mapping from the process: they stay
+ * in the page cache and come back when read. */
+static void
+release_pages (const char *data,
+               gsize       length)
+{
+#if defined(MADV_DONTNEED) && defined(G_OS_UNIX)
+  gsize page = sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + length) & ~(guintptr) (page - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
+}
+
+static MeasuresDataset *
+read_bytes (GBytes           *bytes,
+            GFile            *source,
+            const char       *name,
+            MeasuresCacheKey *key,
+            gboolean          release,
+            GError          **error)
+{
   g_autoptr(GVariant) cache = NULL;
   g_autoptr(MeasuresStrings) strings = NULL;
   g_autoptr(MeasuresWords) words = NULL;
   g_autoptr(MeasuresDataset) dataset = NULL;
   g_autofree const char **vocabulary = NULL;
+  g_autofree guint64 *starts = NULL;
   const guint32 *word_offsets;
   gsize n_words;
   guint last_index = 0;
@@ -512,14 +563,25 @@ measures_cache_read_bytes (GBytes           *bytes,
     return stale (error, "damaged"), NULL;
   r.n_records /= RECORD_FIELDS;
 
-  /* Every string is valid UTF-8. */
-  for (const char *p = r.blob, *end = r.blob + r.blob_len; p < end;)
+  /* Every string is valid UTF-8. Where each starts is noted, and what is
+   * checked is let go as the check goes. */
+  starts = g_new0 (guint64, r.blob_len / 64 + 1);
+  r.starts = starts;
+  for (const char *p = r.blob, *end = r.blob + r.blob_len, *released = r.blob; p < end;)
     {
       const char *nul = memchr (p, '\0', end - p);
+      gsize offset = p - r.blob;
 
       if (!g_utf8_validate_len (p, nul - p, NULL))
         return stale (error, "not UTF-8"), NULL;
+      starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
       p = nul + 1;
+
+      if (release && p - released > 16 * 1024 * 1024)
+        {
+          release_pages (released, p - released);
+          released = p;
+        }
     }
 
   strings = measures_strings_new_for_bytes (bytes);
@@ -529,7 +591,7 @@ measures_cache_read_bytes (GBytes           *bytes,
   for (gsize i = 0; i < n_words; i++)
     {
       vocabulary[i] = string_at (&r, word_offsets[i]);
-      if (vocabulary[i] == NULL || *vocabulary[i] == '\0' || strlen (vocabulary[i]) > MEASURES_WORD_MAX)
+      if (!string_has_text (&r, word_offsets[i]) || strlen (vocabulary[i]) > MEASURES_WORD_MAX)
         return stale (error, "a bad word"), NULL;
     }
   words = measures_words_new_for_strings (strings, vocabulary, n_words);
@@ -553,6 +615,11 @@ measures_cache_read_bytes (GBytes           *bytes,
 
   if (r.n_records == 0)
     return stale (error, "no records"), NULL;
+
+  /* Checking the text brought all of it in; the kernel can have it back
+   * (it stays in the page cache) until a record is shown or exported. */
+  if (release)
+    release_pages (r.blob, r.blob_len);
 
   return g_steal_pointer (&dataset);
 }
@@ -583,7 +650,7 @@ measures_cache_read (GFile            *cache,
     return NULL;
   bytes = g_mapped_file_get_bytes (mapped);
 
-  return measures_cache_read_bytes (bytes, source, name, key, error);
+  return read_bytes (bytes, source, name, key, TRUE, error);
 }
 
 /* Writes a cache as a GVariant of CACHE_TYPE straight into a stream, so
@@ -657,6 +724,29 @@ put_string (Writer     *w,
   return offset;
 }
 
+/* Countries, regions, types, forms and languages recur: each is written
+ * once, whatever its length, so that the index reads them from a few
+ * pages. */
+static guint32
+put_value (Writer     *w,
+           const char *text)
+{
+  gpointer found;
+  guint32 offset;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  if (g_hash_table_lookup_extended (w->short_strings, text, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+
+  offset = w->position - w->blob_start;
+  put_bytes (w, text, strlen (text) + 1);
+  g_hash_table_insert (w->short_strings, (gpointer) text, GUINT_TO_POINTER (offset));
+
+  return offset;
+}
+
 static void
 put_list (Writer *w,
           guint32 value)
@@ -698,6 +788,8 @@ write_cache (GOutputStream          *out,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) maps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(MeasuresWords) own = NULL;
+  g_autoptr(GArray) titles = NULL;
+  guint next_title = measures->len;
   guint32 version = MEASURES_CACHE_VERSION;
   guint64 numbers[3] = { key->size, key->mtime, key->fingerprint };
   guint size;
@@ -722,6 +814,30 @@ write_cache (GOutputStream          *out,
 
   w.blob_start = w.position;
   put_bytes (&w, "", 1);
+
+  /* Ids and titles first, side by side: merging datasets reads only the
+   * ids, and sorting by title only the titles, so the rest of the text
+   * stays out of memory until a record is shown. */
+  titles = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len * 3);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      guint32 id = put_string (&w, measures_measure_get_id (g_ptr_array_index (measures, i)));
+
+      g_array_append_val (titles, id);
+    }
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const MeasuresLocalized *title = measures_measure_get_title (g_ptr_array_index (measures, i));
+
+      for (guint k = 0; title != NULL && k < measures_localized_get_n_langs (title); k++)
+        {
+          guint32 lang = put_value (&w, measures_localized_get_lang (title, k));
+          guint32 text = put_string (&w, measures_localized_get_text (title, k));
+
+          g_array_append_val (titles, lang);
+          g_array_append_val (titles, text);
+        }
+    }
 
   for (guint i = 0; i < measures->len; i++)
     {
@@ -784,19 +900,19 @@ write_cache (GOutputStream          *out,
         }
 
       measures_dataset_get_place (dataset, i, &index, &line);
-      f[F_ID] = put_string (&w, measures_measure_get_id (measure));
-      f[F_COUNTRY] = put_string (&w, measures_measure_get_country (measure));
-      f[F_REGION] = put_string (&w, measures_measure_get_region (measure));
+      f[F_ID] = g_array_index (titles, guint32, i);
+      f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
+      f[F_REGION] = put_value (&w, measures_measure_get_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
       f[F_EXTRA] = put_string (&w, extra_text);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);
       f[F_YEAR_TO] = (guint32) measures_measure_get_year_to (measure);
       f[F_TYPES] = w.lists->len;
       for (; types[f[F_N_TYPES]] != NULL; f[F_N_TYPES]++)
-        put_list (&w, put_string (&w, types[f[F_N_TYPES]]));
+        put_list (&w, put_value (&w, types[f[F_N_TYPES]]));
       f[F_FORMS] = w.lists->len;
       for (; forms[f[F_N_FORMS]] != NULL; f[F_N_FORMS]++)
-        put_list (&w, put_string (&w, forms[f[F_N_FORMS]]));
+        put_list (&w, put_value (&w, forms[f[F_N_FORMS]]));
       for (guint t = 0; t < N_TEXTS; t++)
         {
           guint count = texts[t] != NULL ? measures_localized_get_n_langs (texts[t]) : 0;
@@ -805,7 +921,13 @@ write_cache (GOutputStream          *out,
           f[F_TEXTS + 2 * t + 1] = count;
           for (guint k = 0; k < count; k++)
             {
-              put_list (&w, put_string (&w, measures_localized_get_lang (texts[t], k)));
+              if (t == 0)
+                {
+                  put_list (&w, g_array_index (titles, guint32, next_title++));
+                  put_list (&w, g_array_index (titles, guint32, next_title++));
+                  continue;
+                }
+              put_list (&w, put_value (&w, measures_localized_get_lang (texts[t], k)));
               put_list (&w, put_string (&w, measures_localized_get_text (texts[t], k)));
             }
         }

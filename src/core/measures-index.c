@@ -974,6 +974,8 @@ measures_index_evaluate (MeasuresIndex *self,
 
 typedef struct
 {
+  guint64 prefix;       /* the key's first bytes, big-endian: most
+                         * comparisons end here */
   guint position;
   char *key;
   int year_from;
@@ -985,9 +987,26 @@ compare_entries_by_key (gconstpointer a,
                         gconstpointer b)
 {
   const SortEntry *x = a, *y = b;
-  int cmp = strcmp (x->key, y->key);
+  int cmp;
+
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+
+  cmp = strcmp (x->key, y->key);
 
   return cmp != 0 ? cmp : (x->position > y->position) - (x->position < y->position);
+}
+
+static guint64
+key_prefix (const char *key)
+{
+  guint64 prefix = 0;
+  guint i = 0;
+
+  for (; i < 8 && key[i] != '\0'; i++)
+    prefix = (prefix << 8) | (guchar) key[i];
+
+  return prefix << (8 * (8 - i));
 }
 
 /* Undated measures come last, whichever way the years run. */
@@ -1044,19 +1063,16 @@ joined_labels (MeasuresFacet       facet,
 }
 
 static char *
-sort_key (MeasuresMeasure *measure,
-          MeasuresSort     sort)
+sort_key (MeasuresMeasure    *measure,
+          MeasuresSort        sort,
+          const char * const *langs)
 {
   g_autofree char *text = NULL;
 
   switch (sort)
     {
     case MEASURES_SORT_TITLE:
-      {
-        g_auto(GStrv) langs = measures_get_content_languages ();
-
-        return g_utf8_collate_key (measures_measure_resolve_title (measure, (const char * const *) langs), -1);
-      }
+      return measures_collate_key (measures_measure_resolve_title (measure, langs));
     case MEASURES_SORT_COUNTRY:
       text = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
       break;
@@ -1073,7 +1089,32 @@ sort_key (MeasuresMeasure *measure,
       g_assert_not_reached ();
     }
 
-  return g_utf8_collate_key (text, -1);
+  return measures_collate_key (text);
+}
+
+typedef struct
+{
+  MeasuresIndex *self;
+  SortEntry *entries;
+  MeasuresSort sort;
+  const char * const *langs;
+  guint from;
+  guint to;
+} KeyJob;
+
+/* Collation keys are the cost of a sort; they are made on every core. */
+static gpointer
+make_keys (gpointer data)
+{
+  KeyJob *job = data;
+
+  for (guint i = job->from; i < job->to; i++)
+    {
+      job->entries[i].key = sort_key (g_ptr_array_index (job->self->measures, i), job->sort, job->langs);
+      job->entries[i].prefix = key_prefix (job->entries[i].key);
+    }
+
+  return NULL;
 }
 
 /**
@@ -1145,8 +1186,25 @@ measures_index_get_order (MeasuresIndex *self,
       entries[i].position = i;
       entries[i].year_from = self->year_from[i];
       entries[i].year_to = self->year_to[i];
-      if (sort != MEASURES_SORT_YEAR)
-        entries[i].key = sort_key (g_ptr_array_index (self->measures, i), sort);
+    }
+
+  if (sort != MEASURES_SORT_YEAR)
+    {
+      g_auto(GStrv) langs = measures_get_content_languages ();
+      guint n_jobs = self->n >= 4096 ? CLAMP (g_get_num_processors (), 1, 8) : 1;
+      KeyJob jobs[8];
+      GThread *threads[8];
+
+      for (guint j = 0; j < n_jobs; j++)
+        {
+          jobs[j] = (KeyJob) { self, entries, sort, (const char * const *) langs,
+                               (guint) ((guint64) self->n * j / n_jobs),
+                               (guint) ((guint64) self->n * (j + 1) / n_jobs) };
+          threads[j] = j > 0 ? g_thread_new ("measures-sort", make_keys, &jobs[j]) : NULL;
+        }
+      make_keys (&jobs[0]);
+      for (guint j = 1; j < n_jobs; j++)
+        g_thread_join (threads[j]);
     }
 
   if (sort == MEASURES_SORT_YEAR)

@@ -11,6 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include "measures-cache.h"
@@ -917,6 +920,21 @@ load_file (GFile          *file,
       g_clear_pointer (&bytes, g_bytes_unref);
       if (!measures_cache_write (cache, dataset, &key, &error))
         g_debug ("Cannot write the cache of %s: %s", name, error->message);
+      else
+        {
+          /* The records as the cache has them take a third of the memory:
+           * their text stays in the page cache until it is shown. */
+          MeasuresDataset *cached = measures_cache_read (cache, file, name, &key, NULL);
+
+          if (cached != NULL)
+            {
+              g_object_unref (dataset);
+              dataset = cached;
+#ifdef __GLIBC__
+              malloc_trim (0);
+#endif
+            }
+        }
     }
 
   return dataset;

@@ -59,4 +59,6 @@ gboolean    measures_text_has_word_prefix (const char  *words,
                                           const char   *prefix);
 char       *measures_uri_get_safe        (const char   *uri);
 
+char      *measures_collate_key (const char *text);
+
 G_END_DECLS
