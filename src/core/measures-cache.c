@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #ifdef G_OS_UNIX
 #include <sys/mman.h>
@@ -661,8 +664,11 @@ measures_cache_read (GFile            *cache,
  * tests read what this writes back with g_variant_new_from_bytes(). */
 typedef struct
 {
-  GOutputStream *out;
+  int fd;                   /* where to write, or -1 for @memory */
+  GByteArray *memory;
   GError *error;
+  char *buffer;             /* what is not yet written, hashed as it goes */
+  gsize buffered;
   guint64 position;
   guint64 ends[7];
   guint n_ends;
@@ -675,15 +681,68 @@ typedef struct
   GArray *vocabulary;
 } Writer;
 
+#define WRITE_BUFFER (1024 * 1024)
+
+static void
+write_out (Writer     *w,
+           const char *data,
+           gsize       length)
+{
+  measures_fingerprint_update (&w->checksum, data, length);
+
+  if (w->error != NULL)
+    return;
+
+  if (w->fd < 0)
+    {
+      g_byte_array_append (w->memory, (const guint8 *) data, length);
+      return;
+    }
+
+  while (length > 0)
+    {
+      gssize done = write (w->fd, data, length);
+
+      if (done < 0 && errno == EINTR)
+        continue;
+      if (done <= 0)
+        {
+          int saved = errno;
+
+          g_set_error (&w->error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "cannot write the cache: %s", g_strerror (saved));
+          return;
+        }
+      data += done;
+      length -= done;
+    }
+}
+
+static void
+flush_bytes (Writer *w)
+{
+  write_out (w, w->buffer, w->buffered);
+  w->buffered = 0;
+}
+
 static void
 put_bytes (Writer     *w,
            const void *data,
            gsize       length)
 {
-  if (w->error == NULL && length > 0)
-    g_output_stream_write_all (w->out, data, length, NULL, NULL, &w->error);
-  measures_fingerprint_update (&w->checksum, data, length);
   w->position += length;
+
+  if (w->buffered + length > WRITE_BUFFER)
+    flush_bytes (w);
+
+  if (length >= WRITE_BUFFER)
+    {
+      write_out (w, data, length);
+      return;
+    }
+
+  memcpy (w->buffer + w->buffered, data, length);
+  w->buffered += length;
 }
 
 static void
@@ -779,7 +838,8 @@ offset_size (guint64 size)
 }
 
 static gboolean
-write_cache (GOutputStream          *out,
+write_cache (int                     fd,
+             GByteArray             *memory,
              MeasuresDataset        *dataset,
              const MeasuresCacheKey *key,
              GError                **error)
@@ -795,7 +855,9 @@ write_cache (GOutputStream          *out,
   guint size;
   Writer w = { 0, };
 
-  w.out = out;
+  w.fd = fd;
+  w.memory = memory;
+  w.buffer = g_malloc (WRITE_BUFFER);
   measures_fingerprint_init (&w.checksum);
   w.short_strings = g_hash_table_new (g_str_hash, g_str_equal);
   w.records = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len * RECORD_FIELDS);
@@ -814,6 +876,22 @@ write_cache (GOutputStream          *out,
 
   w.blob_start = w.position;
   put_bytes (&w, "", 1);
+
+  /* Records read from text keep no words yet: they get them first, so
+   * that the vocabulary they share is complete when it is written. */
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      MeasuresWords *words;
+      guint n;
+
+      if (measures_measure_get_word_ids (measure, &n, &words) == NULL)
+        {
+          if (own == NULL)
+            own = measures_words_new ();
+          measures_measure_index_words (measure, own);
+        }
+    }
 
   /* Ids and titles first, side by side: merging datasets reads only the
    * ids, and sorting by title only the titles, so the rest of the text
@@ -859,12 +937,6 @@ write_cache (GOutputStream          *out,
       guint32 *map;
       guint n, index, line;
 
-      if (measures_measure_get_word_ids (measure, &n, &words) == NULL)
-        {
-          if (own == NULL)
-            own = measures_words_new ();
-          measures_measure_index_words (measure, own);
-        }
       local = measures_measure_get_word_ids (measure, &n, &words);
 
       /* One vocabulary for the whole cache. */
@@ -952,6 +1024,7 @@ write_cache (GOutputStream          *out,
   put_array (&w, w.vocabulary, FALSE);
 
   put_align (&w, 8);
+  flush_bytes (&w);
   {
     guint64 checksum = measures_fingerprint_end (&w.checksum);
 
@@ -968,6 +1041,8 @@ write_cache (GOutputStream          *out,
       put_bytes (&w, &end, size);
     }
 
+  flush_bytes (&w);
+  g_free (w.buffer);
   g_hash_table_unref (w.short_strings);
   g_array_unref (w.records);
   g_array_unref (w.lists);
@@ -993,22 +1068,21 @@ GBytes *
 measures_cache_serialize (MeasuresDataset        *dataset,
                           const MeasuresCacheKey *key)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GByteArray) memory = g_byte_array_new ();
 
-  if (!write_cache (out, dataset, key, NULL))
+  if (!write_cache (-1, memory, dataset, key, NULL))
     return NULL;
-  g_output_stream_close (out, NULL, NULL);
 
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&memory));
 }
 
 /**
  * measures_cache_write:
  * @cache: where to write, as from measures_cache_get_file()
  *
- * Writes the cache of @dataset through a temporary file renamed over
- * @cache when it is complete, so that a cache is either whole or not
- * there; a failed write leaves any previous cache as it was.
+ * Writes the cache of @dataset to a temporary file beside @cache, renamed
+ * over it once complete, so that a cache is either whole or not there; a
+ * failed or interrupted write leaves any previous cache as it was.
  */
 gboolean
 measures_cache_write (GFile                  *cache,
@@ -1017,32 +1091,47 @@ measures_cache_write (GFile                  *cache,
                       GError                **error)
 {
   g_autoptr(GFile) folder = g_file_get_parent (cache);
-  g_autoptr(GFileOutputStream) file_out = NULL;
-  g_autoptr(GOutputStream) out = NULL;
-  g_autoptr(GCancellable) discard = NULL;
+  g_autofree char *temporary = NULL;
+  const char *path = g_file_peek_path (cache);
+  gboolean written;
+  int fd;
 
-  if (g_mkdir_with_parents (g_file_peek_path (folder), 0700) != 0)
+  if (path == NULL || g_mkdir_with_parents (g_file_peek_path (folder), 0700) != 0)
     {
       g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
                    "cannot make the folder %s", g_file_peek_path (folder));
       return FALSE;
     }
 
-  /* g_file_replace() writes a temporary file and renames it on close. */
-  file_out = g_file_replace (cache, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                             NULL, error);
-  if (file_out == NULL)
-    return FALSE;
-  out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_out), 1024 * 1024);
-
-  if (!write_cache (out, dataset, key, error))
+  temporary = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      /* Closing a cancelled replacement removes the temporary file. */
-      discard = g_cancellable_new ();
-      g_cancellable_cancel (discard);
-      g_output_stream_close (out, discard, NULL);
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot write %s: %s", temporary, g_strerror (saved));
       return FALSE;
     }
 
-  return g_output_stream_close (out, NULL, error);
+  written = write_cache (fd, NULL, dataset, key, error);
+  if (close (fd) != 0 && written)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot write %s: %s", temporary, g_strerror (saved));
+      written = FALSE;
+    }
+
+  if (!written || g_rename (temporary, path) != 0)
+    {
+      if (written)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     "cannot rename %s: %s", temporary, g_strerror (errno));
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  return TRUE;
 }

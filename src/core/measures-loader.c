@@ -828,6 +828,7 @@ load_file (GFile          *file,
   MeasuresDataset *dataset;
   MeasuresCacheKey key = { NULL, };
   gsize length;
+  gint64 load_start = g_get_monotonic_time ();
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -917,23 +918,45 @@ load_file (GFile          *file,
       measures_dataset_get_problems (dataset)->len == 0 &&
       measures_dataset_get_n_measures (dataset) > 0)
     {
+      gint64 start = g_get_monotonic_time ();
+
       g_clear_pointer (&bytes, g_bytes_unref);
+      g_debug ("Read %s in %.1f ms", name, (start - load_start) / 1000.0);
       if (!measures_cache_write (cache, dataset, &key, &error))
         g_debug ("Cannot write the cache of %s: %s", name, error->message);
       else
         {
           /* The records as the cache has them take a third of the memory:
-           * their text stays in the page cache until it is shown. */
-          MeasuresDataset *cached = measures_cache_read (cache, file, name, &key, NULL);
+           * their text stays in the page cache until it is shown. The
+           * records read from JSON go first, so that both are never in
+           * memory at once; in the unlikely case that the cache cannot be
+           * read back, the file is read again. */
+          MeasuresDataset *cached;
+
+          g_debug ("Wrote its cache in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+          g_clear_object (&dataset);
+#ifdef __GLIBC__
+          malloc_trim (0);
+#endif
+          start = g_get_monotonic_time ();
+          cached = measures_cache_read (cache, file, name, &key, &error);
+          g_debug ("Read it back in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
           if (cached != NULL)
+            return cached;
+
+          g_warning ("Cannot read back the cache of %s: %s", name, error->message);
+          g_clear_error (&error);
+          if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
             {
-              g_object_unref (dataset);
-              dataset = cached;
-#ifdef __GLIBC__
-              malloc_trim (0);
-#endif
+              dataset = measures_dataset_new (file, name);
+              measures_dataset_take_error (dataset,
+                                           g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                                describe_read_error (error)));
+              return dataset;
             }
+          bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+          dataset = load_bytes (bytes, file, name, progress);
         }
     }
 
