@@ -43,4 +43,44 @@ for format in pdf csv; do
   fi
 done
 
+# The cache: killed at moments spread over loading a changed file (which
+# writes its cache anew), the cache is the old one, whole, or a complete
+# new one that the next load uses; never half of one.
+export XDG_CACHE_HOME="$tmp/cache"
+"$measures" --count "$tmp/big.json" > /dev/null 2>&1
+cache=$(ls "$tmp"/cache/measures/*.cache)
+cp "$cache" "$tmp/old.cache"
+sed -i 's/Measure 1"/Measure one"/' "$tmp/big.json"
+
+for delay in 0.3 0.5 0.6 0.65 0.7 0.75 0.8 0.85 0.9 1.0 1.2 1.8; do
+  cp "$tmp/old.cache" "$cache"
+  "$measures" --count "$tmp/big.json" > /dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  during=""
+  if ls "$cache".?????? > /dev/null 2>&1; then
+    during=", in the middle of writing the new one"
+  fi
+
+  if cmp -s "$cache" "$tmp/old.cache"; then
+    echo "ok: cache, killed after ${delay}s$during: the old cache is intact"
+  elif G_MESSAGES_DEBUG=measures-loader "$measures" --count "$tmp/big.json" 2>&1 | grep -q "from its cache"; then
+    echo "ok: cache, killed after ${delay}s: the new cache is complete and used"
+  else
+    echo "not ok: cache, killed after ${delay}s: the cache is neither the old one nor a complete new one"
+    failures=$((failures + 1))
+  fi
+done
+
+# Whatever was killed, a load gives every record.
+count=$("$measures" --count "$tmp/big.json" 2>/dev/null)
+if [ "$count" = 20000 ]; then
+  echo "ok: cache: the next load reads all 20000 records"
+else
+  echo "not ok: cache: the next load read $count records"
+  failures=$((failures + 1))
+fi
+
 [ "$failures" -eq 0 ]

@@ -1103,6 +1103,21 @@ measures_cache_write (GFile                  *cache,
       return FALSE;
     }
 
+  /* A write that was killed left its temporary file: remove it. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (folder), 0, NULL);
+    g_autofree char *base = g_file_get_basename (cache);
+    const char *entry;
+
+    while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (entry, base) && strlen (entry) == strlen (base) + 7 && entry[strlen (base)] == '.')
+        {
+          g_autofree char *stale_path = g_build_filename (g_file_peek_path (folder), entry, NULL);
+
+          g_unlink (stale_path);
+        }
+  }
+
   temporary = g_strdup_printf ("%s.XXXXXX", path);
   fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
