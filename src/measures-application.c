@@ -14,6 +14,7 @@
 #include "measures-application.h"
 #include "measures-cli.h"
 #include "measures-preferences-window.h"
+#include "measures-settings.h"
 #include "measures-window.h"
 
 struct _MeasuresApplication
@@ -21,6 +22,7 @@ struct _MeasuresApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  GPtrArray *settings_problems;  /* told in the first window */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -195,6 +197,18 @@ measures_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (measures_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Settings that had to be reset are told once, in the first window. */
+static void
+report_settings (MeasuresApplication *self,
+                 MeasuresWindow      *window)
+{
+  if (self->settings_problems == NULL)
+    return;
+
+  measures_window_report_settings (window, self->settings_problems);
+  g_clear_pointer (&self->settings_problems, g_ptr_array_unref);
+}
+
 static int
 measures_application_command_line (GApplication            *app,
                                    GApplicationCommandLine *command_line)
@@ -216,6 +230,7 @@ measures_application_command_line (GApplication            *app,
     {
       window = measures_window_new (MEASURES_APPLICATION (app));
       measures_window_open (window, files, n_files);
+      report_settings (MEASURES_APPLICATION (app), window);
     }
 
   if (query != NULL && has_filter_options (options))
@@ -236,6 +251,7 @@ measures_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (measures_window_new (MEASURES_APPLICATION (app)));
       measures_window_open (MEASURES_WINDOW (window), NULL, 0);
+      report_settings (MEASURES_APPLICATION (app), MEASURES_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -267,6 +283,11 @@ measures_application_startup (GApplication *app)
 
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);
+  {
+    g_autofree char *keyfile = measures_settings_get_keyfile_path ();
+
+    self->settings_problems = measures_settings_repair (self->settings, keyfile);
+  }
   measures_preferences_apply_content_language (self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -278,6 +299,7 @@ static void
 measures_application_dispose (GObject *object)
 {
   g_clear_object (&MEASURES_APPLICATION (object)->settings);
+  g_clear_pointer (&MEASURES_APPLICATION (object)->settings_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (measures_application_parent_class)->dispose (object);
 }

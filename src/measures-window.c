@@ -77,6 +77,7 @@ struct _MeasuresWindow
   GCancellable *cancellable;
   GCancellable *export_cancellable;
   AdwToast *export_toast;
+  GStrv settings_problems;
   guint export_toast_source;
   guint export_count;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
@@ -760,6 +761,59 @@ problems_response_cb (AdwMessageDialog *dialog,
 
       gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
     }
+}
+
+static void
+settings_details_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->settings_problems == NULL)
+    return;
+
+  body = g_strjoinv ("\n", self->settings_problems);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Settings Reset to Their Defaults"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * measures_window_report_settings:
+ * @problems: (element-type utf8): what measures_settings_repair() found
+ *
+ * Says that settings could not be used and were reset, so that the user
+ * knows why the window is not as they left it.
+ */
+void
+measures_window_report_settings (MeasuresWindow *self,
+                                 GPtrArray      *problems)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+
+  if (problems == NULL || problems->len == 0)
+    return;
+
+  g_strfreev (self->settings_problems);
+  self->settings_problems = g_new0 (char *, problems->len + 1);
+  for (guint i = 0; i < problems->len; i++)
+    self->settings_problems[i] = g_strdup (g_ptr_array_index (problems, i));
+
+  /* Translators: a notification */
+  title = g_strdup_printf (ngettext ("A setting could not be used and was reset",
+                                     "%u settings could not be used and were reset",
+                                     problems->len), problems->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.settings-details");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -1542,6 +1596,7 @@ measures_window_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->export_toast);
+  g_clear_pointer (&self->settings_problems, g_strfreev);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
@@ -1697,6 +1752,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.settings-details", NULL, settings_details_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

@@ -44,4 +44,7 @@ void             measures_window_export_chart (MeasuresWindow       *self,
                                                MeasuresChartFormat   format,
                                                GFile                *file);
 
+void             measures_window_report_settings (MeasuresWindow      *self,
+                                                  GPtrArray           *problems);
+
 G_END_DECLS
