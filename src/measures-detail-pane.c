@@ -54,6 +54,7 @@ struct _MeasuresDetailPane
   /* Owned references */
   MeasuresMeasure *measure;
   GStrv highlight;
+  guint highlight_source;
 
   /* State */
   char *override_lang;
@@ -482,6 +483,7 @@ measures_detail_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_DETAIL_PANE);
   g_clear_object (&self->measure);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_pointer (&self->override_lang, g_free);
 
   G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
@@ -620,6 +622,19 @@ same_words (const char * const *a,
   return g_strv_equal (a, b);
 }
 
+#define HIGHLIGHT_DELAY_MS 300
+
+static void
+apply_highlight (gpointer data)
+{
+  MeasuresDetailPane *self = data;
+  double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+
+  self->highlight_source = 0;
+  update (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
+}
+
 /**
  * measures_detail_pane_set_highlight:
  * @words: (nullable): folded search words whose matches to mark
@@ -636,13 +651,11 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
   g_strfreev (self->highlight);
   self->highlight = g_strdupv ((char **) words);
 
+  /* Laying out a long text again takes longer than a frame: while the
+   * user types, the list follows each key and the text once they pause. */
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   if (self->measure != NULL)
-    {
-      double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
-
-      update (self);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
-    }
+    self->highlight_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, apply_highlight, self);
 }
 
 /**

@@ -295,6 +295,19 @@ test_window_highlight (void)
   g_assert_true (markup_contains (pane, ">Strategy</span>"));
   g_assert_false (markup_contains (pane, ">Persons</span>"));
 
+  /* While a measure is shown, its text follows the search once the user
+   * pauses, not at every key. */
+  measures_query_set_search (measures_window_get_query (window), "persons");
+  g_assert_true (markup_contains (pane, ">Trafficking</span>"));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!markup_contains (pane, ">Persons</span>") && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_true (markup_contains (pane, ">Persons</span>"));
+  g_assert_false (markup_contains (pane, ">Trafficking</span>"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

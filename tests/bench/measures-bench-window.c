@@ -1,0 +1,268 @@
+/* measures-bench-window.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures the window as people meet it, frame by frame (see
+ * docs/performance.md): the first frame, against a bare GTK window's in
+ * the same run; the time from a change of the search to the frame that
+ * shows it, and the longest gap between frames while typing; sorting by
+ * title; and the frames while scrolling through every row. Prints
+ * `name: value unit` lines. Run it under a display, e.g. xvfb-run.
+ *
+ *   measures-bench-window DATASET.json
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "measures-window.h"
+
+static gint64 process_start;
+static GArray *paints;          /* gint64, when each frame was painted */
+
+static double
+ms (gint64 usec)
+{
+  return usec / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *name,
+             GArray     *values)
+{
+  double median, p95, max;
+
+  if (values->len == 0)
+    return;
+
+  g_array_sort (values, compare_doubles);
+  median = g_array_index (values, double, values->len / 2);
+  p95 = g_array_index (values, double, MIN (values->len - 1, values->len * 95 / 100));
+  max = g_array_index (values, double, values->len - 1);
+  printf ("%s_median: %.1f ms\n%s_p95: %.1f ms\n%s_max: %.1f ms\n", name, median, name, p95, name, max);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_array_append_val (paints, now);
+}
+
+static void
+watch_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+
+  while (!gtk_widget_get_realized (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* Runs the main loop until a frame is painted after @since. */
+static gint64
+wait_for_paint_after (gint64 since)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      for (guint i = 0; i < paints->len; i++)
+        if (g_array_index (paints, gint64, i) > since)
+          return g_array_index (paints, gint64, i);
+      if (g_get_monotonic_time () > deadline)
+        return -1;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+run_for (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+bare_window (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  gint64 first;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("A bare window"));
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window);
+  first = wait_for_paint_after (0);
+  printf ("first_frame: %.1f ms\n", ms (first - process_start));
+
+  return 0;
+}
+
+static gint64 query_changed;
+
+static void
+search_changed_cb (GtkSearchEntry *entry)
+{
+  query_changed = g_get_monotonic_time ();
+}
+
+static int
+measures_window (const char *path)
+{
+  static const char *queries[] = { "national str", "traficului p", "stiinta tara", "protectia vi" };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
+  MeasuresWindow *window;
+  GtkWidget *entry;
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+  gint64 first, loaded, start, painted;
+  guint from;
+
+  window = measures_window_new (NULL);
+  measures_window_open (window, &file, 1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (GTK_WIDGET (window));
+  first = wait_for_paint_after (0);
+  printf ("first_frame: %.1f ms\n", ms (first - process_start));
+
+  while (measures_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  loaded = g_get_monotonic_time ();
+  printf ("loaded_and_shown: %.1f ms\n", ms (wait_for_paint_after (loaded) - process_start));
+  run_for (500 * 1000);
+
+  /* Typing: each change of the search, to the frame that shows it; and
+   * every gap between frames meanwhile. */
+  entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect_after (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
+  from = paints->len;
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      glong len = g_utf8_strlen (queries[q], -1);
+
+      for (glong step = 1; step <= 2 * len; step++)
+        {
+          glong chars = step <= len ? step : 2 * len - step;
+          g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
+          double elapsed;
+
+          query_changed = 0;
+          gtk_editable_set_text (GTK_EDITABLE (entry), text);
+          while (query_changed == 0)
+            g_main_context_iteration (NULL, TRUE);
+          painted = wait_for_paint_after (query_changed);
+          elapsed = ms (painted - query_changed);
+          g_array_append_val (to_frame, elapsed);
+          /* About as fast as people type. */
+          run_for (80 * 1000);
+        }
+    }
+  for (guint i = from + 1; i < paints->len; i++)
+    {
+      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
+
+      g_array_append_val (gaps, gap);
+    }
+  print_stats ("query_to_frame", to_frame);
+  print_stats ("frame_gap_while_typing", gaps);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  run_for (500 * 1000);
+
+  /* Sorting every row by title, to the frame that shows it. */
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "title");
+  painted = wait_for_paint_after (start);
+  printf ("sort_by_title_to_frame: %.1f ms\n", ms (painted - start));
+  run_for (300 * 1000);
+
+  /* Scrolling: a screenful a frame from top to bottom. */
+  view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  from = paints->len;
+  for (guint i = 1; i <= 300; i++)
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      if (gtk_adjustment_get_value (adjustment) >= end)
+        break;
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (adjustment, end * i / 300);
+      wait_for_paint_after (start);
+    }
+  for (guint i = from + 1; i < paints->len; i++)
+    {
+      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
+
+      g_array_append_val (scroll, gap);
+    }
+  printf ("scroll_rows: %.0f\n", gtk_adjustment_get_upper (adjustment));
+  print_stats ("scroll_frame", scroll);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  process_start = g_get_monotonic_time ();
+  paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: measures-bench-window --bare | DATASET.json\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_equal (argv[1], "--bare"))
+    return bare_window ();
+
+  return measures_window (argv[1]);
+}
