@@ -78,6 +78,11 @@ struct _MeasuresWindow
   GCancellable *export_cancellable;
   AdwToast *export_toast;
   GStrv settings_problems;
+
+  /* Loads that ended before the first frame, and what shows them. */
+  gboolean painted;
+  GList *pending_loads;
+  guint pending_source;
   guint export_toast_source;
   guint export_count;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
@@ -606,9 +611,8 @@ problems_text (MeasuresWindow *self)
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+apply_load (GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(MeasuresWindow) self = user_data;
   g_autoptr(MeasuresCatalog) catalog = NULL;
@@ -660,6 +664,77 @@ load_cb (GObject      *object,
   show_problems (self, catalog->problems);
   evaluate (self);
   update_view (self);
+}
+
+/* The first frame comes before any data: a load that ends before the
+ * window is first painted (a small file, or a cache) is shown on the
+ * frames after it, so that the window appears at once whatever the data. */
+static void
+apply_pending_loads (MeasuresWindow *self)
+{
+  GList *pending = g_steal_pointer (&self->pending_loads);
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  for (GList *l = pending; l != NULL; l = l->next)
+    {
+      g_autoptr(GAsyncResult) result = l->data;
+
+      /* The load's own reference to the window goes with it. */
+      apply_load (result, self);
+    }
+  g_list_free (pending);
+}
+
+static gboolean
+apply_pending_loads_cb (gpointer data)
+{
+  MeasuresWindow *self = data;
+
+  self->pending_source = 0;
+  apply_pending_loads (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock  *clock,
+                MeasuresWindow *self)
+{
+  self->painted = TRUE;
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->pending_loads != NULL)
+    {
+      g_clear_handle_id (&self->pending_source, g_source_remove);
+      self->pending_source = g_idle_add (apply_pending_loads_cb, self);
+    }
+}
+
+static void
+realize_cb (MeasuresWindow *self)
+{
+  if (!self->painted)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                      G_CALLBACK (first_paint_cb), self);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  MeasuresWindow *self = user_data;
+
+  if (self->painted || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      apply_load (result, user_data);
+      return;
+    }
+
+  /* Not painted yet: after the first frame, or soon if the window is
+   * never shown. */
+  self->pending_loads = g_list_append (self->pending_loads, g_object_ref (result));
+  if (self->pending_source == 0)
+    self->pending_source = g_timeout_add (1000, apply_pending_loads_cb, self);
 }
 
 /* The datasets shown: the bundled one when it is not hidden, then those
@@ -1598,6 +1673,15 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->export_toast);
   g_clear_pointer (&self->settings_problems, g_strfreev);
 
+  /* Loads never shown: each held the window. */
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  while (self->pending_loads != NULL)
+    {
+      g_object_unref (self->pending_loads->data);
+      self->pending_loads = g_list_delete_link (self->pending_loads, self->pending_loads);
+      g_object_unref (self);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -1778,6 +1862,7 @@ measures_window_init (MeasuresWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   self->settings = g_settings_new (SCHEMA_ID);
   self->cancellable = g_cancellable_new ();

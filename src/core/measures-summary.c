@@ -795,11 +795,17 @@ append_csv_cell (GString    *out,
   g_string_append_c (out, '"');
   if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
     g_string_append_c (out, '\'');
-  for (const char *p = text; *p != '\0'; p++)
+  /* Runs without quotes are copied whole. */
+  for (const char *p = text; *p != '\0';)
     {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
+      const char *quote = strchr (p, '"');
+      gsize run = quote != NULL ? (gsize) (quote - p) + 1 : strlen (p);
+
+      g_string_append_len (out, p, run);
+      if (quote == NULL)
+        break;
+      g_string_append_c (out, '"');
+      p = quote + 1;
     }
   g_string_append_c (out, '"');
 }
@@ -834,7 +840,9 @@ measures_export_csv (GPtrArray *measures)
     "title_en", "title_ro", "description_en", "description_ro",
     "source_en", "source_ro", "more_info_en", "more_info_ro", "url",
   };
-  GString *out = g_string_new (NULL);
+  /* Sized for records of about 2 KB, so that the text is seldom moved
+   * as it grows. */
+  GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     append_csv_cell (out, header[i], i == 0);
