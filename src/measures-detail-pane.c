@@ -55,6 +55,8 @@ struct _MeasuresDetailPane
   MeasuresMeasure *measure;
   GStrv highlight;
   guint highlight_source;
+  gint64 last_update;         /* when a measure was last laid out */
+  guint update_source;
 
   /* State */
   char *override_lang;
@@ -484,6 +486,7 @@ measures_detail_pane_dispose (GObject *object)
   g_clear_object (&self->measure);
   g_clear_pointer (&self->highlight, g_strfreev);
   g_clear_handle_id (&self->highlight_source, g_source_remove);
+  g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->override_lang, g_free);
 
   G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
@@ -593,6 +596,18 @@ measures_detail_pane_get_measure (MeasuresDetailPane *self)
   return self->measure;
 }
 
+#define RAPID_UPDATE_MS 200
+
+static void
+deferred_update (gpointer data)
+{
+  MeasuresDetailPane *self = data;
+
+  self->update_source = 0;
+  self->last_update = g_get_monotonic_time ();
+  update (self);
+}
+
 void
 measures_detail_pane_set_measure (MeasuresDetailPane *self,
                                   MeasuresMeasure    *measure)
@@ -602,9 +617,24 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
 
   if (g_set_object (&self->measure, measure))
     {
+      gint64 now = g_get_monotonic_time ();
+
       /* A language picked for one record is not kept for the next. */
       g_clear_pointer (&self->override_lang, g_free);
-      update (self);
+
+      /* Laying out a long record takes longer than a frame: when records
+       * follow each other quickly (a key held down in the list, the
+       * selection moving as the user types a search) the pane shows the
+       * last one, a moment later, instead of each in turn. */
+      g_clear_handle_id (&self->update_source, g_source_remove);
+      if (now - self->last_update >= RAPID_UPDATE_MS * 1000)
+        {
+          self->last_update = now;
+          update (self);
+        }
+      else
+        self->update_source = g_timeout_add_once (RAPID_UPDATE_MS, deferred_update, self);
+
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
     }
 }

@@ -311,6 +311,35 @@ test_window_highlight (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Records chosen in quick succession: the pane ends on the last one. */
+static void
+test_window_rapid_selection (void)
+{
+  MeasuresWindow *window = open_window ();
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (measures_window_select (window, SEED_ID));
+  g_assert_true (measures_window_select (window, "romania-2018-law-no-174-2018-on-domestic-violence"));
+  g_assert_true (measures_window_select (window, "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021"));
+
+  for (;;)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      collect_texts (pane, text, FALSE);
+      if (strstr (text->str, "Gender Equality") != NULL || g_get_monotonic_time () > deadline)
+        {
+          g_assert_nonnull (strstr (text->str, "Gender Equality"));
+          g_assert_null (strstr (text->str, "Law No. 174"));
+          break;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Filters, search and sort are kept across restarts. */
 static void
 test_window_remembers_state (void)
@@ -734,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/window/sorting", test_window_sorting);
   g_test_add_func ("/window/agrees-with-count", test_window_agrees_with_count);
   g_test_add_func ("/window/highlight", test_window_highlight);
+  g_test_add_func ("/window/rapid-selection", test_window_rapid_selection);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
   g_test_add_func ("/window/export", test_window_export);
   g_test_add_func ("/window/print-to-file", test_print_to_file);
