@@ -170,6 +170,98 @@ test_bundled_timeline (void)
   g_assert_cmpuint (g_array_index (overview->years, MeasuresYearBin, 2021 - overview->first_year).total, ==, 3);
 }
 
+typedef struct
+{
+  const char *country;
+  int from;
+  const char *title;
+  guint position;
+} Expected;
+
+static int
+compare_expected (gconstpointer a,
+                  gconstpointer b)
+{
+  const Expected *x = a, *y = b;
+  int cmp = g_utf8_collate (x->country, y->country);
+
+  if (cmp == 0 && x->from != y->from)
+    cmp = x->from < y->from ? -1 : 1;
+  if (cmp == 0)
+    cmp = g_utf8_collate (x->title, y->title);
+  if (cmp == 0)
+    cmp = (x->position > y->position) - (x->position < y->position);
+
+  return cmp;
+}
+
+/* Many periods: the timeline keeps its first rows in the same order as
+ * a full sort of all of them would give, and counts them all. */
+static void
+test_long_timeline (void)
+{
+  const char *countries[] = { "Romania", "Republic of Moldova", "Ukraine", "Austria", "Ţara Test", "Zambia" };
+  const char *words[] = { "Strategy", "plan", "Ștefan", "action", "law", "Élan", "zeal", "abc" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(MeasuresOverview) overview = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Expected));
+  guint n = 1500;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int from = 2000 + g_rand_int_range (rand, 0, 5);
+
+      g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"%s\", \"title\": \"%s %s %u\", "
+                                    "\"year\": {\"from\": %d, \"to\": %d}}",
+                              i > 0 ? "," : "", i, countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))],
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], i % 7,
+                              from, from + g_rand_int_range (rand, 0, 4));
+    }
+  g_string_append (json, "]");
+
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = measures_loader_load_bytes (bytes, NULL, "long.json");
+  index = measures_index_new (measures_dataset_get_measures (dataset));
+  all = measures_bitset_new (n);
+  for (guint i = 0; i < n; i++)
+    measures_bitset_set (all, i);
+  overview = measures_overview_new (index, all, 2024);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MeasuresMeasure *m = measures_index_get_measure (index, i);
+      Expected e = { NULL, measures_measure_get_year_from (m), NULL, i };
+
+      if (measures_measure_get_year_to (m) == e.from)
+        continue;
+      e.country = measures_index_get_value_label (index, MEASURES_FACET_COUNTRY,
+                                                  measures_index_find_value (index, MEASURES_FACET_COUNTRY,
+                                                                             measures_measure_get_country (m)));
+      e.title = measures_measure_resolve_title (m, NULL);
+      g_array_append_val (expected, e);
+    }
+  g_array_sort (expected, compare_expected);
+
+  g_assert_cmpuint (overview->n_timeline, ==, expected->len);
+  g_assert_cmpuint (overview->timeline->len, ==, MEASURES_OVERVIEW_TIMELINE_KEEP);
+  for (guint i = 0; i < overview->timeline->len; i++)
+    {
+      const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
+      const Expected *e = &g_array_index (expected, Expected, i);
+
+      g_assert_cmpstr (row->country, ==, e->country);
+      g_assert_cmpint (row->from, ==, e->from);
+      g_assert_cmpstr (row->title, ==, e->title);
+      g_assert_cmpuint (row->position, ==, e->position);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/overview/counts-and-timeline", test_counts_and_timeline);
   g_test_add_func ("/overview/nothing-dated", test_nothing_dated);
   g_test_add_func ("/overview/bundled-timeline", test_bundled_timeline);
+  g_test_add_func ("/overview/long-timeline", test_long_timeline);
 
   return g_test_run ();
 }

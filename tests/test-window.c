@@ -61,6 +61,19 @@ markup_contains (GtkWidget  *root,
   return FALSE;
 }
 
+/* The shown measure follows a search once typing pauses. */
+static gboolean
+wait_for_markup (GtkWidget  *pane,
+                 const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!markup_contains (pane, needle) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return markup_contains (pane, needle);
+}
+
 static MeasuresWindow *
 open_window (void)
 {
@@ -155,8 +168,7 @@ test_window_unsafe_link (void)
 
   /* Highlighting escapes the record's text before it marks a match. */
   measures_query_set_search (measures_window_get_query (window), "bold red");
-  settle ();
-  g_assert_true (markup_contains (pane, "&lt;b&gt;<span"));
+  g_assert_true (wait_for_markup (pane, "&lt;b&gt;<span"));
   g_assert_true (markup_contains (pane, ">Bold</span>?&lt;/b&gt; &amp; &lt;span foreground=&quot;"));
   g_assert_false (markup_contains (pane, "<b>"));
 
@@ -299,13 +311,7 @@ test_window_highlight (void)
    * pauses, not at every key. */
   measures_query_set_search (measures_window_get_query (window), "persons");
   g_assert_true (markup_contains (pane, ">Trafficking</span>"));
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (!markup_contains (pane, ">Persons</span>") && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  g_assert_true (markup_contains (pane, ">Persons</span>"));
+  g_assert_true (wait_for_markup (pane, ">Persons</span>"));
   g_assert_false (markup_contains (pane, ">Trafficking</span>"));
 
   gtk_window_destroy (GTK_WINDOW (window));

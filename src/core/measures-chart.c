@@ -343,7 +343,7 @@ measures_chart_get_height_for_style (MeasuresOverview         *overview,
       {
         guint rows = timeline_rows (overview, style);
 
-        return TIMELINE_TOP + ROW * (MAX (rows, 1) + (rows < overview->timeline->len ? 1 : 0)) + 8;
+        return TIMELINE_TOP + ROW * (MAX (rows, 1) + (rows < overview->n_timeline ? 1 : 0)) + 8;
       }
     case MEASURES_N_CHARTS:
     default:
@@ -564,9 +564,9 @@ paint_timeline (Painter          *p,
       rect (p, x, y + 4, length, ROW - 8, &fill);
     }
 
-  if (rows < overview->timeline->len)
+  if (rows < overview->n_timeline)
     {
-      guint more = overview->timeline->len - rows;
+      guint more = overview->n_timeline - rows;
       g_autofree char *label = NULL;
 
       /* Translators: under a timeline cut short */

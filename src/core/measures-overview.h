@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* A timeline shows at most this many rows: more could not be read. */
+#define MEASURES_OVERVIEW_TIMELINE_KEEP 200
+
 /**
  * MeasuresYearBin:
  * @year: the year
@@ -75,7 +78,10 @@ typedef struct
   GArray *years;             /* MeasuresYearBin, first_year to last_year */
   GArray *by_form;           /* MeasuresOverviewCount, largest first */
   GArray *by_type;           /* MeasuresOverviewCount, largest first */
-  GArray *timeline;          /* MeasuresTimelineRow, by country then start */
+  GArray *timeline;          /* MeasuresTimelineRow, by country then start:
+                              * the first MEASURES_OVERVIEW_TIMELINE_KEEP */
+  guint n_timeline;          /* how many measures run over a period in all */
+  GArray *spans;             /* all of them, for relabelling; private */
   guint n_undated;
 
   /*< private >*/
