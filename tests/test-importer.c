@@ -142,6 +142,27 @@ test_split_values (void)
     }
 }
 
+/* A line of thousands of commas, found by fuzzing to take minutes: runs
+ * are bounded by the longest known value, so it is split at once (the
+ * test's time limit would catch a return of the old cost). */
+static void
+test_split_many_commas (void)
+{
+  g_autoptr(GString) line = g_string_new ("Child, early and forced marriage");
+  g_auto(GStrv) values = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (line, i % 3 == 0 ? ",co" : ",");
+  g_string_append (line, ",Trafficking");
+
+  values = measures_importer_split_values (line->str, MEASURES_FACET_FORM);
+  g_assert_cmpstr (values[0], ==, "Child, early and forced marriage");
+  g_assert_cmpstr (values[1], ==, "co");
+  g_assert_cmpuint (g_strv_length (values), ==, 1000 + 2);
+  g_assert_cmpstr (values[1001], ==, "Trafficking");
+  g_assert_cmpuint (measures_vocabulary_get_max_commas (MEASURES_FACET_FORM), >=, 1);
+}
+
 static void
 test_derive_title (void)
 {
@@ -165,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/importer/seed", test_seed);
   g_test_add_func ("/importer/several", test_several);
   g_test_add_func ("/importer/split-values", test_split_values);
+  g_test_add_func ("/importer/split-many-commas", test_split_many_commas);
   g_test_add_func ("/importer/derive-title", test_derive_title);
 
   return g_test_run ();

@@ -35,7 +35,6 @@ char *
 measures_settings_get_keyfile_path (void)
 {
   GSettingsBackend *backend = g_settings_backend_get_default ();
-  g_autofree char *path = NULL;
 
   if (!g_str_equal (G_OBJECT_TYPE_NAME (backend), "GKeyfileSettingsBackend"))
     {

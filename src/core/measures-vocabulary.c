@@ -302,6 +302,42 @@ measures_vocabulary_is_known (MeasuresFacet  facet,
   return find_known (facet, value) != NULL;
 }
 
+static guint
+most_commas (const char * const *values,
+             gsize               n)
+{
+  guint most = 0;
+
+  for (gsize i = 0; i < n && values[i] != NULL; i++)
+    {
+      guint commas = 0;
+
+      for (const char *p = values[i]; *p != '\0'; p++)
+        commas += *p == ',';
+      most = MAX (most, commas);
+    }
+
+  return most;
+}
+
+/**
+ * measures_vocabulary_get_max_commas:
+ * @facet: %MEASURES_FACET_TYPE or %MEASURES_FACET_FORM
+ *
+ * Returns: the most commas a known value of @facet holds: a type's
+ *   category and subcategory may each hold some
+ */
+guint
+measures_vocabulary_get_max_commas (MeasuresFacet facet)
+{
+  if (facet == MEASURES_FACET_TYPE)
+    return 2 * most_commas (type_parts, G_N_ELEMENTS (type_parts));
+  if (facet == MEASURES_FACET_FORM)
+    return most_commas (forms, G_N_ELEMENTS (forms));
+
+  return 0;
+}
+
 /**
  * measures_facet_key:
  * @facet: which list @value belongs to

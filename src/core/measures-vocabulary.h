@@ -41,6 +41,7 @@ char       *measures_vocabulary_label_in     (MeasuresTranslations *translations
 const char *measures_vocabulary_region_of    (const char    *country);
 gboolean    measures_vocabulary_is_known     (MeasuresFacet  facet,
                                               const char    *value);
+guint       measures_vocabulary_get_max_commas (MeasuresFacet facet);
 char       *measures_facet_key               (MeasuresFacet  facet,
                                               const char    *value);
 char       *measures_type_get_category       (const char    *type);
