@@ -135,6 +135,8 @@ static void
 set_loading (MeasuresWindow *self,
              gboolean        loading)
 {
+  GtkApplication *app;
+
   if (self->loading == !!loading)
     return;
 
@@ -148,10 +150,11 @@ set_loading (MeasuresWindow *self,
 
   self->loading = !!loading;
   gtk_spinner_set_spinning (self->spinner, loading);
-  if (loading)
-    { GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self)); if (app != NULL) g_application_mark_busy (G_APPLICATION (app)); }
-  else
-    { GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self)); if (app != NULL) g_application_unmark_busy (G_APPLICATION (app)); }
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL && loading)
+    g_application_mark_busy (G_APPLICATION (app));
+  else if (app != NULL)
+    g_application_unmark_busy (G_APPLICATION (app));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -159,6 +162,25 @@ set_loading (MeasuresWindow *self,
 
 /* Cells ellipsize, so their width-chars sets how narrow a column may get;
  * the columns that expand share whatever room is left. */
+/* A value cut short in the list is given whole in its tooltip. The text
+ * is asked for only when the pointer rests on the cell: setting a tooltip
+ * as each row is bound asks the display where the pointer is, which made
+ * scrolling through many rows slow. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+
+  return TRUE;
+}
+
 static GtkWidget *
 cell_label (GtkListItem *item,
             int          width_chars)
@@ -168,6 +190,8 @@ cell_label (GtkListItem *item,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 
   return label;
@@ -214,15 +238,11 @@ set_cell_text (GtkListItem *item,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-/* Long values are cut short in the list; the tooltip gives them whole. */
 static void
 set_long_cell_text (GtkListItem *item,
                     const char  *text)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  set_cell_text (item, text);
 }
 
 static void

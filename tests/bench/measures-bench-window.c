@@ -137,6 +137,40 @@ bare_window (void)
   return 0;
 }
 
+/* Moves @adjustment by @step a frame for @frames frames, and prints the
+ * time between frames. */
+static void
+scroll_frames (GtkAdjustment *adjustment,
+               const char    *name,
+               guint          frames,
+               double         step)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  guint from = paints->len;
+
+  for (guint i = 0; i < frames; i++)
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      double value = MIN (gtk_adjustment_get_value (adjustment) + step, end);
+      gint64 start = g_get_monotonic_time ();
+
+      if (value <= gtk_adjustment_get_value (adjustment))
+        break;
+      gtk_adjustment_set_value (adjustment, value);
+      wait_for_paint_after (start);
+    }
+
+  for (guint i = from + 1; i < paints->len; i++)
+    {
+      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
+
+      g_array_append_val (gaps, gap);
+    }
+  print_stats (name, gaps);
+  gtk_adjustment_set_value (adjustment, 0);
+  run_for (300 * 1000);
+}
+
 static gint64 query_changed;
 
 static void
@@ -152,7 +186,6 @@ measures_window (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
   MeasuresWindow *window;
   GtkWidget *entry;
   GtkWidget *view;
@@ -180,6 +213,8 @@ measures_window (const char *path)
   /* Typing: each change of the search, to the frame that shows it; and
    * every gap between frames meanwhile. */
   entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  if (g_getenv ("MEASURES_BENCH_SCROLL_ONLY") != NULL)
+    goto scroll;
   g_signal_connect_after (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
   from = paints->len;
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -221,28 +256,16 @@ measures_window (const char *path)
   printf ("sort_by_title_to_frame: %.1f ms\n", ms (painted - start));
   run_for (300 * 1000);
 
-  /* Scrolling: a screenful a frame from top to bottom. */
+  /* Scrolling: three rows a frame, as a wheel or touchpad scrolls fast;
+   * then a screenful and more a frame, as when the scroll bar is dragged
+   * from top to bottom, so that every row shown is a new one. */
+scroll:
   view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  from = paints->len;
-  for (guint i = 1; i <= 300; i++)
-    {
-      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-      if (gtk_adjustment_get_value (adjustment) >= end)
-        break;
-      start = g_get_monotonic_time ();
-      gtk_adjustment_set_value (adjustment, end * i / 300);
-      wait_for_paint_after (start);
-    }
-  for (guint i = from + 1; i < paints->len; i++)
-    {
-      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
-
-      g_array_append_val (scroll, gap);
-    }
-  printf ("scroll_rows: %.0f\n", gtk_adjustment_get_upper (adjustment));
-  print_stats ("scroll_frame", scroll);
+  printf ("scroll_height: %.0f px\n", gtk_adjustment_get_upper (adjustment));
+  scroll_frames (adjustment, "scroll_smooth", 300, 63);
+  scroll_frames (adjustment, "scroll_jump", 60,
+                 (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 60);
 
   gtk_window_destroy (GTK_WINDOW (window));
 
