@@ -631,6 +631,28 @@ problems_text (MeasuresWindow *self)
 }
 
 static void
+prepare_orders_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  measures_index_prepare_orders (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Sorting by title or country the first time would collate every title:
+ * that is done meanwhile, on the other core. */
+static void
+prepare_orders (MeasuresIndex *index)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (index), g_object_unref);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, prepare_orders_thread);
+}
+
+static void
 apply_load (GAsyncResult *result,
             gpointer      user_data)
 {
@@ -660,6 +682,7 @@ apply_load (GAsyncResult *result,
                        catalog->datasets->pdata, catalog->datasets->len);
   g_set_object (&self->index, catalog->index);
   measures_filter_sidebar_set_index (self->filter_sidebar, self->index);
+  prepare_orders (self->index);
 
   set_loading (self, FALSE);
 

@@ -69,7 +69,9 @@ struct _MeasuresIndex
   guint *postings_start;
   guint *postings;
 
-  /* Sort orders, made when first asked for. */
+  /* Sort orders, made when first asked for, or ahead of time in another
+   * thread: @orders_lock guards them. */
+  GMutex orders_lock;
   guint *orders[MEASURES_N_SORTS][2];
 
   /* The word bitsets of the last query: typing extends one word at a
@@ -125,6 +127,7 @@ measures_index_finalize (GObject *object)
   g_free (self->year_from);
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_mutex_clear (&self->orders_lock);
   g_clear_pointer (&self->country_region, g_array_unref);
   g_free (self->first_category);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
@@ -149,6 +152,7 @@ measures_index_init (MeasuresIndex *self)
     }
 
   self->country_region = g_array_new (FALSE, FALSE, sizeof (int));
+  g_mutex_init (&self->orders_lock);
   self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) measures_bitset_free);
 }
@@ -1128,11 +1132,29 @@ measures_index_forget_orders (MeasuresIndex *self)
 {
   g_return_if_fail (MEASURES_IS_INDEX (self));
 
+  g_mutex_lock (&self->orders_lock);
   for (guint i = 0; i < MEASURES_N_SORTS; i++)
     {
       g_clear_pointer (&self->orders[i][0], g_free);
       g_clear_pointer (&self->orders[i][1], g_free);
     }
+  g_mutex_unlock (&self->orders_lock);
+}
+
+/**
+ * measures_index_prepare_orders:
+ *
+ * Makes the orders by title and by country ahead of time, so that the
+ * first sort by them costs nothing; call it from another thread once the
+ * measures are shown.
+ */
+void
+measures_index_prepare_orders (MeasuresIndex *self)
+{
+  g_return_if_fail (MEASURES_IS_INDEX (self));
+
+  measures_index_get_order (self, MEASURES_SORT_TITLE, FALSE);
+  measures_index_get_order (self, MEASURES_SORT_COUNTRY, FALSE);
 }
 
 /**
@@ -1147,16 +1169,32 @@ measures_index_forget_orders (MeasuresIndex *self)
  *
  * Returns: (array): the positions of all measures, in order
  */
+static const guint *get_order_locked (MeasuresIndex *self, MeasuresSort sort, gboolean descending);
+
 const guint *
 measures_index_get_order (MeasuresIndex *self,
                           MeasuresSort   sort,
                           gboolean       descending)
 {
-  guint **order;
-  g_autofree SortEntry *entries = NULL;
+  const guint *order;
 
   g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
   g_return_val_if_fail (sort < MEASURES_N_SORTS, NULL);
+
+  g_mutex_lock (&self->orders_lock);
+  order = get_order_locked (self, sort, descending);
+  g_mutex_unlock (&self->orders_lock);
+
+  return order;
+}
+
+static const guint *
+get_order_locked (MeasuresIndex *self,
+                  MeasuresSort   sort,
+                  gboolean       descending)
+{
+  guint **order;
+  g_autofree SortEntry *entries = NULL;
 
   order = &self->orders[sort][!!descending];
   if (*order != NULL)
@@ -1173,7 +1211,7 @@ measures_index_get_order (MeasuresIndex *self,
 
   if (sort != MEASURES_SORT_YEAR && descending)
     {
-      const guint *ascending = measures_index_get_order (self, sort, FALSE);
+      const guint *ascending = get_order_locked (self, sort, FALSE);
 
       for (guint i = 0; i < self->n; i++)
         (*order)[i] = ascending[self->n - 1 - i];

@@ -91,6 +91,7 @@ gboolean            measures_index_get_year_span     (MeasuresIndex    *self,
 MeasuresResult     *measures_index_evaluate          (MeasuresIndex    *self,
                                                       MeasuresQuery    *query);
 void                measures_index_forget_orders     (MeasuresIndex    *self);
+void                measures_index_prepare_orders    (MeasuresIndex    *self);
 const guint        *measures_index_get_order         (MeasuresIndex    *self,
                                                       MeasuresSort      sort,
                                                       gboolean          descending);
