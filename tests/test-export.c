@@ -233,6 +233,37 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "Intro\n\n- one\n- two\n"));
 }
 
+/* Many rows are made in two halves on two cores: they come out in order
+ * and whole. */
+static void
+test_csv_many_rows (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 5001; i++)
+    g_string_append_printf (json, "%s{\"id\":\"m%u\",\"country\":\"Romania\",\"title\":\"Measure \\\"%u\\\"\"}",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (json, "]");
+  measures = load (json->str);
+  g_assert_cmpuint (measures->len, ==, 5001);
+
+  csv = measures_export_csv (measures);
+  lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5001 + 2);
+  for (guint i = 0; i < 5001; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("\"m%u\",\"Romania\",", i);
+      g_autofree char *title = g_strdup_printf (",\"Measure \"\"%u\"\"\",", i);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+      g_assert_nonnull (strstr (lines[i + 1], title));
+    }
+  g_assert_cmpstr (lines[5002], ==, "");
+}
+
 static void
 test_csv (void)
 {
@@ -411,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/export/html/escapes", test_html_escapes);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/write/atomic", test_write_atomic);
   g_test_add_func ("/export/formats", test_formats);
