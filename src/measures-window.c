@@ -83,6 +83,8 @@ struct _MeasuresWindow
   gboolean painted;
   GList *pending_loads;
   guint pending_source;
+  GPtrArray *deferred_files;  /* to load once the first frame is painted */
+  guint deferred_source;
   guint export_toast_source;
   guint export_count;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
@@ -709,6 +711,29 @@ apply_load (GAsyncResult *result,
   update_view (self);
 }
 
+static void load_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+start_load (MeasuresWindow *self,
+            GPtrArray      *files)
+{
+  measures_loader_load_with_progress_async ((GFile * const *) files->pdata, files->len, &self->progress,
+                                            self->cancellable, load_cb, g_object_ref (self));
+}
+
+static gboolean
+start_deferred_load_cb (gpointer data)
+{
+  MeasuresWindow *self = data;
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->deferred_files);
+
+  self->deferred_source = 0;
+  if (files != NULL)
+    start_load (self, files);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The first frame comes before any data: a load that ends before the
  * window is first painted (a small file, or a cache) is shown on the
  * frames after it, so that the window appears at once whatever the data. */
@@ -745,6 +770,11 @@ first_paint_cb (GdkFrameClock  *clock,
 {
   self->painted = TRUE;
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->deferred_files != NULL)
+    {
+      g_clear_handle_id (&self->deferred_source, g_source_remove);
+      self->deferred_source = g_idle_add (start_deferred_load_cb, self);
+    }
   if (self->pending_loads != NULL)
     {
       g_clear_handle_id (&self->pending_source, g_source_remove);
@@ -814,8 +844,18 @@ reload (MeasuresWindow *self)
   set_loading (self, TRUE);
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
-  measures_loader_load_with_progress_async ((GFile * const *) files->pdata, files->len, &self->progress,
-                                            self->cancellable, load_cb, g_object_ref (self));
+  /* Loading takes both cores for a while: it starts once the first frame
+   * is painted, so that the window appears at once. */
+  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  if (!self->painted)
+    {
+      self->deferred_files = g_steal_pointer (&files);
+      self->deferred_source = g_timeout_add (500, start_deferred_load_cb, self);
+      return;
+    }
+
+  start_load (self, files);
 }
 
 static void
@@ -1715,6 +1755,9 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->export_toast);
   g_clear_pointer (&self->settings_problems, g_strfreev);
+
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
 
   /* Loads never shown: each held the window. */
   g_clear_handle_id (&self->pending_source, g_source_remove);
