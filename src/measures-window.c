@@ -1241,30 +1241,27 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Says how an export ended: what went wrong, or where the file is, with
+ * a button to open it; a cancelled summary export is said too. */
 static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+show_export_outcome (MeasuresWindow *self,
+                     GFile          *file,
+                     const GError   *error,
+                     gboolean        tell_cancelled)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (self->export_toast != NULL)
-    adw_toast_dismiss (self->export_toast);
-  g_clear_object (&self->export_toast);
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->export_cancellable);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        /* Translators: a notification; nothing was written */
-        title = g_strdup (_("Export cancelled"));
+        {
+          if (!tell_cancelled)
+            return;
+          /* Translators: a notification; nothing was written */
+          title = g_strdup (_("Export cancelled"));
+        }
       else
         /* Translators: a notification; %s says why */
         title = g_strdup_printf (_("Could not export: %s"), error->message);
@@ -1279,8 +1276,28 @@ export_done_cb (GObject      *object,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (self->export_toast != NULL)
+    adw_toast_dismiss (self->export_toast);
+  g_clear_object (&self->export_toast);
+  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->export_cancellable);
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  show_export_outcome (self, job->file, error, TRUE);
 }
 
 /* Progress, for exports that take a while: a notification that stays
@@ -1532,27 +1549,9 @@ chart_done_cb (GObject      *object,
   g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
   ChartJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (job->file);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not export: %s"), error->message);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-export");
-  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  show_export_outcome (self, job->file, error, FALSE);
 }
 
 /**
