@@ -87,7 +87,11 @@ test_bad_values_reset (void)
   g_assert_cmpstrv (kept, expected);
 
   /* Only what was wrong is reset. */
-  g_assert_cmpstr (g_settings_get_string (settings, "search"), ==, "kept");
+  {
+    g_autofree char *search = g_settings_get_string (settings, "search");
+
+    g_assert_cmpstr (search, ==, "kept");
+  }
 }
 
 static void

@@ -760,6 +760,25 @@ put_end (Writer *w)
   w->ends[w->n_ends++] = w->position;
 }
 
+/* A string whose memory goes before the cache is written whole: never
+ * kept in the table of strings written. */
+static guint32
+put_transient (Writer     *w,
+               const char *text)
+{
+  guint32 offset;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  offset = w->position - w->blob_start;
+  put_bytes (w, text, strlen (text) + 1);
+
+  return offset;
+}
+
+/* Strings of the records, which outlive the writing: short ones written
+ * once. */
 static guint32
 put_string (Writer     *w,
             const char *text)
@@ -966,7 +985,7 @@ write_cache (int                     fd,
 
       if (extra != NULL)
         {
-          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json_object_ref (extra));
+          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
 
           extra_text = json_to_string (node, FALSE);
         }
@@ -976,7 +995,7 @@ write_cache (int                     fd,
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
       f[F_REGION] = put_value (&w, measures_measure_get_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
-      f[F_EXTRA] = put_string (&w, extra_text);
+      f[F_EXTRA] = put_transient (&w, extra_text);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);
       f[F_YEAR_TO] = (guint32) measures_measure_get_year_to (measure);
       f[F_TYPES] = w.lists->len;

@@ -22,7 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
+#include "measures-chart.h"
 #include "measures-loader.h"
+#include "measures-overview.h"
 #include "measures-text.h"
 
 static const struct {
@@ -352,6 +356,35 @@ run (const char *path,
       g_array_append_val (facets, elapsed);
     }
   print_stats (prefix, "facet_counts_update", facets);
+
+  /* The overview of every measure: its figures from the index, then the
+   * four charts drawn as the window draws them, 800 pixels wide. */
+  {
+    g_autoptr(MeasuresQuery) everything = measures_query_new ();
+    g_autoptr(MeasuresResult) result = measures_index_evaluate (catalog->index, everything);
+    g_autoptr(MeasuresOverview) overview = NULL;
+    MeasuresChartStyle style = { FALSE, 0, NULL };
+    double t0 = now_ms (), computed, drawn;
+
+    overview = measures_overview_new (catalog->index, result->matches, 2026);
+    computed = now_ms () - t0;
+    t0 = now_ms ();
+    for (MeasuresChart chart = MEASURES_CHART_YEARS; chart <= MEASURES_CHART_TIMELINE; chart++)
+      {
+        double height = measures_chart_get_height (overview, chart, 800);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, (int) height);
+        cairo_t *cr = cairo_create (surface);
+        PangoContext *context = pango_cairo_create_context (cr);
+
+        measures_chart_draw (overview, chart, cr, context, 800, height, &style);
+        g_object_unref (context);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+    drawn = now_ms () - t0;
+    printf ("%soverview_figures: %.1f ms (%u periods on the timeline)\n", prefix, computed, overview->n_timeline);
+    printf ("%soverview_draw_four_charts: %.1f ms\n", prefix, drawn);
+  }
 
   /* Sorting by title with the locale's collation, keys included. */
   measures_index_forget_orders (catalog->index);
