@@ -166,6 +166,9 @@ measures_fingerprint_update (MeasuresFingerprint *self,
                              const char          *data,
                              gsize                length)
 {
+  if (length == 0)
+    return;
+
   self->length += length;
 
   /* Finish a block begun by an earlier call. */
@@ -730,6 +733,9 @@ put_bytes (Writer     *w,
            const void *data,
            gsize       length)
 {
+  if (length == 0)
+    return;
+
   w->position += length;
 
   if (w->buffered + length > WRITE_BUFFER)

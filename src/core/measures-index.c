@@ -733,6 +733,25 @@ measures_index_find_value (MeasuresIndex *self,
 }
 
 /**
+ * measures_index_get_years:
+ * @from: (out) (array): the first year of each measure, or
+ *   %MEASURES_YEAR_NONE
+ * @to: (out) (array): the last year of each, or %MEASURES_YEAR_NONE
+ *
+ * The years of every measure, by position, for figures over many of them.
+ */
+void
+measures_index_get_years (MeasuresIndex  *self,
+                          const int     **from,
+                          const int     **to)
+{
+  g_return_if_fail (MEASURES_IS_INDEX (self));
+
+  *from = self->year_from;
+  *to = self->year_to;
+}
+
+/**
  * measures_index_get_year_span:
  * @first: (out): the earliest year of any measure
  * @last: (out): the latest year, counting the start of open periods

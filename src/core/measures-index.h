@@ -85,6 +85,9 @@ guint               measures_index_get_first_category (MeasuresIndex   *self,
 int                 measures_index_find_value        (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       const char       *value);
+void                measures_index_get_years         (MeasuresIndex    *self,
+                                                      const int       **from,
+                                                      const int       **to);
 gboolean            measures_index_get_year_span     (MeasuresIndex    *self,
                                                       int              *first,
                                                       int              *last);

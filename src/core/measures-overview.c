@@ -167,7 +167,8 @@ arrange_timeline (MeasuresOverview   *self,
 
       span->key = measures_collate_key (title != NULL ? title : "");
     }
-  qsort (self->spans->data, limit, sizeof (Span), compare_spans);
+  if (limit > 0)
+    qsort (self->spans->data, limit, sizeof (Span), compare_spans);
 
   g_array_set_size (self->timeline, 0);
   for (guint i = 0; i < limit; i++)
@@ -208,6 +209,7 @@ measures_overview_new (MeasuresIndex        *index,
   int first = G_MAXINT, last = G_MININT;
   g_auto(GStrv) langs = measures_get_content_languages ();
   g_autoptr(GHashTable) country_of = g_hash_table_new (NULL, NULL);
+  const int *year_from, *year_to;
 
   g_return_val_if_fail (MEASURES_IS_INDEX (index), NULL);
   g_return_val_if_fail (matches != NULL, NULL);
@@ -239,6 +241,8 @@ measures_overview_new (MeasuresIndex        *index,
       }
   }
 
+  measures_index_get_years (index, &year_from, &year_to);
+
   for (guint i = 0; i < n; i++)
     {
       MeasuresMeasure *measure;
@@ -247,9 +251,8 @@ measures_overview_new (MeasuresIndex        *index,
       if (!measures_bitset_get (matches, i))
         continue;
 
-      measure = measures_index_get_measure (index, i);
-      from = measures_measure_get_year_from (measure);
-      to = measures_measure_get_year_to (measure);
+      from = year_from[i];
+      to = year_to[i];
 
       if (from == MEASURES_YEAR_NONE)
         {
@@ -262,9 +265,13 @@ measures_overview_new (MeasuresIndex        *index,
 
       if (to != from)
         {
-          const char *name = measures_measure_get_country (measure);
-          gpointer known = g_hash_table_lookup (country_of, name);
+          const char *name;
+          gpointer known;
           Span span = { i, 0, from, to, 0, NULL };
+
+          measure = measures_index_get_measure (index, i);
+          name = measures_measure_get_country (measure);
+          known = g_hash_table_lookup (country_of, name);
 
           if (known == NULL)
             {
@@ -297,7 +304,7 @@ measures_overview_new (MeasuresIndex        *index,
   /* Measures without a type fall in "Other". */
   for (guint i = 0; i < n && other == G_MAXUINT; i++)
     if (measures_bitset_get (matches, i) &&
-        measures_measure_get_year_from (measures_index_get_measure (index, i)) != MEASURES_YEAR_NONE &&
+        year_from[i] != MEASURES_YEAR_NONE &&
         measures_index_get_first_category (index, i) == G_MAXUINT)
       {
         other = self->categories->len;
@@ -317,18 +324,16 @@ measures_overview_new (MeasuresIndex        *index,
 
   for (guint i = 0; i < n; i++)
     {
-      MeasuresMeasure *measure;
       guint category, slot;
       int from, to;
 
       if (!measures_bitset_get (matches, i))
         continue;
 
-      measure = measures_index_get_measure (index, i);
-      from = measures_measure_get_year_from (measure);
+      from = year_from[i];
       if (from == MEASURES_YEAR_NONE)
         continue;
-      to = measures_measure_get_year_to (measure);
+      to = year_to[i];
       if (to == MEASURES_YEAR_NONE)
         to = MAX (from, current_year);
 
