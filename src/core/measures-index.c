@@ -59,6 +59,7 @@ struct _MeasuresIndex
   GArray *country_region;   /* int per country value */
   GHashTable *category_of_type; /* while building: a type → its category + 1 */
   guint *first_category;     /* per measure: the category of its first type, or G_MAXUINT */
+  guint *country;            /* per measure: its country's value */
   int *year_from;
   int *year_to;
 
@@ -130,6 +131,7 @@ measures_index_finalize (GObject *object)
   g_mutex_clear (&self->orders_lock);
   g_clear_pointer (&self->country_region, g_array_unref);
   g_free (self->first_category);
+  g_free (self->country);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (measures_index_parent_class)->finalize (object);
@@ -216,6 +218,7 @@ index_facets (MeasuresIndex   *self,
   guint country = add_value (self, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure), TRUE, -1, position);
   int region = -1;
 
+  self->country[position] = country;
   if (measures_measure_get_region (measure) != NULL)
     region = add_value (self, MEASURES_FACET_REGION, measures_measure_get_region (measure), TRUE, -1, position);
 
@@ -552,6 +555,7 @@ measures_index_new (GPtrArray *measures)
   self->year_from = g_new0 (int, MAX (self->n, 1));
   self->year_to = g_new0 (int, MAX (self->n, 1));
   self->first_category = g_new0 (guint, MAX (self->n, 1));
+  self->country = g_new0 (guint, MAX (self->n, 1));
 
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
     self->facets[f].by_pointer = g_hash_table_new (NULL, NULL);
@@ -749,6 +753,19 @@ measures_index_get_years (MeasuresIndex  *self,
 
   *from = self->year_from;
   *to = self->year_to;
+}
+
+/**
+ * measures_index_get_countries:
+ *
+ * Returns: (array): the country value of every measure, by position
+ */
+const guint *
+measures_index_get_countries (MeasuresIndex *self)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+
+  return self->country;
 }
 
 /**

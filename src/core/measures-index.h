@@ -85,6 +85,7 @@ guint               measures_index_get_first_category (MeasuresIndex   *self,
 int                 measures_index_find_value        (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       const char       *value);
+const guint        *measures_index_get_countries     (MeasuresIndex    *self);
 void                measures_index_get_years         (MeasuresIndex    *self,
                                                       const int       **from,
                                                       const int       **to);

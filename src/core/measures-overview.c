@@ -153,7 +153,30 @@ arrange_timeline (MeasuresOverview   *self,
       span->rank = rank[span->country];
       span->key = NULL;
     }
-  g_array_sort (self->spans, compare_spans);
+
+  /* Only the countries that come first can give the rows kept: the
+   * periods of the others go to the end unsorted. */
+  {
+    g_autofree guint *per_rank = g_new0 (guint, MAX (values->len, 1));
+    guint cutoff = 0, total = 0, front = 0;
+
+    for (guint i = 0; i < n; i++)
+      per_rank[g_array_index (self->spans, Span, i).rank]++;
+    while (cutoff < values->len && total < keep)
+      total += per_rank[cutoff++];
+
+    for (guint i = 0; i < n; i++)
+      if (g_array_index (self->spans, Span, i).rank < cutoff)
+        {
+          Span swap = g_array_index (self->spans, Span, front);
+
+          g_array_index (self->spans, Span, front) = g_array_index (self->spans, Span, i);
+          g_array_index (self->spans, Span, i) = swap;
+          front++;
+        }
+    if (front > 0)
+      qsort (self->spans->data, front, sizeof (Span), compare_spans);
+  }
 
   /* The rows kept, and any that tie with the last of them. */
   while (limit > 0 && limit < n &&
@@ -208,7 +231,7 @@ measures_overview_new (MeasuresIndex        *index,
   const guint other_value = G_MAXUINT;
   int first = G_MAXINT, last = G_MININT;
   g_auto(GStrv) langs = measures_get_content_languages ();
-  g_autoptr(GHashTable) country_of = g_hash_table_new (NULL, NULL);
+  const guint *countries = measures_index_get_countries (index);
   const int *year_from, *year_to;
 
   g_return_val_if_fail (MEASURES_IS_INDEX (index), NULL);
@@ -245,7 +268,6 @@ measures_overview_new (MeasuresIndex        *index,
 
   for (guint i = 0; i < n; i++)
     {
-      MeasuresMeasure *measure;
       int from, to;
 
       if (!measures_bitset_get (matches, i))
@@ -265,20 +287,8 @@ measures_overview_new (MeasuresIndex        *index,
 
       if (to != from)
         {
-          const char *name;
-          gpointer known;
-          Span span = { i, 0, from, to, 0, NULL };
+          Span span = { i, countries[i], from, to, 0, NULL };
 
-          measure = measures_index_get_measure (index, i);
-          name = measures_measure_get_country (measure);
-          known = g_hash_table_lookup (country_of, name);
-
-          if (known == NULL)
-            {
-              known = GINT_TO_POINTER (measures_index_find_value (index, MEASURES_FACET_COUNTRY, name) + 1);
-              g_hash_table_insert (country_of, (gpointer) name, known);
-            }
-          span.country = GPOINTER_TO_INT (known) - 1;
           g_array_append_val (self->spans, span);
         }
     }
