@@ -636,6 +636,57 @@ test_relabel (void)
   g_string_free (reader.title, TRUE);
 }
 
+/* Text too long for its room is cut to the most that fits with "…", at
+ * its end or in its middle, whatever the script; text that fits is kept. */
+static void
+test_fit_text (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = measures_canvas_create_context (96);
+  MeasuresCanvas *canvas = measures_canvas_new_cairo (cr, context);
+  const char *texts[] = {
+    "National Strategy Against Trafficking in Persons 2018-2022",
+    "Strategia națională împotriva traficului de persoane 2018–2022",
+    "الاستراتيجية الوطنية لمكافحة الاتجار بالبشر 2018-2022",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (int middle = 0; middle < 2; middle++)
+      for (double room = 20; room <= 400; room += 30)
+        {
+          MeasuresTextRun run = { texts[i], 0, 0, 9, FALSE, room, MEASURES_ALIGN_START, { 0, 0, 0, 1 }, middle };
+          MeasuresTextRun whole = run;
+          double width = -1, whole_width = -1;
+          g_autofree char *fitted = measures_canvas_fit_text (canvas, &run, &width);
+          g_autofree char *all = NULL;
+
+          whole.max_width = 0;
+          all = measures_canvas_fit_text (canvas, &whole, &whole_width);
+          g_assert_cmpstr (all, ==, texts[i]);
+
+          if (whole_width <= room)
+            {
+              g_assert_cmpstr (fitted, ==, texts[i]);
+              continue;
+            }
+
+          /* Cut, with the ellipsis, within its room (or the ellipsis
+           * alone when nothing more fits). */
+          g_assert_true (g_utf8_validate (fitted, -1, NULL));
+          g_assert_nonnull (strstr (fitted, "…"));
+          g_assert_true (width <= room || g_str_equal (fitted, "…") || g_utf8_strlen (fitted, -1) <= 2);
+          if (middle && g_utf8_strlen (fitted, -1) > 12 && i < 2)
+            g_assert_true (g_str_has_suffix (fitted, "2022"));
+        }
+
+  measures_canvas_free (canvas);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +709,8 @@ main (int   argc,
   g_test_add_func ("/chart/contrast", test_contrast);
   g_test_add_func ("/chart/reference-images", test_reference_images);
   g_test_add_func ("/chart/relabel", test_relabel);
+
+  g_test_add_func ("/chart/fit-text", test_fit_text);
 
   return g_test_run ();
 }

@@ -114,6 +114,33 @@ layout_width (PangoLayout *layout)
  *
  * Returns: (transfer full): the text to show
  */
+/* The text shortened to @middle characters, as measures_canvas_fit_text()
+ * shows it. */
+static char *
+shortened (const MeasuresTextRun *run,
+           glong                  length,
+           glong                  middle)
+{
+  if (run->middle)
+    {
+      /* The beginning and the end, such as the years of a title. */
+      const char *head_end = g_utf8_offset_to_pointer (run->text, (middle + 1) / 2);
+      const char *tail = g_utf8_offset_to_pointer (run->text, length - middle / 2);
+      g_autofree char *head = g_strndup (run->text, head_end - run->text);
+
+      while (*tail == ' ')
+        tail++;
+      return g_strconcat (g_strchomp (head), "…", tail, NULL);
+    }
+  else
+    {
+      const char *end = g_utf8_offset_to_pointer (run->text, middle);
+      g_autofree char *prefix = g_strndup (run->text, end - run->text);
+
+      return g_strconcat (g_strchomp (prefix), "…", NULL);
+    }
+}
+
 char *
 measures_canvas_fit_text (MeasuresCanvas        *self,
                           const MeasuresTextRun *run,
@@ -121,9 +148,11 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
 {
   g_autoptr(PangoLayout) layout = make_layout (self->context, run->text, run->size, run->bold);
   double full = layout_width (layout);
-  glong length, low = 0, high;
+  glong length, low = 0, high, fits = -1;
+  g_autofree double *starts = NULL;
   g_autofree char *best = NULL;
-  double best_width = 0;
+  double ellipsis, best_width = 0;
+  const char *p;
 
   if (run->max_width <= 0 || full <= run->max_width)
     {
@@ -132,49 +161,64 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
       return g_strdup (run->text);
     }
 
-  /* The longest prefix that fits with the ellipsis, by bisection. */
+  /* Where each character starts, from this one shaping: the width of a
+   * shortened text is then found without shaping it, and only the
+   * choice is shaped again to check it. */
   length = g_utf8_strlen (run->text, -1);
-  high = length - 1;
-  best = g_strdup ("…");
-  pango_layout_set_text (layout, best, -1);
-  best_width = layout_width (layout);
+  starts = g_new (double, length + 1);
+  p = run->text;
+  for (glong k = 0; k < length; k++, p = g_utf8_next_char (p))
+    {
+      PangoRectangle pos;
 
+      pango_layout_index_to_pos (layout, p - run->text, &pos);
+      starts[k] = MIN (pos.x, pos.x + pos.width) / (double) PANGO_SCALE;
+    }
+  starts[length] = full;
+
+  pango_layout_set_text (layout, "…", -1);
+  ellipsis = layout_width (layout);
+
+  /* The most characters that fit with the ellipsis, by bisection. */
+  high = length - 1;
   while (low <= high)
     {
       glong middle = (low + high) / 2;
-      g_autofree char *candidate = NULL;
-      double candidate_width;
+      double estimate;
 
       if (run->middle)
-        {
-          /* The beginning and the end, such as the years of a title. */
-          const char *head_end = g_utf8_offset_to_pointer (run->text, (middle + 1) / 2);
-          const char *tail = g_utf8_offset_to_pointer (run->text, length - middle / 2);
-          g_autofree char *head = g_strndup (run->text, head_end - run->text);
-
-          while (*tail == ' ')
-            tail++;
-          candidate = g_strconcat (g_strchomp (head), "…", tail, NULL);
-        }
+        estimate = starts[(middle + 1) / 2] + ellipsis + (full - starts[length - middle / 2]);
       else
-        {
-          const char *end = g_utf8_offset_to_pointer (run->text, middle);
-          g_autofree char *prefix = g_strndup (run->text, end - run->text);
+        estimate = starts[middle] + ellipsis;
 
-          candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
-        }
-
-      pango_layout_set_text (layout, candidate, -1);
-      candidate_width = layout_width (layout);
-      if (candidate_width <= run->max_width)
+      if (estimate <= run->max_width)
         {
-          g_free (best);
-          best = g_steal_pointer (&candidate);
-          best_width = candidate_width;
+          fits = middle;
           low = middle + 1;
         }
       else
         high = middle - 1;
+    }
+
+  /* Check the choice; kerning or a script drawn right to left can make
+   * the estimate short. */
+  for (; fits >= 0; fits--)
+    {
+      g_autofree char *candidate = shortened (run, length, fits);
+
+      pango_layout_set_text (layout, candidate, -1);
+      best_width = layout_width (layout);
+      if (best_width <= run->max_width || fits == 0)
+        {
+          best = g_steal_pointer (&candidate);
+          break;
+        }
+    }
+
+  if (best == NULL)
+    {
+      best = g_strdup ("…");
+      best_width = ellipsis;
     }
 
   if (width != NULL)
