@@ -23,6 +23,8 @@
 
 static gint64 process_start;
 static GArray *paints;          /* gint64, when each frame was painted */
+static GArray *starts;          /* gint64, when each of those frames began */
+static gint64 frame_start;
 
 static double
 ms (gint64 usec)
@@ -56,12 +58,20 @@ print_stats (const char *name,
 }
 
 static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
   g_array_append_val (paints, now);
+  g_array_append_val (starts, frame_start);
 }
 
 static void
@@ -72,10 +82,12 @@ watch_frames (GtkWidget *widget)
   while (!gtk_widget_get_realized (widget))
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
-/* Runs the main loop until a frame is painted after @since. */
+/* Runs the main loop until a frame that began after @since is painted:
+ * the first frame that can show what changed at @since. */
 static gint64
 wait_for_paint_after (gint64 since)
 {
@@ -84,7 +96,7 @@ wait_for_paint_after (gint64 since)
   for (;;)
     {
       for (guint i = 0; i < paints->len; i++)
-        if (g_array_index (paints, gint64, i) > since)
+        if (g_array_index (starts, gint64, i) > since)
           return g_array_index (paints, gint64, i);
       if (g_get_monotonic_time () > deadline)
         return -1;
@@ -173,10 +185,17 @@ scroll_frames (GtkAdjustment *adjustment,
 
 static gint64 query_changed;
 
-static void
-search_changed_cb (GtkSearchEntry *entry)
+/* Runs when search-changed is emitted, before any handler: the time
+ * from here includes the window's own work on the new search. */
+static gboolean
+search_changed_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               data)
 {
   query_changed = g_get_monotonic_time ();
+
+  return TRUE;
 }
 
 static int
@@ -215,7 +234,8 @@ measures_window (const char *path)
   entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   if (g_getenv ("MEASURES_BENCH_SCROLL_ONLY") != NULL)
     goto scroll;
-  g_signal_connect_after (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                              search_changed_hook, NULL, NULL);
   from = paints->len;
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -249,6 +269,39 @@ measures_window (const char *path)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   run_for (500 * 1000);
 
+  /* The same typing with the overview shown: each change of the search
+   * to the frame that shows its four charts anew. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
+  run_for (1000 * 1000);
+  {
+    g_autoptr(GArray) overview_frames = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint q = 0; q < 2; q++)
+      {
+        glong len = g_utf8_strlen (queries[q], -1);
+
+        for (glong step = 1; step <= 2 * len; step++)
+          {
+            glong chars = step <= len ? step : 2 * len - step;
+            g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
+            double elapsed;
+
+            query_changed = 0;
+            gtk_editable_set_text (GTK_EDITABLE (entry), text);
+            while (query_changed == 0)
+              g_main_context_iteration (NULL, TRUE);
+            painted = wait_for_paint_after (query_changed);
+            elapsed = ms (painted - query_changed);
+            g_array_append_val (overview_frames, elapsed);
+            run_for (80 * 1000);
+          }
+      }
+    print_stats ("overview_query_to_frame", overview_frames);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
+  run_for (500 * 1000);
+
   /* Sorting every row by title, to the frame that shows it. */
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "title");
@@ -278,6 +331,7 @@ main (int   argc,
 {
   process_start = g_get_monotonic_time ();
   paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  starts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (argc < 2)
     {
