@@ -786,3 +786,20 @@ measures_color_contrast (const MeasuresColor *a,
 
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
+
+/**
+ * measures_canvas_append_to_array:
+ * @closure: a #GByteArray
+ *
+ * A #cairo_write_func_t that appends what cairo writes (a PNG, a PDF) to
+ * a byte array.
+ */
+cairo_status_t
+measures_canvas_append_to_array (void                *closure,
+                                 const unsigned char *data,
+                                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}

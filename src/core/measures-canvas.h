@@ -119,6 +119,9 @@ char           *measures_canvas_fit_text       (MeasuresCanvas        *self,
                                                 double                *width);
 
 PangoContext   *measures_canvas_create_context (double                 resolution);
+cairo_status_t  measures_canvas_append_to_array (void                 *closure,
+                                                 const unsigned char  *data,
+                                                 unsigned int          length);
 double          measures_color_luminance       (const MeasuresColor   *color);
 double          measures_color_contrast        (const MeasuresColor   *a,
                                                 const MeasuresColor   *b);

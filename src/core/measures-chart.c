@@ -1003,16 +1003,6 @@ measures_chart_format_from_path (const char          *path,
   return TRUE;
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * measures_chart_to_png:
  * @overview: the figures
@@ -1070,7 +1060,7 @@ measures_chart_to_png (MeasuresOverview          *overview,
   data = g_byte_array_new ();
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array, data);
+    status = cairo_surface_write_to_png_stream (surface, measures_canvas_append_to_array, data);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

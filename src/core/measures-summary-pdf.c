@@ -639,16 +639,6 @@ measures_paper_size (double *width,
   *height = 841.89;
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * measures_summary_to_pdf:
  *
@@ -671,7 +661,7 @@ measures_summary_to_pdf (MeasuresSummary  *self,
 
   measures_paper_size (&width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, data, width, height);
+  surface = cairo_pdf_surface_create_for_stream (measures_canvas_append_to_array, data, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
                                   measures_summary_tr (self, N_("Measures")));
