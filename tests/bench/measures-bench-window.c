@@ -149,6 +149,22 @@ bare_window (void)
   return 0;
 }
 
+/* The time between each frame painted since frame @from and the next. */
+static GArray *
+frame_gaps (guint from)
+{
+  GArray *gaps = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = from + 1; i < paints->len; i++)
+    {
+      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
+
+      g_array_append_val (gaps, gap);
+    }
+
+  return gaps;
+}
+
 /* Moves @adjustment by @step a frame for @frames frames, and prints the
  * time between frames. */
 static void
@@ -157,7 +173,7 @@ scroll_frames (GtkAdjustment *adjustment,
                guint          frames,
                double         step)
 {
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) gaps = NULL;
   guint from = paints->len;
 
   for (guint i = 0; i < frames; i++)
@@ -172,12 +188,7 @@ scroll_frames (GtkAdjustment *adjustment,
       wait_for_paint_after (start);
     }
 
-  for (guint i = from + 1; i < paints->len; i++)
-    {
-      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
-
-      g_array_append_val (gaps, gap);
-    }
+  gaps = frame_gaps (from);
   print_stats (name, gaps);
   gtk_adjustment_set_value (adjustment, 0);
   run_for (300 * 1000);
@@ -198,13 +209,43 @@ search_changed_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Types each query one character at a time, about as fast as people
+ * type, then deletes it, and adds to @to_frame the time from each change
+ * of the search to the first frame begun after it. */
+static void
+type_queries (GtkWidget          *entry,
+              const char * const *queries,
+              guint               n_queries,
+              GArray             *to_frame)
+{
+  for (guint q = 0; q < n_queries; q++)
+    {
+      glong len = g_utf8_strlen (queries[q], -1);
+
+      for (glong step = 1; step <= 2 * len; step++)
+        {
+          glong chars = step <= len ? step : 2 * len - step;
+          g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
+          double elapsed;
+
+          query_changed = 0;
+          gtk_editable_set_text (GTK_EDITABLE (entry), text);
+          while (query_changed == 0)
+            g_main_context_iteration (NULL, TRUE);
+          elapsed = ms (wait_for_paint_after (query_changed) - query_changed);
+          g_array_append_val (to_frame, elapsed);
+          run_for (80 * 1000);
+        }
+    }
+}
+
 static int
 measures_window (const char *path)
 {
   static const char *queries[] = { "national str", "traficului p", "stiinta tara", "protectia vi" };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) gaps = NULL;
   MeasuresWindow *window;
   GtkWidget *entry;
   GtkWidget *view;
@@ -237,33 +278,8 @@ measures_window (const char *path)
   g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
                               search_changed_hook, NULL, NULL);
   from = paints->len;
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      glong len = g_utf8_strlen (queries[q], -1);
-
-      for (glong step = 1; step <= 2 * len; step++)
-        {
-          glong chars = step <= len ? step : 2 * len - step;
-          g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
-          double elapsed;
-
-          query_changed = 0;
-          gtk_editable_set_text (GTK_EDITABLE (entry), text);
-          while (query_changed == 0)
-            g_main_context_iteration (NULL, TRUE);
-          painted = wait_for_paint_after (query_changed);
-          elapsed = ms (painted - query_changed);
-          g_array_append_val (to_frame, elapsed);
-          /* About as fast as people type. */
-          run_for (80 * 1000);
-        }
-    }
-  for (guint i = from + 1; i < paints->len; i++)
-    {
-      double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
-
-      g_array_append_val (gaps, gap);
-    }
+  type_queries (entry, queries, G_N_ELEMENTS (queries), to_frame);
+  gaps = frame_gaps (from);
   print_stats ("query_to_frame", to_frame);
   print_stats ("frame_gap_while_typing", gaps);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -276,26 +292,7 @@ measures_window (const char *path)
   {
     g_autoptr(GArray) overview_frames = g_array_new (FALSE, FALSE, sizeof (double));
 
-    for (guint q = 0; q < 2; q++)
-      {
-        glong len = g_utf8_strlen (queries[q], -1);
-
-        for (glong step = 1; step <= 2 * len; step++)
-          {
-            glong chars = step <= len ? step : 2 * len - step;
-            g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
-            double elapsed;
-
-            query_changed = 0;
-            gtk_editable_set_text (GTK_EDITABLE (entry), text);
-            while (query_changed == 0)
-              g_main_context_iteration (NULL, TRUE);
-            painted = wait_for_paint_after (query_changed);
-            elapsed = ms (painted - query_changed);
-            g_array_append_val (overview_frames, elapsed);
-            run_for (80 * 1000);
-          }
-      }
+    type_queries (entry, queries, 2, overview_frames);
     print_stats ("overview_query_to_frame", overview_frames);
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
