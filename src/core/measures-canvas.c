@@ -46,10 +46,13 @@ typedef struct
   void (*finalize)  (MeasuresCanvas      *self);
 } CanvasClass;
 
+typedef struct _TextCache TextCache;
+
 struct _MeasuresCanvas
 {
   const CanvasClass *klass;
   PangoContext *context;
+  TextCache *text_cache;  /* owned by context */
 };
 
 typedef struct
@@ -70,7 +73,83 @@ typedef struct
   GHashTable *paints;     /* key → id of a <pattern> or <linearGradient> */
 } SvgCanvas;
 
-/* Text */
+/* Text
+ *
+ * Each run of text is shaped once to measure it and, when it is too long,
+ * once more as shortened; that layout is the one drawn. Fitted layouts
+ * are kept on the Pango context between draws, so that a chart drawn
+ * again for other figures shapes only the labels it has not shown
+ * before: those of this draw and the one before are kept, the rest
+ * dropped, and all of them when the context's fonts or resolution
+ * change. */
+
+typedef struct
+{
+  PangoLayout *layout;    /* the text as shown */
+  char *text;
+  double width;
+} Fitted;
+
+struct _TextCache
+{
+  guint serial;           /* of the context the layouts were made for */
+  GHashTable *current;    /* key → Fitted, used by this draw */
+  GHashTable *previous;   /* key → Fitted, used by the draw before */
+};
+
+static GQuark text_cache_quark;
+
+static void
+fitted_free (gpointer data)
+{
+  Fitted *fitted = data;
+
+  g_object_unref (fitted->layout);
+  g_free (fitted->text);
+  g_free (fitted);
+}
+
+static GHashTable *
+fitted_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fitted_free);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->current);
+  g_hash_table_unref (cache->previous);
+  g_free (cache);
+}
+
+/* The layouts of @context, as a draw begins: what the draw before last
+ * used is dropped. */
+static TextCache *
+text_cache_begin (PangoContext *context)
+{
+  TextCache *cache;
+
+  if (text_cache_quark == 0)
+    text_cache_quark = g_quark_from_static_string ("measures-canvas-text-cache");
+
+  cache = g_object_get_qdata (G_OBJECT (context), text_cache_quark);
+  if (cache == NULL)
+    {
+      cache = g_new0 (TextCache, 1);
+      cache->current = fitted_table_new ();
+      cache->previous = fitted_table_new ();
+      g_object_set_qdata_full (G_OBJECT (context), text_cache_quark, cache, text_cache_free);
+    }
+
+  g_hash_table_unref (cache->previous);
+  cache->previous = g_steal_pointer (&cache->current);
+  cache->current = fitted_table_new ();
+
+  return cache;
+}
 
 static PangoLayout *
 make_layout (PangoContext *context,
@@ -86,6 +165,8 @@ make_layout (PangoContext *context,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+  /* A label is one line, whatever it holds. */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
   /* Record text: always text, never markup. */
   pango_layout_set_text (layout, text, -1);
 
@@ -102,18 +183,6 @@ layout_width (PangoLayout *layout)
   return (double) width / PANGO_SCALE;
 }
 
-/**
- * measures_canvas_fit_text:
- * @self: a canvas
- * @run: the text and its limit
- * @width: (out) (optional): the width of the result
- *
- * Shortens the text of @run to its longest beginning that fits
- * @run->max_width with "…" after it. Both backends do this the same way,
- * so a PNG and an SVG image show the same words.
- *
- * Returns: (transfer full): the text to show
- */
 /* The text shortened to @middle characters, as measures_canvas_fit_text()
  * shows it. */
 static char *
@@ -141,43 +210,76 @@ shortened (const MeasuresTextRun *run,
     }
 }
 
-char *
-measures_canvas_fit_text (MeasuresCanvas        *self,
-                          const MeasuresTextRun *run,
-                          double                *width)
+/* The width of the first k characters of @layout's text, for each k,
+ * from the widths of its characters in the one shaping it has. */
+static double *
+prefix_widths (PangoLayout *layout,
+               glong        length)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self->context, run->text, run->size, run->bold);
-  double full = layout_width (layout);
-  glong length, low = 0, high, fits = -1;
-  g_autofree double *starts = NULL;
-  g_autofree char *best = NULL;
-  double ellipsis, best_width = 0;
-  const char *p;
+  const char *text = pango_layout_get_text (layout);
+  double *prefix = g_new0 (double, length + 1);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  g_autofree int *widths = NULL;
+  int n_widths = 0;
 
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      glong first;
+      int n;
+
+      if (run == NULL)
+        continue;
+
+      n = run->item->num_chars;
+      first = g_utf8_pointer_to_offset (text, text + run->item->offset);
+      if (first < 0 || first + n > length)
+        continue;
+      if (n > n_widths)
+        {
+          n_widths = n;
+          widths = g_renew (int, widths, n_widths);
+        }
+      pango_glyph_item_get_logical_widths (run, text, widths);
+      for (int k = 0; k < n; k++)
+        prefix[first + k + 1] = (double) widths[k] / PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  for (glong k = 1; k <= length; k++)
+    prefix[k] += prefix[k - 1];
+
+  return prefix;
+}
+
+/* Shortens the text of @run to its longest beginning (or beginning and
+ * end) that fits run->max_width with "…" in what is cut. */
+static Fitted *
+fit (PangoContext          *context,
+     const MeasuresTextRun *run)
+{
+  Fitted *fitted = g_new0 (Fitted, 1);
+  g_autoptr(PangoLayout) ellipsis_layout = NULL;
+  g_autofree double *prefix = NULL;
+  double full, ellipsis, total;
+  glong length, low = 0, high, fits = -1;
+
+  fitted->layout = make_layout (context, run->text, run->size, run->bold);
+  fitted->width = full = layout_width (fitted->layout);
   if (run->max_width <= 0 || full <= run->max_width)
     {
-      if (width != NULL)
-        *width = full;
-      return g_strdup (run->text);
+      fitted->text = g_strdup (run->text);
+      return fitted;
     }
 
-  /* Where each character starts, from this one shaping: the width of a
-   * shortened text is then found without shaping it, and only the
-   * choice is shaped again to check it. */
+  /* The width of any shortened text, estimated from this one shaping;
+   * only the choice is shaped again, to check it. */
   length = g_utf8_strlen (run->text, -1);
-  starts = g_new (double, length + 1);
-  p = run->text;
-  for (glong k = 0; k < length; k++, p = g_utf8_next_char (p))
-    {
-      PangoRectangle pos;
-
-      pango_layout_index_to_pos (layout, p - run->text, &pos);
-      starts[k] = MIN (pos.x, pos.x + pos.width) / (double) PANGO_SCALE;
-    }
-  starts[length] = full;
-
-  pango_layout_set_text (layout, "…", -1);
-  ellipsis = layout_width (layout);
+  prefix = prefix_widths (fitted->layout, length);
+  total = prefix[length];
+  ellipsis_layout = make_layout (context, "…", run->size, run->bold);
+  ellipsis = layout_width (ellipsis_layout);
 
   /* The most characters that fit with the ellipsis, by bisection. */
   high = length - 1;
@@ -187,9 +289,9 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
       double estimate;
 
       if (run->middle)
-        estimate = starts[(middle + 1) / 2] + ellipsis + (full - starts[length - middle / 2]);
+        estimate = prefix[(middle + 1) / 2] + ellipsis + (total - prefix[length - middle / 2]);
       else
-        estimate = starts[middle] + ellipsis;
+        estimate = prefix[middle] + ellipsis;
 
       if (estimate <= run->max_width)
         {
@@ -206,25 +308,88 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
     {
       g_autofree char *candidate = shortened (run, length, fits);
 
-      pango_layout_set_text (layout, candidate, -1);
-      best_width = layout_width (layout);
-      if (best_width <= run->max_width || fits == 0)
+      pango_layout_set_text (fitted->layout, candidate, -1);
+      fitted->width = layout_width (fitted->layout);
+      if (fitted->width <= run->max_width || fits == 0)
         {
-          best = g_steal_pointer (&candidate);
-          break;
+          fitted->text = g_steal_pointer (&candidate);
+          return fitted;
         }
     }
 
-  if (best == NULL)
+  g_object_unref (fitted->layout);
+  fitted->layout = g_steal_pointer (&ellipsis_layout);
+  fitted->text = g_strdup ("…");
+  fitted->width = ellipsis;
+
+  return fitted;
+}
+
+/* The fitted layout of @run, made now or kept from this draw or the
+ * one before. */
+static const Fitted *
+lookup_fitted (MeasuresCanvas        *self,
+               const MeasuresTextRun *run)
+{
+  TextCache *cache = self->text_cache;
+  g_autofree char *key = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE], max_width[G_ASCII_DTOSTR_BUF_SIZE];
+  Fitted *fitted;
+  gpointer old_key;
+
+  if (cache->serial != pango_context_get_serial (self->context))
     {
-      best = g_strdup ("…");
-      best_width = ellipsis;
+      g_hash_table_remove_all (cache->current);
+      g_hash_table_remove_all (cache->previous);
+      cache->serial = pango_context_get_serial (self->context);
     }
 
-  if (width != NULL)
-    *width = best_width;
+  key = g_strdup_printf ("%s %s %c%c%s", g_ascii_dtostr (size, sizeof size, run->size),
+                         g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
+                         run->bold ? 'b' : '-', run->middle ? 'm' : '-', run->text);
 
-  return g_steal_pointer (&best);
+  fitted = g_hash_table_lookup (cache->current, key);
+  if (fitted != NULL)
+    return fitted;
+
+  if (g_hash_table_steal_extended (cache->previous, key, &old_key, (gpointer *) &fitted))
+    g_free (old_key);
+  else
+    fitted = fit (self->context, run);
+
+  g_hash_table_insert (cache->current, g_steal_pointer (&key), fitted);
+
+  return fitted;
+}
+
+/**
+ * measures_canvas_fit_text:
+ * @self: a canvas
+ * @run: the text and its limit
+ * @width: (out) (optional): the width of the result
+ *
+ * Shortens the text of @run to its longest beginning that fits
+ * @run->max_width with "…" after it (or, for a run that keeps its
+ * middle out, its beginning and end with "…" between). Both backends do
+ * this the same way, so a PNG and an SVG image show the same words.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+measures_canvas_fit_text (MeasuresCanvas        *self,
+                          const MeasuresTextRun *run,
+                          double                *width)
+{
+  const Fitted *fitted;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (run != NULL && run->text != NULL, NULL);
+
+  fitted = lookup_fitted (self, run);
+  if (width != NULL)
+    *width = fitted->width;
+
+  return g_strdup (fitted->text);
 }
 
 static double
@@ -360,14 +525,12 @@ cairo_canvas_text (MeasuresCanvas        *canvas,
                    const MeasuresTextRun *run)
 {
   cairo_t *cr = ((CairoCanvas *) canvas)->cr;
-  double width;
-  g_autofree char *text = measures_canvas_fit_text (canvas, run, &width);
-  g_autoptr(PangoLayout) layout = make_layout (canvas->context, text, run->size, run->bold);
+  const Fitted *fitted = lookup_fitted (canvas, run);
 
   cairo_save (cr);
   set_color (cr, &run->color);
-  cairo_move_to (cr, aligned_x (run, width), run->y);
-  pango_cairo_show_layout (cr, layout);
+  cairo_move_to (cr, aligned_x (run, fitted->width), run->y);
+  pango_cairo_show_layout (cr, fitted->layout);
   cairo_restore (cr);
 }
 
@@ -402,6 +565,7 @@ measures_canvas_new_cairo (cairo_t      *cr,
 
   self->parent.klass = &cairo_canvas_class;
   self->parent.context = g_object_ref (context);
+  self->parent.text_cache = text_cache_begin (context);
   self->cr = cairo_reference (cr);
 
   return (MeasuresCanvas *) self;
@@ -548,17 +712,15 @@ svg_canvas_text (MeasuresCanvas        *canvas,
                  const MeasuresTextRun *run)
 {
   SvgCanvas *self = (SvgCanvas *) canvas;
-  double width;
-  g_autofree char *text = measures_canvas_fit_text (canvas, run, &width);
-  g_autoptr(PangoLayout) layout = make_layout (canvas->context, text, run->size, run->bold);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  double baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  const Fitted *fitted = lookup_fitted (canvas, run);
+  g_autofree char *escaped = g_markup_escape_text (fitted->text, -1);
+  double baseline = (double) pango_layout_get_baseline (fitted->layout) / PANGO_SCALE;
   char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* The text's left edge, as the Cairo backend places it: a viewer with
    * other fonts still starts the text where ours does. */
   g_string_append_printf (self->body, "<text x=\"%s\" y=\"%s\" font-size=\"%s\"",
-                          num (a, aligned_x (run, width)), num (b, run->y + baseline),
+                          num (a, aligned_x (run, fitted->width)), num (b, run->y + baseline),
                           num (c, run->size * SVG_RESOLUTION / 72));
   if (run->bold)
     g_string_append (self->body, " font-weight=\"bold\"");
@@ -609,6 +771,7 @@ measures_canvas_new_svg (double      width,
 
   self->parent.klass = &svg_canvas_class;
   self->parent.context = measures_canvas_create_context (SVG_RESOLUTION);
+  self->parent.text_cache = text_cache_begin (self->parent.context);
   self->width = width;
   self->height = height;
   self->title = g_strdup (title);
