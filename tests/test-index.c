@@ -388,6 +388,104 @@ test_random_agreement (void)
   g_assert_cmpuint (partial, >, 150);
 }
 
+/* A copy of a result model kept only from its items-changed signals,
+ * as a list view keeps its rows. */
+typedef struct
+{
+  GPtrArray *items;
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} Shadow;
+
+static void
+shadow_changed (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                Shadow     *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->items->len);
+  g_ptr_array_remove_range (shadow->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow->items, position + i, g_list_model_get_item (model, position + i));
+
+  shadow->n_signals++;
+  shadow->position = position;
+  shadow->removed = removed;
+  shadow->added = added;
+}
+
+/* Each change of the results says only what changed: the items before
+ * and after the stretch it names are the ones that were there. */
+static void
+test_result_model_changes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29112026);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresResultModel) model = measures_result_model_new ();
+  Shadow shadow = { g_ptr_array_new_with_free_func (g_object_unref) };
+  guint narrow = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *record = random_record (rand, i);
+
+      g_string_append_printf (json, "%s%s", i > 0 ? "," : "", record);
+    }
+  g_string_append (json, "]");
+  index = make_index (json->str);
+  g_signal_connect (model, "items-changed", G_CALLBACK (shadow_changed), &shadow);
+
+  for (guint q = 0; q < 200; q++)
+    {
+      g_autoptr(MeasuresQuery) query = random_query (rand);
+      g_autoptr(MeasuresResult) result = measures_index_evaluate (index, query);
+      MeasuresSort sort = q % 40 < 30 ? MEASURES_SORT_YEAR : MEASURES_SORT_COUNTRY;
+      g_autoptr(GPtrArray) before = g_ptr_array_copy (shadow.items, (GCopyFunc) g_object_ref, NULL);
+      guint n_signals = shadow.n_signals;
+      guint n;
+
+      g_ptr_array_set_free_func (before, g_object_unref);
+      measures_result_model_update (model, index, result->matches, sort, FALSE);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      /* The copy made from the signals is the model. */
+      g_assert_cmpuint (shadow.items->len, ==, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MeasuresMeasure) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+          g_assert_true (item == g_ptr_array_index (shadow.items, i));
+        }
+
+      if (shadow.n_signals == n_signals)
+        {
+          /* No signal: nothing changed. */
+          g_assert_cmpuint (before->len, ==, n);
+          continue;
+        }
+
+      /* The stretch is as short as it can be: its first and last items
+       * differ from the ones they replace. */
+      g_assert_cmpuint (shadow.n_signals, ==, n_signals + 1);
+      if (shadow.removed > 0 && shadow.added > 0)
+        {
+          g_assert_true (g_ptr_array_index (before, shadow.position) !=
+                         g_ptr_array_index (shadow.items, shadow.position));
+          g_assert_true (g_ptr_array_index (before, shadow.position + shadow.removed - 1) !=
+                         g_ptr_array_index (shadow.items, shadow.position + shadow.added - 1));
+        }
+      narrow += shadow.position > 0 || shadow.removed + shadow.added < before->len + n;
+    }
+
+  /* Many changes really were narrower than the whole list. */
+  g_assert_cmpuint (narrow, >, 20);
+  g_ptr_array_unref (shadow.items);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/index/counts", test_counts);
   g_test_add_func ("/index/orders", test_orders);
   g_test_add_func ("/index/result-model", test_result_model);
+  g_test_add_func ("/index/result-model-changes", test_result_model_changes);
   g_test_add_func ("/index/random-agreement", test_random_agreement);
 
   return g_test_run ();

@@ -122,7 +122,7 @@ measures_result_model_update (MeasuresResultModel  *self,
 {
   guint old_n;
   guint *positions;
-  guint n = 0;
+  guint n = 0, first = 0, last = 0;
 
   g_return_if_fail (MEASURES_IS_RESULT_MODEL (self));
   g_return_if_fail (index == NULL || MEASURES_IS_INDEX (index));
@@ -149,13 +149,27 @@ measures_result_model_update (MeasuresResultModel  *self,
       return;
     }
 
+  old_n = self->n_positions;
+  if (self->index == index)
+    {
+      /* Only the stretch between what stays at the start and what stays
+       * at the end changes: the rows shown keep their widgets when the
+       * change is further down, and the views look at fewer items. */
+      guint same = MIN (old_n, n);
+
+      while (first < same && positions[first] == self->positions[first])
+        first++;
+      while (last < same - first &&
+             positions[n - 1 - last] == self->positions[old_n - 1 - last])
+        last++;
+    }
+
   g_set_object (&self->index, index);
   g_free (self->positions);
-  old_n = self->n_positions;
   self->positions = positions;
   self->n_positions = n;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, old_n - first - last, n - first - last);
 }
 
 /**
