@@ -233,6 +233,10 @@ measures_overview_new (MeasuresIndex        *index,
   g_auto(GStrv) langs = measures_get_content_languages ();
   const guint *countries = measures_index_get_countries (index);
   const int *year_from, *year_to;
+  gboolean any_without_type = FALSE;
+  g_autofree gint64 *steps = NULL;
+  g_autofree gint64 *running = NULL;
+  guint n_slots;
 
   g_return_val_if_fail (MEASURES_IS_INDEX (index), NULL);
   g_return_val_if_fail (matches != NULL, NULL);
@@ -284,6 +288,7 @@ measures_overview_new (MeasuresIndex        *index,
 
       first = MIN (first, from);
       last = MAX (last, to != MEASURES_YEAR_NONE ? to : MAX (from, current_year));
+      any_without_type |= measures_index_get_first_category (index, i) == G_MAXUINT;
 
       if (to != from)
         {
@@ -312,16 +317,13 @@ measures_overview_new (MeasuresIndex        *index,
   self->last_year = last;
 
   /* Measures without a type fall in "Other". */
-  for (guint i = 0; i < n && other == G_MAXUINT; i++)
-    if (measures_bitset_get (matches, i) &&
-        year_from[i] != MEASURES_YEAR_NONE &&
-        measures_index_get_first_category (index, i) == G_MAXUINT)
-      {
-        other = self->categories->len;
-        /* Translators: the part of a bar for measures without a type */
-        g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
-        g_array_append_val (self->category_values, other_value);
-      }
+  if (any_without_type)
+    {
+      other = self->categories->len;
+      /* Translators: the part of a bar for measures without a type */
+      g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
+      g_array_append_val (self->category_values, other_value);
+    }
 
   g_array_set_size (self->years, last - first + 1);
   for (int year = first; year <= last; year++)
@@ -331,6 +333,10 @@ measures_overview_new (MeasuresIndex        *index,
       bin->year = year;
       bin->by_category = g_new0 (guint, MAX (self->categories->len, 1));
     }
+
+  n_slots = MAX (self->categories->len, 1);
+  steps = g_new0 (gint64, (gsize) (last - first + 2) * n_slots);
+  running = g_new0 (gint64, n_slots);
 
   for (guint i = 0; i < n; i++)
     {
@@ -350,12 +356,21 @@ measures_overview_new (MeasuresIndex        *index,
       category = measures_index_get_first_category (index, i);
       slot = category != G_MAXUINT ? category_slot[category] : other;
 
-      for (int year = from; year <= to; year++)
-        {
-          MeasuresYearBin *bin = &g_array_index (self->years, MeasuresYearBin, year - first);
+      /* A measure counts in each year from its first to its last: one
+       * step up at the first and one down after the last, summed below. */
+      steps[(gsize) (from - first) * n_slots + slot]++;
+      steps[(gsize) (to + 1 - first) * n_slots + slot]--;
+    }
 
-          bin->total++;
-          bin->by_category[slot]++;
+  for (int year = first; year <= last; year++)
+    {
+      MeasuresYearBin *bin = &g_array_index (self->years, MeasuresYearBin, year - first);
+
+      for (guint slot = 0; slot < n_slots; slot++)
+        {
+          running[slot] += steps[(gsize) (year - first) * n_slots + slot];
+          bin->by_category[slot] = (guint) running[slot];
+          bin->total += (guint) running[slot];
         }
     }
 
