@@ -102,6 +102,7 @@ struct _MeasuresWindow
   gint progress;
   guint syncing_search : 1;
   guint show_overview : 1;
+  guint list_stale : 1;         /* the list shows older results than self->result */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -385,11 +386,31 @@ column_for_sort (MeasuresWindow *self,
 }
 
 static void
-show_result (MeasuresWindow *self)
+update_list (MeasuresWindow *self)
 {
+  self->list_stale = FALSE;
   measures_result_model_update (self->results, self->index,
                                 self->result != NULL ? self->result->matches : NULL,
                                 self->sort, self->sort_descending);
+}
+
+/* The list follows the results while it is shown. With the overview
+ * shown, a change of the filters only redraws the charts, in the frame
+ * that follows; the list catches up once it is shown or asked for. */
+static void
+show_result (MeasuresWindow *self)
+{
+  if (self->show_overview)
+    self->list_stale = TRUE;
+  else
+    update_list (self);
+}
+
+static void
+catch_up_list (MeasuresWindow *self)
+{
+  if (self->list_stale)
+    update_list (self);
 }
 
 static void
@@ -445,7 +466,7 @@ static void
 update_view (MeasuresWindow *self)
 {
   guint total = self->index != NULL ? measures_index_get_n_measures (self->index) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  guint shown = self->result != NULL ? self->result->n_matches : 0;
   g_autofree char *subtitle = NULL;
 
   if (self->loading)
@@ -511,6 +532,7 @@ set_view (MeasuresWindow *self,
     return;
 
   self->show_overview = overview;
+  catch_up_list (self);
   update_overview (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
@@ -1204,6 +1226,8 @@ export_job_new (MeasuresWindow       *self,
   ExportJob *job = g_new0 (ExportJob, 1);
   GListModel *model = G_LIST_MODEL (self->results);
 
+  catch_up_list (self);
+
   job->single = single && measures_detail_pane_get_measure (self->detail_pane) != NULL;
   job->format = format;
   job->lang = g_strdup (lang);
@@ -1452,6 +1476,7 @@ show_export_dialog (MeasuresWindow *self,
   g_autofree char *lang = export_language (self);
   MeasuresExportDialog *dialog;
 
+  catch_up_list (self);
   dialog = measures_export_dialog_new (GTK_WINDOW (self),
                                        selected != NULL ? measures_measure_resolve_title (selected, (const char * const *) langs) : NULL,
                                        g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -2126,6 +2151,8 @@ measures_window_get_model (MeasuresWindow *self)
 {
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
 
+  catch_up_list (self);
+
   return G_LIST_MODEL (self->selection);
 }
 
@@ -2160,6 +2187,7 @@ measures_window_select (MeasuresWindow *self,
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
+  catch_up_list (self);
   model = G_LIST_MODEL (self->selection);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -648,7 +648,7 @@ test_window_overview (void)
   measures_query_get_years (query, &from, &to);
   g_assert_cmpint (from, ==, 2019);
   g_assert_cmpint (to, ==, 2019);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 3);
   /* The charts follow the filter, and the open table too. */
   overview = measures_overview_view_get_overview (view);
   g_assert_cmpint (overview->first_year, ==, 2018);
@@ -674,7 +674,7 @@ test_window_overview (void)
   chosen = measures_query_get_chosen (query, MEASURES_FACET_FORM);
   g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
   g_assert_cmpstr (chosen[0], ==, "Trafficking");
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 6);
 
   /* Nothing under the point: nothing happens. */
   g_assert_false (measures_overview_view_activate_at (view, MEASURES_CHART_FORMS, 300, 2000));
@@ -695,7 +695,7 @@ test_window_overview (void)
   chosen = measures_query_get_chosen (query, MEASURES_FACET_TYPE);
   g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
   g_assert_cmpstr (chosen[0], ==, "Policies");
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 6);
 
   /* A period of the timeline shows its measure, and stays in the overview. */
   measures_query_clear (query);
@@ -719,10 +719,17 @@ test_window_overview (void)
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
 
-  /* Back to the list. */
+  /* Back to the list, which shows what matches the filters chosen in
+   * the overview. */
+  measures_query_set_search (query, "moldova");
+  settle ();
+  g_string_truncate (text, 0);
+  collect_texts (GTK_WIDGET (view), text, FALSE);
+  g_assert_nonnull (strstr (text->str, "The figures of the 4 measures that match."));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
   settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
