@@ -104,6 +104,17 @@ wait_for_paint_after (gint64 since)
     }
 }
 
+/* When the frame painted at @painted began. */
+static gint64
+begun_before (gint64 painted)
+{
+  for (guint i = 0; i < paints->len; i++)
+    if (g_array_index (paints, gint64, i) == painted)
+      return g_array_index (starts, gint64, i);
+
+  return painted;
+}
+
 static void
 run_for (gint64 usec)
 {
@@ -195,7 +206,16 @@ scroll_frames (GtkAdjustment *adjustment,
 }
 
 static gint64 query_changed;
+static gint64 query_handled;
 static const char *query_expected;
+
+static gboolean
+handled_cb (gpointer data)
+{
+  query_handled = g_get_monotonic_time ();
+
+  return G_SOURCE_REMOVE;
+}
 
 /* Runs when search-changed is emitted, before any handler: the time
  * from here includes the window's own work on the new search. Only the
@@ -209,14 +229,20 @@ search_changed_hook (GSignalInvocationHint *hint,
   GtkEditable *entry = g_value_get_object (&values[0]);
 
   if (query_expected != NULL && g_str_equal (gtk_editable_get_text (entry), query_expected))
-    query_changed = g_get_monotonic_time ();
+    {
+      query_changed = g_get_monotonic_time ();
+      /* Runs once the handlers have, before the next frame. */
+      g_idle_add_full (G_PRIORITY_HIGH, handled_cb, NULL, NULL);
+    }
 
   return TRUE;
 }
 
 /* Types each query one character at a time, about as fast as people
  * type, then deletes it with Backspace, and adds to @to_frame the time
- * from each change of the search to the first frame begun after it.
+ * from each change of the search to the first frame begun after it, and
+ * to @work the time the window worked on it: its handlers of the change
+ * and that frame, without the wait for the frame to begin.
  *
  * Each key is one insertion or deletion at the end, as the keyboard
  * makes it: setting the whole text instead would empty the entry first,
@@ -225,7 +251,8 @@ static void
 type_queries (GtkWidget          *entry,
               const char * const *queries,
               guint               n_queries,
-              GArray             *to_frame)
+              GArray             *to_frame,
+              GArray             *work)
 {
   for (guint q = 0; q < n_queries; q++)
     {
@@ -235,7 +262,8 @@ type_queries (GtkWidget          *entry,
         {
           glong chars = step <= len ? step : 2 * len - step;
           g_autofree char *text = g_utf8_substring (queries[q], 0, chars);
-          double elapsed;
+          double elapsed, worked;
+          gint64 painted;
 
           query_changed = 0;
           query_expected = text;
@@ -252,8 +280,11 @@ type_queries (GtkWidget          *entry,
           while (query_changed == 0)
             g_main_context_iteration (NULL, TRUE);
           query_expected = NULL;
-          elapsed = ms (wait_for_paint_after (query_changed) - query_changed);
+          painted = wait_for_paint_after (query_changed);
+          elapsed = ms (painted - query_changed);
           g_array_append_val (to_frame, elapsed);
+          worked = ms (query_handled - query_changed) + ms (painted - begun_before (painted));
+          g_array_append_val (work, worked);
           run_for (80 * 1000);
         }
     }
@@ -265,6 +296,7 @@ measures_window (const char *path)
   static const char *queries[] = { "national str", "traficului p", "stiinta tara", "protectia vi" };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) gaps = NULL;
   MeasuresWindow *window;
   GtkWidget *entry;
@@ -301,9 +333,10 @@ measures_window (const char *path)
   g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
                               search_changed_hook, NULL, NULL);
   from = paints->len;
-  type_queries (entry, queries, G_N_ELEMENTS (queries), to_frame);
+  type_queries (entry, queries, G_N_ELEMENTS (queries), to_frame, work);
   gaps = frame_gaps (from);
   print_stats ("query_to_frame", to_frame);
+  print_stats ("query_work", work);
   print_stats ("frame_gap_while_typing", gaps);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   run_for (500 * 1000);
@@ -314,9 +347,11 @@ measures_window (const char *path)
   run_for (1000 * 1000);
   {
     g_autoptr(GArray) overview_frames = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) overview_work = g_array_new (FALSE, FALSE, sizeof (double));
 
-    type_queries (entry, queries, 2, overview_frames);
+    type_queries (entry, queries, 2, overview_frames, overview_work);
     print_stats ("overview_query_to_frame", overview_frames);
+    print_stats ("overview_query_work", overview_work);
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
