@@ -46,6 +46,7 @@ struct _MeasuresOverviewView
   MeasuresQuery *query;
   MeasuresIndex *index;
   MeasuresOverview *overview;
+  MeasuresBitset *matches;    /* those the overview was computed from */
 
   /* State */
   Section sections[MEASURES_N_CHARTS];
@@ -338,6 +339,7 @@ measures_overview_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_OVERVIEW_VIEW);
   g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_pointer (&self->matches, measures_bitset_free);
   g_clear_object (&self->index);
   g_clear_object (&self->query);
 
@@ -401,13 +403,30 @@ measures_overview_view_set_query (MeasuresOverviewView *self,
 }
 
 /**
+ * measures_overview_view_invalidate:
+ * @self: an overview
+ *
+ * Makes the next measures_overview_view_update() compute the figures
+ * even for the same measures, after their labels changed.
+ */
+void
+measures_overview_view_invalidate (MeasuresOverviewView *self)
+{
+  g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
+
+  g_clear_pointer (&self->matches, measures_bitset_free);
+}
+
+/**
  * measures_overview_view_update:
  * @self: an overview
  * @index: the index of all measures
  * @matches: (nullable): the measures that match
  *
  * Computes the figures again from the same index and bitsets as the
- * sidebar's counts, and redraws.
+ * sidebar's counts, and redraws. The same measures as the last time
+ * change nothing: typing on in a word that matches the same measures
+ * costs no frame.
  */
 void
 measures_overview_view_update (MeasuresOverviewView *self,
@@ -421,9 +440,16 @@ measures_overview_view_update (MeasuresOverviewView *self,
   g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
   g_return_if_fail (MEASURES_IS_INDEX (index));
 
+  if (index == self->index && matches != NULL && self->matches != NULL &&
+      measures_bitset_equal (matches, self->matches))
+    return;
+
   /* The overview borrows its labels from the index: drop it first. */
   g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_pointer (&self->matches, measures_bitset_free);
   g_set_object (&self->index, index);
+  if (matches != NULL)
+    self->matches = measures_bitset_copy (matches);
 
   if (matches != NULL)
     self->overview = measures_overview_new (index, matches, g_date_time_get_year (now));

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (MeasuresOverviewView, measures_overview_view, MEASURES, OV
 
 void              measures_overview_view_set_query     (MeasuresOverviewView *self,
                                                         MeasuresQuery        *query);
+void              measures_overview_view_invalidate    (MeasuresOverviewView *self);
 void              measures_overview_view_update        (MeasuresOverviewView *self,
                                                         MeasuresIndex        *index,
                                                         const MeasuresBitset *matches);

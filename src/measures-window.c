@@ -1184,9 +1184,10 @@ content_language_changed_cb (MeasuresWindow *self)
   if (self->index != NULL)
     measures_index_forget_orders (self->index);
 
-  /* Rebind every row, then sort again. */
+  /* Rebind every row, then sort again; the charts' labels change too. */
   measures_result_model_refresh (self->results);
   show_result (self);
+  measures_overview_view_invalidate (self->overview_view);
   update_overview (self);
   measures_detail_pane_refresh (self->detail_pane);
 }

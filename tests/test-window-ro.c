@@ -15,6 +15,7 @@
 
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
+#include "measures-overview-view.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
@@ -108,6 +109,21 @@ test_twenty_and_fallback (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+timeline_has (MeasuresWindow *window,
+              const char     *title)
+{
+  MeasuresOverviewView *view =
+    MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
+  MeasuresOverview *overview = measures_overview_view_get_overview (view);
+
+  for (guint i = 0; overview != NULL && i < overview->timeline->len; i++)
+    if (g_str_equal (g_array_index (overview->timeline, MeasuresTimelineRow, i).title, title))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The content language chosen in Preferences applies to every record,
  * while the interface stays Romanian. */
 static void
@@ -130,6 +146,24 @@ test_content_language (void)
   settle ();
   collect_texts (pane, romanian, TRUE);
   g_assert_nonnull (strstr (romanian->str, "\nStrategia națională împotriva traficului de persoane 2018–2022\n"));
+
+  /* The timeline's titles follow too: changed while the list is shown,
+   * and while the overview is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
+  settle ();
+  g_assert_true (timeline_has (window, "Strategia națională împotriva traficului de persoane 2018–2022"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
+  settle ();
+  g_settings_set_string (settings, "content-language", "en");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
+  settle ();
+  g_assert_true (timeline_has (window, "National Strategy Against Trafficking in Persons 2018-2022"));
+  g_settings_set_string (settings, "content-language", "auto");
+  settle ();
+  g_assert_true (timeline_has (window, "Strategia națională împotriva traficului de persoane 2018–2022"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
+  settle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

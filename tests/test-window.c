@@ -596,7 +596,7 @@ test_window_overview (void)
   g_autofree char *name = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const char * const *chosen;
-  guint trafficking = G_MAXUINT, strategy = G_MAXUINT;
+  guint trafficking = G_MAXUINT, strategy = G_MAXUINT, undated;
   int from, to;
 
   measures_query_clear (query);
@@ -720,9 +720,19 @@ test_window_overview (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
 
   /* Back to the list, which shows what matches the filters chosen in
-   * the overview. */
+   * the overview. Typing on in a word that matches the same measures
+   * leaves the figures as they are. */
+  measures_query_set_search (query, "moldov");
+  settle ();
+  overview = measures_overview_view_get_overview (view);
+  /* A mark that only figures computed again would lose. */
+  undated = overview->n_undated;
+  overview->n_undated = 12345;
   measures_query_set_search (query, "moldova");
   settle ();
+  g_assert_true (measures_overview_view_get_overview (view) == overview);
+  g_assert_cmpuint (overview->n_undated, ==, 12345);
+  overview->n_undated = undated;
   g_string_truncate (text, 0);
   collect_texts (GTK_WIDGET (view), text, FALSE);
   g_assert_nonnull (strstr (text->str, "The figures of the 4 measures that match."));
