@@ -380,8 +380,8 @@ run (const char *path,
   /* The overview as the window keeps it: one Pango context for each
    * chart's area, 800 pixels wide. First every measure, drawn once (fonts
    * are loaded then); then redraws for queries that match from all the
-   * measures down to a few, each timed from the counts being known:
-   * the overview's figures, then the four charts drawn. */
+   * measures down to a few, ten times over, each timed from the counts
+   * being known: the overview's figures, then the four charts drawn. */
   {
     static const char *redraw_queries[] = {
       "", "a", "n", "t", "s", "e", "strategy", "plan", "law", "",
@@ -414,7 +414,7 @@ run (const char *path,
     printf ("%soverview_figures: %.1f ms (%u periods on the timeline)\n", prefix, computed, overview->n_timeline);
     printf ("%soverview_first_draw_four_charts: %.1f ms\n", prefix, drawn);
 
-    for (guint round = 0; round < 3; round++)
+    for (guint round = 0; round < 10; round++)
       for (guint q = 0; q < G_N_ELEMENTS (redraw_queries); q++)
         {
           g_autoptr(MeasuresResult) matched = NULL;
