@@ -49,6 +49,7 @@ struct _MeasuresOverviewView
   MeasuresBitset *matches;    /* those the overview was computed from */
 
   /* State */
+  guint describe_source;
   Section sections[MEASURES_N_CHARTS];
 };
 
@@ -338,6 +339,7 @@ measures_overview_view_dispose (GObject *object)
   MeasuresOverviewView *self = (MeasuresOverviewView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_OVERVIEW_VIEW);
+  g_clear_handle_id (&self->describe_source, g_source_remove);
   g_clear_pointer (&self->overview, measures_overview_free);
   g_clear_pointer (&self->matches, measures_bitset_free);
   g_clear_object (&self->index);
@@ -400,6 +402,29 @@ measures_overview_view_set_query (MeasuresOverviewView *self,
   g_return_if_fail (MEASURES_IS_QUERY (query));
 
   g_set_object (&self->query, query);
+}
+
+static gboolean
+describe_cb (gpointer data)
+{
+  MeasuresOverviewView *self = data;
+
+  self->describe_source = 0;
+
+  for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+    {
+      g_autofree char *description = self->overview != NULL ? measures_chart_describe (self->overview, i, NULL)
+                                                             : NULL;
+
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->sections[i].area),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sections[i].area),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -470,18 +495,16 @@ measures_overview_view_update (MeasuresOverviewView *self,
       double height = 0;
 
       if (self->overview != NULL)
-        {
-          g_autofree char *description = measures_chart_describe (self->overview, i, NULL);
-
-          height = measures_chart_get_height (self->overview, i, MEASURES_CHART_IMAGE_WIDTH);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (section->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          description, -1);
-        }
+        height = measures_chart_get_height (self->overview, i, MEASURES_CHART_IMAGE_WIDTH);
 
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (section->area), (int) ceil (height));
       gtk_widget_queue_draw (section->area);
       fill_table (section);
     }
+
+  /* Screen readers get the new figures once the charts are on screen. */
+  if (self->describe_source == 0)
+    self->describe_source = g_idle_add_full (G_PRIORITY_LOW, describe_cb, self, NULL);
 }
 
 /**
