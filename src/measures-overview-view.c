@@ -31,6 +31,7 @@ typedef struct
   GtkWidget *area;
   GtkExpander *expander;
   GtkListBox *table;
+  MeasuresTextCache *text_cache;  /* the chart's labels, between draws */
 } Section;
 
 struct _MeasuresOverviewView
@@ -77,7 +78,7 @@ draw_chart (GtkDrawingArea *area,
 {
   Section *section = user_data;
   MeasuresOverview *overview = section->view->overview;
-  MeasuresChartStyle style = { is_dark () };
+  MeasuresChartStyle style = { is_dark (), 0, NULL, section->text_cache };
 
   if (overview == NULL)
     return;
@@ -285,6 +286,7 @@ build_section (MeasuresOverviewView *self,
   gtk_box_append (GTK_BOX (heading_box), save);
   gtk_box_append (GTK_BOX (box), heading_box);
 
+  section->text_cache = measures_text_cache_new ();
   section->area = g_object_new (GTK_TYPE_DRAWING_AREA,
                                 "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
                                 "has-tooltip", TRUE,
@@ -340,6 +342,8 @@ measures_overview_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_OVERVIEW_VIEW);
   g_clear_handle_id (&self->describe_source, g_source_remove);
+  for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+    g_clear_pointer (&self->sections[i].text_cache, measures_text_cache_free);
   g_clear_pointer (&self->overview, measures_overview_free);
   g_clear_pointer (&self->matches, measures_bitset_free);
   g_clear_object (&self->index);

@@ -687,6 +687,74 @@ test_fit_text (void)
   cairo_surface_destroy (surface);
 }
 
+/* Draws @chart of @overview into a new image. */
+static cairo_surface_t *
+draw_image (MeasuresOverview         *overview,
+            MeasuresChart             chart,
+            PangoContext             *context,
+            const MeasuresChartStyle *style)
+{
+  double height = measures_chart_get_height (overview, chart, 600);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, (int) ceil (height));
+  cairo_t *cr = cairo_create (surface);
+
+  measures_chart_draw (overview, chart, cr, context, 600, height, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return height == cairo_image_surface_get_height (b) && stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) height * stride) == 0;
+}
+
+/* Labels kept from one draw to the next draw exactly what shaping them
+ * anew draws, for other figures too, and after the fonts' resolution
+ * changes. */
+static void
+test_text_cache (void)
+{
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresCatalog) other_catalog = NULL;
+  g_autoptr(MeasuresQuery) romania = measures_query_new ();
+  const char *places[] = { "Romania", NULL };
+  g_autoptr(MeasuresOverview) all = bundled_overview (&catalog, NULL);
+  g_autoptr(MeasuresOverview) some = NULL;
+  g_autoptr(MeasuresTextCache) cache = measures_text_cache_new ();
+  PangoContext *context = measures_canvas_create_context (96);
+  MeasuresChartStyle plain = { FALSE };
+  MeasuresChartStyle cached = { FALSE, 0, NULL, cache };
+
+  measures_query_set_places (romania, places, NULL);
+  some = bundled_overview (&other_catalog, romania);
+
+  for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
+    for (guint round = 0; round < 3; round++)
+      {
+        MeasuresOverview *overview = round == 1 ? some : all;
+        cairo_surface_t *fresh, *kept;
+
+        if (round == 2)
+          pango_cairo_context_set_resolution (context, 120);
+        fresh = draw_image (overview, chart, context, &plain);
+        kept = draw_image (overview, chart, context, &cached);
+        g_assert_true (same_pixels (fresh, kept));
+        cairo_surface_destroy (fresh);
+        cairo_surface_destroy (kept);
+        pango_cairo_context_set_resolution (context, 96);
+      }
+
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/chart/relabel", test_relabel);
 
   g_test_add_func ("/chart/fit-text", test_fit_text);
+  g_test_add_func ("/chart/text-cache", test_text_cache);
 
   return g_test_run ();
 }

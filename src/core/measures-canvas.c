@@ -46,13 +46,12 @@ typedef struct
   void (*finalize)  (MeasuresCanvas      *self);
 } CanvasClass;
 
-typedef struct _TextCache TextCache;
-
 struct _MeasuresCanvas
 {
   const CanvasClass *klass;
   PangoContext *context;
-  TextCache *text_cache;  /* owned by context */
+  MeasuresTextCache *text_cache;
+  gboolean own_text_cache;
 };
 
 typedef struct
@@ -76,12 +75,12 @@ typedef struct
 /* Text
  *
  * Each run of text is shaped once to measure it and, when it is too long,
- * once more as shortened; that layout is the one drawn. Fitted layouts
- * are kept on the Pango context between draws, so that a chart drawn
- * again for other figures shapes only the labels it has not shown
- * before: those of this draw and the one before are kept, the rest
- * dropped, and all of them when the context's fonts or resolution
- * change. */
+ * once more as shortened; that layout is the one drawn. A chart drawn
+ * again and again (in the window) can keep its fitted layouts in a
+ * #MeasuresTextCache between draws, so that it shapes only the labels it
+ * has not shown before: those of this draw and the one before are kept,
+ * the rest dropped, and all of them when the Pango context or its fonts
+ * or resolution change. */
 
 typedef struct
 {
@@ -90,14 +89,15 @@ typedef struct
   double width;
 } Fitted;
 
-struct _TextCache
+struct _MeasuresTextCache
 {
-  guint serial;           /* of the context the layouts were made for */
+  PangoContext *context;  /* the layouts were made for; not a reference */
+  guint serial;           /* of that context then */
+  double resolution;      /* and its resolution and font options, which */
+  cairo_font_options_t *options;  /* change no serial in Pango 1.50 */
   GHashTable *current;    /* key → Fitted, used by this draw */
   GHashTable *previous;   /* key → Fitted, used by the draw before */
 };
-
-static GQuark text_cache_quark;
 
 static void
 fitted_free (gpointer data)
@@ -115,40 +115,71 @@ fitted_table_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fitted_free);
 }
 
-static void
-text_cache_free (gpointer data)
+/**
+ * measures_text_cache_new:
+ *
+ * Returns: (transfer full): a place to keep a chart's shaped labels
+ *   between draws; free it with measures_text_cache_free()
+ */
+MeasuresTextCache *
+measures_text_cache_new (void)
 {
-  TextCache *cache = data;
+  MeasuresTextCache *self = g_new0 (MeasuresTextCache, 1);
 
-  g_hash_table_unref (cache->current);
-  g_hash_table_unref (cache->previous);
-  g_free (cache);
+  self->current = fitted_table_new ();
+  self->previous = fitted_table_new ();
+
+  return self;
 }
 
-/* The layouts of @context, as a draw begins: what the draw before last
- * used is dropped. */
-static TextCache *
-text_cache_begin (PangoContext *context)
+void
+measures_text_cache_free (MeasuresTextCache *self)
 {
-  TextCache *cache;
+  if (self == NULL)
+    return;
 
-  if (text_cache_quark == 0)
-    text_cache_quark = g_quark_from_static_string ("measures-canvas-text-cache");
+  g_hash_table_unref (self->current);
+  g_hash_table_unref (self->previous);
+  g_clear_pointer (&self->options, cairo_font_options_destroy);
+  g_free (self);
+}
 
-  cache = g_object_get_qdata (G_OBJECT (context), text_cache_quark);
-  if (cache == NULL)
+/* Whether @context still shapes text as when the layouts were made. */
+static gboolean
+text_cache_valid (MeasuresTextCache *self,
+                  PangoContext      *context)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  return self->context == context &&
+         self->serial == pango_context_get_serial (context) &&
+         self->resolution == pango_cairo_context_get_resolution (context) &&
+         (options == NULL ? self->options == NULL
+                          : self->options != NULL && cairo_font_options_equal (options, self->options));
+}
+
+/* As a draw on @context begins: what the draw before last used is
+ * dropped, and everything if the context is another or has changed. */
+static void
+text_cache_begin (MeasuresTextCache *self,
+                  PangoContext      *context)
+{
+  if (!text_cache_valid (self, context))
     {
-      cache = g_new0 (TextCache, 1);
-      cache->current = fitted_table_new ();
-      cache->previous = fitted_table_new ();
-      g_object_set_qdata_full (G_OBJECT (context), text_cache_quark, cache, text_cache_free);
+      const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+      g_hash_table_remove_all (self->current);
+      self->context = context;
+      self->serial = pango_context_get_serial (context);
+      self->resolution = pango_cairo_context_get_resolution (context);
+      g_clear_pointer (&self->options, cairo_font_options_destroy);
+      if (options != NULL)
+        self->options = cairo_font_options_copy (options);
     }
 
-  g_hash_table_unref (cache->previous);
-  cache->previous = g_steal_pointer (&cache->current);
-  cache->current = fitted_table_new ();
-
-  return cache;
+  g_hash_table_unref (self->previous);
+  self->previous = g_steal_pointer (&self->current);
+  self->current = fitted_table_new ();
 }
 
 static PangoLayout *
@@ -331,18 +362,15 @@ static const Fitted *
 lookup_fitted (MeasuresCanvas        *self,
                const MeasuresTextRun *run)
 {
-  TextCache *cache = self->text_cache;
+  MeasuresTextCache *cache = self->text_cache;
   g_autofree char *key = NULL;
   char size[G_ASCII_DTOSTR_BUF_SIZE], max_width[G_ASCII_DTOSTR_BUF_SIZE];
   Fitted *fitted;
   gpointer old_key;
 
-  if (cache->serial != pango_context_get_serial (self->context))
-    {
-      g_hash_table_remove_all (cache->current);
-      g_hash_table_remove_all (cache->previous);
-      cache->serial = pango_context_get_serial (self->context);
-    }
+  /* The fonts changed during the draw. */
+  if (!text_cache_valid (cache, self->context))
+    text_cache_begin (cache, self->context);
 
   key = g_strdup_printf ("%s %s %c%c%s", g_ascii_dtostr (size, sizeof size, run->size),
                          g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
@@ -581,7 +609,9 @@ measures_canvas_new_cairo (cairo_t      *cr,
 
   self->parent.klass = &cairo_canvas_class;
   self->parent.context = g_object_ref (context);
-  self->parent.text_cache = text_cache_begin (context);
+  self->parent.text_cache = measures_text_cache_new ();
+  self->parent.own_text_cache = TRUE;
+  text_cache_begin (self->parent.text_cache, context);
   self->cr = cairo_reference (cr);
 
   return (MeasuresCanvas *) self;
@@ -787,7 +817,9 @@ measures_canvas_new_svg (double      width,
 
   self->parent.klass = &svg_canvas_class;
   self->parent.context = measures_canvas_create_context (SVG_RESOLUTION);
-  self->parent.text_cache = text_cache_begin (self->parent.context);
+  self->parent.text_cache = measures_text_cache_new ();
+  self->parent.own_text_cache = TRUE;
+  text_cache_begin (self->parent.text_cache, self->parent.context);
   self->width = width;
   self->height = height;
   self->title = g_strdup (title);
@@ -846,6 +878,28 @@ measures_canvas_svg_finish (MeasuresCanvas *self)
 
 /* Common */
 
+/**
+ * measures_canvas_use_text_cache:
+ * @self: a canvas
+ * @cache: where its text's layouts are kept, from one draw to the next
+ *
+ * Keeps the shaped text of this draw in @cache, and uses what the draw
+ * before kept there. @cache must outlive the canvas.
+ */
+void
+measures_canvas_use_text_cache (MeasuresCanvas    *self,
+                                MeasuresTextCache *cache)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cache != NULL);
+
+  if (self->own_text_cache)
+    measures_text_cache_free (self->text_cache);
+  self->text_cache = cache;
+  self->own_text_cache = FALSE;
+  text_cache_begin (cache, self->context);
+}
+
 void
 measures_canvas_free (MeasuresCanvas *self)
 {
@@ -853,6 +907,8 @@ measures_canvas_free (MeasuresCanvas *self)
     return;
 
   self->klass->finalize (self);
+  if (self->own_text_cache)
+    measures_text_cache_free (self->text_cache);
   g_clear_object (&self->context);
   g_free (self);
 }

@@ -89,6 +89,10 @@ typedef struct
 } MeasuresTextRun;
 
 typedef struct _MeasuresCanvas MeasuresCanvas;
+typedef struct _MeasuresTextCache MeasuresTextCache;
+
+MeasuresTextCache *measures_text_cache_new     (void);
+void            measures_text_cache_free       (MeasuresTextCache     *self);
 
 MeasuresCanvas *measures_canvas_new_cairo      (cairo_t               *cr,
                                                 PangoContext          *context);
@@ -97,6 +101,8 @@ MeasuresCanvas *measures_canvas_new_svg        (double                 width,
                                                 const char            *title,
                                                 const char            *description);
 void            measures_canvas_free           (MeasuresCanvas        *self);
+void            measures_canvas_use_text_cache (MeasuresCanvas        *self,
+                                                MeasuresTextCache     *cache);
 GBytes         *measures_canvas_svg_finish     (MeasuresCanvas        *self);
 
 void            measures_canvas_fill_rect      (MeasuresCanvas        *self,
@@ -127,5 +133,6 @@ double          measures_color_contrast        (const MeasuresColor   *a,
                                                 const MeasuresColor   *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresCanvas, measures_canvas_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresTextCache, measures_text_cache_free)
 
 G_END_DECLS

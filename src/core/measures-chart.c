@@ -669,6 +669,8 @@ measures_chart_draw (MeasuresOverview         *overview,
   g_return_if_fail (cr != NULL);
 
   canvas = measures_canvas_new_cairo (cr, context);
+  if (style != NULL && style->text_cache != NULL)
+    measures_canvas_use_text_cache (canvas, style->text_cache);
   measures_chart_paint (overview, chart, canvas, width, height, style);
 }
 

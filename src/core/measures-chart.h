@@ -38,6 +38,8 @@ typedef enum
  *   %MEASURES_CHART_TIMELINE_ROWS
  * @translations: (nullable): the language of the chart's own words;
  *   %NULL for the interface's
+ * @text_cache: (nullable): where a chart drawn again and again keeps its
+ *   shaped labels from one draw to the next, for the same Pango context
  *
  * How a chart is drawn: the window follows its style; printing and
  * images use the light one.
@@ -47,6 +49,7 @@ typedef struct
   gboolean dark;
   guint timeline_rows;
   MeasuresTranslations *translations;
+  MeasuresTextCache *text_cache;
 } MeasuresChartStyle;
 
 /**

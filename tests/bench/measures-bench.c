@@ -289,17 +289,18 @@ cold_and_warm (const char *self,
 /* Draws the four charts of @overview, each on its own surface of the
  * height it asks for, as the window's drawing areas do. */
 static void
-draw_overview (MeasuresOverview         *overview,
-               PangoContext            **contexts,
-               const MeasuresChartStyle *style)
+draw_overview (MeasuresOverview   *overview,
+               PangoContext      **contexts,
+               MeasuresTextCache **caches)
 {
   for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
     {
+      MeasuresChartStyle style = { FALSE, 0, NULL, caches[chart] };
       double height = measures_chart_get_height (overview, chart, 800);
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, (int) ceil (height));
       cairo_t *cr = cairo_create (surface);
 
-      measures_chart_draw (overview, chart, cr, contexts[chart], 800, height, style);
+      measures_chart_draw (overview, chart, cr, contexts[chart], 800, height, &style);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
@@ -377,8 +378,8 @@ run (const char *path,
     }
   print_stats (prefix, "facet_counts_update", facets);
 
-  /* The overview as the window keeps it: one Pango context for each
-   * chart's area, 800 pixels wide. First every measure, drawn once (fonts
+  /* The overview as the window keeps it: one Pango context and one cache
+   * of shaped labels for each chart's area, 800 pixels wide. First every measure, drawn once (fonts
    * are loaded then); then redraws for queries that match from all the
    * measures down to a few, ten times over, each timed from the counts
    * being known: the overview's figures, then the four charts drawn. */
@@ -392,8 +393,8 @@ run (const char *path,
     g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) redraws = g_array_new (FALSE, FALSE, sizeof (double));
-    MeasuresChartStyle style = { FALSE, 0, NULL };
     PangoContext *contexts[MEASURES_N_CHARTS];
+    MeasuresTextCache *caches[MEASURES_N_CHARTS];
     double t0 = now_ms (), computed, drawn;
 
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
@@ -402,6 +403,7 @@ run (const char *path,
         cairo_t *cr = cairo_create (surface);
 
         contexts[chart] = pango_cairo_create_context (cr);
+        caches[chart] = measures_text_cache_new ();
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
       }
@@ -409,7 +411,7 @@ run (const char *path,
     overview = measures_overview_new (catalog->index, result->matches, 2026);
     computed = now_ms () - t0;
     t0 = now_ms ();
-    draw_overview (overview, contexts, &style);
+    draw_overview (overview, contexts, caches);
     drawn = now_ms () - t0;
     printf ("%soverview_figures: %.1f ms (%u periods on the timeline)\n", prefix, computed, overview->n_timeline);
     printf ("%soverview_first_draw_four_charts: %.1f ms\n", prefix, drawn);
@@ -426,7 +428,7 @@ run (const char *path,
           g_clear_pointer (&overview, measures_overview_free);
           overview = measures_overview_new (catalog->index, matched->matches, 2026);
           t2 = now_ms ();
-          draw_overview (overview, contexts, &style);
+          draw_overview (overview, contexts, caches);
           t3 = now_ms ();
           g_array_append_val (figures, (double) { t2 - t1 });
           g_array_append_val (draws, (double) { t3 - t2 });
@@ -440,7 +442,10 @@ run (const char *path,
             g_array_index (redraws, double, redraws->len - 1));
 
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
-      g_object_unref (contexts[chart]);
+      {
+        measures_text_cache_free (caches[chart]);
+        g_object_unref (contexts[chart]);
+      }
   }
 
   /* Sorting by title with the locale's collation, keys included. */
