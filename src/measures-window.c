@@ -28,10 +28,12 @@
  *
  *   MeasuresIndex (all loaded records, indexed once in the load thread)
  *     → MeasuresResultModel (the matches of the query, in the chosen
- *       order, replaced in one items-changed per query or sort change)
+ *       order; one items-changed per query or sort change, for the
+ *       stretch that changed; brought up to date while the list is shown)
  *       → GtkSingleSelection → GtkColumnView, and its selected item
  *                              → MeasuresDetailPane:measure
- *     → MeasuresOverviewView (charts of the same matches, while shown)
+ *     → MeasuresOverviewView (charts of the same matches, while shown;
+ *       kept while the same measures match)
  *
  * The query is evaluated by the index, which also gives the counts the
  * sidebar shows. The column view's sorter is only read, never used to
