@@ -172,29 +172,44 @@ set_loading (MeasuresWindow *self,
  * as each row is bound asks the display where the pointer is, which made
  * scrolling through many rows slow. */
 static gboolean
-cell_query_tooltip_cb (GtkWidget  *label,
+cell_query_tooltip_cb (GtkWidget  *cell,
                        int         x,
                        int         y,
                        gboolean    keyboard,
                        GtkTooltip *tooltip)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  if (text == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  /* Cut short: the text is wider than the cell. */
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (cell))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
 }
 
+/* An inscription rather than a label: its size comes from a number of
+ * characters, not from its text, so a row bound to another measure is not
+ * measured again (a label shapes its whole text to learn its width). */
 static GtkWidget *
 cell_label (GtkListItem *item,
-            int          width_chars)
+            int          min_chars,
+            int          nat_chars)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), nat_chars);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
@@ -207,7 +222,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  cell_label (item, 9);
+  cell_label (item, 9, 16);
 }
 
 static void
@@ -215,7 +230,7 @@ setup_years_cell_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      gpointer                  user_data)
 {
-  GtkWidget *label = cell_label (item, 8);
+  GtkWidget *label = cell_label (item, 10, 11);
 
   gtk_widget_add_css_class (label, "numeric");
 }
@@ -225,7 +240,7 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         gpointer                  user_data)
 {
-  GtkWidget *label = cell_label (item, 18);
+  GtkWidget *label = cell_label (item, 18, 40);
 
   gtk_widget_add_css_class (label, "measure-title");
 }
@@ -240,7 +255,7 @@ static void
 set_cell_text (GtkListItem *item,
                const char  *text)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
 static void
