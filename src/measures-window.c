@@ -165,8 +165,8 @@ set_loading (MeasuresWindow *self,
 
 /* Cells */
 
-/* Cells ellipsize, so their width-chars sets how narrow a column may get;
- * the columns that expand share whatever room is left. */
+/* Cells ellipsize, so their least number of characters sets how narrow a
+ * column may get; the columns that expand share whatever room is left. */
 /* A value cut short in the list is given whole in its tooltip. The text
  * is asked for only when the pointer rests on the cell: setting a tooltip
  * as each row is bound asks the display where the pointer is, which made
