@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-stats.h"
 #include "measures-window.h"
 
 static gint64 process_start;
@@ -35,29 +36,18 @@ ms (gint64 usec)
   return usec / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_stats (const char *name,
              GArray     *values)
 {
-  double median, p95, max;
+  BenchStats stats;
 
   if (values->len == 0)
     return;
 
-  g_array_sort (values, compare_doubles);
-  median = g_array_index (values, double, values->len / 2);
-  p95 = g_array_index (values, double, MIN (values->len - 1, values->len * 95 / 100));
-  max = g_array_index (values, double, values->len - 1);
-  printf ("%s_median: %.1f ms\n%s_p95: %.1f ms\n%s_max: %.1f ms\n", name, median, name, p95, name, max);
+  stats = bench_stats (values);
+  printf ("%s_median: %.1f ms\n%s_p95: %.1f ms\n%s_max: %.1f ms\n",
+          name, stats.median, name, stats.p95, name, stats.max);
 }
 
 /* The processor time the calling thread has used, in microseconds: the

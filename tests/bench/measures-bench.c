@@ -25,6 +25,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "bench-stats.h"
 #include "measures-chart.h"
 #include "measures-loader.h"
 #include "measures-overview.h"
@@ -221,28 +222,15 @@ status_kb (const char *field)
   return strtol (line + strlen (field) + 1, NULL, 10);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_stats (const char *prefix,
              const char *name,
              GArray     *samples)
 {
-  double median, p95;
+  BenchStats stats = bench_stats (samples);
 
-  g_array_sort (samples, compare_doubles);
-  median = g_array_index (samples, double, samples->len / 2);
-  p95 = g_array_index (samples, double, MIN (samples->len - 1, (guint) (samples->len * 0.95)));
-
-  printf ("%s%s_median: %.2f ms\n", prefix, name, median);
-  printf ("%s%s_p95: %.2f ms\n", prefix, name, p95);
+  printf ("%s%s_median: %.2f ms\n", prefix, name, stats.median);
+  printf ("%s%s_p95: %.2f ms\n", prefix, name, stats.p95);
 }
 
 static int run (const char *path, const char *prefix);
@@ -438,8 +426,7 @@ run (const char *path,
     print_stats (prefix, "overview_redraw_figures", figures);
     print_stats (prefix, "overview_redraw_draw_four_charts", draws);
     print_stats (prefix, "overview_redraw_total", redraws);
-    printf ("%soverview_redraw_total_max: %.1f ms\n", prefix,
-            g_array_index (redraws, double, redraws->len - 1));
+    printf ("%soverview_redraw_total_max: %.1f ms\n", prefix, bench_stats (redraws).max);
 
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
       {
