@@ -14,9 +14,8 @@
 
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "measures-cache.h"
-#include "measures-index.h"
-#include "measures-loader.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -59,16 +58,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   dataset = measures_cache_read_bytes (bytes, file, "fuzz.json", &key, NULL);
   if (dataset != NULL)
-    {
-      GPtrArray *measures = measures_dataset_get_measures (dataset);
-      g_autoptr(MeasuresIndex) index = measures_index_new (measures);
-      g_autoptr(MeasuresQuery) query = measures_query_new ();
-      g_autoptr(MeasuresResult) result = NULL;
-
-      measures_query_set_search (query, "a");
-      result = measures_index_evaluate (index, query);
-      g_free (measures_loader_serialize (measures, NULL));
-    }
+    fuzz_use_measures (measures_dataset_get_measures (dataset));
 
   return 0;
 }

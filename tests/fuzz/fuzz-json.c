@@ -10,8 +10,7 @@
 
 #include "config.h"
 
-#include "measures-index.h"
-#include "measures-loader.h"
+#include "fuzz-common.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -26,16 +25,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   for (guint i = 0; i < measures_dataset_get_problems (dataset)->len; i++)
     g_free (measures_problem_to_string (g_ptr_array_index (measures_dataset_get_problems (dataset), i)));
 
-  if (measures->len > 0)
-    {
-      g_autoptr(MeasuresIndex) index = measures_index_new (measures);
-      g_autoptr(MeasuresQuery) query = measures_query_new ();
-      g_autoptr(MeasuresResult) result = NULL;
-
-      measures_query_set_search (query, "a");
-      result = measures_index_evaluate (index, query);
-      g_free (measures_loader_serialize (measures, NULL));
-    }
+  fuzz_use_measures (measures);
 
   return 0;
 }
