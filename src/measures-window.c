@@ -76,8 +76,10 @@ struct _MeasuresWindow
   MeasuresQuery *query;
   MeasuresResultModel *results;
   GtkSingleSelection *selection;
-  GCancellable *cancellable;
+  GCancellable *cancellable;         /* of the load shown */
   GCancellable *export_cancellable;
+  GCancellable *chart_cancellable;
+  GApplication *busy_application;   /* marked busy while loading */
   AdwToast *export_toast;
   GStrv settings_problems;
 
@@ -105,6 +107,7 @@ struct _MeasuresWindow
   guint syncing_search : 1;
   guint show_overview : 1;
   guint list_stale : 1;         /* the list shows older results than self->result */
+  guint closed : 1;             /* its work is stopped; nothing more is shown */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -154,12 +157,25 @@ set_loading (MeasuresWindow *self,
     }
 
   self->loading = !!loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
+  if (self->spinner != NULL)
+    gtk_spinner_set_spinning (self->spinner, loading);
+
+  /* The application that was marked busy is the one unmarked, even once
+   * the window has left it. */
+  if (self->busy_application != NULL)
+    {
+      g_application_unmark_busy (self->busy_application);
+      g_clear_object (&self->busy_application);
+    }
+  /* Busy is a D-Bus property: without a session bus, GLib 2.74 would
+   * emit its change on no connection, with a critical. */
   app = gtk_window_get_application (GTK_WINDOW (self));
-  if (app != NULL && loading)
-    g_application_mark_busy (G_APPLICATION (app));
-  else if (app != NULL)
-    g_application_unmark_busy (G_APPLICATION (app));
+  if (loading && app != NULL && g_application_get_dbus_connection (G_APPLICATION (app)) != NULL)
+    {
+      self->busy_application = g_object_ref (G_APPLICATION (app));
+      g_application_mark_busy (self->busy_application);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -693,28 +709,59 @@ prepare_orders (MeasuresIndex *index)
   g_task_run_in_thread (task, prepare_orders_thread);
 }
 
-static void
-apply_load (GAsyncResult *result,
-            gpointer      user_data)
+/* One load: the window it shows in, the cancellable that tells whether
+ * it is still the window's current load, and, once it ended, its result. */
+typedef struct
 {
-  g_autoptr(MeasuresWindow) self = user_data;
+  MeasuresWindow *self;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->result);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->self);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_free)
+
+static void
+shown_paint_cb (GdkFrameClock  *clock,
+                MeasuresWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, shown_paint_cb, self);
+  g_debug ("Painted %u measures", self->index != NULL ? measures_index_get_n_measures (self->index) : 0);
+}
+
+static void
+apply_load (LoadJob *ended)
+{
+  g_autoptr(LoadJob) job = ended;
+  MeasuresWindow *self = job->self;
   g_autoptr(MeasuresCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
 
-  catalog = measures_loader_load_finish (result, &error);
+  catalog = measures_loader_load_finish (job->result, &error);
+
+  /* A closed window shows nothing more; a load replaced by a newer one
+   * leaves the window to that one. */
+  if (self->closed || job->cancellable != self->cancellable)
+    return;
+
+  /* Cancelled after it ended, while it waited for the first frame. */
+  if (catalog != NULL && g_cancellable_is_cancelled (job->cancellable))
+    g_clear_pointer (&catalog, measures_catalog_free);
+
   if (catalog == NULL)
     {
-      /* Cancelled by the user: what was shown before stays. A load
-       * replaced by a newer one leaves the window to that one. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          if (self->column_view != NULL && g_task_get_cancellable (G_TASK (result)) == self->cancellable)
-            {
-              set_loading (self, FALSE);
-              update_view (self);
-            }
-        }
-      else
+      /* Cancelled by the user: what was shown before stays. */
+      set_loading (self, FALSE);
+      update_view (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Loading failed: %s", error->message);
       return;
     }
@@ -748,6 +795,11 @@ apply_load (GAsyncResult *result,
   show_problems (self, catalog->problems);
   evaluate (self);
   update_view (self);
+
+  /* Tells build-aux/first-launch when the measures are on screen. */
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (shown_paint_cb), self, 0);
 }
 
 static void load_cb (GObject *object, GAsyncResult *result, gpointer user_data);
@@ -756,8 +808,12 @@ static void
 start_load (MeasuresWindow *self,
             GPtrArray      *files)
 {
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->self = g_object_ref (self);
+  job->cancellable = g_object_ref (self->cancellable);
   measures_loader_load_with_progress_async ((GFile * const *) files->pdata, files->len, &self->progress,
-                                            self->cancellable, load_cb, g_object_ref (self));
+                                            job->cancellable, load_cb, job);
 }
 
 static gboolean
@@ -767,7 +823,7 @@ start_deferred_load_cb (gpointer data)
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->deferred_files);
 
   self->deferred_source = 0;
-  if (files != NULL)
+  if (files != NULL && !self->closed)
     start_load (self, files);
 
   return G_SOURCE_REMOVE;
@@ -783,12 +839,7 @@ apply_pending_loads (MeasuresWindow *self)
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   for (GList *l = pending; l != NULL; l = l->next)
-    {
-      g_autoptr(GAsyncResult) result = l->data;
-
-      /* The load's own reference to the window goes with it. */
-      apply_load (result, self);
-    }
+    apply_load (l->data);
   g_list_free (pending);
 }
 
@@ -803,6 +854,10 @@ apply_pending_loads_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What waited for the first frame starts now. Nothing here may wait in
+ * an idle callback of low priority: while a spinner or a progress bar
+ * redraws, GTK's frames come first, and on a slow renderer they never
+ * leave such a callback its turn. */
 static void
 first_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
@@ -812,12 +867,13 @@ first_paint_cb (GdkFrameClock  *clock,
   if (self->deferred_files != NULL)
     {
       g_clear_handle_id (&self->deferred_source, g_source_remove);
-      self->deferred_source = g_idle_add (start_deferred_load_cb, self);
+      start_deferred_load_cb (self);
     }
   if (self->pending_loads != NULL)
     {
+      /* Shown before the next frame, not inside this one. */
       g_clear_handle_id (&self->pending_source, g_source_remove);
-      self->pending_source = g_idle_add (apply_pending_loads_cb, self);
+      self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT, apply_pending_loads_cb, self, NULL);
     }
 }
 
@@ -825,8 +881,8 @@ static void
 realize_cb (MeasuresWindow *self)
 {
   if (!self->painted)
-    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                      G_CALLBACK (first_paint_cb), self);
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
@@ -834,17 +890,19 @@ load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  MeasuresWindow *self = user_data;
+  LoadJob *job = user_data;
+  MeasuresWindow *self = job->self;
 
-  if (self->painted || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  job->result = g_object_ref (result);
+  if (self->painted || self->closed)
     {
-      apply_load (result, user_data);
+      apply_load (job);
       return;
     }
 
   /* Not painted yet: after the first frame, or soon if the window is
    * never shown. */
-  self->pending_loads = g_list_append (self->pending_loads, g_object_ref (result));
+  self->pending_loads = g_list_append (self->pending_loads, job);
   if (self->pending_source == 0)
     self->pending_source = g_timeout_add (1000, apply_pending_loads_cb, self);
 }
@@ -861,9 +919,14 @@ reload (MeasuresWindow *self)
   for (guint i = 0; i < self->sources->len; i++)
     g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->sources, i)));
 
+  if (self->closed)
+    return;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
 
   if (files->len == 0)
     {
@@ -875,6 +938,7 @@ reload (MeasuresWindow *self)
       measures_filter_sidebar_set_index (self->filter_sidebar, self->index);
       show_problems (self, none);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      set_loading (self, FALSE);
       evaluate (self);
       update_view (self);
       return;
@@ -884,9 +948,8 @@ reload (MeasuresWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
   /* Loading takes both cores for a while: it starts once the first frame
-   * is painted, so that the window appears at once. */
-  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
-  g_clear_handle_id (&self->deferred_source, g_source_remove);
+   * is painted, so that the window appears at once, or after half a
+   * second if the window is not shown. */
   if (!self->painted)
     {
       self->deferred_files = g_steal_pointer (&files);
@@ -936,7 +999,18 @@ cancel_loading_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  g_cancellable_cancel (MEASURES_WINDOW (widget)->cancellable);
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* Not started yet: there is nothing to wait for. */
+  if (self->deferred_files != NULL)
+    {
+      g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
+      g_clear_handle_id (&self->deferred_source, g_source_remove);
+      set_loading (self, FALSE);
+      update_view (self);
+    }
 }
 
 static void
@@ -1052,11 +1126,9 @@ show_problems_action (GtkWidget  *widget,
 static void
 open_chosen_cb (GtkNativeDialog *chooser,
                 int              response,
-                gpointer         user_data)
+                MeasuresWindow  *self)
 {
-  MeasuresWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && !self->closed)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1097,7 +1169,7 @@ choose_datasets (MeasuresWindow *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
     }
 
-  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1219,6 +1291,7 @@ typedef struct
   MeasuresExportFormat format;
   char *lang;
   GFile *file;
+  GCancellable *cancellable;
 } ExportJob;
 
 static void
@@ -1229,6 +1302,7 @@ export_job_free (gpointer data)
   g_clear_pointer (&job->measures, g_ptr_array_unref);
   g_clear_object (&job->query);
   g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
   g_free (job->lang);
   g_free (job);
 }
@@ -1331,14 +1405,18 @@ export_done_cb (GObject      *object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* An export replaced by a newer one leaves its notification to it. */
+  if (self->closed || job->cancellable != self->export_cancellable)
+    return;
+
   if (self->export_toast != NULL)
     adw_toast_dismiss (self->export_toast);
   g_clear_object (&self->export_toast);
   g_clear_handle_id (&self->export_toast_source, g_source_remove);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->export_cancellable);
 
-  g_task_propagate_boolean (G_TASK (result), &error);
   show_export_outcome (self, job->file, error, TRUE);
 }
 
@@ -1375,6 +1453,7 @@ start_export (MeasuresWindow *self,
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->export_cancellable);
 
   self->export_count = job->measures->len;
   g_clear_handle_id (&self->export_toast_source, g_source_remove);
@@ -1386,21 +1465,22 @@ start_export (MeasuresWindow *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* File choosers call back a window that may be closed by then; their
+ * handlers are connected with g_signal_connect_object() and look at
+ * self->closed. */
 static void
 file_chosen_cb (GtkNativeDialog *chooser,
                 int              response,
-                gpointer         user_data)
+                MeasuresWindow  *self)
 {
-  ExportJob *job = user_data;
-  MeasuresWindow *self = g_object_get_data (G_OBJECT (chooser), "window");
+  ExportJob *job = g_object_steal_data (G_OBJECT (chooser), "job");
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && !self->closed && job != NULL)
     {
       job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      start_export (self, job);
+      start_export (self, g_steal_pointer (&job));
     }
-  else
-    export_job_free (job);
+  g_clear_pointer (&job, export_job_free);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -1420,9 +1500,23 @@ choose_file (MeasuresWindow *self,
                           measures_export_format_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "window", self);
-  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), job);
+  g_object_set_data_full (G_OBJECT (chooser), "job", job, export_job_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_print_error (MeasuresWindow *self,
+                  const GError   *error)
+{
+  g_autofree char *title = NULL;
+
+  if (self->closed)
+    return;
+
+  /* Translators: a notification; %s says why */
+  title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : _("unknown error"));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
@@ -1430,15 +1524,14 @@ print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                MeasuresWindow          *self)
 {
+  g_object_set_data (G_OBJECT (operation), "done", GINT_TO_POINTER (TRUE));
+
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *title = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      /* Translators: a notification; %s says why */
-      title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      show_print_error (self, error);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     measures_print_operation_save (MEASURES_PRINT_OPERATION (operation));
@@ -1454,8 +1547,12 @@ start_print (MeasuresWindow *self,
 
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                           GTK_WINDOW (self), &error);
+  /* An error found before the operation went on its own is said here;
+   * later ones come with "done". */
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "done") == NULL)
+    show_print_error (self, error);
   export_job_free (job);
 }
 
@@ -1594,7 +1691,8 @@ chart_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
-  show_export_outcome (self, job->file, error, FALSE);
+  if (!self->closed)
+    show_export_outcome (self, job->file, error, FALSE);
 }
 
 /**
@@ -1632,7 +1730,9 @@ measures_window_export_chart (MeasuresWindow      *self,
   job->format = format;
   job->file = g_object_ref (file);
 
-  task = g_task_new (g_object_ref (self), self->cancellable, chart_done_cb, NULL);
+  if (self->chart_cancellable == NULL)
+    self->chart_cancellable = g_cancellable_new ();
+  task = g_task_new (g_object_ref (self), self->chart_cancellable, chart_done_cb, NULL);
   g_task_set_source_tag (task, measures_window_export_chart);
   g_task_set_task_data (task, job, chart_job_free);
   g_task_run_in_thread (task, chart_thread);
@@ -1641,11 +1741,9 @@ measures_window_export_chart (MeasuresWindow      *self,
 static void
 chart_file_chosen_cb (GtkNativeDialog *chooser,
                       int              response,
-                      gpointer         user_data)
+                      MeasuresWindow  *self)
 {
-  MeasuresWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && !self->closed)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
@@ -1709,7 +1807,7 @@ export_chart_action (GtkWidget  *widget,
   name = g_strdup_printf (_("measures-%s.png"), measures_chart_get_name (chart));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (chart_file_chosen_cb), self);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chart_file_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1784,31 +1882,47 @@ measures_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (measures_window_parent_class)->close_request (window);
 }
 
+/* A closed window stops its work at once: its load, exports and timers,
+ * and the application's busy mark. The callbacks still to come hold the
+ * window and find it closed. */
+static void
+stop_work (MeasuresWindow *self)
+{
+  GCancellable *cancellables[] = { self->cancellable, self->export_cancellable, self->chart_cancellable };
+
+  self->closed = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (cancellables); i++)
+    if (cancellables[i] != NULL)
+      g_cancellable_cancel (cancellables[i]);
+
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
+  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  set_loading (self, FALSE);
+
+  /* Loads that ended unseen: each held the window. */
+  apply_pending_loads (self);
+}
+
+static void
+measures_window_unrealize (GtkWidget *widget)
+{
+  stop_work (MEASURES_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (measures_window_parent_class)->unrealize (widget);
+}
+
 static void
 measures_window_dispose (GObject *object)
 {
   MeasuresWindow *self = (MeasuresWindow *)object;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  stop_work (self);
   g_clear_object (&self->cancellable);
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->chart_cancellable);
   g_clear_object (&self->export_toast);
   g_clear_pointer (&self->settings_problems, g_strfreev);
-
-  g_clear_handle_id (&self->deferred_source, g_source_remove);
-  g_clear_pointer (&self->deferred_files, g_ptr_array_unref);
-
-  /* Loads never shown: each held the window. */
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  while (self->pending_loads != NULL)
-    {
-      g_object_unref (self->pending_loads->data);
-      self->pending_loads = g_list_delete_link (self->pending_loads, self->pending_loads);
-      g_object_unref (self);
-    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
@@ -1896,6 +2010,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   object_class->get_property = measures_window_get_property;
   object_class->set_property = measures_window_set_property;
   window_class->close_request = measures_window_close_request;
+  widget_class->unrealize = measures_window_unrealize;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,

@@ -1,0 +1,427 @@
+/* test-window-load.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's load as a user meets it: the first launch on a busy
+ * machine, cancelling at each moment of a load, switching the bundled
+ * measures off during one, and closing the window during one. Runs under
+ * Xvfb with GTK's default renderer and again with Cairo (see
+ * tests/meson.build), and under a D-Bus session of its own so that the
+ * application can be marked busy.
+ *
+ * Nothing here waits for a fixed time: each test waits for the state it
+ * needs, with a deadline that only a hang reaches.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "measures-window.h"
+#include "test-ui-utils.h"
+
+#define HANG_SECONDS 60
+
+/* Two processes that keep both cores busy, as on a loaded machine. */
+typedef struct
+{
+  pid_t pids[2];
+} Hogs;
+
+static void
+hogs_start (Hogs *hogs)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hogs->pids); i++)
+    {
+      hogs->pids[i] = fork ();
+      g_assert_cmpint (hogs->pids[i], >=, 0);
+      if (hogs->pids[i] == 0)
+        {
+          volatile guint64 n = 0;
+
+          /* Never outlives a test that failed. */
+          prctl (PR_SET_PDEATHSIG, SIGKILL);
+          for (;;)
+            n++;
+        }
+    }
+}
+
+static void
+hogs_stop (Hogs *hogs)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hogs->pids); i++)
+    {
+      kill (hogs->pids[i], SIGKILL);
+      waitpid (hogs->pids[i], NULL, 0);
+    }
+}
+
+typedef gboolean (*Condition) (MeasuresWindow *window);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; FALSE if it never did
+ * within HANG_SECONDS. */
+static gboolean
+wait_for (MeasuresWindow *window,
+          Condition       condition)
+{
+  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!condition (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+
+  return condition (window);
+}
+
+static gboolean
+shows_measures (MeasuresWindow *window)
+{
+  return !measures_window_get_loading (window) &&
+         g_list_model_get_n_items (measures_window_get_model (window)) > 0;
+}
+
+static gboolean
+not_loading (MeasuresWindow *window)
+{
+  return !measures_window_get_loading (window);
+}
+
+static gboolean
+painted (MeasuresWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "painted") != NULL;
+}
+
+static void
+painted_cb (GdkFrameClock  *clock,
+            MeasuresWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), "painted", GINT_TO_POINTER (TRUE));
+}
+
+static void
+watch_paint (MeasuresWindow *window)
+{
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                           G_CALLBACK (painted_cb), window, 0);
+}
+
+/* A folder of @n_files datasets of @per_file measures each: a load that
+ * takes a while, and that can be cancelled between its files. */
+static char *
+make_large_folder (guint n_files,
+                   guint per_file)
+{
+  g_autoptr(GError) error = NULL;
+  char *folder = g_dir_make_tmp ("measures-load-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < n_files; f++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\":\"measures-1\",\"measures\":[");
+      g_autofree char *name = g_strdup_printf ("part-%03u.json", f);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      for (guint i = 0; i < per_file; i++)
+        g_string_append_printf (json,
+                                "%s{\"id\":\"m-%u-%u\",\"country\":\"Romania\",\"year\":%u,"
+                                "\"types\":[\"Laws > Legislation\"],\"forms\":[\"Trafficking\"],"
+                                "\"title\":{\"en\":\"Measure %u of part %u against trafficking\"},"
+                                "\"description\":{\"en\":\"A long enough description of measure %u, "
+                                "so that reading and indexing the words takes a while.\"}}",
+                                i > 0 ? "," : "", f, i, 1990 + i % 35, i, f, i);
+      g_string_append (json, "]}");
+      g_file_set_contents (path, json->str, json->len, &error);
+      g_assert_no_error (error);
+    }
+
+  return folder;
+}
+
+static void
+empty_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+}
+
+/* Removes @folder and all it holds. */
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_folder (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
+/* A load read from caches would end before it could be cancelled. */
+static void
+forget_caches (void)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "measures", NULL);
+
+  empty_folder (cache);
+}
+
+/* Each test starts as a new user would: no datasets of the last
+ * session, no caches. */
+static void
+new_user (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+
+  g_settings_reset (settings, "datasets");
+  g_settings_reset (settings, "show-bundled");
+  forget_caches ();
+}
+
+static void
+set_done_cb (GdkFrameClock *clock,
+             gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static void
+warm_up_renderer (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (set_done_cb), &done);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* W1: the first launch shows the bundled measures, however busy the
+ * machine and however slow the renderer; the figure is printed, never
+ * asserted beyond the deadline of a hang. */
+static void
+test_first_launch_busy (void)
+{
+  Hogs hogs;
+  MeasuresWindow *window;
+  gint64 start;
+  gboolean shown;
+
+  new_user ();
+
+  /* The renderer compiles its shaders once per machine; a first window
+   * that compiles them would be slower than the 500 ms after which the
+   * load starts anyway, and would hide a load that waits for the idle. */
+  warm_up_renderer ();
+
+  hogs_start (&hogs);
+  start = g_get_monotonic_time ();
+  window = measures_window_new (NULL);
+  measures_window_open (window, NULL, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  shown = wait_for (window, shows_measures);
+  g_test_message ("Renderer %s, two processes beside it: measures shown after %.0f ms",
+                  g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  hogs_stop (&hogs);
+
+  g_assert_true (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Cancel, at each moment a user can press it. */
+static void
+test_cancel_at_every_moment (void)
+{
+  g_autofree char *folder = make_large_folder (60, 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+  for (guint moment = 0; moment < 3; moment++)
+    {
+      MeasuresWindow *window = measures_window_new (NULL);
+
+      new_user ();
+      g_test_message ("Cancel at moment %u", moment);
+      measures_window_open (window, NULL, 0);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (wait_for (window, shows_measures));
+      watch_paint (window);
+
+      measures_window_add_files (window, &file, 1);
+      g_assert_true (measures_window_get_loading (window));
+
+      /* 0: at once; 1: once a frame has been drawn during the load;
+       * 2: after it began, the same turn of the loop as a redraw. */
+      if (moment >= 1)
+        g_assert_true (wait_for (window, painted));
+      if (moment == 2)
+        g_main_context_iteration (NULL, FALSE);
+
+      g_assert_true (measures_window_get_loading (window));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
+      g_assert_true (wait_for (window, not_loading));
+
+      /* What was shown before stays. */
+      g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  remove_folder (folder);
+}
+
+/* B2: the bundled measures switched on and off during a load leave the
+ * window with nothing to load, and not loading. */
+static void
+test_show_bundled_during_load (void)
+{
+  MeasuresWindow *window;
+
+  new_user ();
+  window = measures_window_new (NULL);
+  measures_window_open (window, NULL, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (measures_window_get_loading (window));
+
+  g_object_set (window, "show-bundled", FALSE, NULL);
+  g_assert_false (measures_window_get_loading (window));
+  g_object_set (window, "show-bundled", TRUE, NULL);
+  g_assert_true (measures_window_get_loading (window));
+  g_object_set (window, "show-bundled", FALSE, NULL);
+  g_assert_false (measures_window_get_loading (window));
+
+  /* And stays so once the cancelled load has ended. */
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (measures_window_get_loading (window));
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 0);
+
+  g_object_set (window, "show-bundled", TRUE, NULL);
+  g_assert_true (wait_for (window, shows_measures));
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* B3 and W25: a window closed during a load stops it at once, the
+ * application is no longer busy, and nothing runs on after the window.
+ * Any critical (such as a progress bar set after it is gone) fails the
+ * test. */
+static void
+test_close_during_load (void)
+{
+  g_autofree char *folder = make_large_folder (60, 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  MeasuresWindow *window;
+  GObject *watched;
+  gint64 start, deadline;
+  double uncancelled;
+
+  app = gtk_application_new ("io.github.measures.Measures.TestLoad", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (app)));
+
+  /* How long the whole load takes, for comparison. */
+  new_user ();
+  window = g_object_new (MEASURES_TYPE_WINDOW, "application", app, NULL);
+  start = g_get_monotonic_time ();
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, shows_measures));
+  uncancelled = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_false (g_application_get_is_busy (G_APPLICATION (app)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Its caches are written now: start again without them. */
+  forget_caches ();
+
+  window = g_object_new (MEASURES_TYPE_WINDOW, "application", app, NULL);
+  watched = G_OBJECT (window);
+  g_object_add_weak_pointer (watched, (gpointer *) &watched);
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_paint (window);
+  g_assert_true (wait_for (window, painted));
+  g_assert_true (measures_window_get_loading (window));
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (app)));
+
+  start = g_get_monotonic_time ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (g_application_get_is_busy (G_APPLICATION (app)));
+
+  /* The load lets the window go once it sees it is cancelled. */
+  deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  while (watched != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (watched);
+  g_test_message ("The whole load took %.0f ms; a closed window was let go after %.0f ms",
+                  uncancelled, (g_get_monotonic_time () - start) / 1000.0);
+
+  remove_folder (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+  g_autofree char *cache = g_dir_make_tmp ("measures-load-cache-XXXXXX", NULL);
+
+  /* Caches of its own: these tests remove them, and run beside others. */
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window-load/first-launch-busy", test_first_launch_busy);
+  g_test_add_func ("/window-load/cancel-at-every-moment", test_cancel_at_every_moment);
+  g_test_add_func ("/window-load/show-bundled-during-load", test_show_bundled_during_load);
+  g_test_add_func ("/window-load/close-during-load", test_close_during_load);
+
+  status = g_test_run ();
+  remove_folder (cache);
+
+  return status;
+}
