@@ -7,8 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "measures-cli.h"
 #include "measures-loader.h"
@@ -344,7 +350,7 @@ test_write_atomic (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  /* The target is a folder: the rename fails, the folder is untouched. */
+  /* The target is a folder: refused, the folder is untouched. */
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_assert_false (measures_export_write (folder_file, new_bytes, NULL, &error));
   g_assert_nonnull (error);
@@ -361,6 +367,160 @@ test_write_atomic (void)
   g_rmdir (folder);
   g_unlink (blocker);
   g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* No export temporary file in @dir. */
+static void
+assert_no_temporary (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".measures-export-"));
+}
+
+/* @path is refused with @message, and is still what it was. */
+static void
+assert_refused (const char *path,
+                const char *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat before, after;
+
+  g_assert_cmpint (lstat (path, &before), ==, 0);
+  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (lstat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpuint (before.st_mode, ==, after.st_mode);
+  assert_no_temporary (dir);
+}
+
+/* A device, a pipe, a socket, or a link to one, is refused before
+ * anything is written: a rename would replace it (as root, /dev/null
+ * itself). The cases that cannot harm the system come first, so that
+ * the link to /dev/null is only tried once they are refused. */
+static void
+test_write_special (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *socket_path = g_build_filename (dir, "socket.csv", NULL);
+  g_autofree char *device = g_build_filename (dir, "device.csv", NULL);
+  g_autofree char *to_fifo = g_build_filename (dir, "to-pipe.csv", NULL);
+  g_autofree char *to_nothing = g_build_filename (dir, "to-nothing.csv", NULL);
+  g_autofree char *to_null = g_build_filename (dir, "to-null.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autofree char *message = NULL;
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  gboolean have_device;
+  struct stat null_before, null_after;
+  int sock;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a named pipe, not a file", fifo);
+  assert_refused (fifo, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpint (symlink ("pipe.csv", to_fifo), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “pipe.csv”, which is not a file", to_fifo);
+  assert_refused (to_fifo, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpuint (strlen (socket_path), <, sizeof address.sun_path);
+  strcpy (address.sun_path, socket_path);
+  sock = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (sock, >=, 0);
+  g_assert_cmpint (bind (sock, (struct sockaddr *) &address, sizeof address), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a socket, not a file", socket_path);
+  assert_refused (socket_path, message);
+  g_clear_pointer (&message, g_free);
+  close (sock);
+
+  g_assert_cmpint (symlink ("missing.csv", to_nothing), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “missing.csv”, which does not exist", to_nothing);
+  assert_refused (to_nothing, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a folder, not a file", folder);
+  assert_refused (folder, message);
+  g_clear_pointer (&message, g_free);
+
+  /* A device node of our own (the null device's numbers), where root
+   * may make one. */
+  have_device = mknod (device, S_IFCHR | 0600, makedev (1, 3)) == 0;
+  if (have_device)
+    {
+      message = g_strdup_printf ("Cannot write “%s”: it is a device, not a file", device);
+      assert_refused (device, message);
+      g_clear_pointer (&message, g_free);
+    }
+  else
+    g_test_message ("no device node of our own (%s): only the link to /dev/null", g_strerror (errno));
+
+  g_assert_cmpint (stat ("/dev/null", &null_before), ==, 0);
+  g_assert_true (S_ISCHR (null_before.st_mode));
+  g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “/dev/null”, which is not a file", to_null);
+  assert_refused (to_null, message);
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (stat ("/dev/null", &null_after), ==, 0);
+  g_assert_true (S_ISCHR (null_after.st_mode));
+  g_assert_cmpuint (null_before.st_ino, ==, null_after.st_ino);
+  g_assert_cmpuint (null_before.st_rdev, ==, null_after.st_rdev);
+
+  g_unlink (to_null);
+  if (have_device)
+    g_unlink (device);
+  g_rmdir (folder);
+  g_unlink (to_nothing);
+  g_unlink (socket_path);
+  g_unlink (to_fifo);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A link to a regular file: the file is written, the link kept. */
+static void
+test_write_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old", 3, NULL));
+  g_assert_cmpint (symlink ("elsewhere/real.csv", link), ==, 0);
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "elsewhere/real.csv");
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new contents");
+  assert_no_temporary (dir);
+  assert_no_temporary (sub);
+
+  g_unlink (link);
+  g_unlink (real);
+  g_rmdir (sub);
   g_rmdir (dir);
 }
 
@@ -445,6 +605,8 @@ main (int   argc,
   g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/write/atomic", test_write_atomic);
+  g_test_add_func ("/export/write/special", test_write_special);
+  g_test_add_func ("/export/write/link", test_write_link);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/summary-romanian", test_summary_romanian);
 

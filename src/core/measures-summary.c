@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1035,6 +1036,106 @@ measures_export_bytes (GPtrArray             *measures,
   return measures_summary_to_pdf (summary, cancellable, error);
 }
 
+/* Where an export to @path writes: @path itself, or the file that a
+ * symbolic link at @path leads to, so that the link stays a link. Only a
+ * regular file, or nothing yet, is written: a rename over a device, a
+ * pipe or a socket would not write to it but replace it (as root,
+ * /dev/null itself), so those are refused before anything is written,
+ * as is a link that leads to one or to nothing. *exists says whether
+ * there is a file to replace, and @st is then its status. */
+static char *
+resolve_target (const char   *path,
+                struct stat  *st,
+                gboolean     *exists,
+                GError      **error)
+{
+  int saved;
+
+  *exists = FALSE;
+
+  if (lstat (path, st) != 0)
+    {
+      saved = errno;
+
+      /* A new file; a missing folder is told when the file is made. */
+      if (saved == ENOENT || saved == ENOTDIR)
+        return g_strdup (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  if (S_ISLNK (st->st_mode))
+    {
+      g_autofree char *link = g_file_read_link (path, NULL);
+      char *real, *resolved;
+
+      if (stat (path, st) != 0)
+        {
+          saved = errno;
+
+          if (saved == ENOENT)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         /* Translators: the first %s is a file, the second where it leads */
+                         _("Cannot write “%s”: it is a link to “%s”, which does not exist"),
+                         path, link != NULL ? link : "");
+          else
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      if (!S_ISREG (st->st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       /* Translators: the first %s is a file, the second where it leads */
+                       _("Cannot write “%s”: it is a link to “%s”, which is not a file"),
+                       path, link != NULL ? link : "");
+          return NULL;
+        }
+
+      real = realpath (path, NULL);
+      if (real == NULL)
+        {
+          saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      /* realpath() allocates with malloc(). */
+      resolved = g_strdup (real);
+      free (real);
+      *exists = TRUE;
+      return resolved;
+    }
+
+  if (S_ISREG (st->st_mode))
+    {
+      *exists = TRUE;
+      return g_strdup (path);
+    }
+
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("Cannot write “%s”: it is a folder, not a file"), path);
+  else if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a device, not a file"), path);
+  else if (S_ISFIFO (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a named pipe, not a file"), path);
+  else if (S_ISSOCK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a socket, not a file"), path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is not a file"), path);
+
+  return NULL;
+}
+
 /**
  * measures_export_write:
  * @file: where to write
@@ -1044,7 +1145,10 @@ measures_export_bytes (GPtrArray             *measures,
  *
  * Writes @bytes to a temporary file beside @file and renames it into
  * place only once it is complete, so that a failure leaves any existing
- * file as it was.
+ * file as it was. When @file is a symbolic link, the file it leads to is
+ * written and the link kept; a folder, a device, a pipe, a socket, or a
+ * link to one of them or to nothing, is refused before anything is
+ * written.
  *
  * Returns: whether the file was written
  */
@@ -1054,19 +1158,26 @@ measures_export_write (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *given = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   const char *data;
   gsize size, done = 0;
+  struct stat st;
+  gboolean exists;
   int fd;
 
   data = g_bytes_get_data (bytes, &size);
 
   /* Not a local file (a remote location): GIO's replace does the same. */
-  if (path == NULL)
+  if (given == NULL)
     return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
                                     G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  path = resolve_target (given, &st, &exists, error);
+  if (path == NULL)
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   tmp = g_build_filename (dir, ".measures-export-XXXXXX", NULL);
