@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -23,6 +24,23 @@
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
 
 static GPtrArray *bundled;
+
+/* Set to make the next fsync() of the program fail with EIO: the core
+ * library is linked in statically, so it calls this one. */
+static gboolean fail_fsync;
+
+int
+fsync (int fd)
+{
+  if (fail_fsync)
+    {
+      fail_fsync = FALSE;
+      errno = EIO;
+      return -1;
+    }
+
+  return (int) syscall (SYS_fsync, fd);
+}
 
 static GPtrArray *
 load (const char *json)
@@ -524,6 +542,118 @@ test_write_link (void)
   g_rmdir (dir);
 }
 
+static mode_t
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+
+  return st.st_mode & 07777;
+}
+
+/* A new file gets the umask's permissions; a replaced file keeps its
+ * own, and its owner where the process may give it (as root). The
+ * umask is only set here, in the test's one thread. */
+static void
+test_write_permissions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("contents", 8);
+  g_autoptr(GError) error = NULL;
+  static const mode_t kept[] = { 0600, 0640, 0604, 0755, 0444 };
+  mode_t mask = umask (022);
+  struct stat st;
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (mode_of (target), ==, 0644);
+  g_unlink (target);
+
+  umask (077);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (mode_of (target), ==, 0600);
+  g_unlink (target);
+
+  /* The writer leaves the umask as it found it. */
+  umask (027);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (umask (022), ==, 027);
+  g_assert_cmpuint (mode_of (target), ==, 0640);
+
+  /* Re-exporting over a file keeps its permissions, whatever the umask;
+   * the write-protected one too (its folder is writable). */
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_assert_cmpint (chmod (target, kept[i]), ==, 0);
+      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (mode_of (target), ==, kept[i]);
+    }
+
+  /* And its owner and group, where we may give them. */
+  g_assert_cmpint (chmod (target, 0640), ==, 0);
+  if (chown (target, 65534, 65534) == 0)
+    {
+      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_cmpint (stat (target, &st), ==, 0);
+      g_assert_cmpuint (st.st_uid, ==, 65534);
+      g_assert_cmpuint (st.st_gid, ==, 65534);
+      g_assert_cmpuint (st.st_mode & 07777, ==, 0640);
+    }
+  else
+    g_test_message ("not root: the owner of a replaced file is not tested");
+
+  umask (mask);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+static guint
+n_open_files (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (fds);
+  while (g_dir_read_name (fds) != NULL)
+    n++;
+
+  return n;
+}
+
+/* fsync() fails: the export fails, the old file stays, and neither the
+ * temporary file nor its descriptor is left. */
+static void
+test_write_fsync_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  guint before;
+
+  g_assert_true (g_file_set_contents (target, "old", 3, NULL));
+  before = n_open_files ();
+  fail_fsync = TRUE;
+  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (fail_fsync);
+  message = g_strdup_printf ("Cannot write “%s”: %s", target, g_strerror (EIO));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (n_open_files (), ==, before);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  assert_no_temporary (dir);
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 static void
 test_formats (void)
 {
@@ -607,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/export/write/atomic", test_write_atomic);
   g_test_add_func ("/export/write/special", test_write_special);
   g_test_add_func ("/export/write/link", test_write_link);
+  g_test_add_func ("/export/write/permissions", test_write_permissions);
+  g_test_add_func ("/export/write/fsync-fails", test_write_fsync_fails);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/summary-romanian", test_summary_romanian);
 

@@ -1136,6 +1136,24 @@ resolve_target (const char   *path,
   return NULL;
 }
 
+/* The file that replaces the one of @st gets its owner and group where
+ * it may (as root; a group we are in), then its permissions, as chown
+ * can clear mode bits. Set-user-ID and set-group-ID are not kept: a
+ * write to the file would have cleared them as well. Neither is worth
+ * failing the export for. */
+static void
+keep_owner_and_mode (int                fd,
+                     const struct stat *st)
+{
+  if ((st->st_uid != geteuid () || st->st_gid != getegid ()) &&
+      fchown (fd, st->st_uid, st->st_gid) != 0 &&
+      fchown (fd, (uid_t) -1, st->st_gid) != 0)
+    g_debug ("Cannot give the export the owner of the file it replaces: %s", g_strerror (errno));
+
+  if (fchmod (fd, st->st_mode & 0777) != 0)
+    g_debug ("Cannot give the export the permissions of the file it replaces: %s", g_strerror (errno));
+}
+
 /**
  * measures_export_write:
  * @file: where to write
@@ -1148,7 +1166,9 @@ resolve_target (const char   *path,
  * file as it was. When @file is a symbolic link, the file it leads to is
  * written and the link kept; a folder, a device, a pipe, a socket, or a
  * link to one of them or to nothing, is refused before anything is
- * written.
+ * written. A file that is replaced keeps its permissions, and its owner
+ * and group where the process may give them; a new file gets the
+ * permissions of the umask.
  *
  * Returns: whether the file was written
  */
@@ -1181,7 +1201,11 @@ measures_export_write (GFile         *file,
 
   dir = g_path_get_dirname (path);
   tmp = g_build_filename (dir, ".measures-export-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  /* open() applies the umask to this mode, as to any new file, so the
+   * process's umask is neither read nor changed: umask() is process-wide
+   * and exports run in threads. A file being replaced lends its own
+   * permissions, so that the temporary file is never more open than it. */
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, exists ? (int) (st.st_mode & 0777) : 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -1192,13 +1216,8 @@ measures_export_write (GFile         *file,
       return FALSE;
     }
 
-  /* mkstemp makes the file 0600; give it the usual permissions. */
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
+  if (exists)
+    keep_owner_and_mode (fd, &st);
 
   while (done < size)
     {
@@ -1220,7 +1239,18 @@ measures_export_write (GFile         *file,
       done += written;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
     {
       int saved = errno;
 
