@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -654,6 +655,112 @@ test_write_fsync_fails (void)
   g_rmdir (dir);
 }
 
+/* The temporary files of exports that were killed are removed by the
+ * next export into the folder; those being written (locked) are not,
+ * nor anything else. */
+static void
+test_write_leftovers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *left = g_build_filename (dir, ".measures-export-Ab12Cd", NULL);
+  g_autofree char *locked = g_build_filename (dir, ".measures-export-LOCKED", NULL);
+  g_autofree char *fifo = g_build_filename (dir, ".measures-export-fifo00", NULL);
+  g_autofree char *link = g_build_filename (dir, ".measures-export-link00", NULL);
+  g_autofree char *linked = g_build_filename (dir, "linked", NULL);
+  g_autofree char *shorter = g_build_filename (dir, ".measures-export-abc", NULL);
+  g_autofree char *undotted = g_build_filename (dir, "measures-export-abcdef", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  const char *kept[] = { locked, fifo, link, linked, shorter, undotted, target };
+  int lock_fd;
+
+  g_assert_true (g_file_set_contents (left, "half a summ", -1, NULL));
+  g_assert_true (g_file_set_contents (locked, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (linked, "linked", -1, NULL));
+  g_assert_true (g_file_set_contents (shorter, "x", -1, NULL));
+  g_assert_true (g_file_set_contents (undotted, "x", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("linked", link), ==, 0);
+
+  /* As an export in another thread or process holds it: flock() locks
+   * of two descriptors conflict even within one process. */
+  lock_fd = g_open (locked, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (lock_fd, >=, 0);
+  g_assert_cmpint (flock (lock_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (g_file_test (kept[i], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+
+  /* Once its writer is gone, it goes too. */
+  close (lock_fd);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (g_file_test (locked, G_FILE_TEST_EXISTS));
+
+  for (guint i = 1; i < G_N_ELEMENTS (kept); i++)
+    g_unlink (kept[i]);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  const char *dir;
+  guint index;
+  guint failures;
+} Exporter;
+
+static gpointer
+export_many (gpointer data)
+{
+  Exporter *exporter = data;
+  g_autofree char *target = g_strdup_printf ("%s/out-%u.csv", exporter->dir, exporter->index);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("contents", 8);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!measures_export_write (file, bytes, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          exporter->failures++;
+        }
+    }
+
+  return NULL;
+}
+
+/* Exports at once into one folder, each removing leftovers there: none
+ * removes the temporary file of another. */
+static void
+test_write_concurrent (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  Exporter exporters[4];
+  GThread *threads[G_N_ELEMENTS (exporters)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      exporters[i] = (Exporter) { dir, i, 0 };
+      threads[i] = g_thread_new ("exporter", export_many, &exporters[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s/out-%u.csv", dir, i);
+
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (exporters[i].failures, ==, 0);
+      g_unlink (target);
+    }
+  assert_no_temporary (dir);
+  g_rmdir (dir);
+}
+
 static void
 test_formats (void)
 {
@@ -739,6 +846,8 @@ main (int   argc,
   g_test_add_func ("/export/write/link", test_write_link);
   g_test_add_func ("/export/write/permissions", test_write_permissions);
   g_test_add_func ("/export/write/fsync-fails", test_write_fsync_fails);
+  g_test_add_func ("/export/write/leftovers", test_write_leftovers);
+  g_test_add_func ("/export/write/concurrent", test_write_concurrent);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/summary-romanian", test_summary_romanian);
 

@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "measures-loader.h"
@@ -1136,6 +1138,111 @@ resolve_target (const char   *path,
   return NULL;
 }
 
+/* The temporary file an export writes beside its target, renamed over
+ * the target once complete. */
+#define EXPORT_TEMPORARY "measures-export-"
+
+static gboolean
+is_export_temporary (const char *name)
+{
+  gsize prefix = 1 + strlen (EXPORT_TEMPORARY);
+
+  if (name[0] != '.' || strncmp (name + 1, EXPORT_TEMPORARY, prefix - 1) != 0 ||
+      strlen (name) != prefix + 6)
+    return FALSE;
+  for (const char *p = name + prefix; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A killed export leaves its temporary file beside the target; the next
+ * export into that folder removes those that nobody is writing.
+ *
+ * An export holds an flock() on its temporary file from the moment it
+ * makes it until it has renamed it, and the kernel drops the lock when
+ * the process ends, however it ends: a temporary file that can be locked
+ * is one that nobody writes. flock() rather than fcntl() locks, because
+ * those belong to the process: another export of the same window, in
+ * another thread, would not see them, and closing any descriptor of the
+ * file would drop them. Rather than a process id in the name, because
+ * ids are reused and differ between a Flatpak sandbox and the host that
+ * share a folder. Where the file system gives us no flock() (on NFS it
+ * becomes a POSIX lock, which wants a descriptor open for writing, and
+ * ours is open for reading), a temporary file untouched for an hour is
+ * taken as left over: a live export writes its file in seconds. */
+static void
+remove_leftovers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st, now;
+      gboolean left_over;
+      int fd;
+
+      if (!is_export_temporary (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+        left_over = FALSE;
+      else if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        left_over = TRUE;
+      else
+        left_over = errno != EWOULDBLOCK && errno != EINTR && time (NULL) - st.st_mtime > 3600;
+
+      /* Only the file that was locked, not one made since under the name. */
+      if (left_over && lstat (path, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino)
+        {
+          g_debug ("Removing %s: no export is writing it", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
+/* Makes the temporary file in @dir, locked (see remove_leftovers()). */
+static int
+create_temporary (const char  *dir,
+                  int          mode,
+                  char       **tmp)
+{
+  /* Another export may be removing leftovers in this folder: one that
+   * locked the file first, or removed it before it was locked, makes us
+   * take another name. */
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *name = g_build_filename (dir, "." EXPORT_TEMPORARY "XXXXXX", NULL);
+      struct stat by_fd, by_name;
+      int fd = g_mkstemp_full (name, O_WRONLY | O_CLOEXEC, mode);
+
+      if (fd < 0)
+        return -1;
+
+      if ((flock (fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
+          fstat (fd, &by_fd) == 0 && lstat (name, &by_name) == 0 &&
+          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino)
+        {
+          *tmp = g_steal_pointer (&name);
+          return fd;
+        }
+
+      close (fd);
+    }
+
+  errno = EAGAIN;
+  return -1;
+}
+
 /* The file that replaces the one of @st gets its owner and group where
  * it may (as root; a group we are in), then its permissions, as chown
  * can clear mode bits. Set-user-ID and set-group-ID are not kept: a
@@ -1200,12 +1307,13 @@ measures_export_write (GFile         *file,
     return FALSE;
 
   dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".measures-export-XXXXXX", NULL);
+  remove_leftovers (dir);
+
   /* open() applies the umask to this mode, as to any new file, so the
    * process's umask is neither read nor changed: umask() is process-wide
    * and exports run in threads. A file being replaced lends its own
    * permissions, so that the temporary file is never more open than it. */
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, exists ? (int) (st.st_mode & 0777) : 0666);
+  fd = create_temporary (dir, exists ? (int) (st.st_mode & 0777) : 0666, &tmp);
   if (fd < 0)
     {
       int saved = errno;
@@ -1229,8 +1337,8 @@ measures_export_write (GFile         *file,
         {
           int saved = errno;
 
-          close (fd);
           g_unlink (tmp);
+          close (fd);
           if (!g_cancellable_set_error_if_cancelled (cancellable, error))
             g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                          _("Cannot write “%s”: %s"), path, g_strerror (saved));
@@ -1243,32 +1351,29 @@ measures_export_write (GFile         *file,
     {
       int saved = errno;
 
+      g_unlink (tmp);
       close (fd);
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
 
-  if (close (fd) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
+  /* Renamed while it is still open, and so locked: a leftover is a
+   * temporary file that is not. */
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
       g_unlink (tmp);
+      close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+
+  /* The data is on the disk (fsync) and the file in place: a close()
+   * that failed now could not make it incomplete, nor undo the rename. */
+  close (fd);
 
   return TRUE;
 }
