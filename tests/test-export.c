@@ -258,6 +258,74 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "Intro\n\n- one\n- two\n"));
 }
 
+/* Record text that Markdown would read as a heading, a list, a rule, a
+ * quote or a table is escaped so that it shows as the text it is. A
+ * description's "- " lines are list items in the data format, and stay
+ * a list; the same marks in a list item or a field are escaped. */
+static void
+test_markdown_blocks (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"R\",\"title\":\"1. Title\\n===\","
+          "\"description\":\"Para\\n===\\n\\nPara\\n---\\n\\n1. x\\n2) y\\n2018. The law\\n3.5 million\\n\\n"
+          "* x\\n+ x\\n\\n---\\n\\n# x\\n\\n> x\\n\\n| a |\\n|---|\\n\\n- item\\n- - nested\\n- 1. nested\","
+          "\"source\":\"- x\\n1. y\\n    + z\"}]");
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
+  g_autoptr(MeasuresSummary) summary = measures_summary_new (measures, NULL, FALSE, "en", date);
+  g_autoptr(GBytes) md = measures_summary_to_markdown (summary);
+  g_autofree char *text = bytes_to_string (md);
+
+  g_assert_cmpstr (text, ==,
+                   "# Measures against Violence against Women\n"
+                   "\n"
+                   "**All measures**  \n"
+                   "8 March 2026 · 1 measure\n"
+                   "\n"
+                   "## Contents\n"
+                   "\n"
+                   "| Title | Country | Years | Type of Measure |\n"
+                   "|---|---|---|---|\n"
+                   "| 1. Title<br>=== | R |  |  |\n"
+                   "\n"
+                   "## 1. Title ===\n"
+                   "\n"
+                   "- **Country:** R\n"
+                   "\n"
+                   "### Description\n"
+                   "\n"
+                   "Para  \n"
+                   "\\===\n"
+                   "\n"
+                   "Para  \n"
+                   "\\---\n"
+                   "\n"
+                   "1\\. x  \n"
+                   "2\\) y  \n"
+                   "2018\\. The law  \n"
+                   "3.5 million\n"
+                   "\n"
+                   "\\* x  \n"
+                   "\\+ x\n"
+                   "\n"
+                   "\\---\n"
+                   "\n"
+                   "\\# x\n"
+                   "\n"
+                   "\\> x\n"
+                   "\n"
+                   "\\| a \\|  \n"
+                   "\\|---\\|\n"
+                   "\n"
+                   "- item\n"
+                   "- \\- nested\n"
+                   "- 1\\. nested\n"
+                   "\n"
+                   "- **Source of Information:** - x  \n"
+                   "1\\. y  \n"
+                   "\\+ z\n"
+                   "\n");
+}
+
 /* Many rows are made in two halves on two cores: they come out in order
  * and whole. */
 static void
@@ -838,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/cover-charts", test_pdf_cover_charts);
   g_test_add_func ("/export/html/escapes", test_html_escapes);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/markdown/blocks", test_markdown_blocks);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);

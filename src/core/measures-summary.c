@@ -581,15 +581,60 @@ measures_summary_to_html (MeasuresSummary *self)
 
 /* Markdown */
 
+/* Where a piece of text goes in a Markdown document. */
+typedef enum
+{
+  MD_LINE_START,  /* at the start of a line, or of a list item */
+  MD_INLINE,      /* after other text on its line */
+  MD_TABLE,       /* in a table's cell: line breaks are <br> */
+  MD_HEADING,     /* in a heading: line breaks are spaces */
+} MdPlace;
+
 /* Record text must not turn into Markdown: characters that could start
- * markup are escaped, and so is anything that looks like HTML. */
+ * markup are escaped, and so is anything that looks like HTML. At the
+ * start of a line, so are the marks that make it a list item ("- ",
+ * "+ ", "1. ", "1) "), a rule ("---") or the line under a heading ("===",
+ * "---"); the spaces there are dropped, as they show nothing and four
+ * would make the line code. "#", ">", "*" and "|" are escaped anywhere. */
 static void
 append_md_escaped (GString    *out,
                    const char *text,
-                   gboolean    in_table)
+                   MdPlace     place)
 {
+  gboolean line_start = place == MD_LINE_START;
+
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {
+      if (line_start)
+        {
+          const char *digits = p;
+
+          line_start = FALSE;
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p == '\0')
+            break;
+
+          if (*p == '-' || *p == '+' || *p == '=')
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *p);
+              continue;
+            }
+
+          for (digits = p; g_ascii_isdigit (*digits); digits++)
+            ;
+          if (digits > p && (*digits == '.' || *digits == ')') &&
+              (digits[1] == '\0' || digits[1] == ' ' || digits[1] == '\t' || digits[1] == '\n'))
+            {
+              g_string_append_len (out, p, digits - p);
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *digits);
+              p = digits;
+              continue;
+            }
+        }
+
       switch (*p)
         {
         case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
@@ -604,7 +649,15 @@ append_md_escaped (GString    *out,
           g_string_append (out, "&amp;");
           break;
         case '\n':
-          g_string_append (out, in_table ? "<br>" : "  \n");
+          if (place == MD_TABLE)
+            g_string_append (out, "<br>");
+          else if (place == MD_HEADING)
+            g_string_append_c (out, ' ');
+          else
+            {
+              g_string_append (out, "  \n");
+              line_start = TRUE;
+            }
           break;
         default:
           g_string_append_c (out, *p);
@@ -621,9 +674,9 @@ append_md_field (GString    *out,
     return;
 
   g_string_append (out, "- **");
-  append_md_escaped (out, label, FALSE);
+  append_md_escaped (out, label, MD_INLINE);
   g_string_append (out, ":** ");
-  append_md_escaped (out, value, FALSE);
+  append_md_escaped (out, value, MD_INLINE);
   g_string_append_c (out, '\n');
 }
 
@@ -633,15 +686,15 @@ measures_summary_to_markdown (MeasuresSummary *self)
   GString *out = g_string_new ("# ");
   g_autofree char *count = measures_summary_count_text (self, self->entries->len);
 
-  append_md_escaped (out, self->title, FALSE);
+  append_md_escaped (out, self->title, MD_HEADING);
   g_string_append (out, "\n\n**");
-  append_md_escaped (out, self->subtitle, FALSE);
+  append_md_escaped (out, self->subtitle, MD_INLINE);
   g_string_append (out, "**  \n");
-  append_md_escaped (out, self->date, FALSE);
+  append_md_escaped (out, self->date, MD_LINE_START);
   if (!self->single)
     {
       g_string_append (out, " · ");
-      append_md_escaped (out, count, FALSE);
+      append_md_escaped (out, count, MD_INLINE);
     }
   g_string_append (out, "\n\n");
 
@@ -655,29 +708,29 @@ measures_summary_to_markdown (MeasuresSummary *self)
           if (tables[t]->len == 0)
             continue;
           g_string_append (out, "## ");
-          append_md_escaped (out, measures_summary_tr (self, headings[t]), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, headings[t]), MD_HEADING);
           g_string_append (out, "\n\n");
           for (guint i = 0; i < tables[t]->len; i++)
             {
               const MeasuresSummaryCount *c = g_ptr_array_index (tables[t], i);
 
               g_string_append (out, "- ");
-              append_md_escaped (out, c->label, FALSE);
+              append_md_escaped (out, c->label, MD_LINE_START);
               g_string_append_printf (out, ": %u\n", c->count);
             }
           g_string_append_c (out, '\n');
         }
 
       g_string_append (out, "## ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), FALSE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), MD_HEADING);
       g_string_append (out, "\n\n| ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Title")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Title")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Country")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Country")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Years")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Years")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), MD_TABLE);
       g_string_append (out, " |\n|---|---|---|---|\n");
       for (guint i = 0; i < self->entries->len; i++)
         {
@@ -685,13 +738,13 @@ measures_summary_to_markdown (MeasuresSummary *self)
           g_autofree char *types = g_strjoinv ("; ", entry->types);
 
           g_string_append (out, "| ");
-          append_md_escaped (out, entry->title, TRUE);
+          append_md_escaped (out, entry->title, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, entry->country, TRUE);
+          append_md_escaped (out, entry->country, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, entry->years, TRUE);
+          append_md_escaped (out, entry->years, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, types, TRUE);
+          append_md_escaped (out, types, MD_TABLE);
           g_string_append (out, " |\n");
         }
       g_string_append_c (out, '\n');
@@ -706,13 +759,13 @@ measures_summary_to_markdown (MeasuresSummary *self)
       if (!self->single)
         {
           g_string_append (out, "## ");
-          append_md_escaped (out, entry->title, FALSE);
+          append_md_escaped (out, entry->title, MD_HEADING);
           g_string_append (out, "\n\n");
         }
       if (entry->title_fallback || entry->description_fallback)
         {
           g_string_append (out, "_");
-          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), MD_INLINE);
           g_string_append (out, "_\n\n");
         }
       append_md_field (out, measures_summary_tr (self, N_("Country")), entry->country);
@@ -728,7 +781,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
           gboolean in_list = FALSE;
 
           g_string_append (out, "### ");
-          append_md_escaped (out, measures_summary_tr (self, N_("Description")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Description")), MD_HEADING);
           g_string_append (out, "\n\n");
           for (guint b = 0; b < entry->description->len; b++)
             {
@@ -742,14 +795,14 @@ measures_summary_to_markdown (MeasuresSummary *self)
               if (block->kind == MEASURES_BLOCK_LIST_ITEM)
                 {
                   g_string_append (out, "- ");
-                  append_md_escaped (out, block->text, FALSE);
+                  append_md_escaped (out, block->text, MD_LINE_START);
                   g_string_append_c (out, '\n');
                   in_list = TRUE;
                   list = block->list;
                 }
               else
                 {
-                  append_md_escaped (out, block->text, FALSE);
+                  append_md_escaped (out, block->text, MD_LINE_START);
                   g_string_append (out, "\n\n");
                 }
             }
@@ -762,7 +815,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
       if (entry->url != NULL)
         {
           g_string_append (out, "- **");
-          append_md_escaped (out, measures_summary_tr (self, N_("Address")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Address")), MD_INLINE);
           g_string_append (out, ":** ");
           if (entry->url_is_link)
             {
@@ -772,7 +825,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
               g_string_append_printf (out, "<%s>", safe);
             }
           else
-            append_md_escaped (out, entry->url, FALSE);
+            append_md_escaped (out, entry->url, MD_INLINE);
           g_string_append_c (out, '\n');
         }
       g_string_append_c (out, '\n');
