@@ -53,6 +53,19 @@ esac
 rows=$("$measures" --export=- --format=csv --country="Republic of Moldova" | grep -c '^"')
 check "export csv to stdout" "$rows" "5"
 
+# Standard output that cannot be written: exit 1, and say why.
+"$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"; status=$?
+check "export to a full stdout status" "$status" "1"
+check "export to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
+"$measures" --export=- --format=md "$(dirname "$0")/data/twenty-one.json" >&- 2>"$tmp/err"; status=$?
+check "export to a closed stdout status" "$status" "1"
+check "export to a closed stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: Bad file descriptor"
+"$measures" --export=- --format=svg --chart=forms >/dev/full 2>"$tmp/err"; status=$?
+check "chart to a full stdout status" "$status" "1"
+check "chart to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
+LANGUAGE=ro "$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"
+check "export to a full stdout in Romanian" "$(cat "$tmp/err")" "measures: nu se poate scrie la ieșirea standard: No space left on device"
+
 mkdir "$tmp/ro-only"
 echo "existing" > "$tmp/ro-only/keep.pdf"
 "$measures" --export="$tmp/missing-folder/out.pdf" 2>"$tmp/err"; status=$?
