@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -164,7 +165,13 @@ measures_application_handle_local_options (GApplication *app,
           const char *data = g_bytes_get_data (out, &size);
 
           if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-            status = MEASURES_EXIT_FAILURE;
+            {
+              int saved = errno;
+
+              /* Translators: %s is the system's reason, such as "No space left on device" */
+              g_printerr (_("measures: cannot write to standard output: %s\n"), g_strerror (saved));
+              status = MEASURES_EXIT_FAILURE;
+            }
         }
 
       return status;

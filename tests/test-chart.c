@@ -496,6 +496,85 @@ test_svg_escapes (void)
   g_string_free (reader.title, TRUE);
 }
 
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Every character of @data, and every character reference in it, is one
+ * that XML 1.0 allows. GMarkup is not enough: it accepts &#x1; and a
+ * raw U+0001 or U+FFFE. */
+static void
+assert_xml_characters (const char *data,
+                       gsize       size)
+{
+  const char *end = data + size;
+
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_xml_char (c))
+        g_error ("U+%04X at byte %" G_GSIZE_FORMAT " is not an XML character", c, (gsize) (p - data));
+      if (c == '&' && p + 1 < end && p[1] == '#')
+        {
+          gboolean hex = p + 2 < end && p[2] == 'x';
+          guint64 value = g_ascii_strtoull (p + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+
+          if (!is_xml_char ((gunichar) value))
+            g_error ("a reference to U+%04X at byte %" G_GSIZE_FORMAT " is not an XML character",
+                     (guint) value, (gsize) (p - data));
+        }
+    }
+}
+
+/* Text no XML may hold (C0 controls, U+FFFE, U+FFFF) is replaced with
+ * U+FFFD in every chart, in its labels, title and description; markup
+ * characters stay escaped and the rest is kept. */
+static void
+test_svg_xml_characters (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "control-characters.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresCatalog) catalog = measures_loader_load_catalog (&file, 1, NULL);
+  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresQuery) all = measures_query_new ();
+  g_autoptr(MeasuresOverview) overview = NULL;
+  MeasuresChartStyle style = { FALSE };
+
+  g_assert_cmpuint (catalog->problems->len, ==, 0);
+  g_assert_cmpuint (measures_index_get_n_measures (catalog->index), ==, 2);
+  result = measures_index_evaluate (catalog->index, all);
+  overview = measures_overview_new (catalog->index, result->matches, 2026);
+
+  for (MeasuresChart chart = 0; chart < G_N_ELEMENTS (names); chart++)
+    {
+      g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, WIDTH, &style);
+      gsize size;
+      const char *data = g_bytes_get_data (svg, &size);
+      SvgReader reader = { 0 };
+
+      g_test_message ("%s", names[chart]);
+      assert_xml_characters (data, size);
+      read_svg (svg, &reader);
+      if (chart != MEASURES_CHART_YEARS)
+        g_assert_nonnull (strstr (data, "\xef\xbf\xbd"));
+      g_string_free (reader.texts, TRUE);
+      g_string_free (reader.title, TRUE);
+
+      if (chart == MEASURES_CHART_TIMELINE)
+        {
+          g_assert_nonnull (strstr (data, "<desc>A &amp; B &lt;c&gt;: Allowed: tab\t, C1 \xc2\x85\xc2\x9f, DEL \x7f, "
+                                          "bidi \xe2\x80\xaegnp.exe, noncharacter \xf0\x9f\xbf\xbe, "
+                                          "emoji \xf0\x9f\x98\x80, 2010\xe2\x80\x93" "2012; "
+                                          "Romania\xef\xbf\xbd: Every control: [\xef\xbf\xbd"));
+        }
+    }
+}
+
 /* WCAG 2: 4.5:1 for text, 3:1 for the parts of bars and the axis, on
  * the chart's background, in light and dark. */
 static void
@@ -802,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/chart/png", test_png);
   g_test_add_func ("/chart/svg", test_svg);
   g_test_add_func ("/chart/svg-escapes", test_svg_escapes);
+  g_test_add_func ("/chart/svg-xml-characters", test_svg_xml_characters);
   g_test_add_func ("/chart/contrast", test_contrast);
   g_test_add_func ("/chart/reference-images", test_reference_images);
   g_test_add_func ("/chart/relabel", test_relabel);

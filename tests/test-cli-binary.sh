@@ -53,6 +53,19 @@ esac
 rows=$("$measures" --export=- --format=csv --country="Republic of Moldova" | grep -c '^"')
 check "export csv to stdout" "$rows" "5"
 
+# Standard output that cannot be written: exit 1, and say why.
+"$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"; status=$?
+check "export to a full stdout status" "$status" "1"
+check "export to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
+"$measures" --export=- --format=md "$(dirname "$0")/data/twenty-one.json" >&- 2>"$tmp/err"; status=$?
+check "export to a closed stdout status" "$status" "1"
+check "export to a closed stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: Bad file descriptor"
+"$measures" --export=- --format=svg --chart=forms >/dev/full 2>"$tmp/err"; status=$?
+check "chart to a full stdout status" "$status" "1"
+check "chart to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
+LANGUAGE=ro "$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"
+check "export to a full stdout in Romanian" "$(cat "$tmp/err")" "measures: nu se poate scrie la ieșirea standard: No space left on device"
+
 mkdir "$tmp/ro-only"
 echo "existing" > "$tmp/ro-only/keep.pdf"
 "$measures" --export="$tmp/missing-folder/out.pdf" 2>"$tmp/err"; status=$?
@@ -65,6 +78,36 @@ check "existing file untouched" "$(cat "$tmp/ro-only/keep.pdf")" "existing"
 "$measures" --export="$tmp/ro-only" --format=pdf 2>/dev/null; status=$?
 check "export onto a folder" "$status" "1"
 check "nothing left behind" "$(ls -A "$tmp/ro-only")" "keep.pdf"
+
+# A pipe, a socket, a device or a link to one is refused before anything
+# is written: a rename would replace it. All are made here, in $tmp.
+mkdir "$tmp/special"
+mkfifo "$tmp/special/pipe.csv"
+ln -s pipe.csv "$tmp/special/to-pipe.csv"
+"$measures" --export="$tmp/special/pipe.csv" 2>"$tmp/err"; status=$?
+check "export to a pipe refused" "$status" "1"
+check "export to a pipe message" "$(cat "$tmp/err")" "measures: Cannot write “$tmp/special/pipe.csv”: it is a named pipe, not a file"
+"$measures" --export="$tmp/special/to-pipe.csv" 2>"$tmp/err"; status=$?
+check "export to a link to a pipe refused" "$status" "1"
+check "export to a link to a pipe message" "$(cat "$tmp/err")" \
+  "measures: Cannot write “$tmp/special/to-pipe.csv”: it is a link to “pipe.csv”, which is not a file"
+LANGUAGE=ro "$measures" --export="$tmp/special/pipe.csv" 2>"$tmp/err"
+check "export to a pipe message in Romanian" "$(cat "$tmp/err")" "measures: „$tmp/special/pipe.csv” nu poate fi scris: este o conductă cu nume, nu un fișier"
+check "the pipe is still a pipe" "$(test -p "$tmp/special/pipe.csv" && test -L "$tmp/special/to-pipe.csv" && echo yes)" "yes"
+if python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/special/socket.md" 2>/dev/null; then
+  "$measures" --export="$tmp/special/socket.md" 2>"$tmp/err"; status=$?
+  check "export to a socket refused" "$status" "1"
+  check "export to a socket message" "$(cat "$tmp/err")" "measures: Cannot write “$tmp/special/socket.md”: it is a socket, not a file"
+  check "the socket is still a socket" "$(test -S "$tmp/special/socket.md" && echo yes)" "yes"
+fi
+# As root, a device node of our own with the null device's numbers.
+if mknod "$tmp/special/device.html" c 1 3 2>/dev/null; then
+  "$measures" --export="$tmp/special/device.html" 2>"$tmp/err"; status=$?
+  check "export to a device refused" "$status" "1"
+  check "export to a device message" "$(cat "$tmp/err")" "measures: Cannot write “$tmp/special/device.html”: it is a device, not a file"
+  check "the device is still a device" "$(test -c "$tmp/special/device.html" && echo yes)" "yes"
+fi
+check "nothing written beside them" "$(ls -A "$tmp/special" | grep -c '^\.measures-export-')" "0"
 
 "$measures" --export=- --format=pdf >/dev/null 2>"$tmp/err"; status=$?
 check "pdf to stdout refused" "$status" "1"

@@ -7,8 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "measures-cli.h"
 #include "measures-loader.h"
@@ -17,6 +25,23 @@
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
 
 static GPtrArray *bundled;
+
+/* Set to make the next fsync() of the program fail with EIO: the core
+ * library is linked in statically, so it calls this one. */
+static gboolean fail_fsync;
+
+int
+fsync (int fd)
+{
+  if (fail_fsync)
+    {
+      fail_fsync = FALSE;
+      errno = EIO;
+      return -1;
+    }
+
+  return (int) syscall (SYS_fsync, fd);
+}
 
 static GPtrArray *
 load (const char *json)
@@ -233,6 +258,74 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "Intro\n\n- one\n- two\n"));
 }
 
+/* Record text that Markdown would read as a heading, a list, a rule, a
+ * quote or a table is escaped so that it shows as the text it is. A
+ * description's "- " lines are list items in the data format, and stay
+ * a list; the same marks in a list item or a field are escaped. */
+static void
+test_markdown_blocks (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"R\",\"title\":\"1. Title\\n===\","
+          "\"description\":\"Para\\n===\\n\\nPara\\n---\\n\\n1. x\\n2) y\\n2018. The law\\n3.5 million\\n\\n"
+          "* x\\n+ x\\n\\n---\\n\\n# x\\n\\n> x\\n\\n| a |\\n|---|\\n\\n- item\\n- - nested\\n- 1. nested\","
+          "\"source\":\"- x\\n1. y\\n    + z\"}]");
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
+  g_autoptr(MeasuresSummary) summary = measures_summary_new (measures, NULL, FALSE, "en", date);
+  g_autoptr(GBytes) md = measures_summary_to_markdown (summary);
+  g_autofree char *text = bytes_to_string (md);
+
+  g_assert_cmpstr (text, ==,
+                   "# Measures against Violence against Women\n"
+                   "\n"
+                   "**All measures**  \n"
+                   "8 March 2026 · 1 measure\n"
+                   "\n"
+                   "## Contents\n"
+                   "\n"
+                   "| Title | Country | Years | Type of Measure |\n"
+                   "|---|---|---|---|\n"
+                   "| 1. Title<br>=== | R |  |  |\n"
+                   "\n"
+                   "## 1. Title ===\n"
+                   "\n"
+                   "- **Country:** R\n"
+                   "\n"
+                   "### Description\n"
+                   "\n"
+                   "Para  \n"
+                   "\\===\n"
+                   "\n"
+                   "Para  \n"
+                   "\\---\n"
+                   "\n"
+                   "1\\. x  \n"
+                   "2\\) y  \n"
+                   "2018\\. The law  \n"
+                   "3.5 million\n"
+                   "\n"
+                   "\\* x  \n"
+                   "\\+ x\n"
+                   "\n"
+                   "\\---\n"
+                   "\n"
+                   "\\# x\n"
+                   "\n"
+                   "\\> x\n"
+                   "\n"
+                   "\\| a \\|  \n"
+                   "\\|---\\|\n"
+                   "\n"
+                   "- item\n"
+                   "- \\- nested\n"
+                   "- 1\\. nested\n"
+                   "\n"
+                   "- **Source of Information:** - x  \n"
+                   "1\\. y  \n"
+                   "\\+ z\n"
+                   "\n");
+}
+
 /* Many rows are made in two halves on two cores: they come out in order
  * and whole. */
 static void
@@ -344,7 +437,7 @@ test_write_atomic (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  /* The target is a folder: the rename fails, the folder is untouched. */
+  /* The target is a folder: refused, the folder is untouched. */
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_assert_false (measures_export_write (folder_file, new_bytes, NULL, &error));
   g_assert_nonnull (error);
@@ -361,6 +454,378 @@ test_write_atomic (void)
   g_rmdir (folder);
   g_unlink (blocker);
   g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* No export temporary file in @dir. */
+static void
+assert_no_temporary (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".measures-export-"));
+}
+
+/* @path is refused with @message, and is still what it was. */
+static void
+assert_refused (const char *path,
+                const char *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat before, after;
+
+  g_assert_cmpint (lstat (path, &before), ==, 0);
+  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (lstat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpuint (before.st_mode, ==, after.st_mode);
+  assert_no_temporary (dir);
+}
+
+/* A device, a pipe, a socket, or a link to one, is refused before
+ * anything is written: a rename would replace it (as root, /dev/null
+ * itself). The cases that cannot harm the system come first, so that
+ * the link to /dev/null is only tried once they are refused. */
+static void
+test_write_special (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *socket_path = g_build_filename (dir, "socket.csv", NULL);
+  g_autofree char *device = g_build_filename (dir, "device.csv", NULL);
+  g_autofree char *to_fifo = g_build_filename (dir, "to-pipe.csv", NULL);
+  g_autofree char *to_nothing = g_build_filename (dir, "to-nothing.csv", NULL);
+  g_autofree char *to_null = g_build_filename (dir, "to-null.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autofree char *message = NULL;
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  gboolean have_device;
+  struct stat null_before, null_after;
+  int sock;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a named pipe, not a file", fifo);
+  assert_refused (fifo, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpint (symlink ("pipe.csv", to_fifo), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “pipe.csv”, which is not a file", to_fifo);
+  assert_refused (to_fifo, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpuint (strlen (socket_path), <, sizeof address.sun_path);
+  strcpy (address.sun_path, socket_path);
+  sock = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (sock, >=, 0);
+  g_assert_cmpint (bind (sock, (struct sockaddr *) &address, sizeof address), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a socket, not a file", socket_path);
+  assert_refused (socket_path, message);
+  g_clear_pointer (&message, g_free);
+  close (sock);
+
+  g_assert_cmpint (symlink ("missing.csv", to_nothing), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “missing.csv”, which does not exist", to_nothing);
+  assert_refused (to_nothing, message);
+  g_clear_pointer (&message, g_free);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a folder, not a file", folder);
+  assert_refused (folder, message);
+  g_clear_pointer (&message, g_free);
+
+  /* A device node of our own (the null device's numbers), where root
+   * may make one. */
+  have_device = mknod (device, S_IFCHR | 0600, makedev (1, 3)) == 0;
+  if (have_device)
+    {
+      message = g_strdup_printf ("Cannot write “%s”: it is a device, not a file", device);
+      assert_refused (device, message);
+      g_clear_pointer (&message, g_free);
+    }
+  else
+    g_test_message ("no device node of our own (%s): only the link to /dev/null", g_strerror (errno));
+
+  g_assert_cmpint (stat ("/dev/null", &null_before), ==, 0);
+  g_assert_true (S_ISCHR (null_before.st_mode));
+  g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
+  message = g_strdup_printf ("Cannot write “%s”: it is a link to “/dev/null”, which is not a file", to_null);
+  assert_refused (to_null, message);
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (stat ("/dev/null", &null_after), ==, 0);
+  g_assert_true (S_ISCHR (null_after.st_mode));
+  g_assert_cmpuint (null_before.st_ino, ==, null_after.st_ino);
+  g_assert_cmpuint (null_before.st_rdev, ==, null_after.st_rdev);
+
+  g_unlink (to_null);
+  if (have_device)
+    g_unlink (device);
+  g_rmdir (folder);
+  g_unlink (to_nothing);
+  g_unlink (socket_path);
+  g_unlink (to_fifo);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A link to a regular file: the file is written, the link kept. */
+static void
+test_write_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old", 3, NULL));
+  g_assert_cmpint (symlink ("elsewhere/real.csv", link), ==, 0);
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "elsewhere/real.csv");
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new contents");
+  assert_no_temporary (dir);
+  assert_no_temporary (sub);
+
+  g_unlink (link);
+  g_unlink (real);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+static mode_t
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+
+  return st.st_mode & 07777;
+}
+
+/* A new file gets the umask's permissions; a replaced file keeps its
+ * own, and its owner where the process may give it (as root). The
+ * umask is only set here, in the test's one thread. */
+static void
+test_write_permissions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("contents", 8);
+  g_autoptr(GError) error = NULL;
+  static const mode_t kept[] = { 0600, 0640, 0604, 0755, 0444 };
+  mode_t mask = umask (022);
+  struct stat st;
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (mode_of (target), ==, 0644);
+  g_unlink (target);
+
+  umask (077);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (mode_of (target), ==, 0600);
+  g_unlink (target);
+
+  /* The writer leaves the umask as it found it. */
+  umask (027);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_cmpuint (umask (022), ==, 027);
+  g_assert_cmpuint (mode_of (target), ==, 0640);
+
+  /* Re-exporting over a file keeps its permissions, whatever the umask;
+   * the write-protected one too (its folder is writable). */
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_assert_cmpint (chmod (target, kept[i]), ==, 0);
+      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (mode_of (target), ==, kept[i]);
+    }
+
+  /* And its owner and group, where we may give them. */
+  g_assert_cmpint (chmod (target, 0640), ==, 0);
+  if (chown (target, 65534, 65534) == 0)
+    {
+      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_cmpint (stat (target, &st), ==, 0);
+      g_assert_cmpuint (st.st_uid, ==, 65534);
+      g_assert_cmpuint (st.st_gid, ==, 65534);
+      g_assert_cmpuint (st.st_mode & 07777, ==, 0640);
+    }
+  else
+    g_test_message ("not root: the owner of a replaced file is not tested");
+
+  umask (mask);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+static guint
+n_open_files (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (fds);
+  while (g_dir_read_name (fds) != NULL)
+    n++;
+
+  return n;
+}
+
+/* fsync() fails: the export fails, the old file stays, and neither the
+ * temporary file nor its descriptor is left. */
+static void
+test_write_fsync_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  guint before;
+
+  g_assert_true (g_file_set_contents (target, "old", 3, NULL));
+  before = n_open_files ();
+  fail_fsync = TRUE;
+  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (fail_fsync);
+  message = g_strdup_printf ("Cannot write “%s”: %s", target, g_strerror (EIO));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (n_open_files (), ==, before);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  assert_no_temporary (dir);
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* The temporary files of exports that were killed are removed by the
+ * next export into the folder; those being written (locked) are not,
+ * nor anything else. */
+static void
+test_write_leftovers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *left = g_build_filename (dir, ".measures-export-Ab12Cd", NULL);
+  g_autofree char *locked = g_build_filename (dir, ".measures-export-LOCKED", NULL);
+  g_autofree char *fifo = g_build_filename (dir, ".measures-export-fifo00", NULL);
+  g_autofree char *link = g_build_filename (dir, ".measures-export-link00", NULL);
+  g_autofree char *linked = g_build_filename (dir, "linked", NULL);
+  g_autofree char *shorter = g_build_filename (dir, ".measures-export-abc", NULL);
+  g_autofree char *undotted = g_build_filename (dir, "measures-export-abcdef", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new contents", 12);
+  g_autoptr(GError) error = NULL;
+  const char *kept[] = { locked, fifo, link, linked, shorter, undotted, target };
+  int lock_fd;
+
+  g_assert_true (g_file_set_contents (left, "half a summ", -1, NULL));
+  g_assert_true (g_file_set_contents (locked, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (linked, "linked", -1, NULL));
+  g_assert_true (g_file_set_contents (shorter, "x", -1, NULL));
+  g_assert_true (g_file_set_contents (undotted, "x", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("linked", link), ==, 0);
+
+  /* As an export in another thread or process holds it: flock() locks
+   * of two descriptors conflict even within one process. */
+  lock_fd = g_open (locked, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (lock_fd, >=, 0);
+  g_assert_cmpint (flock (lock_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (g_file_test (kept[i], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+
+  /* Once its writer is gone, it goes too. */
+  close (lock_fd);
+  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (g_file_test (locked, G_FILE_TEST_EXISTS));
+
+  for (guint i = 1; i < G_N_ELEMENTS (kept); i++)
+    g_unlink (kept[i]);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  const char *dir;
+  guint index;
+  guint failures;
+} Exporter;
+
+static gpointer
+export_many (gpointer data)
+{
+  Exporter *exporter = data;
+  g_autofree char *target = g_strdup_printf ("%s/out-%u.csv", exporter->dir, exporter->index);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("contents", 8);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!measures_export_write (file, bytes, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          exporter->failures++;
+        }
+    }
+
+  return NULL;
+}
+
+/* Exports at once into one folder, each removing leftovers there: none
+ * removes the temporary file of another. */
+static void
+test_write_concurrent (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-export-XXXXXX", NULL);
+  Exporter exporters[4];
+  GThread *threads[G_N_ELEMENTS (exporters)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      exporters[i] = (Exporter) { dir, i, 0 };
+      threads[i] = g_thread_new ("exporter", export_many, &exporters[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s/out-%u.csv", dir, i);
+
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (exporters[i].failures, ==, 0);
+      g_unlink (target);
+    }
+  assert_no_temporary (dir);
   g_rmdir (dir);
 }
 
@@ -441,10 +906,17 @@ main (int   argc,
   g_test_add_func ("/export/pdf/cover-charts", test_pdf_cover_charts);
   g_test_add_func ("/export/html/escapes", test_html_escapes);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/markdown/blocks", test_markdown_blocks);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/write/atomic", test_write_atomic);
+  g_test_add_func ("/export/write/special", test_write_special);
+  g_test_add_func ("/export/write/link", test_write_link);
+  g_test_add_func ("/export/write/permissions", test_write_permissions);
+  g_test_add_func ("/export/write/fsync-fails", test_write_fsync_fails);
+  g_test_add_func ("/export/write/leftovers", test_write_leftovers);
+  g_test_add_func ("/export/write/concurrent", test_write_concurrent);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/summary-romanian", test_summary_romanian);
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Kills `measures --export` with SIGKILL while it writes, and checks that
 # the file it was replacing is either the old one, whole, or the complete
-# new one: never a half-written mix.
+# new one: never a half-written mix; and that what a killed export left
+# is removed by the next one.
 set -u
 measures=$1
 tmp=$(mktemp -d)
@@ -80,6 +81,51 @@ if [ "$count" = 20000 ]; then
   echo "ok: cache: the next load reads all 20000 records"
 else
   echo "not ok: cache: the next load read $count records"
+  failures=$((failures + 1))
+fi
+
+# An export killed while it writes leaves its temporary file; the next
+# export into that folder removes it, but not one that an export is
+# still writing. A file size limit kills the export (SIGXFSZ) in the
+# middle of writing, every time; the cache is complete by now, so the
+# export only reads it.
+"$measures" --count "$tmp/big.json" > /dev/null 2>&1
+mkdir "$tmp/exports"
+target="$tmp/exports/summary.csv"
+printf 'the old summary\n' > "$target"
+(ulimit -f 128; exec "$measures" --export="$target" "$tmp/big.json") > /dev/null 2>&1
+leftover=$(ls -A "$tmp/exports" | grep '^\.measures-export-')
+if [ -n "$leftover" ] && [ "$(cat "$target")" = "the old summary" ]; then
+  echo "ok: leftover: killed while writing, $leftover left beside the old file, intact"
+else
+  echo "not ok: leftover: the killed export left [$leftover], the target holds [$(head -c 40 "$target")]"
+  failures=$((failures + 1))
+fi
+
+# One being written: its writer holds a lock on it (here, a sleep that
+# flock(1) has locked it for).
+writer="$tmp/exports/.measures-export-Writer"
+printf 'half' > "$writer"
+(flock 9 && exec sleep 30) 9<>"$writer" > /dev/null 2>&1 &
+holder=$!
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  flock -n "$writer" true || break
+  sleep 0.1
+done
+"$measures" --export="$tmp/exports/other.md" 2>"$tmp/err"; status=$?
+if [ "$status" = 0 ] && [ ! -e "$tmp/exports/$leftover" ] && [ -e "$writer" ]; then
+  echo "ok: leftover: the next export removed $leftover and kept the one being written"
+else
+  echo "not ok: leftover: after the next export (status $status, $(cat "$tmp/err")): $(ls -A "$tmp/exports" | tr '\n' ' ')"
+  failures=$((failures + 1))
+fi
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+"$measures" --export="$tmp/exports/other.md" 2>/dev/null
+if [ -z "$(ls -A "$tmp/exports" | grep '^\.measures-export-')" ]; then
+  echo "ok: leftover: once its writer is gone, the next export removes it too"
+else
+  echo "not ok: leftover: left after its writer ended: $(ls -A "$tmp/exports" | tr '\n' ' ')"
   failures=$((failures + 1))
 fi
 

@@ -753,13 +753,63 @@ svg_canvas_line (MeasuresCanvas      *canvas,
   g_string_append (self->body, "/>\n");
 }
 
+/* Text as XML character data. Markup characters are escaped as
+ * g_markup_escape_text() escapes them, but the characters that XML 1.0
+ * cannot hold at all, not even as references (the C0 controls but tab,
+ * line feed and carriage return; U+FFFE and U+FFFF; and anything that
+ * is not UTF-8, such as a surrogate), become U+FFFD: GLib writes the
+ * controls as &#x1;, which no XML parser accepts. */
+static void
+append_xml_text (GString    *out,
+                 const char *text)
+{
+  const char *end = text + strlen (text);
+
+  for (const char *p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '\'':
+          g_string_append (out, "&apos;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        default:
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ||
+              (c >= 0xD800 && c <= 0xDFFF))
+            g_string_append_unichar (out, 0xFFFD);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+      p = g_utf8_next_char (p);
+    }
+}
+
 static void
 svg_canvas_text (MeasuresCanvas        *canvas,
                  const MeasuresTextRun *run)
 {
   SvgCanvas *self = (SvgCanvas *) canvas;
   const Fitted *fitted = lookup_fitted (canvas, run);
-  g_autofree char *escaped = g_markup_escape_text (fitted->text, -1);
   double baseline = (double) pango_layout_get_baseline (fitted->layout) / PANGO_SCALE;
   char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -771,7 +821,9 @@ svg_canvas_text (MeasuresCanvas        *canvas,
   if (run->bold)
     g_string_append (self->body, " font-weight=\"bold\"");
   svg_color (self->body, "fill", &run->color);
-  g_string_append_printf (self->body, ">%s</text>\n", escaped);
+  g_string_append_c (self->body, '>');
+  append_xml_text (self->body, fitted->text);
+  g_string_append (self->body, "</text>\n");
 }
 
 static void
@@ -858,15 +910,15 @@ measures_canvas_svg_finish (MeasuresCanvas *self)
 
   if (svg->title != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (svg->title, -1);
-
-      g_string_append_printf (out, "<title id=\"title\">%s</title>\n", escaped);
+      g_string_append (out, "<title id=\"title\">");
+      append_xml_text (out, svg->title);
+      g_string_append (out, "</title>\n");
     }
   if (svg->description != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (svg->description, -1);
-
-      g_string_append_printf (out, "<desc>%s</desc>\n", escaped);
+      g_string_append (out, "<desc>");
+      append_xml_text (out, svg->description);
+      g_string_append (out, "</desc>\n");
     }
   if (svg->defs->len > 0)
     g_string_append_printf (out, "<defs>\n%s</defs>\n", svg->defs->str);

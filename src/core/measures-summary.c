@@ -12,8 +12,11 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "measures-loader.h"
@@ -578,15 +581,60 @@ measures_summary_to_html (MeasuresSummary *self)
 
 /* Markdown */
 
+/* Where a piece of text goes in a Markdown document. */
+typedef enum
+{
+  MD_LINE_START,  /* at the start of a line, or of a list item */
+  MD_INLINE,      /* after other text on its line */
+  MD_TABLE,       /* in a table's cell: line breaks are <br> */
+  MD_HEADING,     /* in a heading: line breaks are spaces */
+} MdPlace;
+
 /* Record text must not turn into Markdown: characters that could start
- * markup are escaped, and so is anything that looks like HTML. */
+ * markup are escaped, and so is anything that looks like HTML. At the
+ * start of a line, so are the marks that make it a list item ("- ",
+ * "+ ", "1. ", "1) "), a rule ("---") or the line under a heading ("===",
+ * "---"); the spaces there are dropped, as they show nothing and four
+ * would make the line code. "#", ">", "*" and "|" are escaped anywhere. */
 static void
 append_md_escaped (GString    *out,
                    const char *text,
-                   gboolean    in_table)
+                   MdPlace     place)
 {
+  gboolean line_start = place == MD_LINE_START;
+
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {
+      if (line_start)
+        {
+          const char *digits = p;
+
+          line_start = FALSE;
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p == '\0')
+            break;
+
+          if (*p == '-' || *p == '+' || *p == '=')
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *p);
+              continue;
+            }
+
+          for (digits = p; g_ascii_isdigit (*digits); digits++)
+            ;
+          if (digits > p && (*digits == '.' || *digits == ')') &&
+              (digits[1] == '\0' || digits[1] == ' ' || digits[1] == '\t' || digits[1] == '\n'))
+            {
+              g_string_append_len (out, p, digits - p);
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *digits);
+              p = digits;
+              continue;
+            }
+        }
+
       switch (*p)
         {
         case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
@@ -601,7 +649,15 @@ append_md_escaped (GString    *out,
           g_string_append (out, "&amp;");
           break;
         case '\n':
-          g_string_append (out, in_table ? "<br>" : "  \n");
+          if (place == MD_TABLE)
+            g_string_append (out, "<br>");
+          else if (place == MD_HEADING)
+            g_string_append_c (out, ' ');
+          else
+            {
+              g_string_append (out, "  \n");
+              line_start = TRUE;
+            }
           break;
         default:
           g_string_append_c (out, *p);
@@ -618,9 +674,9 @@ append_md_field (GString    *out,
     return;
 
   g_string_append (out, "- **");
-  append_md_escaped (out, label, FALSE);
+  append_md_escaped (out, label, MD_INLINE);
   g_string_append (out, ":** ");
-  append_md_escaped (out, value, FALSE);
+  append_md_escaped (out, value, MD_INLINE);
   g_string_append_c (out, '\n');
 }
 
@@ -630,15 +686,15 @@ measures_summary_to_markdown (MeasuresSummary *self)
   GString *out = g_string_new ("# ");
   g_autofree char *count = measures_summary_count_text (self, self->entries->len);
 
-  append_md_escaped (out, self->title, FALSE);
+  append_md_escaped (out, self->title, MD_HEADING);
   g_string_append (out, "\n\n**");
-  append_md_escaped (out, self->subtitle, FALSE);
+  append_md_escaped (out, self->subtitle, MD_INLINE);
   g_string_append (out, "**  \n");
-  append_md_escaped (out, self->date, FALSE);
+  append_md_escaped (out, self->date, MD_LINE_START);
   if (!self->single)
     {
       g_string_append (out, " · ");
-      append_md_escaped (out, count, FALSE);
+      append_md_escaped (out, count, MD_INLINE);
     }
   g_string_append (out, "\n\n");
 
@@ -652,29 +708,29 @@ measures_summary_to_markdown (MeasuresSummary *self)
           if (tables[t]->len == 0)
             continue;
           g_string_append (out, "## ");
-          append_md_escaped (out, measures_summary_tr (self, headings[t]), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, headings[t]), MD_HEADING);
           g_string_append (out, "\n\n");
           for (guint i = 0; i < tables[t]->len; i++)
             {
               const MeasuresSummaryCount *c = g_ptr_array_index (tables[t], i);
 
               g_string_append (out, "- ");
-              append_md_escaped (out, c->label, FALSE);
+              append_md_escaped (out, c->label, MD_LINE_START);
               g_string_append_printf (out, ": %u\n", c->count);
             }
           g_string_append_c (out, '\n');
         }
 
       g_string_append (out, "## ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), FALSE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), MD_HEADING);
       g_string_append (out, "\n\n| ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Title")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Title")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Country")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Country")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Years")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Years")), MD_TABLE);
       g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), TRUE);
+      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), MD_TABLE);
       g_string_append (out, " |\n|---|---|---|---|\n");
       for (guint i = 0; i < self->entries->len; i++)
         {
@@ -682,13 +738,13 @@ measures_summary_to_markdown (MeasuresSummary *self)
           g_autofree char *types = g_strjoinv ("; ", entry->types);
 
           g_string_append (out, "| ");
-          append_md_escaped (out, entry->title, TRUE);
+          append_md_escaped (out, entry->title, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, entry->country, TRUE);
+          append_md_escaped (out, entry->country, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, entry->years, TRUE);
+          append_md_escaped (out, entry->years, MD_TABLE);
           g_string_append (out, " | ");
-          append_md_escaped (out, types, TRUE);
+          append_md_escaped (out, types, MD_TABLE);
           g_string_append (out, " |\n");
         }
       g_string_append_c (out, '\n');
@@ -703,13 +759,13 @@ measures_summary_to_markdown (MeasuresSummary *self)
       if (!self->single)
         {
           g_string_append (out, "## ");
-          append_md_escaped (out, entry->title, FALSE);
+          append_md_escaped (out, entry->title, MD_HEADING);
           g_string_append (out, "\n\n");
         }
       if (entry->title_fallback || entry->description_fallback)
         {
           g_string_append (out, "_");
-          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), MD_INLINE);
           g_string_append (out, "_\n\n");
         }
       append_md_field (out, measures_summary_tr (self, N_("Country")), entry->country);
@@ -725,7 +781,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
           gboolean in_list = FALSE;
 
           g_string_append (out, "### ");
-          append_md_escaped (out, measures_summary_tr (self, N_("Description")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Description")), MD_HEADING);
           g_string_append (out, "\n\n");
           for (guint b = 0; b < entry->description->len; b++)
             {
@@ -739,14 +795,14 @@ measures_summary_to_markdown (MeasuresSummary *self)
               if (block->kind == MEASURES_BLOCK_LIST_ITEM)
                 {
                   g_string_append (out, "- ");
-                  append_md_escaped (out, block->text, FALSE);
+                  append_md_escaped (out, block->text, MD_LINE_START);
                   g_string_append_c (out, '\n');
                   in_list = TRUE;
                   list = block->list;
                 }
               else
                 {
-                  append_md_escaped (out, block->text, FALSE);
+                  append_md_escaped (out, block->text, MD_LINE_START);
                   g_string_append (out, "\n\n");
                 }
             }
@@ -759,7 +815,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
       if (entry->url != NULL)
         {
           g_string_append (out, "- **");
-          append_md_escaped (out, measures_summary_tr (self, N_("Address")), FALSE);
+          append_md_escaped (out, measures_summary_tr (self, N_("Address")), MD_INLINE);
           g_string_append (out, ":** ");
           if (entry->url_is_link)
             {
@@ -769,7 +825,7 @@ measures_summary_to_markdown (MeasuresSummary *self)
               g_string_append_printf (out, "<%s>", safe);
             }
           else
-            append_md_escaped (out, entry->url, FALSE);
+            append_md_escaped (out, entry->url, MD_INLINE);
           g_string_append_c (out, '\n');
         }
       g_string_append_c (out, '\n');
@@ -1035,6 +1091,229 @@ measures_export_bytes (GPtrArray             *measures,
   return measures_summary_to_pdf (summary, cancellable, error);
 }
 
+/* Where an export to @path writes: @path itself, or the file that a
+ * symbolic link at @path leads to, so that the link stays a link. Only a
+ * regular file, or nothing yet, is written: a rename over a device, a
+ * pipe or a socket would not write to it but replace it (as root,
+ * /dev/null itself), so those are refused before anything is written,
+ * as is a link that leads to one or to nothing. *exists says whether
+ * there is a file to replace, and @st is then its status. */
+static char *
+resolve_target (const char   *path,
+                struct stat  *st,
+                gboolean     *exists,
+                GError      **error)
+{
+  int saved;
+
+  *exists = FALSE;
+
+  if (lstat (path, st) != 0)
+    {
+      saved = errno;
+
+      /* A new file; a missing folder is told when the file is made. */
+      if (saved == ENOENT || saved == ENOTDIR)
+        return g_strdup (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  if (S_ISLNK (st->st_mode))
+    {
+      g_autofree char *link = g_file_read_link (path, NULL);
+      char *real, *resolved;
+
+      if (stat (path, st) != 0)
+        {
+          saved = errno;
+
+          if (saved == ENOENT)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         /* Translators: the first %s is a file, the second where it leads */
+                         _("Cannot write “%s”: it is a link to “%s”, which does not exist"),
+                         path, link != NULL ? link : "");
+          else
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      if (!S_ISREG (st->st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       /* Translators: the first %s is a file, the second where it leads */
+                       _("Cannot write “%s”: it is a link to “%s”, which is not a file"),
+                       path, link != NULL ? link : "");
+          return NULL;
+        }
+
+      real = realpath (path, NULL);
+      if (real == NULL)
+        {
+          saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      /* realpath() allocates with malloc(). */
+      resolved = g_strdup (real);
+      free (real);
+      *exists = TRUE;
+      return resolved;
+    }
+
+  if (S_ISREG (st->st_mode))
+    {
+      *exists = TRUE;
+      return g_strdup (path);
+    }
+
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("Cannot write “%s”: it is a folder, not a file"), path);
+  else if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a device, not a file"), path);
+  else if (S_ISFIFO (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a named pipe, not a file"), path);
+  else if (S_ISSOCK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a socket, not a file"), path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is not a file"), path);
+
+  return NULL;
+}
+
+/* The temporary file an export writes beside its target, renamed over
+ * the target once complete. */
+#define EXPORT_TEMPORARY "measures-export-"
+
+static gboolean
+is_export_temporary (const char *name)
+{
+  gsize prefix = 1 + strlen (EXPORT_TEMPORARY);
+
+  if (name[0] != '.' || strncmp (name + 1, EXPORT_TEMPORARY, prefix - 1) != 0 ||
+      strlen (name) != prefix + 6)
+    return FALSE;
+  for (const char *p = name + prefix; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A killed export leaves its temporary file beside the target; the next
+ * export into that folder removes those that nobody is writing.
+ *
+ * An export holds an flock() on its temporary file from the moment it
+ * makes it until it has renamed it, and the kernel drops the lock when
+ * the process ends, however it ends: a temporary file that can be locked
+ * is one that nobody writes. flock() rather than fcntl() locks, because
+ * those belong to the process: another export of the same window, in
+ * another thread, would not see them, and closing any descriptor of the
+ * file would drop them. Rather than a process id in the name, because
+ * ids are reused and differ between a Flatpak sandbox and the host that
+ * share a folder. Where the file system gives us no flock() (on NFS it
+ * becomes a POSIX lock, which wants a descriptor open for writing, and
+ * ours is open for reading), a temporary file untouched for an hour is
+ * taken as left over: a live export writes its file in seconds. */
+static void
+remove_leftovers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st, now;
+      gboolean left_over;
+      int fd;
+
+      if (!is_export_temporary (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+        left_over = FALSE;
+      else if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        left_over = TRUE;
+      else
+        left_over = errno != EWOULDBLOCK && errno != EINTR && time (NULL) - st.st_mtime > 3600;
+
+      /* Only the file that was locked, not one made since under the name. */
+      if (left_over && lstat (path, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino)
+        {
+          g_debug ("Removing %s: no export is writing it", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
+/* Makes the temporary file in @dir, locked (see remove_leftovers()). */
+static int
+create_temporary (const char  *dir,
+                  int          mode,
+                  char       **tmp)
+{
+  /* Another export may be removing leftovers in this folder: one that
+   * locked the file first, or removed it before it was locked, makes us
+   * take another name. */
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *name = g_build_filename (dir, "." EXPORT_TEMPORARY "XXXXXX", NULL);
+      struct stat by_fd, by_name;
+      int fd = g_mkstemp_full (name, O_WRONLY | O_CLOEXEC, mode);
+
+      if (fd < 0)
+        return -1;
+
+      if ((flock (fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
+          fstat (fd, &by_fd) == 0 && lstat (name, &by_name) == 0 &&
+          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino)
+        {
+          *tmp = g_steal_pointer (&name);
+          return fd;
+        }
+
+      close (fd);
+    }
+
+  errno = EAGAIN;
+  return -1;
+}
+
+/* The file that replaces the one of @st gets its owner and group where
+ * it may (as root; a group we are in), then its permissions, as chown
+ * can clear mode bits. Set-user-ID and set-group-ID are not kept: a
+ * write to the file would have cleared them as well. Neither is worth
+ * failing the export for. */
+static void
+keep_owner_and_mode (int                fd,
+                     const struct stat *st)
+{
+  if ((st->st_uid != geteuid () || st->st_gid != getegid ()) &&
+      fchown (fd, st->st_uid, st->st_gid) != 0 &&
+      fchown (fd, (uid_t) -1, st->st_gid) != 0)
+    g_debug ("Cannot give the export the owner of the file it replaces: %s", g_strerror (errno));
+
+  if (fchmod (fd, st->st_mode & 0777) != 0)
+    g_debug ("Cannot give the export the permissions of the file it replaces: %s", g_strerror (errno));
+}
+
 /**
  * measures_export_write:
  * @file: where to write
@@ -1044,7 +1323,12 @@ measures_export_bytes (GPtrArray             *measures,
  *
  * Writes @bytes to a temporary file beside @file and renames it into
  * place only once it is complete, so that a failure leaves any existing
- * file as it was.
+ * file as it was. When @file is a symbolic link, the file it leads to is
+ * written and the link kept; a folder, a device, a pipe, a socket, or a
+ * link to one of them or to nothing, is refused before anything is
+ * written. A file that is replaced keeps its permissions, and its owner
+ * and group where the process may give them; a new file gets the
+ * permissions of the umask.
  *
  * Returns: whether the file was written
  */
@@ -1054,23 +1338,35 @@ measures_export_write (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *given = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   const char *data;
   gsize size, done = 0;
+  struct stat st;
+  gboolean exists;
   int fd;
 
   data = g_bytes_get_data (bytes, &size);
 
   /* Not a local file (a remote location): GIO's replace does the same. */
-  if (path == NULL)
+  if (given == NULL)
     return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
                                     G_FILE_CREATE_NONE, NULL, cancellable, error);
 
+  path = resolve_target (given, &st, &exists, error);
+  if (path == NULL)
+    return FALSE;
+
   dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".measures-export-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  remove_leftovers (dir);
+
+  /* open() applies the umask to this mode, as to any new file, so the
+   * process's umask is neither read nor changed: umask() is process-wide
+   * and exports run in threads. A file being replaced lends its own
+   * permissions, so that the temporary file is never more open than it. */
+  fd = create_temporary (dir, exists ? (int) (st.st_mode & 0777) : 0666, &tmp);
   if (fd < 0)
     {
       int saved = errno;
@@ -1081,13 +1377,8 @@ measures_export_write (GFile         *file,
       return FALSE;
     }
 
-  /* mkstemp makes the file 0600; give it the usual permissions. */
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
+  if (exists)
+    keep_owner_and_mode (fd, &st);
 
   while (done < size)
     {
@@ -1099,8 +1390,8 @@ measures_export_write (GFile         *file,
         {
           int saved = errno;
 
-          close (fd);
           g_unlink (tmp);
+          close (fd);
           if (!g_cancellable_set_error_if_cancelled (cancellable, error))
             g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                          _("Cannot write “%s”: %s"), path, g_strerror (saved));
@@ -1109,25 +1400,33 @@ measures_export_write (GFile         *file,
       done += written;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
+  if (fsync (fd) != 0)
     {
       int saved = errno;
 
       g_unlink (tmp);
+      close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
 
+  /* Renamed while it is still open, and so locked: a leftover is a
+   * temporary file that is not. */
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
       g_unlink (tmp);
+      close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+
+  /* The data is on the disk (fsync) and the file in place: a close()
+   * that failed now could not make it incomplete, nor undo the rename. */
+  close (fd);
 
   return TRUE;
 }

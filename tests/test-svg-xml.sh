@@ -1,0 +1,71 @@
+#!/bin/sh
+# Every chart exported as SVG is well-formed XML, whatever text the
+# records hold: the chart of each file of tests/data and tests/data/bad
+# that loads, in each kind of chart, is read by a real XML parser
+# (xmllint, from libxml2-utils). control-characters.json holds every
+# character XML 1.0 cannot carry.
+set -u
+measures=$1
+data=$(dirname "$0")/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+failures=0
+parsed=0
+
+if ! command -v xmllint > /dev/null; then
+  echo "not ok: xmllint is needed to read the SVG images: install libxml2-utils"
+  exit 1
+fi
+
+parse () {
+  if xmllint --noout "$2" 2>"$tmp/xmllint"; then
+    parsed=$((parsed + 1))
+  else
+    echo "not ok: $1: not well-formed XML: $(head -n 2 "$tmp/xmllint")"
+    failures=$((failures + 1))
+  fi
+}
+
+for file in "$data"/*.json "$data"/*.txt "$data"/bad/*; do
+  case "$file" in
+    *.tsv) continue ;;
+  esac
+  for chart in years forms types timeline; do
+    rm -f "$tmp/chart.svg"
+    "$measures" --export="$tmp/chart.svg" --chart=$chart "$file" > /dev/null 2>&1; status=$?
+    name="$(basename "$file"), $chart"
+    case $status in
+      0|2) parse "$name" "$tmp/chart.svg" ;;
+      1) [ ! -e "$tmp/chart.svg" ] || { echo "not ok: $name: an image for a file that did not load"; failures=$((failures + 1)); } ;;
+      *) echo "not ok: $name: exit status $status"; failures=$((failures + 1)) ;;
+    esac
+  done
+done
+
+# The bundled dataset, to standard output, and with Romanian labels.
+"$measures" --export=- --format=svg --chart=timeline > "$tmp/stdout.svg" 2>/dev/null
+parse "bundled, timeline, standard output" "$tmp/stdout.svg"
+LANGUAGE=ro "$measures" --export="$tmp/ro.svg" --chart=types 2>/dev/null
+parse "bundled, types, Romanian" "$tmp/ro.svg"
+
+# What was not XML is U+FFFD, never a character reference.
+for chart in forms types timeline; do
+  "$measures" --export="$tmp/controls.svg" --chart=$chart "$data/control-characters.json" 2>/dev/null
+  if grep -q '&#x[0-9a-fA-F]*;' "$tmp/controls.svg"; then
+    echo "not ok: control characters, $chart: written as references: $(grep -o '&#x[0-9a-fA-F]*;' "$tmp/controls.svg" | sort -u | tr '\n' ' ')"
+    failures=$((failures + 1))
+  elif ! grep -q '�' "$tmp/controls.svg"; then
+    echo "not ok: control characters, $chart: no U+FFFD in their place"
+    failures=$((failures + 1))
+  else
+    echo "ok: control characters, $chart: each replaced with U+FFFD"
+  fi
+done
+case "$(cat "$tmp/controls.svg")" in
+  *"<desc>A &amp; B &lt;c&gt;: Allowed: tab"*"C1 "*", bidi "*"gnp.exe"*) echo "ok: markup escaped, other characters kept" ;;
+  *) echo "not ok: markup escaped, other characters kept"; failures=$((failures + 1)) ;;
+esac
+
+echo "ok: $parsed images are well-formed XML"
+[ "$failures" -eq 0 ]
