@@ -262,6 +262,80 @@ test_long_timeline (void)
     }
 }
 
+/* B1: overviews are made on the main thread and on export threads at
+ * once; each must come out as it would alone. */
+typedef struct
+{
+  MeasuresIndex *index;
+  MeasuresBitset *all;
+  MeasuresOverview *alone;
+} Concurrent;
+
+static gboolean
+same_timeline (const MeasuresOverview *a,
+               const MeasuresOverview *b)
+{
+  if (a->timeline->len != b->timeline->len)
+    return FALSE;
+  for (guint i = 0; i < a->timeline->len; i++)
+    if (g_array_index (a->timeline, MeasuresTimelineRow, i).position !=
+        g_array_index (b->timeline, MeasuresTimelineRow, i).position)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gpointer
+make_overviews (gpointer data)
+{
+  Concurrent *c = data;
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(MeasuresOverview) overview = measures_overview_new (c->index, c->all, 2024);
+
+      if (!same_timeline (overview, c->alone))
+        return GINT_TO_POINTER (FALSE);
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+test_concurrent (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(MeasuresOverview) alone = NULL;
+  Concurrent c;
+  GThread *threads[2];
+  guint n = 3000;
+
+  /* Many countries, so that sorting their labels takes a while. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Country %u\", \"title\": \"Plan %u\", "
+                                  "\"year\": {\"from\": %u, \"to\": %u}}",
+                            i > 0 ? "," : "", i, (i * 7919) % 1000, i, 2000 + i % 9, 2010 + i % 9);
+  g_string_append (json, "]");
+
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = measures_loader_load_bytes (bytes, NULL, "concurrent.json");
+  index = measures_index_new (measures_dataset_get_measures (dataset));
+  all = measures_bitset_new (n);
+  measures_bitset_fill (all);
+  alone = measures_overview_new (index, all, 2024);
+  g_assert_cmpuint (alone->timeline->len, >, 0);
+
+  c = (Concurrent) { index, all, alone };
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("overview", make_overviews, &c);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/overview/nothing-dated", test_nothing_dated);
   g_test_add_func ("/overview/bundled-timeline", test_bundled_timeline);
   g_test_add_func ("/overview/long-timeline", test_long_timeline);
+  g_test_add_func ("/overview/concurrent", test_concurrent);
 
   return g_test_run ();
 }

@@ -108,13 +108,16 @@ compare_spans (gconstpointer a,
   return (x->position > y->position) - (x->position < y->position);
 }
 
-static const char * const *sort_labels;
-
+/* Overviews are made on the main thread and on export threads at once:
+ * the labels come with each sort, never through a global. */
 static int
 compare_label_values (gconstpointer a,
-                      gconstpointer b)
+                      gconstpointer b,
+                      gpointer      user_data)
 {
-  return g_utf8_collate (sort_labels[*(const guint *) a], sort_labels[*(const guint *) b]);
+  const char * const *labels = user_data;
+
+  return g_utf8_collate (labels[*(const guint *) a], labels[*(const guint *) b]);
 }
 
 /* Puts the timeline in order, by country label, first year, then title,
@@ -140,9 +143,7 @@ arrange_timeline (MeasuresOverview   *self,
   for (guint v = 0; v < n_countries; v++)
     if (used[v])
       g_array_append_val (values, v);
-  sort_labels = country_labels;
-  g_array_sort (values, compare_label_values);
-  sort_labels = NULL;
+  g_array_sort_with_data (values, compare_label_values, (gpointer) country_labels);
   for (guint i = 0; i < values->len; i++)
     rank[g_array_index (values, guint, i)] = i;
 
