@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "measures-summary.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
@@ -401,6 +402,122 @@ test_close_during_load (void)
   remove_folder (folder);
 }
 
+static gboolean
+not_exporting (MeasuresWindow *window)
+{
+  return !measures_window_get_exporting (window);
+}
+
+/* B4: an export that ends during a load leaves the load's progress
+ * going. */
+static void
+test_export_during_load (void)
+{
+  g_autofree char *folder = make_large_folder (60, 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *out_path = g_build_filename (g_get_user_cache_dir (), "export.csv", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  MeasuresWindow *window;
+  GtkProgressBar *bar;
+  double fraction;
+  gint64 deadline;
+
+  new_user ();
+  window = measures_window_new (NULL);
+  measures_window_open (window, NULL, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, shows_measures));
+
+  measures_window_add_files (window, &file, 1);
+  g_assert_true (measures_window_get_loading (window));
+  measures_window_export (window, out, FALSE, MEASURES_FORMAT_CSV, "en");
+  g_assert_true (wait_for (window, not_exporting));
+  g_assert_true (g_file_query_exists (out, NULL));
+  g_assert_true (measures_window_get_loading (window));
+
+  /* The bar still moves while the load goes on. */
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_nonnull (bar);
+  fraction = gtk_progress_bar_get_fraction (bar);
+  deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  while (measures_window_get_loading (window) && gtk_progress_bar_get_fraction (bar) == fraction &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), !=, fraction);
+
+  g_assert_true (wait_for (window, shows_measures));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (out_path);
+  remove_folder (folder);
+}
+
+/* The file chooser the open action shows, once it is on screen. */
+static GtkWindow *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* B8: a file chooser that answers once its window is gone touches
+ * nothing of the window. Under AddressSanitizer, any use after free
+ * fails the test. */
+static void
+test_chooser_after_close (void)
+{
+  const char *actions[] = { "win.open", "win.open-folder" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      MeasuresWindow *window;
+      GObject *watched;
+      GtkWindow *chooser = NULL;
+      gint64 deadline;
+
+      new_user ();
+      window = measures_window_new (NULL);
+      watched = G_OBJECT (window);
+      g_object_add_weak_pointer (watched, (gpointer *) &watched);
+      measures_window_open (window, NULL, 0);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (wait_for (window, shows_measures));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+      deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+      while ((chooser = find_chooser ()) == NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_nonnull (chooser);
+      g_object_ref (chooser);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+      while (watched != NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_null (watched);
+
+      /* The user picks the bundled folder after all. */
+      {
+        g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", NULL);
+        g_autoptr(GFile) folder = g_file_new_for_path (data);
+
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      }
+      for (guint k = 0; k < 50; k++)
+        g_main_context_iteration (NULL, FALSE);
+      g_object_unref (chooser);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +536,8 @@ main (int   argc,
   g_test_add_func ("/window-load/cancel-at-every-moment", test_cancel_at_every_moment);
   g_test_add_func ("/window-load/show-bundled-during-load", test_show_bundled_during_load);
   g_test_add_func ("/window-load/close-during-load", test_close_during_load);
+  g_test_add_func ("/window-load/export-during-load", test_export_during_load);
+  g_test_add_func ("/window-load/chooser-after-close", test_chooser_after_close);
 
   status = g_test_run ();
   remove_folder (cache);
