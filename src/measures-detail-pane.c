@@ -89,13 +89,16 @@ remove_children (GtkWidget *parent)
     }
 }
 
-/* Record text is shown literally; words the search matched are marked,
- * after everything else has been escaped. */
+/* Record text is shown literally, directional controls by their names;
+ * words the search matched are marked, after everything else has been
+ * escaped. */
 static void
 set_record_text (MeasuresDetailPane *self,
                  GtkLabel           *label,
-                 const char         *text)
+                 const char         *record_text)
 {
+  g_autofree char *shown = measures_text_show_bidi_controls (record_text);
+  const char *text = shown != NULL ? shown : record_text;
   g_autofree char *markup = NULL;
 
   if (self->highlight == NULL || self->highlight[0] == NULL)

@@ -274,11 +274,14 @@ set_cell_text (GtkListItem *item,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
+/* Free text of a record: directional controls are shown by their names. */
 static void
 set_long_cell_text (GtkListItem *item,
                     const char  *text)
 {
-  set_cell_text (item, text);
+  g_autofree char *shown = text != NULL ? measures_text_show_bidi_controls (text) : NULL;
+
+  set_cell_text (item, shown != NULL ? shown : text);
 }
 
 static void

@@ -207,6 +207,25 @@ test_period_overlaps (void)
   g_assert_false (measures_period_overlaps (MEASURES_YEAR_NONE, MEASURES_YEAR_NONE, 2000, 2030));
 }
 
+static void
+test_show_bidi_controls (void)
+{
+  g_autofree char *override = measures_text_show_bidi_controls ("Report \u202egnp.exe");
+  g_autofree char *all = measures_text_show_bidi_controls ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069");
+  g_autofree char *edges = measures_text_show_bidi_controls ("\u202ea\u202c");
+
+  g_assert_cmpstr (override, ==, "Report [RLO]gnp.exe");
+  g_assert_cmpstr (all, ==, "[LRE][RLE][PDF][LRO][RLO][LRI][RLI][FSI][PDI]");
+  g_assert_cmpstr (edges, ==, "[RLO]a[PDF]");
+
+  /* Nothing to show: marks, other characters of the same lead byte,
+   * right-to-left text itself. */
+  g_assert_null (measures_text_show_bidi_controls ("plain"));
+  g_assert_null (measures_text_show_bidi_controls ("a\u200fb\u200e – “quoted” …"));
+  g_assert_null (measures_text_show_bidi_controls ("\u0645\u0635\u0631 \u05e2\u05d1\u05e8\u05d9\u05ea"));
+  g_assert_null (measures_text_show_bidi_controls (""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/text/uri/safe", test_safe_uri);
   g_test_add_func ("/text/markup-matches", test_markup_matches);
   g_test_add_func ("/text/period/overlaps", test_period_overlaps);
+  g_test_add_func ("/text/show-bidi-controls", test_show_bidi_controls);
 
   return g_test_run ();
 }

@@ -172,6 +172,17 @@ test_window_unsafe_link (void)
   g_assert_true (markup_contains (pane, ">Bold</span>?&lt;/b&gt; &amp; &lt;span foreground=&quot;"));
   g_assert_false (markup_contains (pane, "<b>"));
 
+  /* A right-to-left override cannot make "gnp.exe" read "exe.png":
+   * directional controls are shown by their names. */
+  measures_query_set_search (measures_window_get_query (window), "");
+  g_assert_true (measures_window_select (window, "bidi"));
+  settle ();
+  g_string_truncate (text, 0);
+  collect_texts (pane, text, FALSE);
+  g_assert_nonnull (strstr (text->str, "Report [RLO]gnp.exe\n"));
+  g_assert_nonnull (strstr (text->str, "An [RLI]isolate[PDI] and a mark\u200f kept.\n"));
+  g_assert_null (strstr (text->str, "\u202e"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

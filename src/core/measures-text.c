@@ -514,6 +514,67 @@ measures_text_has_word_prefix (const char *words,
   return FALSE;
 }
 
+/* The explicit directional formatting characters: embeddings, overrides
+ * and isolates, and the marks that end them. */
+static const char *
+bidi_control_name (gunichar c)
+{
+  switch (c)
+    {
+    case 0x202A: return "LRE";
+    case 0x202B: return "RLE";
+    case 0x202C: return "PDF";
+    case 0x202D: return "LRO";
+    case 0x202E: return "RLO";
+    case 0x2066: return "LRI";
+    case 0x2067: return "RLI";
+    case 0x2068: return "FSI";
+    case 0x2069: return "PDI";
+    default: return NULL;
+    }
+}
+
+/**
+ * measures_text_show_bidi_controls:
+ * @text: valid UTF-8, as a record gives it
+ *
+ * A right-to-left override in a title makes "gnp.exe" read "exe.png":
+ * record text is shown with each explicit directional formatting
+ * character (U+202A–U+202E, U+2066–U+2069) written as its name in
+ * brackets, such as "[RLO]", so that none reorders the text unseen.
+ * Marks (U+200E, U+200F) and the text itself are left as they are.
+ *
+ * Returns: (transfer full) (nullable): @text so written, or %NULL when
+ *   @text holds none of them
+ */
+char *
+measures_text_show_bidi_controls (const char *text)
+{
+  GString *shown = NULL;
+  const char *from = text;
+
+  /* All of them are E2 80 AA–AE or E2 81 A6–A9 in UTF-8. */
+  for (const char *p = text; (p = strchr (p, '\xe2')) != NULL; p++)
+    {
+      const char *name = bidi_control_name (g_utf8_get_char (p));
+
+      if (name == NULL)
+        continue;
+      if (shown == NULL)
+        shown = g_string_new (NULL);
+      g_string_append_len (shown, from, p - from);
+      g_string_append_printf (shown, "[%s]", name);
+      p += 2;
+      from = p + 1;
+    }
+
+  if (shown == NULL)
+    return NULL;
+  g_string_append (shown, from);
+
+  return g_string_free (shown, FALSE);
+}
+
 /**
  * measures_text_find_matches:
  * @text: valid UTF-8, as a record gives it

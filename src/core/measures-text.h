@@ -35,6 +35,7 @@ typedef struct
   gsize end;
 } MeasuresSpan;
 
+char       *measures_text_show_bidi_controls (const char   *text);
 GArray     *measures_text_find_matches   (const char         *text,
                                           const char * const *words);
 char       *measures_text_markup_matches (const char         *text,
