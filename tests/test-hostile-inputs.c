@@ -192,6 +192,11 @@ test_numbers_and_keys (void)
     { "[{\"country\": \"A\", \"year\": 99999999999}]", 0 },
     { "[{\"country\": \"A\", \"year\": -2019}]", 0 },
     { "[{\"country\": \"A\", \"year\": 1e308}]", 0 },
+    /* Beyond any integer: their conversion would be undefined. */
+    { "[{\"country\": \"A\", \"year\": 1e19}]", 0 },
+    { "[{\"country\": \"A\", \"year\": -1e19}]", 0 },
+    { "[{\"country\": \"A\", \"year\": 1e400}]", 0 },
+    { "[{\"country\": \"A\", \"year\": {\"from\": -1e400}}]", 0 },
     { "[{\"country\": \"A\", \"year\": {\"from\": 2022, \"to\": 2019}}]", 0 },
     { "[{\"country\": \"A\", \"year\": 2019.0000001}]", 0 },
     /* A key given twice: the last wins, as in JSON parsers generally. */

@@ -378,7 +378,9 @@ get_year_number (JsonNode   *node,
 
   value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
 
-  if (value != (double) (gint64) value || value < MEASURES_YEAR_MIN || value > MEASURES_YEAR_MAX)
+  /* The range first: converting 1e19, or the infinity that 1e400 reads
+   * as, to an integer is undefined. */
+  if (!(value >= MEASURES_YEAR_MIN && value <= MEASURES_YEAR_MAX) || value != (double) (int) value)
     {
       g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
                    _("“%s” must be a whole year between %d and %d"),
