@@ -222,6 +222,7 @@ test_whole_file_errors (void)
     const char *json;
     const char *message_start;
   } cases[] = {
+    /* Bytes of no length hold no data at all: NULL. */
     { "", "the file is empty" },
     { "   ", "the file is empty" },
     { "[{\"country\": \"X\"", "not valid JSON at line 1, column 16: " },

@@ -649,7 +649,10 @@ load_bytes (GBytes         *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  /* Empty bytes may have no data at all, and NULL + 0 is undefined. */
   data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   start = data;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     start += 3;
