@@ -383,6 +383,30 @@ test_damaged_on_disk (void)
   g_assert_cmpuint (third->measures->len, ==, 50);
 }
 
+/* Records with no text have no words: their cache has no array of
+ * words at all, and reads back. */
+static void
+test_no_words (void)
+{
+  g_autoptr(GFile) file = write_dataset ("no-words.json",
+                                         "[{\"country\": \"Romania\"}, {\"country\": \"Ukraine\", \"year\": 2019}]");
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresCatalog) cold = NULL;
+  g_autoptr(MeasuresCatalog) warm = NULL;
+  g_autofree char *cold_json = NULL;
+  g_autofree char *warm_json = NULL;
+
+  cold = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_true (g_file_query_exists (cache, NULL));
+  warm = measures_loader_load_catalog (&file, 1, NULL);
+
+  g_assert_cmpuint (warm->measures->len, ==, 2);
+  cold_json = serialize (cold);
+  warm_json = serialize (warm);
+  g_assert_cmpstr (cold_json, ==, warm_json);
+  g_assert_cmpuint (count_search (warm, "romania"), ==, 1);
+}
+
 /* A dataset with problems is not cached: its messages are made afresh. */
 static void
 test_problems_not_cached (void)
@@ -422,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/cache/cut-and-damaged", test_cut_and_damaged);
   g_test_add_func ("/cache/damaged-on-disk", test_damaged_on_disk);
   g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
+  g_test_add_func ("/cache/no-words", test_no_words);
 
   status = g_test_run ();
   g_ptr_array_unref (uris);

@@ -455,12 +455,16 @@ read_record (const Reader  *r,
         }
     }
 
+  /* A cache whose records have no words has no array of them: NULL,
+   * and NULL + 0 is undefined. */
   return measures_measure_new_from_parts (r->strings, id, country,
                                           string_has_text (r, f[F_REGION]) ? region : NULL,
                                           string_has_text (r, f[F_URL]) ? url : NULL,
                                           from, to, g_steal_pointer (&values), n_types, texts,
                                           f[F_TITLE_DERIVED], g_steal_pointer (&extra),
-                                          r->words, r->record_words + f[F_WORDS], f[F_N_WORDS]);
+                                          r->words,
+                                          r->record_words != NULL ? r->record_words + f[F_WORDS] : NULL,
+                                          f[F_N_WORDS]);
 }
 
 static gconstpointer
