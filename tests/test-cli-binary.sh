@@ -136,4 +136,11 @@ case "$version" in
   *) check "version" "$version" "measures X.Y.Z" ;;
 esac
 
+# A byte-order mark before the JSON, as Windows editors write it.
+printf '\357\273\277[{"country": "Romania"}]\n' > "$tmp/bom.json"
+out=$("$measures" --count "$tmp/bom.json" 2>"$tmp/err"); status=$?
+check "byte-order mark count" "$out" "1"
+check "byte-order mark status" "$status" "0"
+check "byte-order mark stderr" "$(cat "$tmp/err")" ""
+
 [ "$failures" -eq 0 ]

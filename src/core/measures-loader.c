@@ -653,9 +653,16 @@ load_bytes (GBytes         *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
     data = "";
-  start = data;
+
+  /* A byte-order mark, which Windows editors write, is not part of the
+   * text: lines and columns count from after it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    start += 3;
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  start = data;
   while (start < data + length && g_ascii_isspace (*start))
     start++;
 
