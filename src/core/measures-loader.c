@@ -49,9 +49,25 @@ display_name_for_file (GFile *file)
  * json-glib overflows its stack on deep nesting, drops anything after
  * the first value, turns a lone surrogate escape into invalid UTF-8 and
  * cuts strings at \u0000, and it gives no positions for values. */
+/* Where json-glib reads text otherwise than JSON does: a comment, which
+ * it skips (it takes any “/” for the start of one), and a text in single
+ * quotes. The scan stops there and the file is refused, so that what the
+ * scan counts is what json-glib will read. */
+typedef enum
+{
+  STOP_NONE,
+  STOP_COMMENT,           /* a slash and a star, or two slashes */
+  STOP_SLASH,             /* any other “/” */
+  STOP_QUOTE,             /* “'” */
+} Stop;
+
 typedef struct
 {
   gboolean too_deep;
+  Stop stop;
+  gsize stop_offset;
+  guint stop_line;
+  guint stop_column;
   gsize end;              /* just past the first value */
   guint trailing_line;    /* where text after the first value starts, or 0 */
   guint trailing_column;
@@ -188,6 +204,21 @@ scan_json (const char *data,
           continue;
         }
 
+      if (c == '/' || c == '\'')
+        {
+          if (c == '\'')
+            scan->stop = STOP_QUOTE;
+          else if (p + 1 < end && (p[1] == '*' || p[1] == '/'))
+            scan->stop = STOP_COMMENT;
+          else
+            scan->stop = STOP_SLASH;
+          scan->stop_offset = p - data;
+          scan->stop_line = line;
+          scan->stop_column = column;
+          scan->simple = FALSE;
+          return;
+        }
+
       /* Anything after the first complete value. */
       if (started && depth == 0)
         {
@@ -217,6 +248,7 @@ scan_json (const char *data,
         case '"':
           in_string = TRUE;
           string_start = p;
+          started = TRUE;
           break;
         case '[':
         case '{':
@@ -289,6 +321,27 @@ json_error (const GError *error)
                         _("not valid JSON at line %u, column %u: %s"), line, column, message + consumed);
 
   return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON, _("not valid JSON: %s"), message);
+}
+
+static GError *
+stop_error (const Scan *scan)
+{
+  const char *what;
+
+  if (scan->stop == STOP_COMMENT)
+    return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                        /* Translators: %u are a line and a column */
+                        _("comments are not allowed in JSON, at line %u, column %u"),
+                        scan->stop_line, scan->stop_column);
+
+  if (scan->stop == STOP_QUOTE)
+    what = _("a text in single quotes; JSON texts are in double quotes");
+  else
+    what = _("unexpected “/”");
+
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      _("not valid JSON at line %u, column %u: %s"),
+                      scan->stop_line, scan->stop_column, what);
 }
 
 static guint
@@ -702,19 +755,33 @@ load_bytes (GBytes         *bytes,
 
       g_clear_object (&dataset);
       dataset = measures_importer_load_text (data, length, file, name);
+      if (measures_dataset_get_n_measures (dataset) > 0 || measures_dataset_get_error (dataset) == NULL)
+        return g_steal_pointer (&dataset);
 
+      scan_json (data, length, &scan);
+
+      /* A comment before the data, which editors of JSON with comments
+       * leave: say that JSON has none. */
+      if (scan.stop == STOP_COMMENT && scan.stop_offset == (gsize) (start - data))
+        measures_dataset_take_error (dataset, stop_error (&scan));
       /* Valid JSON, but not a list of records: say so. */
-      if (measures_dataset_get_n_measures (dataset) == 0 &&
-          measures_dataset_get_error (dataset) != NULL &&
-          json_parser_load_from_data (probe, data, length, NULL))
+      else if (scan.stop == STOP_NONE && json_parser_load_from_data (probe, data, length, NULL))
         measures_dataset_take_error (dataset,
                                      g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                                                           _("the file must hold a list of measures or an object with “measures”")));
 
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
   scan_json (data, length, &scan);
+
+  if (scan.stop != STOP_NONE)
+    {
+      measures_dataset_take_error (dataset, stop_error (&scan));
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
 
   if (scan.too_deep)
     {
