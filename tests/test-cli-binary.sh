@@ -143,4 +143,11 @@ check "byte-order mark count" "$out" "1"
 check "byte-order mark status" "$status" "0"
 check "byte-order mark stderr" "$(cat "$tmp/err")" ""
 
+# Nesting json-glib would overflow its stack on, after a first value.
+{ printf '"x"'; head -c 200000 /dev/zero | tr '\0' '['; } > "$tmp/deep.json"
+"$measures" --count "$tmp/deep.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "deep after a text status" "$status" "1"
+check "deep after a text message" "$(cat "$tmp/err")" "$tmp/deep.json: unexpected text after the data, at line 1, column 4"
+check "deep after a text stdout" "$(cat "$tmp/out")" ""
+
 [ "$failures" -eq 0 ]

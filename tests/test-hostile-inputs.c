@@ -212,6 +212,46 @@ test_numbers_and_keys (void)
     }
 }
 
+/* json-glib overflows its stack from about 70,000 levels, wherever they
+ * are: after a first value, after a number or a text, after a comment.
+ * None of these reaches it. */
+static void
+test_deep_anywhere (void)
+{
+  const struct {
+    const char *before;
+    const char *message;
+  } cases[] = {
+    { "\"x\"", "unexpected text after the data, at line 1, column 4" },
+    { "1", "unexpected text after the data, at line 1, column 2" },
+    { " \n \"x\" ", "unexpected text after the data, at line 2, column 6" },
+    { "/* c */", "comments are not allowed in JSON, at line 1, column 1" },
+    { "\n// c\n", "comments are not allowed in JSON, at line 2, column 1" },
+    { "{\"measures\": [{\"country\": \"A\"}]}\n", "unexpected text after the data, at line 2, column 1" },
+    { "[{\"country\": \"A\"}] ", "unexpected text after the data, at line 1, column 20" },
+    { "[{\"country\": \"A\"}] \"]\" ", "unexpected text after the data, at line 1, column 20" },
+    { "[{\"country\": \"A\", \"x\": ", "the data is nested more than 64 levels deep" },
+    { "'\"' ", "neither JSON nor records that start with a “Country” line" },
+    { "true", "neither JSON nor records that start with a “Country” line" },
+    { "Some notes ", "neither JSON nor records that start with a “Country” line" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (cases[i].before);
+      g_autoptr(MeasuresDataset) dataset = NULL;
+
+      for (guint k = 0; k < 200000; k++)
+        g_string_append_c (json, '[');
+
+      g_test_message ("%s followed by 200,000 levels", cases[i].before);
+      dataset = load_string (json->str, json->len);
+      g_assert_nonnull (measures_dataset_get_error (dataset));
+      g_assert_cmpstr (measures_dataset_get_error (dataset)->message, ==, cases[i].message);
+      g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/hostile/escapes", test_escapes);
   g_test_add_func ("/hostile/floods", test_floods);
   g_test_add_func ("/hostile/numbers-and-keys", test_numbers_and_keys);
+  g_test_add_func ("/hostile/deep-anywhere", test_deep_anywhere);
 
   return g_test_run ();
 }

@@ -150,7 +150,8 @@ scan_json (const char *data,
         {
           if (c == '\\' && p + 1 < end)
             {
-              if (p[1] == 'u' && record > 0 && !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (record)))
+              if (p[1] == 'u' && record > 0 && scan->trailing_line == 0 &&
+                  !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (record)))
                 {
                   int unit = hex4 (p + 2, end);
 
@@ -178,7 +179,7 @@ scan_json (const char *data,
             {
               in_string = FALSE;
               /* A key of the root object: is it "measures"? */
-              if (!root_is_array && depth == 1)
+              if (!root_is_array && depth == 1 && scan->trailing_line == 0)
                 last_key_is_measures = (gsize) (p - string_start) == 9 &&
                                        strncmp (string_start, "\"measures", 9) == 0;
             }
@@ -219,12 +220,27 @@ scan_json (const char *data,
           return;
         }
 
-      /* Anything after the first complete value. */
-      if (started && depth == 0)
+      /* Anything after the first complete value. json-glib reads on
+       * through it, so its nesting counts too. */
+      if (started && depth == 0 && scan->trailing_line == 0)
         {
           scan->trailing_line = line;
           scan->trailing_column = column;
-          break;
+          scan->simple = FALSE;
+        }
+      if (scan->trailing_line > 0)
+        {
+          if (c == '"')
+            in_string = TRUE;
+          else if ((c == '[' || c == '{') && ++depth > MEASURES_LOADER_MAX_DEPTH)
+            {
+              scan->too_deep = TRUE;
+              return;
+            }
+          else if ((c == ']' || c == '}') && depth > 0)
+            depth--;
+          column++;
+          continue;
         }
 
       if (records_depth > 0 && depth == records_depth && expect_element && c != ']')
@@ -342,6 +358,28 @@ stop_error (const Scan *scan)
   return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                       _("not valid JSON at line %u, column %u: %s"),
                       scan->stop_line, scan->stop_column, what);
+}
+
+static GError *
+trailing_error (const Scan *scan)
+{
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      /* Translators: %u:%u is a line and a column */
+                      _("unexpected text after the data, at line %u, column %u"),
+                      scan->trailing_line, scan->trailing_column);
+}
+
+/* Nested too deep after the first value, the text after it is what is
+ * wrong; json-glib is never asked. */
+static GError *
+too_deep_error (const Scan *scan)
+{
+  if (scan->trailing_line > 0)
+    return trailing_error (scan);
+
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      _("the data is nested more than %d levels deep"),
+                      MEASURES_LOADER_MAX_DEPTH);
 }
 
 static guint
@@ -764,8 +802,12 @@ load_bytes (GBytes         *bytes,
        * leave: say that JSON has none. */
       if (scan.stop == STOP_COMMENT && scan.stop_offset == (gsize) (start - data))
         measures_dataset_take_error (dataset, stop_error (&scan));
+      /* A JSON value and more, nested too deep to be parsed. */
+      else if (scan.too_deep && strchr ("\"-0123456789", *start) != NULL)
+        measures_dataset_take_error (dataset, too_deep_error (&scan));
       /* Valid JSON, but not a list of records: say so. */
-      else if (scan.stop == STOP_NONE && json_parser_load_from_data (probe, data, length, NULL))
+      else if (scan.stop == STOP_NONE && !scan.too_deep &&
+               json_parser_load_from_data (probe, data, length, NULL))
         measures_dataset_take_error (dataset,
                                      g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                                                           _("the file must hold a list of measures or an object with “measures”")));
@@ -785,10 +827,7 @@ load_bytes (GBytes         *bytes,
 
   if (scan.too_deep)
     {
-      measures_dataset_take_error (dataset,
-                                   g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
-                                                _("the data is nested more than %d levels deep"),
-                                                MEASURES_LOADER_MAX_DEPTH));
+      measures_dataset_take_error (dataset, too_deep_error (&scan));
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
@@ -810,11 +849,7 @@ load_bytes (GBytes         *bytes,
 
   if (scan.trailing_line > 0)
     {
-      measures_dataset_take_error (dataset,
-                                   g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
-                                                /* Translators: %u:%u is a line and a column */
-                                                _("unexpected text after the data, at line %u, column %u"),
-                                                scan.trailing_line, scan.trailing_column));
+      measures_dataset_take_error (dataset, trailing_error (&scan));
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
