@@ -20,6 +20,7 @@
 
 #include "measures-cache.h"
 #include "measures-error.h"
+#include "measures-loader-private.h"
 #include "measures-measure.h"
 #include "measures-store.h"
 
@@ -418,11 +419,15 @@ read_record (const Reader  *r,
     if (r->record_words[f[F_WORDS] + i] >= r->n_vocabulary)
       return stale (error, "a bad word"), NULL;
 
+  /* The unknown keys are JSON text, as untrusted as the rest: nested
+   * too deep, json-glib would overflow its stack. */
   if (string_has_text (r, f[F_EXTRA]))
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      gsize length = strlen (extra_text);
 
-      if (!json_parser_load_from_data (parser, extra_text, -1, NULL) ||
+      if (!_measures_loader_json_is_safe (extra_text, length) ||
+          !json_parser_load_from_data (parser, extra_text, length, NULL) ||
           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return stale (error, "bad unknown keys"), NULL;
       extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));

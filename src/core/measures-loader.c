@@ -20,6 +20,7 @@
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
+#include "measures-loader-private.h"
 #include "measures-store.h"
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
@@ -320,6 +321,29 @@ scan_json (const char *data,
   if (in_string || depth != 0 || scan->trailing_line > 0 || scan->records_end == 0 ||
       scan->record_starts->len != scan->record_ends->len)
     scan->simple = FALSE;
+}
+
+/**
+ * _measures_loader_json_is_safe:
+ * @text: JSON text that did not come from a dataset, such as a cache's
+ * @length: its length in bytes
+ *
+ * Returns: whether json-glib can be given @text: it is nested no deeper
+ *   than %MEASURES_LOADER_MAX_DEPTH, anywhere, and holds nothing that
+ *   json-glib reads otherwise than JSON does
+ */
+gboolean
+_measures_loader_json_is_safe (const char *text,
+                               gsize       length)
+{
+  Scan scan;
+  gboolean safe;
+
+  scan_json (text, length, &scan);
+  safe = !scan.too_deep && scan.stop == STOP_NONE;
+  scan_clear (&scan);
+
+  return safe;
 }
 
 /* json-glib says "<data>:12:4: Parse error: unexpected …"; we say where,
