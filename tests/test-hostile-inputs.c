@@ -133,6 +133,13 @@ test_escapes (void)
     { "[{\"country\": \"A\", \"title\": \"\\u001b[31m\\u0007\"}]", 1 },
     /* json-glib keeps an escape that is no escape as text. */
     { "[{\"country\": \"A\", \"title\": \"\\uZZZZ\"}]", 1 },
+    /* Half a pair at the end of a text, where json-glib fails. */
+    { "[{\"country\": \"A\", \"title\": \"x \\ud800\"}]", 0 },
+    /* An escaped backslash, then “ud800”, then a low half alone. */
+    { "[{\"country\": \"A\", \"title\": \"\\\\ud800\\udc00\"}]", 0 },
+    /* A key spelt with an escape is the key json-glib reads. */
+    { "{\"measur\\u0065s\": [{\"country\": \"A\", \"title\": \"\\u0000\"}]}", 0 },
+    { "{\"measur\\u0065s\": [{\"country\": \"A\"}]}", 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

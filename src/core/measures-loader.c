@@ -65,6 +65,10 @@ typedef enum
 typedef struct
 {
   gboolean too_deep;
+  GError *escape_error;   /* a \u escape the file cannot be read with */
+  gboolean escape_error_in_format;
+  GPtrArray *outside;     /* MeasuresProblem, for \u escapes outside the records */
+  GArray *bad_escapes;    /* gsize, where each \u escape that is no character is */
   Stop stop;
   gsize stop_offset;
   guint stop_line;
@@ -94,6 +98,9 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->bad_records, g_hash_table_unref);
   g_clear_pointer (&scan->record_starts, g_array_unref);
   g_clear_pointer (&scan->record_ends, g_array_unref);
+  g_clear_pointer (&scan->outside, g_ptr_array_unref);
+  g_clear_pointer (&scan->bad_escapes, g_array_unref);
+  g_clear_error (&scan->escape_error);
 }
 
 static int
@@ -117,6 +124,139 @@ hex4 (const char *p,
   return value;
 }
 
+/* What a \u escape at @p makes, when it is not a character: \u0000,
+ * which json-glib cuts the text at, or half of a surrogate pair, which it
+ * turns into invalid UTF-8. *high_end is just past the last high half
+ * that has its low half after it. */
+typedef enum
+{
+  ESCAPE_OK,
+  ESCAPE_NUL,
+  ESCAPE_HALF,
+} Escape;
+
+static Escape
+check_escape (const char  *p,
+              const char  *end,
+              const char **high_end,
+              int         *unit)
+{
+  *unit = hex4 (p + 2, end);
+
+  if (*unit == 0)
+    return ESCAPE_NUL;
+
+  if (*unit >= 0xD800 && *unit <= 0xDBFF)
+    {
+      int next = (p + 8 <= end && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+
+      if (next >= 0xDC00 && next <= 0xDFFF)
+        {
+          *high_end = p + 6;
+          return ESCAPE_OK;
+        }
+      return ESCAPE_HALF;
+    }
+
+  if (*unit >= 0xDC00 && *unit <= 0xDFFF && *high_end != p)
+    return ESCAPE_HALF;
+
+  return ESCAPE_OK;
+}
+
+static char *
+escape_message (Escape escape,
+                int    unit)
+{
+  if (escape == ESCAPE_NUL)
+    return g_strdup (_("a text holds the escape \\u0000, which is not allowed"));
+
+  return g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit);
+}
+
+/* Whether the key between @start and @end, escapes and all, is @word, as
+ * json-glib reads it: “measur\u0065s” is “measures”. */
+static gboolean
+key_is (const char *start,
+        const char *end,
+        const char *word)
+{
+  const char *p = start;
+
+  for (; p < end && *word != '\0'; word++)
+    {
+      int c = (guchar) *p++;
+
+      if (c == '\\' && p < end)
+        {
+          c = *p++;
+          if (c == 'u')
+            {
+              c = hex4 (p, end);
+              if (c < 0)
+                return FALSE;
+              p += 4;
+            }
+          else if (c != '"' && c != '\\' && c != '/')
+            return FALSE;
+        }
+      if (c != *word)
+        return FALSE;
+    }
+
+  return p == end && *word == '\0';
+}
+
+/* A \u escape outside the records: in a key of the root object or in
+ * “format”, the file cannot be read as it is; in the value of another
+ * key, which Measures ignores, the value is said to be ignored. */
+static void
+note_escape_outside (Scan       *scan,
+                     Escape      escape,
+                     int         unit,
+                     gboolean    in_key,
+                     gboolean    in_format,
+                     const char *key,
+                     gsize       key_length,
+                     guint       line,
+                     guint       column)
+{
+  g_autofree char *what = escape_message (escape, unit);
+
+  if (in_key || in_format)
+    {
+      if (scan->escape_error == NULL)
+        {
+          scan->escape_error = g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                                            /* Translators: %s says what is wrong with a text,
+                                             * %u are a line and a column */
+                                            _("%s, at line %u, column %u"), what, line, column);
+          scan->escape_error_in_format = in_format && !in_key;
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = g_utf8_make_valid (key, key_length);
+    MeasuresProblem *problem;
+
+    if (g_utf8_strlen (name, -1) > 40)
+      {
+        g_autofree char *cut = g_utf8_substring (name, 0, 40);
+
+        g_free (name);
+        name = g_strconcat (cut, "…", NULL);
+      }
+
+    problem = measures_problem_new ("", 0, NULL, NULL);
+    /* Translators: %s is a key of the file, then what is wrong with it */
+    problem->message = g_strdup_printf (_("“%s” was ignored: %s"), name, what);
+    problem->line = line;
+    problem->column = column;
+    g_ptr_array_add (scan->outside, problem);
+  }
+}
+
 static void
 scan_json (const char *data,
            gsize       length,
@@ -130,10 +270,20 @@ scan_json (const char *data,
   gboolean root_is_array = FALSE;
   guint records_depth = 0;       /* depth of the records array, or 0 */
   gboolean expect_element = FALSE;
-  gboolean last_key_is_measures = FALSE;
   const char *string_start = NULL;
+  const char *high_end = NULL;
   gboolean started = FALSE;
   guint record = 0;
+  guint current = 0;             /* the record the scan is in, or 0 */
+
+  /* The keys of the root object, as they go by. */
+  gboolean expect_key = FALSE;
+  gboolean in_key = FALSE;
+  const char *key = NULL;
+  gsize key_length = 0;
+  gboolean key_is_measures = FALSE;
+  gboolean key_is_format = FALSE;
+  gboolean key_noted = FALSE;
 
   memset (scan, 0, sizeof *scan);
   scan->record_lines = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -141,6 +291,8 @@ scan_json (const char *data,
   scan->bad_records = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   scan->record_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   scan->record_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan->outside = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+  scan->bad_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
   scan->simple = TRUE;
 
   for (; p < end; p++)
@@ -151,27 +303,26 @@ scan_json (const char *data,
         {
           if (c == '\\' && p + 1 < end)
             {
-              if (p[1] == 'u' && record > 0 && scan->trailing_line == 0 &&
-                  !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (record)))
+              int unit;
+              Escape escape;
+
+              if (p[1] == 'u' && scan->trailing_line == 0 &&
+                  (escape = check_escape (p, end, &high_end, &unit)) != ESCAPE_OK)
                 {
-                  int unit = hex4 (p + 2, end);
+                  gsize offset = p - data;
 
-                  if (unit == 0)
-                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                         g_strdup (_("a text holds the escape \\u0000, which is not allowed")));
-                  else if (unit >= 0xD800 && unit <= 0xDBFF)
+                  g_array_append_val (scan->bad_escapes, offset);
+                  if (current > 0 && !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (current)))
+                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (current),
+                                         escape_message (escape, unit));
+                  else if (current == 0 && !root_is_array && depth >= 1 && !key_noted)
                     {
-                      int next = (p + 8 <= end && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
-
-                      if (next < 0xDC00 || next > 0xDFFF)
-                        g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                             g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
+                      note_escape_outside (scan, escape, unit, in_key, key_is_format,
+                                           in_key ? string_start + 1 : key,
+                                           in_key ? (gsize) (p - string_start - 1) : key_length,
+                                           line, column);
+                      key_noted = TRUE;
                     }
-                  else if (unit >= 0xDC00 && unit <= 0xDFFF &&
-                           !(p - string_start >= 6 && p[-6] == '\\' && p[-5] == 'u' &&
-                             hex4 (p - 4, end) >= 0xD800 && hex4 (p - 4, end) <= 0xDBFF))
-                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                         g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
                 }
               p++;
               column++;
@@ -179,10 +330,22 @@ scan_json (const char *data,
           else if (c == '"')
             {
               in_string = FALSE;
-              /* A key of the root object: is it "measures"? */
-              if (!root_is_array && depth == 1 && scan->trailing_line == 0)
-                last_key_is_measures = (gsize) (p - string_start) == 9 &&
-                                       strncmp (string_start, "\"measures", 9) == 0;
+              /* A key of the root object: is it "measures"? A key given
+               * twice counts as json-glib counts it, the last time. */
+              if (in_key)
+                {
+                  in_key = FALSE;
+                  expect_key = FALSE;
+                  key = string_start + 1;
+                  key_length = p - key;
+                  key_is_measures = key_is (key, p, "measures");
+                  key_is_format = key_is (key, p, "format");
+                  if (key_is_format && scan->escape_error_in_format)
+                    {
+                      g_clear_error (&scan->escape_error);
+                      scan->escape_error_in_format = FALSE;
+                    }
+                }
             }
           else if (c == '\n')
             {
@@ -248,7 +411,7 @@ scan_json (const char *data,
         {
           gsize offset = p - data;
 
-          record++;
+          current = ++record;
           g_array_append_val (scan->record_lines, line);
           g_array_append_val (scan->record_columns, column);
           g_array_append_val (scan->record_starts, offset);
@@ -266,6 +429,11 @@ scan_json (const char *data,
           in_string = TRUE;
           string_start = p;
           started = TRUE;
+          if (expect_key && depth == 1)
+            {
+              in_key = TRUE;
+              key_noted = FALSE;
+            }
           break;
         case '[':
         case '{':
@@ -277,12 +445,23 @@ scan_json (const char *data,
               scan->too_deep = TRUE;
               return;
             }
-          if (c == '[' && ((root_is_array && depth == 1) || (!root_is_array && depth == 2 && last_key_is_measures)))
+          if (depth == 1 && c == '{')
+            expect_key = TRUE;
+          if (c == '[' && ((root_is_array && depth == 1) || (!root_is_array && depth == 2 && key_is_measures)))
             {
+              /* “measures” given again: json-glib keeps the last. */
+              if (scan->records_end > 0 || record > 0)
+                {
+                  g_array_set_size (scan->record_lines, 0);
+                  g_array_set_size (scan->record_columns, 0);
+                  g_array_set_size (scan->record_starts, 0);
+                  g_array_set_size (scan->record_ends, 0);
+                  g_hash_table_remove_all (scan->bad_records);
+                  record = 0;
+                  scan->simple = FALSE;
+                }
               records_depth = depth;
               expect_element = TRUE;
-              if (scan->records_end > 0 || record > 0)
-                scan->simple = FALSE;
               scan->records_start = p - data;
               scan->root_is_array = root_is_array;
             }
@@ -303,12 +482,18 @@ scan_json (const char *data,
               if (expect_element && record > 0)
                 scan->simple = FALSE;
               records_depth = 0;
+              current = 0;
               scan->records_end = p + 1 - data;
             }
           break;
         case ',':
           if (records_depth > 0 && depth == records_depth)
-            expect_element = TRUE;
+            {
+              expect_element = TRUE;
+              current = 0;
+            }
+          if (depth == 1 && !root_is_array)
+            expect_key = TRUE;
           break;
         default:
           started = TRUE;
@@ -464,6 +649,22 @@ add_problem (MeasuresDataset *dataset,
 
   problem->line = record_line (scan, index, &problem->column);
   measures_dataset_add_problem (dataset, problem);
+}
+
+static void
+add_outside_problems (MeasuresDataset *dataset,
+                      const Scan      *scan)
+{
+  for (guint i = 0; i < scan->outside->len; i++)
+    {
+      const MeasuresProblem *outside = g_ptr_array_index (scan->outside, i);
+      MeasuresProblem *problem = measures_problem_new (measures_dataset_get_name (dataset), 0, NULL,
+                                                       outside->message);
+
+      problem->line = outside->line;
+      problem->column = outside->column;
+      measures_dataset_add_problem (dataset, problem);
+    }
 }
 
 /* The id of a record that could not be read, to name it in messages,
@@ -755,6 +956,7 @@ load_bytes (GBytes         *bytes,
   g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *patched = NULL;
   JsonArray *records;
   const char *data;
   const char *start;
@@ -856,9 +1058,29 @@ load_bytes (GBytes         *bytes,
       return g_steal_pointer (&dataset);
     }
 
+  if (scan.escape_error != NULL)
+    {
+      measures_dataset_take_error (dataset, g_steal_pointer (&scan.escape_error));
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
+  /* json-glib cuts a text at \u0000 and fails on, or makes invalid UTF-8
+   * of, half a surrogate pair. What holds them is refused or ignored, so
+   * json-glib is given U+FFFD in their place: what it reads is then what
+   * the scan saw, at the same lines and columns. */
+  if (scan.bad_escapes->len > 0)
+    {
+      patched = g_memdup2 (data, length);
+      for (guint i = 0; i < scan.bad_escapes->len; i++)
+        memcpy (patched + g_array_index (scan.bad_escapes, gsize, i) + 2, "FFFD", 4);
+      data = patched;
+    }
+
   progress_at (progress, 1, 10);
   if (scan.simple && load_records_apart (dataset, data, length, &scan, progress))
     {
+      add_outside_problems (dataset, &scan);
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
@@ -904,6 +1126,7 @@ load_bytes (GBytes         *bytes,
                      10 * json_array_get_length (records));
     }
 
+  add_outside_problems (dataset, &scan);
   scan_clear (&scan);
 
   return g_steal_pointer (&dataset);
