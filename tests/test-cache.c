@@ -12,6 +12,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "measures-cache.h"
 #include "measures-error.h"
@@ -462,6 +465,49 @@ test_deep_unknown_keys (void)
   g_assert_cmpuint (measures_dataset_get_n_measures (read), ==, 1);
 }
 
+/* A FIFO, or a link to /dev/zero, in place of the cache: not waited on
+ * nor read; the dataset is read instead and its cache written over it. */
+static void
+test_special_cache (void)
+{
+  g_autofree char *json = make_dataset (20);
+  g_autoptr(GFile) file = write_dataset ("special-cache.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(GFile) folder = g_file_get_parent (cache);
+  const char *path = g_file_peek_path (cache);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (folder), 0700), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(MeasuresCatalog) catalog = NULL;
+      g_autoptr(MeasuresDataset) read = NULL;
+      g_autoptr(GError) error = NULL;
+      MeasuresCacheKey key = key_for (file);
+
+      g_unlink (path);
+      if (round == 0)
+        g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      else
+        g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+
+      read = measures_cache_read (cache, file, "special-cache.json", &key, &error);
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: not a regular file");
+      g_clear_error (&error);
+
+      catalog = measures_loader_load_catalog (&file, 1, NULL);
+      g_assert_cmpuint (catalog->measures->len, ==, 20);
+      g_assert_cmpuint (catalog->problems->len, ==, 0);
+      g_assert_cmpint (g_file_query_file_type (cache, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL), ==,
+                       G_FILE_TYPE_REGULAR);
+      read = measures_cache_read (cache, file, "special-cache.json", &key, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (measures_dataset_get_n_measures (read), ==, 20);
+    }
+}
+
 /* Records with no text have no words: their cache has no array of
  * words at all, and reads back. */
 static void
@@ -527,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
   g_test_add_func ("/cache/no-words", test_no_words);
   g_test_add_func ("/cache/deep-unknown-keys", test_deep_unknown_keys);
+  g_test_add_func ("/cache/special-cache", test_special_cache);
 
   status = g_test_run ();
   g_ptr_array_unref (uris);

@@ -150,4 +150,17 @@ check "deep after a text status" "$status" "1"
 check "deep after a text message" "$(cat "$tmp/err")" "$tmp/deep.json: unexpected text after the data, at line 1, column 4"
 check "deep after a text stdout" "$(cat "$tmp/out")" ""
 
+# Only files are read: a FIFO with no writer, and a device, are refused at
+# once (timeout would end a hang with 124).
+mkfifo "$tmp/pipe.json"
+timeout 20 "$measures" --count "$tmp/pipe.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "fifo status" "$status" "1"
+check "fifo message" "$(cat "$tmp/err")" "$tmp/pipe.json: this is a named pipe, not a file"
+timeout 20 "$measures" --count /dev/zero >"$tmp/out" 2>"$tmp/err"; status=$?
+check "device status" "$status" "1"
+check "device message" "$(cat "$tmp/err")" "/dev/zero: this is a device, not a file"
+timeout 20 "$measures" --export="$tmp/from-device.json" /dev/urandom >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export from a device status" "$status" "1"
+check "export from a device writes nothing" "$(ls "$tmp" | grep -c from-device)" "0"
+
 [ "$failures" -eq 0 ]

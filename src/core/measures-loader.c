@@ -15,6 +15,9 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include "measures-cache.h"
 #include "measures-error.h"
@@ -634,8 +637,31 @@ describe_read_error (const GError *error)
     return _("this is a folder, not a file");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return _("you do not have permission to read the file");
+  /* Put in place of a file after its type was checked. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    return _("this is not a regular file");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return _("the file grew larger than the limit while it was read");
 
   return error->message;
+}
+
+/* What a file that is not a file is. */
+static const char *
+describe_special (GFileInfo *info)
+{
+#ifdef G_OS_UNIX
+  guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+  if (S_ISFIFO (mode))
+    return _("this is a named pipe, not a file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("this is a device, not a file");
+  if (S_ISSOCK (mode))
+    return _("this is a socket, not a file");
+#endif
+
+  return _("this is not a regular file");
 }
 
 static void
@@ -1193,11 +1219,23 @@ load_file (GFile          *file,
 
   name = display_name_for_file (file);
 
-  /* Too large to be a dataset: refuse before reading it. */
+  /* Too large to be a dataset, or not a file at all: refuse before
+   * reading it. A FIFO would block the read until a writer came, and a
+   * device such as /dev/zero would be read until memory ran out. */
   {
     info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                              G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                              G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                              G_FILE_ATTRIBUTE_UNIX_MODE,
                               G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+      {
+        dataset = measures_dataset_new (file, name);
+        measures_dataset_take_error (dataset,
+                                     g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                          describe_special (info)));
+        return dataset;
+      }
 
     if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
         g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
@@ -1249,7 +1287,7 @@ load_file (GFile          *file,
         }
     }
 
-  if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
+  if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
     {
       dataset = measures_dataset_new (file, name);
 
@@ -1306,7 +1344,7 @@ load_file (GFile          *file,
 
           g_warning ("Cannot read back the cache of %s: %s", name, error->message);
           g_clear_error (&error);
-          if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
+          if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
             {
               dataset = measures_dataset_new (file, name);
               measures_dataset_take_error (dataset,
