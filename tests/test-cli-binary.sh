@@ -163,4 +163,14 @@ timeout 20 "$measures" --export="$tmp/from-device.json" /dev/urandom >"$tmp/out"
 check "export from a device status" "$status" "1"
 check "export from a device writes nothing" "$(ls "$tmp" | grep -c from-device)" "0"
 
+# A folder holding no datasets is named, and nothing is exported.
+mkdir "$tmp/empty.json"
+"$measures" --count "$tmp/empty.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "empty folder status" "$status" "1"
+check "empty folder message" "$(cat "$tmp/err")" "$tmp/empty.json: the folder holds no datasets (.json or .txt files)"
+check "empty folder stdout" "$(cat "$tmp/out")" ""
+"$measures" --export="$tmp/from-empty.json" "$tmp/empty.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export from an empty folder status" "$status" "1"
+check "export from an empty folder writes nothing" "$(ls "$tmp" | grep -c from-empty)" "0"
+
 [ "$failures" -eq 0 ]

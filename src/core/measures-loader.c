@@ -1374,11 +1374,14 @@ compare_files (gconstpointer a,
  * else is the file itself. */
 static GPtrArray *
 expand_folder (GFile        *file,
-               GCancellable *cancellable)
+               GCancellable *cancellable,
+               gboolean     *is_folder)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFileEnumerator) children = NULL;
   GFileInfo *info;
+
+  *is_folder = FALSE;
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
       (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -1388,6 +1391,7 @@ expand_folder (GFile        *file,
       return files;
     }
 
+  *is_folder = TRUE;
   while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
     {
       const char *name = g_file_info_get_name (info);
@@ -1475,7 +1479,21 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_autoptr(GPtrArray) expanded = expand_folder (files[i], cancellable);
+      gboolean is_folder;
+      g_autoptr(GPtrArray) expanded = expand_folder (files[i], cancellable, &is_folder);
+
+      /* Nothing to read is a problem too, named with the folder. */
+      if (is_folder && expanded->len == 0)
+        {
+          g_autofree char *name = display_name_for_file (files[i]);
+          MeasuresDataset *empty = measures_dataset_new (files[i], name);
+
+          measures_dataset_take_error (empty,
+                                       g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                            _("the folder holds no datasets (.json or .txt files)")));
+          g_ptr_array_add (catalog->datasets, empty);
+          continue;
+        }
 
       for (guint k = 0; k < expanded->len; k++)
         {
