@@ -238,22 +238,29 @@ measures_importer_derive_title (const char *description)
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
-/* Ends the line at @line with a nul, at “\n” or “\r\n”, and returns the
- * start of the next one, or just past @end at the end. */
+/* Ends the line at @line with a nul, at “\n”, “\r\n” or a “\r” alone (as
+ * classic Mac OS and some exports end lines), and returns the start of
+ * the next one, or just past @end at the end. */
 static char *
 split_line (char *line,
             char *end)
 {
-  char *p = memchr (line, '\n', end - line);
-  char *next = p != NULL ? p + 1 : end + 1;
+  char *p = line;
 
-  if (p == NULL)
-    p = end;
-  if (p > line && p[-1] == '\r')
-    p--;
+  while (p < end && *p != '\n' && *p != '\r')
+    p++;
+
+  if (p == end)
+    return end + 1;
+
+  if (p[0] == '\r' && p + 1 < end && p[1] == '\n')
+    {
+      *p = '\0';
+      return p + 2;
+    }
+
   *p = '\0';
-
-  return next;
+  return p + 1;
 }
 
 typedef struct
