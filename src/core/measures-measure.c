@@ -766,6 +766,15 @@ measures_measure_new_from_json_in (JsonObject       *object,
       return NULL;
     }
 
+  /* A country no one can see would be a place of its own in the sidebar,
+   * with no name. */
+  if (measures_text_is_blank (country))
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("“country” holds only spaces or invisible characters"));
+      return NULL;
+    }
+
   self->country = measures_strings_intern (strings, country);
   self->region = measures_strings_intern (strings, region);
   self->url = measures_strings_add (strings, url);
