@@ -173,4 +173,17 @@ check "empty folder stdout" "$(cat "$tmp/out")" ""
 check "export from an empty folder status" "$status" "1"
 check "export from an empty folder writes nothing" "$(ls "$tmp" | grep -c from-empty)" "0"
 
+# An empty FILE is no folder, in any mode.
+empty_name="measures: a file name is empty; give a file or a folder, or “.” for the current folder"
+(cd "$tmp" && "$measures" --count "") >"$tmp/out" 2>"$tmp/err"; status=$?
+check "empty name status" "$status" "1"
+check "empty name message" "$(cat "$tmp/err")" "$empty_name"
+check "empty name stdout" "$(cat "$tmp/out")" ""
+(cd "$tmp" && "$measures" --export="$tmp/from-nothing.json" "$tmp/bom.json" "") >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export of an empty name status" "$status" "1"
+check "export of an empty name writes nothing" "$(ls "$tmp" | grep -c from-nothing)" "0"
+"$measures" "" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "window with an empty name status" "$status" "1"
+check "window with an empty name message" "$(cat "$tmp/err")" "$empty_name"
+
 [ "$failures" -eq 0 ]
