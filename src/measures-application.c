@@ -116,11 +116,20 @@ measures_application_handle_local_options (GApplication *app,
 {
   g_autoptr(MeasuresQuery) query = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree const char **names = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "measures", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  /* In every mode, the window's too: FILE "" is no folder. */
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &names);
+  if (!measures_cli_check_file_names (names, &error))
+    {
+      g_printerr ("measures: %s\n", error->message);
+      return MEASURES_EXIT_FAILURE;
     }
 
   query = query_from_options (options, &error);

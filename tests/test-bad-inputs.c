@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "measures-cli.h"
+#include "measures-loader.h"
 
 static char *
 unescape (const char *text)
@@ -79,15 +80,63 @@ test_unreadable (void)
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
   g_autofree char *name = g_file_get_parse_name (files[0]);
-  g_autofree char *expected = g_strdup_printf ("%s: the file does not exist\n", name);
+  g_autofree char *folder = g_file_get_parse_name (files[1]);
+  g_autofree char *expected = g_strdup_printf ("%s: the file does not exist\n"
+                                               "%s: the folder holds no datasets (.json or .txt files)\n",
+                                               name, folder);
 
-  /* A missing file; an empty folder holds no files at all. */
+  /* A missing file; an empty folder holds no datasets, and says so. */
   g_assert_cmpint (measures_cli_count (files, 2, NULL, out, err), ==, MEASURES_EXIT_FAILURE);
   g_assert_cmpstr (err->str, ==, expected);
   g_assert_cmpstr (out->str, ==, "");
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
+  g_rmdir (dir);
+}
+
+/* A folder holding no datasets, only other files and folders, is a
+ * problem named with the folder: in the catalog's problems, which the
+ * window's banner shows, and on the command line, which exits 1 when
+ * nothing else loaded and 2 when something did. */
+static void
+test_folder_without_datasets (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-empty-XXXXXX", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *inner = g_build_filename (dir, "more.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  GFile *files[2] = { g_file_new_for_path (dir), g_file_new_for_path (good) };
+  g_autofree char *name = g_file_get_parse_name (files[0]);
+  g_autofree char *expected = g_strdup_printf ("%s: the folder holds no datasets (.json or .txt files)\n", name);
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  const MeasuresProblem *problem;
+
+  g_assert_true (g_file_set_contents (notes, "# Notes\n", -1, NULL));
+  g_assert_cmpint (g_mkdir (inner, 0700), ==, 0);
+
+  catalog = measures_loader_load_catalog (files, 1, NULL);
+  g_assert_cmpuint (catalog->measures->len, ==, 0);
+  g_assert_cmpuint (catalog->problems->len, ==, 1);
+  problem = g_ptr_array_index (catalog->problems, 0);
+  g_assert_cmpstr (problem->file, ==, name);
+  g_assert_cmpstr (problem->message, ==, "the folder holds no datasets (.json or .txt files)");
+
+  g_assert_cmpint (measures_cli_count (files, 1, NULL, out, err), ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, expected);
+  g_assert_cmpstr (out->str, ==, "");
+
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_count (files, 2, NULL, out, err), ==, MEASURES_EXIT_PARTIAL);
+  g_assert_cmpstr (err->str, ==, expected);
+  g_assert_cmpstr (out->str, ==, "21\n");
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_unlink (notes);
+  g_rmdir (inner);
   g_rmdir (dir);
 }
 
@@ -140,6 +189,7 @@ main (int   argc,
 
   g_test_add_func ("/bad-inputs/unreadable", test_unreadable);
   g_test_add_func ("/bad-inputs/mixed-folder", test_mixed_folder);
+  g_test_add_func ("/bad-inputs/folder-without-datasets", test_folder_without_datasets);
 
   return g_test_run ();
 }

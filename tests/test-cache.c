@@ -12,6 +12,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "measures-cache.h"
 #include "measures-error.h"
@@ -383,6 +386,152 @@ test_damaged_on_disk (void)
   g_assert_cmpuint (third->measures->len, ==, 50);
 }
 
+/* The bytes of @cache with every byte from @from to the nul after it
+ * made @fill, and the checksum set right again, as a crafted cache would
+ * have it. */
+static GBytes *
+overwrite_text (GBytes     *cache,
+                const char *from,
+                char        fill)
+{
+  gsize size = g_bytes_get_size (cache);
+  guint64 *aligned = g_malloc0 (size / 8 * 8 + 8);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) checksum = NULL;
+  char *data = (char *) aligned;
+  char *at;
+  gsize where;
+  guint64 sum;
+
+  memcpy (aligned, g_bytes_get_data (cache, NULL), size);
+  at = memmem (data, size, from, strlen (from));
+  g_assert_nonnull (at);
+  memset (at, fill, strlen (at));
+  bytes = g_bytes_new_take (aligned, size);
+
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sustttayauauauaut)"), bytes, FALSE));
+  checksum = g_variant_get_child_value (variant, 11);
+  where = (const char *) g_variant_get_data (checksum) - data;
+  sum = measures_cache_fingerprint (data, where);
+  memcpy (data + where, &sum, 8);
+
+  return g_steal_pointer (&bytes);
+}
+
+/* A crafted cache, checksum and all, whose unknown keys are nested
+ * 400,000 levels deep: refused before json-glib, which would overflow
+ * its stack, and written anew from the file. */
+static void
+test_deep_unknown_keys (void)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"country\": \"Romania\", \"x-pad\": \"");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) cache = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) crafted = NULL;
+  g_autoptr(MeasuresDataset) read = NULL;
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  MeasuresCacheKey key;
+
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_c (json, 'a');
+  g_string_append (json, "\"}]");
+  file = write_dataset ("deep-keys.json", json->str);
+  cache = measures_cache_get_file (file);
+  dataset = measures_loader_load_file (file, NULL);
+  key = key_for (file);
+  bytes = measures_cache_serialize (dataset, &key);
+
+  crafted = overwrite_text (bytes, "{\"x-pad\":\"", '[');
+  read = measures_cache_read_bytes (crafted, file, "deep-keys.json", &key, &error);
+  g_assert_null (read);
+  g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==, "the cache is not usable: bad unknown keys");
+  g_clear_error (&error);
+
+  /* On disk, in place of the cache: the file is read instead, and its
+   * cache written anew. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (cache), g_bytes_get_data (crafted, NULL),
+                                      g_bytes_get_size (crafted), NULL));
+  catalog = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (catalog->measures->len, ==, 1);
+  g_assert_cmpuint (catalog->problems->len, ==, 0);
+  g_clear_object (&read);
+  read = measures_cache_read (cache, file, "deep-keys.json", &key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measures_dataset_get_n_measures (read), ==, 1);
+}
+
+/* A FIFO, or a link to /dev/zero, in place of the cache: not waited on
+ * nor read; the dataset is read instead and its cache written over it. */
+static void
+test_special_cache (void)
+{
+  g_autofree char *json = make_dataset (20);
+  g_autoptr(GFile) file = write_dataset ("special-cache.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(GFile) folder = g_file_get_parent (cache);
+  const char *path = g_file_peek_path (cache);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (folder), 0700), ==, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(MeasuresCatalog) catalog = NULL;
+      g_autoptr(MeasuresDataset) read = NULL;
+      g_autoptr(GError) error = NULL;
+      MeasuresCacheKey key = key_for (file);
+
+      g_unlink (path);
+      if (round == 0)
+        g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      else
+        g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+
+      read = measures_cache_read (cache, file, "special-cache.json", &key, &error);
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: not a regular file");
+      g_clear_error (&error);
+
+      catalog = measures_loader_load_catalog (&file, 1, NULL);
+      g_assert_cmpuint (catalog->measures->len, ==, 20);
+      g_assert_cmpuint (catalog->problems->len, ==, 0);
+      g_assert_cmpint (g_file_query_file_type (cache, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL), ==,
+                       G_FILE_TYPE_REGULAR);
+      read = measures_cache_read (cache, file, "special-cache.json", &key, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (measures_dataset_get_n_measures (read), ==, 20);
+    }
+}
+
+/* Records with no text have no words: their cache has no array of
+ * words at all, and reads back. */
+static void
+test_no_words (void)
+{
+  g_autoptr(GFile) file = write_dataset ("no-words.json",
+                                         "[{\"country\": \"Romania\"}, {\"country\": \"Ukraine\", \"year\": 2019}]");
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresCatalog) cold = NULL;
+  g_autoptr(MeasuresCatalog) warm = NULL;
+  g_autofree char *cold_json = NULL;
+  g_autofree char *warm_json = NULL;
+
+  cold = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_true (g_file_query_exists (cache, NULL));
+  warm = measures_loader_load_catalog (&file, 1, NULL);
+
+  g_assert_cmpuint (warm->measures->len, ==, 2);
+  cold_json = serialize (cold);
+  warm_json = serialize (warm);
+  g_assert_cmpstr (cold_json, ==, warm_json);
+  g_assert_cmpuint (count_search (warm, "romania"), ==, 1);
+}
+
 /* A dataset with problems is not cached: its messages are made afresh. */
 static void
 test_problems_not_cached (void)
@@ -422,6 +571,9 @@ main (int   argc,
   g_test_add_func ("/cache/cut-and-damaged", test_cut_and_damaged);
   g_test_add_func ("/cache/damaged-on-disk", test_damaged_on_disk);
   g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
+  g_test_add_func ("/cache/no-words", test_no_words);
+  g_test_add_func ("/cache/deep-unknown-keys", test_deep_unknown_keys);
+  g_test_add_func ("/cache/special-cache", test_special_cache);
 
   status = g_test_run ();
   g_ptr_array_unref (uris);

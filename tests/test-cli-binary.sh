@@ -179,4 +179,54 @@ case "$version" in
   *) check "version" "$version" "measures X.Y.Z" ;;
 esac
 
+# A byte-order mark before the JSON, as Windows editors write it.
+printf '\357\273\277[{"country": "Romania"}]\n' > "$tmp/bom.json"
+out=$("$measures" --count "$tmp/bom.json" 2>"$tmp/err"); status=$?
+check "byte-order mark count" "$out" "1"
+check "byte-order mark status" "$status" "0"
+check "byte-order mark stderr" "$(cat "$tmp/err")" ""
+
+# Nesting json-glib would overflow its stack on, after a first value.
+{ printf '"x"'; head -c 200000 /dev/zero | tr '\0' '['; } > "$tmp/deep.json"
+"$measures" --count "$tmp/deep.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "deep after a text status" "$status" "1"
+check "deep after a text message" "$(cat "$tmp/err")" "$tmp/deep.json: unexpected text after the data, at line 1, column 4"
+check "deep after a text stdout" "$(cat "$tmp/out")" ""
+
+# Only files are read: a FIFO with no writer, and a device, are refused at
+# once (timeout would end a hang with 124).
+mkfifo "$tmp/pipe.json"
+timeout 20 "$measures" --count "$tmp/pipe.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "fifo status" "$status" "1"
+check "fifo message" "$(cat "$tmp/err")" "$tmp/pipe.json: this is a named pipe, not a file"
+timeout 20 "$measures" --count /dev/zero >"$tmp/out" 2>"$tmp/err"; status=$?
+check "device status" "$status" "1"
+check "device message" "$(cat "$tmp/err")" "/dev/zero: this is a device, not a file"
+timeout 20 "$measures" --export="$tmp/from-device.json" /dev/urandom >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export from a device status" "$status" "1"
+check "export from a device writes nothing" "$(ls "$tmp" | grep -c from-device)" "0"
+
+# A folder holding no datasets is named, and nothing is exported.
+mkdir "$tmp/empty.json"
+"$measures" --count "$tmp/empty.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "empty folder status" "$status" "1"
+check "empty folder message" "$(cat "$tmp/err")" "$tmp/empty.json: the folder holds no datasets (.json or .txt files)"
+check "empty folder stdout" "$(cat "$tmp/out")" ""
+"$measures" --export="$tmp/from-empty.json" "$tmp/empty.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export from an empty folder status" "$status" "1"
+check "export from an empty folder writes nothing" "$(ls "$tmp" | grep -c from-empty)" "0"
+
+# An empty FILE is no folder, in any mode.
+empty_name="measures: a file name is empty; give a file or a folder, or “.” for the current folder"
+(cd "$tmp" && "$measures" --count "") >"$tmp/out" 2>"$tmp/err"; status=$?
+check "empty name status" "$status" "1"
+check "empty name message" "$(cat "$tmp/err")" "$empty_name"
+check "empty name stdout" "$(cat "$tmp/out")" ""
+(cd "$tmp" && "$measures" --export="$tmp/from-nothing.json" "$tmp/bom.json" "") >"$tmp/out" 2>"$tmp/err"; status=$?
+check "export of an empty name status" "$status" "1"
+check "export of an empty name writes nothing" "$(ls "$tmp" | grep -c from-nothing)" "0"
+"$measures" "" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "window with an empty name status" "$status" "1"
+check "window with an empty name message" "$(cat "$tmp/err")" "$empty_name"
+
 [ "$failures" -eq 0 ]

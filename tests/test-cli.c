@@ -93,6 +93,22 @@ test_count_empty_dataset (void)
   g_assert_cmpstr (out->str, ==, "0\n");
 }
 
+/* An empty FILE would be the current folder: refused, with a message. */
+static void
+test_file_names (void)
+{
+  const char *good[] = { "a.json", ".", "-", NULL };
+  const char *empty[] = { "a.json", "", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (measures_cli_check_file_names (NULL, &error));
+  g_assert_true (measures_cli_check_file_names (good, &error));
+  g_assert_no_error (error);
+  g_assert_false (measures_cli_check_file_names (empty, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "a file name is empty; give a file or a folder, or “.” for the current folder");
+}
+
 static void
 test_parse_years (void)
 {
@@ -267,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/cli/count/empty-dataset", test_count_empty_dataset);
   g_test_add_func ("/cli/count/filters", test_count_filters);
   g_test_add_func ("/cli/parse-years", test_parse_years);
+  g_test_add_func ("/cli/file-names", test_file_names);
   g_test_add_func ("/cli/bad-options", test_bad_options);
   g_test_add_func ("/cli/export-chart", test_export_chart);
 

@@ -10,10 +10,15 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
+#include "measures-cache.h"
+#include "measures-cli.h"
 #include "measures-index.h"
 #include "measures-loader.h"
 #include "measures-text.h"
@@ -133,6 +138,13 @@ test_escapes (void)
     { "[{\"country\": \"A\", \"title\": \"\\u001b[31m\\u0007\"}]", 1 },
     /* json-glib keeps an escape that is no escape as text. */
     { "[{\"country\": \"A\", \"title\": \"\\uZZZZ\"}]", 1 },
+    /* Half a pair at the end of a text, where json-glib fails. */
+    { "[{\"country\": \"A\", \"title\": \"x \\ud800\"}]", 0 },
+    /* An escaped backslash, then “ud800”, then a low half alone. */
+    { "[{\"country\": \"A\", \"title\": \"\\\\ud800\\udc00\"}]", 0 },
+    /* A key spelt with an escape is the key json-glib reads. */
+    { "{\"measur\\u0065s\": [{\"country\": \"A\", \"title\": \"\\u0000\"}]}", 0 },
+    { "{\"measur\\u0065s\": [{\"country\": \"A\"}]}", 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -192,6 +204,11 @@ test_numbers_and_keys (void)
     { "[{\"country\": \"A\", \"year\": 99999999999}]", 0 },
     { "[{\"country\": \"A\", \"year\": -2019}]", 0 },
     { "[{\"country\": \"A\", \"year\": 1e308}]", 0 },
+    /* Beyond any integer: their conversion would be undefined. */
+    { "[{\"country\": \"A\", \"year\": 1e19}]", 0 },
+    { "[{\"country\": \"A\", \"year\": -1e19}]", 0 },
+    { "[{\"country\": \"A\", \"year\": 1e400}]", 0 },
+    { "[{\"country\": \"A\", \"year\": {\"from\": -1e400}}]", 0 },
     { "[{\"country\": \"A\", \"year\": {\"from\": 2022, \"to\": 2019}}]", 0 },
     { "[{\"country\": \"A\", \"year\": 2019.0000001}]", 0 },
     /* A key given twice: the last wins, as in JSON parsers generally. */
@@ -207,6 +224,238 @@ test_numbers_and_keys (void)
     }
 }
 
+/* json-glib overflows its stack from about 70,000 levels, wherever they
+ * are: after a first value, after a number or a text, after a comment.
+ * None of these reaches it. */
+static void
+test_deep_anywhere (void)
+{
+  const struct {
+    const char *before;
+    const char *message;
+  } cases[] = {
+    { "\"x\"", "unexpected text after the data, at line 1, column 4" },
+    { "1", "unexpected text after the data, at line 1, column 2" },
+    { " \n \"x\" ", "unexpected text after the data, at line 2, column 6" },
+    { "/* c */", "comments are not allowed in JSON, at line 1, column 1" },
+    { "\n// c\n", "comments are not allowed in JSON, at line 2, column 1" },
+    { "{\"measures\": [{\"country\": \"A\"}]}\n", "unexpected text after the data, at line 2, column 1" },
+    { "[{\"country\": \"A\"}] ", "unexpected text after the data, at line 1, column 20" },
+    { "[{\"country\": \"A\"}] \"]\" ", "unexpected text after the data, at line 1, column 20" },
+    { "[{\"country\": \"A\", \"x\": ", "the data is nested more than 64 levels deep" },
+    { "'\"' ", "neither JSON nor records that start with a “Country” line" },
+    { "true", "neither JSON nor records that start with a “Country” line" },
+    { "Some notes ", "neither JSON nor records that start with a “Country” line" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (cases[i].before);
+      g_autoptr(MeasuresDataset) dataset = NULL;
+
+      for (guint k = 0; k < 200000; k++)
+        g_string_append_c (json, '[');
+
+      g_test_message ("%s followed by 200,000 levels", cases[i].before);
+      dataset = load_string (json->str, json->len);
+      g_assert_nonnull (measures_dataset_get_error (dataset));
+      g_assert_cmpstr (measures_dataset_get_error (dataset)->message, ==, cases[i].message);
+      g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 0);
+    }
+}
+
+/* A folder of things that are not files, made at test time: a FIFO with
+ * no writer, a socket, devices, and links to them. */
+typedef struct
+{
+  char *dir;
+  char *fifo;
+  char *socket;
+  GSocket *listener;
+} Specials;
+
+static void
+specials_init (Specials *self)
+{
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->dir = g_dir_make_tmp ("measures-special-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  self->fifo = g_build_filename (self->dir, "pipe.json", NULL);
+  g_assert_cmpint (mkfifo (self->fifo, 0600), ==, 0);
+
+  self->socket = g_build_filename (self->dir, "socket.json", NULL);
+  address = g_unix_socket_address_new (self->socket);
+  self->listener = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (self->listener, address, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+specials_link (Specials   *self,
+               const char *name,
+               const char *target)
+{
+  char *path = g_build_filename (self->dir, name, NULL);
+
+  g_assert_cmpint (symlink (target, path), ==, 0);
+
+  return path;
+}
+
+static void
+specials_clear (Specials *self)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", self->dir);
+
+  g_clear_object (&self->listener);
+  g_assert_cmpint (system (command), ==, 0);
+  g_clear_pointer (&self->dir, g_free);
+  g_clear_pointer (&self->fifo, g_free);
+  g_clear_pointer (&self->socket, g_free);
+}
+
+/* Each is refused at once, with a message naming it: a FIFO would block
+ * the load until a writer came, /dev/zero would be read until memory ran
+ * out. meson's timeout would catch a hang. */
+static void
+test_special_files (void)
+{
+  Specials specials = { NULL, };
+  g_autofree char *to_fifo = NULL;
+  g_autofree char *to_zero = NULL;
+
+  specials_init (&specials);
+  to_fifo = specials_link (&specials, "link-to-pipe.json", specials.fifo);
+  to_zero = specials_link (&specials, "link-to-zero.json", "/dev/zero");
+
+  {
+    const struct {
+      const char *path;
+      const char *message;
+    } cases[] = {
+      { specials.fifo, "this is a named pipe, not a file" },
+      { to_fifo, "this is a named pipe, not a file" },
+      { specials.socket, "this is a socket, not a file" },
+      { "/dev/zero", "this is a device, not a file" },
+      { "/dev/urandom", "this is a device, not a file" },
+      { to_zero, "this is a device, not a file" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+        g_autofree char *name = g_file_get_parse_name (file);
+        g_autofree char *expected = g_strdup_printf ("%s: %s\n", name, cases[i].message);
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autoptr(GString) err = g_string_new (NULL);
+
+        g_test_message ("%s", cases[i].path);
+        g_assert_cmpint (measures_cli_count (&file, 1, NULL, out, err), ==, MEASURES_EXIT_FAILURE);
+        g_assert_cmpstr (err->str, ==, expected);
+        g_assert_cmpstr (out->str, ==, "");
+      }
+  }
+
+  specials_clear (&specials);
+}
+
+/* A FIFO or a device put in place of a file after its type was checked:
+ * the reads take the type from what they opened, and never wait. */
+static void
+test_special_files_swapped (void)
+{
+  Specials specials = { NULL, };
+  const char *paths[2];
+
+  specials_init (&specials);
+  paths[0] = specials.fifo;
+  paths[1] = "/dev/zero";
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+      guint64 fingerprint, size;
+
+      g_assert_false (measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, NULL, &contents, &length, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_clear_error (&error);
+
+      g_assert_false (measures_cache_fingerprint_file (file, NULL, &fingerprint, &size, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    }
+
+  /* A file that grew past the limit after its size was checked is not
+   * read past it. */
+  {
+    g_autofree char *path = g_build_filename (specials.dir, "grown.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_set_contents (path, "[{\"country\": \"Romania\"}]", -1, NULL));
+    g_assert_false (measures_file_read_all (file, 10, NULL, &contents, &length, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  }
+
+  specials_clear (&specials);
+}
+
+static void
+load_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  MeasuresCatalog **catalog = user_data;
+
+  *catalog = measures_loader_load_finish (result, NULL);
+  g_assert_nonnull (*catalog);
+}
+
+/* The window loads through measures_loader_load_async(), from the
+ * command line or from the datasets it remembers: a FIFO among them is a
+ * problem in its banner, at once, and the others load. */
+static void
+test_special_files_async (void)
+{
+  Specials specials = { NULL, };
+  g_autofree char *good = NULL;
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  GFile *files[3];
+  const MeasuresProblem *problem;
+
+  specials_init (&specials);
+  good = g_build_filename (specials.dir, "good.json", NULL);
+  g_assert_true (g_file_set_contents (good, "[{\"country\": \"Romania\"}]", -1, NULL));
+  files[0] = g_file_new_for_path (specials.fifo);
+  files[1] = g_file_new_for_path ("/dev/zero");
+  files[2] = g_file_new_for_path (good);
+
+  measures_loader_load_async (files, 3, NULL, load_async_cb, &catalog);
+  while (catalog == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (catalog->measures->len, ==, 1);
+  g_assert_cmpuint (catalog->problems->len, ==, 2);
+  problem = g_ptr_array_index (catalog->problems, 0);
+  g_assert_true (g_str_has_suffix (problem->file, "pipe.json"));
+  g_assert_cmpstr (problem->message, ==, "this is a named pipe, not a file");
+  problem = g_ptr_array_index (catalog->problems, 1);
+  g_assert_cmpstr (problem->file, ==, "/dev/zero");
+  g_assert_cmpstr (problem->message, ==, "this is a device, not a file");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  specials_clear (&specials);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +469,10 @@ main (int   argc,
   g_test_add_func ("/hostile/escapes", test_escapes);
   g_test_add_func ("/hostile/floods", test_floods);
   g_test_add_func ("/hostile/numbers-and-keys", test_numbers_and_keys);
+  g_test_add_func ("/hostile/deep-anywhere", test_deep_anywhere);
+  g_test_add_func ("/hostile/special-files", test_special_files);
+  g_test_add_func ("/hostile/special-files-swapped", test_special_files_swapped);
+  g_test_add_func ("/hostile/special-files-async", test_special_files_async);
 
   return g_test_run ();
 }

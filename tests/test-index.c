@@ -156,6 +156,22 @@ test_orders (void)
                  measures_index_get_order (index, MEASURES_SORT_YEAR, FALSE));
 }
 
+/* A measure with no types or forms sorts by an empty key, before the
+ * others; an empty key is no undefined shift of its prefix. */
+static void
+test_orders_empty_keys (void)
+{
+  g_autoptr(MeasuresIndex) index = make_index ("["
+                                               "{\"id\": \"typed\", \"country\": \"A\", \"types\": \"Policies\", \"forms\": \"Trafficking\"},"
+                                               "{\"id\": \"bare\", \"country\": \"B\"},"
+                                               "{\"id\": \"bare-too\", \"country\": \"C\"}"
+                                               "]");
+
+  assert_order (index, MEASURES_SORT_TYPE, FALSE, "bare bare-too typed");
+  assert_order (index, MEASURES_SORT_TYPE, TRUE, "typed bare-too bare");
+  assert_order (index, MEASURES_SORT_FORM, FALSE, "bare bare-too typed");
+}
+
 static void
 count_changes (GListModel *model,
                guint       position,
@@ -495,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/index/values", test_values);
   g_test_add_func ("/index/counts", test_counts);
   g_test_add_func ("/index/orders", test_orders);
+  g_test_add_func ("/index/orders-empty-keys", test_orders_empty_keys);
   g_test_add_func ("/index/result-model", test_result_model);
   g_test_add_func ("/index/result-model-changes", test_result_model_changes);
   g_test_add_func ("/index/random-agreement", test_random_agreement);

@@ -222,6 +222,7 @@ test_whole_file_errors (void)
     const char *json;
     const char *message_start;
   } cases[] = {
+    /* Bytes of no length hold no data at all: NULL. */
     { "", "the file is empty" },
     { "   ", "the file is empty" },
     { "[{\"country\": \"X\"", "not valid JSON at line 1, column 16: " },
@@ -243,6 +244,28 @@ test_whole_file_errors (void)
       g_assert_true (g_str_has_prefix (error->message, cases[i].message_start));
       g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 0);
     }
+}
+
+/* A byte-order mark before the JSON is skipped, and positions count
+ * from after it. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(MeasuresDataset) bare = load_string ("\xEF\xBB\xBF[{\"country\": \"A\"}]");
+  g_autoptr(MeasuresDataset) object = load_string ("\xEF\xBB\xBF{\"measures\": [{\"country\": \"A\"}, {\"country\": 5}]}");
+  g_autoptr(MeasuresDataset) only = load_string ("\xEF\xBB\xBF \n");
+  const MeasuresProblem *problem;
+
+  g_assert_null (measures_dataset_get_error (bare));
+  g_assert_cmpuint (measures_dataset_get_n_measures (bare), ==, 1);
+
+  g_assert_null (measures_dataset_get_error (object));
+  g_assert_cmpuint (measures_dataset_get_n_measures (object), ==, 1);
+  problem = only_problem (object);
+  g_assert_cmpuint (problem->line, ==, 1);
+  g_assert_cmpuint (problem->column, ==, 33);
+
+  g_assert_cmpstr (measures_dataset_get_error (only)->message, ==, "the file is empty");
 }
 
 static void
@@ -502,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/loader/missing-country", test_missing_country);
   g_test_add_func ("/loader/wrong-types", test_wrong_types);
   g_test_add_func ("/loader/whole-file-errors", test_whole_file_errors);
+  g_test_add_func ("/loader/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/loader/unknown-keys-round-trip", test_unknown_keys_round_trip);
   g_test_add_func ("/loader/bundled", test_bundled);

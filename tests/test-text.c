@@ -226,6 +226,23 @@ test_show_bidi_controls (void)
   g_assert_null (measures_text_show_bidi_controls (""));
 }
 
+static void
+test_blank (void)
+{
+  const char *blank[] = {
+    "", " ", "\t\n\r", "\u00a0", "\u200b", "\u2060\u200d\u200c", "\u202e\u200f",
+    "\ufeff", "\u3000\u2003", "\u3164", "\u115f\u1160", "\u2800", " \ufe0f ", "\u2028\u2029",
+  };
+  const char *visible[] = {
+    "Romania", " a ", "\u00a0Kenya", "\u200b.", "\u3164\u1100", "\u0301", "\U0001F600",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    g_assert_true (measures_text_is_blank (blank[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (visible); i++)
+    g_assert_false (measures_text_is_blank (visible[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/text/markup-matches", test_markup_matches);
   g_test_add_func ("/text/period/overlaps", test_period_overlaps);
   g_test_add_func ("/text/show-bidi-controls", test_show_bidi_controls);
+  g_test_add_func ("/text/blank", test_blank);
 
   return g_test_run ();
 }

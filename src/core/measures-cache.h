@@ -37,6 +37,7 @@ typedef struct
 } MeasuresCacheKey;
 
 gboolean         measures_file_read_all     (GFile                  *file,
+                                             goffset                 limit,
                                              GCancellable           *cancellable,
                                              char                  **contents,
                                              gsize                  *length,

@@ -71,6 +71,32 @@ measures_cli_parse_years (const char  *text,
 }
 
 /**
+ * measures_cli_check_file_names:
+ * @names: (nullable) (array zero-terminated=1): the FILE arguments
+ * @error: return location for an error
+ *
+ * An empty name would be taken for the current folder, and load every
+ * dataset in it: it is refused, so that a shell variable that expanded
+ * to nothing does not stand for a folder.
+ *
+ * Returns: whether every name names something
+ */
+gboolean
+measures_cli_check_file_names (const char * const  *names,
+                               GError             **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (*names[i] == '\0')
+      {
+        g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                             _("a file name is empty; give a file or a folder, or “.” for the current folder"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
  * measures_cli_query_new:
  * @countries: (nullable): the values of --country
  * @regions: (nullable): the values of --region

@@ -27,6 +27,8 @@ typedef enum
   MEASURES_EXIT_PARTIAL = 2,
 } MeasuresExitStatus;
 
+gboolean            measures_cli_check_file_names (const char * const *names,
+                                              GError             **error);
 gboolean            measures_cli_parse_years (const char          *text,
                                               int                 *from,
                                               int                 *to,

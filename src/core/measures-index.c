@@ -1046,6 +1046,10 @@ key_prefix (const char *key)
   for (; i < 8 && key[i] != '\0'; i++)
     prefix = (prefix << 8) | (guchar) key[i];
 
+  /* Shifting a 64-bit number by 64, for an empty key, is undefined. */
+  if (i == 0)
+    return 0;
+
   return prefix << (8 * (8 - i));
 }
 

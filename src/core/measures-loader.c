@@ -15,11 +15,15 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
+#include "measures-loader-private.h"
 #include "measures-store.h"
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
@@ -49,9 +53,29 @@ display_name_for_file (GFile *file)
  * json-glib overflows its stack on deep nesting, drops anything after
  * the first value, turns a lone surrogate escape into invalid UTF-8 and
  * cuts strings at \u0000, and it gives no positions for values. */
+/* Where json-glib reads text otherwise than JSON does: a comment, which
+ * it skips (it takes any “/” for the start of one), and a text in single
+ * quotes. The scan stops there and the file is refused, so that what the
+ * scan counts is what json-glib will read. */
+typedef enum
+{
+  STOP_NONE,
+  STOP_COMMENT,           /* a slash and a star, or two slashes */
+  STOP_SLASH,             /* any other “/” */
+  STOP_QUOTE,             /* “'” */
+} Stop;
+
 typedef struct
 {
   gboolean too_deep;
+  GError *escape_error;   /* a \u escape the file cannot be read with */
+  gboolean escape_error_in_format;
+  GPtrArray *outside;     /* MeasuresProblem, for \u escapes outside the records */
+  GArray *bad_escapes;    /* gsize, where each \u escape that is no character is */
+  Stop stop;
+  gsize stop_offset;
+  guint stop_line;
+  guint stop_column;
   gsize end;              /* just past the first value */
   guint trailing_line;    /* where text after the first value starts, or 0 */
   guint trailing_column;
@@ -77,6 +101,9 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->bad_records, g_hash_table_unref);
   g_clear_pointer (&scan->record_starts, g_array_unref);
   g_clear_pointer (&scan->record_ends, g_array_unref);
+  g_clear_pointer (&scan->outside, g_ptr_array_unref);
+  g_clear_pointer (&scan->bad_escapes, g_array_unref);
+  g_clear_error (&scan->escape_error);
 }
 
 static int
@@ -100,6 +127,139 @@ hex4 (const char *p,
   return value;
 }
 
+/* What a \u escape at @p makes, when it is not a character: \u0000,
+ * which json-glib cuts the text at, or half of a surrogate pair, which it
+ * turns into invalid UTF-8. *high_end is just past the last high half
+ * that has its low half after it. */
+typedef enum
+{
+  ESCAPE_OK,
+  ESCAPE_NUL,
+  ESCAPE_HALF,
+} Escape;
+
+static Escape
+check_escape (const char  *p,
+              const char  *end,
+              const char **high_end,
+              int         *unit)
+{
+  *unit = hex4 (p + 2, end);
+
+  if (*unit == 0)
+    return ESCAPE_NUL;
+
+  if (*unit >= 0xD800 && *unit <= 0xDBFF)
+    {
+      int next = (p + 8 <= end && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+
+      if (next >= 0xDC00 && next <= 0xDFFF)
+        {
+          *high_end = p + 6;
+          return ESCAPE_OK;
+        }
+      return ESCAPE_HALF;
+    }
+
+  if (*unit >= 0xDC00 && *unit <= 0xDFFF && *high_end != p)
+    return ESCAPE_HALF;
+
+  return ESCAPE_OK;
+}
+
+static char *
+escape_message (Escape escape,
+                int    unit)
+{
+  if (escape == ESCAPE_NUL)
+    return g_strdup (_("a text holds the escape \\u0000, which is not allowed"));
+
+  return g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit);
+}
+
+/* Whether the key between @start and @end, escapes and all, is @word, as
+ * json-glib reads it: “measur\u0065s” is “measures”. */
+static gboolean
+key_is (const char *start,
+        const char *end,
+        const char *word)
+{
+  const char *p = start;
+
+  for (; p < end && *word != '\0'; word++)
+    {
+      int c = (guchar) *p++;
+
+      if (c == '\\' && p < end)
+        {
+          c = *p++;
+          if (c == 'u')
+            {
+              c = hex4 (p, end);
+              if (c < 0)
+                return FALSE;
+              p += 4;
+            }
+          else if (c != '"' && c != '\\' && c != '/')
+            return FALSE;
+        }
+      if (c != *word)
+        return FALSE;
+    }
+
+  return p == end && *word == '\0';
+}
+
+/* A \u escape outside the records: in a key of the root object or in
+ * “format”, the file cannot be read as it is; in the value of another
+ * key, which Measures ignores, the value is said to be ignored. */
+static void
+note_escape_outside (Scan       *scan,
+                     Escape      escape,
+                     int         unit,
+                     gboolean    in_key,
+                     gboolean    in_format,
+                     const char *key,
+                     gsize       key_length,
+                     guint       line,
+                     guint       column)
+{
+  g_autofree char *what = escape_message (escape, unit);
+
+  if (in_key || in_format)
+    {
+      if (scan->escape_error == NULL)
+        {
+          scan->escape_error = g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                                            /* Translators: %s says what is wrong with a text,
+                                             * %u are a line and a column */
+                                            _("%s, at line %u, column %u"), what, line, column);
+          scan->escape_error_in_format = in_format && !in_key;
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = g_utf8_make_valid (key, key_length);
+    MeasuresProblem *problem;
+
+    if (g_utf8_strlen (name, -1) > 40)
+      {
+        g_autofree char *cut = g_utf8_substring (name, 0, 40);
+
+        g_free (name);
+        name = g_strconcat (cut, "…", NULL);
+      }
+
+    problem = measures_problem_new ("", 0, NULL, NULL);
+    /* Translators: %s is a key of the file, then what is wrong with it */
+    problem->message = g_strdup_printf (_("“%s” was ignored: %s"), name, what);
+    problem->line = line;
+    problem->column = column;
+    g_ptr_array_add (scan->outside, problem);
+  }
+}
+
 static void
 scan_json (const char *data,
            gsize       length,
@@ -113,10 +273,20 @@ scan_json (const char *data,
   gboolean root_is_array = FALSE;
   guint records_depth = 0;       /* depth of the records array, or 0 */
   gboolean expect_element = FALSE;
-  gboolean last_key_is_measures = FALSE;
   const char *string_start = NULL;
+  const char *high_end = NULL;
   gboolean started = FALSE;
   guint record = 0;
+  guint current = 0;             /* the record the scan is in, or 0 */
+
+  /* The keys of the root object, as they go by. */
+  gboolean expect_key = FALSE;
+  gboolean in_key = FALSE;
+  const char *key = NULL;
+  gsize key_length = 0;
+  gboolean key_is_measures = FALSE;
+  gboolean key_is_format = FALSE;
+  gboolean key_noted = FALSE;
 
   memset (scan, 0, sizeof *scan);
   scan->record_lines = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -124,6 +294,8 @@ scan_json (const char *data,
   scan->bad_records = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   scan->record_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   scan->record_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan->outside = g_ptr_array_new_with_free_func ((GDestroyNotify) measures_problem_free);
+  scan->bad_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
   scan->simple = TRUE;
 
   for (; p < end; p++)
@@ -134,26 +306,26 @@ scan_json (const char *data,
         {
           if (c == '\\' && p + 1 < end)
             {
-              if (p[1] == 'u' && record > 0 && !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (record)))
+              int unit;
+              Escape escape;
+
+              if (p[1] == 'u' && scan->trailing_line == 0 &&
+                  (escape = check_escape (p, end, &high_end, &unit)) != ESCAPE_OK)
                 {
-                  int unit = hex4 (p + 2, end);
+                  gsize offset = p - data;
 
-                  if (unit == 0)
-                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                         g_strdup (_("a text holds the escape \\u0000, which is not allowed")));
-                  else if (unit >= 0xD800 && unit <= 0xDBFF)
+                  g_array_append_val (scan->bad_escapes, offset);
+                  if (current > 0 && !g_hash_table_contains (scan->bad_records, GUINT_TO_POINTER (current)))
+                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (current),
+                                         escape_message (escape, unit));
+                  else if (current == 0 && !root_is_array && depth >= 1 && !key_noted)
                     {
-                      int next = (p + 8 <= end && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
-
-                      if (next < 0xDC00 || next > 0xDFFF)
-                        g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                             g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
+                      note_escape_outside (scan, escape, unit, in_key, key_is_format,
+                                           in_key ? string_start + 1 : key,
+                                           in_key ? (gsize) (p - string_start - 1) : key_length,
+                                           line, column);
+                      key_noted = TRUE;
                     }
-                  else if (unit >= 0xDC00 && unit <= 0xDFFF &&
-                           !(p - string_start >= 6 && p[-6] == '\\' && p[-5] == 'u' &&
-                             hex4 (p - 4, end) >= 0xD800 && hex4 (p - 4, end) <= 0xDBFF))
-                    g_hash_table_insert (scan->bad_records, GUINT_TO_POINTER (record),
-                                         g_strdup_printf (_("a text holds the escape \\u%04X, half of a character without its other half"), unit));
                 }
               p++;
               column++;
@@ -161,10 +333,22 @@ scan_json (const char *data,
           else if (c == '"')
             {
               in_string = FALSE;
-              /* A key of the root object: is it "measures"? */
-              if (!root_is_array && depth == 1)
-                last_key_is_measures = (gsize) (p - string_start) == 9 &&
-                                       strncmp (string_start, "\"measures", 9) == 0;
+              /* A key of the root object: is it "measures"? A key given
+               * twice counts as json-glib counts it, the last time. */
+              if (in_key)
+                {
+                  in_key = FALSE;
+                  expect_key = FALSE;
+                  key = string_start + 1;
+                  key_length = p - key;
+                  key_is_measures = key_is (key, p, "measures");
+                  key_is_format = key_is (key, p, "format");
+                  if (key_is_format && scan->escape_error_in_format)
+                    {
+                      g_clear_error (&scan->escape_error);
+                      scan->escape_error_in_format = FALSE;
+                    }
+                }
             }
           else if (c == '\n')
             {
@@ -188,19 +372,49 @@ scan_json (const char *data,
           continue;
         }
 
-      /* Anything after the first complete value. */
-      if (started && depth == 0)
+      if (c == '/' || c == '\'')
+        {
+          if (c == '\'')
+            scan->stop = STOP_QUOTE;
+          else if (p + 1 < end && (p[1] == '*' || p[1] == '/'))
+            scan->stop = STOP_COMMENT;
+          else
+            scan->stop = STOP_SLASH;
+          scan->stop_offset = p - data;
+          scan->stop_line = line;
+          scan->stop_column = column;
+          scan->simple = FALSE;
+          return;
+        }
+
+      /* Anything after the first complete value. json-glib reads on
+       * through it, so its nesting counts too. */
+      if (started && depth == 0 && scan->trailing_line == 0)
         {
           scan->trailing_line = line;
           scan->trailing_column = column;
-          break;
+          scan->simple = FALSE;
+        }
+      if (scan->trailing_line > 0)
+        {
+          if (c == '"')
+            in_string = TRUE;
+          else if ((c == '[' || c == '{') && ++depth > MEASURES_LOADER_MAX_DEPTH)
+            {
+              scan->too_deep = TRUE;
+              return;
+            }
+          else if ((c == ']' || c == '}') && depth > 0)
+            depth--;
+          column++;
+          continue;
         }
 
       if (records_depth > 0 && depth == records_depth && expect_element && c != ']')
         {
           gsize offset = p - data;
 
-          record++;
+          current = ++record;
           g_array_append_val (scan->record_lines, line);
           g_array_append_val (scan->record_columns, column);
           g_array_append_val (scan->record_starts, offset);
@@ -217,6 +431,12 @@ scan_json (const char *data,
         case '"':
           in_string = TRUE;
           string_start = p;
+          started = TRUE;
+          if (expect_key && depth == 1)
+            {
+              in_key = TRUE;
+              key_noted = FALSE;
+            }
           break;
         case '[':
         case '{':
@@ -228,12 +448,23 @@ scan_json (const char *data,
               scan->too_deep = TRUE;
               return;
             }
-          if (c == '[' && ((root_is_array && depth == 1) || (!root_is_array && depth == 2 && last_key_is_measures)))
+          if (depth == 1 && c == '{')
+            expect_key = TRUE;
+          if (c == '[' && ((root_is_array && depth == 1) || (!root_is_array && depth == 2 && key_is_measures)))
             {
+              /* “measures” given again: json-glib keeps the last. */
+              if (scan->records_end > 0 || record > 0)
+                {
+                  g_array_set_size (scan->record_lines, 0);
+                  g_array_set_size (scan->record_columns, 0);
+                  g_array_set_size (scan->record_starts, 0);
+                  g_array_set_size (scan->record_ends, 0);
+                  g_hash_table_remove_all (scan->bad_records);
+                  record = 0;
+                  scan->simple = FALSE;
+                }
               records_depth = depth;
               expect_element = TRUE;
-              if (scan->records_end > 0 || record > 0)
-                scan->simple = FALSE;
               scan->records_start = p - data;
               scan->root_is_array = root_is_array;
             }
@@ -254,12 +485,18 @@ scan_json (const char *data,
               if (expect_element && record > 0)
                 scan->simple = FALSE;
               records_depth = 0;
+              current = 0;
               scan->records_end = p + 1 - data;
             }
           break;
         case ',':
           if (records_depth > 0 && depth == records_depth)
-            expect_element = TRUE;
+            {
+              expect_element = TRUE;
+              current = 0;
+            }
+          if (depth == 1 && !root_is_array)
+            expect_key = TRUE;
           break;
         default:
           started = TRUE;
@@ -272,6 +509,29 @@ scan_json (const char *data,
   if (in_string || depth != 0 || scan->trailing_line > 0 || scan->records_end == 0 ||
       scan->record_starts->len != scan->record_ends->len)
     scan->simple = FALSE;
+}
+
+/**
+ * _measures_loader_json_is_safe:
+ * @text: JSON text that did not come from a dataset, such as a cache's
+ * @length: its length in bytes
+ *
+ * Returns: whether json-glib can be given @text: it is nested no deeper
+ *   than %MEASURES_LOADER_MAX_DEPTH, anywhere, and holds nothing that
+ *   json-glib reads otherwise than JSON does
+ */
+gboolean
+_measures_loader_json_is_safe (const char *text,
+                               gsize       length)
+{
+  Scan scan;
+  gboolean safe;
+
+  scan_json (text, length, &scan);
+  safe = !scan.too_deep && scan.stop == STOP_NONE;
+  scan_clear (&scan);
+
+  return safe;
 }
 
 /* json-glib says "<data>:12:4: Parse error: unexpected …"; we say where,
@@ -289,6 +549,49 @@ json_error (const GError *error)
                         _("not valid JSON at line %u, column %u: %s"), line, column, message + consumed);
 
   return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON, _("not valid JSON: %s"), message);
+}
+
+static GError *
+stop_error (const Scan *scan)
+{
+  const char *what;
+
+  if (scan->stop == STOP_COMMENT)
+    return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                        /* Translators: %u are a line and a column */
+                        _("comments are not allowed in JSON, at line %u, column %u"),
+                        scan->stop_line, scan->stop_column);
+
+  if (scan->stop == STOP_QUOTE)
+    what = _("a text in single quotes; JSON texts are in double quotes");
+  else
+    what = _("unexpected “/”");
+
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      _("not valid JSON at line %u, column %u: %s"),
+                      scan->stop_line, scan->stop_column, what);
+}
+
+static GError *
+trailing_error (const Scan *scan)
+{
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      /* Translators: %u:%u is a line and a column */
+                      _("unexpected text after the data, at line %u, column %u"),
+                      scan->trailing_line, scan->trailing_column);
+}
+
+/* Nested too deep after the first value, the text after it is what is
+ * wrong; json-glib is never asked. */
+static GError *
+too_deep_error (const Scan *scan)
+{
+  if (scan->trailing_line > 0)
+    return trailing_error (scan);
+
+  return g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
+                      _("the data is nested more than %d levels deep"),
+                      MEASURES_LOADER_MAX_DEPTH);
 }
 
 static guint
@@ -334,8 +637,31 @@ describe_read_error (const GError *error)
     return _("this is a folder, not a file");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return _("you do not have permission to read the file");
+  /* Put in place of a file after its type was checked. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    return _("this is not a regular file");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return _("the file grew larger than the limit while it was read");
 
   return error->message;
+}
+
+/* What a file that is not a file is. */
+static const char *
+describe_special (GFileInfo *info)
+{
+#ifdef G_OS_UNIX
+  guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+  if (S_ISFIFO (mode))
+    return _("this is a named pipe, not a file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("this is a device, not a file");
+  if (S_ISSOCK (mode))
+    return _("this is a socket, not a file");
+#endif
+
+  return _("this is not a regular file");
 }
 
 static void
@@ -349,6 +675,22 @@ add_problem (MeasuresDataset *dataset,
 
   problem->line = record_line (scan, index, &problem->column);
   measures_dataset_add_problem (dataset, problem);
+}
+
+static void
+add_outside_problems (MeasuresDataset *dataset,
+                      const Scan      *scan)
+{
+  for (guint i = 0; i < scan->outside->len; i++)
+    {
+      const MeasuresProblem *outside = g_ptr_array_index (scan->outside, i);
+      MeasuresProblem *problem = measures_problem_new (measures_dataset_get_name (dataset), 0, NULL,
+                                                       outside->message);
+
+      problem->line = outside->line;
+      problem->column = outside->column;
+      measures_dataset_add_problem (dataset, problem);
+    }
 }
 
 /* The id of a record that could not be read, to name it in messages,
@@ -640,6 +982,7 @@ load_bytes (GBytes         *bytes,
   g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *patched = NULL;
   JsonArray *records;
   const char *data;
   const char *start;
@@ -649,10 +992,20 @@ load_bytes (GBytes         *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  /* Empty bytes may have no data at all, and NULL + 0 is undefined. */
   data = g_bytes_get_data (bytes, &length);
-  start = data;
+  if (data == NULL)
+    data = "";
+
+  /* A byte-order mark, which Windows editors write, is not part of the
+   * text: lines and columns count from after it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    start += 3;
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  start = data;
   while (start < data + length && g_ascii_isspace (*start))
     start++;
 
@@ -692,33 +1045,68 @@ load_bytes (GBytes         *bytes,
 
       g_clear_object (&dataset);
       dataset = measures_importer_load_text (data, length, file, name);
+      if (measures_dataset_get_n_measures (dataset) > 0 || measures_dataset_get_error (dataset) == NULL)
+        return g_steal_pointer (&dataset);
 
+      scan_json (data, length, &scan);
+
+      /* A comment before the data, which editors of JSON with comments
+       * leave: say that JSON has none. */
+      if (scan.stop == STOP_COMMENT && scan.stop_offset == (gsize) (start - data))
+        measures_dataset_take_error (dataset, stop_error (&scan));
+      /* A JSON value and more, nested too deep to be parsed. */
+      else if (scan.too_deep && strchr ("\"-0123456789", *start) != NULL)
+        measures_dataset_take_error (dataset, too_deep_error (&scan));
       /* Valid JSON, but not a list of records: say so. */
-      if (measures_dataset_get_n_measures (dataset) == 0 &&
-          measures_dataset_get_error (dataset) != NULL &&
-          json_parser_load_from_data (probe, data, length, NULL))
+      else if (scan.stop == STOP_NONE && !scan.too_deep &&
+               json_parser_load_from_data (probe, data, length, NULL))
         measures_dataset_take_error (dataset,
                                      g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
                                                           _("the file must hold a list of measures or an object with “measures”")));
 
+      scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
 
   scan_json (data, length, &scan);
 
-  if (scan.too_deep)
+  if (scan.stop != STOP_NONE)
     {
-      measures_dataset_take_error (dataset,
-                                   g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
-                                                _("the data is nested more than %d levels deep"),
-                                                MEASURES_LOADER_MAX_DEPTH));
+      measures_dataset_take_error (dataset, stop_error (&scan));
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
+    }
+
+  if (scan.too_deep)
+    {
+      measures_dataset_take_error (dataset, too_deep_error (&scan));
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
+  if (scan.escape_error != NULL)
+    {
+      measures_dataset_take_error (dataset, g_steal_pointer (&scan.escape_error));
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
+  /* json-glib cuts a text at \u0000 and fails on, or makes invalid UTF-8
+   * of, half a surrogate pair. What holds them is refused or ignored, so
+   * json-glib is given U+FFFD in their place: what it reads is then what
+   * the scan saw, at the same lines and columns. */
+  if (scan.bad_escapes->len > 0)
+    {
+      patched = g_memdup2 (data, length);
+      for (guint i = 0; i < scan.bad_escapes->len; i++)
+        memcpy (patched + g_array_index (scan.bad_escapes, gsize, i) + 2, "FFFD", 4);
+      data = patched;
     }
 
   progress_at (progress, 1, 10);
   if (scan.simple && load_records_apart (dataset, data, length, &scan, progress))
     {
+      add_outside_problems (dataset, &scan);
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
@@ -733,11 +1121,7 @@ load_bytes (GBytes         *bytes,
 
   if (scan.trailing_line > 0)
     {
-      measures_dataset_take_error (dataset,
-                                   g_error_new (MEASURES_ERROR, MEASURES_ERROR_INVALID_JSON,
-                                                /* Translators: %u:%u is a line and a column */
-                                                _("unexpected text after the data, at line %u, column %u"),
-                                                scan.trailing_line, scan.trailing_column));
+      measures_dataset_take_error (dataset, trailing_error (&scan));
       scan_clear (&scan);
       return g_steal_pointer (&dataset);
     }
@@ -768,6 +1152,7 @@ load_bytes (GBytes         *bytes,
                      10 * json_array_get_length (records));
     }
 
+  add_outside_problems (dataset, &scan);
   scan_clear (&scan);
 
   return g_steal_pointer (&dataset);
@@ -834,11 +1219,23 @@ load_file (GFile          *file,
 
   name = display_name_for_file (file);
 
-  /* Too large to be a dataset: refuse before reading it. */
+  /* Too large to be a dataset, or not a file at all: refuse before
+   * reading it. A FIFO would block the read until a writer came, and a
+   * device such as /dev/zero would be read until memory ran out. */
   {
     info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                              G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                              G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                              G_FILE_ATTRIBUTE_UNIX_MODE,
                               G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+      {
+        dataset = measures_dataset_new (file, name);
+        measures_dataset_take_error (dataset,
+                                     g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                          describe_special (info)));
+        return dataset;
+      }
 
     if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
         g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
@@ -890,7 +1287,7 @@ load_file (GFile          *file,
         }
     }
 
-  if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
+  if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
     {
       dataset = measures_dataset_new (file, name);
 
@@ -947,7 +1344,7 @@ load_file (GFile          *file,
 
           g_warning ("Cannot read back the cache of %s: %s", name, error->message);
           g_clear_error (&error);
-          if (!measures_file_read_all (file, cancellable, &contents, &length, &error))
+          if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
             {
               dataset = measures_dataset_new (file, name);
               measures_dataset_take_error (dataset,
@@ -977,11 +1374,14 @@ compare_files (gconstpointer a,
  * else is the file itself. */
 static GPtrArray *
 expand_folder (GFile        *file,
-               GCancellable *cancellable)
+               GCancellable *cancellable,
+               gboolean     *is_folder)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFileEnumerator) children = NULL;
   GFileInfo *info;
+
+  *is_folder = FALSE;
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY ||
       (children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -991,6 +1391,7 @@ expand_folder (GFile        *file,
       return files;
     }
 
+  *is_folder = TRUE;
   while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
     {
       const char *name = g_file_info_get_name (info);
@@ -1078,7 +1479,21 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_autoptr(GPtrArray) expanded = expand_folder (files[i], cancellable);
+      gboolean is_folder;
+      g_autoptr(GPtrArray) expanded = expand_folder (files[i], cancellable, &is_folder);
+
+      /* Nothing to read is a problem too, named with the folder. */
+      if (is_folder && expanded->len == 0)
+        {
+          g_autofree char *name = display_name_for_file (files[i]);
+          MeasuresDataset *empty = measures_dataset_new (files[i], name);
+
+          measures_dataset_take_error (empty,
+                                       g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                            _("the folder holds no datasets (.json or .txt files)")));
+          g_ptr_array_add (catalog->datasets, empty);
+          continue;
+        }
 
       for (guint k = 0; k < expanded->len; k++)
         {

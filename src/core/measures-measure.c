@@ -378,7 +378,9 @@ get_year_number (JsonNode   *node,
 
   value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
 
-  if (value != (double) (gint64) value || value < MEASURES_YEAR_MIN || value > MEASURES_YEAR_MAX)
+  /* The range first: converting 1e19, or the infinity that 1e400 reads
+   * as, to an integer is undefined. */
+  if (!(value >= MEASURES_YEAR_MIN && value <= MEASURES_YEAR_MAX) || value != (double) (int) value)
     {
       g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
                    _("“%s” must be a whole year between %d and %d"),
@@ -761,6 +763,15 @@ measures_measure_new_from_json_in (JsonObject       *object,
     {
       g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
                            _("“country” is missing"));
+      return NULL;
+    }
+
+  /* A country no one can see would be a place of its own in the sidebar,
+   * with no name. */
+  if (measures_text_is_blank (country))
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("“country” holds only spaces or invisible characters"));
       return NULL;
     }
 

@@ -493,6 +493,49 @@ measures_period_overlaps (int from,
   return TRUE;
 }
 
+/* Characters that draw nothing: spaces of every width, controls, format
+ * characters (zero-width spaces and joiners, direction marks, the
+ * byte-order mark), variation selectors, and the letters that are blank
+ * by design (Hangul fillers, Khmer inherent vowels, the braille blank). */
+static gboolean
+is_invisible (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      break;
+    }
+
+  return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+         (c >= 0x180B && c <= 0x180F) || c == 0x2800 || c == 0x3164 ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+/**
+ * measures_text_is_blank:
+ * @text: valid UTF-8
+ *
+ * Returns: whether @text shows nothing: it is empty or holds only
+ *   spaces (U+00A0 too) and characters that draw nothing, such as U+200B
+ */
+gboolean
+measures_text_is_blank (const char *text)
+{
+  g_return_val_if_fail (text != NULL, TRUE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_invisible (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * measures_text_has_word_prefix:
  * @words: folded words separated by single spaces
