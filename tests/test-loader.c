@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-loader.h"
 #include "measures-text.h"
@@ -511,6 +515,72 @@ test_merge_duplicates (void)
   g_assert_cmpstr (((MeasuresProblem *) g_ptr_array_index (problems, 0))->id, ==, "same");
 }
 
+/* Cancel stops a load inside one large file, while its records are
+ * parsed, and no cache is written of what was not read whole. */
+typedef struct
+{
+  gint progress;
+  GCancellable *cancellable;
+  gint seen;
+} Watch;
+
+static gpointer
+cancel_while_parsing (gpointer data)
+{
+  Watch *watch = data;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* A tenth is reading the file; parsing comes after. */
+  while (g_atomic_int_get (&watch->progress) <= 100 && g_get_monotonic_time () < deadline)
+    g_usleep (200);
+  g_atomic_int_set (&watch->seen, g_atomic_int_get (&watch->progress));
+  g_cancellable_cancel (watch->cancellable);
+
+  return NULL;
+}
+
+static void
+test_cancel_inside_file (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"measures-1\", \"measures\": [");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) cache = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Watch watch = { 0, cancellable, 0 };
+  MeasuresCatalog *catalog;
+  GThread *thread;
+  int fd;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": %u, "
+                                  "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
+                                  "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
+                            i > 0 ? "," : "", i, 1990 + i % 30, i, i);
+  g_string_append (json, "]}");
+  fd = g_file_open_tmp ("measures-cancel-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  cache = measures_cache_get_file (file);
+
+  thread = g_thread_new ("cancel", cancel_while_parsing, &watch);
+  catalog = measures_loader_load_catalog_with_progress (&file, 1, cancellable, &watch.progress);
+  g_thread_join (thread);
+
+  g_test_message ("Cancelled at %d/1000, stopped at %d/1000", watch.seen, g_atomic_int_get (&watch.progress));
+  g_assert_null (catalog);
+  g_assert_cmpint (watch.seen, <, 900);
+  /* It stopped while parsing, not at the end of the file. */
+  g_assert_cmpint (g_atomic_int_get (&watch.progress), <, 900);
+  g_assert_false (g_file_query_exists (cache, NULL));
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/loader/bundled-seed-text", test_bundled_seed_text);
   g_test_add_func ("/loader/async", test_load_async);
   g_test_add_func ("/loader/async-cancelled", test_load_async_cancelled);
+  g_test_add_func ("/loader/cancel-inside-file", test_cancel_inside_file);
   g_test_add_func ("/loader/merge-duplicates", test_merge_duplicates);
 
   return g_test_run ();

@@ -610,13 +610,22 @@ record_line (const Scan *scan,
   return g_array_index (scan->record_lines, guint, index - 1);
 }
 
-/* The part of the whole load one file stands for, in thousandths. */
+/* The part of the whole load one file stands for, in thousandths, and
+ * what tells it to stop: a large file is parsed for seconds, and Cancel
+ * must not wait for its end. */
 typedef struct
 {
   gint *value;
   int from;
   int to;
+  GCancellable *cancellable;
 } Progress;
+
+static gboolean
+progress_cancelled (const Progress *progress)
+{
+  return progress != NULL && g_cancellable_is_cancelled (progress->cancellable);
+}
 
 static void
 progress_at (const Progress *progress,
@@ -804,6 +813,7 @@ typedef struct
   gint next_chunk;
   gint done;
   gint failed;              /* a record is not valid JSON on its own */
+  gint cancelled;
   const Progress *progress;
 } Parallel;
 
@@ -822,8 +832,13 @@ parse_records (gpointer user_data)
     {
       guint first = (guint) g_atomic_int_add (&job->next_chunk, 1) * CHUNK;
 
-      if (first >= n || g_atomic_int_get (&job->failed))
+      if (first >= n || g_atomic_int_get (&job->failed) || g_atomic_int_get (&job->cancelled))
         break;
+      if (progress_cancelled (job->progress))
+        {
+          g_atomic_int_set (&job->cancelled, TRUE);
+          break;
+        }
 
       for (guint i = first; i < MIN (first + CHUNK, n); i++)
         {
@@ -873,7 +888,8 @@ parse_records (gpointer user_data)
 /* Parses each record of a simple file on its own, on every core, so that
  * no tree of the whole file is ever built. Returns %FALSE, having added
  * nothing, when a record is not valid JSON on its own: the caller then
- * reads the file whole to say where. */
+ * reads the file whole to say where. A cancelled load adds nothing and
+ * returns %TRUE: its dataset is not used. */
 static gboolean
 load_records_apart (MeasuresDataset *dataset,
                     const char      *data,
@@ -916,7 +932,7 @@ load_records_apart (MeasuresDataset *dataset,
   for (guint t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
 
-  if (job.failed)
+  if (job.failed || job.cancelled)
     {
       for (guint i = 0; i < n; i++)
         {
@@ -924,7 +940,7 @@ load_records_apart (MeasuresDataset *dataset,
           g_free (outcomes[i].id);
           g_free (outcomes[i].problem);
         }
-      return FALSE;
+      return job.cancelled;
     }
 
   for (guint i = 0; i < n; i++)
@@ -1070,6 +1086,12 @@ load_bytes (GBytes         *bytes,
 
   scan_json (data, length, &scan);
 
+  if (progress_cancelled (progress))
+    {
+      scan_clear (&scan);
+      return g_steal_pointer (&dataset);
+    }
+
   if (scan.stop != STOP_NONE)
     {
       measures_dataset_take_error (dataset, stop_error (&scan));
@@ -1148,8 +1170,12 @@ load_bytes (GBytes         *bytes,
     {
       add_record (dataset, &scan, json_array_get_element (records, i), i + 1);
       if (i % 1024 == 0)
-        progress_at (progress, 4 * json_array_get_length (records) + 6 * i,
-                     10 * json_array_get_length (records));
+        {
+          if (progress_cancelled (progress))
+            break;
+          progress_at (progress, 4 * json_array_get_length (records) + 6 * i,
+                       10 * json_array_get_length (records));
+        }
     }
 
   add_outside_problems (dataset, &scan);
@@ -1195,7 +1221,9 @@ MeasuresDataset *
 measures_loader_load_file (GFile        *file,
                            GCancellable *cancellable)
 {
-  return load_file (file, cancellable, NULL);
+  Progress none = { NULL, 0, 0, cancellable };
+
+  return load_file (file, cancellable, &none);
 }
 
 static MeasuresDataset *
@@ -1310,8 +1338,10 @@ load_file (GFile          *file,
   dataset = load_bytes (bytes, file, name, progress);
 
   /* Only a dataset read whole is kept: problems are read afresh each time,
-   * so that their messages follow the language. */
-  if (cache != NULL && measures_dataset_get_error (dataset) == NULL &&
+   * so that their messages follow the language. A cancelled load is not
+   * read whole. */
+  if (cache != NULL && !g_cancellable_is_cancelled (cancellable) &&
+      measures_dataset_get_error (dataset) == NULL &&
       measures_dataset_get_problems (dataset)->len == 0 &&
       measures_dataset_get_n_measures (dataset) > 0)
     {
@@ -1342,7 +1372,8 @@ load_file (GFile          *file,
           if (cached != NULL)
             return cached;
 
-          g_warning ("Cannot read back the cache of %s: %s", name, error->message);
+          /* Another process may have replaced it meanwhile. */
+          g_debug ("Cannot read back the cache of %s: %s", name, error->message);
           g_clear_error (&error);
           if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
             {
@@ -1502,6 +1533,7 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
             progress,
             (int) ((900 * i + 900 * k / MAX (expanded->len, 1)) / n_files),
             (int) ((900 * i + 900 * (k + 1) / MAX (expanded->len, 1)) / n_files),
+            cancellable,
           };
 
           if (g_cancellable_is_cancelled (cancellable))
