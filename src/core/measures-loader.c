@@ -240,7 +240,8 @@ note_escape_outside (Scan       *scan,
     }
 
   {
-    g_autofree char *name = g_utf8_make_valid (key, key_length);
+    /* A value before any key, in a file json-glib will refuse. */
+    g_autofree char *name = key != NULL ? g_utf8_make_valid (key, key_length) : g_strdup ("");
     MeasuresProblem *problem;
 
     if (g_utf8_strlen (name, -1) > 40)

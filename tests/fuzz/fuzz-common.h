@@ -12,6 +12,14 @@
 #include "measures-index.h"
 #include "measures-loader.h"
 
+/* A critical or a warning is a bug, as in the tests: the fuzzer stops on
+ * it and keeps the input, instead of leaving it in its log. */
+__attribute__((constructor)) static void
+fuzz_fatal_warnings (void)
+{
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
 /* Indexes @measures, searches them and writes them back as JSON. */
 static inline void
 fuzz_use_measures (GPtrArray *measures)

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "fuzz-common.h"
+
 #include "measures-cli.h"
 #include "measures-loader.h"
 

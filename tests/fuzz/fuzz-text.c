@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "fuzz-common.h"
+
 #include "measures-importer.h"
 #include "measures-text.h"
 
