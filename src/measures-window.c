@@ -108,6 +108,7 @@ struct _MeasuresWindow
   guint show_overview : 1;
   guint list_stale : 1;         /* the list shows older results than self->result */
   guint closed : 1;             /* its work is stopped; nothing more is shown */
+  guint announce_first_paint : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -719,6 +720,7 @@ typedef struct
   MeasuresWindow *self;
   GCancellable *cancellable;
   GAsyncResult *result;
+  gboolean before_first_frame;  /* shown as soon as it ends */
 } LoadJob;
 
 static void
@@ -799,20 +801,25 @@ apply_load (LoadJob *ended)
   evaluate (self);
   update_view (self);
 
-  /* Tells build-aux/first-launch when the measures are on screen. */
+  /* Tells build-aux/first-launch when the measures are on screen: after
+   * the next frame, or the first one. */
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                              G_CALLBACK (shown_paint_cb), self, 0);
+  else
+    self->announce_first_paint = TRUE;
 }
 
 static void load_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
 static void
 start_load (MeasuresWindow *self,
-            GPtrArray      *files)
+            GPtrArray      *files,
+            gboolean        before_first_frame)
 {
   LoadJob *job = g_new0 (LoadJob, 1);
 
+  job->before_first_frame = before_first_frame;
   job->self = g_object_ref (self);
   job->cancellable = g_object_ref (self->cancellable);
   measures_loader_load_with_progress_async ((GFile * const *) files->pdata, files->len, &self->progress,
@@ -827,7 +834,7 @@ start_deferred_load_cb (gpointer data)
 
   self->deferred_source = 0;
   if (files != NULL && !self->closed)
-    start_load (self, files);
+    start_load (self, files, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -867,6 +874,8 @@ first_paint_cb (GdkFrameClock  *clock,
 {
   self->painted = TRUE;
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->announce_first_paint)
+    shown_paint_cb (clock, self);
   if (self->deferred_files != NULL)
     {
       g_clear_handle_id (&self->deferred_source, g_source_remove);
@@ -897,7 +906,7 @@ load_cb (GObject      *object,
   MeasuresWindow *self = job->self;
 
   job->result = g_object_ref (result);
-  if (self->painted || self->closed)
+  if (self->painted || self->closed || job->before_first_frame)
     {
       apply_load (job);
       return;
@@ -950,17 +959,19 @@ reload (MeasuresWindow *self)
   set_loading (self, TRUE);
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
-  /* Loading takes both cores for a while: it starts once the first frame
-   * is painted, so that the window appears at once, or after half a
-   * second if the window is not shown. */
-  if (!self->painted)
+  /* Loading can take both cores for a while: it starts once the first
+   * frame is painted, so that the window appears at once, or after half
+   * a second if the window is not shown. The bundled measures alone, as
+   * a new user has them, take milliseconds: they are read at once and
+   * shown in the first frame, which saves drawing a spinner first. */
+  if (!self->painted && !(files->len == 1 && self->show_bundled))
     {
       self->deferred_files = g_steal_pointer (&files);
       self->deferred_source = g_timeout_add (500, start_deferred_load_cb, self);
       return;
     }
 
-  start_load (self, files);
+  start_load (self, files, !self->painted);
 }
 
 static void

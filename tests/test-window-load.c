@@ -237,7 +237,8 @@ warm_up_renderer (void)
  * machine and however slow the renderer; the figure is printed, never
  * asserted beyond the deadline of a hang. */
 static void
-test_first_launch_busy (void)
+launch_busy (GFile *file,
+             guint  expected)
 {
   Hogs hogs;
   MeasuresWindow *window;
@@ -247,14 +248,15 @@ test_first_launch_busy (void)
   new_user ();
 
   /* The renderer compiles its shaders once per machine; a first window
-   * that compiles them would be slower than the 500 ms after which the
-   * load starts anyway, and would hide a load that waits for the idle. */
+   * that compiles them would be slower than the 500 ms after which a
+   * deferred load starts anyway, and would hide one that waits for the
+   * idle. */
   warm_up_renderer ();
 
   hogs_start (&hogs);
   start = g_get_monotonic_time ();
   window = measures_window_new (NULL);
-  measures_window_open (window, NULL, 0);
+  measures_window_open (window, file != NULL ? &file : NULL, file != NULL ? 1 : 0);
   gtk_window_present (GTK_WINDOW (window));
   shown = wait_for (window, shows_measures);
   g_test_message ("Renderer %s, two processes beside it: measures shown after %.0f ms",
@@ -263,9 +265,27 @@ test_first_launch_busy (void)
   hogs_stop (&hogs);
 
   g_assert_true (shown);
-  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, expected);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The bundled measures, read before the first frame. */
+static void
+test_first_launch_busy (void)
+{
+  launch_busy (NULL, 11);
+}
+
+/* A dataset given on the command line, read once the first frame is
+ * painted. */
+static void
+test_first_open_busy (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  launch_busy (file, 21);
 }
 
 /* Cancel, at each moment a user can press it. */
@@ -533,6 +553,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window-load/first-launch-busy", test_first_launch_busy);
+  g_test_add_func ("/window-load/first-open-busy", test_first_open_busy);
   g_test_add_func ("/window-load/cancel-at-every-moment", test_cancel_at_every_moment);
   g_test_add_func ("/window-load/show-bundled-during-load", test_show_bundled_during_load);
   g_test_add_func ("/window-load/close-during-load", test_close_during_load);
