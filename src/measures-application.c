@@ -110,6 +110,24 @@ has_filter_options (GVariantDict *options)
 /* Modes that print and exit run here, in the calling process, before
  * GTK is initialised, so they need no display. Malformed filters are
  * refused here too, before any window opens. */
+/* Writes what the command line prints; says why when it cannot, such as
+ * a full disk or a closed standard output. */
+static gboolean
+write_stdout (const char *data,
+              gsize       size)
+{
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      /* Translators: %s is the system's reason, such as "No space left on device" */
+      g_printerr (_("measures: cannot write to standard output: %s\n"), g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 measures_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
@@ -168,20 +186,8 @@ measures_application_handle_local_options (GApplication *app,
       free_files (files);
 
       fputs (err->str, stderr);
-      if (out != NULL)
-        {
-          gsize size;
-          const char *data = g_bytes_get_data (out, &size);
-
-          if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-            {
-              int saved = errno;
-
-              /* Translators: %s is the system's reason, such as "No space left on device" */
-              g_printerr (_("measures: cannot write to standard output: %s\n"), g_strerror (saved));
-              status = MEASURES_EXIT_FAILURE;
-            }
-        }
+      if (out != NULL && !write_stdout (g_bytes_get_data (out, NULL), g_bytes_get_size (out)))
+        status = MEASURES_EXIT_FAILURE;
 
       return status;
     }
@@ -205,7 +211,8 @@ measures_application_handle_local_options (GApplication *app,
       free_files (files);
 
       fputs (err->str, stderr);
-      fputs (out->str, stdout);
+      if (!write_stdout (out->str, out->len))
+        status = MEASURES_EXIT_FAILURE;
 
       return status;
     }

@@ -63,6 +63,9 @@ check "export to a closed stdout message" "$(cat "$tmp/err")" "measures: cannot 
 "$measures" --export=- --format=svg --chart=forms >/dev/full 2>"$tmp/err"; status=$?
 check "chart to a full stdout status" "$status" "1"
 check "chart to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
+"$measures" --count >/dev/full 2>"$tmp/err"; status=$?
+check "count to a full stdout status" "$status" "1"
+check "count to a full stdout message" "$(cat "$tmp/err")" "measures: cannot write to standard output: No space left on device"
 LANGUAGE=ro "$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"
 check "export to a full stdout in Romanian" "$(cat "$tmp/err")" "measures: nu se poate scrie la ieșirea standard: No space left on device"
 
