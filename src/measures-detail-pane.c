@@ -449,9 +449,12 @@ launch_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Newer than GDK_VERSION_MAX_ALLOWED, and guarded. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
     g_warning ("Could not open the address: %s", error->message);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 }
 #endif
 
@@ -467,12 +470,14 @@ activate_link_cb (MeasuresDetailPane *self,
     return TRUE;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (safe);
 
     gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                              NULL, launch_cb, NULL);
   }
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, safe, GDK_CURRENT_TIME);
 #endif

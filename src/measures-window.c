@@ -1647,12 +1647,15 @@ open_export_action (GtkWidget  *widget,
   const char *uri = g_variant_get_string (parameter, NULL);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* Newer than GDK_VERSION_MAX_ALLOWED, and guarded. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     g_autoptr(GFile) file = g_file_new_for_uri (uri);
     g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
 
     gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, NULL, NULL);
   }
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
 #endif
@@ -2345,7 +2348,9 @@ measures_window_select (MeasuresWindow *self,
         {
           gtk_single_selection_set_selected (self->selection, i);
 #if GTK_CHECK_VERSION (4, 12, 0)
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
           gtk_column_view_scroll_to (self->column_view, i, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+          G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
           return TRUE;
         }
