@@ -31,7 +31,6 @@ struct _MeasuresDetailPane
   GtkLabel *country_label;
   GtkLabel *region_heading;
   GtkLabel *region_label;
-  GtkLabel *years_heading;
   GtkLabel *years_label;
   GtkWidget *types_section;
   GtkBox *types_box;
@@ -563,7 +562,6 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, country_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, region_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, region_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, years_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, years_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);

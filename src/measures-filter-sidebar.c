@@ -39,8 +39,8 @@ struct _MeasuresFilterSidebar
   GtkWidget parent_instance;
 
   /* Template children */
-  GtkScrolledWindow *scroller;
-  GtkButton *clear_all_button;
+  GtkScrolledWindow *scroller;  /* the only child: bound so that
+                                 * gtk_widget_dispose_template() unparents it */
   GtkBox *place_box;
   GtkButton *place_clear;
   GtkButton *years_clear;
@@ -516,9 +516,8 @@ measures_filter_sidebar_class_init (MeasuresFilterSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-filter-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "filtersidebar");
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, scroller);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, clear_all_button);
+  gtk_widget_class_set_css_name (widget_class, "filtersidebar");
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, place_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, place_clear);
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, years_clear);
@@ -545,19 +544,6 @@ measures_filter_sidebar_init (MeasuresFilterSidebar *self)
 
   self->rows = g_ptr_array_new_with_free_func (g_free);
   set_year_bounds (self);
-}
-
-/**
- * measures_filter_sidebar_get_query:
- *
- * Returns: (transfer none) (nullable): the query the sidebar edits
- */
-MeasuresQuery *
-measures_filter_sidebar_get_query (MeasuresFilterSidebar *self)
-{
-  g_return_val_if_fail (MEASURES_IS_FILTER_SIDEBAR (self), NULL);
-
-  return self->query;
 }
 
 void

@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MeasuresFilterSidebar, measures_filter_sidebar, MEASURES, FILTER_SIDEBAR, GtkWidget)
 
-MeasuresQuery *measures_filter_sidebar_get_query     (MeasuresFilterSidebar *self);
 void           measures_filter_sidebar_set_query     (MeasuresFilterSidebar *self,
                                                       MeasuresQuery         *query);
 void           measures_filter_sidebar_set_index     (MeasuresFilterSidebar *self,

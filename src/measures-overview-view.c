@@ -39,7 +39,8 @@ struct _MeasuresOverviewView
   GtkWidget parent_instance;
 
   /* Template children */
-  GtkScrolledWindow *scroller;
+  GtkScrolledWindow *scroller;  /* the only child: bound so that
+                                 * gtk_widget_dispose_template() unparents it */
   GtkBox *charts_box;
   GtkLabel *summary_label;
 
@@ -374,10 +375,10 @@ measures_overview_view_class_init (MeasuresOverviewViewClass *klass)
                   G_TYPE_NONE, 1, MEASURES_TYPE_MEASURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-overview-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, scroller);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, charts_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, summary_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOverviewView, scroller);
   gtk_widget_class_set_css_name (widget_class, "overview");
 }
 

@@ -61,7 +61,6 @@ struct _MeasuresWindow
   GtkColumnViewColumn *form_column;
   AdwStatusPage *error_page;
   AdwStatusPage *no_results_page;
-  AdwStatusPage *empty_page;
   GtkRevealer *problem_banner;
   GtkLabel *problem_label;
   GtkProgressBar *load_progress;
@@ -2077,7 +2076,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, form_column);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);

@@ -63,22 +63,6 @@ measures_localized_new_in (MeasuresStrings *strings)
   return self;
 }
 
-/**
- * measures_localized_new_plain:
- * @text: a text that names no language
- *
- * Returns: a localized string holding @text as its neutral text.
- */
-MeasuresLocalized *
-measures_localized_new_plain (const char *text)
-{
-  MeasuresLocalized *self = measures_localized_new ();
-
-  measures_localized_set (self, MEASURES_LANG_NEUTRAL, text);
-
-  return self;
-}
-
 MeasuresLocalized *
 measures_localized_ref (MeasuresLocalized *self)
 {

@@ -583,26 +583,6 @@ measures_measure_index_words (MeasuresMeasure *self,
 }
 
 /**
- * measures_measure_set_words:
- * @ids: (transfer full) (array length=n_ids): distinct ids in @words
- *
- * Gives @self the words of its own texts, as a cache kept them.
- */
-void
-measures_measure_set_words (MeasuresMeasure *self,
-                            MeasuresWords   *words,
-                            guint32         *ids,
-                            guint            n_ids)
-{
-  g_return_if_fail (MEASURES_IS_MEASURE (self));
-
-  forget_words (self);
-  self->word_ids = ids;
-  self->n_word_ids = n_ids;
-  self->words = words != NULL ? measures_words_ref (words) : NULL;
-}
-
-/**
  * measures_measure_forget_words:
  *
  * Drops the ids of the record's words once the index and the cache have
@@ -635,19 +615,6 @@ measures_measure_get_word_ids (MeasuresMeasure  *self,
   *words = self->words;
 
   return self->words != NULL ? self->word_ids : NULL;
-}
-
-/**
- * measures_measure_get_strings:
- *
- * Returns: (transfer none): where the record's strings live
- */
-MeasuresStrings *
-measures_measure_get_strings (MeasuresMeasure *self)
-{
-  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
-
-  return self->strings;
 }
 
 static char *

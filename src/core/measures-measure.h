@@ -44,14 +44,9 @@ char                     *measures_measure_dup_search_text (MeasuresMeasure     
 char                     *measures_measure_dup_own_words   (MeasuresMeasure       *self);
 void                      measures_measure_index_words     (MeasuresMeasure       *self,
                                                             MeasuresWords         *words);
-void                      measures_measure_set_words       (MeasuresMeasure       *self,
-                                                            MeasuresWords         *words,
-                                                            guint32               *ids,
-                                                            guint                  n_ids);
 const guint32            *measures_measure_get_word_ids    (MeasuresMeasure       *self,
                                                             guint                 *n_ids,
                                                             MeasuresWords        **words);
-MeasuresStrings          *measures_measure_get_strings     (MeasuresMeasure       *self);
 void                      measures_measure_forget_words    (MeasuresMeasure       *self);
 
 MeasuresMeasure          *measures_measure_new_from_parts  (MeasuresStrings       *strings,

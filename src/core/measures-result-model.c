@@ -91,19 +91,6 @@ measures_result_model_new (void)
 }
 
 /**
- * measures_result_model_get_index:
- *
- * Returns: (transfer none) (nullable): the index the items come from
- */
-MeasuresIndex *
-measures_result_model_get_index (MeasuresResultModel *self)
-{
-  g_return_val_if_fail (MEASURES_IS_RESULT_MODEL (self), NULL);
-
-  return self->index;
-}
-
-/**
  * measures_result_model_update:
  * @self: a result model
  * @index: (nullable): the index of all measures

@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresResultModel, measures_result_model, MEASURES, RESULT_MODEL, GObject)
 
 MeasuresResultModel *measures_result_model_new         (void);
-MeasuresIndex       *measures_result_model_get_index   (MeasuresResultModel  *self);
 void                 measures_result_model_update      (MeasuresResultModel  *self,
                                                         MeasuresIndex        *index,
                                                         const MeasuresBitset *matches,
