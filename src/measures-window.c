@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-file.h"
 #include "measures-detail-pane.h"
 #include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
@@ -1361,7 +1362,7 @@ export_thread (GTask        *task,
 
   bytes = measures_export_bytes (job->measures, job->query, job->single, job->format,
                                  job->lang, cancellable, &error);
-  if (bytes == NULL || !measures_export_write (job->file, bytes, cancellable, &error))
+  if (bytes == NULL || !measures_file_replace_contents (job->file, bytes, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;

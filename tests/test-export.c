@@ -18,6 +18,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "measures-file.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
 #include "measures-summary.h"
@@ -426,20 +427,20 @@ test_write_atomic (void)
   const char *name;
   guint n_entries = 0;
 
-  g_assert_true (measures_export_write (file, old, NULL, &error));
-  g_assert_true (measures_export_write (file, new_bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, old, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, new_bytes, NULL, &error));
   g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "new contents");
 
   /* A folder that cannot exist: clean failure, nothing left behind. */
   g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
-  g_assert_false (measures_export_write (bad, new_bytes, NULL, &error));
+  g_assert_false (measures_file_replace_contents (bad, new_bytes, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   /* The target is a folder: refused, the folder is untouched. */
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  g_assert_false (measures_export_write (folder_file, new_bytes, NULL, &error));
+  g_assert_false (measures_file_replace_contents (folder_file, new_bytes, NULL, &error));
   g_assert_nonnull (error);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
@@ -481,7 +482,7 @@ assert_refused (const char *path,
   struct stat before, after;
 
   g_assert_cmpint (lstat (path, &before), ==, 0);
-  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpstr (error->message, ==, message);
   g_assert_cmpint (lstat (path, &after), ==, 0);
@@ -594,7 +595,7 @@ test_write_link (void)
   g_assert_true (g_file_set_contents (real, "old", 3, NULL));
   g_assert_cmpint (symlink ("elsewhere/real.csv", link), ==, 0);
 
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lstat (link, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
@@ -636,18 +637,18 @@ test_write_permissions (void)
   mode_t mask = umask (022);
   struct stat st;
 
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_cmpuint (mode_of (target), ==, 0644);
   g_unlink (target);
 
   umask (077);
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_cmpuint (mode_of (target), ==, 0600);
   g_unlink (target);
 
   /* The writer leaves the umask as it found it. */
   umask (027);
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_cmpuint (umask (022), ==, 027);
   g_assert_cmpuint (mode_of (target), ==, 0640);
 
@@ -656,7 +657,7 @@ test_write_permissions (void)
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_assert_cmpint (chmod (target, kept[i]), ==, 0);
-      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (mode_of (target), ==, kept[i]);
     }
@@ -665,7 +666,7 @@ test_write_permissions (void)
   g_assert_cmpint (chmod (target, 0640), ==, 0);
   if (chown (target, 65534, 65534) == 0)
     {
-      g_assert_true (measures_export_write (file, bytes, NULL, &error));
+      g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
       g_assert_cmpint (stat (target, &st), ==, 0);
       g_assert_cmpuint (st.st_uid, ==, 65534);
       g_assert_cmpuint (st.st_gid, ==, 65534);
@@ -709,7 +710,7 @@ test_write_fsync_fails (void)
   g_assert_true (g_file_set_contents (target, "old", 3, NULL));
   before = n_open_files ();
   fail_fsync = TRUE;
-  g_assert_false (measures_export_write (file, bytes, NULL, &error));
+  g_assert_false (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_false (fail_fsync);
   message = g_strdup_printf ("Cannot write “%s”: %s", target, g_strerror (EIO));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
@@ -758,7 +759,7 @@ test_write_leftovers (void)
   g_assert_cmpint (lock_fd, >=, 0);
   g_assert_cmpint (flock (lock_fd, LOCK_EX | LOCK_NB), ==, 0);
 
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
@@ -766,7 +767,7 @@ test_write_leftovers (void)
 
   /* Once its writer is gone, it goes too. */
   close (lock_fd);
-  g_assert_true (measures_export_write (file, bytes, NULL, &error));
+  g_assert_true (measures_file_replace_contents (file, bytes, NULL, &error));
   g_assert_false (g_file_test (locked, G_FILE_TEST_EXISTS));
 
   for (guint i = 1; i < G_N_ELEMENTS (kept); i++)
@@ -793,7 +794,7 @@ export_many (gpointer data)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!measures_export_write (file, bytes, NULL, &error))
+      if (!measures_file_replace_contents (file, bytes, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
           exporter->failures++;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "measures-file.h"
 #include "measures-cache.h"
 #include "measures-cli.h"
 #include "measures-index.h"

@@ -19,205 +19,13 @@
 #include <unistd.h>
 #endif
 
+#include "measures-file.h"
+#include "measures-file-private.h"
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-loader-private.h"
 #include "measures-measure.h"
 #include "measures-store.h"
-
-#ifdef G_OS_UNIX
-/* Opens a local file for reading if it is a regular file. It is opened
- * without waiting, and its type is taken from what was opened: a FIFO
- * (or a device) put in place of a file after its type was checked would
- * otherwise block the open, or the reads, until a writer came. */
-static int
-open_regular (const char  *path,
-              guint64     *size,
-              GError     **error)
-{
-  struct stat info;
-  int fd;
-  int flags;
-
-  do
-    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  while (fd < 0 && errno == EINTR);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-      return -1;
-    }
-
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
-    {
-      gboolean folder = S_ISDIR (info.st_mode);
-
-      close (fd);
-      g_set_error_literal (error, G_IO_ERROR,
-                           folder ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
-                           folder ? "a folder" : "not a regular file");
-      return -1;
-    }
-
-  /* Reads of a regular file never wait for a writer anyway. */
-  flags = fcntl (fd, F_GETFL);
-  if (flags >= 0)
-    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
-
-  *size = info.st_size;
-
-  return fd;
-}
-
-static gssize
-read_some (int           fd,
-           char         *buffer,
-           gsize         count,
-           GCancellable *cancellable,
-           GError      **error)
-{
-  gssize got;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return -1;
-
-  do
-    got = read (fd, buffer, count);
-  while (got < 0 && errno == EINTR);
-
-  if (got < 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-    }
-
-  return got;
-}
-#endif
-
-/**
- * measures_file_read_all:
- * @limit: the largest size to read; a file that grows beyond it while
- *   it is read gives %G_IO_ERROR_MESSAGE_TOO_LARGE
- *
- * Reads a file in one go into a buffer of its size, where
- * g_file_load_contents() grows its buffer step by step. The contents end
- * with a nul byte not counted in @length. Only a regular file is read: a
- * FIFO, a device or a socket gives %G_IO_ERROR_NOT_REGULAR_FILE at once,
- * even when it takes the place of a file after its type was checked.
- */
-gboolean
-measures_file_read_all (GFile         *file,
-                        goffset        limit,
-                        GCancellable  *cancellable,
-                        char         **contents,
-                        gsize         *length,
-                        GError       **error)
-{
-  g_autofree char *buffer = NULL;
-  gsize size = 0, capacity;
-
-#ifdef G_OS_UNIX
-  if (g_file_peek_path (file) != NULL)
-    {
-      guint64 file_size;
-      int fd = open_regular (g_file_peek_path (file), &file_size, error);
-
-      if (fd < 0)
-        return FALSE;
-
-      capacity = MIN (file_size, (guint64) limit) + 4096;
-      buffer = g_malloc (capacity + 1);
-
-      for (;;)
-        {
-          /* A slice at a time, to notice a cancellation. */
-          gssize got = read_some (fd, buffer + size, MIN (capacity - size, 16 * 1024 * 1024),
-                                  cancellable, error);
-
-          if (got < 0)
-            {
-              close (fd);
-              return FALSE;
-            }
-          if (got == 0)
-            break;
-          size += got;
-
-          if (size > (gsize) limit)
-            {
-              close (fd);
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "the file grew too large");
-              return FALSE;
-            }
-
-          /* It grew while being read. */
-          if (size == capacity)
-            {
-              capacity = MIN (capacity * 2, (gsize) limit + 4096);
-              buffer = g_realloc (buffer, capacity + 1);
-            }
-        }
-      close (fd);
-
-      buffer[size] = '\0';
-      *contents = g_steal_pointer (&buffer);
-      *length = size;
-
-      return TRUE;
-    }
-#endif
-
-  {
-    g_autoptr(GFileInputStream) stream = NULL;
-    g_autoptr(GFileInfo) info = NULL;
-
-    if ((stream = g_file_read (file, cancellable, error)) == NULL)
-      return FALSE;
-
-    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                           cancellable, NULL);
-    if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE) &&
-        g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
-      {
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-        return FALSE;
-      }
-    capacity = (info != NULL ? (gsize) CLAMP (g_file_info_get_size (info), 0, limit) : 0) + 4096;
-    buffer = g_malloc (capacity + 1);
-
-    for (;;)
-      {
-        gsize got = 0;
-
-        if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size, capacity - size,
-                                      &got, cancellable, error))
-          return FALSE;
-        size += got;
-        if (size > (gsize) limit)
-          {
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "the file grew too large");
-            return FALSE;
-          }
-        if (size < capacity)
-          break;
-
-        /* It grew while being read. */
-        capacity = MIN (capacity * 2, (gsize) limit + 4096);
-        buffer = g_realloc (buffer, capacity + 1);
-      }
-  }
-
-  buffer[size] = '\0';
-  *contents = g_steal_pointer (&buffer);
-  *length = size;
-
-  return TRUE;
-}
 
 /* After a dataset file is first read, its records and the words of their
  * texts are kept in $XDG_CACHE_HOME/measures/ as one GVariant of type
@@ -388,11 +196,11 @@ measures_cache_fingerprint_file (GFile         *file,
   if (g_file_peek_path (file) != NULL)
     {
       guint64 ignored;
-      int fd = open_regular (g_file_peek_path (file), &ignored, error);
+      int fd = _measures_file_open_regular (g_file_peek_path (file), &ignored, error);
 
       if (fd < 0)
         return FALSE;
-      while ((got = read_some (fd, buffer, 1024 * 1024, cancellable, error)) > 0)
+      while ((got = _measures_file_read_some (fd, buffer, 1024 * 1024, cancellable, error)) > 0)
         measures_fingerprint_update (&state, buffer, got);
       close (fd);
       if (got < 0)
@@ -833,7 +641,7 @@ measures_cache_read (GFile            *cache,
    * the dataset is read instead, and its cache written over it. */
   {
     guint64 size;
-    int fd = open_regular (g_file_peek_path (cache), &size, NULL);
+    int fd = _measures_file_open_regular (g_file_peek_path (cache), &size, NULL);
 
     if (fd < 0)
       return stale (error, "not a regular file"), NULL;

@@ -36,12 +36,6 @@ typedef struct
   gboolean any_fingerprint;
 } MeasuresCacheKey;
 
-gboolean         measures_file_read_all     (GFile                  *file,
-                                             goffset                 limit,
-                                             GCancellable           *cancellable,
-                                             char                  **contents,
-                                             gsize                  *length,
-                                             GError                **error);
 typedef struct
 {
   guint64 lanes[4];

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "measures-file.h"
 #include "measures-chart.h"
 #include "measures-summary.h"
 #include "measures-text.h"
@@ -1143,5 +1144,5 @@ measures_chart_export (MeasuresOverview     *overview,
   if (bytes == NULL)
     return FALSE;
 
-  return measures_export_write (file, bytes, cancellable, error);
+  return measures_file_replace_contents (file, bytes, cancellable, error);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "measures-file.h"
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
@@ -344,7 +345,7 @@ measures_cli_export (GFile * const  *files,
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-    if (!measures_export_write (file, bytes, NULL, &error))
+    if (!measures_file_replace_contents (file, bytes, NULL, &error))
       {
         g_string_append_printf (err, "measures: %s\n", error->message);
         return MEASURES_EXIT_FAILURE;

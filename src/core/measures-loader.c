@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #endif
 
+#include "measures-file.h"
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-importer.h"

@@ -113,10 +113,6 @@ GBytes               *measures_export_bytes          (GPtrArray             *mea
                                                       const char            *lang,
                                                       GCancellable          *cancellable,
                                                       GError               **error);
-gboolean              measures_export_write          (GFile                 *file,
-                                                      GBytes                *bytes,
-                                                      GCancellable          *cancellable,
-                                                      GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresSummary, measures_summary_free)
 

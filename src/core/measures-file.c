@@ -1,0 +1,561 @@
+/* measures-file.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading files whole and replacing them atomically: what the loader,
+ * the cache and every export share. Only regular files are read or
+ * replaced; pipes, devices and sockets are refused at once.
+ */
+
+#define G_LOG_DOMAIN "measures-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "measures-file.h"
+#include "measures-file-private.h"
+
+#ifdef G_OS_UNIX
+/* Opens a local file for reading if it is a regular file. It is opened
+ * without waiting, and its type is taken from what was opened: a FIFO
+ * (or a device) put in place of a file after its type was checked would
+ * otherwise block the open, or the reads, until a writer came. */
+int
+_measures_file_open_regular (const char  *path,
+                             guint64     *size,
+                             GError     **error)
+{
+  struct stat info;
+  int fd;
+  int flags;
+
+  do
+    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return -1;
+    }
+
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      gboolean folder = S_ISDIR (info.st_mode);
+
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR,
+                           folder ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                           folder ? "a folder" : "not a regular file");
+      return -1;
+    }
+
+  /* Reads of a regular file never wait for a writer anyway. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  *size = info.st_size;
+
+  return fd;
+}
+
+gssize
+_measures_file_read_some (int           fd,
+                          char         *buffer,
+                          gsize         count,
+                          GCancellable *cancellable,
+                          GError      **error)
+{
+  gssize got;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  do
+    got = read (fd, buffer, count);
+  while (got < 0 && errno == EINTR);
+
+  if (got < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+    }
+
+  return got;
+}
+#endif
+
+/**
+ * measures_file_read_all:
+ * @limit: the largest size to read; a file that grows beyond it while
+ *   it is read gives %G_IO_ERROR_MESSAGE_TOO_LARGE
+ *
+ * Reads a file in one go into a buffer of its size, where
+ * g_file_load_contents() grows its buffer step by step. The contents end
+ * with a nul byte not counted in @length. Only a regular file is read: a
+ * FIFO, a device or a socket gives %G_IO_ERROR_NOT_REGULAR_FILE at once,
+ * even when it takes the place of a file after its type was checked.
+ */
+gboolean
+measures_file_read_all (GFile         *file,
+                        goffset        limit,
+                        GCancellable  *cancellable,
+                        char         **contents,
+                        gsize         *length,
+                        GError       **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity;
+
+#ifdef G_OS_UNIX
+  if (g_file_peek_path (file) != NULL)
+    {
+      guint64 file_size;
+      int fd = _measures_file_open_regular (g_file_peek_path (file), &file_size, error);
+
+      if (fd < 0)
+        return FALSE;
+
+      capacity = MIN (file_size, (guint64) limit) + 4096;
+      buffer = g_malloc (capacity + 1);
+
+      for (;;)
+        {
+          /* A slice at a time, to notice a cancellation. */
+          gssize got = _measures_file_read_some (fd, buffer + size, MIN (capacity - size, 16 * 1024 * 1024),
+                                  cancellable, error);
+
+          if (got < 0)
+            {
+              close (fd);
+              return FALSE;
+            }
+          if (got == 0)
+            break;
+          size += got;
+
+          if (size > (gsize) limit)
+            {
+              close (fd);
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "the file grew too large");
+              return FALSE;
+            }
+
+          /* It grew while being read. */
+          if (size == capacity)
+            {
+              capacity = MIN (capacity * 2, (gsize) limit + 4096);
+              buffer = g_realloc (buffer, capacity + 1);
+            }
+        }
+      close (fd);
+
+      buffer[size] = '\0';
+      *contents = g_steal_pointer (&buffer);
+      *length = size;
+
+      return TRUE;
+    }
+#endif
+
+  {
+    g_autoptr(GFileInputStream) stream = NULL;
+    g_autoptr(GFileInfo) info = NULL;
+
+    if ((stream = g_file_read (file, cancellable, error)) == NULL)
+      return FALSE;
+
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                           cancellable, NULL);
+    if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE) &&
+        g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+        return FALSE;
+      }
+    capacity = (info != NULL ? (gsize) CLAMP (g_file_info_get_size (info), 0, limit) : 0) + 4096;
+    buffer = g_malloc (capacity + 1);
+
+    for (;;)
+      {
+        gsize got = 0;
+
+        if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size, capacity - size,
+                                      &got, cancellable, error))
+          return FALSE;
+        size += got;
+        if (size > (gsize) limit)
+          {
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "the file grew too large");
+            return FALSE;
+          }
+        if (size < capacity)
+          break;
+
+        /* It grew while being read. */
+        capacity = MIN (capacity * 2, (gsize) limit + 4096);
+        buffer = g_realloc (buffer, capacity + 1);
+      }
+  }
+
+  buffer[size] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = size;
+
+  return TRUE;
+}
+
+/* Where an export to @path writes: @path itself, or the file that a
+ * symbolic link at @path leads to, so that the link stays a link. Only a
+ * regular file, or nothing yet, is written: a rename over a device, a
+ * pipe or a socket would not write to it but replace it (as root,
+ * /dev/null itself), so those are refused before anything is written,
+ * as is a link that leads to one or to nothing. *exists says whether
+ * there is a file to replace, and @st is then its status. */
+static char *
+resolve_target (const char   *path,
+                struct stat  *st,
+                gboolean     *exists,
+                GError      **error)
+{
+  int saved;
+
+  *exists = FALSE;
+
+  if (lstat (path, st) != 0)
+    {
+      saved = errno;
+
+      /* A new file; a missing folder is told when the file is made. */
+      if (saved == ENOENT || saved == ENOTDIR)
+        return g_strdup (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  if (S_ISLNK (st->st_mode))
+    {
+      g_autofree char *link = g_file_read_link (path, NULL);
+      char *real, *resolved;
+
+      if (stat (path, st) != 0)
+        {
+          saved = errno;
+
+          if (saved == ENOENT)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         /* Translators: the first %s is a file, the second where it leads */
+                         _("Cannot write “%s”: it is a link to “%s”, which does not exist"),
+                         path, link != NULL ? link : "");
+          else
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      if (!S_ISREG (st->st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       /* Translators: the first %s is a file, the second where it leads */
+                       _("Cannot write “%s”: it is a link to “%s”, which is not a file"),
+                       path, link != NULL ? link : "");
+          return NULL;
+        }
+
+      real = realpath (path, NULL);
+      if (real == NULL)
+        {
+          saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+
+      /* realpath() allocates with malloc(). */
+      resolved = g_strdup (real);
+      free (real);
+      *exists = TRUE;
+      return resolved;
+    }
+
+  if (S_ISREG (st->st_mode))
+    {
+      *exists = TRUE;
+      return g_strdup (path);
+    }
+
+  if (S_ISDIR (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("Cannot write “%s”: it is a folder, not a file"), path);
+  else if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a device, not a file"), path);
+  else if (S_ISFIFO (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a named pipe, not a file"), path);
+  else if (S_ISSOCK (st->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is a socket, not a file"), path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("Cannot write “%s”: it is not a file"), path);
+
+  return NULL;
+}
+
+/* The temporary file an export writes beside its target, renamed over
+ * the target once complete. */
+#define EXPORT_TEMPORARY "measures-export-"
+
+static gboolean
+is_export_temporary (const char *name)
+{
+  gsize prefix = 1 + strlen (EXPORT_TEMPORARY);
+
+  if (name[0] != '.' || strncmp (name + 1, EXPORT_TEMPORARY, prefix - 1) != 0 ||
+      strlen (name) != prefix + 6)
+    return FALSE;
+  for (const char *p = name + prefix; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A killed export leaves its temporary file beside the target; the next
+ * export into that folder removes those that nobody is writing.
+ *
+ * An export holds an flock() on its temporary file from the moment it
+ * makes it until it has renamed it, and the kernel drops the lock when
+ * the process ends, however it ends: a temporary file that can be locked
+ * is one that nobody writes. flock() rather than fcntl() locks, because
+ * those belong to the process: another export of the same window, in
+ * another thread, would not see them, and closing any descriptor of the
+ * file would drop them. Rather than a process id in the name, because
+ * ids are reused and differ between a Flatpak sandbox and the host that
+ * share a folder. Where the file system gives us no flock() (on NFS it
+ * becomes a POSIX lock, which wants a descriptor open for writing, and
+ * ours is open for reading), a temporary file untouched for an hour is
+ * taken as left over: a live export writes its file in seconds. */
+static void
+remove_leftovers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st, now;
+      gboolean left_over;
+      int fd;
+
+      if (!is_export_temporary (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+        left_over = FALSE;
+      else if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        left_over = TRUE;
+      else
+        left_over = errno != EWOULDBLOCK && errno != EINTR && time (NULL) - st.st_mtime > 3600;
+
+      /* Only the file that was locked, not one made since under the name. */
+      if (left_over && lstat (path, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino)
+        {
+          g_debug ("Removing %s: no export is writing it", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
+/* Makes the temporary file in @dir, locked (see remove_leftovers()). */
+static int
+create_temporary (const char  *dir,
+                  int          mode,
+                  char       **tmp)
+{
+  /* Another export may be removing leftovers in this folder: one that
+   * locked the file first, or removed it before it was locked, makes us
+   * take another name. */
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *name = g_build_filename (dir, "." EXPORT_TEMPORARY "XXXXXX", NULL);
+      struct stat by_fd, by_name;
+      int fd = g_mkstemp_full (name, O_WRONLY | O_CLOEXEC, mode);
+
+      if (fd < 0)
+        return -1;
+
+      if ((flock (fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
+          fstat (fd, &by_fd) == 0 && lstat (name, &by_name) == 0 &&
+          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino)
+        {
+          *tmp = g_steal_pointer (&name);
+          return fd;
+        }
+
+      close (fd);
+    }
+
+  errno = EAGAIN;
+  return -1;
+}
+
+/* The file that replaces the one of @st gets its owner and group where
+ * it may (as root; a group we are in), then its permissions, as chown
+ * can clear mode bits. Set-user-ID and set-group-ID are not kept: a
+ * write to the file would have cleared them as well. Neither is worth
+ * failing the export for. */
+static void
+keep_owner_and_mode (int                fd,
+                     const struct stat *st)
+{
+  if ((st->st_uid != geteuid () || st->st_gid != getegid ()) &&
+      fchown (fd, st->st_uid, st->st_gid) != 0 &&
+      fchown (fd, (uid_t) -1, st->st_gid) != 0)
+    g_debug ("Cannot give the export the owner of the file it replaces: %s", g_strerror (errno));
+
+  if (fchmod (fd, st->st_mode & 0777) != 0)
+    g_debug ("Cannot give the export the permissions of the file it replaces: %s", g_strerror (errno));
+}
+
+/**
+ * measures_file_replace_contents:
+ * @file: where to write
+ * @bytes: the document
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes @bytes to a temporary file beside @file and renames it into
+ * place only once it is complete, so that a failure leaves any existing
+ * file as it was. When @file is a symbolic link, the file it leads to is
+ * written and the link kept; a folder, a device, a pipe, a socket, or a
+ * link to one of them or to nothing, is refused before anything is
+ * written. A file that is replaced keeps its permissions, and its owner
+ * and group where the process may give them; a new file gets the
+ * permissions of the umask.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+measures_file_replace_contents (GFile         *file,
+                                GBytes        *bytes,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autofree char *given = g_file_get_path (file);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  const char *data;
+  gsize size, done = 0;
+  struct stat st;
+  gboolean exists;
+  int fd;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  /* Not a local file (a remote location): GIO's replace does the same. */
+  if (given == NULL)
+    return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  path = resolve_target (given, &st, &exists, error);
+  if (path == NULL)
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  remove_leftovers (dir);
+
+  /* open() applies the umask to this mode, as to any new file, so the
+   * process's umask is neither read nor changed: umask() is process-wide
+   * and exports run in threads. A file being replaced lends its own
+   * permissions, so that the temporary file is never more open than it. */
+  fd = create_temporary (dir, exists ? (int) (st.st_mode & 0777) : 0666, &tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is a folder, the second %s the system's reason */
+                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (exists)
+    keep_owner_and_mode (fd, &st);
+
+  while (done < size)
+    {
+      gssize written = write (fd, data + done, size - done);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0 || g_cancellable_is_cancelled (cancellable))
+        {
+          int saved = errno;
+
+          g_unlink (tmp);
+          close (fd);
+          if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+      done += written;
+    }
+
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* Renamed while it is still open, and so locked: a leftover is a
+   * temporary file that is not. */
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* The data is on the disk (fsync) and the file in place: a close()
+   * that failed now could not make it incomplete, nor undo the rename. */
+  close (fd);
+
+  return TRUE;
+}
