@@ -1,10 +1,10 @@
-/* measures-summary-pdf.c
+/* measures-pages.c
  *
  * Copyright 2026 The Measures authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "measures-summary-pdf"
+#define G_LOG_DOMAIN "measures-pages"
 
 #include "config.h"
 
