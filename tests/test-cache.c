@@ -73,7 +73,7 @@ write_dataset (const char *name,
 static char *
 serialize (MeasuresCatalog *catalog)
 {
-  return measures_loader_serialize (catalog->measures, NULL);
+  return measures_measure_list_to_json (catalog->measures, NULL);
 }
 
 static guint

@@ -216,7 +216,7 @@ test_line_ends (void)
     g_autoptr(MeasuresDataset) dataset = measures_importer_load_text (text, strlen (text), NULL, "lf.txt");
 
     g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 3);
-    expected = measures_loader_serialize (measures_dataset_get_measures (dataset), NULL);
+    expected = measures_measure_list_to_json (measures_dataset_get_measures (dataset), NULL);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
@@ -224,7 +224,7 @@ test_line_ends (void)
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
       g_autofree char *other = g_strjoinv (ends[i], lines);
       g_autoptr(MeasuresDataset) dataset = measures_importer_load_text (other, strlen (other), NULL, "other.txt");
-      g_autofree char *json = measures_loader_serialize (measures_dataset_get_measures (dataset), NULL);
+      g_autofree char *json = measures_measure_list_to_json (measures_dataset_get_measures (dataset), NULL);
 
       g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
       g_assert_cmpstr (json, ==, expected);

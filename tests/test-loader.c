@@ -311,9 +311,9 @@ test_unknown_keys_round_trip (void)
     " \"notes\": {\"reviewed\": true, \"by\": [\"A\", \"B\"]},"
     " \"priority\": 3, \"tags\": null}]}";
   g_autoptr(MeasuresDataset) first = load_string (json);
-  g_autofree char *written = measures_loader_serialize (measures_dataset_get_measures (first), NULL);
+  g_autofree char *written = measures_measure_list_to_json (measures_dataset_get_measures (first), NULL);
   g_autoptr(MeasuresDataset) second = load_string (written);
-  g_autofree char *rewritten = measures_loader_serialize (measures_dataset_get_measures (second), NULL);
+  g_autofree char *rewritten = measures_measure_list_to_json (measures_dataset_get_measures (second), NULL);
   g_autoptr(JsonNode) node = json_from_string (written, NULL);
   JsonObject *record;
 

@@ -1649,33 +1649,3 @@ measures_loader_load_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-
-/**
- * measures_loader_serialize:
- * @measures: (element-type MeasuresMeasure): the measures to write
- * @length: (out) (optional): the length of the text
- *
- * Returns: (transfer full): a measures-1 dataset as indented JSON
- */
-char *
-measures_loader_serialize (GPtrArray *measures,
-                           gsize     *length)
-{
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonArray) records = json_array_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  for (guint i = 0; i < measures->len; i++)
-    json_array_add_element (records, measures_measure_to_json (g_ptr_array_index (measures, i)));
-
-  json_object_set_string_member (root, "format", MEASURES_FORMAT);
-  json_object_set_array_member (root, "measures", g_steal_pointer (&records));
-  node = json_node_init_object (json_node_alloc (), root);
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-
-  return json_generator_to_data (generator, length);
-}

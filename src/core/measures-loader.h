@@ -13,9 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* The format name written to, and accepted from, dataset files. */
-#define MEASURES_FORMAT "measures-1"
-
 /* Deeper nesting than any real dataset needs; json-glib itself
  * overflows the stack somewhere past 70,000 levels. */
 #define MEASURES_LOADER_MAX_DEPTH 64
@@ -71,7 +68,5 @@ void              measures_loader_load_async         (GFile * const        *file
                                                       gpointer              user_data);
 MeasuresCatalog  *measures_loader_load_finish        (GAsyncResult         *result,
                                                       GError              **error);
-char             *measures_loader_serialize          (GPtrArray            *measures,
-                                                      gsize                *length);
 
 G_END_DECLS

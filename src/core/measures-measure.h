@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* The format name written to, and accepted from, dataset files. */
+#define MEASURES_FORMAT "measures-1"
+
 #define MEASURES_TYPE_MEASURE (measures_measure_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObject)
@@ -25,6 +28,8 @@ MeasuresMeasure          *measures_measure_new_from_json_in (JsonObject         
                                                              MeasuresStrings      *strings,
                                                              GError              **error);
 JsonNode                 *measures_measure_to_json         (MeasuresMeasure       *self);
+char                     *measures_measure_list_to_json    (GPtrArray             *measures,
+                                                            gsize                 *length);
 const char               *measures_measure_get_id          (MeasuresMeasure       *self);
 const char               *measures_measure_get_country     (MeasuresMeasure       *self);
 const char               *measures_measure_get_region      (MeasuresMeasure       *self);

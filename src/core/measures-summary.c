@@ -971,7 +971,7 @@ GBytes *
 measures_export_json (GPtrArray *measures)
 {
   gsize length;
-  char *text = measures_loader_serialize (measures, &length);
+  char *text = measures_measure_list_to_json (measures, &length);
 
   return g_bytes_new_take (text, length);
 }

@@ -35,5 +35,5 @@ fuzz_use_measures (GPtrArray *measures)
   query = measures_query_new ();
   measures_query_set_search (query, "a");
   result = measures_index_evaluate (index, query);
-  g_free (measures_loader_serialize (measures, NULL));
+  g_free (measures_measure_list_to_json (measures, NULL));
 }
