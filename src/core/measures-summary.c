@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "measures-loader.h"
 #include "measures-summary.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
