@@ -154,6 +154,7 @@ make_large_folder (guint n_files,
   return folder;
 }
 
+/* Removes all that @folder holds, folders too. */
 static void
 empty_folder (const char *folder)
 {
@@ -164,26 +165,20 @@ empty_folder (const char *folder)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      g_unlink (path);
-    }
-}
-
-/* Removes @folder and all it holds. */
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
+        {
+          empty_folder (path);
+          g_rmdir (path);
+        }
       else
         g_unlink (path);
     }
+}
+
+static void
+remove_folder (const char *folder)
+{
+  empty_folder (folder);
   g_rmdir (folder);
 }
 
