@@ -443,6 +443,26 @@ keep_owner_and_mode (int                fd,
     g_debug ("Cannot give the export the permissions of the file it replaces: %s", g_strerror (errno));
 }
 
+/* A write that failed, or was cancelled, leaves nothing behind: the
+ * temporary file goes, and the target is as it was. @saved is the errno
+ * of the failure, taken before anything here can change it. */
+static gboolean
+abandon (int            fd,
+         const char    *tmp,
+         const char    *path,
+         int            saved,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_unlink (tmp);
+  close (fd);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Cannot write “%s”: %s"), path, g_strerror (saved));
+
+  return FALSE;
+}
+
 /**
  * measures_file_replace_contents:
  * @file: where to write
@@ -516,42 +536,17 @@ measures_file_replace_contents (GFile         *file,
       if (written < 0 && errno == EINTR)
         continue;
       if (written < 0 || g_cancellable_is_cancelled (cancellable))
-        {
-          int saved = errno;
-
-          g_unlink (tmp);
-          close (fd);
-          if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                         _("Cannot write “%s”: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
+        return abandon (fd, tmp, path, errno, cancellable, error);
       done += written;
     }
 
   if (fsync (fd) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
+    return abandon (fd, tmp, path, errno, NULL, error);
 
   /* Renamed while it is still open, and so locked: a leftover is a
    * temporary file that is not. */
   if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
+    return abandon (fd, tmp, path, errno, NULL, error);
 
   /* The data is on the disk (fsync) and the file in place: a close()
    * that failed now could not make it incomplete, nor undo the rename. */
