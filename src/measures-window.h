@@ -11,6 +11,7 @@
 #include "measures-application.h"
 #include "measures-chart.h"
 #include "measures-query.h"
+#include "measures-session.h"
 #include "measures-summary.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresWindow, measures_window, MEASURES, WINDOW, AdwApplicationWindow)
 
 MeasuresWindow  *measures_window_new          (MeasuresApplication  *application);
+MeasuresSession *measures_window_get_session  (MeasuresWindow       *self);
 void             measures_window_open         (MeasuresWindow       *self,
                                                GFile * const        *files,
                                                guint                 n_files);

@@ -14,6 +14,7 @@
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-session.h"
 #include "measures-summary.h"
 #include "measures-text.h"
 
@@ -163,61 +164,40 @@ measures_cli_query_new (const char * const  *countries,
   return g_steal_pointer (&query);
 }
 
-/**
- * measures_cli_load:
- * @files: (array length=n_files): dataset files; none means the
- *   bundled dataset
- * @n_files: the number of files
- * @err: where each problem is written, one a line
- * @status: (out): how loading went
- *
- * Returns: (transfer full): the catalog of all files
- */
-MeasuresCatalog *
-measures_cli_load (GFile * const      *files,
-                   guint               n_files,
-                   GString            *err,
-                   MeasuresExitStatus *status)
-{
-  MeasuresCatalog *catalog = measures_loader_load_catalog (files, n_files, NULL);
-
-  for (guint i = 0; i < catalog->problems->len; i++)
-    {
-      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (catalog->problems, i));
-
-      g_string_append_printf (err, "%s\n", line);
-    }
-
-  if (catalog->measures->len == 0 && catalog->problems->len > 0)
-    *status = MEASURES_EXIT_FAILURE;
-  else if (catalog->problems->len > 0)
-    *status = MEASURES_EXIT_PARTIAL;
-  else
-    *status = MEASURES_EXIT_OK;
-
-  return catalog;
-}
-
-/* Loads the files and finds the measures @query matches, as the window
- * does; %NULL when nothing usable was loaded. */
-static MeasuresResult *
+/* Loads the files and finds the measures @query matches, in a session
+ * as the window has one; each problem is written to @err, one a line.
+ * %NULL when nothing usable was loaded. */
+static MeasuresSession *
 load_and_match (GFile * const       *files,
                 guint                n_files,
                 MeasuresQuery       *query,
                 GString             *err,
-                MeasuresExitStatus  *status,
-                MeasuresCatalog    **catalog)
+                MeasuresExitStatus  *status)
 {
-  g_autoptr(MeasuresQuery) all = NULL;
+  g_autoptr(MeasuresSession) session = g_object_new (MEASURES_TYPE_SESSION, "query", query, NULL);
+  GPtrArray *problems;
 
-  *catalog = measures_cli_load (files, n_files, err, status);
+  measures_session_load (session, files, n_files, NULL);
+  problems = measures_session_get_problems (session);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = measures_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (err, "%s\n", line);
+    }
+
+  if (measures_index_get_n_measures (measures_session_get_index (session)) == 0 && problems->len > 0)
+    *status = MEASURES_EXIT_FAILURE;
+  else if (problems->len > 0)
+    *status = MEASURES_EXIT_PARTIAL;
+  else
+    *status = MEASURES_EXIT_OK;
+
   if (*status == MEASURES_EXIT_FAILURE)
     return NULL;
 
-  if (query == NULL)
-    query = all = measures_query_new ();
-
-  return measures_index_evaluate ((*catalog)->index, query);
+  return g_steal_pointer (&session);
 }
 
 /**
@@ -240,13 +220,14 @@ measures_cli_count (GFile * const *files,
                     GString       *out,
                     GString       *err)
 {
-  g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresSession) session = NULL;
+  const MeasuresResult *result;
   MeasuresExitStatus status;
 
-  result = load_and_match (files, n_files, query, err, &status, &catalog);
-  if (result == NULL)
+  session = load_and_match (files, n_files, query, err, &status);
+  if (session == NULL)
     return status;
+  result = measures_session_get_result (session);
 
   g_string_append_printf (out, "%u\n", result->n_matches);
 
@@ -278,8 +259,8 @@ measures_cli_export (GFile * const  *files,
                      GBytes        **out,
                      GString        *err)
 {
-  g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresSession) session = NULL;
+  const MeasuresResult *result;
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -317,16 +298,17 @@ measures_cli_export (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
-  result = load_and_match (files, n_files, query, err, &status, &catalog);
-  if (result == NULL)
+  session = load_and_match (files, n_files, query, err, &status);
+  if (session == NULL)
     return status;
+  result = measures_session_get_result (session);
 
   /* The matches, in the order of the datasets. */
-  order = measures_index_get_order (catalog->index, MEASURES_SORT_NONE, FALSE);
+  order = measures_index_get_order (measures_session_get_index (session), MEASURES_SORT_NONE, FALSE);
   chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < measures_index_get_n_measures (catalog->index); i++)
+  for (guint i = 0; i < measures_index_get_n_measures (measures_session_get_index (session)); i++)
     if (measures_bitset_get (result->matches, order[i]))
-      g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (catalog->index, order[i])));
+      g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (measures_session_get_index (session), order[i])));
 
   bytes = measures_export_bytes (chosen, query, FALSE, format, lang, NULL, &error);
   if (bytes == NULL)
@@ -405,8 +387,8 @@ measures_cli_export_chart (GFile * const  *files,
                            GBytes        **out,
                            GString        *err)
 {
-  g_autoptr(MeasuresCatalog) catalog = NULL;
-  g_autoptr(MeasuresResult) result = NULL;
+  g_autoptr(MeasuresSession) session = NULL;
+  const MeasuresResult *result;
   g_autoptr(MeasuresOverview) overview = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -446,11 +428,12 @@ measures_cli_export_chart (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
-  result = load_and_match (files, n_files, query, err, &status, &catalog);
-  if (result == NULL)
+  session = load_and_match (files, n_files, query, err, &status);
+  if (session == NULL)
     return status;
+  result = measures_session_get_result (session);
 
-  overview = measures_overview_new (catalog->index, result->matches, g_date_time_get_year (now));
+  overview = measures_overview_new (measures_session_get_index (session), result->matches, g_date_time_get_year (now));
 
   if (g_str_equal (path, "-"))
     {

@@ -40,10 +40,6 @@ MeasuresQuery      *measures_cli_query_new   (const char * const  *countries,
                                               const char          *years,
                                               const char          *search,
                                               GError             **error);
-MeasuresCatalog    *measures_cli_load        (GFile * const       *files,
-                                              guint                n_files,
-                                              GString             *err,
-                                              MeasuresExitStatus  *status);
 MeasuresExitStatus  measures_cli_count       (GFile * const       *files,
                                               guint                n_files,
                                               MeasuresQuery       *query,

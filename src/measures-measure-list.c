@@ -1,0 +1,600 @@
+/* measures-measure-list.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-measure-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-measure-list.h"
+#include "measures-result-model.h"
+#include "measures-text.h"
+#include "measures-vocabulary.h"
+
+/* The list of the measures a session's query matches, as a table:
+ *
+ *   MeasuresSession:result → MeasuresResultModel (the matches in the
+ *   chosen order; one items-changed for the stretch that changed)
+ *     → GtkSingleSelection → GtkColumnView, and its selected item
+ *                            → :selected-measure
+ *
+ * The list follows the results while it is active (shown). While it is
+ * not, a change of the query only marks it stale; it catches up once it
+ * is active again or its model is asked for.
+ */
+struct _MeasuresMeasureList
+{
+  AdwBin parent_instance;
+
+  /* Template children */
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *country_column;
+  GtkColumnViewColumn *years_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *form_column;
+
+  MeasuresSession *session;
+  MeasuresResultModel *results;
+  GtkSingleSelection *selection;
+  GObject *probe_items[2];
+
+  MeasuresSort sort;
+  MeasuresSort probed_sort;
+  guint sort_descending : 1;
+  guint active : 1;
+  guint stale : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresMeasureList, measures_measure_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SORT_BY,
+  PROP_SELECTED_MEASURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Cells */
+
+/* Cells ellipsize, so their least number of characters sets how narrow a
+ * column may get; the columns that expand share whatever room is left. */
+/* A value cut short in the list is given whole in its tooltip. The text
+ * is asked for only when the pointer rests on the cell: setting a tooltip
+ * as each row is bound asks the display where the pointer is, which made
+ * scrolling through many rows slow. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* Cut short: the text is wider than the cell. */
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (cell))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+/* An inscription rather than a label: its size comes from a number of
+ * characters, not from its text, so a row bound to another measure is not
+ * measured again (a label shapes its whole text to learn its width). */
+static GtkWidget *
+cell_label (GtkListItem *item,
+            int          min_chars,
+            int          nat_chars)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), nat_chars);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, label);
+
+  return label;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  cell_label (item, 9, 16);
+}
+
+static void
+setup_years_cell_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = cell_label (item, 10, 11);
+
+  gtk_widget_add_css_class (label, "numeric");
+}
+
+static void
+setup_title_cell_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *label = cell_label (item, 18, 40);
+
+  gtk_widget_add_css_class (label, "measure-title");
+}
+
+static MeasuresMeasure *
+item_measure (GtkListItem *item)
+{
+  return MEASURES_MEASURE (gtk_list_item_get_item (item));
+}
+
+static void
+set_cell_text (GtkListItem *item,
+               const char  *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* Free text of a record: directional controls are shown by their names. */
+static void
+set_long_cell_text (GtkListItem *item,
+                    const char  *text)
+{
+  g_autofree char *shown = text != NULL ? measures_text_show_bidi_controls (text) : NULL;
+
+  set_cell_text (item, shown != NULL ? shown : text);
+}
+
+static void
+bind_title_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_auto(GStrv) langs = measures_get_content_languages ();
+
+  set_long_cell_text (item, measures_measure_resolve_title (item_measure (item), (const char * const *) langs));
+}
+
+static void
+bind_country_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
+                                                      measures_measure_get_country (item_measure (item)));
+
+  set_long_cell_text (item, label);
+}
+
+static void
+bind_years_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_autofree char *years = measures_measure_dup_years_label (item_measure (item));
+
+  set_cell_text (item, years);
+}
+
+static void
+bind_joined (GtkListItem        *item,
+             MeasuresFacet       facet,
+             const char * const *values)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
+    }
+
+  set_long_cell_text (item, text->str);
+}
+
+static void
+bind_type_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  bind_joined (item, MEASURES_FACET_TYPE, measures_measure_get_types (item_measure (item)));
+}
+
+static void
+bind_form_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  bind_joined (item, MEASURES_FACET_FORM, measures_measure_get_forms (item_measure (item)));
+}
+
+/* Sorting.
+ *
+ * The column view keeps which column sorts and in which direction, and
+ * draws the arrows in the headers. Each column's sorter only reports
+ * that it was asked: comparing two probe objects through the column
+ * view's sorter tells which column is first and whether it is reversed,
+ * with the API of GTK 4.8. The index then gives the order, from keys it
+ * made once, and the result model shows it in one step. */
+
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  MeasuresMeasureList *self = g_object_get_data (G_OBJECT (a), "list");
+
+  self->probed_sort = GPOINTER_TO_UINT (user_data);
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   MeasuresSort         sort)
+{
+  g_autoptr(GtkSorter) sorter =
+    GTK_SORTER (gtk_custom_sorter_new (probe_compare, GUINT_TO_POINTER (sort), NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static GtkColumnViewColumn *
+column_for_sort (MeasuresMeasureList *self,
+                 MeasuresSort         sort)
+{
+  switch (sort)
+    {
+    case MEASURES_SORT_TITLE:
+      return self->title_column;
+    case MEASURES_SORT_COUNTRY:
+      return self->country_column;
+    case MEASURES_SORT_YEAR:
+      return self->years_column;
+    case MEASURES_SORT_TYPE:
+      return self->type_column;
+    case MEASURES_SORT_FORM:
+      return self->form_column;
+    case MEASURES_SORT_NONE:
+    case MEASURES_N_SORTS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update (MeasuresMeasureList *self)
+{
+  const MeasuresResult *result;
+
+  self->stale = FALSE;
+  if (self->session == NULL)
+    return;
+
+  result = measures_session_get_result (self->session);
+  measures_result_model_update (self->results, measures_session_get_index (self->session),
+                                result != NULL ? result->matches : NULL,
+                                self->sort, self->sort_descending);
+}
+
+static void
+follow (MeasuresMeasureList *self)
+{
+  if (self->active)
+    update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+catch_up (MeasuresMeasureList *self)
+{
+  if (self->stale)
+    update (self);
+}
+
+static void
+sort_changed_cb (MeasuresMeasureList *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  /* The columns go away one by one while the list is destroyed. */
+  if (self->column_view == NULL || self->results == NULL)
+    return;
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->probed_sort = MEASURES_SORT_NONE;
+  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
+
+  if (self->probed_sort == self->sort &&
+      (order == GTK_ORDERING_LARGER) == self->sort_descending)
+    return;
+
+  self->sort = self->probed_sort;
+  self->sort_descending = order == GTK_ORDERING_LARGER;
+  follow (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
+}
+
+static void
+set_sort_by (MeasuresMeasureList *self,
+             const char          *name)
+{
+  MeasuresSort sort;
+  gboolean descending;
+
+  if (measures_sort_from_name (name, &sort, &descending))
+    gtk_column_view_sort_by_column (self->column_view, column_for_sort (self, sort),
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+selected_cb (MeasuresMeasureList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
+}
+
+static void
+measures_measure_list_dispose (GObject *object)
+{
+  MeasuresMeasureList *self = MEASURES_MEASURE_LIST (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
+
+  G_OBJECT_CLASS (measures_measure_list_parent_class)->dispose (object);
+}
+
+static void
+measures_measure_list_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MeasuresMeasureList *self = MEASURES_MEASURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_BY:
+      g_value_set_string (value, measures_sort_to_name (self->sort, self->sort_descending));
+      break;
+    case PROP_SELECTED_MEASURE:
+      g_value_set_object (value, measures_measure_list_get_selected (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_measure_list_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MeasuresMeasureList *self = MEASURES_MEASURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_BY:
+      set_sort_by (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_measure_list_class_init (MeasuresMeasureListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = measures_measure_list_dispose;
+  object_class->get_property = measures_measure_list_get_property;
+  object_class->set_property = measures_measure_list_set_property;
+
+  /**
+   * MeasuresMeasureList:sort-by:
+   *
+   * The order of the list, as measures_sort_from_name() reads it; the
+   * column headers set it too.
+   */
+  properties[PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL, "none",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_MEASURE] =
+    g_param_spec_object ("selected-measure", NULL, NULL, MEASURES_TYPE_MEASURE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-measure-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, title_column);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, country_column);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, years_column);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, type_column);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, form_column);
+  gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_years_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_title_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_country_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_years_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_type_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_form_cb);
+}
+
+static void
+measures_measure_list_init (MeasuresMeasureList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->active = TRUE;
+  self->results = measures_result_model_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
+    {
+      self->probe_items[i] = g_object_new (G_TYPE_OBJECT, NULL);
+      g_object_set_data (self->probe_items[i], "list", self);
+    }
+
+  set_column_sorter (self->title_column, MEASURES_SORT_TITLE);
+  set_column_sorter (self->country_column, MEASURES_SORT_COUNTRY);
+  set_column_sorter (self->years_column, MEASURES_SORT_YEAR);
+  set_column_sorter (self->type_column, MEASURES_SORT_TYPE);
+  set_column_sorter (self->form_column, MEASURES_SORT_FORM);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * measures_measure_list_set_session:
+ * @session: the session whose matches the list shows
+ */
+void
+measures_measure_list_set_session (MeasuresMeasureList *self,
+                                   MeasuresSession     *session)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_LIST (self));
+  g_return_if_fail (MEASURES_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_signal_connect_swapped (session, "result-changed", G_CALLBACK (follow), self);
+  follow (self);
+}
+
+/**
+ * measures_measure_list_set_active:
+ * @active: whether the list is shown, and follows the results at once
+ */
+void
+measures_measure_list_set_active (MeasuresMeasureList *self,
+                                  gboolean             active)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_LIST (self));
+
+  self->active = !!active;
+  if (self->active)
+    catch_up (self);
+}
+
+/**
+ * measures_measure_list_get_model:
+ *
+ * Returns: (transfer none): the measures shown, in the order shown,
+ *   brought up to date
+ */
+GListModel *
+measures_measure_list_get_model (MeasuresMeasureList *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), NULL);
+
+  catch_up (self);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * measures_measure_list_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected measure
+ */
+MeasuresMeasure *
+measures_measure_list_get_selected (MeasuresMeasureList *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * measures_measure_list_select:
+ * @id: the id of a measure
+ *
+ * Selects the measure with @id and scrolls the list to it.
+ *
+ * Returns: %TRUE if a measure with @id is in the list
+ */
+gboolean
+measures_measure_list_select (MeasuresMeasureList *self,
+                              const char          *id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  model = measures_measure_list_get_model (self);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (model, i);
+
+      if (g_str_equal (measures_measure_get_id (measure), id))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+#if GTK_CHECK_VERSION (4, 12, 0)
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_column_view_scroll_to (self->column_view, i, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * measures_measure_list_refresh:
+ *
+ * Binds every row again and sorts again, for a new content language.
+ */
+void
+measures_measure_list_refresh (MeasuresMeasureList *self)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_LIST (self));
+
+  measures_result_model_refresh (self->results);
+  follow (self);
+}

@@ -1,0 +1,30 @@
+/* measures-measure-list.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-measure.h"
+#include "measures-session.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_MEASURE_LIST (measures_measure_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresMeasureList, measures_measure_list, MEASURES, MEASURE_LIST, AdwBin)
+
+void             measures_measure_list_set_session  (MeasuresMeasureList *self,
+                                                     MeasuresSession     *session);
+void             measures_measure_list_set_active   (MeasuresMeasureList *self,
+                                                     gboolean             active);
+GListModel      *measures_measure_list_get_model    (MeasuresMeasureList *self);
+MeasuresMeasure *measures_measure_list_get_selected (MeasuresMeasureList *self);
+gboolean         measures_measure_list_select       (MeasuresMeasureList *self,
+                                                     const char          *id);
+void             measures_measure_list_refresh      (MeasuresMeasureList *self);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* measures-window-private.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-detail-pane.h"
+#include "measures-filter-sidebar.h"
+#include "measures-measure-list.h"
+#include "measures-overview-view.h"
+#include "measures-session.h"
+#include "measures-window.h"
+
+G_BEGIN_DECLS
+
+/* The window shows a session (MeasuresSession: the datasets, their load,
+ * the index, the query, its result and the problems), which it does not
+ * own the state of:
+ *
+ *   MeasuresSession:result → MeasuresMeasureList (the matches in the
+ *                            chosen order) → its selected measure
+ *                            → MeasuresDetailPane:measure
+ *                          → MeasuresOverviewView (the charts, while shown)
+ *                          → MeasuresFilterSidebar (the counts)
+ *
+ * measures-window.c lays the window out and follows the session;
+ * measures-window-actions.c holds the window's actions and the jobs
+ * they start (exports, printing, charts as images).
+ */
+struct _MeasuresWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  AdwFlap *flap;
+  MeasuresFilterSidebar *filter_sidebar;
+  GtkPaned *paned;
+  GtkStack *list_stack;
+  GtkSpinner *spinner;
+  MeasuresMeasureList *measure_list;
+  AdwStatusPage *error_page;
+  AdwStatusPage *no_results_page;
+  GtkRevealer *problem_banner;
+  GtkLabel *problem_label;
+  GtkProgressBar *load_progress;
+  MeasuresDetailPane *detail_pane;
+  MeasuresOverviewView *overview_view;
+
+  /* Owned references */
+  GSettings *settings;
+  MeasuresSession *session;
+  GApplication *busy_application;   /* busy while the session loads */
+  GCancellable *export_cancellable;
+  GCancellable *chart_cancellable;
+  AdwToast *export_toast;
+  GStrv settings_problems;
+  guint export_toast_source;
+  guint export_count;
+
+  /* State */
+  guint syncing_search : 1;
+  guint show_overview : 1;
+  guint painted : 1;
+  guint closed : 1;             /* its work is stopped; nothing more is shown */
+  guint announce_first_paint : 1;
+};
+
+void _measures_window_class_actions_init (MeasuresWindowClass *klass);
+void _measures_window_actions_init       (MeasuresWindow      *self);
+void _measures_window_stop_jobs          (MeasuresWindow      *self);
+
+G_END_DECLS
