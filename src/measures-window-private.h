@@ -37,13 +37,17 @@ struct _MeasuresWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkButton *back_button;
+  GtkWidget *sidebar_button;
+  GtkWidget *sort_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   AdwFlap *flap;
   MeasuresFilterSidebar *filter_sidebar;
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
   GtkStack *list_stack;
+  AdwViewStack *view_stack;
   GtkSpinner *spinner;
   MeasuresMeasureList *measure_list;
   AdwStatusPage *error_page;
@@ -76,5 +80,6 @@ struct _MeasuresWindow
 void _measures_window_class_actions_init (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
+void _measures_window_show_measure       (MeasuresWindow      *self);
 
 G_END_DECLS

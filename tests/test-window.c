@@ -603,7 +603,7 @@ test_window_overview (void)
   MeasuresOverview *overview;
   MeasuresChartHit hit;
   GtkWidget *area, *expander, *table, *row;
-  GtkStack *stack;
+  AdwViewStack *stack;
   g_autofree char *name = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const char * const *chosen;
@@ -620,8 +620,8 @@ test_window_overview (void)
   view = MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
 
   overview = measures_overview_view_get_overview (view);
   g_assert_nonnull (overview);
@@ -728,7 +728,7 @@ test_window_overview (void)
     g_assert_cmpstr (measures_measure_get_id (measures_detail_pane_get_measure (pane)), ==,
                      "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
   }
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
 
   /* Back to the list, which shows what matches the filters chosen in
    * the overview. Typing on in a word that matches the same measures
@@ -749,7 +749,7 @@ test_window_overview (void)
   g_assert_nonnull (strstr (text->str, "The figures of the 4 measures that match."));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
   settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
