@@ -148,7 +148,7 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         gpointer                  user_data)
 {
-  GtkWidget *label = cell_label (item, 24, 60);
+  GtkWidget *label = cell_label (item, 18, 60);
 
   gtk_widget_add_css_class (label, "measure-title");
 }
