@@ -306,11 +306,7 @@ measures_application_startup (GApplication *app)
 
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);
-  {
-    g_autofree char *keyfile = measures_settings_get_keyfile_path ();
-
-    self->settings_problems = measures_settings_repair (self->settings, keyfile);
-  }
+  self->settings_problems = measures_settings_repair (self->settings);
   measures_preferences_apply_content_language (self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -20,24 +20,6 @@
 #define EQUALITY_ID "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021"
 #define LAW_ID "romania-2018-law-no-174-2018-on-domestic-violence"
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Iterates the main context until @condition holds; fails, naming
- * @what, after 20 seconds. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-
-  if (!condition (data))
-    g_error ("waited 20 s for %s", what);
-}
-
 static gboolean
 is_folded (gpointer leaflet)
 {
@@ -80,7 +62,7 @@ open_sized (int width,
   measures_window_open (window, &file, 1);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_loaded (window);
-  wait_for (is_mapped, window, "the window to be shown");
+  wait_until (is_mapped, window, "the window to be shown");
 
   return window;
 }
@@ -141,7 +123,7 @@ test_adaptive_narrow (void)
   guint law = position_of (window, LAW_ID);
   int min;
 
-  wait_for (is_folded, leaflet, "the list and the measure to fold");
+  wait_until (is_folded, leaflet, "the list and the measure to fold");
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_true (shows_list (leaflet));
   g_assert_false (gtk_widget_get_visible (find_back_button (GTK_WIDGET (window))));
@@ -152,7 +134,7 @@ test_adaptive_narrow (void)
   /* Opening a row: as Enter, a double click, or one tap here, do. */
   g_assert_cmpuint (law, !=, G_MAXUINT);
   gtk_widget_activate_action (list_view, "list.activate-item", "u", law);
-  wait_for (shows_details, leaflet, "the measure to replace the list");
+  wait_until (shows_details, leaflet, "the measure to replace the list");
   g_assert_cmpstr (selected_id (window), ==, LAW_ID);
 
   /* The header has a way back, and still fits. */
@@ -163,7 +145,7 @@ test_adaptive_narrow (void)
   g_assert_cmpint (min, <=, 360);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
-  wait_for (shows_list, leaflet, "the list to come back");
+  wait_until (shows_list, leaflet, "the list to come back");
   g_assert_cmpstr (selected_id (window), ==, LAW_ID);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -178,10 +160,10 @@ test_adaptive_wide (void)
   AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
 
-  wait_for (is_unfolded, leaflet, "the list and the measure side by side");
+  wait_until (is_unfolded, leaflet, "the list and the measure side by side");
   g_assert_false (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  wait_for (is_mapped, pane, "the measure beside the list");
+  wait_until (is_mapped, pane, "the measure beside the list");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -222,20 +204,20 @@ test_adaptive_widths_stay (void)
   GtkWidget *expander;
   Widths before = { { sidebar, views, pane } };
 
-  wait_for (is_mapped, pane, "the measure beside the list");
+  wait_until (is_mapped, pane, "the measure beside the list");
   for (guint i = 0; i < 3; i++)
     before.widths[i] = gtk_widget_get_width (before.widgets[i]);
   g_assert_cmpint (before.widths[0], >, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
-  wait_for (overview_shown, window, "the charts");
+  wait_until (overview_shown, window, "the charts");
   expander = find_widget (GTK_WIDGET (window), GTK_TYPE_EXPANDER, NULL);
   g_assert_nonnull (expander);
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
 
   /* Laid out again, after the table was filled. */
-  wait_for (is_mapped, find_widget (expander, GTK_TYPE_LIST_BOX, NULL), "the table under the chart");
-  wait_for (widths_settled, &before, "the panes to keep their widths");
+  wait_until (is_mapped, find_widget (expander, GTK_TYPE_LIST_BOX, NULL), "the table under the chart");
+  wait_until (widths_settled, &before, "the panes to keep their widths");
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL))));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -343,12 +325,12 @@ test_adaptive_tab_order (void)
   GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
   GtkWidget *title;
 
-  wait_for (is_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure");
+  wait_until (is_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure");
   g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD));
-  wait_for (focus_in_list, window, "focus in the list");
+  wait_until (focus_in_list, window, "focus in the list");
 
   press_tab (window, FALSE);
-  wait_for (focus_in_pane, window, "Tab to reach the measure");
+  wait_until (focus_in_pane, window, "Tab to reach the measure");
   title = gtk_root_get_focus (GTK_ROOT (window));
   if (GTK_IS_LABEL (title))
     {
@@ -358,9 +340,9 @@ test_adaptive_tab_order (void)
     }
 
   g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD));
-  wait_for (focus_in_list, window, "focus back in the list");
+  wait_until (focus_in_list, window, "focus back in the list");
   press_tab (window, TRUE);
-  wait_for (focus_in_sidebar, window, "Shift+Tab to reach the sidebar");
+  wait_until (focus_in_sidebar, window, "Shift+Tab to reach the sidebar");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -23,7 +23,7 @@
 #include "measures-file-private.h"
 #include "measures-cache.h"
 #include "measures-error.h"
-#include "measures-loader-private.h"
+#include "measures-json-scan-private.h"
 #include "measures-measure.h"
 #include "measures-store.h"
 
@@ -401,7 +401,7 @@ read_record (const Reader  *r,
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       gsize length = strlen (extra_text);
 
-      if (!_measures_loader_json_is_safe (extra_text, length) ||
+      if (!_measures_json_scan_is_safe (extra_text, length) ||
           !json_parser_load_from_data (parser, extra_text, length, NULL) ||
           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return stale (error, "bad unknown keys"), NULL;
