@@ -312,13 +312,17 @@ static void
 set_year_bounds (MeasuresFilterSidebar *self)
 {
   int first, last;
+  gboolean dated = self->index != NULL && measures_index_get_year_span (self->index, &first, &last);
 
-  if (self->index == NULL || !measures_index_get_year_span (self->index, &first, &last))
+  /* Nothing loaded, or nothing dated: no years to pick, and none made
+   * up (the pickers are hidden). */
+  if (!dated)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       first = last = g_date_time_get_year (now);
     }
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->year_from)), dated);
 
   self->first_year = first;
   self->last_year = last;

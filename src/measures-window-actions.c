@@ -112,7 +112,6 @@ measures_window_report_settings (MeasuresWindow *self,
                                  GPtrArray      *problems)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   g_return_if_fail (MEASURES_IS_WINDOW (self));
 
@@ -124,15 +123,57 @@ measures_window_report_settings (MeasuresWindow *self,
   for (guint i = 0; i < problems->len; i++)
     self->settings_problems[i] = g_strdup (g_ptr_array_index (problems, i));
 
-  /* Translators: a notification */
+  /* Translators: a banner at the top of the window */
   title = g_strdup_printf (ngettext ("A setting could not be used and was reset",
                                      "%u settings could not be used and were reset",
                                      problems->len), problems->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.settings-details");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _measures_window_show_status (self, title, _("_Details"), "win.settings-details", FALSE);
+}
+
+/**
+ * _measures_window_show_status:
+ * @text: what stays true until the user deals with it
+ * @button_label: (nullable): the label of the button that deals with it
+ * @action_name: (nullable): the button's action
+ * @error: whether it says what went wrong
+ *
+ * Shows @text in the banner at the top of the window, until dismissed or
+ * replaced.
+ */
+void
+_measures_window_show_status (MeasuresWindow *self,
+                              const char     *text,
+                              const char     *button_label,
+                              const char     *action_name,
+                              gboolean        error)
+{
+  GtkWidget *box = gtk_revealer_get_child (self->status_banner);
+
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->status_button, button_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), action_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), FALSE);
+  if (error)
+    gtk_widget_add_css_class (box, "error");
+  else
+    gtk_widget_remove_css_class (box, "error");
+  gtk_revealer_set_reveal_child (self->status_banner, TRUE);
+}
+
+void
+_measures_window_hide_status (MeasuresWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->status_banner, FALSE);
+}
+
+static void
+dismiss_status_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _measures_window_hide_status (MEASURES_WINDOW (widget));
 }
 
 static void
@@ -238,14 +279,37 @@ open_folder_action (GtkWidget  *widget,
   choose_datasets (MEASURES_WINDOW (widget), TRUE);
 }
 
+/* Removing a dataset is undone from its notification. */
 static void
 remove_dataset_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) bundled = measures_loader_get_bundled_file ();
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  measures_session_remove_file (MEASURES_WINDOW (widget)->session, file);
+  measures_session_remove_file (self->session, file);
+
+  name = g_file_equal (file, bundled) ? g_strdup (_("Bundled measures")) : g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name, or "Bundled measures" */
+  title = g_strdup_printf (_("“%s” removed"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove-dataset");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_dataset_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  measures_session_undo_remove (MEASURES_WINDOW (widget)->session);
 }
 
 static void
@@ -921,10 +985,12 @@ _measures_window_class_actions_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.remove-dataset", "s", remove_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove-dataset", NULL, undo_remove_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.reload-datasets", NULL, reload_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL, dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-bundled", "show-bundled");
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

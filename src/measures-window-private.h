@@ -55,6 +55,10 @@ struct _MeasuresWindow
   GtkRevealer *problem_banner;
   GtkLabel *problem_label;
   GtkProgressBar *load_progress;
+  GtkRevealer *status_banner;
+  GtkLabel *status_label;
+  GtkProgressBar *status_progress;
+  GtkButton *status_button;
   MeasuresDetailPane *detail_pane;
   MeasuresOverviewView *overview_view;
 
@@ -81,5 +85,11 @@ void _measures_window_class_actions_init (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
+void _measures_window_show_status        (MeasuresWindow      *self,
+                                          const char          *text,
+                                          const char          *button_label,
+                                          const char          *action_name,
+                                          gboolean             error);
+void _measures_window_hide_status        (MeasuresWindow      *self);
 
 G_END_DECLS

@@ -590,6 +590,10 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_banner);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_progress);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);

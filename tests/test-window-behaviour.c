@@ -6,7 +6,7 @@
  * The window at the widths people use it at: a phone-sized 360 px, where
  * the list and the measure are one after the other, and a wide screen;
  * what Tab does; that the selection follows the measure; that what is
- * shown never moves the panes.
+ * shown never moves the panes; that removing a dataset can be undone.
  */
 
 #include "config.h"
@@ -347,6 +347,75 @@ test_adaptive_tab_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_two_datasets (gpointer window)
+{
+  return !measures_window_get_loading (window) &&
+         g_list_model_get_n_items (measures_session_get_datasets (measures_window_get_session (window))) == 2;
+}
+
+static gboolean
+has_one_dataset (gpointer window)
+{
+  return !measures_window_get_loading (window) &&
+         g_list_model_get_n_items (measures_session_get_datasets (measures_window_get_session (window))) == 1;
+}
+
+/* Removing a dataset says so, with Undo, which brings it back. */
+static void
+test_window_remove_undo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  MeasuresWindow *window = open_sized (1280, 800);
+
+  measures_window_add_files (window, &file, 1);
+  wait_until (has_two_datasets, window, "the second dataset");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 32);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", uri);
+  wait_until (has_one_dataset, window, "the dataset to go");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+  wait_for_text (GTK_WIDGET (window), "“twenty-one.json” removed");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove-dataset", NULL);
+  wait_until (has_two_datasets, window, "the dataset to come back");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 32);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Settings that were reset are said in a banner, which stays until it
+ * is dismissed, not in a toast that never goes. */
+static void
+test_window_settings_banner (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  GtkWidget *banner;
+
+  g_ptr_array_add (problems, (char *) "window-size: (10, 10) is smaller than any window");
+  g_ptr_array_add (problems, (char *) "search: not valid UTF-8");
+  measures_window_report_settings (window, problems);
+
+  wait_for_text (GTK_WIDGET (window), "2 settings could not be used and were reset");
+  wait_for_text (GTK_WIDGET (window), "[_Details]");
+  banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-banner"), GTK_TYPE_REVEALER);
+  wait_until (revealed, banner, "the banner to be shown");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-status", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +428,8 @@ main (int   argc,
   g_test_add_func ("/adaptive/widths-stay", test_adaptive_widths_stay);
   g_test_add_func ("/adaptive/selection-follows-measure", test_adaptive_selection_follows_measure);
   g_test_add_func ("/adaptive/tab-order", test_adaptive_tab_order);
+  g_test_add_func ("/window/remove-undo", test_window_remove_undo);
+  g_test_add_func ("/window/settings-banner", test_window_settings_banner);
 
   return g_test_run ();
 }
