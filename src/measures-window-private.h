@@ -71,6 +71,8 @@ struct _MeasuresWindow
   AdwToast *export_toast;
   GStrv settings_problems;
   guint export_toast_source;
+  gulong first_paint_handler;   /* on the frame clock */
+  gulong shown_paint_handler;
   guint export_count;
 
   /* State */

@@ -310,7 +310,7 @@ static void
 shown_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, shown_paint_cb, self);
+  g_clear_signal_handler (&self->shown_paint_handler, clock);
   g_debug ("Painted %u measures", measures_index_get_n_measures (measures_session_get_index (self->session)));
 }
 
@@ -346,8 +346,12 @@ loaded_cb (MeasuresWindow *self)
   /* Tells build-aux/first-launch when the measures are on screen: after
    * the next frame, or the first one. */
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (shown_paint_cb), self, 0);
+    {
+      if (self->shown_paint_handler == 0)
+        self->shown_paint_handler =
+          g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                   G_CALLBACK (shown_paint_cb), self, 0);
+    }
   else
     self->announce_first_paint = TRUE;
 }
@@ -361,7 +365,7 @@ first_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
 {
   self->painted = TRUE;
-  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_clear_signal_handler (&self->first_paint_handler, clock);
   if (self->announce_first_paint)
     shown_paint_cb (clock, self);
   measures_session_release (self->session);
@@ -371,9 +375,10 @@ static void
 realize_cb (MeasuresWindow *self)
 {
   bind_busy (self);
-  if (!self->painted)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (first_paint_cb), self, 0);
+  if (!self->painted && self->first_paint_handler == 0)
+    self->first_paint_handler =
+      g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                               G_CALLBACK (first_paint_cb), self, 0);
 }
 
 /* The content language: records are shown again in the new language,

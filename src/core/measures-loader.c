@@ -1026,6 +1026,10 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, catalog, (GDestroyNotify) measures_catalog_free);
 }
 
+/* The source tag of the loader's tasks: the address of a variable, as
+ * ISO C has no conversion of a function to a data pointer. */
+static char load_tag;
+
 /**
  * measures_loader_load_async:
  * @files: (array length=n_files): dataset files; none means the
@@ -1069,7 +1073,8 @@ measures_loader_load_with_progress_async (GFile * const       *files,
     g_ptr_array_add (copy, g_object_ref (files[i]));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, measures_loader_load_async);
+  g_task_set_name (task, "measures_loader_load_async");
+  g_task_set_source_tag (task, &load_tag);
   g_object_set_data (G_OBJECT (task), "progress", progress);
   g_task_set_task_data (task, copy, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, load_thread);
@@ -1085,7 +1090,7 @@ measures_loader_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == measures_loader_load_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &load_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
