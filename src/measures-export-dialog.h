@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "measures-summary.h"
+#include "measures-export.h"
 
 G_BEGIN_DECLS
 

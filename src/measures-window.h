@@ -10,8 +10,8 @@
 
 #include "measures-application.h"
 #include "measures-chart.h"
+#include "measures-export.h"
 #include "measures-query.h"
-#include "measures-summary.h"
 
 G_BEGIN_DECLS
 

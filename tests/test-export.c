@@ -21,7 +21,9 @@
 #include "measures-file.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-export.h"
 #include "measures-summary.h"
+#include "measures-writer.h"
 
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
 
@@ -273,7 +275,7 @@ test_markdown_blocks (void)
           "\"source\":\"- x\\n1. y\\n    + z\"}]");
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
   g_autoptr(MeasuresSummary) summary = measures_summary_new (measures, NULL, FALSE, "en", date);
-  g_autoptr(GBytes) md = measures_summary_to_markdown (summary);
+  g_autoptr(GBytes) md = measures_writer_markdown (summary);
   g_autofree char *text = bytes_to_string (md);
 
   g_assert_cmpstr (text, ==,
@@ -344,7 +346,7 @@ test_csv_many_rows (void)
   measures = load (json->str);
   g_assert_cmpuint (measures->len, ==, 5001);
 
-  csv = measures_export_csv (measures);
+  csv = measures_writer_csv (measures);
   lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5001 + 2);
   for (guint i = 0; i < 5001; i++)
@@ -864,7 +866,7 @@ test_summary_romanian (void)
   g_assert_cmpstr (summary->subtitle, ==, "Trafic de persoane");
   g_assert_cmpstr (summary->date, ==, "8 martie 2026");
 
-  html = measures_summary_to_html (summary);
+  html = measures_writer_html (summary);
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "<html lang=\"ro\">"));
   g_assert_nonnull (strstr (text, "<h2>Cuprins</h2>"));
@@ -877,7 +879,7 @@ test_summary_romanian (void)
   summary = measures_summary_new (with_english_only, NULL, FALSE, "ro", date);
   g_clear_pointer (&html, g_bytes_unref);
   g_free (text);
-  html = measures_summary_to_html (summary);
+  html = measures_writer_html (summary);
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "Afișat în engleză: înregistrarea nu are text în această limbă."));
   g_assert_nonnull (strstr (text, "Only English text."));

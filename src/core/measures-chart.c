@@ -12,9 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "measures-file.h"
 #include "measures-chart.h"
-#include "measures-summary.h"
 #include "measures-text.h"
 
 /* The overview's charts, drawn with Cairo and Pango only, through a
@@ -1103,46 +1101,4 @@ measures_chart_to_svg (MeasuresOverview         *overview,
   measures_chart_paint (overview, chart, canvas, width, height, style);
 
   return measures_canvas_svg_finish (canvas);
-}
-
-/**
- * measures_chart_export:
- * @overview: the figures
- * @chart: which chart
- * @format: PNG or SVG
- * @scale: for PNG, pixels per unit
- * @file: where to write
- * @cancellable: (nullable): a cancellable
- * @error: return location for an error
- *
- * Writes @chart as an image in the light style, at
- * %MEASURES_CHART_IMAGE_WIDTH, through a temporary file renamed into
- * place, as summaries are written.
- *
- * Returns: whether the image was written
- */
-gboolean
-measures_chart_export (MeasuresOverview     *overview,
-                       MeasuresChart         chart,
-                       MeasuresChartFormat   format,
-                       double                scale,
-                       GFile                *file,
-                       GCancellable         *cancellable,
-                       GError              **error)
-{
-  MeasuresChartStyle style = { FALSE };
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (overview != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (format == MEASURES_CHART_PNG)
-    bytes = measures_chart_to_png (overview, chart, MEASURES_CHART_IMAGE_WIDTH, scale, &style, error);
-  else
-    bytes = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
-
-  if (bytes == NULL)
-    return FALSE;
-
-  return measures_file_replace_contents (file, bytes, cancellable, error);
 }

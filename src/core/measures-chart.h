@@ -190,12 +190,5 @@ GBytes      *measures_chart_to_svg             (MeasuresOverview          *overv
                                                 MeasuresChart              chart,
                                                 double                     width,
                                                 const MeasuresChartStyle  *style);
-gboolean     measures_chart_export             (MeasuresOverview          *overview,
-                                                MeasuresChart              chart,
-                                                MeasuresChartFormat        format,
-                                                double                     scale,
-                                                GFile                     *file,
-                                                GCancellable              *cancellable,
-                                                GError                   **error);
 
 G_END_DECLS

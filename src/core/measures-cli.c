@@ -10,11 +10,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "measures-file.h"
 #include "measures-chart.h"
 #include "measures-cli.h"
+#include "measures-export.h"
 #include "measures-loader.h"
-#include "measures-summary.h"
 #include "measures-text.h"
 
 /* The command-line modes that need no display. They write to strings
@@ -253,6 +252,38 @@ measures_cli_count (GFile * const *files,
   return status;
 }
 
+/* Writes what @export makes to @path, or for "-" hands it to @out. */
+static gboolean
+write_export (MeasuresExport  *export,
+              const char      *path,
+              GBytes         **out,
+              GString         *err)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GBytes) bytes = measures_export_to_bytes (export, NULL, &error);
+
+      if (bytes != NULL && out != NULL)
+        *out = g_steal_pointer (&bytes);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      measures_export_write (export, file, NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_string_append_printf (err, "measures: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * measures_cli_export:
  * @files: (array length=n_files): dataset files; none means the
@@ -281,8 +312,7 @@ measures_cli_export (GFile * const  *files,
   g_autoptr(MeasuresCatalog) catalog = NULL;
   g_autoptr(MeasuresResult) result = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
   g_autofree char *preferred = NULL;
   MeasuresExportFormat format;
   MeasuresExitStatus status;
@@ -292,8 +322,9 @@ measures_cli_export (GFile * const  *files,
   if (out != NULL)
     *out = NULL;
 
-  if (format_name != NULL ? !measures_export_format_from_name (format_name, &format)
-                          : !measures_export_format_from_path (path, &format))
+  if ((format_name != NULL ? !measures_export_format_from_name (format_name, &format)
+                           : !measures_export_format_from_path (path, &format)) ||
+      measures_export_format_is_chart (format))
     {
       if (format_name != NULL)
         /* Translators: %s is what the user gave after --format= */
@@ -328,29 +359,9 @@ measures_cli_export (GFile * const  *files,
     if (measures_bitset_get (result->matches, order[i]))
       g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (catalog->index, order[i])));
 
-  bytes = measures_export_bytes (chosen, query, FALSE, format, lang, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_string_append_printf (err, "measures: %s\n", error->message);
-      return MEASURES_EXIT_FAILURE;
-    }
-
-  if (to_stdout)
-    {
-      if (out != NULL)
-        *out = g_steal_pointer (&bytes);
-      return status;
-    }
-
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-    if (!measures_file_replace_contents (file, bytes, NULL, &error))
-      {
-        g_string_append_printf (err, "measures: %s\n", error->message);
-        return MEASURES_EXIT_FAILURE;
-      }
-  }
+  export = measures_export_new_summary (format, chosen, query, FALSE, lang);
+  if (!write_export (export, path, out, err))
+    return MEASURES_EXIT_FAILURE;
 
   return status;
 }
@@ -367,12 +378,13 @@ gboolean
 measures_cli_is_chart_export (const char *path,
                               const char *format_name)
 {
-  MeasuresChartFormat format;
+  MeasuresExportFormat format;
 
   if (format_name != NULL)
-    return g_ascii_strcasecmp (format_name, "png") == 0 || g_ascii_strcasecmp (format_name, "svg") == 0;
+    return measures_export_format_from_name (format_name, &format) && measures_export_format_is_chart (format);
 
-  return path != NULL && measures_chart_format_from_path (path, &format);
+  return path != NULL && measures_export_format_from_path (path, &format) &&
+         measures_export_format_is_chart (format);
 }
 
 /**
@@ -407,11 +419,8 @@ measures_cli_export_chart (GFile * const  *files,
 {
   g_autoptr(MeasuresCatalog) catalog = NULL;
   g_autoptr(MeasuresResult) result = NULL;
-  g_autoptr(MeasuresOverview) overview = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  MeasuresChartStyle style = { FALSE };
-  MeasuresChartFormat format = MEASURES_CHART_PNG;
+  g_autoptr(MeasuresExport) export = NULL;
+  MeasuresExportFormat format = MEASURES_FORMAT_PNG;
   MeasuresChart chart = MEASURES_CHART_YEARS;
   MeasuresExitStatus status;
 
@@ -419,8 +428,8 @@ measures_cli_export_chart (GFile * const  *files,
     *out = NULL;
 
   if (format_name != NULL)
-    format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_CHART_SVG : MEASURES_CHART_PNG;
-  else if (!measures_chart_format_from_path (path, &format))
+    format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG;
+  else if (!measures_export_format_from_path (path, &format) || !measures_export_format_is_chart (format))
     {
       g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
       return MEASURES_EXIT_FAILURE;
@@ -440,7 +449,7 @@ measures_cli_export_chart (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
-  if (g_str_equal (path, "-") && format != MEASURES_CHART_SVG)
+  if (g_str_equal (path, "-") && !measures_export_format_is_text (format))
     {
       g_string_append (err, _("measures: a PNG image cannot be written to standard output; give a file name\n"));
       return MEASURES_EXIT_FAILURE;
@@ -450,26 +459,9 @@ measures_cli_export_chart (GFile * const  *files,
   if (result == NULL)
     return status;
 
-  overview = measures_overview_new (catalog->index, result->matches, g_date_time_get_year (now));
-
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
-
-      if (out != NULL)
-        *out = g_steal_pointer (&svg);
-      return status;
-    }
-
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-    if (!measures_chart_export (overview, chart, format, scale, file, NULL, &error))
-      {
-        g_string_append_printf (err, "measures: %s\n", error->message);
-        return MEASURES_EXIT_FAILURE;
-      }
-  }
+  export = measures_export_new_chart (format, catalog->index, result->matches, chart, scale);
+  if (!write_export (export, path, out, err))
+    return MEASURES_EXIT_FAILURE;
 
   return status;
 }

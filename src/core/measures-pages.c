@@ -612,16 +612,11 @@ measures_pages_draw (MeasuresPages *self,
     }
 }
 
-/**
- * measures_paper_size:
- * @width: (out): the page width in points
- * @height: (out): the page height in points
- *
- * The paper of the locale: Letter in the Americas, A4 elsewhere.
- */
-void
-measures_paper_size (double *width,
-                     double *height)
+/* The paper of the locale, in points: Letter in the Americas, A4
+ * elsewhere. */
+static void
+paper_size (double *width,
+            double *height)
 {
 #ifdef _NL_PAPER_WIDTH
   int mm_width = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
@@ -640,16 +635,23 @@ measures_paper_size (double *width,
 }
 
 /**
- * measures_summary_to_pdf:
+ * measures_pages_write_pdf:
+ * @summary: the summary
+ * @progress: (nullable) (scope call): called after each page is drawn
+ * @user_data: for @progress
+ * @cancellable: (nullable): stops between pages
+ * @error: return location for an error
  *
- * Draws the summary with Pango and Cairo; needs no display.
+ * Draws the summary on PDF pages with Pango and Cairo; needs no display.
  *
  * Returns: (transfer full) (nullable): the PDF document
  */
 GBytes *
-measures_summary_to_pdf (MeasuresSummary  *self,
-                         GCancellable     *cancellable,
-                         GError          **error)
+measures_pages_write_pdf (MeasuresSummary       *summary,
+                          MeasuresPagesProgress  progress,
+                          gpointer               user_data,
+                          GCancellable          *cancellable,
+                          GError               **error)
 {
   GByteArray *data = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -658,28 +660,32 @@ measures_summary_to_pdf (MeasuresSummary  *self,
   MeasuresPages *pages;
   double width, height;
   cairo_status_t status;
+  guint n_pages;
 
-  measures_paper_size (&width, &height);
+  paper_size (&width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (measures_canvas_append_to_array, data, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, summary->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                  measures_summary_tr (self, N_("Measures")));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subtitle);
+                                  measures_summary_tr (summary, N_("Measures")));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, summary->subtitle);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Measures " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
   context = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (context, 72);
-  pages = measures_pages_new (self, context, width, height);
+  pages = measures_pages_new (summary, context, width, height);
   g_object_unref (context);
 
-  for (guint i = 0; i < measures_pages_get_n_pages (pages); i++)
+  n_pages = measures_pages_get_n_pages (pages);
+  for (guint i = 0; i < n_pages; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         break;
       measures_pages_draw (pages, cr, i);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, n_pages, user_data);
     }
 
   measures_pages_free (pages);
