@@ -1074,6 +1074,26 @@ measures_chart_to_png (MeasuresOverview          *overview,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+static GBytes *
+to_svg (MeasuresOverview         *overview,
+        MeasuresChart             chart,
+        double                    width,
+        const MeasuresChartStyle *style,
+        const char               *id_prefix)
+{
+  double height = measures_chart_get_height_for_style (overview, chart, width, style);
+  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+
+  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
+                                    description);
+  if (id_prefix != NULL)
+    measures_canvas_svg_set_id_prefix (canvas, id_prefix);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+
+  return measures_canvas_svg_finish (canvas);
+}
+
 /**
  * measures_chart_to_svg:
  * @overview: the figures
@@ -1090,15 +1110,33 @@ measures_chart_to_svg (MeasuresOverview         *overview,
                        double                    width,
                        const MeasuresChartStyle *style)
 {
-  double height = measures_chart_get_height_for_style (overview, chart, width, style);
-  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-
   g_return_val_if_fail (overview != NULL, NULL);
 
-  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
-                                    description);
-  measures_chart_paint (overview, chart, canvas, width, height, style);
+  return to_svg (overview, chart, width, style, NULL);
+}
 
-  return measures_canvas_svg_finish (canvas);
+/**
+ * measures_chart_to_svg_element:
+ * @overview: the figures
+ * @chart: which chart
+ * @width: its width in pixels
+ * @style: light or dark
+ * @id_prefix: what each id in the image starts with: ASCII letters,
+ *   digits and hyphens
+ *
+ * Returns: (transfer full): the same image as measures_chart_to_svg(), as
+ *   an <svg> element for a page that holds others: no XML declaration,
+ *   and ids of its own
+ */
+GBytes *
+measures_chart_to_svg_element (MeasuresOverview         *overview,
+                               MeasuresChart             chart,
+                               double                    width,
+                               const MeasuresChartStyle *style,
+                               const char               *id_prefix)
+{
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
+
+  return to_svg (overview, chart, width, style, id_prefix);
 }

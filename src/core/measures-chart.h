@@ -190,5 +190,10 @@ GBytes      *measures_chart_to_svg             (MeasuresOverview          *overv
                                                 MeasuresChart              chart,
                                                 double                     width,
                                                 const MeasuresChartStyle  *style);
+GBytes      *measures_chart_to_svg_element     (MeasuresOverview          *overview,
+                                                MeasuresChart              chart,
+                                                double                     width,
+                                                const MeasuresChartStyle  *style,
+                                                const char                *id_prefix);
 
 G_END_DECLS

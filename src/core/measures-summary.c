@@ -16,9 +16,81 @@
 #include "measures-vocabulary.h"
 
 /* A summary of one measure or of everything that matches: a cover with
- * the filters and counts, a table of contents, then each measure in
- * full. It is built once, in one language, and each format writes the
- * same content. */
+ * the filters, two charts and the counts, a table of contents, then each
+ * measure in full. It is built here once, in one language, as a flat list
+ * of blocks; the PDF and the print (measures-pages.c), HTML and Markdown
+ * (measures-writer.c) each walk the list, so that they say the same.
+ *
+ *   heading 1      title
+ *   paragraph      subtitle, date · count
+ *   heading 2      chart title      ┐ several measures: the charts,
+ *   chart                           │ the counts by form and by type
+ *   heading 2      "Measures by …"  │ and the contents
+ *   table          counts           │
+ *   heading 2      "Contents"       │
+ *   table          title, country, years, types (rows link to measures)
+ *   for each measure:
+ *     page break   (the measure's number)
+ *     heading 3    its title (several measures only)
+ *     paragraph    note: shown in English
+ *     fields       country, region, years, types, forms
+ *     heading 4    "Description", then paragraphs and list items
+ *     fields       source, more information, address
+ *
+ * A field the record lacks stays in the list without a value, so that
+ * every writer sees the same tables; writers show only fields with one. */
+
+/* The timeline on a summary's cover shows at most this many rows. */
+#define COVER_TIMELINE_ROWS 12
+
+/* Every word of a summary's own, looked up in the summary's language,
+ * which need not be the interface's. */
+typedef enum
+{
+  WORD_TITLE_ALL,
+  WORD_SUBTITLE_ALL,
+  WORD_BY_FORM,
+  WORD_BY_TYPE,
+  WORD_CONTENTS,
+  WORD_TITLE,
+  WORD_COUNTRY,
+  WORD_REGION,
+  WORD_YEARS,
+  WORD_TYPE,
+  WORD_FORM,
+  WORD_DESCRIPTION,
+  WORD_SOURCE,
+  WORD_MORE_INFO,
+  WORD_ADDRESS,
+  WORD_IN_ENGLISH,
+  WORD_OR,
+  WORD_AUTHOR,
+  N_WORDS
+} Word;
+
+static const char * const words[N_WORDS] = {
+  /* Translators: the title of a summary of several measures */
+  [WORD_TITLE_ALL] = N_("Measures against Violence against Women"),
+  /* Translators: the subtitle of a summary made without filters */
+  [WORD_SUBTITLE_ALL] = N_("All measures"),
+  [WORD_BY_FORM] = N_("Measures by Form of Violence"),
+  [WORD_BY_TYPE] = N_("Measures by Type of Measure"),
+  [WORD_CONTENTS] = N_("Contents"),
+  [WORD_TITLE] = N_("Title"),
+  [WORD_COUNTRY] = N_("Country"),
+  [WORD_REGION] = N_("Region"),
+  [WORD_YEARS] = N_("Years"),
+  [WORD_TYPE] = N_("Type of Measure"),
+  [WORD_FORM] = N_("Form of Violence"),
+  [WORD_DESCRIPTION] = N_("Description"),
+  [WORD_SOURCE] = N_("Source of Information"),
+  [WORD_MORE_INFO] = N_("More Information"),
+  [WORD_ADDRESS] = N_("Address"),
+  [WORD_IN_ENGLISH] = N_("Shown in English: the record has no text in this language."),
+  /* Translators: joins the values chosen in one filter, "Romania or Moldova" */
+  [WORD_OR] = N_(" or "),
+  [WORD_AUTHOR] = N_("Measures"),
+};
 
 static const char * const months[] = {
   NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
@@ -27,33 +99,64 @@ static const char * const months[] = {
   NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
 };
 
-const char *
-measures_summary_tr (MeasuresSummary *self,
-                     const char      *msgid)
+static const char *
+tr (MeasuresSummary *self,
+    Word             word)
 {
-  return measures_translations_get (self->translations, NULL, msgid);
+  return measures_translations_get (self->translations, NULL, words[word]);
 }
 
-/**
- * measures_summary_count_text:
- *
- * Returns: (transfer full): "1 measure", "11 measures", "20 de măsuri"
- */
-char *
-measures_summary_count_text (MeasuresSummary *self,
-                             guint            n)
+/* The words with a number are each in a function of their own (the
+ * page's is measures_summary_dup_page_label()), so that the compiler
+ * checks their formats. */
+static char *
+since_year (MeasuresSummary *self,
+            int              year)
 {
-  /* The plural message of the window's subtitle, looked up in the
-   * summary's language. */
-  return g_strdup_printf (measures_translations_nget (self->translations,
-                                                      "%'u measure", "%'u measures", n),
-                          n);
+  /* Translators: a range of years with no end */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("since %d")), year);
 }
+
+static char *
+until_year (MeasuresSummary *self,
+            int              year)
+{
+  /* Translators: a range of years with no start */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("until %d")), year);
+}
+
+static char *
+count_measures (MeasuresSummary *self,
+                guint            n)
+{
+  /* The plural of the window's subtitle, "11 measures". */
+  return g_strdup_printf (measures_translations_nget (self->translations, "%'u measure", "%'u measures", n), n);
+}
+
+/* One measure, with every field ready to show in the summary's language,
+ * while the blocks are made. A text the record lacks in that language
+ * comes in English, and its *_fallback flag says so. */
+typedef struct
+{
+  MeasuresMeasure *measure;
+  char *title;
+  gboolean title_fallback;
+  char *country;
+  char *region;
+  char *years;
+  GStrv types;
+  GStrv forms;
+  GPtrArray *description;     /* MeasuresBlock */
+  gboolean description_fallback;
+  char *source;
+  char *more_info;
+  char *url;
+} Entry;
 
 static void
 entry_free (gpointer data)
 {
-  MeasuresSummaryEntry *entry = data;
+  Entry *entry = data;
 
   g_clear_object (&entry->measure);
   g_free (entry->title);
@@ -69,13 +172,33 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
+typedef struct
+{
+  char *label;
+  guint count;
+} Count;
+
 static void
 count_free (gpointer data)
 {
-  MeasuresSummaryCount *count = data;
+  Count *count = data;
 
   g_free (count->label);
   g_free (count);
+}
+
+static void
+block_free (gpointer data)
+{
+  MeasuresSummaryBlock *block = data;
+
+  g_free (block->text);
+  g_free (block->label);
+  g_strfreev (block->values);
+  g_free (block->link);
+  g_strfreev (block->header);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block);
 }
 
 void
@@ -84,13 +207,13 @@ measures_summary_free (MeasuresSummary *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_object (&self->index);
   g_clear_pointer (&self->translations, measures_translations_free);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->date);
-  g_clear_pointer (&self->by_form, g_ptr_array_unref);
-  g_clear_pointer (&self->by_type, g_ptr_array_unref);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -135,39 +258,50 @@ labels (MeasuresTranslations *translations,
   return g_strv_builder_end (builder);
 }
 
+static Entry *
+entry_new (MeasuresSummary *self,
+           MeasuresMeasure *measure)
+{
+  const char *lang = measures_translations_get_lang (self->translations);
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *description = NULL;
+
+  entry->measure = g_object_ref (measure);
+  entry->title = pick (measures_measure_get_title (measure), lang, &entry->title_fallback);
+  if (entry->title == NULL)
+    entry->title = g_strdup (measures_measure_get_id (measure));
+  entry->country = measures_vocabulary_label_in (self->translations, MEASURES_FACET_COUNTRY,
+                                                 measures_measure_get_country (measure));
+  if (measures_measure_get_region (measure) != NULL)
+    entry->region = measures_vocabulary_label_in (self->translations, MEASURES_FACET_REGION,
+                                                  measures_measure_get_region (measure));
+  if (measures_measure_get_year_from (measure) != MEASURES_YEAR_NONE &&
+      measures_measure_get_year_to (measure) == MEASURES_YEAR_NONE)
+    entry->years = since_year (self, measures_measure_get_year_from (measure));
+  else
+    entry->years = measures_measure_dup_years_label (measure);
+  entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+  entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+  description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
+  entry->description = measures_text_parse_blocks (description != NULL ? description : "");
+  entry->source = pick (measures_measure_get_source (measure), lang, NULL);
+  entry->more_info = pick (measures_measure_get_more_info (measure), lang, NULL);
+  entry->url = g_strdup (measures_measure_get_url (measure));
+
+  return entry;
+}
+
 static int
 compare_counts (gconstpointer a,
                 gconstpointer b)
 {
-  const MeasuresSummaryCount *x = *(MeasuresSummaryCount * const *) a;
-  const MeasuresSummaryCount *y = *(MeasuresSummaryCount * const *) b;
+  const Count *x = *(Count * const *) a;
+  const Count *y = *(Count * const *) b;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
 
   return g_utf8_collate (x->label, y->label);
-}
-
-static GPtrArray *
-counts_of (GHashTable *table)
-{
-  GPtrArray *counts = g_ptr_array_new_with_free_func (count_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      MeasuresSummaryCount *count = g_new0 (MeasuresSummaryCount, 1);
-
-      count->label = g_strdup (key);
-      count->count = GPOINTER_TO_UINT (value);
-      g_ptr_array_add (counts, count);
-    }
-
-  g_ptr_array_sort (counts, compare_counts);
-
-  return counts;
 }
 
 static void
@@ -177,6 +311,255 @@ add_counts (GHashTable         *table,
   for (guint i = 0; values[i] != NULL; i++)
     g_hash_table_insert (table, g_strdup (values[i]),
                          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, values[i])) + 1));
+}
+
+/* The filters, described with the summary's own labels. */
+static char *
+describe_query (MeasuresSummary *self,
+                MeasuresQuery   *query)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  static const MeasuresFacet order[] = {
+    MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
+  };
+  int from, to;
+
+  for (guint f = 0; f < G_N_ELEMENTS (order); f++)
+    {
+      const char * const *chosen = measures_query_get_chosen (query, order[f]);
+
+      for (guint k = 0; chosen[k] != NULL; k++)
+        {
+          g_autofree char *label = measures_vocabulary_label_in (self->translations, order[f], chosen[k]);
+
+          g_string_append_printf (text, "%s%s", k > 0 ? tr (self, WORD_OR) : (text->len > 0 ? " · " : ""),
+                                  label);
+        }
+    }
+
+  measures_query_get_years (query, &from, &to);
+  if (from != MEASURES_YEAR_NONE || to != MEASURES_YEAR_NONE)
+    {
+      g_autofree char *years = NULL;
+
+      if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE)
+        years = measures_format_period (from, to);
+      else if (from != MEASURES_YEAR_NONE)
+        years = since_year (self, from);
+      else
+        years = until_year (self, to);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", years);
+    }
+
+  if (measures_query_get_search_words (query)[0] != NULL)
+    {
+      g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
+
+      g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Blocks */
+
+static MeasuresSummaryBlock *
+add_block (MeasuresSummary     *self,
+           MeasuresSummaryKind  kind,
+           const char          *text)
+{
+  MeasuresSummaryBlock *block = g_new0 (MeasuresSummaryBlock, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, block);
+
+  return block;
+}
+
+static void
+add_heading (MeasuresSummary *self,
+             guint            level,
+             const char      *text)
+{
+  add_block (self, MEASURES_SUMMARY_HEADING, text)->level = level;
+}
+
+static void
+add_paragraph (MeasuresSummary        *self,
+               MeasuresParagraphStyle  style,
+               const char             *text)
+{
+  add_block (self, MEASURES_SUMMARY_PARAGRAPH, text)->style = style;
+}
+
+/* A field of the table @group; @values may be %NULL or empty. */
+static MeasuresSummaryBlock *
+add_field (MeasuresSummary    *self,
+           guint               group,
+           Word                label,
+           const char * const *values)
+{
+  MeasuresSummaryBlock *block = add_block (self, MEASURES_SUMMARY_FIELD, NULL);
+
+  block->group = group;
+  block->label = g_strdup (tr (self, label));
+  block->values = values != NULL ? g_strdupv ((char **) values) : g_new0 (char *, 1);
+
+  return block;
+}
+
+static MeasuresSummaryBlock *
+add_text_field (MeasuresSummary *self,
+                guint            group,
+                Word             label,
+                const char      *value)
+{
+  const char *values[] = { value, NULL };
+
+  return add_field (self, group, label, values);
+}
+
+static void
+add_chart (MeasuresSummary *self,
+           MeasuresChart    chart)
+{
+  const char *title = measures_chart_get_title (chart, self->translations);
+
+  add_heading (self, 2, title);
+  add_block (self, MEASURES_SUMMARY_CHART, title)->chart = chart;
+}
+
+/* The figures of the summary's own measures, labelled in its language. */
+static void
+make_overview (MeasuresSummary *self,
+               GPtrArray       *entries)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_full (entries->len, g_object_unref);
+  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (measures, g_object_ref (((Entry *) g_ptr_array_index (entries, i))->measure));
+
+  self->index = measures_index_new (measures);
+  all = measures_bitset_new (measures->len);
+  measures_bitset_fill (all);
+  self->overview = measures_overview_new (self->index, all, g_date_time_get_year (now));
+  measures_overview_relabel (self->overview, self->index, self->translations);
+}
+
+static void
+add_counts_table (MeasuresSummary *self,
+                  Word             heading,
+                  GHashTable      *table)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (count_free);
+  MeasuresSummaryBlock *block;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (table) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Count *count = g_new0 (Count, 1);
+
+      count->label = g_strdup (key);
+      count->count = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (counts, count);
+    }
+  g_ptr_array_sort (counts, compare_counts);
+
+  add_heading (self, 2, tr (self, heading));
+  block = add_block (self, MEASURES_SUMMARY_TABLE, NULL);
+  block->counts = TRUE;
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const Count *count = g_ptr_array_index (counts, i);
+      char **row = g_new0 (char *, 3);
+
+      row[0] = g_strdup (count->label);
+      row[1] = g_strdup_printf ("%u", count->count);
+      g_ptr_array_add (block->rows, row);
+    }
+}
+
+static void
+add_contents (MeasuresSummary *self,
+              GPtrArray       *entries)
+{
+  MeasuresSummaryBlock *block;
+
+  add_heading (self, 2, tr (self, WORD_CONTENTS));
+  block = add_block (self, MEASURES_SUMMARY_TABLE, NULL);
+  block->links = TRUE;
+  block->header = g_new0 (char *, 5);
+  block->header[0] = g_strdup (tr (self, WORD_TITLE));
+  block->header[1] = g_strdup (tr (self, WORD_COUNTRY));
+  block->header[2] = g_strdup (tr (self, WORD_YEARS));
+  block->header[3] = g_strdup (tr (self, WORD_TYPE));
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (entries, i);
+      char **row = g_new0 (char *, 5);
+
+      row[0] = g_strdup (entry->title);
+      row[1] = g_strdup (entry->country);
+      row[2] = g_strdup (entry->years);
+      row[3] = g_strjoinv ("; ", entry->types);
+      g_ptr_array_add (block->rows, row);
+    }
+}
+
+static void
+add_entry (MeasuresSummary *self,
+           const Entry     *entry,
+           guint            number,
+           guint           *groups)
+{
+  guint first = (*groups)++;
+  guint second = (*groups)++;
+  guint lists = 0;
+
+  add_block (self, MEASURES_SUMMARY_PAGE_BREAK, NULL)->measure = number;
+  if (!self->single)
+    add_heading (self, 3, entry->title);
+  if (entry->title_fallback || entry->description_fallback)
+    add_paragraph (self, MEASURES_PARAGRAPH_NOTE, tr (self, WORD_IN_ENGLISH));
+
+  add_text_field (self, first, WORD_COUNTRY, entry->country);
+  add_text_field (self, first, WORD_REGION, entry->region);
+  add_text_field (self, first, WORD_YEARS, entry->years);
+  add_field (self, first, WORD_TYPE, (const char * const *) entry->types);
+  add_field (self, first, WORD_FORM, (const char * const *) entry->forms);
+
+  if (entry->description->len > 0)
+    add_heading (self, 4, tr (self, WORD_DESCRIPTION));
+  for (guint i = 0; i < entry->description->len; i++)
+    {
+      const MeasuresBlock *part = g_ptr_array_index (entry->description, i);
+
+      if (part->kind == MEASURES_BLOCK_LIST_ITEM)
+        {
+          /* Lists of different measures never share a group. */
+          MeasuresSummaryBlock *item = add_block (self, MEASURES_SUMMARY_LIST_ITEM, part->text);
+
+          item->group = *groups + part->list;
+          lists = MAX (lists, part->list + 1);
+        }
+      else
+        add_paragraph (self, MEASURES_PARAGRAPH_BODY, part->text);
+    }
+  *groups += lists;
+
+  add_text_field (self, second, WORD_SOURCE, entry->source);
+  add_text_field (self, second, WORD_MORE_INFO, entry->more_info);
+  add_text_field (self, second, WORD_ADDRESS, entry->url)->link = measures_uri_get_safe (entry->url);
 }
 
 /**
@@ -196,64 +579,38 @@ measures_summary_new (GPtrArray     *measures,
                       const char    *lang,
                       GDateTime     *date)
 {
-  MeasuresSummary *self = g_new0 (MeasuresSummary, 1);
-  g_autoptr(GHashTable) forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MeasuresSummary *self;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) forms = NULL;
+  g_autoptr(GHashTable) types = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *line = NULL;
+  guint groups = 0;
 
   g_return_val_if_fail (measures != NULL, NULL);
 
+  self = g_new0 (MeasuresSummary, 1);
   self->translations = measures_translations_new (lang != NULL ? lang : "en");
   self->single = single;
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
-  lang = measures_translations_get_lang (self->translations);
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->author = tr (self, WORD_AUTHOR);
 
+  entries = g_ptr_array_new_full (measures->len, entry_free);
+  forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < measures->len; i++)
     {
-      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
-      MeasuresSummaryEntry *entry = g_new0 (MeasuresSummaryEntry, 1);
-      g_autofree char *description = NULL;
-      g_autofree char *safe = NULL;
-
-      entry->measure = g_object_ref (measure);
-      entry->title = pick (measures_measure_get_title (measure), lang, &entry->title_fallback);
-      if (entry->title == NULL)
-        entry->title = g_strdup (measures_measure_get_id (measure));
-      entry->country = measures_vocabulary_label_in (self->translations, MEASURES_FACET_COUNTRY,
-                                                     measures_measure_get_country (measure));
-      if (measures_measure_get_region (measure) != NULL)
-        entry->region = measures_vocabulary_label_in (self->translations, MEASURES_FACET_REGION,
-                                                      measures_measure_get_region (measure));
-      entry->years = measures_measure_dup_years_label (measure);
-      if (measures_measure_get_year_from (measure) != MEASURES_YEAR_NONE &&
-          measures_measure_get_year_to (measure) == MEASURES_YEAR_NONE)
-        {
-          g_free (entry->years);
-          entry->years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"),
-                                          measures_measure_get_year_from (measure));
-        }
-      entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
-      entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
-      description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
-      entry->description = measures_text_parse_blocks (description != NULL ? description : "");
-      entry->source = pick (measures_measure_get_source (measure), lang, NULL);
-      entry->more_info = pick (measures_measure_get_more_info (measure), lang, NULL);
-      entry->url = g_strdup (measures_measure_get_url (measure));
-      safe = measures_uri_get_safe (entry->url);
-      entry->url_is_link = safe != NULL;
+      Entry *entry = entry_new (self, g_ptr_array_index (measures, i));
 
       add_counts (forms, (const char * const *) entry->forms);
       add_counts (types, (const char * const *) entry->types);
-
-      g_ptr_array_add (self->entries, entry);
+      g_ptr_array_add (entries, entry);
     }
 
-  self->by_form = counts_of (forms);
-  self->by_type = counts_of (types);
-
-  if (single && self->entries->len == 1)
+  if (single && entries->len == 1)
     {
-      MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, 0);
+      const Entry *entry = g_ptr_array_index (entries, 0);
 
       self->title = g_strdup (entry->title);
       self->subtitle = *entry->years != '\0' ? g_strdup_printf ("%s · %s", entry->country, entry->years)
@@ -261,62 +618,11 @@ measures_summary_new (GPtrArray     *measures,
     }
   else
     {
-      g_autofree char *criteria = NULL;
+      g_autofree char *criteria = query != NULL ? describe_query (self, query) : NULL;
 
-      if (query != NULL)
-        {
-          /* The filters, described with the summary's own labels. */
-          g_autoptr(GString) text = g_string_new (NULL);
-          static const MeasuresFacet order[] = {
-            MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
-          };
-          int from, to;
-
-          for (guint f = 0; f < G_N_ELEMENTS (order); f++)
-            {
-              const char * const *chosen = measures_query_get_chosen (query, order[f]);
-
-              for (guint k = 0; chosen[k] != NULL; k++)
-                {
-                  g_autofree char *label = measures_vocabulary_label_in (self->translations, order[f], chosen[k]);
-
-                  g_string_append_printf (text, "%s%s",
-                                          k > 0 ? measures_translations_get (self->translations, NULL, " or ")
-                                                : (text->len > 0 ? " · " : ""),
-                                          label);
-                }
-            }
-
-          measures_query_get_years (query, &from, &to);
-          if (from != MEASURES_YEAR_NONE || to != MEASURES_YEAR_NONE)
-            {
-              g_autofree char *years = NULL;
-
-              if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE)
-                years = measures_format_period (from, to);
-              else if (from != MEASURES_YEAR_NONE)
-                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"), from);
-              else
-                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "until %d"), to);
-              g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", years);
-            }
-
-          if (measures_query_get_search_words (query)[0] != NULL)
-            {
-              g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
-
-              g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
-            }
-
-          criteria = g_string_free (g_steal_pointer (&text), FALSE);
-        }
-
-      /* Translators: the title of a summary of several measures */
-      self->title = g_strdup (measures_summary_tr (self, N_("Measures against Violence against Women")));
-      self->subtitle = criteria != NULL && *criteria != '\0'
-                       ? g_steal_pointer (&criteria)
-                       /* Translators: the subtitle of a summary made without filters */
-                       : g_strdup (measures_summary_tr (self, N_("All measures")));
+      self->title = g_strdup (tr (self, WORD_TITLE_ALL));
+      self->subtitle = criteria != NULL && *criteria != '\0' ? g_steal_pointer (&criteria)
+                                                             : g_strdup (tr (self, WORD_SUBTITLE_ALL));
     }
 
   if (date == NULL)
@@ -326,5 +632,69 @@ measures_summary_new (GPtrArray     *measures,
                                                            months[g_date_time_get_month (date) - 1]),
                                 g_date_time_get_year (date));
 
+  count = count_measures (self, entries->len);
+  line = single ? g_strdup (self->date) : g_strdup_printf ("%s · %s", self->date, count);
+
+  self->chart_style.timeline_rows = COVER_TIMELINE_ROWS;
+  self->chart_style.translations = self->translations;
+
+  add_heading (self, 1, self->title);
+  add_paragraph (self, MEASURES_PARAGRAPH_SUBTITLE, self->subtitle);
+  add_paragraph (self, MEASURES_PARAGRAPH_DATE, line);
+
+  if (!single)
+    {
+      if (entries->len > 1)
+        {
+          make_overview (self, entries);
+          add_chart (self, MEASURES_CHART_YEARS);
+          if (self->overview->timeline->len > 0)
+            add_chart (self, MEASURES_CHART_TIMELINE);
+        }
+      add_counts_table (self, WORD_BY_FORM, forms);
+      add_counts_table (self, WORD_BY_TYPE, types);
+      add_contents (self, entries);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    add_entry (self, g_ptr_array_index (entries, i), i + 1, &groups);
+
   return self;
+}
+
+/**
+ * measures_summary_dup_page_label:
+ * @self: a summary
+ * @page: a page number, from 1
+ * @n_pages: how many pages there are
+ *
+ * Returns: (transfer full): "Page 2 of 7", in the summary's language
+ */
+char *
+measures_summary_dup_page_label (MeasuresSummary *self,
+                                 guint            page,
+                                 guint            n_pages)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: the footer of each page of a summary, "Page 2 of 7" */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("Page %u of %u")),
+                          page, n_pages);
+}
+
+/**
+ * measures_summary_block_dup_value:
+ * @block: a field
+ * @separator: what goes between two values
+ *
+ * Returns: (transfer full): the values of @block joined by @separator;
+ *   empty when it has none
+ */
+char *
+measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
+                                  const char                 *separator)
+{
+  g_return_val_if_fail (block != NULL && block->kind == MEASURES_SUMMARY_FIELD, g_strdup (""));
+
+  return g_strjoinv (separator, block->values);
 }

@@ -11,12 +11,16 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "measures-chart.h"
 #include "measures-text.h"
 #include "measures-writer.h"
 
-/* The summary as text, HTML and Markdown, and the measures themselves as
- * CSV and JSON. The PDF is measures-pages.c's; which writer a format has
- * is measures-export.c's table. */
+/* The summary as text, HTML and Markdown, each a walk over its blocks,
+ * and the measures themselves as CSV and JSON. The PDF is
+ * measures-pages.c's; which writer a format has is measures-export.c's
+ * table. Both walks carry the charts the PDF's cover carries, as SVG
+ * with its labels as text: in HTML an <svg> element of the page, in
+ * Markdown an image in a data: address. */
 
 /* HTML */
 
@@ -44,60 +48,6 @@ append_html_text (GString    *out,
     }
 }
 
-static void
-append_html_blocks (GString   *out,
-                    GPtrArray *blocks)
-{
-  gboolean in_list = FALSE;
-  guint list = 0;
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const MeasuresBlock *block = g_ptr_array_index (blocks, i);
-
-      if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
-        {
-          g_string_append (out, "</ul>\n");
-          in_list = FALSE;
-        }
-
-      if (block->kind == MEASURES_BLOCK_LIST_ITEM)
-        {
-          if (!in_list)
-            g_string_append (out, "<ul>\n");
-          in_list = TRUE;
-          list = block->list;
-          g_string_append (out, "<li>");
-          append_html_text (out, block->text);
-          g_string_append (out, "</li>\n");
-        }
-      else
-        {
-          g_string_append (out, "<p>");
-          append_html_text (out, block->text);
-          g_string_append (out, "</p>\n");
-        }
-    }
-
-  if (in_list)
-    g_string_append (out, "</ul>\n");
-}
-
-static void
-append_html_field (GString    *out,
-                   const char *label,
-                   const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  g_string_append (out, "<tr><th>");
-  append_escaped (out, label);
-  g_string_append (out, "</th><td>");
-  append_escaped (out, value);
-  g_string_append (out, "</td></tr>\n");
-}
-
 static const char *html_style =
   "body{font-family:Cantarell,'Noto Sans','DejaVu Sans',sans-serif;max-width:48em;margin:2em auto;"
   "padding:0 1em;line-height:1.5;color:#1e1e1e;background:#fff}"
@@ -107,156 +57,242 @@ static const char *html_style =
   "padding:.3em .6em;border-bottom:1px solid #ddd}th{font-weight:600}table.fields th{width:12em;color:#555}"
   ".note{font-size:.9em;color:#666;font-style:italic}td.count{text-align:right;width:5em}"
   "a{color:#1a5fb4}.measure{break-inside:auto}h3{break-after:avoid}"
+  ".chart{margin:1em 0}.chart svg{display:block;max-width:100%;height:auto}"
   "@media print{body{margin:0;max-width:none}a{color:inherit}h2,h3{break-after:avoid}"
-  ".measure{break-before:page}}";
+  ".measure{break-before:page}.chart{break-inside:avoid}}";
+
+/* What a walk over the blocks has open. */
+typedef struct
+{
+  MeasuresSummary *summary;
+  GString *out;
+  gboolean header;        /* the title's <header> */
+  gboolean section;       /* a measure's <section> */
+  gboolean fields;        /* a table of fields, of group @fields_group */
+  guint fields_group;
+  gboolean list;          /* a <ul>, of group @list_group */
+  guint list_group;
+} HtmlWalk;
+
+/* Closes what @block does not go on with; %NULL closes everything. */
+static void
+html_close (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  MeasuresSummaryKind kind = block != NULL ? block->kind : MEASURES_SUMMARY_PAGE_BREAK;
+
+  if (walk->list && (kind != MEASURES_SUMMARY_LIST_ITEM || block->group != walk->list_group))
+    {
+      g_string_append (walk->out, "</ul>\n");
+      walk->list = FALSE;
+    }
+  if (walk->fields && (kind != MEASURES_SUMMARY_FIELD || block->group != walk->fields_group))
+    {
+      g_string_append (walk->out, "</table>\n");
+      walk->fields = FALSE;
+    }
+  if (walk->header && (kind != MEASURES_SUMMARY_PARAGRAPH || block->style == MEASURES_PARAGRAPH_BODY ||
+                       block->style == MEASURES_PARAGRAPH_NOTE))
+    {
+      g_string_append (walk->out, "</header>\n");
+      walk->header = FALSE;
+    }
+  if (walk->section && kind == MEASURES_SUMMARY_PAGE_BREAK)
+    {
+      g_string_append (walk->out, "</section>\n");
+      walk->section = FALSE;
+    }
+}
 
 static void
-append_html_counts (GString         *out,
-                    MeasuresSummary *self,
-                    const char      *heading,
-                    GPtrArray       *counts)
+html_table (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
 {
-  if (counts->len == 0)
-    return;
+  GString *out = walk->out;
 
-  g_string_append (out, "<h2>");
-  append_escaped (out, heading);
-  g_string_append (out, "</h2>\n<table>\n");
-  for (guint i = 0; i < counts->len; i++)
+  g_string_append (out, "<table>\n");
+  if (block->header != NULL)
     {
-      const MeasuresSummaryCount *count = g_ptr_array_index (counts, i);
+      g_string_append (out, "<tr>");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        {
+          g_string_append (out, "<th>");
+          append_escaped (out, block->header[i]);
+          g_string_append (out, "</th>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (block->rows, r);
 
-      g_string_append (out, "<tr><td>");
-      append_escaped (out, count->label);
-      g_string_append_printf (out, "</td><td class=\"count\">%u</td></tr>\n", count->count);
+      g_string_append (out, "<tr>");
+      for (guint i = 0; row[i] != NULL; i++)
+        {
+          gboolean count = block->counts && row[i + 1] == NULL;
+
+          g_string_append (out, count ? "<td class=\"count\">" : "<td>");
+          if (block->links && i == 0)
+            g_string_append_printf (out, "<a href=\"#m%u\">", r + 1);
+          append_escaped (out, row[i]);
+          if (block->links && i == 0)
+            g_string_append (out, "</a>");
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
     }
   g_string_append (out, "</table>\n");
 }
 
+static void
+html_field (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+  g_autofree char *value = measures_summary_block_dup_value (block, "; ");
+
+  if (!walk->fields)
+    {
+      g_string_append (out, "<table class=\"fields\">\n");
+      walk->fields = TRUE;
+      walk->fields_group = block->group;
+    }
+  if (*value == '\0')
+    return;
+
+  g_string_append (out, "<tr><th>");
+  append_escaped (out, block->label);
+  g_string_append (out, "</th><td>");
+  if (block->link != NULL)
+    {
+      g_string_append (out, "<a href=\"");
+      append_escaped (out, value);
+      g_string_append (out, "\">");
+    }
+  append_escaped (out, value);
+  if (block->link != NULL)
+    g_string_append (out, "</a>");
+  g_string_append (out, "</td></tr>\n");
+}
+
+/* The chart as an <svg> element of the page, its text as text. */
+static void
+html_chart (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  g_autofree char *prefix = g_strdup_printf ("%s-", measures_chart_get_name (block->chart));
+  g_autoptr(GBytes) svg = measures_chart_to_svg_element (summary->overview, block->chart,
+                                                         MEASURES_CHART_IMAGE_WIDTH, &summary->chart_style,
+                                                         prefix);
+  gsize length;
+  const char *data = g_bytes_get_data (svg, &length);
+
+  g_string_append (walk->out, "<figure class=\"chart\">\n");
+  g_string_append_len (walk->out, data, length);
+  g_string_append (walk->out, "</figure>\n");
+}
+
+static void
+html_block (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  static const char * const classes[] = {
+    [MEASURES_PARAGRAPH_BODY] = NULL,
+    [MEASURES_PARAGRAPH_SUBTITLE] = "subtitle",
+    [MEASURES_PARAGRAPH_DATE] = "date",
+    [MEASURES_PARAGRAPH_NOTE] = "note",
+  };
+  GString *out = walk->out;
+
+  html_close (walk, block);
+
+  switch (block->kind)
+    {
+    case MEASURES_SUMMARY_HEADING:
+      if (block->level == 1)
+        {
+          g_string_append (out, "<header>\n");
+          walk->header = TRUE;
+        }
+      g_string_append_printf (out, "<h%u>", block->level);
+      append_escaped (out, block->text);
+      g_string_append_printf (out, "</h%u>\n", block->level);
+      break;
+
+    case MEASURES_SUMMARY_PARAGRAPH:
+      if (block->style == MEASURES_PARAGRAPH_BODY)
+        {
+          g_string_append (out, "<p>");
+          append_html_text (out, block->text);
+        }
+      else
+        {
+          g_string_append_printf (out, "<p class=\"%s\">", classes[block->style]);
+          append_escaped (out, block->text);
+        }
+      g_string_append (out, "</p>\n");
+      break;
+
+    case MEASURES_SUMMARY_LIST_ITEM:
+      if (!walk->list)
+        {
+          g_string_append (out, "<ul>\n");
+          walk->list = TRUE;
+          walk->list_group = block->group;
+        }
+      g_string_append (out, "<li>");
+      append_html_text (out, block->text);
+      g_string_append (out, "</li>\n");
+      break;
+
+    case MEASURES_SUMMARY_FIELD:
+      html_field (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_TABLE:
+      html_table (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_CHART:
+      html_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_PAGE_BREAK:
+      g_string_append_printf (out, "<section class=\"measure\" id=\"m%u\">\n", block->measure);
+      walk->section = TRUE;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /**
  * measures_writer_html:
+ * @summary: a summary
  *
- * Returns: (transfer full): one self-contained HTML page; every piece of
- *   record text is escaped
+ * Returns: (transfer full): one self-contained HTML page, with the charts
+ *   as inline SVG; every piece of record text is escaped
  */
 GBytes *
-measures_writer_html (MeasuresSummary *self)
+measures_writer_html (MeasuresSummary *summary)
 {
-  GString *out = g_string_new (NULL);
-  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
+  HtmlWalk walk = { summary, g_string_new (NULL) };
 
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+  g_string_append_printf (walk.out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-                          measures_translations_get_lang (self->translations));
-  append_escaped (out, self->title);
-  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", html_style);
-  append_escaped (out, self->title);
-  g_string_append (out, "</h1>\n<p class=\"subtitle\">");
-  append_escaped (out, self->subtitle);
-  g_string_append (out, "</p>\n<p class=\"date\">");
-  append_escaped (out, self->date);
-  if (!self->single)
-    {
-      g_string_append (out, " · ");
-      append_escaped (out, count);
-    }
-  g_string_append (out, "</p>\n</header>\n");
+                          measures_translations_get_lang (summary->translations));
+  append_escaped (walk.out, summary->title);
+  g_string_append_printf (walk.out, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
 
-  if (!self->single)
-    {
-      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Form of Violence")), self->by_form);
-      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Type of Measure")), self->by_type);
+  for (guint i = 0; i < summary->blocks->len; i++)
+    html_block (&walk, g_ptr_array_index (summary->blocks, i));
+  html_close (&walk, NULL);
 
-      g_string_append (out, "<h2>");
-      append_escaped (out, measures_summary_tr (self, N_("Contents")));
-      g_string_append (out, "</h2>\n<table>\n<tr><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Title")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Country")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Years")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Type of Measure")));
-      g_string_append (out, "</th></tr>\n");
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-          g_autofree char *joined = g_strjoinv ("; ", entry->types);
+  g_string_append (walk.out, "</body>\n</html>\n");
 
-          g_string_append_printf (out, "<tr><td><a href=\"#m%u\">", i + 1);
-          append_escaped (out, entry->title);
-          g_string_append (out, "</a></td><td>");
-          append_escaped (out, entry->country);
-          g_string_append (out, "</td><td>");
-          append_escaped (out, entry->years);
-          g_string_append (out, "</td><td>");
-          append_escaped (out, joined);
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n");
-    }
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *types = g_strjoinv ("; ", entry->types);
-      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
-
-      g_string_append_printf (out, "<section class=\"measure\" id=\"m%u\">\n", i + 1);
-      if (!self->single)
-        {
-          g_string_append (out, "<h3>");
-          append_escaped (out, entry->title);
-          g_string_append (out, "</h3>\n");
-        }
-      if (entry->title_fallback || entry->description_fallback)
-        {
-          g_string_append (out, "<p class=\"note\">");
-          append_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")));
-          g_string_append (out, "</p>\n");
-        }
-      g_string_append (out, "<table class=\"fields\">\n");
-      append_html_field (out, measures_summary_tr (self, N_("Country")), entry->country);
-      append_html_field (out, measures_summary_tr (self, N_("Region")), entry->region);
-      append_html_field (out, measures_summary_tr (self, N_("Years")), entry->years);
-      append_html_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
-      append_html_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
-      g_string_append (out, "</table>\n");
-
-      if (entry->description->len > 0)
-        {
-          g_string_append (out, "<h4>");
-          append_escaped (out, measures_summary_tr (self, N_("Description")));
-          g_string_append (out, "</h4>\n");
-          append_html_blocks (out, entry->description);
-        }
-
-      g_string_append (out, "<table class=\"fields\">\n");
-      append_html_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
-      append_html_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
-      if (entry->url != NULL)
-        {
-          g_string_append (out, "<tr><th>");
-          append_escaped (out, measures_summary_tr (self, N_("Address")));
-          g_string_append (out, "</th><td>");
-          if (entry->url_is_link)
-            {
-              g_string_append (out, "<a href=\"");
-              append_escaped (out, entry->url);
-              g_string_append (out, "\">");
-              append_escaped (out, entry->url);
-              g_string_append (out, "</a>");
-            }
-          else
-            append_escaped (out, entry->url);
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n</section>\n");
-    }
-
-  g_string_append (out, "</body>\n</html>\n");
-
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (walk.out);
 }
 
 /* Markdown */
@@ -345,173 +381,216 @@ append_md_escaped (GString    *out,
     }
 }
 
-static void
-append_md_field (GString    *out,
-                 const char *label,
-                 const char *value)
+/* What a walk over the blocks has open. */
+typedef struct
 {
-  if (value == NULL || *value == '\0')
-    return;
+  MeasuresSummary *summary;
+  GString *out;
+  gboolean fields;        /* a run of fields, of group @fields_group */
+  guint fields_group;
+  gboolean list;          /* a list, of group @list_group */
+  guint list_group;
+} MdWalk;
 
-  g_string_append (out, "- **");
-  append_md_escaped (out, label, MD_INLINE);
-  g_string_append (out, ":** ");
-  append_md_escaped (out, value, MD_INLINE);
+/* Ends what @block does not go on with, with a blank line; %NULL ends
+ * everything. */
+static void
+md_close (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  MeasuresSummaryKind kind = block != NULL ? block->kind : MEASURES_SUMMARY_PAGE_BREAK;
+
+  if (walk->list && (kind != MEASURES_SUMMARY_LIST_ITEM || block->group != walk->list_group))
+    {
+      g_string_append_c (walk->out, '\n');
+      walk->list = FALSE;
+    }
+  if (walk->fields && (kind != MEASURES_SUMMARY_FIELD || block->group != walk->fields_group))
+    {
+      g_string_append_c (walk->out, '\n');
+      walk->fields = FALSE;
+    }
+}
+
+/* Counts are a list, "label: 3"; other tables are tables. */
+static void
+md_table (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  if (block->counts)
+    {
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (block->rows, r);
+
+          g_string_append (out, "- ");
+          append_md_escaped (out, row[0], MD_LINE_START);
+          g_string_append_printf (out, ": %s\n", row[1]);
+        }
+      g_string_append_c (out, '\n');
+      return;
+    }
+
+  if (block->header != NULL)
+    {
+      g_string_append (out, "|");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        {
+          g_string_append_c (out, ' ');
+          append_md_escaped (out, block->header[i], MD_TABLE);
+          g_string_append (out, " |");
+        }
+      g_string_append (out, "\n|");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        g_string_append (out, "---|");
+      g_string_append_c (out, '\n');
+    }
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "|");
+      for (guint i = 0; row[i] != NULL; i++)
+        {
+          g_string_append_c (out, ' ');
+          append_md_escaped (out, row[i], MD_TABLE);
+          g_string_append (out, " |");
+        }
+      g_string_append_c (out, '\n');
+    }
   g_string_append_c (out, '\n');
 }
 
-GBytes *
-measures_writer_markdown (MeasuresSummary *self)
+static void
+md_field (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
 {
-  GString *out = g_string_new ("# ");
-  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
+  GString *out = walk->out;
+  g_autofree char *value = measures_summary_block_dup_value (block, "; ");
 
-  append_md_escaped (out, self->title, MD_HEADING);
-  g_string_append (out, "\n\n**");
-  append_md_escaped (out, self->subtitle, MD_INLINE);
-  g_string_append (out, "**  \n");
-  append_md_escaped (out, self->date, MD_LINE_START);
-  if (!self->single)
+  walk->fields = TRUE;
+  walk->fields_group = block->group;
+  if (*value == '\0')
+    return;
+
+  g_string_append (out, "- **");
+  append_md_escaped (out, block->label, MD_INLINE);
+  g_string_append (out, ":** ");
+  if (block->link != NULL)
+    /* An autolink: angle brackets keep the address whole. */
+    g_string_append_printf (out, "<%s>", block->link);
+  else
+    append_md_escaped (out, value, MD_INLINE);
+  g_string_append_c (out, '\n');
+}
+
+/* The chart as an SVG image in the document itself, so that the summary
+ * stays one file (a sandboxed app may write only the file chosen). */
+static void
+md_chart (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  g_autoptr(GBytes) svg = measures_chart_to_svg (summary->overview, block->chart, MEASURES_CHART_IMAGE_WIDTH,
+                                                 &summary->chart_style);
+  gsize length;
+  const guchar *data = g_bytes_get_data (svg, &length);
+  g_autofree char *base64 = g_base64_encode (data, length);
+
+  g_string_append (walk->out, "![");
+  append_md_escaped (walk->out, block->text, MD_INLINE);
+  g_string_append_printf (walk->out, "](data:image/svg+xml;base64,%s)\n\n", base64);
+}
+
+static void
+md_block (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  md_close (walk, block);
+
+  switch (block->kind)
     {
-      g_string_append (out, " · ");
-      append_md_escaped (out, count, MD_INLINE);
-    }
-  g_string_append (out, "\n\n");
+    case MEASURES_SUMMARY_HEADING:
+      /* A measure's title is a level below the title, as the cover's
+       * parts are: Markdown has no <section>. */
+      for (guint i = 0; i < (block->level <= 2 ? block->level : block->level - 1); i++)
+        g_string_append_c (out, '#');
+      g_string_append_c (out, ' ');
+      append_md_escaped (out, block->text, MD_HEADING);
+      g_string_append (out, "\n\n");
+      break;
 
-  if (!self->single)
-    {
-      GPtrArray *tables[] = { self->by_form, self->by_type };
-      const char *headings[] = { N_("Measures by Form of Violence"), N_("Measures by Type of Measure") };
-
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    case MEASURES_SUMMARY_PARAGRAPH:
+      switch (block->style)
         {
-          if (tables[t]->len == 0)
-            continue;
-          g_string_append (out, "## ");
-          append_md_escaped (out, measures_summary_tr (self, headings[t]), MD_HEADING);
-          g_string_append (out, "\n\n");
-          for (guint i = 0; i < tables[t]->len; i++)
-            {
-              const MeasuresSummaryCount *c = g_ptr_array_index (tables[t], i);
-
-              g_string_append (out, "- ");
-              append_md_escaped (out, c->label, MD_LINE_START);
-              g_string_append_printf (out, ": %u\n", c->count);
-            }
-          g_string_append_c (out, '\n');
-        }
-
-      g_string_append (out, "## ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), MD_HEADING);
-      g_string_append (out, "\n\n| ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Title")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Country")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Years")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), MD_TABLE);
-      g_string_append (out, " |\n|---|---|---|---|\n");
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-          g_autofree char *types = g_strjoinv ("; ", entry->types);
-
-          g_string_append (out, "| ");
-          append_md_escaped (out, entry->title, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, entry->country, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, entry->years, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, types, MD_TABLE);
-          g_string_append (out, " |\n");
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *types = g_strjoinv ("; ", entry->types);
-      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
-
-      if (!self->single)
-        {
-          g_string_append (out, "## ");
-          append_md_escaped (out, entry->title, MD_HEADING);
-          g_string_append (out, "\n\n");
-        }
-      if (entry->title_fallback || entry->description_fallback)
-        {
-          g_string_append (out, "_");
-          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), MD_INLINE);
+        case MEASURES_PARAGRAPH_SUBTITLE:
+          g_string_append (out, "**");
+          append_md_escaped (out, block->text, MD_INLINE);
+          g_string_append (out, "**  \n");
+          break;
+        case MEASURES_PARAGRAPH_NOTE:
+          g_string_append_c (out, '_');
+          append_md_escaped (out, block->text, MD_INLINE);
           g_string_append (out, "_\n\n");
-        }
-      append_md_field (out, measures_summary_tr (self, N_("Country")), entry->country);
-      append_md_field (out, measures_summary_tr (self, N_("Region")), entry->region);
-      append_md_field (out, measures_summary_tr (self, N_("Years")), entry->years);
-      append_md_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
-      append_md_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
-      g_string_append_c (out, '\n');
-
-      if (entry->description->len > 0)
-        {
-          guint list = 0;
-          gboolean in_list = FALSE;
-
-          g_string_append (out, "### ");
-          append_md_escaped (out, measures_summary_tr (self, N_("Description")), MD_HEADING);
+          break;
+        case MEASURES_PARAGRAPH_DATE:
+        case MEASURES_PARAGRAPH_BODY:
+        default:
+          append_md_escaped (out, block->text, MD_LINE_START);
           g_string_append (out, "\n\n");
-          for (guint b = 0; b < entry->description->len; b++)
-            {
-              const MeasuresBlock *block = g_ptr_array_index (entry->description, b);
-
-              if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
-                {
-                  g_string_append_c (out, '\n');
-                  in_list = FALSE;
-                }
-              if (block->kind == MEASURES_BLOCK_LIST_ITEM)
-                {
-                  g_string_append (out, "- ");
-                  append_md_escaped (out, block->text, MD_LINE_START);
-                  g_string_append_c (out, '\n');
-                  in_list = TRUE;
-                  list = block->list;
-                }
-              else
-                {
-                  append_md_escaped (out, block->text, MD_LINE_START);
-                  g_string_append (out, "\n\n");
-                }
-            }
-          if (in_list)
-            g_string_append_c (out, '\n');
         }
+      break;
 
-      append_md_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
-      append_md_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
-      if (entry->url != NULL)
-        {
-          g_string_append (out, "- **");
-          append_md_escaped (out, measures_summary_tr (self, N_("Address")), MD_INLINE);
-          g_string_append (out, ":** ");
-          if (entry->url_is_link)
-            {
-              g_autofree char *safe = measures_uri_get_safe (entry->url);
-
-              /* An autolink: angle brackets keep the address whole. */
-              g_string_append_printf (out, "<%s>", safe);
-            }
-          else
-            append_md_escaped (out, entry->url, MD_INLINE);
-          g_string_append_c (out, '\n');
-        }
+    case MEASURES_SUMMARY_LIST_ITEM:
+      walk->list = TRUE;
+      walk->list_group = block->group;
+      g_string_append (out, "- ");
+      append_md_escaped (out, block->text, MD_LINE_START);
       g_string_append_c (out, '\n');
-    }
+      break;
 
-  return g_string_free_to_bytes (out);
+    case MEASURES_SUMMARY_FIELD:
+      md_field (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_TABLE:
+      md_table (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_CHART:
+      md_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_PAGE_BREAK:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * measures_writer_markdown:
+ * @summary: a summary
+ *
+ * Returns: (transfer full): the summary in Markdown, with the charts as
+ *   SVG images in data: addresses; record text is escaped so that it
+ *   shows as the text it is
+ */
+GBytes *
+measures_writer_markdown (MeasuresSummary *summary)
+{
+  MdWalk walk = { summary, g_string_new (NULL) };
+
+  for (guint i = 0; i < summary->blocks->len; i++)
+    md_block (&walk, g_ptr_array_index (summary->blocks, i));
+  md_close (&walk, NULL);
+
+  return g_string_free_to_bytes (walk.out);
 }
 
 /* CSV */
