@@ -1483,6 +1483,7 @@ choose_file (MeasuresWindow *self,
              ExportJob      *job)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = measures_export_dialog_new_filter (job->format);
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
@@ -1491,6 +1492,7 @@ choose_file (MeasuresWindow *self,
   name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
                           measures_export_format_get_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, export_job_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
@@ -1729,8 +1731,8 @@ export_chart_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = measures_export_dialog_new_filter (MEASURES_FORMAT_PNG);
+  g_autoptr(GtkFileFilter) svg = measures_export_dialog_new_filter (MEASURES_FORMAT_SVG);
   g_autofree char *name = NULL;
   MeasuresChart chart;
 
@@ -1741,12 +1743,6 @@ export_chart_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  /* Translators: a file type in the file chooser */
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  /* Translators: a file type in the file chooser; the labels stay text */
-  gtk_file_filter_set_name (svg, _("SVG image, with text"));
-  gtk_file_filter_add_suffix (svg, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
   g_object_set_data_full (G_OBJECT (chooser), "svg-filter", g_object_ref (svg), g_object_unref);

@@ -13,6 +13,7 @@
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-export.h"
+#include "measures-languages.h"
 #include "measures-loader.h"
 #include "measures-text.h"
 
@@ -252,6 +253,19 @@ measures_cli_count (GFile * const *files,
   return status;
 }
 
+/* Says that @path names no format. */
+static void
+append_unknown_format (GString    *err,
+                       const char *path)
+{
+  g_autofree char *names = measures_export_formats_dup_names (FALSE);
+
+  /* Translators: the first %s is a file name, the second the formats:
+   * “pdf, html, md, csv or json” */
+  g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=%s\n"),
+                          path, names);
+}
+
 /* Writes what @export makes to @path, or for "-" hands it to @out. */
 static gboolean
 write_export (MeasuresExport  *export,
@@ -293,7 +307,8 @@ write_export (MeasuresExport  *export,
  * @path: where to write; "-" for standard output (text formats only)
  * @format_name: (nullable): "pdf", "html", "md", "csv" or "json";
  *   %NULL to take it from @path's extension
- * @lang: (nullable): "en" or "ro"; %NULL for the interface's language
+ * @lang: (nullable): a language of measures_languages_get_codes(); %NULL
+ *   for the interface's language
  * @out: (out) (optional) (nullable): for "-", the document to print
  * @err: where problems are written
  *
@@ -326,19 +341,26 @@ measures_cli_export (GFile * const  *files,
                            : !measures_export_format_from_path (path, &format)) ||
       measures_export_format_is_chart (format))
     {
+      g_autofree char *names = measures_export_formats_dup_names (FALSE);
+
       if (format_name != NULL)
-        /* Translators: %s is what the user gave after --format= */
-        g_string_append_printf (err, _("measures: unknown format “%s”; use pdf, html, md, csv or json\n"), format_name);
+        /* Translators: the first %s is what the user gave after --format=,
+         * the second the formats: “pdf, html, md, csv or json” */
+        g_string_append_printf (err, _("measures: unknown format “%s”; use %s\n"), format_name, names);
       else
-        g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+        append_unknown_format (err, path);
       return MEASURES_EXIT_FAILURE;
     }
 
   if (lang == NULL)
     lang = preferred = measures_get_preferred_language ();
-  if (!measures_language_is (lang, "en") && !measures_language_is (lang, "ro"))
+  if (measures_languages_find (lang) == NULL)
     {
-      g_string_append_printf (err, _("measures: --lang must be en or ro, not “%s”\n"), lang);
+      g_autofree char *langs = measures_languages_dup_list ();
+
+      /* Translators: the first %s is the languages: “en or ro”, the second
+       * what the user gave after --lang= */
+      g_string_append_printf (err, _("measures: --lang must be %s, not “%s”\n"), langs, lang);
       return MEASURES_EXIT_FAILURE;
     }
 
@@ -431,7 +453,7 @@ measures_cli_export_chart (GFile * const  *files,
     format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG;
   else if (!measures_export_format_from_path (path, &format) || !measures_export_format_is_chart (format))
     {
-      g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+      append_unknown_format (err, path);
       return MEASURES_EXIT_FAILURE;
     }
 

@@ -15,6 +15,7 @@
 #include "measures-file.h"
 #include "measures-pages.h"
 #include "measures-summary.h"
+#include "measures-text.h"
 #include "measures-writer.h"
 
 /* Where every export starts, from the window and from the command line:
@@ -272,22 +273,25 @@ write_svg (MeasuresExport  *self,
 /* Formats */
 
 /* Every format, once: what the command line, the export dialog and the
- * file choosers know of it, and its writer. */
+ * file choosers know of it, and its writer. The summary formats come
+ * first, in the order the export dialog offers them. */
 static const struct
 {
-  const char *name;          /* for --format, and the extension */
-  const char *other_name;    /* another name and extension it goes by */
+  const char *extensions[3]; /* the first is its name for --format */
+  const char *label;         /* in the export dialog and file choosers */
   gboolean text;             /* can go to standard output */
   gboolean chart;            /* a chart of the overview, not a summary */
   Writer write;
 } formats[MEASURES_N_FORMATS] = {
-  [MEASURES_FORMAT_PDF] = { "pdf", NULL, FALSE, FALSE, write_pdf },
-  [MEASURES_FORMAT_HTML] = { "html", "htm", TRUE, FALSE, write_html },
-  [MEASURES_FORMAT_MARKDOWN] = { "md", "markdown", TRUE, FALSE, write_markdown },
-  [MEASURES_FORMAT_CSV] = { "csv", NULL, TRUE, FALSE, write_csv },
-  [MEASURES_FORMAT_JSON] = { "json", NULL, TRUE, FALSE, write_json },
-  [MEASURES_FORMAT_PNG] = { "png", NULL, FALSE, TRUE, write_png },
-  [MEASURES_FORMAT_SVG] = { "svg", NULL, TRUE, TRUE, write_svg },
+  [MEASURES_FORMAT_PDF] = { { "pdf" }, N_("PDF document"), FALSE, FALSE, write_pdf },
+  [MEASURES_FORMAT_HTML] = { { "html", "htm" }, N_("Web page (HTML)"), TRUE, FALSE, write_html },
+  [MEASURES_FORMAT_MARKDOWN] = { { "md", "markdown" }, N_("Markdown"), TRUE, FALSE, write_markdown },
+  [MEASURES_FORMAT_CSV] = { { "csv" }, N_("Spreadsheet (CSV)"), TRUE, FALSE, write_csv },
+  [MEASURES_FORMAT_JSON] = { { "json" }, N_("Dataset (JSON)"), TRUE, FALSE, write_json },
+  /* Translators: a file type in the file chooser */
+  [MEASURES_FORMAT_PNG] = { { "png" }, N_("PNG image"), FALSE, TRUE, write_png },
+  /* Translators: a file type in the file chooser; the labels stay text */
+  [MEASURES_FORMAT_SVG] = { { "svg" }, N_("SVG image, with text"), TRUE, TRUE, write_svg },
 };
 
 /**
@@ -304,12 +308,12 @@ measures_export_format_from_name (const char           *name,
   g_return_val_if_fail (name != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_ascii_strcasecmp (formats[i].name, name) == 0 ||
-        (formats[i].other_name != NULL && g_ascii_strcasecmp (formats[i].other_name, name) == 0))
-      {
-        *format = i;
-        return TRUE;
-      }
+    for (guint k = 0; k < G_N_ELEMENTS (formats[i].extensions) && formats[i].extensions[k] != NULL; k++)
+      if (g_ascii_strcasecmp (formats[i].extensions[k], name) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
 
   return FALSE;
 }
@@ -345,20 +349,68 @@ measures_export_format_get_name (MeasuresExportFormat format)
 {
   g_return_val_if_fail (format < MEASURES_N_FORMATS, "pdf");
 
-  return formats[format].name;
+  return formats[format].extensions[0];
 }
 
 /**
  * measures_export_format_get_extension:
  *
- * Returns: the extension of a file of @format, without the dot
+ * Returns: the extension of a new file of @format, without the dot
  */
 const char *
 measures_export_format_get_extension (MeasuresExportFormat format)
 {
   g_return_val_if_fail (format < MEASURES_N_FORMATS, "pdf");
 
-  return formats[format].name;
+  return formats[format].extensions[0];
+}
+
+/**
+ * measures_export_format_get_extensions:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): every extension a
+ *   file of @format may have, for a file chooser's filter: "html", "htm"
+ */
+const char * const *
+measures_export_format_get_extensions (MeasuresExportFormat format)
+{
+  g_return_val_if_fail (format < MEASURES_N_FORMATS, NULL);
+
+  return formats[format].extensions;
+}
+
+/**
+ * measures_export_format_get_label:
+ *
+ * Returns: what @format is called in the interface's language: "PDF
+ *   document"
+ */
+const char *
+measures_export_format_get_label (MeasuresExportFormat format)
+{
+  g_return_val_if_fail (format < MEASURES_N_FORMATS, NULL);
+
+  return _(formats[format].label);
+}
+
+/**
+ * measures_export_formats_dup_names:
+ * @charts: whether to name the formats of charts too
+ *
+ * Returns: (transfer full): the names --format takes, as the command
+ *   line lists them: "pdf, html, md, csv or json"
+ */
+char *
+measures_export_formats_dup_names (gboolean charts)
+{
+  const char *names[MEASURES_N_FORMATS + 1] = { NULL };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (charts || !formats[i].chart)
+      names[n++] = formats[i].extensions[0];
+
+  return measures_text_join_alternatives (names);
 }
 
 /**

@@ -43,8 +43,11 @@ gboolean              measures_export_format_from_path     (const char          
                                                             MeasuresExportFormat *format);
 const char           *measures_export_format_get_name      (MeasuresExportFormat  format);
 const char           *measures_export_format_get_extension (MeasuresExportFormat  format);
+const char * const   *measures_export_format_get_extensions (MeasuresExportFormat format);
+const char           *measures_export_format_get_label     (MeasuresExportFormat  format);
 gboolean              measures_export_format_is_text       (MeasuresExportFormat  format);
 gboolean              measures_export_format_is_chart      (MeasuresExportFormat  format);
+char                 *measures_export_formats_dup_names    (gboolean              charts);
 
 #define MEASURES_TYPE_EXPORT (measures_export_get_type ())
 

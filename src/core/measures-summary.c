@@ -567,7 +567,7 @@ add_entry (MeasuresSummary *self,
  * @measures: (element-type MeasuresMeasure): the measures, in order
  * @query: (nullable): the filters that chose them, described on the cover
  * @single: whether this is the summary of one measure
- * @lang: the language of the summary, "en" or "ro"
+ * @lang: the language of the summary, one of measures_languages_get_codes()
  * @date: (nullable): the date on the cover; %NULL for today
  *
  * Returns: (transfer full): the summary

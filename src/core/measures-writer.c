@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-languages.h"
 #include "measures-text.h"
 #include "measures-writer.h"
 
@@ -641,6 +642,10 @@ csv_localized (MeasuresLocalized *localized,
   return text;
 }
 
+/* The texts a record has in each language, each a column for each
+ * language of the interface, "title_en", "title_ro", … */
+static const char * const csv_texts[] = { "title", "description", "source", "more_info" };
+
 typedef struct
 {
   GPtrArray *measures;
@@ -655,6 +660,7 @@ csv_rows (gpointer data)
 {
   CsvPart *part = data;
   GString *out = part->out;
+  const char * const *langs = measures_languages_get_codes ();
 
   for (guint i = part->from; i < part->to; i++)
     {
@@ -681,10 +687,8 @@ csv_rows (gpointer data)
       append_csv_cell (out, types, FALSE);
       append_csv_cell (out, forms, FALSE);
       for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        {
-          append_csv_cell (out, csv_localized (texts[t], "en"), FALSE);
-          append_csv_cell (out, csv_localized (texts[t], "ro"), FALSE);
-        }
+        for (guint l = 0; langs[l] != NULL; l++)
+          append_csv_cell (out, csv_localized (texts[t], langs[l]), FALSE);
       append_csv_cell (out, measures_measure_get_url (m), FALSE);
       g_string_append (out, "\r\n");
     }
@@ -696,16 +700,16 @@ csv_rows (gpointer data)
  * measures_writer_csv:
  *
  * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
- *   per field (English and Romanian texts in columns of their own)
+ *   per field (the texts in each language of the table of languages in
+ *   columns of their own)
  */
 GBytes *
 measures_writer_csv (GPtrArray *measures)
 {
   static const char * const header[] = {
     "id", "country", "region", "year_from", "year_to", "types", "forms",
-    "title_en", "title_ro", "description_en", "description_ro",
-    "source_en", "source_ro", "more_info_en", "more_info_ro", "url",
   };
+  const char * const *langs = measures_languages_get_codes ();
   /* Sized for records of about 2 KB, so that the text is seldom moved
    * as it grows; the second half of the rows is made on the other core. */
   GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
@@ -716,6 +720,14 @@ measures_writer_csv (GPtrArray *measures)
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     append_csv_cell (out, header[i], i == 0);
+  for (guint t = 0; t < G_N_ELEMENTS (csv_texts); t++)
+    for (guint l = 0; langs[l] != NULL; l++)
+      {
+        g_autofree char *column = g_strdup_printf ("%s_%s", csv_texts[t], langs[l]);
+
+        append_csv_cell (out, column, FALSE);
+      }
+  append_csv_cell (out, "url", FALSE);
   g_string_append (out, "\r\n");
 
   if (half < measures->len)
