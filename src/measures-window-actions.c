@@ -12,7 +12,7 @@
 
 #include "measures-chart.h"
 #include "measures-export-dialog.h"
-#include "measures-file.h"
+#include "measures-export.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
@@ -422,27 +422,6 @@ export_job_new (MeasuresWindow       *self,
   return job;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = measures_export_bytes (job->measures, job->query, job->single, job->format,
-                                 job->lang, cancellable, &error);
-  if (bytes == NULL || !measures_file_replace_contents (job->file, bytes, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Says how an export ended: what went wrong, or where the file is, with
  * a button to open it; a cancelled summary export is said too. */
 static void
@@ -487,11 +466,11 @@ export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  ExportJob *job = g_object_get_data (object, "job");
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (MEASURES_EXPORT (object), result, &error);
 
   /* An export replaced by a newer one leaves its notification to it. */
   if (self->closed || job->cancellable != self->export_cancellable)
@@ -534,7 +513,7 @@ static void
 start_export (MeasuresWindow *self,
               ExportJob      *job)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -545,10 +524,9 @@ start_export (MeasuresWindow *self,
   g_clear_handle_id (&self->export_toast_source, g_source_remove);
   self->export_toast_source = g_timeout_add (400, show_export_progress_cb, self);
 
-  task = g_task_new (g_object_ref (self), self->export_cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  export = measures_export_new_summary (job->format, job->measures, job->query, job->single, job->lang);
+  g_object_set_data_full (G_OBJECT (export), "job", job, export_job_free);
+  measures_export_async (export, job->file, self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
 /* File choosers call back a window that may be closed by then; their
@@ -577,14 +555,16 @@ choose_file (MeasuresWindow *self,
              ExportJob      *job)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = measures_export_dialog_new_filter (job->format);
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the suggested file name of an export, without extension */
   name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
-                          measures_export_format_extension (job->format));
+                          measures_export_format_get_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, export_job_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
@@ -734,53 +714,18 @@ open_export_action (GtkWidget  *widget,
 
 /* Charts as images */
 
-typedef struct
-{
-  MeasuresIndex *index;         /* the overview borrows its labels */
-  MeasuresOverview *overview;
-  MeasuresChart chart;
-  MeasuresChartFormat format;
-  GFile *file;
-} ChartJob;
-
-static void
-chart_job_free (gpointer data)
-{
-  ChartJob *job = data;
-
-  g_clear_pointer (&job->overview, measures_overview_free);
-  g_clear_object (&job->index);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-chart_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ChartJob *job = task_data;
-  GError *error = NULL;
-
-  if (!measures_chart_export (job->overview, job->chart, job->format, 2, job->file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 chart_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  MeasuresExport *export = MEASURES_EXPORT (object);
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (export, result, &error);
   if (!self->closed)
-    show_export_outcome (self, job->file, error, FALSE);
+    show_export_outcome (self, measures_export_get_file (export), error, FALSE);
 }
 
 /**
@@ -800,11 +745,9 @@ measures_window_export_chart (MeasuresWindow      *self,
                               MeasuresChartFormat  format,
                               GFile               *file)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
   const MeasuresResult *result;
   MeasuresIndex *index;
-  ChartJob *job;
 
   g_return_if_fail (MEASURES_IS_WINDOW (self));
   g_return_if_fail (chart < MEASURES_N_CHARTS);
@@ -815,19 +758,12 @@ measures_window_export_chart (MeasuresWindow      *self,
   if (result == NULL)
     return;
 
-  job = g_new0 (ChartJob, 1);
-  job->index = g_object_ref (index);
-  job->overview = measures_overview_new (index, result->matches, g_date_time_get_year (now));
-  job->chart = chart;
-  job->format = format;
-  job->file = g_object_ref (file);
+  export = measures_export_new_chart (format == MEASURES_CHART_SVG ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG,
+                                      index, result->matches, chart, 2);
 
   if (self->chart_cancellable == NULL)
     self->chart_cancellable = g_cancellable_new ();
-  task = g_task_new (g_object_ref (self), self->chart_cancellable, chart_done_cb, NULL);
-  g_task_set_source_tag (task, measures_window_export_chart);
-  g_task_set_task_data (task, job, chart_job_free);
-  g_task_run_in_thread (task, chart_thread);
+  measures_export_async (export, file, self->chart_cancellable, chart_done_cb, g_object_ref (self));
 }
 
 static void
@@ -871,8 +807,8 @@ export_chart_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = measures_export_dialog_new_filter (MEASURES_FORMAT_PNG);
+  g_autoptr(GtkFileFilter) svg = measures_export_dialog_new_filter (MEASURES_FORMAT_SVG);
   g_autofree char *name = NULL;
   MeasuresChart chart;
 
@@ -883,12 +819,6 @@ export_chart_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  /* Translators: a file type in the file chooser */
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  /* Translators: a file type in the file chooser; the labels stay text */
-  gtk_file_filter_set_name (svg, _("SVG image, with text"));
-  gtk_file_filter_add_suffix (svg, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
   g_object_set_data_full (G_OBJECT (chooser), "svg-filter", g_object_ref (svg), g_object_unref);
