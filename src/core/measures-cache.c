@@ -998,7 +998,7 @@ write_cache (int                     fd,
       measures_dataset_get_place (dataset, i, &index, &line);
       f[F_ID] = g_array_index (titles, guint32, i);
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
-      f[F_REGION] = put_value (&w, measures_measure_get_region (measure));
+      f[F_REGION] = put_value (&w, measures_measure_get_given_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
       f[F_EXTRA] = put_transient (&w, extra_text);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);

@@ -29,7 +29,8 @@ struct _MeasuresMeasure
   MeasuresStrings *strings;
   const char *id;
   const char *country;
-  const char *region;
+  const char *region;        /* as the record gives it */
+  const char *known_region;  /* of its country, when Measures knows it */
   const char *url;
   int year_from;
   int year_to;
@@ -528,7 +529,7 @@ measures_measure_dup_search_text (MeasuresMeasure *self)
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   append_value (text, MEASURES_FACET_COUNTRY, self->country);
-  append_value (text, MEASURES_FACET_REGION, self->region);
+  append_value (text, MEASURES_FACET_REGION, measures_measure_get_region (self));
   for (guint i = 0; self->types[i] != NULL; i++)
     append_value (text, MEASURES_FACET_TYPE, self->types[i]);
   for (guint i = 0; self->forms[i] != NULL; i++)
@@ -744,6 +745,7 @@ measures_measure_new_from_json_in (JsonObject       *object,
 
   self->country = measures_strings_intern (strings, country);
   self->region = measures_strings_intern (strings, region);
+  self->known_region = measures_vocabulary_region_of (country);
   self->url = measures_strings_add (strings, url);
   self->types = g_new (const char *, types->len + forms->len + 2);
   for (guint i = 0; i < types->len; i++)
@@ -879,10 +881,26 @@ measures_measure_get_country (MeasuresMeasure *self)
 /**
  * measures_measure_get_region:
  *
- * Returns: (nullable): the region, such as "Europe"
+ * Returns: (nullable): the region, such as "Europe": the one the record
+ *   gives, otherwise the Global Database's region of its country when
+ *   Measures knows the country
  */
 const char *
 measures_measure_get_region (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->region != NULL ? self->region : self->known_region;
+}
+
+/**
+ * measures_measure_get_given_region:
+ *
+ * Returns: (nullable): the region the record itself gives, as it is
+ *   written back
+ */
+const char *
+measures_measure_get_given_region (MeasuresMeasure *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
@@ -1073,6 +1091,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->id = id;
   self->country = country;
   self->region = region;
+  self->known_region = measures_vocabulary_region_of (country);
   self->url = url;
   self->year_from = year_from;
   self->year_to = year_to;

@@ -33,6 +33,7 @@ char                     *measures_measure_list_to_json    (GPtrArray           
 const char               *measures_measure_get_id          (MeasuresMeasure       *self);
 const char               *measures_measure_get_country     (MeasuresMeasure       *self);
 const char               *measures_measure_get_region      (MeasuresMeasure       *self);
+const char               *measures_measure_get_given_region (MeasuresMeasure      *self);
 int                       measures_measure_get_year_from   (MeasuresMeasure       *self);
 int                       measures_measure_get_year_to     (MeasuresMeasure       *self);
 char                     *measures_measure_dup_years_label (MeasuresMeasure       *self);
