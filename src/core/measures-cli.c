@@ -14,6 +14,7 @@
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-resolver.h"
 #include "measures-summary.h"
 #include "measures-text.h"
 
@@ -214,7 +215,20 @@ load_and_match (GFile * const       *files,
   if (*status == MEASURES_EXIT_FAILURE)
     return NULL;
 
-  if (query == NULL)
+  /* "România", "Trafic de persoane", "turkiye": the values they stand
+   * for; a value that stands for nothing is an error, not a count of 0. */
+  if (query != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!measures_resolve_query (query, (*catalog)->index, &error))
+        {
+          g_string_append_printf (err, "measures: %s\n", error->message);
+          *status = MEASURES_EXIT_FAILURE;
+          return NULL;
+        }
+    }
+  else
     query = all = measures_query_new ();
 
   return measures_index_evaluate ((*catalog)->index, query);
