@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "measures-detail-pane.h"
+#include "measures-importer.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -111,6 +112,24 @@ set_record_text (MeasuresDetailPane *self,
   gtk_label_set_markup (label, markup);
 }
 
+/* Whether the importer made the title from the last part of the
+ * record page's address, rather than from the description. */
+static gboolean
+title_made_from_address (MeasuresMeasure *measure)
+{
+  const char *url = measures_measure_get_url (measure);
+  const char *title = measures_measure_resolve_title (measure, NULL);
+  g_autofree char *slug = NULL;
+  g_autofree char *made = NULL;
+
+  if (url == NULL || title == NULL || !measures_importer_parse_address (url, NULL, NULL, &slug))
+    return FALSE;
+
+  made = measures_importer_title_from_slug (slug);
+
+  return made != NULL && g_str_equal (made, title);
+}
+
 static GtkWidget *
 text_label (const char *text)
 {
@@ -202,7 +221,9 @@ show_language (MeasuresDetailPane *self,
     /* An importer made the title; the source gave none. */
     if (measures_measure_get_title_derived (self->measure))
       g_string_append_printf (note, "%s%s", note->len > 0 ? " · " : "",
-                              _("Title made from the description"));
+                              title_made_from_address (self->measure)
+                                ? _("Title made from the page’s address")
+                                : _("Title made from the description"));
 
     gtk_label_set_text (self->language_note, note->str);
     gtk_widget_set_visible (GTK_WIDGET (self->language_note), note->len > 0);

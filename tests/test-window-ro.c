@@ -124,6 +124,52 @@ timeline_has (MeasuresWindow *window,
   return FALSE;
 }
 
+/* Waits until a label under @root shows @needle. */
+static gboolean
+wait_for_text (GtkWidget  *root,
+               const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      collect_texts (root, text, FALSE);
+      if (strstr (text->str, needle) != NULL)
+        return TRUE;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_test_message ("Not found: %s\nin:\n%s", needle, text->str);
+          return FALSE;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+#define KOSOVO_ADDRESS "https://evaw-global-database.unwomen.org/en/countries/europe/kosovo/2012/" \
+                       "law-on-protection-against-domestic-violence"
+
+/* A record copied with its page's address and no heading: the address
+ * gives its title, region and year, and the pane says where the title
+ * comes from. */
+static void
+test_title_from_address (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "address-title.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = open_window_on (file);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, KOSOVO_ADDRESS));
+  g_assert_true (wait_for_text (pane, "Law on protection against domestic violence\n"));
+  g_assert_true (wait_for_text (pane, "Titlu alcătuit din adresa paginii"));
+  g_assert_true (wait_for_text (pane, "\nKosovo · 2012\n"));
+  g_assert_true (wait_for_text (pane, "\nEuropa\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The content language chosen in Preferences applies to every record,
  * while the interface stays Romanian. */
 static void
@@ -183,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/labels-and-plurals", test_labels_and_plurals);
   g_test_add_func ("/window-ro/twenty-and-fallback", test_twenty_and_fallback);
   g_test_add_func ("/window-ro/content-language", test_content_language);
+  g_test_add_func ("/window-ro/title-from-address", test_title_from_address);
 
   return g_test_run ();
 }
