@@ -37,6 +37,8 @@ struct _MeasuresDetailPane
   GtkBox *types_box;
   GtkWidget *forms_section;
   GtkFlowBox *forms_box;
+  GtkWidget *classification_section;
+  GtkLabel *classification_label;
   GtkWidget *description_section;
   GtkLabel *language_note;
   GtkBox *description_box;
@@ -450,6 +452,10 @@ update (MeasuresDetailPane *self)
 
   show_types (self);
   show_forms (self);
+  /* Where the types and forms come from, when not from the Global
+   * Database. */
+  set_section (self, self->classification_section, self->classification_label,
+               resolve (self, measures_measure_get_classification (self->measure), NULL));
   show_description (self);
   set_section (self, self->source_section, self->source_label,
                resolve (self, measures_measure_get_source (self->measure), NULL));
@@ -588,6 +594,8 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_note);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_box);

@@ -170,6 +170,30 @@ test_title_from_address (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A record that is no Global Database record says who classified it,
+ * under its forms of violence; a Global Database record does not. */
+static void
+test_classification (void)
+{
+  MeasuresWindow *window = open_window_on (NULL);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028"));
+  g_assert_true (wait_for_text (pane, "Strategia națională împotriva traficului de persoane pentru perioada 2024–2028\n"));
+  g_assert_true (wait_for_text (pane, "\nTrafic de persoane\nClasificare\nNu este o înregistrare a Bazei de date globale UN Women."));
+
+  g_assert_true (measures_window_select (window, "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"));
+  g_assert_true (wait_for_text (pane, "Strategia națională împotriva traficului de persoane 2018–2022\n"));
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_texts (pane, text, FALSE);
+    g_assert_null (strstr (text->str, "\nClasificare\n"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The content language chosen in Preferences applies to every record,
  * while the interface stays Romanian. */
 static void
@@ -230,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/twenty-and-fallback", test_twenty_and_fallback);
   g_test_add_func ("/window-ro/content-language", test_content_language);
   g_test_add_func ("/window-ro/title-from-address", test_title_from_address);
+  g_test_add_func ("/window-ro/classification", test_classification);
 
   return g_test_run ();
 }

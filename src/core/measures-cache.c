@@ -66,8 +66,8 @@ typedef enum
   F_N_TYPES,
   F_FORMS,
   F_N_FORMS,
-  F_TEXTS,                      /* five (start, count) pairs */
-  F_TITLE_DERIVED = F_TEXTS + 10,
+  F_TEXTS,                      /* six (start, count) pairs */
+  F_TITLE_DERIVED = F_TEXTS + 12,
   F_WORDS,
   F_N_WORDS,
   F_INDEX,
@@ -75,7 +75,7 @@ typedef enum
   RECORD_FIELDS
 } Field;
 
-#define N_TEXTS 5
+#define N_TEXTS 6
 
 /**
  * measures_cache_fingerprint:
@@ -952,6 +952,7 @@ write_cache (int                     fd,
         measures_measure_get_full_text (measure),
         measures_measure_get_source (measure),
         measures_measure_get_more_info (measure),
+        measures_measure_get_classification (measure),
       };
       JsonObject *extra = measures_measure_get_extra (measure);
       g_autofree char *extra_text = NULL;

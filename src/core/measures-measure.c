@@ -41,6 +41,7 @@ struct _MeasuresMeasure
   MeasuresLocalized *full_text;
   MeasuresLocalized *source;
   MeasuresLocalized *more_info;
+  MeasuresLocalized *classification;
   gboolean title_derived;
 
   /* Unknown keys, in the order they were read. */
@@ -77,7 +78,8 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const known_keys[] = {
   "id", "country", "region", "year", "types", "forms",
-  "title", "title_derived", "description", "full_text", "source", "more_info", "url", NULL
+  "title", "title_derived", "description", "full_text", "source", "more_info", "url",
+  "classification", NULL
 };
 
 static void
@@ -102,6 +104,7 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->full_text, measures_localized_unref);
   g_clear_pointer (&self->source, measures_localized_unref);
   g_clear_pointer (&self->more_info, measures_localized_unref);
+  g_clear_pointer (&self->classification, measures_localized_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   forget_words (self);
   g_clear_pointer (&self->strings, measures_strings_unref);
@@ -510,6 +513,7 @@ append_own_texts (GString         *text,
   append_localized_words (text, self->full_text);
   append_localized_words (text, self->source);
   append_localized_words (text, self->more_info);
+  append_localized_words (text, self->classification);
 }
 
 /**
@@ -711,6 +715,7 @@ measures_measure_new_from_json_in (JsonObject       *object,
     CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
     CHECK (get_localized (object, "source", strings, &self->source, &local));
     CHECK (get_localized (object, "more_info", strings, &self->more_info, &local));
+    CHECK (get_localized (object, "classification", strings, &self->classification, &local));
     CHECK (get_string (object, "url", &url, &local));
 #undef CHECK
 
@@ -817,6 +822,7 @@ measures_measure_to_json (MeasuresMeasure *self)
     { "full_text", self->full_text },
     { "source", self->source },
     { "more_info", self->more_info },
+    { "classification", self->classification },
   };
 
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
@@ -996,6 +1002,20 @@ measures_measure_get_more_info (MeasuresMeasure *self)
 }
 
 /**
+ * measures_measure_get_classification:
+ *
+ * Returns: (nullable): who gave the record its types of measure and forms
+ *   of violence, and on what grounds, when the Global Database did not
+ */
+MeasuresLocalized *
+measures_measure_get_classification (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->classification;
+}
+
+/**
  * measures_measure_get_full_text:
  *
  * Returns: (nullable): the title of the full document, when the record
@@ -1057,9 +1077,9 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
  * @strings: keeps every string below alive
  * @values: (transfer full): a block of the types, %NULL, the forms, %NULL
  * @n_types: how many types come first in @values
- * @texts: (transfer full) (array fixed-size=5) (element-type MeasuresLocalized):
- *   title, description, full text, source and more information, each
- *   nullable
+ * @texts: (transfer full) (array fixed-size=6) (element-type MeasuresLocalized):
+ *   title, description, full text, source, more information and
+ *   classification, each nullable
  * @extra: (transfer full) (nullable): unknown keys
  * @ids: (array length=n_ids): ids in @words, living as long as @strings
  *
@@ -1102,6 +1122,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->full_text = texts[2];
   self->source = texts[3];
   self->more_info = texts[4];
+  self->classification = texts[5];
   self->title_derived = title_derived;
   self->extra = extra;
   self->words = words != NULL ? measures_words_ref (words) : NULL;

@@ -44,6 +44,7 @@ MeasuresLocalized        *measures_measure_get_description (MeasuresMeasure     
 MeasuresLocalized        *measures_measure_get_source      (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_more_info   (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_full_text   (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_classification (MeasuresMeasure    *self);
 gboolean                  measures_measure_get_title_derived (MeasuresMeasure     *self);
 const char               *measures_measure_get_url         (MeasuresMeasure       *self);
 char                     *measures_measure_dup_search_text (MeasuresMeasure       *self);
