@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "measures-detail-pane.h"
+#include "measures-importer.h"
 #include "measures-languages.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -37,6 +38,8 @@ struct _MeasuresDetailPane
   GtkBox *types_box;
   GtkWidget *forms_section;
   GtkFlowBox *forms_box;
+  GtkWidget *classification_section;
+  GtkLabel *classification_label;
   GtkWidget *description_section;
   GtkLabel *language_note;
   GtkBox *description_box;
@@ -108,6 +111,24 @@ set_record_text (MeasuresDetailPane *self,
   markup = measures_text_markup_matches (text, (const char * const *) self->highlight,
                                          "<span background=\"#f5c211\" bgalpha=\"50%\">", "</span>");
   gtk_label_set_markup (label, markup);
+}
+
+/* Whether the importer made the title from the last part of the
+ * record page's address, rather than from the description. */
+static gboolean
+title_made_from_address (MeasuresMeasure *measure)
+{
+  const char *url = measures_measure_get_url (measure);
+  const char *title = measures_measure_resolve_title (measure, NULL);
+  g_autofree char *slug = NULL;
+  g_autofree char *made = NULL;
+
+  if (url == NULL || title == NULL || !measures_importer_parse_address (url, NULL, NULL, &slug))
+    return FALSE;
+
+  made = measures_importer_title_from_slug (slug);
+
+  return made != NULL && g_str_equal (made, title);
 }
 
 static GtkWidget *
@@ -201,7 +222,9 @@ show_language (MeasuresDetailPane *self,
     /* An importer made the title; the source gave none. */
     if (measures_measure_get_title_derived (self->measure))
       g_string_append_printf (note, "%s%s", note->len > 0 ? " · " : "",
-                              _("Title made from the description"));
+                              title_made_from_address (self->measure)
+                                ? _("Title made from the page’s address")
+                                : _("Title made from the description"));
 
     gtk_label_set_text (self->language_note, note->str);
     gtk_widget_set_visible (GTK_WIDGET (self->language_note), note->len > 0);
@@ -438,6 +461,10 @@ update (MeasuresDetailPane *self)
 
   show_types (self);
   show_forms (self);
+  /* Where the types and forms come from, when not from the Global
+   * Database. */
+  set_section (self, self->classification_section, self->classification_label,
+               resolve (self, measures_measure_get_classification (self->measure), NULL));
   show_description (self);
   set_section (self, self->source_section, self->source_label,
                resolve (self, measures_measure_get_source (self->measure), NULL));
@@ -576,6 +603,8 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_note);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_box);

@@ -531,9 +531,10 @@ test_csv (void)
                    "\"id\",\"country\",\"region\",\"year_from\",\"year_to\",\"types\",\"forms\","
                    "\"title_en\",\"title_ro\",\"description_en\",\"description_ro\","
                    "\"source_en\",\"source_ro\",\"more_info_en\",\"more_info_ro\",\"url\"");
-  /* Formulas are neutralised; quotes doubled; line breaks kept inside quotes. */
+  /* Formulas are neutralised; quotes doubled; line breaks kept inside
+   * quotes; the region of a country Measures knows filled in. */
   g_assert_cmpstr (rows[1], ==,
-                   "\"x\",\"Romania\",\"\",\"2019\",\"2022\",\"A > B; C\","
+                   "\"x\",\"Romania\",\"Europe\",\"2019\",\"2022\",\"A > B; C\","
                    "\"Child, early and forced marriage; Trafficking\","
                    "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"Line \"\"one\"\"\nline two\",\"\","
                    "\"'-2\",\"\",\"'@x\",\"\",\"\"");

@@ -15,6 +15,7 @@
 #include "measures-export.h"
 #include "measures-languages.h"
 #include "measures-loader.h"
+#include "measures-resolver.h"
 #include "measures-session.h"
 #include "measures-text.h"
 
@@ -196,6 +197,21 @@ load_and_match (GFile * const       *files,
 
   if (*status == MEASURES_EXIT_FAILURE)
     return NULL;
+
+  /* "România", "Trafic de persoane", "turkiye": the values they stand
+   * for; a value that stands for nothing is an error, not a count of 0.
+   * The session evaluates the query again once it is resolved. */
+  if (query != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!measures_resolve_query (query, measures_session_get_index (session), &error))
+        {
+          g_string_append_printf (err, "measures: %s\n", error->message);
+          *status = MEASURES_EXIT_FAILURE;
+          return NULL;
+        }
+    }
 
   return g_steal_pointer (&session);
 }

@@ -29,6 +29,10 @@ struct _MeasuresTranslations
   GHashTable *messages;   /* msgid (with "context\004") → msgstr, both in the file */
   char *plural;           /* the catalogue's plural= expression, if any */
   guint n_plurals;
+
+  /* The names of countries, from iso-codes' catalogue of that language. */
+  GMappedFile *countries_file;
+  GHashTable *countries;
 };
 
 static guint32
@@ -291,23 +295,26 @@ plural_form (MeasuresTranslations *self,
   return (guint) form;
 }
 
-/* Reads a GNU .mo file; anything malformed leaves the table empty, so
- * that messages come out in English rather than wrong. */
+/* Reads a GNU .mo file into @messages, and its plural forms into
+ * @plurals if given; anything malformed leaves the table empty, so that
+ * messages come out in English rather than wrong. */
 static void
-load_catalogue (MeasuresTranslations *self,
-                const char           *path)
+load_catalogue (GMappedFile          **file,
+                GHashTable            *messages,
+                MeasuresTranslations  *plurals,
+                const char            *path)
 {
   const guint8 *data;
   gsize size;
   guint32 magic, n, originals, translations;
   gboolean swap;
 
-  self->file = g_mapped_file_new (path, FALSE, NULL);
-  if (self->file == NULL)
+  *file = g_mapped_file_new (path, FALSE, NULL);
+  if (*file == NULL)
     return;
 
-  data = (const guint8 *) g_mapped_file_get_contents (self->file);
-  size = g_mapped_file_get_length (self->file);
+  data = (const guint8 *) g_mapped_file_get_contents (*file);
+  size = g_mapped_file_get_length (*file);
   if (size < 28)
     return;
 
@@ -340,11 +347,12 @@ load_catalogue (MeasuresTranslations *self,
       /* The header has an empty msgid. */
       if (id_len == 0)
         {
-          read_plural_forms (self, (const char *) data + str_offset);
+          if (plurals != NULL)
+            read_plural_forms (plurals, (const char *) data + str_offset);
           continue;
         }
 
-      g_hash_table_insert (self->messages, (gpointer) (data + id_offset), (gpointer) (data + str_offset));
+      g_hash_table_insert (messages, (gpointer) (data + id_offset), (gpointer) (data + str_offset));
     }
 }
 
@@ -365,6 +373,7 @@ measures_translations_new (const char *lang)
 
   self->lang = g_strndup (lang, strcspn (lang, "_-.@"));
   self->messages = g_hash_table_new (g_str_hash, g_str_equal);
+  self->countries = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (measures_language_is (self->lang, "en"))
     return self;
@@ -376,8 +385,16 @@ measures_translations_new (const char *lang)
       g_autofree char *path = g_build_filename (dir, self->lang, "LC_MESSAGES",
                                                 GETTEXT_PACKAGE ".mo", NULL);
 
-      load_catalogue (self, path);
+      load_catalogue (&self->file, self->messages, self, path);
     }
+
+  /* The names of countries, where iso-codes installed them. */
+  {
+    g_autofree char *path = g_build_filename (ISO_CODES_LOCALEDIR, self->lang, "LC_MESSAGES",
+                                              ISO_3166_DOMAIN ".mo", NULL);
+
+    load_catalogue (&self->countries_file, self->countries, NULL, path);
+  }
 
   return self;
 }
@@ -391,6 +408,8 @@ measures_translations_free (MeasuresTranslations *self)
   g_clear_pointer (&self->messages, g_hash_table_unref);
   g_clear_pointer (&self->file, g_mapped_file_unref);
   g_free (self->plural);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->countries_file, g_mapped_file_unref);
   g_free (self->lang);
   g_free (self);
 }
@@ -427,6 +446,28 @@ measures_translations_get (MeasuresTranslations *self,
     found = g_hash_table_lookup (self->messages, msgid);
 
   return found != NULL && *found != '\0' ? found : msgid;
+}
+
+/**
+ * measures_translations_get_country:
+ * @iso_name: a country's name in iso-codes, a message of its
+ *   iso_3166-1 domain
+ *
+ * Returns: (nullable): the name in the language of @self, from
+ *   iso-codes' catalogue of that language; %NULL when it has none
+ */
+const char *
+measures_translations_get_country (MeasuresTranslations *self,
+                                   const char           *iso_name)
+{
+  const char *found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (iso_name != NULL, NULL);
+
+  found = g_hash_table_lookup (self->countries, iso_name);
+
+  return found != NULL && *found != '\0' ? found : NULL;
 }
 
 /**
