@@ -416,6 +416,89 @@ test_window_settings_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (root));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+/* In the filters, the arrows move and never toggle; Right shows what a
+ * value holds; the expander is no Tab stop of its own. */
+static void
+test_window_filter_keys (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GtkWidget *europe = find_check (sidebar, "Europe");
+  GtkWidget *moldova = find_check (sidebar, "Republic of Moldova");
+  GtkWidget *expander = gtk_widget_get_prev_sibling (europe);
+
+  g_assert_nonnull (europe);
+  g_assert_nonnull (moldova);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (expander));
+  g_assert_false (gtk_widget_get_focusable (expander));
+
+  gtk_widget_grab_focus (europe);
+  g_assert_true (send_key (europe, GDK_KEY_Right));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  wait_until (is_mapped, moldova, "the countries of Europe to be shown");
+
+  g_assert_true (send_key (europe, GDK_KEY_Down));
+  wait_until (has_focus, moldova, "Down to reach the first country");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (europe)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (moldova)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  g_assert_true (send_key (moldova, GDK_KEY_Up));
+  wait_until (has_focus, europe, "Up to come back");
+  g_assert_true (send_key (europe, GDK_KEY_Left));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/adaptive/tab-order", test_adaptive_tab_order);
   g_test_add_func ("/window/remove-undo", test_window_remove_undo);
   g_test_add_func ("/window/settings-banner", test_window_settings_banner);
+  g_test_add_func ("/window/filter-keys", test_window_filter_keys);
 
   return g_test_run ();
 }
