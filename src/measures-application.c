@@ -265,6 +265,22 @@ measures_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/* Files opened from the desktop (D-Bus Open, as Files and
+ * `gapplication launch` send it) get a window of their own, as they do
+ * from the command line. */
+static void
+measures_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  MeasuresWindow *window = measures_window_new (MEASURES_APPLICATION (app));
+
+  measures_window_open (window, files, n_files);
+  report_settings (MEASURES_APPLICATION (app), window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 measures_application_activate (GApplication *app)
 {
@@ -337,6 +353,7 @@ measures_application_class_init (MeasuresApplicationClass *klass)
   app_class->activate = measures_application_activate;
   app_class->command_line = measures_application_command_line;
   app_class->handle_local_options = measures_application_handle_local_options;
+  app_class->open = measures_application_open;
   app_class->startup = measures_application_startup;
 }
 
@@ -465,7 +482,7 @@ measures_application_new (void)
 {
   return g_object_new (MEASURES_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
