@@ -15,8 +15,13 @@
 #include "measures-application.h"
 #include "measures-cli.h"
 #include "measures-preferences-window.h"
+#include "measures-search-provider.h"
 #include "measures-settings.h"
 #include "measures-window.h"
+
+/* Started by D-Bus to answer the Shell's search, the application quits
+ * this long after the last call, as GLib's services do. */
+#define SERVICE_IDLE_MS 10000
 
 struct _MeasuresApplication
 {
@@ -24,6 +29,7 @@ struct _MeasuresApplication
 
   GSettings *settings;
   GPtrArray *settings_problems;  /* told in the first window */
+  MeasuresSearchProvider *search_provider;  /* once on the bus */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -265,6 +271,19 @@ measures_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/* A window on the library: the bundled measures unless hidden, and the
+ * datasets of the last session. */
+static MeasuresWindow *
+library_window_new (MeasuresApplication *self)
+{
+  MeasuresWindow *window = measures_window_new (self);
+
+  measures_window_open (window, NULL, 0);
+  report_settings (self, window);
+
+  return window;
+}
+
 /* Files opened from the desktop (D-Bus Open, as Files and
  * `gapplication launch` send it) get a window of their own, as they do
  * from the command line. */
@@ -287,13 +306,231 @@ measures_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (measures_window_new (MEASURES_APPLICATION (app)));
-      measures_window_open (MEASURES_WINDOW (window), NULL, 0);
-      report_settings (MEASURES_APPLICATION (app), MEASURES_WINDOW (window));
-    }
+    window = GTK_WINDOW (library_window_new (MEASURES_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+/* GNOME Shell's search */
+
+/* Where a result or a search from the Shell is shown: a window that
+ * shows the library, else the active window, else a new window on the
+ * library (@fresh). */
+static MeasuresWindow *
+search_window (MeasuresApplication *self,
+               gboolean            *fresh)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  *fresh = FALSE;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data) &&
+        measures_search_provider_shows_library (self->search_provider,
+                                                measures_window_get_session (l->data)))
+      return l->data;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data))
+      return l->data;
+
+  *fresh = TRUE;
+
+  return library_window_new (self);
+}
+
+/* The search the Shell made, as the window's query: nothing else. */
+static void
+set_search (MeasuresWindow *window,
+            const char     *search)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+
+  measures_query_set_search (query, search);
+  measures_query_assign (measures_window_get_query (window), query);
+}
+
+/* A result the user chose in the Shell, shown once its window has
+ * loaded. */
+typedef struct
+{
+  MeasuresApplication *app;
+  MeasuresWindow *window;
+  MeasuresSession *session;     /* the window's */
+  char *id;
+  char *search;
+  guint32 timestamp;
+  gboolean fresh;               /* its window was opened for it */
+  gulong result_handler;
+  gulong destroy_handler;
+} ShowResult;
+
+static void
+show_result_free (ShowResult *request)
+{
+  g_clear_signal_handler (&request->result_handler, request->session);
+  g_clear_signal_handler (&request->destroy_handler, request->window);
+  g_clear_object (&request->session);
+  g_clear_object (&request->window);
+  g_clear_object (&request->app);
+  g_free (request->id);
+  g_free (request->search);
+  g_free (request);
+}
+
+static gboolean
+index_contains (MeasuresIndex *index,
+                const char    *id)
+{
+  guint n = measures_index_get_n_measures (index);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (measures_measure_get_id (measures_index_get_measure (index, i)), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void show_result (ShowResult *request);
+
+static void
+show_result_loaded_cb (MeasuresSession *session,
+                       ShowResult      *request)
+{
+  if (measures_session_get_loading (session))
+    return;
+
+  g_clear_signal_handler (&request->result_handler, request->session);
+  g_clear_signal_handler (&request->destroy_handler, request->window);
+  show_result (request);
+}
+
+static void
+show_result_window_destroy_cb (GtkWidget  *window,
+                               ShowResult *request)
+{
+  show_result_free (request);
+}
+
+static void
+show_result_in (ShowResult     *request,
+                MeasuresWindow *window)
+{
+  g_set_object (&request->window, window);
+  g_set_object (&request->session, measures_window_get_session (window));
+  gtk_window_present_with_time (GTK_WINDOW (window), request->timestamp);
+  show_result (request);
+}
+
+/* Selects the measure, clearing the filters if they hide it; a window
+ * whose datasets lack it leaves it to a window on the library. Takes
+ * @request. */
+static void
+show_result (ShowResult *request)
+{
+  if (measures_session_get_loading (request->session))
+    {
+      /* After the list has followed the result. */
+      request->result_handler = g_signal_connect_after (request->session, "result-changed",
+                                                        G_CALLBACK (show_result_loaded_cb), request);
+      request->destroy_handler = g_signal_connect (request->window, "destroy",
+                                                   G_CALLBACK (show_result_window_destroy_cb), request);
+      return;
+    }
+
+  if (!index_contains (measures_session_get_index (request->session), request->id))
+    {
+      if (!request->fresh)
+        {
+          request->fresh = TRUE;
+          show_result_in (request, library_window_new (request->app));
+          return;
+        }
+
+      /* Gone from the library since the Shell searched it. */
+      show_result_free (request);
+      return;
+    }
+
+  g_object_set (request->window, "view", "list", NULL);
+  if (!measures_window_select (request->window, request->id))
+    {
+      set_search (request->window, request->search);
+      measures_window_select (request->window, request->id);
+    }
+
+  show_result_free (request);
+}
+
+static void
+activate_result_cb (MeasuresApplication    *self,
+                    const char             *id,
+                    const char * const     *terms,
+                    guint                   timestamp,
+                    MeasuresSearchProvider *provider)
+{
+  ShowResult *request = g_new0 (ShowResult, 1);
+  MeasuresWindow *window;
+
+  request->app = g_object_ref (self);
+  request->id = g_strdup (id);
+  request->search = g_strjoinv (" ", (char **) terms);
+  request->timestamp = timestamp;
+  window = search_window (self, &request->fresh);
+  show_result_in (request, window);
+}
+
+static void
+launch_search_cb (MeasuresApplication    *self,
+                  const char * const     *terms,
+                  guint                   timestamp,
+                  MeasuresSearchProvider *provider)
+{
+  g_autofree char *search = g_strjoinv (" ", (char **) terms);
+  gboolean fresh;
+  MeasuresWindow *window = search_window (self, &fresh);
+
+  set_search (window, search);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
+/* The search provider lives on the application's own connection, as
+ * search-provider.ini tells the Shell. */
+static gboolean
+measures_application_dbus_register (GApplication     *app,
+                                    GDBusConnection  *connection,
+                                    const char       *object_path,
+                                    GError          **error)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (measures_application_parent_class)->dbus_register (app, connection,
+                                                                              object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    {
+      self->search_provider = measures_search_provider_new (app);
+      g_signal_connect_object (self->search_provider, "activate-result",
+                               G_CALLBACK (activate_result_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->search_provider, "launch-search",
+                               G_CALLBACK (launch_search_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  return measures_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+measures_application_dbus_unregister (GApplication    *app,
+                                      GDBusConnection *connection,
+                                      const char      *object_path)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    measures_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (measures_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static void
@@ -320,6 +557,9 @@ measures_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
 
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_IDLE_MS);
+
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);
   {
@@ -337,6 +577,7 @@ measures_application_startup (GApplication *app)
 static void
 measures_application_dispose (GObject *object)
 {
+  g_clear_object (&MEASURES_APPLICATION (object)->search_provider);
   g_clear_object (&MEASURES_APPLICATION (object)->settings);
   g_clear_pointer (&MEASURES_APPLICATION (object)->settings_problems, g_ptr_array_unref);
 
@@ -352,6 +593,8 @@ measures_application_class_init (MeasuresApplicationClass *klass)
 
   app_class->activate = measures_application_activate;
   app_class->command_line = measures_application_command_line;
+  app_class->dbus_register = measures_application_dbus_register;
+  app_class->dbus_unregister = measures_application_dbus_unregister;
   app_class->handle_local_options = measures_application_handle_local_options;
   app_class->open = measures_application_open;
   app_class->startup = measures_application_startup;
