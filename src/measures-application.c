@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "measures-about.h"
 #include "measures-application.h"
 #include "measures-cli.h"
 #include "measures-preferences-window.h"
@@ -605,38 +606,7 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Measures authors", NULL };
-  GtkApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (app);
-  g_auto(GStrv) sources = g_new0 (char *, 3);
-  AdwAboutWindow *about;
-
-  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  adw_about_window_set_application_name (about, _("Measures"));
-  adw_about_window_set_application_icon (about, APPLICATION_ID);
-  adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, _("The Measures authors"));
-  adw_about_window_set_developers (about, developers);
-  adw_about_window_set_website (about, PACKAGE_WEBSITE);
-  adw_about_window_set_issue_url (about, PACKAGE_ISSUES);
-  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_copyright (about, _("© 2026 The Measures authors"));
-  adw_about_window_set_comments (about,
-                                 _("Browse laws, policies, strategies and services "
-                                   "against violence against women, and read each "
-                                   "measure in full."));
-  /* Translators: Replace "translator-credits" with your name and email,
-   * one per line; it is shown in the About window. */
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
-  sources[0] = g_strdup_printf ("%s https://evaw-global-database.unwomen.org",
-                                _("UN Women Global Database on Violence against Women"));
-  sources[1] = g_strdup_printf ("%s https://legislatie.just.ro",
-                                _("Romanian legislation portal"));
-  adw_about_window_add_acknowledgement_section (about, _("Sources of the bundled measures"),
-                                                (const char **) sources);
-  gtk_window_set_transient_for (GTK_WINDOW (about), window);
-  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
-  gtk_window_present (GTK_WINDOW (about));
+  measures_about_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "measures-about.h"
 #include "measures-application.h"
 #include "measures-dataset.h"
 #include "measures-detail-pane.h"
@@ -504,6 +505,63 @@ test_library (void)
   g_settings_reset (settings, "show-bundled");
 }
 
+/* The About window */
+
+static AdwAboutWindow *
+about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        return ADW_ABOUT_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_about (gpointer data)
+{
+  return about_window () != NULL;
+}
+
+/* The notes of the newest release come from the metainfo, in the
+ * interface's language. */
+static void
+test_about (void)
+{
+  const char *english[] = { "en_US", "en", "C", NULL };
+  const char *romanian[] = { "ro_RO", "ro", "C", NULL };
+  g_autofree char *notes = NULL;
+  g_autofree char *notes_ro = NULL;
+  g_autofree char *version = NULL;
+  AdwAboutWindow *about;
+
+  notes = measures_about_release_notes (english, &version);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (notes, "<p>The first release of Measures.</p><ul><li>Browse, filter"));
+  g_assert_true (g_str_has_suffix (notes, "from a cache after the first time</li></ul>"));
+  g_assert_null (strstr (notes, "Prima"));
+
+  notes_ro = measures_about_release_notes (romanian, NULL);
+  g_assert_true (g_str_has_prefix (notes_ro, "<p>Prima versiune a aplicației Măsuri.</p><ul><li>Răsfoiți"));
+  g_assert_null (strstr (notes_ro, "first release"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (iterate_until (has_about, NULL));
+  about = about_window ();
+  g_assert_cmpstr (adw_about_window_get_release_notes (about), ==, notes);
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APPLICATION_ID);
+  g_assert_nonnull (adw_about_window_get_developers (about));
+  g_assert_nonnull (adw_about_window_get_translator_credits (about));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +594,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/application/open-from-desktop", test_open_from_desktop);
+  g_test_add_func ("/application/about", test_about);
   g_test_add_func ("/search-provider/initial-results", test_initial_results);
   g_test_add_func ("/search-provider/subsearch", test_subsearch);
   g_test_add_func ("/search-provider/result-metas", test_result_metas);
