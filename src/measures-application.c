@@ -15,6 +15,7 @@
 #include "measures-about.h"
 #include "measures-application.h"
 #include "measures-cli.h"
+#include "measures-fonts.h"
 #include "measures-options.h"
 #include "measures-preferences-window.h"
 #include "measures-search-provider.h"
@@ -535,6 +536,19 @@ measures_application_dbus_unregister (GApplication    *app,
   G_APPLICATION_CLASS (measures_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
+/* Charts and printed pages are drawn in the interface's font, as GTK
+ * has it from the desktop. */
+static void
+interface_font_changed_cb (GtkSettings *settings)
+{
+  g_autofree char *font_name = NULL;
+  g_autofree char *family = NULL;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  family = measures_fonts_family_from_name (font_name);
+  measures_fonts_set_family (family);
+}
+
 static void
 measures_application_startup (GApplication *app)
 {
@@ -561,6 +575,16 @@ measures_application_startup (GApplication *app)
 
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
     g_application_set_inactivity_timeout (app, SERVICE_IDLE_MS);
+
+  {
+    GtkSettings *gtk_settings = gtk_settings_get_default ();
+
+    if (gtk_settings != NULL)
+      {
+        g_signal_connect (gtk_settings, "notify::gtk-font-name", G_CALLBACK (interface_font_changed_cb), NULL);
+        interface_font_changed_cb (gtk_settings);
+      }
+  }
 
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);

@@ -16,6 +16,7 @@
 #include "measures-application.h"
 #include "measures-dataset.h"
 #include "measures-detail-pane.h"
+#include "measures-fonts.h"
 #include "measures-vocabulary.h"
 #include "test-ui-utils.h"
 
@@ -505,6 +506,30 @@ test_library (void)
   g_settings_reset (settings, "show-bundled");
 }
 
+/* Charts and pages follow the interface font GTK has from the desktop,
+ * as it changes. */
+static void
+test_interface_font (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *font_name = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *expected = NULL;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  family = measures_fonts_family_from_name (font_name);
+  expected = family != NULL && g_ascii_strcasecmp (family, "Sans") != 0 ?
+    g_strdup_printf ("%s, Sans", family) : g_strdup ("Sans");
+  g_assert_cmpstr (measures_fonts_get_family (), ==, expected);
+
+  g_object_set (settings, "gtk-font-name", "Adwaita Sans 11", NULL);
+  g_assert_cmpstr (measures_fonts_get_family (), ==, "Adwaita Sans, Sans");
+  g_object_set (settings, "gtk-font-name", "Cantarell 11", NULL);
+  g_assert_cmpstr (measures_fonts_get_family (), ==, "Cantarell, Sans");
+  g_object_set (settings, "gtk-font-name", font_name, NULL);
+  g_assert_cmpstr (measures_fonts_get_family (), ==, expected);
+}
+
 /* The About window */
 
 static AdwAboutWindow *
@@ -595,6 +620,7 @@ main (int   argc,
 
   g_test_add_func ("/application/open-from-desktop", test_open_from_desktop);
   g_test_add_func ("/application/about", test_about);
+  g_test_add_func ("/application/interface-font", test_interface_font);
   g_test_add_func ("/search-provider/initial-results", test_initial_results);
   g_test_add_func ("/search-provider/subsearch", test_subsearch);
   g_test_add_func ("/search-provider/result-metas", test_result_metas);
