@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-overview-view.h"
@@ -499,6 +502,111 @@ test_window_filter_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The detail pane's button for the language @label. */
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "lang"), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A search that matches a record only in Romanian shows it in Romanian,
+ * and says so; a language picked with the switch is kept for the next
+ * record. */
+static void
+test_window_match_language (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  GtkWidget *romanian = NULL;
+
+  measures_query_set_search (measures_window_get_query (window), "națională");
+  g_assert_true (measures_window_select (window, STRATEGY_ID));
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane");
+  wait_for_text (pane, "the search matched there");
+
+  /* Without the search, English again. */
+  measures_query_set_search (measures_window_get_query (window), "");
+  wait_for_text (pane, "National Strategy Against Trafficking in Persons 2018-2022\n");
+
+  /* Română picked on one record stays for the next. */
+  romanian = find_toggle (pane, "ro");
+  g_assert_nonnull (romanian);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (romanian), TRUE);
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane");
+  g_assert_true (measures_window_select (window, LAW_ID));
+  wait_for_text (pane, "Legea nr. 174/2018");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "For more information: https://…" is a link; an address that is not
+ * http or https stays text. */
+static void
+test_window_more_info_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-link-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "link.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *json =
+    "{\"format\": \"measures-1\", \"measures\": ["
+    "{\"id\": \"a\", \"country\": \"Romania\", \"title\": {\"en\": \"A\"},"
+    " \"more_info\": {\"en\": \"For more information: https://example.org/a-long-address/page.\"}},"
+    "{\"id\": \"b\", \"country\": \"Romania\", \"title\": {\"en\": \"B\"},"
+    " \"more_info\": {\"en\": \"See javascript:alert(1)\"}}]}";
+  MeasuresWindow *window;
+  GtkWidget *pane, *label;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  window = open_window_on (file);
+  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, "a"));
+  wait_for_text (pane, "For more information: https://example.org/a-long-address/page.");
+  label = find_label_with (pane, "For more information");
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "<a href=\"https://example.org/a-long-address/page\">"));
+
+  g_assert_true (measures_window_select (window, "b"));
+  wait_for_text (pane, "See javascript:alert(1)");
+  label = find_label_with (pane, "See javascript");
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "<a "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +622,8 @@ main (int   argc,
   g_test_add_func ("/window/remove-undo", test_window_remove_undo);
   g_test_add_func ("/window/settings-banner", test_window_settings_banner);
   g_test_add_func ("/window/filter-keys", test_window_filter_keys);
+  g_test_add_func ("/window/match-language", test_window_match_language);
+  g_test_add_func ("/window/more-info-link", test_window_more_info_link);
 
   return g_test_run ();
 }

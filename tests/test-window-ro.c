@@ -78,7 +78,7 @@ test_labels_and_plurals (void)
   g_test_message ("Detail:\n%s", detail_text->str);
   g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
   g_assert_nonnull (strstr (detail_text->str, "Politici  ›  Strategie națională dedicată violenței împotriva femeilor\n"));
-  g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019–2022\n"));
+  g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019\u2060–\u20602022\n"));
   /* Both languages: the switch is there, and no fallback note. */
   g_assert_nonnull (strstr (detail_text->str, "[English]\nEnglish\n[Română]\nRomână\n"));
   g_assert_null (strstr (detail_text->str, "Afișat în"));
