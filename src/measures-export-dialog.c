@@ -20,8 +20,10 @@ struct _MeasuresExportDialog
   AdwMessageDialog parent_instance;
 
   /* Template children */
-  AdwComboRow *scope_row;
-  GtkStringList *scope_list;
+  AdwActionRow *all_row;
+  GtkCheckButton *all_check;
+  AdwActionRow *selected_row;
+  GtkCheckButton *selected_check;
   AdwComboRow *format_row;
   GtkStringList *format_list;
   AdwComboRow *language_row;
@@ -53,8 +55,10 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = measures_export_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_row);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, all_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_check);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_row);
@@ -104,13 +108,14 @@ measures_export_dialog_new (GtkWindow  *parent,
   all = g_strdup_printf (ngettext ("The %'u matching measure", "All %'u matching measures", n_matching),
                          n_matching);
   self->has_selection = selected_title != NULL;
+  /* Rows, not a drop-down: their labels wrap, never cut short. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->all_row), all);
+  gtk_widget_set_visible (GTK_WIDGET (self->all_row), n_matching > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->selected_row), self->has_selection);
   if (self->has_selection)
-    {
-      /* Translators: a choice of what to export */
-      gtk_string_list_append (self->scope_list, _("The selected measure"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_row), selected_title);
-    }
-  gtk_string_list_append (self->scope_list, all);
+    adw_action_row_set_subtitle (self->selected_row, selected_title);
+  if (n_matching == 0)
+    gtk_check_button_set_active (self->selected_check, TRUE);
 
   lang = measures_languages_find (lang);
   for (guint i = 0; lang != NULL && codes[i] != NULL; i++)
@@ -123,6 +128,36 @@ measures_export_dialog_new (GtkWindow  *parent,
 }
 
 /**
+ * measures_export_dialog_set_choices:
+ * @single: the selected measure alone, when there is one
+ * @format: a summary format
+ *
+ * Offers what the user chose last time.
+ */
+void
+measures_export_dialog_set_choices (MeasuresExportDialog *self,
+                                    gboolean              single,
+                                    MeasuresExportFormat  format)
+{
+  guint row = 0;
+
+  g_return_if_fail (MEASURES_IS_EXPORT_DIALOG (self));
+
+  if (single && self->has_selection)
+    gtk_check_button_set_active (self->selected_check, TRUE);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->all_row)))
+    gtk_check_button_set_active (self->all_check, TRUE);
+
+  for (MeasuresExportFormat f = 0; f < MEASURES_N_FORMATS; f++)
+    if (!measures_export_format_is_chart (f))
+      {
+        if (f == format)
+          adw_combo_row_set_selected (self->format_row, row);
+        row++;
+      }
+}
+
+/**
  * measures_export_dialog_get_single:
  *
  * Returns: whether the user chose the selected measure alone
@@ -132,7 +167,7 @@ measures_export_dialog_get_single (MeasuresExportDialog *self)
 {
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), FALSE);
 
-  return self->has_selection && adw_combo_row_get_selected (self->scope_row) == 0;
+  return self->has_selection && gtk_check_button_get_active (self->selected_check);
 }
 
 MeasuresExportFormat

@@ -20,6 +20,9 @@ MeasuresExportDialog *measures_export_dialog_new          (GtkWindow            
                                                            const char           *selected_title,
                                                            guint                 n_matching,
                                                            const char           *lang);
+void                  measures_export_dialog_set_choices (MeasuresExportDialog *self,
+                                                          gboolean              single,
+                                                          MeasuresExportFormat  format);
 gboolean              measures_export_dialog_get_single   (MeasuresExportDialog *self);
 MeasuresExportFormat  measures_export_dialog_get_format   (MeasuresExportDialog *self);
 const char           *measures_export_dialog_get_lang     (MeasuresExportDialog *self);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 
 #include "measures-pages.h"
 #include "measures-print-operation.h"
@@ -22,6 +23,15 @@ struct _MeasuresPrintOperation
 
   MeasuresSummary *summary;
   MeasuresPages *pages;
+
+  /* What to print, chosen in the print dialog's own tab: the measures
+   * that match, or the selected one; the summary is made once chosen. */
+  GPtrArray *matching;
+  MeasuresMeasure *selected;
+  MeasuresQuery *query;
+  char *lang;
+  GtkCheckButton *selected_button;
+  gboolean single;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresPrintOperation, measures_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -38,6 +48,19 @@ measures_print_operation_begin_print (GtkPrintOperation *operation,
 {
   MeasuresPrintOperation *self = MEASURES_PRINT_OPERATION (operation);
   PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  if (self->summary == NULL)
+    {
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (self->single && self->selected != NULL)
+        g_ptr_array_add (chosen, g_object_ref (self->selected));
+      else
+        for (guint i = 0; i < self->matching->len; i++)
+          g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (self->matching, i)));
+      self->summary = measures_summary_new (chosen, self->query, self->single && self->selected != NULL,
+                                            self->lang, NULL);
+    }
 
   g_clear_pointer (&self->pages, measures_pages_free);
   self->pages = measures_pages_new (self->summary, pango,
@@ -71,8 +94,63 @@ measures_print_operation_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, measures_pages_free);
   g_clear_pointer (&self->summary, measures_summary_free);
+  g_clear_pointer (&self->matching, g_ptr_array_unref);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->query);
+  g_free (self->lang);
 
   G_OBJECT_CLASS (measures_print_operation_parent_class)->finalize (object);
+}
+
+/* The print dialog's tab "Measures": all that match, or the selected. */
+static GtkWidget *
+measures_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  MeasuresPrintOperation *self = MEASURES_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *all_label = NULL;
+  GtkWidget *all;
+
+  if (self->matching == NULL)
+    return NULL;
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  /* Translators: a choice in the print dialog; %'u is a number */
+  all_label = g_strdup_printf (ngettext ("The %'u matching measure", "All %'u matching measures", self->matching->len),
+                               self->matching->len);
+  all = gtk_check_button_new_with_label (all_label);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (all), !self->single);
+  gtk_box_append (GTK_BOX (box), all);
+
+  if (self->selected != NULL)
+    {
+      g_auto(GStrv) langs = g_strsplit (self->lang, ":", -1);
+      const char *title = measures_measure_resolve_title (self->selected, (const char * const *) langs);
+      /* Translators: a choice in the print dialog; %s is the title of a measure */
+      g_autofree char *label = g_strdup_printf (_("The selected measure: %s"), title != NULL ? title : "");
+      GtkWidget *one = gtk_check_button_new_with_label (label);
+
+      gtk_label_set_wrap (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (one))), TRUE);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (one), GTK_CHECK_BUTTON (all));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (one), self->single);
+      gtk_box_append (GTK_BOX (box), one);
+      self->selected_button = GTK_CHECK_BUTTON (one);
+    }
+
+  return box;
+}
+
+static void
+measures_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                              GtkWidget         *widget)
+{
+  MeasuresPrintOperation *self = MEASURES_PRINT_OPERATION (operation);
+
+  self->single = self->selected_button != NULL && gtk_check_button_get_active (self->selected_button);
+  g_clear_pointer (&self->summary, measures_summary_free);
 }
 
 static void
@@ -84,6 +162,8 @@ measures_print_operation_class_init (MeasuresPrintOperationClass *klass)
   operation_class->begin_print = measures_print_operation_begin_print;
   operation_class->draw_page = measures_print_operation_draw_page;
   operation_class->end_print = measures_print_operation_end_print;
+  operation_class->create_custom_widget = measures_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = measures_print_operation_custom_widget_apply;
 }
 
 static void
@@ -120,6 +200,40 @@ measures_print_operation_new (MeasuresSummary *summary)
 
   self->summary = summary;
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), summary->title);
+
+  return self;
+}
+
+/**
+ * measures_print_operation_new_choice:
+ * @matching: (element-type MeasuresMeasure): the measures that match,
+ *   in the order shown
+ * @selected: (nullable): the selected measure
+ * @single: whether the selected measure alone is offered first
+ * @query: the query, for the summary's cover
+ * @lang: the summary's language
+ *
+ * Prints the matches or the selected measure, as the user chooses in the
+ * print dialog's "Measures" tab.
+ */
+MeasuresPrintOperation *
+measures_print_operation_new_choice (GPtrArray       *matching,
+                                     MeasuresMeasure *selected,
+                                     gboolean         single,
+                                     MeasuresQuery   *query,
+                                     const char      *lang)
+{
+  MeasuresPrintOperation *self = g_object_new (MEASURES_TYPE_PRINT_OPERATION, NULL);
+
+  self->matching = g_ptr_array_ref (matching);
+  self->selected = selected != NULL ? g_object_ref (selected) : NULL;
+  self->single = single && selected != NULL;
+  self->query = g_object_ref (query);
+  self->lang = g_strdup (lang);
+  /* Translators: the tab of the print dialog that chooses what to print */
+  gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), _("Measures"));
+  /* Translators: the name of a print job */
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Measures summary"));
 
   return self;
 }

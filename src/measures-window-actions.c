@@ -631,6 +631,14 @@ export_response_cb (MeasuresExportDialog *dialog,
   MeasuresExportFormat format = measures_export_dialog_get_format (dialog);
   const char *lang = measures_export_dialog_get_lang (dialog);
 
+  /* Offered first next time. */
+  if (g_str_equal (response, "export") || g_str_equal (response, "print"))
+    {
+      g_settings_set_string (self->settings, "export-scope", single ? "selected" : "all");
+      if (g_str_equal (response, "export"))
+        g_settings_set_string (self->settings, "export-format", measures_export_format_get_name (format));
+    }
+
   if (g_str_equal (response, "export"))
     choose_file (self, export_job_new (self, single, format, lang));
   else if (g_str_equal (response, "print"))
@@ -655,13 +663,30 @@ show_export_dialog (MeasuresWindow *self,
   MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
   g_auto(GStrv) langs = measures_get_content_languages ();
   g_autofree char *lang = export_language (self);
+  guint n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
   MeasuresExportDialog *dialog;
+
+  /* Nothing to export: said, with no dialog to dismiss. */
+  if (n_matching == 0 && selected == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Nothing to export: no measure matches the filters")));
+      return;
+    }
 
   dialog = measures_export_dialog_new (GTK_WINDOW (self),
                                        selected != NULL ? measures_measure_resolve_title (selected, (const char * const *) langs) : NULL,
-                                       g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list)),
-                                       lang);
+                                       n_matching, lang);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
+  {
+    g_autofree char *scope = g_settings_get_string (self->settings, "export-scope");
+    g_autofree char *format_name = g_settings_get_string (self->settings, "export-format");
+    MeasuresExportFormat format;
+
+    if (!measures_export_format_from_name (format_name, &format) || measures_export_format_is_chart (format))
+      format = MEASURES_FORMAT_PDF;
+    measures_export_dialog_set_choices (dialog, g_str_equal (scope, "selected"), format);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -674,12 +699,38 @@ export_action (GtkWidget  *widget,
   show_export_dialog (MEASURES_WINDOW (widget), "export");
 }
 
+/* Ctrl+P: straight to the print dialog, whose tab "Measures" chooses
+ * between what matches and the selected measure. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  show_export_dialog (MEASURES_WINDOW (widget), "print");
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autofree char *lang = export_language (self);
+  ExportJob *job = export_job_new (self, FALSE, MEASURES_FORMAT_PDF, lang);
+  MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+
+  if (job->measures->len == 0 && selected == NULL)
+    {
+      export_job_free (job);
+      return;
+    }
+
+  scope = g_settings_get_string (self->settings, "export-scope");
+  operation = measures_print_operation_new_choice (job->measures, selected,
+                                                   job->measures->len == 0 || g_str_equal (scope, "selected"),
+                                                   job->query, lang);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "done") == NULL)
+    show_print_error (self, error);
+  export_job_free (job);
 }
 
 static void

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "measures-detail-pane.h"
+#include "measures-export-dialog.h"
+#include "measures-print-operation.h"
 #include "measures-filter-sidebar.h"
 #include "measures-overview-view.h"
 #include "test-ui-utils.h"
@@ -607,6 +609,120 @@ test_window_more_info_link (void)
   g_rmdir (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) != NULL;
+}
+
+static gboolean
+no_dialog_shown (gpointer data)
+{
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* The export dialog offers what was chosen last; with nothing to export
+ * it does not open. */
+static void
+test_window_export_choices (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  MeasuresExportDialog *dialog;
+  const char *none[] = { "Atlantis", NULL };
+
+  g_assert_true (measures_window_select (window, LAW_ID));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_false (measures_export_dialog_get_single (dialog));
+  g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_PDF);
+
+  measures_export_dialog_set_choices (dialog, TRUE, MEASURES_FORMAT_CSV);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  wait_until (chooser_shown, NULL, "the file chooser");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the first export dialog to close");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog again");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_true (measures_export_dialog_get_single (dialog));
+  g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_CSV);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the export dialog to close");
+
+  /* Nothing matches and nothing is selected: a note, no dialog. */
+  measures_query_set_places (measures_window_get_query (window), none, NULL);
+  wait_for_text (GTK_WIDGET (window), "No Matching Measures");
+  g_assert_null (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_for_text (GTK_WIDGET (window), "Nothing to export: no measure matches the filters");
+  g_assert_null (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+
+  g_settings_reset (g_settings_new (SCHEMA_ID), "export-scope");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Printing the selected measure alone, as the print dialog's own tab
+ * chooses, prints one measure; all that match, every one. */
+static void
+test_window_print_choice (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("measures-print-XXXXXX", NULL);
+  gsize sizes[2];
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (all, g_list_model_get_item (model, i));
+
+  for (guint single = 0; single < 2; single++)
+    {
+      g_autofree char *path = g_build_filename (dir, single ? "one.pdf" : "all.pdf", NULL);
+      g_autoptr(MeasuresMeasure) law = g_list_model_get_item (model, position_of (window, LAW_ID));
+      g_autoptr(MeasuresPrintOperation) operation =
+        measures_print_operation_new_choice (all, law, single, measures_window_get_query (window), "en");
+      g_autofree char *contents = NULL;
+
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+      g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                GTK_WINDOW (window), NULL), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_true (g_file_get_contents (path, &contents, &sizes[single], NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_unlink (path);
+    }
+  g_assert_cmpuint (sizes[1], <, sizes[0]);
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +740,8 @@ main (int   argc,
   g_test_add_func ("/window/filter-keys", test_window_filter_keys);
   g_test_add_func ("/window/match-language", test_window_match_language);
   g_test_add_func ("/window/more-info-link", test_window_more_info_link);
+  g_test_add_func ("/window/export-choices", test_window_export_choices);
+  g_test_add_func ("/window/print-choice", test_window_print_choice);
 
   return g_test_run ();
 }
