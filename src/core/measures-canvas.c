@@ -463,9 +463,8 @@ cairo_hatch (cairo_t       *cr,
   if (right <= left || bottom <= top)
     return;
 
-  switch (hatch)
+  if (hatch == MEASURES_HATCH_DIAGONAL || hatch == MEASURES_HATCH_CROSS)
     {
-    case MEASURES_HATCH_DIAGONAL:
       /* The lines x + y = 8k, cut to the rectangle. */
       for (double c = HATCH * ceil ((left + top) / HATCH); c <= right + bottom; c += HATCH)
         {
@@ -476,6 +475,26 @@ cairo_hatch (cairo_t       *cr,
           cairo_move_to (cr, x0, c - x0);
           cairo_line_to (cr, x1, c - x1);
         }
+    }
+  if (hatch == MEASURES_HATCH_BACK_DIAGONAL || hatch == MEASURES_HATCH_CROSS)
+    {
+      /* The lines x - y = 8k. */
+      for (double c = HATCH * ceil ((left - bottom) / HATCH); c <= right - top; c += HATCH)
+        {
+          double x0 = MAX (left, c + top), x1 = MIN (right, c + bottom);
+
+          if (x1 <= x0)
+            continue;
+          cairo_move_to (cr, x0, x0 - c);
+          cairo_line_to (cr, x1, x1 - c);
+        }
+    }
+
+  switch (hatch)
+    {
+    case MEASURES_HATCH_DIAGONAL:
+    case MEASURES_HATCH_BACK_DIAGONAL:
+    case MEASURES_HATCH_CROSS:
       cairo_stroke (cr);
       break;
     case MEASURES_HATCH_DOTS:
@@ -684,6 +703,17 @@ svg_paint (SvgCanvas          *self,
               svg_color (self->defs, "stroke", &fill->hatch_color);
               g_string_append (self->defs, "/>");
               break;
+            case MEASURES_HATCH_BACK_DIAGONAL:
+              g_string_append (self->defs, "<path d=\"M-2 6L2 10M0 0L8 8M6-2L10 2\" stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
+            case MEASURES_HATCH_CROSS:
+              g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6M-2 6L2 10M0 0L8 8M6-2L10 2\" "
+                                           "stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
             case MEASURES_HATCH_DOTS:
               g_string_append (self->defs, "<circle cx=\"4\" cy=\"4\" r=\"1.5\"");
               svg_color (self->defs, "fill", &fill->hatch_color);
@@ -695,6 +725,7 @@ svg_paint (SvgCanvas          *self,
               g_string_append (self->defs, "/>");
               break;
             case MEASURES_HATCH_NONE:
+            case MEASURES_N_HATCHES:
             default:
               break;
             }

@@ -30,8 +30,12 @@ typedef struct
  * @MEASURES_HATCH_DIAGONAL: diagonal lines
  * @MEASURES_HATCH_DOTS: dots
  * @MEASURES_HATCH_HORIZONTAL: horizontal lines
+ * @MEASURES_HATCH_BACK_DIAGONAL: diagonal lines the other way
+ * @MEASURES_HATCH_CROSS: diagonal lines both ways
+ * @MEASURES_N_HATCHES: how many there are
  *
  * The pattern drawn over a fill, so that fills differ without colour.
+ * Each shows in a bar a few units wide, as vertical lines would not.
  */
 typedef enum
 {
@@ -39,6 +43,9 @@ typedef enum
   MEASURES_HATCH_DIAGONAL,
   MEASURES_HATCH_DOTS,
   MEASURES_HATCH_HORIZONTAL,
+  MEASURES_HATCH_BACK_DIAGONAL,
+  MEASURES_HATCH_CROSS,
+  MEASURES_N_HATCHES,
 } MeasuresHatch;
 
 /**

@@ -11,9 +11,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "measures-file.h"
-#include "measures-chart.h"
+#include "measures-chart-private.h"
 #include "measures-summary.h"
 #include "measures-text.h"
 
@@ -35,43 +36,6 @@
 G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
 
 static const char * const names[] = { "years", "forms", "types", "timeline" };
-
-/* Colours from the GNOME palette, darker ones on light and lighter ones
- * on dark, each checked against its background in test-chart. The
- * backgrounds are libadwaita's view colours. */
-static const MeasuresChartColors light_colors = {
-  .background = { 1, 1, 1, 1 },
-  .text = { 0.12, 0.12, 0.12, 1 },
-  .dim_text = { 0.36, 0.36, 0.36, 1 },
-  .axis = { 0.45, 0.45, 0.45, 1 },
-  .grid = { 0.88, 0.88, 0.88, 1 },
-  .hatch = { 1, 1, 1, 0.55 },
-  .parts = {
-    { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 },   /* blue 4 */
-    { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0, 1 },   /* purple 4 */
-    { 0x26 / 255.0, 0x80 / 255.0, 0x4a / 255.0, 1 },   /* a darker green 5 */
-    { 0xc6 / 255.0, 0x46 / 255.0, 0x00 / 255.0, 1 },   /* orange 5 */
-    { 0xa5 / 255.0, 0x1d / 255.0, 0x2d / 255.0, 1 },   /* red 5 */
-    { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0, 1 },   /* brown 5 */
-  },
-};
-
-static const MeasuresChartColors dark_colors = {
-  .background = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0, 1 },
-  .text = { 1, 1, 1, 1 },
-  .dim_text = { 0.75, 0.75, 0.75, 1 },
-  .axis = { 0.6, 0.6, 0.6, 1 },
-  .grid = { 0.22, 0.22, 0.22, 1 },
-  .hatch = { 0, 0, 0, 0.55 },
-  .parts = {
-    { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0, 1 },   /* blue 2 */
-    { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0, 1 },   /* purple 2 */
-    { 0x57 / 255.0, 0xe3 / 255.0, 0x89 / 255.0, 1 },   /* green 2 */
-    { 0xff / 255.0, 0xa3 / 255.0, 0x48 / 255.0, 1 },   /* orange 2 */
-    { 0xf6 / 255.0, 0x61 / 255.0, 0x51 / 255.0, 1 },   /* red 1 */
-    { 0xcd / 255.0, 0xab / 255.0, 0x8f / 255.0, 1 },   /* brown 1 */
-  },
-};
 
 /* Words */
 
@@ -174,18 +138,6 @@ measures_chart_get_title (MeasuresChart         chart,
     }
 }
 
-/**
- * measures_chart_get_colors:
- * @style: light or dark
- * @colors: (out): its colours
- */
-void
-measures_chart_get_colors (const MeasuresChartStyle *style,
-                           MeasuresChartColors      *colors)
-{
-  *colors = style != NULL && style->dark ? dark_colors : light_colors;
-}
-
 /* Painting and finding */
 
 typedef struct
@@ -193,6 +145,7 @@ typedef struct
   MeasuresCanvas *canvas;          /* NULL when only finding */
   const MeasuresChartStyle *style;
   MeasuresChartColors colors;
+  guint *swatches;                 /* of each category, while painting */
 
   /* Finding: what is at a point, or where a thing is. */
   MeasuresChartHit *found;
@@ -232,19 +185,24 @@ area (Painter              *p,
     }
 }
 
+/* The fill of a bar that stands for no category. */
 static void
-part_fill (Painter      *p,
-           guint         part,
-           MeasuresFill *fill)
+plain_fill (Painter      *p,
+            guint         color,
+            MeasuresFill *fill)
 {
-  static const MeasuresHatch hatches[] = {
-    MEASURES_HATCH_NONE, MEASURES_HATCH_DIAGONAL, MEASURES_HATCH_DOTS, MEASURES_HATCH_HORIZONTAL,
-  };
+  _measures_chart_swatch_fill (&p->colors, MEASURES_CHART_SWATCH (color, MEASURES_HATCH_NONE), fill);
+}
 
-  fill->color = p->colors.parts[part % G_N_ELEMENTS (p->colors.parts)];
-  fill->hatch = hatches[part % G_N_ELEMENTS (hatches)];
-  fill->hatch_color = p->colors.hatch;
-  fill->fade = FALSE;
+static void
+category_fill (Painter      *p,
+               guint         category,
+               MeasuresFill *fill)
+{
+  if (p->swatches == NULL || category == G_MAXUINT)
+    plain_fill (p, MEASURES_CHART_BLUE, fill);
+  else
+    _measures_chart_swatch_fill (&p->colors, p->swatches[category], fill);
 }
 
 static void
@@ -385,7 +343,6 @@ paint_bars (Painter          *p,
       return;
     }
 
-  part_fill (p, 0, &fill);
   for (guint i = 0; i < counts->len; i++)
     max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
 
@@ -396,6 +353,9 @@ paint_bars (Painter          *p,
       double length = MAX (bar_width * count->count / max, 1);
       g_autofree char *number = g_strdup_printf ("%'u", count->count);
 
+      /* A type in the colour of its category, as in the chart per year;
+       * forms in one colour, which would mean nothing more. */
+      category_fill (p, count->category, &fill);
       area (p, MEASURES_CHART_HIT_COUNT, i, chart, 0, y, width, ROW);
       text (p, count->label, 9, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, &p->colors.text);
       rect (p, label_width, y + 4, length, ROW - 8, &fill);
@@ -444,7 +404,7 @@ paint_years (Painter          *p,
           if (bin->by_category[c] == 0)
             continue;
 
-          part_fill (p, c, &fill);
+          category_fill (p, c, &fill);
           rect (p, x, y - h, bar, h, &fill);
           area (p, MEASURES_CHART_HIT_YEAR, i, c, i * step, y - h, step, h);
           y -= h;
@@ -473,7 +433,7 @@ paint_years (Painter          *p,
       double y = plot_height + 24 + (c / 3) * ROW;
       MeasuresFill fill;
 
-      part_fill (p, c, &fill);
+      category_fill (p, c, &fill);
       area (p, MEASURES_CHART_HIT_CATEGORY, c, c, x, y, width / 3, ROW);
       rect (p, x, y + 3, 14, 14, &fill);
       text (p, g_ptr_array_index (overview->categories, c), 9, x + 20, y + 2, width / 3 - 24,
@@ -559,8 +519,7 @@ paint_timeline (Painter          *p,
         }
 
       /* An open-ended period fades out, in a colour of its own. */
-      part_fill (p, row->to == MEASURES_YEAR_NONE ? 1 : 0, &fill);
-      fill.hatch = MEASURES_HATCH_NONE;
+      plain_fill (p, row->to == MEASURES_YEAR_NONE ? MEASURES_CHART_PURPLE : MEASURES_CHART_BLUE, &fill);
       fill.fade = row->to == MEASURES_YEAR_NONE;
       rect (p, x, y + 4, length, ROW - 8, &fill);
     }
@@ -595,7 +554,9 @@ paint (Painter          *p,
        double            height)
 {
   MeasuresFill background = { p->colors.background, MEASURES_HATCH_NONE, p->colors.background, FALSE };
+  g_autofree guint *swatches = _measures_chart_category_swatches (overview);
 
+  p->swatches = swatches;
   rect (p, 0, 0, width, height, &background);
 
   switch (chart)
@@ -612,8 +573,10 @@ paint (Painter          *p,
       break;
     case MEASURES_N_CHARTS:
     default:
-      g_return_if_reached ();
+      g_warn_if_reached ();
     }
+
+  p->swatches = NULL;
 }
 
 /**

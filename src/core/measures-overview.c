@@ -29,6 +29,7 @@ measures_overview_free (MeasuresOverview *self)
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_values, g_array_unref);
+  g_clear_pointer (&self->category_keys, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->by_form, g_array_unref);
@@ -60,7 +61,7 @@ counts_of (MeasuresIndex        *index,
 
   for (guint v = 0; v < measures_index_get_n_values (index, facet); v++)
     {
-      MeasuresOverviewCount count = { facet, v, measures_index_get_value_label (index, facet, v), 0 };
+      MeasuresOverviewCount count = { facet, v, measures_index_get_value_label (index, facet, v), 0, G_MAXUINT };
 
       if (categories_only && measures_index_get_value_parent (index, facet, v) >= 0)
         continue;
@@ -249,6 +250,7 @@ measures_overview_new (MeasuresIndex        *index,
   self->years = g_array_new (FALSE, TRUE, sizeof (MeasuresYearBin));
   self->categories = g_ptr_array_new ();
   self->category_values = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->category_keys = g_ptr_array_new ();
   self->strings = g_ptr_array_new_with_free_func (g_free);
 
   /* The categories in the bars: those of the matching measures, most
@@ -266,8 +268,19 @@ measures_overview_new (MeasuresIndex        *index,
         category_slot[count->value] = self->categories->len;
         g_ptr_array_add (self->categories, (gpointer) count->label);
         g_array_append_val (self->category_values, count->value);
+        g_ptr_array_add (self->category_keys,
+                         (gpointer) measures_index_get_value (index, MEASURES_FACET_TYPE, count->value));
       }
   }
+
+  /* Each type's bar takes the colour of its category. */
+  for (guint i = 0; i < self->by_type->len; i++)
+    {
+      MeasuresOverviewCount *count = &g_array_index (self->by_type, MeasuresOverviewCount, i);
+      int parent = measures_index_get_value_parent (index, MEASURES_FACET_TYPE, count->value);
+
+      count->category = category_slot[parent >= 0 ? (guint) parent : count->value];
+    }
 
   measures_index_get_years (index, &year_from, &year_to);
 
@@ -324,6 +337,7 @@ measures_overview_new (MeasuresIndex        *index,
       /* Translators: the part of a bar for measures without a type */
       g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
       g_array_append_val (self->category_values, other_value);
+      g_ptr_array_add (self->category_keys, NULL);
     }
 
   g_array_set_size (self->years, last - first + 1);

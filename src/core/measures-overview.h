@@ -36,6 +36,9 @@ typedef struct
  * @value: the value's position in the index
  * @label: its label in the UI language
  * @count: how many matching measures have it
+ * @category: for a type, the position of its category (itself, or the
+ *   category of a subcategory) in #MeasuresOverview:categories;
+ *   %G_MAXUINT for a form
  */
 typedef struct
 {
@@ -43,6 +46,7 @@ typedef struct
   guint value;
   const char *label;
   guint count;
+  guint category;
 } MeasuresOverviewCount;
 
 /**
@@ -75,6 +79,8 @@ typedef struct
   int last_year;
   GPtrArray *categories;     /* const char *, labels; the last is "Other" when needed */
   GArray *category_values;   /* guint, each category's value in the index; G_MAXUINT for "Other" */
+  GPtrArray *category_keys;  /* const char *, each category as the data writes it, whatever the
+                              * language; NULL for "Other": what its colour comes from */
   GArray *years;             /* MeasuresYearBin, first_year to last_year */
   GArray *by_form;           /* MeasuresOverviewCount, largest first */
   GArray *by_type;           /* MeasuresOverviewCount, largest first */

@@ -1,0 +1,37 @@
+/* measures-chart-private.h
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the charts' drawing shares with their colours
+ * (measures-chart-colors.c): the swatches of categories.
+ */
+
+#pragma once
+
+#include "measures-chart.h"
+
+G_BEGIN_DECLS
+
+/* The colours of MeasuresChartColors:parts, in order. */
+enum
+{
+  MEASURES_CHART_BLUE,
+  MEASURES_CHART_PURPLE,
+  MEASURES_CHART_GREEN,
+  MEASURES_CHART_ORANGE,
+  MEASURES_CHART_RED,
+  MEASURES_CHART_BROWN,
+  MEASURES_CHART_GREY,
+};
+
+/* A swatch is a colour of the parts with a hatch over it. */
+#define MEASURES_CHART_N_SWATCHES (MEASURES_CHART_N_COLORS * MEASURES_N_HATCHES)
+#define MEASURES_CHART_SWATCH(color, hatch) ((hatch) * MEASURES_CHART_N_COLORS + (color))
+
+guint *_measures_chart_category_swatches (MeasuresOverview          *overview);
+void   _measures_chart_swatch_fill       (const MeasuresChartColors *colors,
+                                          guint                      swatch,
+                                          MeasuresFill              *fill);
+
+G_END_DECLS

@@ -1,0 +1,347 @@
+/* test-chart-meaning.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * That a chart means the same wherever it is drawn: a category keeps its
+ * colour and pattern whatever the filters and the language, labels keep
+ * what tells measures apart, labels never collide, and the tables, the
+ * charts' text alternative, are whole.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "measures-chart.h"
+#include "measures-loader.h"
+#include "test-chart-utils.h"
+
+#define WIDTH 800.0
+
+/* How an SVG chart paints its keys or bars: for each key of a legend
+ * (a square, then its label), or for each bar (its label, then the
+ * bar), the paint of the square or bar: a colour, or the content of its
+ * pattern. */
+typedef struct
+{
+  gboolean keys;          /* keys of a legend, rather than bars */
+  GHashTable *patterns;   /* id → what it draws */
+  GString *pattern;       /* the one being read */
+  char *pattern_id;
+  char *last_paint;       /* of the last rectangle, until a text takes it */
+  char *last_text;        /* the last text, until a rectangle takes it */
+  gboolean in_text;
+  GString *text;
+  GHashTable *paints;     /* label → paint */
+} PaintReader;
+
+static const char *
+attribute (const char **names_,
+           const char **values,
+           const char  *name)
+{
+  for (guint i = 0; names_[i] != NULL; i++)
+    if (g_str_equal (names_[i], name))
+      return values[i];
+
+  return "";
+}
+
+static void
+paint_start (GMarkupParseContext  *context,
+             const char           *element,
+             const char          **names_,
+             const char          **values,
+             gpointer              user_data,
+             GError              **error)
+{
+  PaintReader *reader = user_data;
+
+  if (g_str_equal (element, "pattern"))
+    {
+      reader->pattern = g_string_new (NULL);
+      reader->pattern_id = g_strdup (attribute (names_, values, "id"));
+    }
+  else if (reader->pattern != NULL)
+    {
+      for (guint i = 0; names_[i] != NULL; i++)
+        g_string_append_printf (reader->pattern, "%s %s=%s;", element, names_[i], values[i]);
+    }
+  else if (g_str_equal (element, "rect"))
+    {
+      const char *fill = attribute (names_, values, "fill");
+      char *paint;
+
+      if (g_str_has_prefix (fill, "url(#"))
+        {
+          g_autofree char *id = g_strndup (fill + 5, strlen (fill) - 6);
+
+          paint = g_strdup (g_hash_table_lookup (reader->patterns, id));
+          g_assert_nonnull (paint);
+        }
+      else
+        paint = g_strdup (fill);
+
+      g_clear_pointer (&reader->last_paint, g_free);
+      if (reader->keys && g_str_equal (attribute (names_, values, "width"), "14.00") &&
+          g_str_equal (attribute (names_, values, "height"), "14.00"))
+        reader->last_paint = g_steal_pointer (&paint);
+      else if (!reader->keys && reader->last_text != NULL)
+        g_hash_table_insert (reader->paints, g_steal_pointer (&reader->last_text), g_steal_pointer (&paint));
+      g_clear_pointer (&reader->last_text, g_free);
+      g_free (paint);
+    }
+  else if (g_str_equal (element, "text"))
+    {
+      reader->in_text = TRUE;
+      g_string_truncate (reader->text, 0);
+    }
+}
+
+static void
+paint_end (GMarkupParseContext  *context,
+           const char           *element,
+           gpointer              user_data,
+           GError              **error)
+{
+  PaintReader *reader = user_data;
+
+  if (g_str_equal (element, "pattern"))
+    {
+      g_hash_table_insert (reader->patterns, g_steal_pointer (&reader->pattern_id),
+                           g_string_free (reader->pattern, FALSE));
+      reader->pattern = NULL;
+    }
+  else if (g_str_equal (element, "text"))
+    {
+      reader->in_text = FALSE;
+      g_clear_pointer (&reader->last_text, g_free);
+      if (reader->keys && reader->last_paint != NULL)
+        g_hash_table_insert (reader->paints, g_strdup (reader->text->str), g_steal_pointer (&reader->last_paint));
+      else if (!reader->keys)
+        reader->last_text = g_strdup (reader->text->str);
+      g_clear_pointer (&reader->last_paint, g_free);
+    }
+}
+
+static void
+paint_text (GMarkupParseContext  *context,
+            const char           *text,
+            gsize                 length,
+            gpointer              user_data,
+            GError              **error)
+{
+  PaintReader *reader = user_data;
+
+  if (reader->in_text)
+    g_string_append_len (reader->text, text, length);
+}
+
+static GHashTable *
+read_paints (GBytes   *svg,
+             gboolean  keys)
+{
+  static const GMarkupParser parser = { paint_start, paint_end, paint_text, NULL, NULL };
+  PaintReader reader = { keys };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  reader.patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.paints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.text = g_string_new (NULL);
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_hash_table_unref (reader.patterns);
+  g_string_free (reader.text, TRUE);
+  g_free (reader.last_paint);
+  g_free (reader.last_text);
+
+  return reader.paints;
+}
+
+static gboolean
+same_color (const MeasuresColor *a,
+            const MeasuresColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+static gboolean
+same_fill (const MeasuresFill *a,
+           const MeasuresFill *b)
+{
+  return same_color (&a->color, &b->color) && a->hatch == b->hatch &&
+         same_color (&a->hatch_color, &b->hatch_color) && a->fade == b->fade;
+}
+
+/* Each category's key in @overview's chart per year and its bar in the
+ * chart of types, by the category's name in the data. */
+static void
+collect_category_paints (MeasuresOverview *overview,
+                         GHashTable       *by_key,
+                         const char       *what)
+{
+  MeasuresChartStyle style = { FALSE };
+  /* Wide enough for every label whole. */
+  g_autoptr(GBytes) years = measures_chart_to_svg (overview, MEASURES_CHART_YEARS, 3 * WIDTH, &style);
+  g_autoptr(GBytes) types = measures_chart_to_svg (overview, MEASURES_CHART_TYPES, 3 * WIDTH, &style);
+  g_autoptr(GHashTable) keys = read_paints (years, TRUE);
+  g_autoptr(GHashTable) bars = read_paints (types, FALSE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint c = 0; c < overview->categories->len; c++)
+    {
+      const char *label = g_ptr_array_index (overview->categories, c);
+      const char *key = g_ptr_array_index (overview->category_keys, c);
+      const char *paint = g_hash_table_lookup (keys, label);
+      const char *bar = g_hash_table_lookup (bars, label);
+      const char *before;
+      g_autofree char *hex = NULL;
+      MeasuresFill fill;
+
+      g_assert_nonnull (key);
+      g_test_message ("%s: %s (%s) is %s", what, label, key, paint);
+      g_assert_nonnull (paint);
+      /* The same in the chart of types as in the legend. */
+      if (bar != NULL)
+        g_assert_cmpstr (bar, ==, paint);
+      /* No two categories shown together look alike. */
+      g_assert_false (g_hash_table_contains (seen, paint));
+      g_hash_table_add (seen, (gpointer) paint);
+
+      /* The same as in the other filters and languages. */
+      before = g_hash_table_lookup (by_key, key);
+      if (before != NULL)
+        g_assert_cmpstr (paint, ==, before);
+      else
+        g_hash_table_insert (by_key, g_strdup (key), g_strdup (paint));
+
+      /* What the chart draws is the colour of the category's fill,
+       * with a pattern when it has a hatch. */
+      measures_chart_get_category_fill (overview, c, &style, &fill);
+      hex = g_strdup_printf ("#%02x%02x%02x", (guint) lround (fill.color.red * 255),
+                             (guint) lround (fill.color.green * 255), (guint) lround (fill.color.blue * 255));
+      g_assert_nonnull (strstr (paint, hex));
+      g_assert_true ((fill.hatch == MEASURES_HATCH_NONE) == g_str_equal (paint, hex));
+    }
+}
+
+/* A category keeps its colour and pattern whatever the filters, which
+ * change the categories' ranks, and in both languages: they come from
+ * its name, not its rank. */
+static void
+test_category_colors (void)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  const char *trafficking[] = { "Trafficking", NULL };
+  guint prevention[2] = { G_MAXUINT, G_MAXUINT };
+
+  for (guint filter = 0; filter < 3; filter++)
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        g_autoptr(MeasuresQuery) query = measures_query_new ();
+        g_autoptr(MeasuresCatalog) catalog = NULL;
+        g_autoptr(MeasuresOverview) overview = NULL;
+        g_autofree char *what = NULL;
+
+        /* All of them; those against trafficking; those in force in
+         * 2021, as a click on its bar chooses. */
+        if (filter == 1)
+          measures_query_set_forms (query, trafficking);
+        else if (filter == 2)
+          measures_query_set_years (query, 2021, 2021);
+        overview = bundled_overview (&catalog, query);
+        if (lang == 1)
+          measures_overview_relabel (overview, catalog->index, ro);
+
+        for (guint c = 0; c < overview->categories->len; c++)
+          if (g_str_equal (g_ptr_array_index (overview->category_keys, c), "Prevention") && filter < 2)
+            prevention[filter] = c;
+
+        what = g_strdup_printf ("filter %u, %s", filter, lang == 1 ? "ro" : "en");
+        collect_category_paints (overview, by_key, what);
+      }
+
+  /* The filters did move Prevention among the categories. */
+  g_assert_cmpuint (prevention[0], !=, G_MAXUINT);
+  g_assert_cmpuint (prevention[1], !=, G_MAXUINT);
+  g_assert_cmpuint (prevention[0], !=, prevention[1]);
+  g_assert_cmpuint (g_hash_table_size (by_key), ==, 7);
+}
+
+/* Categories the vocabulary does not know get colours from their names:
+ * one keeps its swatch beside others, and many shown together still
+ * differ in colour or pattern. */
+static void
+test_unknown_category_colors (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(MeasuresIndex) alone_index = NULL;
+  g_autoptr(MeasuresIndex) many_index = NULL;
+  g_autoptr(MeasuresOverview) alone = NULL;
+  g_autoptr(MeasuresOverview) many = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  MeasuresChartStyle style = { FALSE };
+  MeasuresFill first, second;
+  guint n_known = 0;
+
+  alone = overview_of ("[{\"id\": \"a\", \"country\": \"Romania\", \"year\": 2020,"
+                       " \"types\": \"Gardening > Roses\", \"title\": \"A\"}]", &alone_index);
+  g_assert_cmpuint (alone->categories->len, ==, 1);
+
+  /* Every known category and twenty more, one measure each. */
+  for (guint i = 0; i < 18 + 20; i++)
+    {
+      const char *known[] = {
+        "Policies", "Violence against women", "Prevention", "Social services", "Justice",
+        "Research and statistical data", "Institutional mechanisms", "Administrative data", "Health",
+        "Police", "Education", "Budgets", "Monitoring and Evaluation",
+        "Coordinated and or Integrated service delivery", "Other relevant laws", "Perpetrators Programme",
+        "Regional Initiatives", "Work with public private sectors",
+      };
+      g_autofree char *type = i < G_N_ELEMENTS (known) ? g_strdup (known[i]) : g_strdup_printf ("Invented %u", i);
+
+      n_known += i < G_N_ELEMENTS (known);
+      g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": 2020,"
+                              " \"types\": \"%s\", \"title\": \"T\"}", i > 0 ? "," : "", i, type);
+    }
+  g_string_append (json, ",{\"id\": \"g\", \"country\": \"Romania\", \"year\": 2021,"
+                   " \"types\": \"Gardening > Tulips\", \"title\": \"G\"}]");
+  many = overview_of (json->str, &many_index);
+  g_assert_cmpuint (many->categories->len, ==, 18 + 20 + 1);
+  collect_category_paints (many, by_key, "many");
+
+  for (guint c = 0; c < many->categories->len; c++)
+    if (g_str_equal (g_ptr_array_index (many->category_keys, c), "Gardening"))
+      {
+        measures_chart_get_category_fill (alone, 0, &style, &first);
+        measures_chart_get_category_fill (many, c, &style, &second);
+        g_assert_true (same_fill (&first, &second));
+      }
+  g_assert_cmpuint (n_known, ==, 18);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Labels are compared in English, and in Romanian through the
+   * summary's translations. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MEASURES_LOCALEDIR"));
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-meaning/category-colors", test_category_colors);
+  g_test_add_func ("/chart-meaning/unknown-category-colors", test_unknown_category_colors);
+
+  return g_test_run ();
+}
