@@ -329,6 +329,203 @@ test_unknown_category_colors (void)
   g_assert_cmpuint (n_known, ==, 18);
 }
 
+/* The texts of an SVG image, in order. */
+typedef struct
+{
+  gboolean in_text;
+  GString *text;
+  GPtrArray *texts;
+} TextReader;
+
+static void
+text_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names_,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  TextReader *reader = user_data;
+
+  reader->in_text = g_str_equal (element, "text");
+  g_string_truncate (reader->text, 0);
+}
+
+static void
+text_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  TextReader *reader = user_data;
+
+  if (reader->in_text)
+    g_ptr_array_add (reader->texts, g_strdup (reader->text->str));
+  reader->in_text = FALSE;
+}
+
+static void
+text_text (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 length,
+           gpointer              user_data,
+           GError              **error)
+{
+  TextReader *reader = user_data;
+
+  if (reader->in_text)
+    g_string_append_len (reader->text, text, length);
+}
+
+static GPtrArray *
+read_texts (GBytes *svg)
+{
+  static const GMarkupParser parser = { text_start, text_end, text_text, NULL, NULL };
+  TextReader reader = { FALSE, g_string_new (NULL), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_string_free (reader.text, TRUE);
+
+  return reader.texts;
+}
+
+/* The label drawn for the row of the timeline whose title is @title. */
+static const char *
+row_label (MeasuresOverview *overview,
+           GPtrArray        *texts,
+           const char       *title)
+{
+  /* The years along the top come first, then one label a row. */
+  guint first = texts->len - overview->timeline->len;
+
+  for (guint i = 0; i < overview->timeline->len; i++)
+    if (g_str_equal (g_array_index (overview->timeline, MeasuresTimelineRow, i).title, title))
+      return g_ptr_array_index (texts, first + i);
+
+  g_assert_not_reached ();
+}
+
+/* The timeline's labels keep what tells measures apart: the two action
+ * plans against trafficking, whose titles differ only in their years
+ * after "National Action Plan", still differ once shortened, with their
+ * start, their own years and the years at their end; so do all the
+ * other titles. At the window's width, the PDF cover's (A4), narrower
+ * windows' and a wide one, in English and in Romanian. */
+static void
+test_timeline_labels (void)
+{
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  static const double widths[] = { 800, 696, 560, 420, 1200 };
+  static const struct {
+    const char *lang;
+    const char *plans[2];
+    const char *years[2];
+    const char *start;
+    const char *end;
+  } langs[] = {
+    { "en",
+      { "National Action Plan 2018-2020 for Implementing the National Strategy Against Trafficking in Persons 2018-2022",
+        "National Action Plan 2021-2022 for Implementing the National Strategy Against Trafficking in Persons 2018-2022" },
+      { "2018-2020", "2021-2022" }, "National", "2018-2022" },
+    { "ro",
+      { "Planul național de acțiune 2018–2020 pentru implementarea Strategiei naționale împotriva traficului de persoane 2018–2022",
+        "Planul național de acțiune 2021–2022 pentru implementarea Strategiei naționale împotriva traficului de persoane 2018–2022" },
+      { "2018–2020", "2021–2022" }, "Planul", "2018–2022" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autoptr(MeasuresCatalog) catalog = NULL;
+        g_autoptr(MeasuresOverview) overview = bundled_overview (&catalog, NULL);
+        MeasuresChartStyle style = { FALSE, 0, l == 1 ? ro : NULL };
+        g_autoptr(GBytes) svg = NULL;
+        g_autoptr(GPtrArray) texts = NULL;
+        g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+        if (l == 1)
+          measures_overview_relabel (overview, catalog->index, ro);
+        svg = measures_chart_to_svg (overview, MEASURES_CHART_TIMELINE, widths[w], &style);
+        texts = read_texts (svg);
+
+        for (guint i = 0; i < overview->timeline->len; i++)
+          {
+            const char *label = g_ptr_array_index (texts, texts->len - overview->timeline->len + i);
+
+            g_test_message ("%s at %g: %s", langs[l].lang, widths[w], label);
+            g_assert_false (g_hash_table_contains (seen, label));
+            g_hash_table_add (seen, (gpointer) label);
+          }
+
+        for (guint k = 0; k < 2; k++)
+          {
+            const char *label = row_label (overview, texts, langs[l].plans[k]);
+
+            /* The country heads the first row of its group. */
+            if (g_str_has_prefix (label, "Romania — ") || g_str_has_prefix (label, "România — "))
+              label = strstr (label, " — ") + strlen (" — ");
+            /* The start, where there is room for it beside both years. */
+            if (widths[w] >= 696)
+              g_assert_true (g_str_has_prefix (label, langs[l].start));
+            g_assert_nonnull (strstr (label, langs[l].years[k]));
+            g_assert_true (g_str_has_suffix (label, langs[l].end));
+            /* Shortened, in the middle only. */
+            if (widths[w] < 1200)
+              g_assert_nonnull (strstr (label, "… "));
+          }
+      }
+}
+
+/* Titles that differ only near their end, in no year, would look alike
+ * once the words before their last are cut: each keeps the word where
+ * it differs from the others. */
+static void
+test_timeline_distinct (void)
+{
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresOverview) overview =
+    overview_of ("["
+                 "{\"id\": \"n\", \"country\": \"Romania\", \"year\": \"2019 - 2022\", \"title\":"
+                 " \"Regional Plan for the Protection of Victims of Violence in Schools and Families of the North Region\"},"
+                 "{\"id\": \"s\", \"country\": \"Romania\", \"year\": \"2019 - 2022\", \"title\":"
+                 " \"Regional Plan for the Protection of Victims of Violence in Schools and Families of the South Region\"},"
+                 "{\"id\": \"w\", \"country\": \"Romania\", \"year\": \"2019 - 2022\", \"title\":"
+                 " \"Regional Plan for the Protection of Victims of Violence in Schools and Families of the West Region\"}"
+                 "]", &index);
+  MeasuresChartStyle style = { FALSE };
+
+  for (double width = 400; width <= 800; width += 100)
+    {
+      g_autoptr(GBytes) svg = measures_chart_to_svg (overview, MEASURES_CHART_TIMELINE, width, &style);
+      g_autoptr(GPtrArray) texts = read_texts (svg);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      static const char *ends[] = { "North", "South", "West" };
+
+      g_assert_cmpuint (overview->timeline->len, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        g_test_message ("at %g: %s", width, (const char *) g_ptr_array_index (texts, texts->len - 3 + i));
+      for (guint i = 0; i < 3; i++)
+        {
+          const char *label = g_ptr_array_index (texts, texts->len - 3 + i);
+          const char *title = g_array_index (overview->timeline, MeasuresTimelineRow, i).title;
+
+          g_assert_nonnull (strstr (label, "…"));
+          g_assert_false (g_hash_table_contains (seen, label));
+          g_hash_table_add (seen, (gpointer) label);
+          /* The word where they differ stays, and the end. */
+          g_assert_true (g_str_has_suffix (label, " Region"));
+          for (guint k = 0; k < 3; k++)
+            if (strstr (title, ends[k]) != NULL)
+              g_assert_nonnull (strstr (label, ends[k]));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +539,8 @@ main (int   argc,
 
   g_test_add_func ("/chart-meaning/category-colors", test_category_colors);
   g_test_add_func ("/chart-meaning/unknown-category-colors", test_unknown_category_colors);
+  g_test_add_func ("/chart-meaning/timeline-labels", test_timeline_labels);
+  g_test_add_func ("/chart-meaning/timeline-distinct", test_timeline_distinct);
 
   return g_test_run ();
 }

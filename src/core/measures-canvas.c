@@ -11,7 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "measures-canvas.h"
+#include "measures-canvas-private.h"
 
 /* What the charts draw on: rectangles, lines and runs of text, with one
  * backend that draws them with Cairo (the window, PNG, PDF) and one that
@@ -312,6 +312,25 @@ fit (PangoContext          *context,
   ellipsis_layout = make_layout (context, "…", run->size, run->bold);
   ellipsis = layout_width (ellipsis_layout);
 
+  /* A title loses whole words from its middle, keeping its start, its
+   * years and its end, when that can make it fit. */
+  if (run->middle)
+    {
+      g_autoptr(GPtrArray) candidates = _measures_canvas_shorten_middle (run->text, prefix, length, ellipsis,
+                                                                          run->max_width, run->keep, run->n_keep);
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          pango_layout_set_text (fitted->layout, g_ptr_array_index (candidates, i), -1);
+          fitted->width = layout_width (fitted->layout);
+          if (fitted->width <= run->max_width)
+            {
+              fitted->text = g_strdup (g_ptr_array_index (candidates, i));
+              return fitted;
+            }
+        }
+    }
+
   /* The most characters that fit with the ellipsis, by bisection. */
   high = length - 1;
   while (low <= high)
@@ -372,9 +391,17 @@ lookup_fitted (MeasuresCanvas        *self,
   if (!text_cache_valid (cache, self->context))
     text_cache_begin (cache, self->context);
 
-  key = g_strdup_printf ("%s %s %c%c%s", g_ascii_dtostr (size, sizeof size, run->size),
-                         g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
-                         run->bold ? 'b' : '-', run->middle ? 'm' : '-', run->text);
+  {
+    GString *keep = g_string_new (NULL);
+
+    /* The characters kept, in the key: the same text may keep others. */
+    for (guint k = 0; run->middle && k < run->n_keep; k++)
+      g_string_append_printf (keep, "%u,", run->keep[k]);
+    key = g_strdup_printf ("%s %s %c%c%s %s", g_ascii_dtostr (size, sizeof size, run->size),
+                           g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
+                           run->bold ? 'b' : '-', run->middle ? 'm' : '-', keep->str, run->text);
+    g_string_free (keep, TRUE);
+  }
 
   fitted = g_hash_table_lookup (cache->current, key);
   if (fitted != NULL)

@@ -80,7 +80,13 @@ typedef enum
  * @max_width: the widest it may be; longer text ends with "…"; 0 for no limit
  * @align: which point @x is
  * @color: the colour
- * @middle: whether a text too long loses its middle rather than its end
+ * @middle: whether a text too long loses its middle rather than its end:
+ *   whole words between its first word, the words with digits (such as
+ *   years) and its last word, as few as needed
+ * @keep: (array length=n_keep) (nullable): for @middle, offsets of
+ *   characters whose words stay too, such as where a title first differs
+ *   from another's; when even they cannot all fit, they go in this order
+ * @n_keep: how many
  */
 typedef struct
 {
@@ -93,6 +99,8 @@ typedef struct
   MeasuresAlign align;
   MeasuresColor color;
   gboolean middle;
+  const guint *keep;
+  guint n_keep;
 } MeasuresTextRun;
 
 typedef struct _MeasuresCanvas MeasuresCanvas;

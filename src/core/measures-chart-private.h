@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the charts' drawing shares with their colours
- * (measures-chart-colors.c): the swatches of categories.
+ * (measures-chart-colors.c), the swatches of categories, and with their
+ * labels (measures-chart-labels.c).
  */
 
 #pragma once
@@ -33,5 +34,25 @@ guint *_measures_chart_category_swatches (MeasuresOverview          *overview);
 void   _measures_chart_swatch_fill       (const MeasuresChartColors *colors,
                                           guint                      swatch,
                                           MeasuresFill              *fill);
+
+/* The size of the labels of bars and rows, in points. */
+#define MEASURES_CHART_LABEL_SIZE 9
+
+/* The label of a row of the timeline and what must stay when it is
+ * shortened. */
+typedef struct
+{
+  char *text;       /* "Country — Title" heads a country's group */
+  GArray *keep;     /* offsets of characters whose words stay */
+  guint start;      /* where the title starts in it */
+  char *shown;      /* what is drawn */
+} MeasuresChartLabel;
+
+MeasuresChartLabel *_measures_chart_timeline_labels      (MeasuresCanvas     *canvas,
+                                                          MeasuresOverview   *overview,
+                                                          guint               rows,
+                                                          double              max_width);
+void                _measures_chart_timeline_labels_free (MeasuresChartLabel *labels,
+                                                          guint               rows);
 
 G_END_DECLS

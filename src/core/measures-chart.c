@@ -31,6 +31,9 @@
 
 #define ROW 22.0
 #define LABEL_WIDTH 0.38
+/* Titles need more room than the labels of forms and types; a period
+ * needs less than a count's bar. */
+#define TIMELINE_LABEL_WIDTH 0.46
 #define TIMELINE_TOP 20.0
 
 G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
@@ -467,13 +470,13 @@ paint_timeline (Painter          *p,
                 MeasuresOverview *overview,
                 double            width)
 {
-  double label_width = width * LABEL_WIDTH;
+  double label_width = width * TIMELINE_LABEL_WIDTH;
   double plot_width = width - label_width;
   int first = overview->first_year, last = overview->last_year;
   double per_year = (last >= first) ? plot_width / (last - first + 1) : plot_width;
   guint rows = timeline_rows (overview, p->style);
   double bottom = TIMELINE_TOP + ROW * rows;
-  const char *country = NULL;
+  MeasuresChartLabel *labels = NULL;
 
   if (rows == 0)
     {
@@ -494,6 +497,9 @@ paint_timeline (Painter          *p,
         text (p, label, 8, x + 2, 0, 0, MEASURES_ALIGN_START, &p->colors.dim_text);
       }
 
+  if (p->canvas != NULL)
+    labels = _measures_chart_timeline_labels (p->canvas, overview, rows, label_width - 8);
+
   for (guint i = 0; i < rows; i++)
     {
       const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
@@ -501,19 +507,16 @@ paint_timeline (Painter          *p,
       double x = label_width + (row->from - first) * per_year;
       int to = row->to != MEASURES_YEAR_NONE ? row->to : last;
       double length = (to - row->from + 1) * per_year;
-      g_autofree char *label = NULL;
       MeasuresFill fill;
 
-      /* A country's name heads its group. */
-      label = g_strcmp0 (country, row->country) != 0 ? g_strdup_printf ("%s — %s", row->country, row->title)
-                                                     : g_strdup (row->title);
-      country = row->country;
-
       area (p, MEASURES_CHART_HIT_TIMELINE, i, 0, 0, y, width, ROW);
-      if (p->canvas != NULL)
+      if (labels != NULL)
         {
-          /* Titles of plans often differ only in their years, at the end. */
-          MeasuresTextRun run = { label, 0, y + 3, 9, FALSE, label_width - 8, MEASURES_ALIGN_START, p->colors.text, TRUE };
+          /* Titles of plans often differ only in their years: they lose
+           * words of their middle, never their start, years or end. */
+          MeasuresTextRun run = { labels[i].text, 0, y + 3, MEASURES_CHART_LABEL_SIZE, FALSE, label_width - 8,
+                                  MEASURES_ALIGN_START, p->colors.text, TRUE,
+                                  (const guint *) labels[i].keep->data, labels[i].keep->len };
 
           measures_canvas_text (p->canvas, &run);
         }
@@ -523,6 +526,8 @@ paint_timeline (Painter          *p,
       fill.fade = row->to == MEASURES_YEAR_NONE;
       rect (p, x, y + 4, length, ROW - 8, &fill);
     }
+
+  _measures_chart_timeline_labels_free (labels, rows);
 
   if (rows < overview->n_timeline)
     {
