@@ -11,8 +11,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "measures-overview-view.h"
+#include "measures-table-layout.h"
 
 /* The charts of the matching measures, drawn by the core's chart code
  * in drawing areas that follow the light or dark style. Pointing at a
@@ -30,6 +32,7 @@ typedef struct
   MeasuresChart chart;
   GtkWidget *area;
   GtkExpander *expander;
+  GtkWidget *table_scroller;
   GtkListBox *table;
   MeasuresTextCache *text_cache;  /* the chart's labels, between draws */
 } Section;
@@ -143,40 +146,85 @@ released_cb (GtkGestureClick *gesture,
   measures_overview_view_activate_at (section->view, section->chart, x, y);
 }
 
-/* Tables */
+/* Tables
+ *
+ * A list of rows, one a bar, each a box of labels that a table layout
+ * lays out in columns as wide in every row. Numbers sit at the right of
+ * their column under a heading set at the right, and never wrap; words
+ * sit at the left and wrap. The widest column of words takes the room
+ * left. A table wider than the chart scrolls sideways inside its own
+ * scroller, so that it never widens the window. */
+
+/* Whether every cell of column @c below the heading is a number, as
+ * "%'u" writes them in any locale. */
+static gboolean
+is_numeric_column (GPtrArray *table,
+                   guint      c)
+{
+  for (guint r = 1; r < table->len; r++)
+    {
+      const char *cell = ((GStrv) g_ptr_array_index (table, r))[c];
+
+      if (*cell == '\0')
+        return FALSE;
+      for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (!g_unichar_isdigit (ch) && ch != ',' && ch != '.' && ch != '\'' && !g_unichar_isspace (ch))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean numeric;
+  gboolean expand;
+} Column;
 
 static GtkWidget *
 table_row (GStrv         cells,
            GStrv         head,
-           GtkSizeGroup **groups,
+           const Column *columns,
+           guint         n_columns,
+           guint         expand,
            gboolean      is_head)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *row = gtk_list_box_row_new ();
   g_autoptr(GString) spoken = g_string_new (NULL);
 
+  gtk_widget_set_layout_manager (box, measures_table_layout_new (12, expand));
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
 
-  for (guint i = 0; cells[i] != NULL; i++)
+  for (guint i = 0; i < n_columns; i++)
     {
       GtkWidget *label = gtk_label_new (NULL);
+      const Column *column = &columns[i];
 
       /* Record text, set as text. */
       gtk_label_set_text (GTK_LABEL (label), cells[i]);
-      gtk_label_set_xalign (GTK_LABEL (label), i == 0 ? 0 : 1);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), i == 0 ? 40 : 18);
-      if (i == 0)
-        gtk_widget_set_hexpand (label, TRUE);
-      else
+      gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1 : 0);
+      gtk_label_set_yalign (GTK_LABEL (label), is_head ? 1 : 0.5);
+      if (column->numeric && !is_head)
         gtk_widget_add_css_class (label, "numeric");
+      else
+        {
+          /* Headings of numbers wrap to a few words; words to more. */
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), column->numeric ? 12 : 40);
+          gtk_label_set_justify (GTK_LABEL (label), column->numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+        }
+      gtk_widget_set_hexpand (label, column->expand);
       if (is_head)
         gtk_widget_add_css_class (label, "heading");
-      if (groups[i] != NULL)
-        gtk_size_group_add_widget (groups[i], label);
       gtk_box_append (GTK_BOX (box), label);
 
       if (!is_head)
@@ -189,6 +237,7 @@ table_row (GStrv         cells,
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_add_css_class (row, "chart-table-head");
     }
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
@@ -201,9 +250,10 @@ fill_table (Section *section)
 {
   MeasuresOverview *overview = section->view->overview;
   g_autoptr(GPtrArray) table = NULL;
-  GtkSizeGroup *groups[64] = { NULL };
+  g_autofree Column *columns = NULL;
   GStrv head;
-  guint n_columns;
+  guint n_columns, widest = G_MAXUINT;
+  gsize widest_length = 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->table))) != NULL)
@@ -214,15 +264,37 @@ fill_table (Section *section)
 
   table = measures_chart_get_table (overview, section->chart, NULL);
   head = g_ptr_array_index (table, 0);
-  n_columns = MIN (g_strv_length (head), G_N_ELEMENTS (groups));
-  for (guint i = 1; i < n_columns; i++)
-    groups[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  n_columns = g_strv_length (head);
+  columns = g_new0 (Column, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      /* The first column names the row (a year, a form, a country). */
+      columns[c].numeric = c > 0 && table->len > 1 && is_numeric_column (table, c);
+      if (!columns[c].numeric)
+        {
+          gsize length = 0;
+
+          for (guint r = 0; r < table->len; r++)
+            length += strlen (((GStrv) g_ptr_array_index (table, r))[c]);
+          if (widest == G_MAXUINT || length > widest_length)
+            {
+              widest = c;
+              widest_length = length;
+            }
+        }
+    }
+  if (widest != G_MAXUINT)
+    columns[widest].expand = TRUE;
 
   for (guint r = 0; r < table->len; r++)
-    gtk_list_box_append (section->table, table_row (g_ptr_array_index (table, r), head, groups, r == 0));
+    {
+      GStrv cells = g_ptr_array_index (table, r);
 
-  for (guint i = 1; i < n_columns; i++)
-    g_object_unref (groups[i]);
+      /* A row short of cells would put its values under other headings. */
+      g_return_if_fail (g_strv_length (cells) == n_columns);
+      gtk_list_box_append (section->table, table_row (cells, head, columns, n_columns, widest, r == 0));
+    }
 }
 
 static void
@@ -266,6 +338,7 @@ build_section (MeasuresOverviewView *self,
   GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   GtkEventController *motion;
   GtkGesture *click;
+  GtkWidget *viewport;
   GtkWidget *frame;
 
   section->view = self;
@@ -319,9 +392,22 @@ build_section (MeasuresOverviewView *self,
   gtk_list_box_set_selection_mode (section->table, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (section->table), "boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (section->table), "chart-table");
-  gtk_widget_set_margin_top (GTK_WIDGET (section->table), 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (section->table), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_expander_set_child (section->expander, GTK_WIDGET (section->table));
+  /* As tall as its rows, and as wide as the chart: sideways, it
+   * scrolls rather than widen the window. */
+  section->table_scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                          "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                                          "vscrollbar-policy", GTK_POLICY_NEVER,
+                                          "propagate-natural-height", TRUE,
+                                          /* A scrollbar, not an overlay: columns are cut off. */
+                                          "overlay-scrolling", FALSE,
+                                          "margin-top", 8,
+                                          NULL);
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), GTK_WIDGET (section->table));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (section->table_scroller), viewport);
+  gtk_expander_set_child (section->expander, section->table_scroller);
   g_signal_connect (section->expander, "notify::expanded", G_CALLBACK (expanded_cb), section);
   g_signal_connect (section->table, "row-activated", G_CALLBACK (row_activated_cb), section);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (section->expander));

@@ -526,6 +526,65 @@ test_timeline_distinct (void)
     }
 }
 
+/* The tables, the charts' text alternative, are whole: a heading for
+ * each column, and in each row a value under each heading, for every
+ * chart, with the categories of a filter and in Romanian too. */
+static void
+test_tables_whole (void)
+{
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  const char *trafficking[] = { "Trafficking", NULL };
+
+  for (guint filter = 0; filter < 2; filter++)
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        g_autoptr(MeasuresQuery) query = measures_query_new ();
+        g_autoptr(MeasuresCatalog) catalog = NULL;
+        g_autoptr(MeasuresOverview) overview = NULL;
+
+        if (filter == 1)
+          measures_query_set_forms (query, trafficking);
+        overview = bundled_overview (&catalog, query);
+        if (lang == 1)
+          measures_overview_relabel (overview, catalog->index, ro);
+
+        for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
+          {
+            g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, lang == 1 ? ro : NULL);
+            guint n_columns = g_strv_length (g_ptr_array_index (table, 0));
+
+            g_assert_cmpuint (n_columns, >=, 2);
+            g_assert_cmpuint (table->len, >, 1);
+            for (guint r = 0; r < table->len; r++)
+              {
+                GStrv row = g_ptr_array_index (table, r);
+
+                g_assert_cmpuint (g_strv_length (row), ==, n_columns);
+                for (guint c = 0; c < n_columns; c++)
+                  g_assert_cmpstr (row[c], !=, "");
+              }
+
+            /* The chart per year: the categories' parts add up to the
+             * total, in the categories' order of the headings. */
+            if (chart == MEASURES_CHART_YEARS)
+              for (guint r = 1; r < table->len; r++)
+                {
+                  GStrv row = g_ptr_array_index (table, r);
+                  const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, r - 1);
+                  guint64 sum = 0;
+
+                  g_assert_cmpuint (n_columns, ==, 2 + overview->categories->len);
+                  for (guint c = 0; c < overview->categories->len; c++)
+                    {
+                      g_assert_cmpuint (g_ascii_strtoull (row[2 + c], NULL, 10), ==, bin->by_category[c]);
+                      sum += bin->by_category[c];
+                    }
+                  g_assert_cmpuint (sum, ==, bin->total);
+                }
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/chart-meaning/unknown-category-colors", test_unknown_category_colors);
   g_test_add_func ("/chart-meaning/timeline-labels", test_timeline_labels);
   g_test_add_func ("/chart-meaning/timeline-distinct", test_timeline_distinct);
+  g_test_add_func ("/chart-meaning/tables-whole", test_tables_whole);
 
   return g_test_run ();
 }
