@@ -585,6 +585,228 @@ test_tables_whole (void)
       }
 }
 
+/* Where each text of an SVG image is: its box, measured as the canvas
+ * measures it (the same fonts, at 96 dots per inch). */
+typedef struct
+{
+  char *text;
+  double x;
+  double top;
+  double width;
+  double height;
+} TextBox;
+
+typedef struct
+{
+  PangoContext *context;
+  GArray *boxes;
+  TextBox current;
+  gboolean in_text;
+  GString *content;
+} BoxReader;
+
+static void
+box_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names_,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  BoxReader *reader = user_data;
+
+  if (!g_str_equal (element, "text"))
+    return;
+
+  reader->in_text = TRUE;
+  g_string_truncate (reader->content, 0);
+  reader->current = (TextBox) { NULL, 0, 0, 0, 0 };
+  for (guint i = 0; names_[i] != NULL; i++)
+    if (g_str_equal (names_[i], "x"))
+      reader->current.x = g_ascii_strtod (values[i], NULL);
+    else if (g_str_equal (names_[i], "y"))
+      reader->current.top = g_ascii_strtod (values[i], NULL);   /* the baseline, for now */
+    else if (g_str_equal (names_[i], "font-size"))
+      reader->current.height = g_ascii_strtod (values[i], NULL); /* pixels, for now */
+}
+
+static void
+box_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  BoxReader *reader = user_data;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  PangoRectangle logical;
+
+  if (!reader->in_text)
+    return;
+  reader->in_text = FALSE;
+
+  layout = pango_layout_new (reader->context);
+  font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  pango_font_description_set_size (font, (int) (reader->current.height * 72 / 96 * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, reader->content->str, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  reader->current.text = g_strdup (reader->content->str);
+  reader->current.width = (double) logical.width / PANGO_SCALE;
+  reader->current.top -= (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  reader->current.height = (double) logical.height / PANGO_SCALE;
+  g_array_append_val (reader->boxes, reader->current);
+}
+
+static void
+box_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  BoxReader *reader = user_data;
+
+  if (reader->in_text)
+    g_string_append_len (reader->content, text, length);
+}
+
+static void
+clear_box (gpointer data)
+{
+  g_free (((TextBox *) data)->text);
+}
+
+static GArray *
+read_boxes (GBytes *svg)
+{
+  static const GMarkupParser parser = { box_start, box_end, box_text, NULL, NULL };
+  BoxReader reader = { measures_canvas_create_context (96), g_array_new (FALSE, FALSE, sizeof (TextBox)),
+                       { 0 }, FALSE, g_string_new (NULL) };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  g_array_set_clear_func (reader.boxes, clear_box);
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_object_unref (reader.context);
+  g_string_free (reader.content, TRUE);
+
+  return reader.boxes;
+}
+
+/* No two texts of @svg overlap or touch, and each is inside the chart. */
+static void
+assert_no_collision (GBytes     *svg,
+                     double      width,
+                     const char *what)
+{
+  g_autoptr(GArray) boxes = read_boxes (svg);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const TextBox *a = &g_array_index (boxes, TextBox, i);
+
+      if (a->x < -0.5 || a->x + a->width > width + 0.5)
+        g_error ("%s: “%s” from %.1f to %.1f, outside 0 to %g", what, a->text, a->x, a->x + a->width, width);
+
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          const TextBox *b = &g_array_index (boxes, TextBox, j);
+          double across = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+          double down = MIN (a->top + a->height, b->top + b->height) - MAX (a->top, b->top);
+
+          /* Side by side, two pixels apart at least, or "360348" reads
+           * as one number. */
+          if (across > -2 && down > 0.5)
+            g_error ("%s: “%s” at %.1f, %.1f and “%s” at %.1f, %.1f touch", what,
+                     a->text, a->x, a->top, b->text, b->x, b->top);
+        }
+    }
+}
+
+static gboolean
+has_text (GBytes     *svg,
+          const char *text)
+{
+  g_autoptr(GPtrArray) texts = read_texts (svg);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Thousands of measures from 1995 to 2030: the figures over the bars
+ * and the years under them, and the years over the timeline, never
+ * overlap nor leave the chart, at the window's width, the PDF cover's,
+ * a narrow window's and a wide one; the first and last year and the
+ * highest figure are always there. */
+static void
+test_labels_never_collide (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresOverview) overview = NULL;
+  static const char *types[] = {
+    "Policies > National strategy specific to violence against women", "Prevention > Awareness-raising /Campaigns",
+    "Justice > Training", "Social services > Hotline/Helpline", "Institutional mechanisms",
+  };
+  static const double widths[] = { 800, 696, 560, 420, 1400 };
+  MeasuresChartStyle style = { FALSE };
+  g_autofree char *highest = NULL;
+  guint most = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      int from = g_rand_int_range (rand, 1995, 2031);
+      int length = g_rand_int_range (rand, 0, 7);
+      int to = MIN (from + length, 2030);
+
+      g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": {\"from\": %d, \"to\": %d},"
+                              " \"types\": \"%s\", \"forms\": \"Trafficking\", \"title\": \"Plan %u %d-%d\"}",
+                              i > 0 ? "," : "", i, from, to, types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
+                              i, from, to);
+    }
+  g_string_append (json, "]");
+  overview = overview_of (json->str, &index);
+  g_assert_cmpint (overview->first_year, ==, 1995);
+  g_assert_cmpint (overview->last_year, ==, 2030);
+  for (guint i = 0; i < overview->years->len; i++)
+    most = MAX (most, g_array_index (overview->years, MeasuresYearBin, i).total);
+  g_assert_cmpuint (most, >=, 100);
+  highest = g_strdup_printf ("%'u", most);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
+      {
+        g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, widths[w], &style);
+        g_autofree char *what = g_strdup_printf ("%s at %g", measures_chart_get_name (chart), widths[w]);
+
+        assert_no_collision (svg, widths[w], what);
+      }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
+      {
+        g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, widths[w], &style);
+
+        if (chart == MEASURES_CHART_YEARS || chart == MEASURES_CHART_TIMELINE)
+          {
+            g_assert_true (has_text (svg, "1995"));
+            g_assert_true (has_text (svg, "2030"));
+          }
+        if (chart == MEASURES_CHART_YEARS)
+          g_assert_true (has_text (svg, highest));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/chart-meaning/timeline-labels", test_timeline_labels);
   g_test_add_func ("/chart-meaning/timeline-distinct", test_timeline_distinct);
   g_test_add_func ("/chart-meaning/tables-whole", test_tables_whole);
+  g_test_add_func ("/chart-meaning/labels-never-collide", test_labels_never_collide);
 
   return g_test_run ();
 }

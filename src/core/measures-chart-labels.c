@@ -161,3 +161,101 @@ _measures_chart_timeline_labels (MeasuresCanvas   *canvas,
 
   return labels;
 }
+
+/* Labels along an axis
+ *
+ * The years under the bars, the figures over them and the years over
+ * the timeline are one label a column, and columns can be a few units
+ * wide. Of the labels that would overlap, only some are shown: those of
+ * every k-th year, k the first of 1, 2, 5, 10, 20, 50… whose columns
+ * are wide enough for the widest label, the years that end in a round
+ * number; before them, those the caller needs most (the first and last
+ * year, the highest bar), and none that would touch one already shown.
+ * Each is kept inside the chart rather than clipped at its edge. */
+
+/* The room between two labels side by side. */
+#define GAP 6.0
+
+static guint
+nice_every (double step,
+            double widest)
+{
+  static const guint steps[] = { 1, 2, 5 };
+
+  for (guint scale = 1; scale <= 1000000; scale *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      if (steps[i] * scale * step >= widest + GAP)
+        return steps[i] * scale;
+
+  return G_MAXUINT;
+}
+
+static gboolean
+overlaps (const MeasuresChartTick *a,
+          const MeasuresChartTick *b)
+{
+  return a->x < b->x + b->width + GAP && b->x < a->x + a->width + GAP &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+place (MeasuresChartTick *ticks,
+       guint              n,
+       guint              i)
+{
+  if (ticks[i].shown || ticks[i].text == NULL)
+    return FALSE;
+
+  for (guint j = 0; j < n; j++)
+    if (ticks[j].shown && overlaps (&ticks[i], &ticks[j]))
+      return FALSE;
+
+  ticks[i].shown = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * _measures_chart_thin_labels:
+ * @ticks: (array length=n): the labels, a column each, with their text
+ *   (%NULL for a column with none), place and size
+ * @n: how many
+ * @step: how far apart the columns are
+ * @years: (array length=n): the year of each column
+ * @first: (array length=n_first): the labels to show before the others,
+ *   when they fit
+ * @n_first: how many
+ * @width: the width of the chart: labels stay inside it
+ *
+ * Marks the labels to show as shown, none overlapping another.
+ */
+void
+_measures_chart_thin_labels (MeasuresChartTick *ticks,
+                             guint              n,
+                             double             step,
+                             const int         *years,
+                             const guint       *first,
+                             guint              n_first,
+                             double             width)
+{
+  double widest = 0;
+  guint every;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ticks[i].shown = FALSE;
+      if (ticks[i].text == NULL)
+        continue;
+      widest = MAX (widest, ticks[i].width);
+      ticks[i].x = CLAMP (ticks[i].x, 0, MAX (width - ticks[i].width, 0));
+    }
+
+  for (guint k = 0; k < n_first; k++)
+    if (first[k] < n)
+      place (ticks, n, first[k]);
+
+  every = nice_every (step, widest);
+  for (guint i = 0; i < n && every != G_MAXUINT; i++)
+    if (years[i] % (int) every == 0)
+      place (ticks, n, i);
+}

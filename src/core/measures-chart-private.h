@@ -55,4 +55,23 @@ MeasuresChartLabel *_measures_chart_timeline_labels      (MeasuresCanvas     *ca
 void                _measures_chart_timeline_labels_free (MeasuresChartLabel *labels,
                                                           guint               rows);
 
+/* A label along an axis, one a column. */
+typedef struct
+{
+  char *text;       /* NULL for a column with none */
+  double x;         /* its left edge */
+  double y;         /* its top */
+  double width;
+  double height;
+  gboolean shown;
+} MeasuresChartTick;
+
+void _measures_chart_thin_labels (MeasuresChartTick *ticks,
+                                  guint              n,
+                                  double             step,
+                                  const int         *years,
+                                  const guint       *first,
+                                  guint              n_first,
+                                  double             width);
+
 G_END_DECLS

@@ -248,11 +248,60 @@ text (Painter             *p,
     measures_canvas_text (p->canvas, &run);
 }
 
-/* Year labels need about 36 units each. */
-static guint
-label_every (double per_year)
+/* Wide enough for the digits, separators and letters of labels in the
+ * fonts we draw with (at 96 dots per inch): the room kept for figures,
+ * which must be the same whether drawing or finding. */
+static double
+estimated_width (const char *str,
+                 double      size)
 {
-  return per_year >= 36 ? 1 : (guint) ceil (36 / MAX (per_year, 1));
+  return g_utf8_strlen (str, -1) * size * 96 / 72 * 0.62;
+}
+
+/* The width of @str at @size points, as the canvas draws it; with no
+ * canvas (when only finding), as estimated from its length. */
+static double
+text_width (Painter    *p,
+            const char *str,
+            double      size)
+{
+  MeasuresTextRun run = { str, 0, 0, size, FALSE, 0, MEASURES_ALIGN_START, p->colors.text };
+  double width;
+
+  if (p->canvas == NULL)
+    return estimated_width (str, size);
+
+  g_free (measures_canvas_fit_text (p->canvas, &run, &width));
+
+  return width;
+}
+
+/* The height of a line of text at @size points. */
+static double
+line_height (double size)
+{
+  return size * 96 / 72 * 1.25;
+}
+
+static void
+free_ticks (MeasuresChartTick *ticks,
+            guint              n)
+{
+  for (guint i = 0; ticks != NULL && i < n; i++)
+    g_free (ticks[i].text);
+  g_free (ticks);
+}
+
+static void
+draw_ticks (Painter             *p,
+            MeasuresChartTick   *ticks,
+            guint                n,
+            double               size,
+            const MeasuresColor *color)
+{
+  for (guint i = 0; i < n; i++)
+    if (ticks[i].shown)
+      text (p, ticks[i].text, size, ticks[i].x, ticks[i].y, 0, MEASURES_ALIGN_START, color);
 }
 
 static GArray *
@@ -334,7 +383,7 @@ paint_bars (Painter          *p,
 {
   GArray *counts = counts_for (overview, chart);
   double label_width = width * LABEL_WIDTH;
-  double bar_width = width - label_width - 48;
+  double bar_width;
   MeasuresFill fill;
   guint max = 1;
 
@@ -348,6 +397,13 @@ paint_bars (Painter          *p,
 
   for (guint i = 0; i < counts->len; i++)
     max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
+
+  /* The longest bar leaves room for its figure after it. */
+  {
+    g_autofree char *widest = g_strdup_printf ("%'u", max);
+
+    bar_width = MAX (width - label_width - estimated_width (widest, MEASURES_CHART_LABEL_SIZE) - 8, 1);
+  }
 
   for (guint i = 0; i < counts->len; i++)
     {
@@ -375,11 +431,26 @@ paint_years (Painter          *p,
   guint n = overview->years->len;
   double plot_height = height - 40 - ROW * legend_rows (overview);
   double step = n > 0 ? width / n : width;
-  guint every = label_every (step);
-  guint max = 1;
+  g_autofree int *years = g_new0 (int, MAX (n, 1));
+  MeasuresChartTick *figures = NULL, *labels = NULL;
+  guint max = 1, highest = 0;
 
   for (guint i = 0; i < n; i++)
-    max = MAX (max, g_array_index (overview->years, MeasuresYearBin, i).total);
+    {
+      const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
+
+      years[i] = bin->year;
+      if (bin->total > max)
+        {
+          max = bin->total;
+          highest = i;
+        }
+    }
+  if (p->canvas != NULL)
+    {
+      figures = g_new0 (MeasuresChartTick, MAX (n, 1));
+      labels = g_new0 (MeasuresChartTick, MAX (n, 1));
+    }
 
   line (p, 0, plot_height + 0.5, width, plot_height + 0.5, &p->colors.axis);
 
@@ -413,20 +484,37 @@ paint_years (Painter          *p,
           y -= h;
         }
 
-      if (bin->total > 0 && step >= 14)
+      /* Its figure over it and its year under it, if they fit. */
+      if (figures != NULL)
         {
-          g_autofree char *number = g_strdup_printf ("%'u", bin->total);
-
-          text (p, number, 8, x + bar / 2, y - 15, 0, MEASURES_ALIGN_CENTER, &p->colors.text);
+          if (bin->total > 0)
+            {
+              figures[i].text = g_strdup_printf ("%'u", bin->total);
+              figures[i].width = text_width (p, figures[i].text, 8);
+              figures[i].x = x + bar / 2 - figures[i].width / 2;
+              figures[i].y = y - 15;
+              figures[i].height = line_height (8);
+            }
+          labels[i].text = g_strdup_printf ("%d", bin->year);
+          labels[i].width = text_width (p, labels[i].text, 8);
+          labels[i].x = i * step + step / 2 - labels[i].width / 2;
+          labels[i].y = plot_height + 4;
+          labels[i].height = line_height (8);
         }
+    }
 
-      /* Every year when they fit, else every few. */
-      if (i % every == 0)
-        {
-          g_autofree char *year = g_strdup_printf ("%d", bin->year);
+  /* The highest figure gives the scale, the first and last years the
+   * span: they come first. */
+  if (figures != NULL)
+    {
+      guint ends[] = { 0, n - 1 };
 
-          text (p, year, 8, i * step + step / 2, plot_height + 4, 0, MEASURES_ALIGN_CENTER, &p->colors.dim_text);
-        }
+      _measures_chart_thin_labels (figures, n, step, years, &highest, 1, width);
+      _measures_chart_thin_labels (labels, n, step, years, ends, n > 1 ? 2 : 1, width);
+      draw_ticks (p, figures, n, 8, &p->colors.text);
+      draw_ticks (p, labels, n, 8, &p->colors.dim_text);
+      free_ticks (figures, n);
+      free_ticks (labels, n);
     }
 
   /* The legend: the same pattern and the category's name. */
@@ -486,16 +574,32 @@ paint_timeline (Painter          *p,
       return;
     }
 
-  /* Years along the top, with a light line down each. */
-  for (int year = first; year <= last; year++)
-    if ((year - first) % label_every (per_year) == 0)
-      {
-        g_autofree char *label = g_strdup_printf ("%d", year);
-        double x = label_width + (year - first) * per_year;
+  /* Years along the top, those that fit, with a light line down each. */
+  if (p->canvas != NULL)
+    {
+      guint n = last - first + 1, ends[] = { 0, n - 1 };
+      g_autofree int *years = g_new0 (int, n);
+      MeasuresChartTick *ticks = g_new0 (MeasuresChartTick, n);
 
-        line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
-        text (p, label, 8, x + 2, 0, 0, MEASURES_ALIGN_START, &p->colors.dim_text);
-      }
+      for (guint i = 0; i < n; i++)
+        {
+          years[i] = first + (int) i;
+          ticks[i].text = g_strdup_printf ("%d", years[i]);
+          ticks[i].width = text_width (p, ticks[i].text, 8);
+          ticks[i].x = label_width + i * per_year + 2;
+          ticks[i].height = line_height (8);
+        }
+      _measures_chart_thin_labels (ticks, n, per_year, years, ends, n > 1 ? 2 : 1, width);
+      for (guint i = 0; i < n; i++)
+        if (ticks[i].shown)
+          {
+            double x = label_width + i * per_year;
+
+            line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
+          }
+      draw_ticks (p, ticks, n, 8, &p->colors.dim_text);
+      free_ticks (ticks, n);
+    }
 
   if (p->canvas != NULL)
     labels = _measures_chart_timeline_labels (p->canvas, overview, rows, label_width - 8);
