@@ -15,6 +15,7 @@
 
 #include "measures-overview-view.h"
 #include "measures-table-layout.h"
+#include "measures-text.h"
 
 /* The charts of the matching measures, drawn by the core's chart code
  * in drawing areas that follow the light or dark style. Pointing at a
@@ -31,6 +32,8 @@ typedef struct
   MeasuresOverviewView *view;
   MeasuresChart chart;
   GtkWidget *area;
+  GtkWidget *filter_box;          /* what a click filtered to, and undoing it */
+  GtkLabel *filter_label;
   GtkExpander *expander;
   GtkWidget *table_scroller;
   GtkListBox *table;
@@ -326,6 +329,88 @@ row_activated_cb (GtkListBox    *box,
 }
 
 static void
+show_all_cb (GtkButton *button,
+             Section   *section)
+{
+  MeasuresQuery *query = section->view->query;
+
+  if (query == NULL)
+    return;
+
+  if (section->chart == MEASURES_CHART_YEARS)
+    measures_query_set_years (query, MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+  else
+    measures_query_set_values (query, section->chart == MEASURES_CHART_FORMS ? MEASURES_FACET_FORM
+                                                                             : MEASURES_FACET_TYPE, NULL);
+}
+
+/* The values chosen in @facet, as the interface names them. */
+static char *
+chosen_labels (MeasuresQuery *query,
+               MeasuresFacet  facet)
+{
+  const char * const *chosen = measures_query_get_chosen (query, facet);
+  GString *out = g_string_new (NULL);
+
+  for (guint k = 0; chosen[k] != NULL; k++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, chosen[k]);
+
+      g_string_append_printf (out, "%s%s", k > 0 ? _(" or ") : "", label);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Says, under the heading of each chart, what the filters chose among
+ * its bars: the chart shows that in full and the rest faded. */
+static void
+update_filter_captions (MeasuresOverviewView *self)
+{
+  for (MeasuresChart chart = MEASURES_CHART_YEARS; chart <= MEASURES_CHART_TYPES; chart++)
+    {
+      Section *section = &self->sections[chart];
+      g_autofree char *chosen = NULL;
+      g_autofree char *caption = NULL;
+
+      if (self->query != NULL && chart == MEASURES_CHART_YEARS && measures_query_has_years (self->query))
+        {
+          int from, to;
+
+          measures_query_get_years (self->query, &from, &to);
+          if (from != MEASURES_YEAR_NONE)
+            chosen = measures_format_period (from, to);
+          else
+            chosen = g_strdup_printf (_("until %d"), to);
+          /* Translators: under the heading of the chart per year after a
+           * click on a bar; %s is a year or a range of years */
+          caption = g_strdup_printf (_("Filter: %s. The faded years show when the same measures were in "
+                                       "force too."), chosen);
+        }
+      else if (self->query != NULL && chart != MEASURES_CHART_YEARS)
+        {
+          MeasuresFacet facet = chart == MEASURES_CHART_FORMS ? MEASURES_FACET_FORM : MEASURES_FACET_TYPE;
+
+          chosen = chosen_labels (self->query, facet);
+          if (*chosen != '\0' && chart == MEASURES_CHART_FORMS)
+            /* Translators: under the heading of the chart of forms after a
+             * click on a bar; %s names the forms of violence chosen */
+            caption = g_strdup_printf (_("Filter: %s. The faded bars show the other forms of violence of the "
+                                         "same measures."), chosen);
+          else if (*chosen != '\0')
+            /* Translators: under the heading of the chart of types after a
+             * click on a bar; %s names the types of measure chosen */
+            caption = g_strdup_printf (_("Filter: %s. The faded bars show the other types of the same "
+                                         "measures."), chosen);
+        }
+
+      gtk_widget_set_visible (section->filter_box, caption != NULL);
+      if (caption != NULL)
+        gtk_label_set_text (section->filter_label, caption);
+    }
+}
+
+static void
 build_section (MeasuresOverviewView *self,
                MeasuresChart         chart)
 {
@@ -359,6 +444,29 @@ build_section (MeasuresOverviewView *self,
                                   _("Export Chart…"), -1);
   gtk_box_append (GTK_BOX (heading_box), save);
   gtk_box_append (GTK_BOX (box), heading_box);
+
+  /* What the filters chose among this chart's bars, which the chart
+   * shows in full and the rest faded, and the way back. */
+  if (chart != MEASURES_CHART_TIMELINE)
+    {
+      static const char *show_all[] = {
+        N_("Show All _Years"), N_("Show All _Forms"), N_("Show All _Types"),
+      };
+      GtkWidget *clear = gtk_button_new_with_mnemonic (_(show_all[chart]));
+
+      section->filter_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      section->filter_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (section->filter_label, 0);
+      gtk_label_set_wrap (section->filter_label, TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (section->filter_label), TRUE);
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (clear, "pill");
+      g_signal_connect (clear, "clicked", G_CALLBACK (show_all_cb), section);
+      gtk_box_append (GTK_BOX (section->filter_box), GTK_WIDGET (section->filter_label));
+      gtk_box_append (GTK_BOX (section->filter_box), clear);
+      gtk_widget_set_visible (section->filter_box, FALSE);
+      gtk_box_append (GTK_BOX (box), section->filter_box);
+    }
 
   section->text_cache = measures_text_cache_new ();
   section->area = g_object_new (GTK_TYPE_DRAWING_AREA,
@@ -556,9 +664,18 @@ measures_overview_view_update (MeasuresOverviewView *self,
   g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
   g_return_if_fail (MEASURES_IS_INDEX (index));
 
+  update_filter_captions (self);
+
   if (index == self->index && matches != NULL && self->matches != NULL &&
       measures_bitset_equal (matches, self->matches))
-    return;
+    {
+      /* The same measures, maybe chosen otherwise. */
+      if (self->overview != NULL && self->query != NULL)
+        measures_overview_mark_chosen (self->overview, index, self->query);
+      for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+        gtk_widget_queue_draw (self->sections[i].area);
+      return;
+    }
 
   /* The overview borrows its labels from the index: drop it first. */
   g_clear_pointer (&self->overview, measures_overview_free);
@@ -569,6 +686,8 @@ measures_overview_view_update (MeasuresOverviewView *self,
 
   if (matches != NULL)
     self->overview = measures_overview_new (index, matches, g_date_time_get_year (now));
+  if (self->overview != NULL && self->query != NULL)
+    measures_overview_mark_chosen (self->overview, index, self->query);
 
   n = matches != NULL ? measures_bitset_count (matches) : 0;
   /* Translators: above the charts; %'u is a number */
@@ -641,13 +760,31 @@ measures_overview_view_get_table (MeasuresOverviewView *self,
   return GTK_WIDGET (self->sections[chart].expander);
 }
 
+/* Filters by @value alone, or, when it is already chosen alone, shows
+ * all again: a second click on a bar undoes the first. */
+static void
+choose_alone (MeasuresOverviewView *self,
+              MeasuresFacet         facet,
+              guint                 value)
+{
+  const char * const *chosen = measures_query_get_chosen (self->query, facet);
+  const char *values[] = { measures_index_get_value (self->index, facet, value), NULL };
+
+  if (chosen[0] != NULL && chosen[1] == NULL &&
+      measures_index_find_value (self->index, facet, chosen[0]) == (int) value)
+    measures_query_set_values (self->query, facet, NULL);
+  else
+    measures_query_set_values (self->query, facet, values);
+}
+
 /**
  * measures_overview_view_activate:
  * @self: an overview
  * @hit: a thing of a chart
  *
  * Does what clicking @hit does: a year filters by that year, a form or
- * type by that value, a key of the legend by that category, and a
+ * type by that value, a key of the legend by that category (and each,
+ * when it is already the only one chosen, shows all again), and a
  * period emits #MeasuresOverviewView::measure-activated.
  *
  * Returns: whether @hit does something
@@ -670,29 +807,32 @@ measures_overview_view_activate (MeasuresOverviewView *self,
     case MEASURES_CHART_HIT_YEAR:
       {
         int year = g_array_index (overview->years, MeasuresYearBin, hit->index).year;
+        int from, to;
 
-        measures_query_set_years (self->query, year, year);
+        /* The year already chosen alone: a second click undoes the first. */
+        measures_query_get_years (self->query, &from, &to);
+        if (from == year && to == year)
+          measures_query_set_years (self->query, MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+        else
+          measures_query_set_years (self->query, year, year);
         return TRUE;
       }
     case MEASURES_CHART_HIT_COUNT:
       {
         GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
         const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
-        const char *values[] = { measures_index_get_value (self->index, count->facet, count->value), NULL };
 
-        measures_query_set_values (self->query, count->facet, values);
+        choose_alone (self, count->facet, count->value);
         return TRUE;
       }
     case MEASURES_CHART_HIT_CATEGORY:
       {
         guint value = g_array_index (overview->category_values, guint, hit->index);
-        const char *values[] = { NULL, NULL };
 
         /* "Other" is no type to filter by. */
         if (value == G_MAXUINT)
           return FALSE;
-        values[0] = measures_index_get_value (self->index, MEASURES_FACET_TYPE, value);
-        measures_query_set_values (self->query, MEASURES_FACET_TYPE, values);
+        choose_alone (self, MEASURES_FACET_TYPE, value);
         return TRUE;
       }
     case MEASURES_CHART_HIT_TIMELINE:

@@ -807,6 +807,121 @@ test_labels_never_collide (void)
       }
 }
 
+static cairo_status_t
+read_png_bytes (void          *closure,
+                unsigned char *data,
+                unsigned int   length)
+{
+  GInputStream *stream = closure;
+  gsize read;
+
+  if (!g_input_stream_read_all (stream, data, length, &read, NULL, NULL) || read != length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The colour of the pixel at (@x, @y) of @png, as 0xRRGGBB. */
+static guint32
+pixel (GBytes *png,
+       double  x,
+       double  y)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png_bytes, stream);
+  guint32 value;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  value = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +
+                        (int) x * 4) & 0xffffff;
+  cairo_surface_destroy (surface);
+
+  return value;
+}
+
+/* A colour at @alpha over white, as 0xRRGGBB. */
+static guint32
+over_white (const MeasuresColor *color,
+            double               alpha)
+{
+  guint r = (guint) lround ((color->red * alpha + 1 - alpha) * 255);
+  guint g = (guint) lround ((color->green * alpha + 1 - alpha) * 255);
+  guint b = (guint) lround ((color->blue * alpha + 1 - alpha) * 255);
+
+  return r << 16 | g << 8 | b;
+}
+
+static gboolean
+near_color (guint32 a,
+            guint32 b)
+{
+  for (guint shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 3)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* What the filters chose is drawn in full, the rest faded: after the
+ * 2021 bar is chosen, 2021's bar is in the full colour of Policies and
+ * 2019's in a third of it; after Trafficking is chosen, its bar is full
+ * and the other form's faded. Images written without a choice, as the
+ * PDF cover's and exported images are, fade nothing. */
+static void
+test_chosen_drawn (void)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *trafficking[] = { "Trafficking", NULL };
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresOverview) overview = NULL;
+  MeasuresChartStyle style = { FALSE };
+  MeasuresChartColors colors;
+  MeasuresChartHit hit;
+  g_autoptr(GBytes) png = NULL;
+  guint32 full;
+
+  measures_chart_get_colors (&style, &colors);
+  full = over_white (&colors.parts[0], 1);
+
+  measures_query_set_years (query, 2021, 2021);
+  overview = bundled_overview (&catalog, query);
+  png = measures_chart_to_png (overview, MEASURES_CHART_YEARS, WIDTH, 1, &style, NULL);
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_YEARS, WIDTH, MEASURES_CHART_HIT_YEAR,
+                                        2019 - overview->first_year, &hit));
+  /* Not marked: nothing faded. */
+  g_assert_true (near_color (pixel (png, hit.x + hit.width / 2, hit.height - 24), full));
+  g_clear_pointer (&png, g_bytes_unref);
+
+  measures_overview_mark_chosen (overview, catalog->index, query);
+  png = measures_chart_to_png (overview, MEASURES_CHART_YEARS, WIDTH, 1, &style, NULL);
+  g_assert_true (near_color (pixel (png, hit.x + hit.width / 2, hit.height - 24), over_white (&colors.parts[0], 0.3)));
+  g_assert_true (measures_chart_locate (overview, MEASURES_CHART_YEARS, WIDTH, MEASURES_CHART_HIT_YEAR,
+                                        2021 - overview->first_year, &hit));
+  g_assert_true (near_color (pixel (png, hit.x + hit.width / 2, hit.height - 24), full));
+  g_clear_pointer (&png, g_bytes_unref);
+
+  /* Forms: Trafficking chosen, the other faded. */
+  g_clear_pointer (&overview, measures_overview_free);
+  g_clear_pointer (&catalog, measures_catalog_free);
+  g_clear_object (&query);
+  query = measures_query_new ();
+  measures_query_set_forms (query, trafficking);
+  overview = bundled_overview (&catalog, query);
+  measures_overview_mark_chosen (overview, catalog->index, query);
+  png = measures_chart_to_png (overview, MEASURES_CHART_FORMS, WIDTH, 1, &style, NULL);
+  for (guint i = 0; i < overview->by_form->len; i++)
+    {
+      const MeasuresOverviewCount *count = &g_array_index (overview->by_form, MeasuresOverviewCount, i);
+
+      g_assert_true (count->chosen == g_str_equal (count->label, "Trafficking"));
+      g_assert_true (measures_chart_locate (overview, MEASURES_CHART_FORMS, WIDTH, MEASURES_CHART_HIT_COUNT, i, &hit));
+      /* At the start of its bar, past its label. */
+      g_assert_true (near_color (pixel (png, WIDTH * 0.38 + 3, hit.y + hit.height / 2),
+                                 count->chosen ? full : over_white (&colors.parts[0], 0.3)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/chart-meaning/timeline-distinct", test_timeline_distinct);
   g_test_add_func ("/chart-meaning/tables-whole", test_tables_whole);
   g_test_add_func ("/chart-meaning/labels-never-collide", test_labels_never_collide);
+  g_test_add_func ("/chart-meaning/chosen-drawn", test_chosen_drawn);
 
   return g_test_run ();
 }

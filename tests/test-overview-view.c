@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The overview's charts in a window of their own, under Xvfb, in the
- * interface's language (run in English and in Romanian): a category
- * keeps its colours across filters, and the tables under the charts
- * are aligned and whole. g_test_init() makes GTK warnings fatal.
+ * interface's language (run in English and in Romanian): a click on a
+ * bar shows what it filtered to, a category keeps its colours across
+ * filters, and the tables under the charts are aligned and whole.
+ * g_test_init() makes GTK warnings fatal.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "measures-loader.h"
 #include "measures-overview-view.h"
@@ -174,6 +176,145 @@ test_tables_aligned (Fixture       *fixture,
     }
 }
 
+/* The caption under the heading of @chart, or NULL when it is hidden. */
+static const char *
+filter_caption (Fixture       *fixture,
+                MeasuresChart  chart)
+{
+  GtkWidget *area = measures_overview_view_get_chart (fixture->view, chart);
+  /* The section: heading, caption, frame (with the chart), table. */
+  GtkWidget *section = gtk_widget_get_parent (gtk_widget_get_parent (area));
+  GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_first_child (section));
+
+  g_assert_true (GTK_IS_BOX (box));
+  if (!gtk_widget_get_visible (box))
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static GtkWidget *
+show_all_button (Fixture       *fixture,
+                 MeasuresChart  chart)
+{
+  GtkWidget *area = measures_overview_view_get_chart (fixture->view, chart);
+  GtkWidget *section = gtk_widget_get_parent (gtk_widget_get_parent (area));
+  GtkWidget *box = gtk_widget_get_next_sibling (gtk_widget_get_first_child (section));
+
+  return gtk_widget_get_last_child (box);
+}
+
+/* Clicks thing @index of @chart where it is drawn: a year's column just
+ * above the axis, in its bar; a row in its middle. */
+static void
+click (Fixture              *fixture,
+       MeasuresChart         chart,
+       MeasuresChartHitKind  kind,
+       guint                 index)
+{
+  MeasuresOverview *overview = measures_overview_view_get_overview (fixture->view);
+  GtkWidget *area = measures_overview_view_get_chart (fixture->view, chart);
+  MeasuresChartHit hit;
+  double y;
+
+  g_assert_true (measures_chart_locate (overview, chart, gtk_widget_get_width (area), kind, index, &hit));
+  y = kind == MEASURES_CHART_HIT_YEAR ? hit.y + hit.height - 25 : hit.y + hit.height / 2;
+  g_assert_true (measures_overview_view_activate_at (fixture->view, chart, hit.x + hit.width / 2, y));
+  wait_painted (fixture);
+}
+
+static guint
+category_of (MeasuresOverview *overview,
+             const char       *key)
+{
+  for (guint c = 0; c < overview->categories->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (overview->category_keys, c), key) == 0)
+      return c;
+
+  g_assert_not_reached ();
+}
+
+/* After a click on a bar the chart shows what it filtered to: the
+ * chosen year or form in full and the rest faded, with a caption that
+ * names it and a button that shows all again; a second click on the
+ * same bar does that too. Meanwhile each category keeps its colours. */
+static void
+test_click_shows_filter (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MeasuresOverview *overview = measures_overview_view_get_overview (fixture->view);
+  MeasuresChartStyle style = { FALSE };
+  MeasuresFill policies, prevention, again;
+  g_autofree char *trafficking = measures_vocabulary_label (MEASURES_FACET_FORM, "Trafficking");
+  const char *caption;
+  int from, to;
+  guint form = G_MAXUINT;
+
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_YEARS));
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_FORMS));
+  g_assert_false (overview->years_chosen);
+  measures_chart_get_category_fill (overview, category_of (overview, "Policies"), &style, &policies);
+  measures_chart_get_category_fill (overview, category_of (overview, "Prevention"), &style, &prevention);
+
+  /* The bar of 2021. */
+  click (fixture, MEASURES_CHART_YEARS, MEASURES_CHART_HIT_YEAR, 2021 - 2009);
+  measures_query_get_years (fixture->query, &from, &to);
+  g_assert_cmpint (from, ==, 2021);
+  g_assert_cmpint (to, ==, 2021);
+  overview = measures_overview_view_get_overview (fixture->view);
+  g_assert_cmpint (overview->first_year, ==, 2018);
+  g_assert_true (overview->years_chosen);
+  g_assert_true (measures_overview_year_chosen (overview, 2021));
+  g_assert_false (measures_overview_year_chosen (overview, 2019));
+  caption = filter_caption (fixture, MEASURES_CHART_YEARS);
+  g_test_message ("%s", caption);
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, "2021"));
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_FORMS));
+
+  /* Policies and Prevention, ranked otherwise now, look the same. */
+  measures_chart_get_category_fill (overview, category_of (overview, "Policies"), &style, &again);
+  g_assert_true (memcmp (&again.color, &policies.color, sizeof again.color) == 0 && again.hatch == policies.hatch);
+  measures_chart_get_category_fill (overview, category_of (overview, "Prevention"), &style, &again);
+  g_assert_true (memcmp (&again.color, &prevention.color, sizeof again.color) == 0 &&
+                 again.hatch == prevention.hatch);
+
+  /* The same bar again: all years. */
+  click (fixture, MEASURES_CHART_YEARS, MEASURES_CHART_HIT_YEAR, 2021 - 2018);
+  g_assert_false (measures_query_has_years (fixture->query));
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_YEARS));
+  overview = measures_overview_view_get_overview (fixture->view);
+  g_assert_cmpint (overview->first_year, ==, 2009);
+
+  /* A form: chosen in full, its caption names it; Show All Forms. */
+  for (guint i = 0; i < overview->by_form->len; i++)
+    if (g_str_equal (measures_index_get_value (fixture->catalog->index, MEASURES_FACET_FORM,
+                                               g_array_index (overview->by_form, MeasuresOverviewCount, i).value),
+                     "Trafficking"))
+      form = i;
+  g_assert_cmpuint (form, !=, G_MAXUINT);
+  click (fixture, MEASURES_CHART_FORMS, MEASURES_CHART_HIT_COUNT, form);
+  g_assert_cmpuint (g_strv_length ((GStrv) measures_query_get_chosen (fixture->query, MEASURES_FACET_FORM)), ==, 1);
+  overview = measures_overview_view_get_overview (fixture->view);
+  for (guint i = 0; i < overview->by_form->len; i++)
+    {
+      const MeasuresOverviewCount *count = &g_array_index (overview->by_form, MeasuresOverviewCount, i);
+
+      g_assert_true (count->chosen == g_str_equal (count->label, trafficking));
+    }
+  caption = filter_caption (fixture, MEASURES_CHART_FORMS);
+  g_test_message ("%s", caption);
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, trafficking));
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_YEARS));
+
+  g_assert_true (GTK_IS_BUTTON (show_all_button (fixture, MEASURES_CHART_FORMS)));
+  g_signal_emit_by_name (show_all_button (fixture, MEASURES_CHART_FORMS), "clicked");
+  wait_painted (fixture);
+  g_assert_null (measures_query_get_chosen (fixture->query, MEASURES_FACET_FORM)[0]);
+  g_assert_null (filter_caption (fixture, MEASURES_CHART_FORMS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +331,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/overview-view/tables-aligned-narrow", Fixture, GINT_TO_POINTER (420), fixture_set_up,
               test_tables_aligned, fixture_tear_down);
+  g_test_add ("/overview-view/click-shows-filter", Fixture, NULL, fixture_set_up, test_click_shows_filter,
+              fixture_tear_down);
 
   return g_test_run ();
 }

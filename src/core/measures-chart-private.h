@@ -35,6 +35,21 @@ void   _measures_chart_swatch_fill       (const MeasuresChartColors *colors,
                                           guint                      swatch,
                                           MeasuresFill              *fill);
 
+const char *_measures_chart_tr  (const MeasuresChartStyle *style,
+                                 const char               *context,
+                                 const char               *msgid) G_GNUC_FORMAT (3);
+const char *_measures_chart_ntr (MeasuresTranslations     *translations,
+                                 const char               *msgid,
+                                 const char               *plural,
+                                 gulong                    n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+#define tr(style, context, msgid) _measures_chart_tr ((style), (context), (msgid))
+#define ntr(translations, msgid, plural, n) _measures_chart_ntr ((translations), (msgid), (plural), (n))
+
+GArray     *_measures_chart_counts        (MeasuresOverview         *overview,
+                                           MeasuresChart             chart);
+guint       _measures_chart_timeline_rows (MeasuresOverview         *overview,
+                                           const MeasuresChartStyle *style);
+
 /* The size of the labels of bars and rows, in points. */
 #define MEASURES_CHART_LABEL_SIZE 9
 
@@ -63,6 +78,8 @@ typedef struct
   double y;         /* its top */
   double width;
   double height;
+  gboolean bold;    /* of what the filters chose */
+  gboolean faded;   /* of what they left out */
   gboolean shown;
 } MeasuresChartTick;
 

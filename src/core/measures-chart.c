@@ -40,41 +40,6 @@ G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
 
 static const char * const names[] = { "years", "forms", "types", "timeline" };
 
-/* Words */
-
-static const char *tr  (const MeasuresChartStyle *style,
-                        const char               *context,
-                        const char               *msgid) G_GNUC_FORMAT (3);
-static const char *ntr (MeasuresTranslations     *translations,
-                        const char               *msgid,
-                        const char               *plural,
-                        gulong                    n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
-
-static const char *
-tr (const MeasuresChartStyle *style,
-    const char               *context,
-    const char               *msgid)
-{
-  if (style != NULL && style->translations != NULL)
-    return measures_translations_get (style->translations, context, msgid);
-  if (context != NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
-}
-
-static const char *
-ntr (MeasuresTranslations *translations,
-     const char           *msgid,
-     const char           *plural,
-     gulong                n)
-{
-  if (translations != NULL)
-    return measures_translations_nget (translations, msgid, plural, n);
-
-  return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
-}
-
 /**
  * measures_chart_get_name:
  *
@@ -233,6 +198,23 @@ line (Painter             *p,
 }
 
 static void
+bold_text (Painter             *p,
+           const char          *str,
+           double               size,
+           gboolean             bold,
+           double               x,
+           double               y,
+           double               max_width,
+           MeasuresAlign        align,
+           const MeasuresColor *color)
+{
+  MeasuresTextRun run = { str, x, y, size, bold, max_width, align, *color };
+
+  if (p->canvas != NULL)
+    measures_canvas_text (p->canvas, &run);
+}
+
+static void
 text (Painter             *p,
       const char          *str,
       double               size,
@@ -242,10 +224,16 @@ text (Painter             *p,
       MeasuresAlign        align,
       const MeasuresColor *color)
 {
-  MeasuresTextRun run = { str, x, y, size, FALSE, max_width, align, *color };
+  bold_text (p, str, size, FALSE, x, y, max_width, align, color);
+}
 
-  if (p->canvas != NULL)
-    measures_canvas_text (p->canvas, &run);
+/* What the filters leave out stays, faded, beside what they chose: the
+ * parts of bars keep their pattern at a third of their strength. */
+static void
+fade (MeasuresFill *fill)
+{
+  fill->color.alpha *= 0.3;
+  fill->hatch_color.alpha *= 0.3;
 }
 
 /* Wide enough for the digits, separators and letters of labels in the
@@ -263,9 +251,10 @@ estimated_width (const char *str,
 static double
 text_width (Painter    *p,
             const char *str,
-            double      size)
+            double      size,
+            gboolean    bold)
 {
-  MeasuresTextRun run = { str, 0, 0, size, FALSE, 0, MEASURES_ALIGN_START, p->colors.text };
+  MeasuresTextRun run = { str, 0, 0, size, bold, 0, MEASURES_ALIGN_START, p->colors.text };
   double width;
 
   if (p->canvas == NULL)
@@ -292,21 +281,25 @@ free_ticks (MeasuresChartTick *ticks,
   g_free (ticks);
 }
 
+/* Draws the labels shown: those of what the filters chose in @color and
+ * bold, the others, when the filters chose some, in @dim. */
 static void
 draw_ticks (Painter             *p,
             MeasuresChartTick   *ticks,
             guint                n,
             double               size,
-            const MeasuresColor *color)
+            const MeasuresColor *color,
+            const MeasuresColor *dim)
 {
   for (guint i = 0; i < n; i++)
     if (ticks[i].shown)
-      text (p, ticks[i].text, size, ticks[i].x, ticks[i].y, 0, MEASURES_ALIGN_START, color);
+      bold_text (p, ticks[i].text, size, ticks[i].bold, ticks[i].x, ticks[i].y, 0, MEASURES_ALIGN_START,
+                 ticks[i].faded ? dim : color);
 }
 
-static GArray *
-counts_for (MeasuresOverview *overview,
-            MeasuresChart     chart)
+GArray *
+_measures_chart_counts (MeasuresOverview *overview,
+                        MeasuresChart     chart)
 {
   return chart == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
 }
@@ -317,9 +310,9 @@ legend_rows (MeasuresOverview *overview)
   return (overview->categories->len + 2) / 3 + (overview->n_undated > 0 ? 1 : 0);
 }
 
-static guint
-timeline_rows (MeasuresOverview         *overview,
-               const MeasuresChartStyle *style)
+guint
+_measures_chart_timeline_rows (MeasuresOverview         *overview,
+                               const MeasuresChartStyle *style)
 {
   guint most = style != NULL && style->timeline_rows > 0 ? style->timeline_rows : MEASURES_CHART_TIMELINE_ROWS;
 
@@ -349,10 +342,10 @@ measures_chart_get_height_for_style (MeasuresOverview         *overview,
       return 260 + ROW * legend_rows (overview);
     case MEASURES_CHART_FORMS:
     case MEASURES_CHART_TYPES:
-      return ROW * MAX (counts_for (overview, chart)->len, 1) + 8;
+      return ROW * MAX (_measures_chart_counts (overview, chart)->len, 1) + 8;
     case MEASURES_CHART_TIMELINE:
       {
-        guint rows = timeline_rows (overview, style);
+        guint rows = _measures_chart_timeline_rows (overview, style);
 
         return TIMELINE_TOP + ROW * (MAX (rows, 1) + (rows < overview->n_timeline ? 1 : 0)) + 8;
       }
@@ -381,10 +374,11 @@ paint_bars (Painter          *p,
             MeasuresChart     chart,
             double            width)
 {
-  GArray *counts = counts_for (overview, chart);
+  GArray *counts = _measures_chart_counts (overview, chart);
   double label_width = width * LABEL_WIDTH;
   double bar_width;
   MeasuresFill fill;
+  gboolean any_chosen = FALSE;
   guint max = 1;
 
   if (counts->len == 0)
@@ -396,7 +390,10 @@ paint_bars (Painter          *p,
     }
 
   for (guint i = 0; i < counts->len; i++)
-    max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
+    {
+      max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
+      any_chosen |= g_array_index (counts, MeasuresOverviewCount, i).chosen;
+    }
 
   /* The longest bar leaves room for its figure after it. */
   {
@@ -411,14 +408,19 @@ paint_bars (Painter          *p,
       double y = i * ROW;
       double length = MAX (bar_width * count->count / max, 1);
       g_autofree char *number = g_strdup_printf ("%'u", count->count);
+      gboolean faded = any_chosen && !count->chosen;
+      const MeasuresColor *color = faded ? &p->colors.dim_text : &p->colors.text;
 
       /* A type in the colour of its category, as in the chart per year;
-       * forms in one colour, which would mean nothing more. */
+       * forms in one colour, which would mean nothing more. What the
+       * filters chose is in bold, the rest faded. */
       category_fill (p, count->category, &fill);
+      if (faded)
+        fade (&fill);
       area (p, MEASURES_CHART_HIT_COUNT, i, chart, 0, y, width, ROW);
-      text (p, count->label, 9, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, &p->colors.text);
+      bold_text (p, count->label, 9, count->chosen, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, color);
       rect (p, label_width, y + 4, length, ROW - 8, &fill);
-      text (p, number, 9, label_width + length + 4, y + 3, 0, MEASURES_ALIGN_START, &p->colors.text);
+      text (p, number, 9, label_width + length + 4, y + 3, 0, MEASURES_ALIGN_START, color);
     }
 }
 
@@ -433,6 +435,7 @@ paint_years (Painter          *p,
   double step = n > 0 ? width / n : width;
   g_autofree int *years = g_new0 (int, MAX (n, 1));
   MeasuresChartTick *figures = NULL, *labels = NULL;
+  gboolean some_faded = FALSE;
   guint max = 1, highest = 0;
 
   for (guint i = 0; i < n; i++)
@@ -440,6 +443,7 @@ paint_years (Painter          *p,
       const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
 
       years[i] = bin->year;
+      some_faded |= !measures_overview_year_chosen (overview, bin->year);
       if (bin->total > max)
         {
           max = bin->total;
@@ -465,6 +469,9 @@ paint_years (Painter          *p,
       double bar = MAX (step * 0.7, 1);
       double x = i * step + (step - bar) / 2;
       double y = plot_height;
+      /* A year the filters leave out is faded: after a click on 2021,
+       * its bar stands out among the other years of the same measures. */
+      gboolean chosen = measures_overview_year_chosen (overview, bin->year) || !some_faded;
 
       /* The whole column, label included, so that thin bars are easy
        * to point at; its parts on top. */
@@ -479,6 +486,8 @@ paint_years (Painter          *p,
             continue;
 
           category_fill (p, c, &fill);
+          if (!chosen)
+            fade (&fill);
           rect (p, x, y - h, bar, h, &fill);
           area (p, MEASURES_CHART_HIT_YEAR, i, c, i * step, y - h, step, h);
           y -= h;
@@ -490,13 +499,16 @@ paint_years (Painter          *p,
           if (bin->total > 0)
             {
               figures[i].text = g_strdup_printf ("%'u", bin->total);
-              figures[i].width = text_width (p, figures[i].text, 8);
+              figures[i].width = text_width (p, figures[i].text, 8, FALSE);
               figures[i].x = x + bar / 2 - figures[i].width / 2;
               figures[i].y = y - 15;
               figures[i].height = line_height (8);
+              figures[i].faded = !chosen;
             }
           labels[i].text = g_strdup_printf ("%d", bin->year);
-          labels[i].width = text_width (p, labels[i].text, 8);
+          labels[i].bold = chosen && some_faded;
+          labels[i].faded = !chosen;
+          labels[i].width = text_width (p, labels[i].text, 8, labels[i].bold);
           labels[i].x = i * step + step / 2 - labels[i].width / 2;
           labels[i].y = plot_height + 4;
           labels[i].height = line_height (8);
@@ -511,8 +523,8 @@ paint_years (Painter          *p,
 
       _measures_chart_thin_labels (figures, n, step, years, &highest, 1, width);
       _measures_chart_thin_labels (labels, n, step, years, ends, n > 1 ? 2 : 1, width);
-      draw_ticks (p, figures, n, 8, &p->colors.text);
-      draw_ticks (p, labels, n, 8, &p->colors.dim_text);
+      draw_ticks (p, figures, n, 8, &p->colors.text, &p->colors.dim_text);
+      draw_ticks (p, labels, n, 8, some_faded ? &p->colors.text : &p->colors.dim_text, &p->colors.dim_text);
       free_ticks (figures, n);
       free_ticks (labels, n);
     }
@@ -562,7 +574,7 @@ paint_timeline (Painter          *p,
   double plot_width = width - label_width;
   int first = overview->first_year, last = overview->last_year;
   double per_year = (last >= first) ? plot_width / (last - first + 1) : plot_width;
-  guint rows = timeline_rows (overview, p->style);
+  guint rows = _measures_chart_timeline_rows (overview, p->style);
   double bottom = TIMELINE_TOP + ROW * rows;
   MeasuresChartLabel *labels = NULL;
 
@@ -585,10 +597,25 @@ paint_timeline (Painter          *p,
         {
           years[i] = first + (int) i;
           ticks[i].text = g_strdup_printf ("%d", years[i]);
-          ticks[i].width = text_width (p, ticks[i].text, 8);
+          ticks[i].bold = overview->years_chosen && measures_overview_year_chosen (overview, years[i]);
+          ticks[i].width = text_width (p, ticks[i].text, 8, ticks[i].bold);
           ticks[i].x = label_width + i * per_year + 2;
           ticks[i].height = line_height (8);
         }
+      /* The years the filters chose, as a band behind the periods. */
+      if (overview->years_chosen)
+        {
+          int from = overview->chosen_from != MEASURES_YEAR_NONE ? MAX (overview->chosen_from, first) : first;
+          int to = overview->chosen_to != MEASURES_YEAR_NONE ? MIN (overview->chosen_to, last) : last;
+          MeasuresFill band;
+
+          plain_fill (p, MEASURES_CHART_BLUE, &band);
+          band.color.alpha = 0.14;
+          if (from <= to && (from > first || to < last))
+            rect (p, label_width + (from - first) * per_year, TIMELINE_TOP - 2, (to - from + 1) * per_year,
+                  bottom - TIMELINE_TOP + 2, &band);
+        }
+
       _measures_chart_thin_labels (ticks, n, per_year, years, ends, n > 1 ? 2 : 1, width);
       for (guint i = 0; i < n; i++)
         if (ticks[i].shown)
@@ -597,7 +624,7 @@ paint_timeline (Painter          *p,
 
             line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
           }
-      draw_ticks (p, ticks, n, 8, &p->colors.dim_text);
+      draw_ticks (p, ticks, n, 8, &p->colors.dim_text, &p->colors.dim_text);
       free_ticks (ticks, n);
     }
 
@@ -818,238 +845,6 @@ measures_chart_locate (MeasuresOverview     *overview,
   paint (&p, overview, chart, width, measures_chart_get_height (overview, chart, width));
 
   return p.any;
-}
-
-/* Words for people: tooltips and tables */
-
-static char *
-measures_text (MeasuresTranslations *translations,
-               guint                 n)
-{
-  /* The same plural message as the window's subtitle. */
-  return g_strdup_printf (ntr (translations, "%'u measure", "%'u measures", n), n);
-}
-
-static char *
-period_text (MeasuresTranslations *translations,
-             int                   from,
-             int                   to)
-{
-  MeasuresChartStyle style = { FALSE, 0, translations };
-
-  if (to == MEASURES_YEAR_NONE)
-    return g_strdup_printf (tr (&style, NULL, "since %d"), from);
-
-  return measures_format_period (from, to);
-}
-
-/**
- * measures_chart_describe_hit:
- * @overview: the figures
- * @hit: a thing a chart shows
- *
- * Returns: (transfer full) (nullable): the exact figures of @hit, in the
- *   language of the interface, for a tooltip
- */
-char *
-measures_chart_describe_hit (MeasuresOverview       *overview,
-                             const MeasuresChartHit *hit)
-{
-  g_return_val_if_fail (overview != NULL, NULL);
-  g_return_val_if_fail (hit != NULL, NULL);
-
-  switch (hit->kind)
-    {
-    case MEASURES_CHART_HIT_YEAR:
-      {
-        const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, hit->index);
-        GString *out = g_string_new (NULL);
-
-        /* Translators: a tooltip of the chart per year, "2019: 12 measures in force" */
-        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %'u measure in force",
-                                                 "%d: %'u measures in force", bin->total),
-                                bin->year, bin->total);
-        for (guint c = 0; c < overview->categories->len; c++)
-          if (bin->by_category[c] > 0)
-            g_string_append_printf (out, "\n%s: %'u", (const char *) g_ptr_array_index (overview->categories, c),
-                                    bin->by_category[c]);
-
-        return g_string_free (out, FALSE);
-      }
-    case MEASURES_CHART_HIT_COUNT:
-      {
-        /* The index says which of the two lists; both are counts. */
-        GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
-        const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
-        g_autofree char *number = measures_text (NULL, count->count);
-
-        return g_strdup_printf ("%s: %s", count->label, number);
-      }
-    case MEASURES_CHART_HIT_TIMELINE:
-      {
-        const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, hit->index);
-        g_autofree char *period = period_text (NULL, row->from, row->to);
-
-        return g_strdup_printf ("%s\n%s · %s", row->title, row->country, period);
-      }
-    case MEASURES_CHART_HIT_CATEGORY:
-      return g_strdup (g_ptr_array_index (overview->categories, hit->index));
-    case MEASURES_CHART_HIT_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static void add_printf (GStrvBuilder *builder,
-                        const char   *format,
-                        ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_printf (GStrvBuilder *builder,
-            const char   *format,
-            ...)
-{
-  g_autofree char *cell = NULL;
-  va_list args;
-
-  va_start (args, format);
-  cell = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_strv_builder_add (builder, cell);
-}
-
-static GStrv
-row_of (const char *first,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static GStrv
-row_of (const char *first,
-        ...)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  va_list args;
-
-  va_start (args, first);
-  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
-    g_strv_builder_add (builder, cell);
-  va_end (args);
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * measures_chart_get_table:
- * @overview: the figures
- * @chart: which chart
- * @translations: (nullable): the language of the headings; %NULL for
- *   the interface's
- *
- * The figures of @chart as a table, its text alternative. Row n + 1
- * is the thing measures_chart_locate() finds at index n: a year, a
- * count or a row of the timeline, as the chart shows them.
- *
- * Returns: (transfer full) (element-type GStrv): the heading row, then
- *   one row per bar or measure
- */
-GPtrArray *
-measures_chart_get_table (MeasuresOverview     *overview,
-                          MeasuresChart         chart,
-                          MeasuresTranslations *translations)
-{
-  MeasuresChartStyle style = { FALSE, 0, translations };
-  GPtrArray *table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  g_return_val_if_fail (overview != NULL, table);
-
-  switch (chart)
-    {
-    case MEASURES_CHART_YEARS:
-      {
-        g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
-
-        /* Translators: a column heading of the table of measures per year */
-        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Year")));
-        /* Translators: a column heading of the table of measures per year */
-        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Measures in Force")));
-        for (guint c = 0; c < overview->categories->len; c++)
-          g_strv_builder_add (head, g_ptr_array_index (overview->categories, c));
-        g_ptr_array_add (table, g_strv_builder_end (head));
-
-        for (guint i = 0; i < overview->years->len; i++)
-          {
-            const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
-            g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
-
-            add_printf (row, "%d", bin->year);
-            add_printf (row, "%'u", bin->total);
-            for (guint c = 0; c < overview->categories->len; c++)
-              add_printf (row, "%'u", bin->by_category[c]);
-            g_ptr_array_add (table, g_strv_builder_end (row));
-          }
-        break;
-      }
-    case MEASURES_CHART_FORMS:
-    case MEASURES_CHART_TYPES:
-      {
-        GArray *counts = counts_for (overview, chart);
-
-        g_ptr_array_add (table, row_of (chart == MEASURES_CHART_FORMS ? tr (&style, NULL, N_("Form of Violence"))
-                                                                      : tr (&style, NULL, N_("Type of Measure")),
-                                        tr (&style, NULL, N_("Measures")), NULL));
-        for (guint i = 0; i < counts->len; i++)
-          {
-            const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
-            g_autofree char *number = g_strdup_printf ("%'u", count->count);
-
-            g_ptr_array_add (table, row_of (count->label, number, NULL));
-          }
-        break;
-      }
-    case MEASURES_CHART_TIMELINE:
-      g_ptr_array_add (table, row_of (tr (&style, NULL, N_("Country")), tr (&style, NULL, N_("Title")),
-                                      tr (&style, NULL, N_("Years")), NULL));
-      for (guint i = 0; i < timeline_rows (overview, NULL); i++)
-        {
-          const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
-          g_autofree char *period = period_text (translations, row->from, row->to);
-
-          g_ptr_array_add (table, row_of (row->country, row->title, period, NULL));
-        }
-      break;
-    case MEASURES_N_CHARTS:
-    default:
-      g_return_val_if_reached (table);
-    }
-
-  return table;
-}
-
-/**
- * measures_chart_describe:
- * @overview: the figures
- * @chart: which chart
- * @translations: (nullable): the language; %NULL for the interface's
- *
- * Returns: (transfer full): the figures of @chart in one text, for an
- *   image's description
- */
-char *
-measures_chart_describe (MeasuresOverview     *overview,
-                         MeasuresChart         chart,
-                         MeasuresTranslations *translations)
-{
-  g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, translations);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 1; i < table->len; i++)
-    {
-      GStrv row = g_ptr_array_index (table, i);
-      g_autofree char *rest = g_strjoinv (", ", row + 1);
-
-      g_string_append_printf (out, "%s%s: %s", i > 1 ? "; " : "", row[0], rest);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 /* Images */

@@ -39,6 +39,8 @@ typedef struct
  * @category: for a type, the position of its category (itself, or the
  *   category of a subcategory) in #MeasuresOverview:categories;
  *   %G_MAXUINT for a form
+ * @chosen: whether the filters choose it (or, for a subcategory, its
+ *   category), after measures_overview_mark_chosen()
  */
 typedef struct
 {
@@ -47,6 +49,7 @@ typedef struct
   const char *label;
   guint count;
   guint category;
+  gboolean chosen;
 } MeasuresOverviewCount;
 
 /**
@@ -90,6 +93,13 @@ typedef struct
   GArray *spans;             /* all of them, for relabelling; private */
   guint n_undated;
 
+  /* What the filters chose, after measures_overview_mark_chosen(), so
+   * that a chart can show it: the years (MEASURES_YEAR_NONE at an open
+   * end), and in by_form and by_type, MeasuresOverviewCount:chosen. */
+  gboolean years_chosen;
+  int chosen_from;
+  int chosen_to;
+
   /*< private >*/
   GPtrArray *strings;        /* labels owned by the overview, after relabelling */
 } MeasuresOverview;
@@ -98,6 +108,11 @@ MeasuresOverview *measures_overview_new   (MeasuresIndex        *index,
                                            const MeasuresBitset *matches,
                                            int                   current_year);
 void              measures_overview_free  (MeasuresOverview     *self);
+void              measures_overview_mark_chosen (MeasuresOverview *self,
+                                               MeasuresIndex    *index,
+                                               MeasuresQuery    *query);
+gboolean          measures_overview_year_chosen (MeasuresOverview *self,
+                                               int               year);
 void              measures_overview_relabel (MeasuresOverview   *self,
                                            MeasuresIndex        *index,
                                            MeasuresTranslations *translations);
