@@ -14,6 +14,8 @@
 
 #include "measures-application.h"
 #include "measures-cli.h"
+#include "measures-export.h"
+#include "measures-languages.h"
 #include "measures-preferences-window.h"
 #include "measures-settings.h"
 #include "measures-window.h"
@@ -24,6 +26,8 @@ struct _MeasuresApplication
 
   GSettings *settings;
   GPtrArray *settings_problems;  /* told in the first window */
+  char *format_help;             /* --help's words for --format and --lang */
+  char *lang_help;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -306,11 +310,7 @@ measures_application_startup (GApplication *app)
 
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);
-  {
-    g_autofree char *keyfile = measures_settings_get_keyfile_path ();
-
-    self->settings_problems = measures_settings_repair (self->settings, keyfile);
-  }
+  self->settings_problems = measures_settings_repair (self->settings);
   measures_preferences_apply_content_language (self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -328,11 +328,21 @@ measures_application_dispose (GObject *object)
 }
 
 static void
+measures_application_finalize (GObject *object)
+{
+  g_free (MEASURES_APPLICATION (object)->format_help);
+  g_free (MEASURES_APPLICATION (object)->lang_help);
+
+  G_OBJECT_CLASS (measures_application_parent_class)->finalize (object);
+}
+
+static void
 measures_application_class_init (MeasuresApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = measures_application_dispose;
+  G_OBJECT_CLASS (klass)->finalize = measures_application_finalize;
 
   app_class->activate = measures_application_activate;
   app_class->command_line = measures_application_command_line;
@@ -431,14 +441,14 @@ static const GOptionEntry main_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a summary, or a chart as a .png or .svg image, of the measures that match to PATH "
        "(- for standard output) and exit"), N_("PATH") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Format of the export: pdf, html, md, csv, json, png or svg; by default from PATH"), N_("FORMAT") },
+  /* Its description names the formats; see measures_application_init(). */
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, NULL, N_("FORMAT") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Chart of a .png or .svg export: years, forms, types or timeline; years by default"), N_("CHART") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the export: en or ro; by default the language of the interface"), N_("LANG") },
+  /* Its description names the languages; see measures_application_init(). */
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL, NULL, N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -448,10 +458,28 @@ static const GOptionEntry main_entries[] = {
 static void
 measures_application_init (MeasuresApplication *self)
 {
+  g_autofree GOptionEntry *entries = g_memdup2 (main_entries, sizeof main_entries);
+  g_autofree char *formats = measures_export_formats_dup_names (TRUE);
+  g_autofree char *langs = measures_languages_dup_list ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  /* The formats and languages, from their tables. */
+  /* Translators: in `measures --help`; %s is the formats: “pdf, html, md, csv, json, png or svg” */
+  self->format_help = g_strdup_printf (_("Format of the export: %s; by default from PATH"), formats);
+  /* Translators: in `measures --help`; %s is the languages: “en or ro” */
+  self->lang_help = g_strdup_printf (_("Language of the export: %s; by default the language of the interface"),
+                                     langs);
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      if (g_str_equal (entries[i].long_name, "format"))
+        entries[i].description = self->format_help;
+      else if (g_str_equal (entries[i].long_name, "lang"))
+        entries[i].description = self->lang_help;
+    }
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
   /* Translators: shown in `measures --help` for the files to open */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),

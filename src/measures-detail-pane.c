@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "measures-detail-pane.h"
+#include "measures-importer.h"
+#include "measures-languages.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -36,6 +38,8 @@ struct _MeasuresDetailPane
   GtkBox *types_box;
   GtkWidget *forms_section;
   GtkFlowBox *forms_box;
+  GtkWidget *classification_section;
+  GtkLabel *classification_label;
   GtkWidget *description_section;
   GtkLabel *language_note;
   GtkBox *description_box;
@@ -46,9 +50,7 @@ struct _MeasuresDetailPane
   GtkWidget *url_section;
   GtkLabel *url_label;
 
-  GtkWidget *language_switch;
-  GtkToggleButton *english_button;
-  GtkToggleButton *romanian_button;
+  GtkWidget *language_switch;  /* a button for each language of the table */
 
   /* Owned references */
   MeasuresMeasure *measure;
@@ -109,6 +111,24 @@ set_record_text (MeasuresDetailPane *self,
   markup = measures_text_markup_matches (text, (const char * const *) self->highlight,
                                          "<span background=\"#f5c211\" bgalpha=\"50%\">", "</span>");
   gtk_label_set_markup (label, markup);
+}
+
+/* Whether the importer made the title from the last part of the
+ * record page's address, rather than from the description. */
+static gboolean
+title_made_from_address (MeasuresMeasure *measure)
+{
+  const char *url = measures_measure_get_url (measure);
+  const char *title = measures_measure_resolve_title (measure, NULL);
+  g_autofree char *slug = NULL;
+  g_autofree char *made = NULL;
+
+  if (url == NULL || title == NULL || !measures_importer_parse_address (url, NULL, NULL, &slug))
+    return FALSE;
+
+  made = measures_importer_title_from_slug (slug);
+
+  return made != NULL && g_str_equal (made, title);
 }
 
 static GtkWidget *
@@ -181,7 +201,8 @@ show_language (MeasuresDetailPane *self,
   const char *shown = NULL;
   MeasuresLocalized *title = measures_measure_get_title (self->measure);
   MeasuresLocalized *description = measures_measure_get_description (self->measure);
-  gboolean both;
+  GtkWidget *active;
+  guint n_languages = 0;
 
   if (description_lang != NULL && *description_lang != '\0' && !measures_language_is (description_lang, wanted))
     shown = description_lang;
@@ -191,33 +212,44 @@ show_language (MeasuresDetailPane *self,
   {
     g_autoptr(GString) note = g_string_new (NULL);
 
-    if (shown != NULL && measures_language_is (shown, "en"))
-      g_string_append (note, _("Shown in English"));
-    else if (shown != NULL && measures_language_is (shown, "ro"))
-      g_string_append (note, _("Shown in Romanian"));
-    else if (shown != NULL)
-      /* Translators: %s is a language code such as "fr" */
-      g_string_append_printf (note, _("Shown in the record’s language (%s)"), shown);
+    if (shown != NULL)
+      {
+        g_autofree char *text = measures_languages_dup_shown_in (shown);
+
+        g_string_append (note, text);
+      }
 
     /* An importer made the title; the source gave none. */
     if (measures_measure_get_title_derived (self->measure))
       g_string_append_printf (note, "%s%s", note->len > 0 ? " · " : "",
-                              _("Title made from the description"));
+                              title_made_from_address (self->measure)
+                                ? _("Title made from the page’s address")
+                                : _("Title made from the description"));
 
     gtk_label_set_text (self->language_note, note->str);
     gtk_widget_set_visible (GTK_WIDGET (self->language_note), note->len > 0);
   }
 
-  /* The switch, for records that carry both languages. */
-  both = (has_language (title, "en") || has_language (description, "en")) &&
-         (has_language (title, "ro") || has_language (description, "ro"));
-  gtk_widget_set_visible (GTK_WIDGET (self->language_switch), both);
+  /* The switch, for records that carry two languages or more: a button
+   * for each they carry. */
+  shown = description_lang != NULL ? description_lang : title_lang;
+  active = gtk_widget_get_first_child (self->language_switch);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->language_switch);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      const char *lang = g_object_get_data (G_OBJECT (button), "lang");
+      gboolean has = has_language (title, lang) || has_language (description, lang);
+
+      gtk_widget_set_visible (button, has);
+      n_languages += has;
+      if (measures_language_is (shown, lang))
+        active = button;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->language_switch), n_languages >= 2);
 
   self->syncing = TRUE;
-  if (measures_language_is (description_lang != NULL ? description_lang : title_lang, "ro"))
-    gtk_toggle_button_set_active (self->romanian_button, TRUE);
-  else
-    gtk_toggle_button_set_active (self->english_button, TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (active), TRUE);
   self->syncing = FALSE;
 }
 
@@ -227,7 +259,7 @@ static void
 language_toggled_cb (MeasuresDetailPane *self,
                      GtkToggleButton    *button)
 {
-  const char *lang = button == self->english_button ? "en" : "ro";
+  const char *lang = g_object_get_data (G_OBJECT (button), "lang");
 
   if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
@@ -429,6 +461,10 @@ update (MeasuresDetailPane *self)
 
   show_types (self);
   show_forms (self);
+  /* Where the types and forms come from, when not from the Global
+   * Database. */
+  set_section (self, self->classification_section, self->classification_label,
+               resolve (self, measures_measure_get_classification (self->measure), NULL));
   show_description (self);
   set_section (self, self->source_section, self->source_label,
                resolve (self, measures_measure_get_source (self->measure), NULL));
@@ -567,6 +603,8 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_note);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_box);
@@ -577,16 +615,33 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, english_button);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, romanian_button);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
-  gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
 }
 
 static void
 measures_detail_pane_init (MeasuresDetailPane *self)
 {
+  const char * const *codes = measures_languages_get_codes ();
+  GtkToggleButton *first = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A button for each language of the table, named in its own words. */
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *name = measures_languages_dup_name (codes[i]);
+      g_autofree char *tooltip = measures_languages_dup_read_in (codes[i]);
+      GtkWidget *button = gtk_toggle_button_new_with_label (name);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data (G_OBJECT (button), "lang", (gpointer) codes[i]);
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (language_toggled_cb), self);
+      gtk_box_append (GTK_BOX (self->language_switch), button);
+    }
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-export-dialog.h"
+#include "measures-languages.h"
 
 /* Asks what to print or export: the selected measure or all that match,
  * in which format and language. */
@@ -22,7 +23,9 @@ struct _MeasuresExportDialog
   AdwComboRow *scope_row;
   GtkStringList *scope_list;
   AdwComboRow *format_row;
+  GtkStringList *format_list;
   AdwComboRow *language_row;
+  GtkStringList *language_list;
 
   /* State */
   gboolean has_selection;
@@ -30,13 +33,9 @@ struct _MeasuresExportDialog
 
 G_DEFINE_FINAL_TYPE (MeasuresExportDialog, measures_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* The rows of the format combo, in order. */
-static const MeasuresExportFormat format_rows[] = {
-  MEASURES_FORMAT_PDF, MEASURES_FORMAT_HTML, MEASURES_FORMAT_MARKDOWN,
-  MEASURES_FORMAT_CSV, MEASURES_FORMAT_JSON,
-};
-
-static const char * const language_rows[] = { "en", "ro" };
+/* The rows of the format combo are the summary formats of the table of
+ * formats, in its order; those of the language combo the languages of
+ * the table of languages. */
 
 static void
 measures_export_dialog_dispose (GObject *object)
@@ -57,13 +56,28 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_list);
 }
 
 static void
 measures_export_dialog_init (MeasuresExportDialog *self)
 {
+  const char * const *langs = measures_languages_get_codes ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (MeasuresExportFormat format = 0; format < MEASURES_N_FORMATS; format++)
+    if (!measures_export_format_is_chart (format))
+      gtk_string_list_append (self->format_list, measures_export_format_get_label (format));
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_autofree char *name = measures_languages_dup_name (langs[i]);
+
+      gtk_string_list_append (self->language_list, name);
+    }
 }
 
 /**
@@ -71,7 +85,7 @@ measures_export_dialog_init (MeasuresExportDialog *self)
  * @parent: the window
  * @selected_title: (nullable): the title of the selected measure
  * @n_matching: how many measures match
- * @lang: the language to offer first, "en" or "ro"
+ * @lang: the language to offer first, one of measures_languages_get_codes()
  */
 MeasuresExportDialog *
 measures_export_dialog_new (GtkWindow  *parent,
@@ -83,6 +97,7 @@ measures_export_dialog_new (GtkWindow  *parent,
                                              "transient-for", parent,
                                              "modal", TRUE,
                                              NULL);
+  const char * const *codes = measures_languages_get_codes ();
   g_autofree char *all = NULL;
 
   /* Translators: a choice of what to export; %'u is how many measures match */
@@ -97,7 +112,10 @@ measures_export_dialog_new (GtkWindow  *parent,
     }
   gtk_string_list_append (self->scope_list, all);
 
-  adw_combo_row_set_selected (self->language_row, g_strcmp0 (lang, "ro") == 0 ? 1 : 0);
+  lang = measures_languages_find (lang);
+  for (guint i = 0; lang != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], lang))
+      adw_combo_row_set_selected (self->language_row, i);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "export", n_matching > 0 || self->has_selection);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "print", n_matching > 0 || self->has_selection);
 
@@ -125,18 +143,42 @@ measures_export_dialog_get_format (MeasuresExportDialog *self)
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), MEASURES_FORMAT_PDF);
 
   row = adw_combo_row_get_selected (self->format_row);
+  for (MeasuresExportFormat format = 0; format < MEASURES_N_FORMATS; format++)
+    if (!measures_export_format_is_chart (format) && row-- == 0)
+      return format;
 
-  return format_rows[row < G_N_ELEMENTS (format_rows) ? row : 0];
+  return MEASURES_FORMAT_PDF;
 }
 
 const char *
 measures_export_dialog_get_lang (MeasuresExportDialog *self)
 {
+  const char * const *codes = measures_languages_get_codes ();
   guint row;
 
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), "en");
 
   row = adw_combo_row_get_selected (self->language_row);
 
-  return language_rows[row < G_N_ELEMENTS (language_rows) ? row : 0];
+  return row < g_strv_length ((char **) codes) ? codes[row] : "en";
+}
+
+/**
+ * measures_export_dialog_new_filter:
+ * @format: a format of the table of formats
+ *
+ * Returns: (transfer full): a filter for a file chooser that shows the
+ *   files of @format, under its name
+ */
+GtkFileFilter *
+measures_export_dialog_new_filter (MeasuresExportFormat format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char * const *extensions = measures_export_format_get_extensions (format);
+
+  gtk_file_filter_set_name (filter, measures_export_format_get_label (format));
+  for (guint i = 0; extensions[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, extensions[i]);
+
+  return filter;
 }

@@ -48,6 +48,7 @@ struct _MeasuresMeasureList
   guint sort_descending : 1;
   guint active : 1;
   guint stale : 1;
+  guint updating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasureList, measures_measure_list, ADW_TYPE_BIN)
@@ -61,10 +62,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Cells */
 
 /* Cells ellipsize, so their least number of characters sets how narrow a
- * column may get; the columns that expand share whatever room is left. */
+ * column may get. The title is what people scan: it asks for the most,
+ * the other columns little more than their values need, and it alone
+ * takes whatever room is left. */
 /* A value cut short in the list is given whole in its tooltip. The text
  * is asked for only when the pointer rests on the cell: setting a tooltip
  * as each row is bound asks the display where the pointer is, which made
@@ -120,7 +130,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  cell_label (item, 9, 16);
+  cell_label (item, 10, 10);
 }
 
 static void
@@ -128,7 +138,7 @@ setup_years_cell_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      gpointer                  user_data)
 {
-  GtkWidget *label = cell_label (item, 10, 11);
+  GtkWidget *label = cell_label (item, 9, 9);
 
   gtk_widget_add_css_class (label, "numeric");
 }
@@ -138,7 +148,7 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         gpointer                  user_data)
 {
-  GtkWidget *label = cell_label (item, 18, 40);
+  GtkWidget *label = cell_label (item, 18, 60);
 
   gtk_widget_add_css_class (label, "measure-title");
 }
@@ -285,19 +295,74 @@ column_for_sort (MeasuresMeasureList *self,
     }
 }
 
+/* Where the measure selected before an update is now; the first when
+ * it is gone, never the one that took its place. */
+static guint
+find_kept (MeasuresMeasureList *self,
+           MeasuresIndex       *index,
+           guint                position,
+           const char          *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  if (n == 0)
+    return GTK_INVALID_LIST_POSITION;
+
+  if (id == NULL)
+    return 0;
+
+  /* The same records: their positions stand. */
+  if (index == measures_result_model_get_index (self->results))
+    {
+      guint item = measures_result_model_find (self->results, position);
+
+      return item != G_MAXUINT ? item : 0;
+    }
+
+  /* Loaded again: the same id, if it is still there. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      if (g_str_equal (measures_measure_get_id (measure), id))
+        return i;
+    }
+
+  return 0;
+}
+
 static void
 update (MeasuresMeasureList *self)
 {
   const MeasuresResult *result;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autofree char *id = NULL;
+  guint position = G_MAXUINT;
 
   self->stale = FALSE;
   if (self->session == NULL)
     return;
 
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (G_LIST_MODEL (self->results), selected);
+
+      position = measures_result_model_get_position (self->results, selected);
+      id = g_strdup (measures_measure_get_id (measure));
+      index = g_object_ref (measures_result_model_get_index (self->results));
+    }
+
   result = measures_session_get_result (self->session);
+  self->updating = TRUE;
   measures_result_model_update (self->results, measures_session_get_index (self->session),
                                 result != NULL ? result->matches : NULL,
                                 self->sort, self->sort_descending);
+  self->updating = FALSE;
+
+  gtk_single_selection_set_selected (self->selection, find_kept (self, index, position, id));
+  /* Told once, for what is selected now. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
 }
 
 static void
@@ -352,9 +417,46 @@ set_sort_by (MeasuresMeasureList *self,
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
+/* Tab leaves the list, for the next region of the window, rather than
+ * going through every row (GTK 4.8's lists have no tab-behavior): the
+ * list stops taking focus for the time the window moves it on; the
+ * arrows still move from row to row. */
+static gboolean
+key_pressed_cb (MeasuresMeasureList   *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
+  gtk_widget_child_focus (root, backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), TRUE);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+activate_cb (MeasuresMeasureList *self,
+             guint                position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
 static void
 selected_cb (MeasuresMeasureList *self)
 {
+  /* While the model changes, the selection goes through what it must. */
+  if (self->updating)
+    return;
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
 }
 
@@ -440,6 +542,16 @@ measures_measure_list_class_init (MeasuresMeasureListClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MeasuresMeasureList::activate:
+   *
+   * A measure was opened: Enter or a double click on its row, or one
+   * click in single-click mode. It is the selected one.
+   */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-measure-list.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, column_view);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureList, title_column);
@@ -480,10 +592,20 @@ measures_measure_list_init (MeasuresMeasureList *self)
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  /* The selection follows the measure, not the row: see update(). */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
 }
 
 /**
@@ -597,4 +719,21 @@ measures_measure_list_refresh (MeasuresMeasureList *self)
 
   measures_result_model_refresh (self->results);
   follow (self);
+}
+
+/**
+ * measures_measure_list_set_compact:
+ * @compact: whether the list stands alone, one page of a narrow window:
+ *   one click opens a measure, and the columns of types and forms (which
+ *   the measure shows) give their room to the title
+ */
+void
+measures_measure_list_set_compact (MeasuresMeasureList *self,
+                                   gboolean             compact)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_LIST (self));
+
+  gtk_column_view_set_single_click_activate (self->column_view, compact);
+  gtk_column_view_column_set_visible (self->type_column, !compact);
+  gtk_column_view_column_set_visible (self->form_column, !compact);
 }

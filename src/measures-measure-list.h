@@ -26,5 +26,7 @@ MeasuresMeasure *measures_measure_list_get_selected (MeasuresMeasureList *self);
 gboolean         measures_measure_list_select       (MeasuresMeasureList *self,
                                                      const char          *id);
 void             measures_measure_list_refresh      (MeasuresMeasureList *self);
+void             measures_measure_list_set_compact      (MeasuresMeasureList *self,
+                                                     gboolean             compact);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 #include "measures-chart.h"
 #include "measures-export-dialog.h"
-#include "measures-file.h"
+#include "measures-export.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
@@ -112,7 +112,6 @@ measures_window_report_settings (MeasuresWindow *self,
                                  GPtrArray      *problems)
 {
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   g_return_if_fail (MEASURES_IS_WINDOW (self));
 
@@ -124,15 +123,57 @@ measures_window_report_settings (MeasuresWindow *self,
   for (guint i = 0; i < problems->len; i++)
     self->settings_problems[i] = g_strdup (g_ptr_array_index (problems, i));
 
-  /* Translators: a notification */
+  /* Translators: a banner at the top of the window */
   title = g_strdup_printf (ngettext ("A setting could not be used and was reset",
                                      "%u settings could not be used and were reset",
                                      problems->len), problems->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.settings-details");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _measures_window_show_status (self, title, _("_Details"), "win.settings-details", FALSE);
+}
+
+/**
+ * _measures_window_show_status:
+ * @text: what stays true until the user deals with it
+ * @button_label: (nullable): the label of the button that deals with it
+ * @action_name: (nullable): the button's action
+ * @error: whether it says what went wrong
+ *
+ * Shows @text in the banner at the top of the window, until dismissed or
+ * replaced.
+ */
+void
+_measures_window_show_status (MeasuresWindow *self,
+                              const char     *text,
+                              const char     *button_label,
+                              const char     *action_name,
+                              gboolean        error)
+{
+  GtkWidget *box = gtk_revealer_get_child (self->status_banner);
+
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->status_button, button_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), action_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), FALSE);
+  if (error)
+    gtk_widget_add_css_class (box, "error");
+  else
+    gtk_widget_remove_css_class (box, "error");
+  gtk_revealer_set_reveal_child (self->status_banner, TRUE);
+}
+
+void
+_measures_window_hide_status (MeasuresWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->status_banner, FALSE);
+}
+
+static void
+dismiss_status_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _measures_window_hide_status (MEASURES_WINDOW (widget));
 }
 
 static void
@@ -156,6 +197,7 @@ show_problems_action (GtkWidget  *widget,
 
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
@@ -237,14 +279,37 @@ open_folder_action (GtkWidget  *widget,
   choose_datasets (MEASURES_WINDOW (widget), TRUE);
 }
 
+/* Removing a dataset is undone from its notification. */
 static void
 remove_dataset_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) bundled = measures_loader_get_bundled_file ();
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  measures_session_remove_file (MEASURES_WINDOW (widget)->session, file);
+  measures_session_remove_file (self->session, file);
+
+  name = g_file_equal (file, bundled) ? g_strdup (_("Bundled measures")) : g_file_get_basename (file);
+  /* Translators: a notification; %s is a file name, or "Bundled measures" */
+  title = g_strdup_printf (_("“%s” removed"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove-dataset");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_dataset_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  measures_session_undo_remove (MEASURES_WINDOW (widget)->session);
 }
 
 static void
@@ -282,6 +347,16 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   measures_query_clear (measures_session_get_query (MEASURES_WINDOW (widget)->session));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -347,27 +422,6 @@ export_job_new (MeasuresWindow       *self,
   return job;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = measures_export_bytes (job->measures, job->query, job->single, job->format,
-                                 job->lang, cancellable, &error);
-  if (bytes == NULL || !measures_file_replace_contents (job->file, bytes, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Says how an export ended: what went wrong, or where the file is, with
  * a button to open it; a cancelled summary export is said too. */
 static void
@@ -412,11 +466,11 @@ export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  ExportJob *job = g_object_get_data (object, "job");
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (MEASURES_EXPORT (object), result, &error);
 
   /* An export replaced by a newer one leaves its notification to it. */
   if (self->closed || job->cancellable != self->export_cancellable)
@@ -459,7 +513,7 @@ static void
 start_export (MeasuresWindow *self,
               ExportJob      *job)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -470,10 +524,9 @@ start_export (MeasuresWindow *self,
   g_clear_handle_id (&self->export_toast_source, g_source_remove);
   self->export_toast_source = g_timeout_add (400, show_export_progress_cb, self);
 
-  task = g_task_new (g_object_ref (self), self->export_cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  export = measures_export_new_summary (job->format, job->measures, job->query, job->single, job->lang);
+  g_object_set_data_full (G_OBJECT (export), "job", job, export_job_free);
+  measures_export_async (export, job->file, self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
 /* File choosers call back a window that may be closed by then; their
@@ -502,14 +555,16 @@ choose_file (MeasuresWindow *self,
              ExportJob      *job)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = measures_export_dialog_new_filter (job->format);
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the suggested file name of an export, without extension */
   name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
-                          measures_export_format_extension (job->format));
+                          measures_export_format_get_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, export_job_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
@@ -659,53 +714,18 @@ open_export_action (GtkWidget  *widget,
 
 /* Charts as images */
 
-typedef struct
-{
-  MeasuresIndex *index;         /* the overview borrows its labels */
-  MeasuresOverview *overview;
-  MeasuresChart chart;
-  MeasuresChartFormat format;
-  GFile *file;
-} ChartJob;
-
-static void
-chart_job_free (gpointer data)
-{
-  ChartJob *job = data;
-
-  g_clear_pointer (&job->overview, measures_overview_free);
-  g_clear_object (&job->index);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-chart_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ChartJob *job = task_data;
-  GError *error = NULL;
-
-  if (!measures_chart_export (job->overview, job->chart, job->format, 2, job->file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 chart_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  MeasuresExport *export = MEASURES_EXPORT (object);
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (export, result, &error);
   if (!self->closed)
-    show_export_outcome (self, job->file, error, FALSE);
+    show_export_outcome (self, measures_export_get_file (export), error, FALSE);
 }
 
 /**
@@ -725,11 +745,9 @@ measures_window_export_chart (MeasuresWindow      *self,
                               MeasuresChartFormat  format,
                               GFile               *file)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
   const MeasuresResult *result;
   MeasuresIndex *index;
-  ChartJob *job;
 
   g_return_if_fail (MEASURES_IS_WINDOW (self));
   g_return_if_fail (chart < MEASURES_N_CHARTS);
@@ -740,19 +758,12 @@ measures_window_export_chart (MeasuresWindow      *self,
   if (result == NULL)
     return;
 
-  job = g_new0 (ChartJob, 1);
-  job->index = g_object_ref (index);
-  job->overview = measures_overview_new (index, result->matches, g_date_time_get_year (now));
-  job->chart = chart;
-  job->format = format;
-  job->file = g_object_ref (file);
+  export = measures_export_new_chart (format == MEASURES_CHART_SVG ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG,
+                                      index, result->matches, chart, 2);
 
   if (self->chart_cancellable == NULL)
     self->chart_cancellable = g_cancellable_new ();
-  task = g_task_new (g_object_ref (self), self->chart_cancellable, chart_done_cb, NULL);
-  g_task_set_source_tag (task, measures_window_export_chart);
-  g_task_set_task_data (task, job, chart_job_free);
-  g_task_run_in_thread (task, chart_thread);
+  measures_export_async (export, file, self->chart_cancellable, chart_done_cb, g_object_ref (self));
 }
 
 static void
@@ -796,8 +807,8 @@ export_chart_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = measures_export_dialog_new_filter (MEASURES_FORMAT_PNG);
+  g_autoptr(GtkFileFilter) svg = measures_export_dialog_new_filter (MEASURES_FORMAT_SVG);
   g_autofree char *name = NULL;
   MeasuresChart chart;
 
@@ -808,12 +819,6 @@ export_chart_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  /* Translators: a file type in the file chooser */
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  /* Translators: a file type in the file chooser; the labels stay text */
-  gtk_file_filter_set_name (svg, _("SVG image, with text"));
-  gtk_file_filter_add_suffix (svg, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
   g_object_set_data_full (G_OBJECT (chooser), "svg-filter", g_object_ref (svg), g_object_unref);
@@ -905,14 +910,17 @@ _measures_window_class_actions_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.settings-details", NULL, settings_details_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.remove-dataset", "s", remove_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove-dataset", NULL, undo_remove_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.reload-datasets", NULL, reload_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL, dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-status", NULL, dismiss_status_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-bundled", "show-bundled");
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

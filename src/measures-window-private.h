@@ -37,13 +37,17 @@ struct _MeasuresWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkButton *back_button;
+  GtkWidget *sidebar_button;
+  GtkWidget *sort_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   AdwFlap *flap;
   MeasuresFilterSidebar *filter_sidebar;
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
   GtkStack *list_stack;
+  AdwViewStack *view_stack;
   GtkSpinner *spinner;
   MeasuresMeasureList *measure_list;
   AdwStatusPage *error_page;
@@ -51,6 +55,10 @@ struct _MeasuresWindow
   GtkRevealer *problem_banner;
   GtkLabel *problem_label;
   GtkProgressBar *load_progress;
+  GtkRevealer *status_banner;
+  GtkLabel *status_label;
+  GtkProgressBar *status_progress;
+  GtkButton *status_button;
   MeasuresDetailPane *detail_pane;
   MeasuresOverviewView *overview_view;
 
@@ -63,6 +71,8 @@ struct _MeasuresWindow
   AdwToast *export_toast;
   GStrv settings_problems;
   guint export_toast_source;
+  gulong first_paint_handler;   /* on the frame clock */
+  gulong shown_paint_handler;
   guint export_count;
 
   /* State */
@@ -76,5 +86,12 @@ struct _MeasuresWindow
 void _measures_window_class_actions_init (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
+void _measures_window_show_measure       (MeasuresWindow      *self);
+void _measures_window_show_status        (MeasuresWindow      *self,
+                                          const char          *text,
+                                          const char          *button_label,
+                                          const char          *action_name,
+                                          gboolean             error);
+void _measures_window_hide_status        (MeasuresWindow      *self);
 
 G_END_DECLS

@@ -50,7 +50,7 @@ update_view (MeasuresWindow *self)
     {
       if (!g_str_equal (gtk_stack_get_visible_child_name (self->list_stack), "error"))
         gtk_stack_set_visible_child_name (self->list_stack, "empty");
-      adw_window_title_set_subtitle (self->window_title, "");
+      adw_view_switcher_title_set_subtitle (self->window_title, "");
       return;
     }
 
@@ -64,7 +64,7 @@ update_view (MeasuresWindow *self)
     subtitle = g_strdup_printf (ngettext ("%'u of %'u measure", "%'u of %'u measures", total),
                                 shown, total);
 
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 
   if (shown == 0)
     {
@@ -75,8 +75,7 @@ update_view (MeasuresWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
     }
 
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    shown == 0 ? "no-results" : self->show_overview ? "overview" : "list");
+  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "views");
 }
 
 /* The charts are only computed while they are shown. */
@@ -102,7 +101,15 @@ static void
 set_view (MeasuresWindow *self,
           const char     *view)
 {
-  gboolean overview = g_strcmp0 (view, "overview") == 0;
+  if (g_strcmp0 (view, "list") == 0 || g_strcmp0 (view, "overview") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* The view switcher, the shortcuts and the property all end here. */
+static void
+view_changed_cb (MeasuresWindow *self)
+{
+  gboolean overview = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "overview") == 0;
 
   if (self->show_overview == overview)
     return;
@@ -114,6 +121,41 @@ set_view (MeasuresWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
+/* Narrow: the list and the measure are one after the other. */
+
+/**
+ * _measures_window_show_measure:
+ *
+ * Brings the selected measure into view: where the list and the measure
+ * do not fit side by side, goes to the measure.
+ */
+void
+_measures_window_show_measure (MeasuresWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+list_activate_cb (MeasuresWindow *self)
+{
+  _measures_window_show_measure (self);
+}
+
+static void
+leaflet_changed_cb (MeasuresWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
+
+  /* Reading one measure: back to the list, and nothing that acts on it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
+  gtk_widget_set_visible (self->sidebar_button, !reading);
+  gtk_widget_set_visible (self->sort_button, !reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+  measures_measure_list_set_compact (self->measure_list, folded);
+}
+
 /* A period of the timeline: its measure in the detail pane, selected in
  * the list for when the user goes back to it. */
 static void
@@ -121,7 +163,8 @@ measure_activated_cb (MeasuresWindow       *self,
                       MeasuresMeasure      *measure,
                       MeasuresOverviewView *view)
 {
-  measures_window_select (self, measures_measure_get_id (measure));
+  if (measures_window_select (self, measures_measure_get_id (measure)))
+    _measures_window_show_measure (self);
 }
 
 static void
@@ -267,7 +310,7 @@ static void
 shown_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, shown_paint_cb, self);
+  g_clear_signal_handler (&self->shown_paint_handler, clock);
   g_debug ("Painted %u measures", measures_index_get_n_measures (measures_session_get_index (self->session)));
 }
 
@@ -303,8 +346,12 @@ loaded_cb (MeasuresWindow *self)
   /* Tells build-aux/first-launch when the measures are on screen: after
    * the next frame, or the first one. */
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (shown_paint_cb), self, 0);
+    {
+      if (self->shown_paint_handler == 0)
+        self->shown_paint_handler =
+          g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                   G_CALLBACK (shown_paint_cb), self, 0);
+    }
   else
     self->announce_first_paint = TRUE;
 }
@@ -318,7 +365,7 @@ first_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
 {
   self->painted = TRUE;
-  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_clear_signal_handler (&self->first_paint_handler, clock);
   if (self->announce_first_paint)
     shown_paint_cb (clock, self);
   measures_session_release (self->session);
@@ -328,9 +375,10 @@ static void
 realize_cb (MeasuresWindow *self)
 {
   bind_busy (self);
-  if (!self->painted)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (first_paint_cb), self, 0);
+  if (!self->painted && self->first_paint_handler == 0)
+    self->first_paint_handler =
+      g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                               G_CALLBACK (first_paint_cb), self, 0);
 }
 
 /* The content language: records are shown again in the new language,
@@ -350,6 +398,25 @@ content_language_changed_cb (MeasuresWindow *self)
 
 /* Window state */
 
+/* Whether the user keeps the sidebar: a narrow window hides it over the
+ * list by itself, and shows it again once wide, which is not their
+ * choice. */
+static void
+sidebar_shown_cb (MeasuresWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
+}
+
+/* The flap is locked: folded, it is hidden over the list until asked
+ * for; unfolded, it is as the user left it. */
+static void
+sidebar_folded_cb (MeasuresWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
+                                        g_settings_get_boolean (self->settings, "sidebar-visible"));
+}
+
 static void
 save_window_state (MeasuresWindow *self)
 {
@@ -359,7 +426,6 @@ save_window_state (MeasuresWindow *self)
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
   measures_session_save (self->session);
 }
 
@@ -516,8 +582,12 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, filter_sidebar);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
@@ -525,9 +595,14 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_banner);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_progress);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -585,6 +660,12 @@ measures_window_init (MeasuresWindow *self)
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   query_changed_cb (self, query);
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
+  leaflet_changed_cb (self);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -592,8 +673,13 @@ measures_window_init (MeasuresWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "paned-position"));
-  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (sidebar_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self, G_CONNECT_SWAPPED);
+
+  /* Tabbing into the measure, or opening it in a narrow window, selects
+   * nothing: its texts are selectable to copy, not to be replaced. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-label-select-on-focus", FALSE, NULL);
 
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -156,6 +156,36 @@ test_session_async (void)
   g_assert_cmpuint (measures_index_get_n_measures (measures_session_get_index (session)), ==, 0);
 }
 
+/* Removing a dataset is undone where it was among the others. */
+static void
+test_session_undo_remove (void)
+{
+  g_autoptr(GFile) first = data_file ("twenty-one.json");
+  g_autoptr(GFile) second = data_file ("some-bad.json");
+  GFile *files[] = { first, second };
+  g_autoptr(MeasuresSession) session = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  Counts counts = { 0 };
+
+  session = new_counted_session (NULL, &counts);
+  g_assert_false (measures_session_undo_remove (session));
+  measures_session_open (session, files, 2);
+  wait_for_loads (&counts, 1);
+
+  measures_session_remove_file (session, first);
+  wait_for_loads (&counts, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_session_get_datasets (session)), ==, 1);
+
+  g_assert_true (measures_session_undo_remove (session));
+  wait_for_loads (&counts, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_session_get_datasets (session)), ==, 2);
+  dataset = g_list_model_get_item (measures_session_get_datasets (session), 0);
+  g_assert_true (g_file_equal (measures_dataset_get_file (dataset), first));
+
+  /* Once. */
+  g_assert_false (measures_session_undo_remove (session));
+}
+
 /* A cancelled load leaves what was loaded before, and is never applied. */
 static void
 test_session_cancel (void)
@@ -293,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/session/problems", test_session_problems);
   g_test_add_func ("/session/async", test_session_async);
   g_test_add_func ("/session/cancel", test_session_cancel);
+  g_test_add_func ("/session/undo-remove", test_session_undo_remove);
   g_test_add_func ("/session/hold", test_session_hold);
   g_test_add_func ("/session/stop", test_session_stop);
   g_test_add_func ("/session/sort-names", test_session_sort_names);

@@ -5,11 +5,14 @@
  *
  * Settings that cannot be used are reset to their defaults, and said;
  * good settings are left alone. Runs with the memory backend and the
- * schema of the build tree (see meson.build).
+ * schema of the build tree (see meson.build), and with key files of its
+ * own, as the Flatpak keeps settings.
  */
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
 #include "measures-settings.h"
@@ -45,7 +48,7 @@ test_good_settings_kept (void)
   g_settings_set_strv (settings, "datasets", datasets);
   g_settings_set_string (settings, "search", "trafic");
 
-  problems = measures_settings_repair (settings, NULL);
+  problems = measures_settings_repair (settings);
   g_assert_cmpuint (problems->len, ==, 0);
 
   g_settings_get (settings, "filter-years", "(ii)", &from, &to);
@@ -71,7 +74,7 @@ test_bad_values_reset (void)
   g_settings_set_strv (settings, "datasets", datasets);
   g_settings_set_string (settings, "search", "kept");
 
-  problems = measures_settings_repair (settings, NULL);
+  problems = measures_settings_repair (settings);
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (problems->len, ==, 3);
@@ -105,7 +108,7 @@ test_later_version_reset (void)
   g_settings_set_string (settings, "search", "from the future");
   g_settings_set_string (settings, "sort-by", "title");
 
-  problems = measures_settings_repair (settings, NULL);
+  problems = measures_settings_repair (settings);
   g_assert_cmpuint (problems->len, ==, 1);
 
   search = g_settings_get_string (settings, "search");
@@ -114,50 +117,93 @@ test_later_version_reset (void)
 
   /* And the next start finds nothing wrong. */
   g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = measures_settings_repair (settings, NULL);
+  problems = measures_settings_repair (settings);
   g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Settings kept in @path by GIO's key-file backend, as in a Flatpak. */
+static GSettings *
+keyfile_settings (const char *path)
+{
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (path, "/", NULL);
+
+  return g_settings_new_with_backend (SCHEMA_ID, backend);
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *needle)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), needle) != NULL)
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
 test_keyfile (void)
 {
-  g_autoptr(GSettings) settings = fresh_settings ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("measures-settings-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autoptr(GSettings) missing_settings = NULL;
+  g_autoptr(GSettings) damaged_settings = NULL;
+  g_autoptr(GSettings) bad_settings = NULL;
+  g_autoptr(GSettings) good_settings = NULL;
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GPtrArray) damaged = NULL;
   g_autoptr(GPtrArray) bad_values = NULL;
   g_autoptr(GPtrArray) good = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *sort_by = NULL;
+  int width, height;
 
   g_assert_no_error (error);
 
   /* No file yet: nothing to say. */
-  missing = measures_settings_repair (settings, path);
+  missing_settings = keyfile_settings (path);
+  missing = measures_settings_repair (missing_settings);
   g_assert_cmpuint (missing->len, ==, 0);
 
   g_assert_true (g_file_set_contents (path, "\x01\x02 this is [not a key file\n=\n", -1, NULL));
-  damaged = measures_settings_repair (settings, path);
+  damaged_settings = keyfile_settings (path);
+  damaged = measures_settings_repair (damaged_settings);
   g_assert_cmpuint (damaged->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (damaged, 0), path));
 
+  /* What GSettings passes over is named; what it reads is not, even
+   * an unquoted string, which it reads as the string. */
   g_assert_true (g_file_set_contents (path,
                                       "[io/github/measures/Measures]\n"
+                                      "settings-version=1\n"
                                       "window-size=(900, 700)\n"
                                       "paned-position=5\n"
                                       "sort-by='sideways'\n"
                                       "search=not quoted\n"
                                       "unknown-key=1\n", -1, NULL));
-  bad_values = measures_settings_repair (settings, path);
+  bad_settings = keyfile_settings (path);
+  bad_values = measures_settings_repair (bad_settings);
   for (guint i = 0; i < bad_values->len; i++)
     g_test_message ("%s", (const char *) g_ptr_array_index (bad_values, i));
-  g_assert_cmpuint (bad_values->len, ==, 3);
+  g_assert_cmpuint (bad_values->len, ==, 2);
+  g_assert_true (has_problem (bad_values, "“paned-position”"));
+  g_assert_true (has_problem (bad_values, "“sort-by”"));
+  g_assert_cmpint (g_settings_get_int (bad_settings, "paned-position"), ==, 660);
+  sort_by = g_settings_get_string (bad_settings, "sort-by");
+  g_assert_cmpstr (sort_by, ==, "none");
+  search = g_settings_get_string (bad_settings, "search");
+  g_assert_cmpstr (search, ==, "not quoted");
+  g_settings_get (bad_settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
 
   g_assert_true (g_file_set_contents (path,
                                       "[io/github/measures/Measures]\n"
                                       "window-size=(900, 700)\n"
                                       "search='trafic'\n", -1, NULL));
-  good = measures_settings_repair (settings, path);
+  good_settings = keyfile_settings (path);
+  good = measures_settings_repair (good_settings);
   g_assert_cmpuint (good->len, ==, 0);
 
   g_unlink (path);

@@ -23,7 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "measures-summary.h"
+#include "measures-export.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
@@ -451,7 +451,7 @@ test_export_during_load (void)
   g_assert_true (measures_window_get_loading (window));
 
   /* The bar still moves while the load goes on. */
-  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, NULL));
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, "load-progress"));
   g_assert_nonnull (bar);
   fraction = gtk_progress_bar_get_fraction (bar);
   deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;

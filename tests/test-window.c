@@ -61,17 +61,62 @@ markup_contains (GtkWidget  *root,
   return FALSE;
 }
 
-/* The shown measure follows a search once typing pauses. */
-static gboolean
-wait_for_markup (GtkWidget  *pane,
-                 const char *needle)
+typedef struct
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *root;
+  const char *needle;
+} WaitMarkup;
 
-  while (!markup_contains (pane, needle) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+static gboolean
+shows_markup (gpointer data)
+{
+  WaitMarkup *wait = data;
 
-  return markup_contains (pane, needle);
+  return markup_contains (wait->root, wait->needle);
+}
+
+/* Until a label under @root that uses markup has @needle in it: the
+ * shown measure follows a search once typing pauses. */
+#define wait_for_markup(root_, text_)                                           \
+  G_STMT_START {                                                                \
+    WaitMarkup wait_markup_ = { (root_), (text_) };                             \
+                                                                                \
+    wait_until (shows_markup, &wait_markup_, "the detail pane to mark up “%s”", \
+                wait_markup_.needle);                                           \
+  } G_STMT_END
+
+typedef struct
+{
+  MeasuresDetailPane *pane;
+  const char *id;
+} WaitMeasure;
+
+static gboolean
+pane_has_measure (gpointer data)
+{
+  WaitMeasure *wait = data;
+  MeasuresMeasure *shown = measures_detail_pane_get_measure (wait->pane);
+
+  return shown != NULL && g_str_equal (measures_measure_get_id (shown), wait->id);
+}
+
+/* Until the detail pane's measure (the list's selected item) is @id. */
+#define wait_for_pane_measure(pane_, measure_id_)                               \
+  G_STMT_START {                                                                \
+    WaitMeasure wait_measure_ = { MEASURES_DETAIL_PANE (pane_), (measure_id_) }; \
+                                                                                \
+    wait_until (pane_has_measure, &wait_measure_, "the detail pane to be given %s", \
+                wait_measure_.id);                                              \
+  } G_STMT_END
+
+static GtkWidget *
+detail_pane (MeasuresWindow *window)
+{
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_nonnull (pane);
+
+  return pane;
 }
 
 static MeasuresWindow *
@@ -91,11 +136,10 @@ test_window_shows_seed (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
 
+  pane = MEASURES_DETAIL_PANE (detail_pane (window));
   g_assert_true (measures_window_select (window, SEED_ID));
-  settle ();
+  wait_for_text (pane, "National Strategy Against Trafficking in Persons 2018-2022\n");
 
-  pane = MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL));
-  g_assert_nonnull (pane);
   shown = measures_detail_pane_get_measure (pane);
   g_assert_nonnull (shown);
   g_assert_cmpstr (measures_measure_get_id (shown), ==, SEED_ID);
@@ -103,7 +147,6 @@ test_window_shows_seed (void)
   collect_texts (GTK_WIDGET (pane), text, FALSE);
   g_test_message ("Detail pane:\n%s", text->str);
 
-  g_assert_nonnull (strstr (text->str, "National Strategy Against Trafficking in Persons 2018-2022\n"));
   g_assert_nonnull (strstr (text->str, "Policies  ›  National strategy specific to violence against women\n"));
   g_assert_nonnull (strstr (text->str, "\nTrafficking\n"));
   g_assert_nonnull (strstr (text->str, "\n2019–2022\n"));
@@ -126,16 +169,13 @@ test_window_search (void)
   GListModel *model = measures_window_get_model (window);
 
   measures_query_set_search (measures_window_get_query (window), "moldova");
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  wait_for_n_items (model, 4);
 
   measures_query_set_search (measures_window_get_query (window), "no such words anywhere");
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  wait_for_n_items (model, 0);
 
   measures_query_set_search (measures_window_get_query (window), "");
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
+  wait_for_n_items (model, 11);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -152,23 +192,21 @@ test_window_unsafe_link (void)
   measures_window_open (window, &file, 1);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_loaded (window);
+  pane = detail_pane (window);
   g_assert_true (measures_window_select (window, "unsafe"));
-  settle ();
-
-  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  wait_for_text (pane, "javascript:alert(1)\n");
   collect_texts (pane, text, FALSE);
 
   /* Markup in record text is shown as typed, and a javascript: address
    * is shown but is no link. */
   g_assert_nonnull (strstr (text->str, "<b>Bold?</b> & <span foreground=\"red\">red</span>\n"));
-  g_assert_nonnull (strstr (text->str, "javascript:alert(1)\n"));
 
   g_assert_false (markup_contains (pane, "javascript"));
   g_assert_false (markup_contains (pane, "<b>"));
 
   /* Highlighting escapes the record's text before it marks a match. */
   measures_query_set_search (measures_window_get_query (window), "bold red");
-  g_assert_true (wait_for_markup (pane, "&lt;b&gt;<span"));
+  wait_for_markup (pane, "&lt;b&gt;<span");
   g_assert_true (markup_contains (pane, ">Bold</span>?&lt;/b&gt; &amp; &lt;span foreground=&quot;"));
   g_assert_false (markup_contains (pane, "<b>"));
 
@@ -176,10 +214,9 @@ test_window_unsafe_link (void)
    * directional controls are shown by their names. */
   measures_query_set_search (measures_window_get_query (window), "");
   g_assert_true (measures_window_select (window, "bidi"));
-  settle ();
+  wait_for_text (pane, "Report [RLO]gnp.exe\n");
   g_string_truncate (text, 0);
   collect_texts (pane, text, FALSE);
-  g_assert_nonnull (strstr (text->str, "Report [RLO]gnp.exe\n"));
   g_assert_nonnull (strstr (text->str, "An [RLI]isolate[PDI] and a mark\u200f kept.\n"));
   g_assert_null (strstr (text->str, "\u202e"));
 
@@ -210,26 +247,22 @@ test_window_sidebar (void)
   /* Checking Romania narrows the list and the other facets' counts,
    * but not the counts of the place facet. */
   g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_COUNTRY, "Romania"));
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  wait_for_n_items (model, 7);
   g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_FORM, "Trafficking"), ==, 5);
   g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_COUNTRY, "Republic of Moldova"), ==, 4);
 
   /* ORed within a facet, ANDed across. */
   g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_COUNTRY, "Republic of Moldova"));
   g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_FORM, "Trafficking"));
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  wait_for_n_items (model, 6);
 
   /* A category includes its subcategories. */
   g_assert_true (measures_filter_sidebar_toggle_value (sidebar, MEASURES_FACET_TYPE, "Policies"));
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  wait_for_n_items (model, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
-  settle ();
+  wait_for_n_items (model, 11);
   g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -240,20 +273,20 @@ test_window_sorting (void)
   MeasuresWindow *window = open_window ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
-  settle ();
+  wait_for_string_property (window, "sort-by", "newest");
   g_assert_cmpstr (first_id (window), ==, "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "oldest");
-  settle ();
+  wait_for_string_property (window, "sort-by", "oldest");
   g_assert_cmpstr (first_id (window), ==, "republic-of-moldova-2009-data-collection-on-domestic-violence");
 
   /* Titles sort with the locale's collation; in C, by code point. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "title");
-  settle ();
+  wait_for_string_property (window, "sort-by", "title");
   g_assert_cmpstr (first_id (window), ==, "republic-of-moldova-2009-data-collection-on-domestic-violence");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "none");
-  settle ();
+  wait_for_string_property (window, "sort-by", "none");
   g_assert_cmpstr (first_id (window), ==, SEED_ID);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -287,16 +320,19 @@ test_window_agrees_with_count (void)
                                 cases[i].years, cases[i].search, &error);
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
-      g_autofree char *shown = NULL;
+      char *end = NULL;
+      guint count;
 
       g_assert_no_error (error);
       g_assert_cmpint (measures_cli_count (NULL, 0, query, out, err), ==, MEASURES_EXIT_OK);
 
+      count = g_ascii_strtoull (out->str, &end, 10);
+      g_assert_cmpstr (end, ==, "\n");
+      g_test_message ("case %u: %u", i, count);
+
+      /* The list comes to show what --count says. */
       measures_query_assign (measures_window_get_query (window), query);
-      settle ();
-      shown = g_strdup_printf ("%u\n", g_list_model_get_n_items (measures_window_get_model (window)));
-      g_test_message ("case %u: %s", i, shown);
-      g_assert_cmpstr (shown, ==, out->str);
+      wait_for_n_items (measures_window_get_model (window), count);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -306,23 +342,21 @@ static void
 test_window_highlight (void)
 {
   MeasuresWindow *window = open_window ();
-  GtkWidget *pane;
+  GtkWidget *pane = detail_pane (window);
 
   measures_query_set_search (measures_window_get_query (window), "trafficking strat");
-  settle ();
+  wait_for_n_items (measures_window_get_model (window), 5);
   g_assert_true (measures_window_select (window, SEED_ID));
-  settle ();
-
-  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
-  g_assert_true (markup_contains (pane, ">Trafficking</span>"));
-  g_assert_true (markup_contains (pane, ">Strategy</span>"));
+  wait_for_pane_measure (pane, SEED_ID);
+  wait_for_markup (pane, ">Trafficking</span>");
+  wait_for_markup (pane, ">Strategy</span>");
   g_assert_false (markup_contains (pane, ">Persons</span>"));
 
   /* While a measure is shown, its text follows the search once the user
    * pauses, not at every key. */
   measures_query_set_search (measures_window_get_query (window), "persons");
   g_assert_true (markup_contains (pane, ">Trafficking</span>"));
-  g_assert_true (wait_for_markup (pane, ">Persons</span>"));
+  wait_for_markup (pane, ">Persons</span>");
   g_assert_false (markup_contains (pane, ">Trafficking</span>"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -333,26 +367,16 @@ static void
 test_window_rapid_selection (void)
 {
   MeasuresWindow *window = open_window ();
-  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *pane = detail_pane (window);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_assert_true (measures_window_select (window, SEED_ID));
   g_assert_true (measures_window_select (window, "romania-2018-law-no-174-2018-on-domestic-violence"));
   g_assert_true (measures_window_select (window, "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021"));
 
-  for (;;)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      collect_texts (pane, text, FALSE);
-      if (strstr (text->str, "Gender Equality") != NULL || g_get_monotonic_time () > deadline)
-        {
-          g_assert_nonnull (strstr (text->str, "Gender Equality"));
-          g_assert_null (strstr (text->str, "Law No. 174"));
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
+  wait_for_text (pane, "Gender Equality");
+  collect_texts (pane, text, FALSE);
+  g_assert_null (strstr (text->str, "Law No. 174"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -372,13 +396,12 @@ test_window_remembers_state (void)
   measures_query_set_years (query, 2019, MEASURES_YEAR_NONE);
   measures_query_set_search (query, "strat");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
-  settle ();
+  wait_for_string_property (window, "sort-by", "newest");
+  wait_for_n_items (measures_window_get_model (window), 4);
   before = measures_query_describe (query);
-  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 4);
 
   /* Closing, as the user would, saves the state. */
-  gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  close_window (window);
 
   window = open_window ();
   after = measures_query_describe (measures_window_get_query (window));
@@ -390,8 +413,15 @@ test_window_remembers_state (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "none");
-  gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  wait_for_string_property (window, "sort-by", "none");
+  wait_for_n_items (measures_window_get_model (window), 11);
+  close_window (window);
+}
+
+static gboolean
+not_exporting (gpointer data)
+{
+  return !measures_window_get_exporting (data);
 }
 
 /* The window exports what it shows: the selected measure or the matches,
@@ -408,17 +438,14 @@ test_window_export (void)
   const char *forms[] = { "Trafficking", NULL };
   g_autofree char *text = NULL;
   g_autofree char *one = NULL;
-  gint64 deadline;
 
   measures_query_set_forms (measures_window_get_query (window), forms);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "newest");
-  settle ();
+  wait_for_string_property (window, "sort-by", "newest");
+  wait_for_n_items (measures_window_get_model (window), 6);
 
   measures_window_export (window, md, FALSE, MEASURES_FORMAT_MARKDOWN, "en");
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (measures_window_get_exporting (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (measures_window_get_exporting (window));
+  wait_until (not_exporting, window, "the export to Markdown to end");
 
   g_assert_true (g_file_get_contents (md_path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "**Trafficking**"));
@@ -428,10 +455,9 @@ test_window_export (void)
                  strstr (text, "## National Strategy Against Trafficking in Persons 2018-2022"));
 
   g_assert_true (measures_window_select (window, SEED_ID));
-  settle ();
+  wait_for_pane_measure (detail_pane (window), SEED_ID);
   measures_window_export (window, json, TRUE, MEASURES_FORMAT_JSON, "en");
-  while (measures_window_get_exporting (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (not_exporting, window, "the export to JSON to end");
   g_assert_true (g_file_get_contents (json_path, &one, NULL, NULL));
   g_assert_nonnull (strstr (one, SEED_ID));
   g_assert_null (strstr (one, "2024-2028"));
@@ -480,14 +506,6 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
-static void
-wait_loaded (MeasuresWindow *window)
-{
-  settle ();
-  wait_until_loaded (window);
-  settle ();
-}
-
 /* Opening files adds them to the bundled measures; their problems go to
  * a banner; they are reopened at the next start; closing one or hiding
  * the bundled measures takes them away. */
@@ -506,9 +524,9 @@ test_window_datasets (void)
   GtkWidget *banner;
 
   measures_window_add_files (window, files, 2);
-  wait_loaded (window);
+  wait_until_loaded (window);
   /* 11 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  wait_for_n_items (model, 14);
   g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 2);
   banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "problem-banner"), GTK_TYPE_REVEALER);
   g_assert_nonnull (banner);
@@ -516,7 +534,7 @@ test_window_datasets (void)
 
   /* Reopened at the next start, even one that has vanished since. */
   measures_window_add_files (window, &missing, 1);
-  wait_loaded (window);
+  wait_until_loaded (window);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_window ();
@@ -531,12 +549,12 @@ test_window_datasets (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", bad_uri);
-  wait_loaded (window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+  wait_until_loaded (window);
+  wait_for_n_items (model, 12);
 
   g_object_set (window, "show-bundled", FALSE, NULL);
-  wait_loaded (window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  wait_until_loaded (window);
+  wait_for_n_items (model, 1);
   g_assert_false (g_settings_get_boolean (settings, "show-bundled"));
 
   /* Back to the defaults for the other tests. */
@@ -577,18 +595,53 @@ test_window_drop_and_cancel (void)
   g_value_unset (&value);
   g_slist_free (files);
   g_assert_true (accepted);
-  wait_loaded (window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  wait_until_loaded (window);
+  wait_for_n_items (model, 14);
 
   /* A load cancelled at once leaves the list as it was. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload-datasets", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
-  wait_loaded (window);
-  g_assert_false (measures_window_get_loading (window));
+  wait_until_loaded (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
 
   g_settings_reset (settings, "datasets");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether each chart of @view is on screen at the height of its figures
+ * for the width it was given. */
+static gboolean
+charts_laid_out (gpointer data)
+{
+  MeasuresOverviewView *view = data;
+  MeasuresOverview *overview = measures_overview_view_get_overview (view);
+
+  if (overview == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return FALSE;
+
+  for (guint chart = 0; chart < MEASURES_N_CHARTS; chart++)
+    {
+      GtkWidget *area = measures_overview_view_get_chart (view, chart);
+      int width = gtk_widget_get_width (area);
+      int height;
+
+      if (!gtk_widget_get_mapped (area) || width == 0)
+        return FALSE;
+      height = (int) ceil (measures_chart_get_height (overview, chart, width));
+      if (gtk_widget_get_height (area) != height)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the table under the expander @data is shown, with rows. */
+static gboolean
+table_has_rows (gpointer data)
+{
+  GtkWidget *table = find_widget (data, GTK_TYPE_LIST_BOX, NULL);
+
+  return table != NULL && gtk_list_box_get_row_at_index (GTK_LIST_BOX (table), 1) != NULL;
 }
 
 /* The overview: four charts of the matches, a table under each, and
@@ -603,7 +656,7 @@ test_window_overview (void)
   MeasuresOverview *overview;
   MeasuresChartHit hit;
   GtkWidget *area, *expander, *table, *row;
-  GtkStack *stack;
+  AdwViewStack *stack;
   g_autofree char *name = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const char * const *chosen;
@@ -611,17 +664,16 @@ test_window_overview (void)
   int from, to;
 
   measures_query_clear (query);
-  settle ();
+  wait_for_n_items (model, 11);
+  view = MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
+  g_assert_nonnull (view);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
-  settle ();
+  wait_until (charts_laid_out, view, "the overview's charts to be laid out");
 
   g_object_get (window, "view", &name, NULL);
   g_assert_cmpstr (name, ==, "overview");
-  view = MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
-  g_assert_nonnull (view);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
 
   overview = measures_overview_view_get_overview (view);
   g_assert_nonnull (overview);
@@ -642,11 +694,10 @@ test_window_overview (void)
   collect_texts (expander, text, FALSE);
   g_assert_null (strstr (text->str, "2019\n"));
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-  settle ();
+  wait_for_text (expander, "Year\nMeasures in Force\nPolicies\n");
   g_string_truncate (text, 0);
   collect_texts (expander, text, FALSE);
   g_test_message ("Years as a table:\n%s", text->str);
-  g_assert_nonnull (strstr (text->str, "Year\nMeasures in Force\nPolicies\n"));
   g_assert_nonnull (strstr (text->str, "\n2019\n3\n3\n0\n"));
 
   /* Clicking the bar of 2019 filters by that year. */
@@ -655,7 +706,7 @@ test_window_overview (void)
                                         MEASURES_CHART_HIT_YEAR, 2019 - 2009, &hit));
   g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_YEARS,
                                                      hit.x + hit.width / 2, hit.height - 30));
-  settle ();
+  wait_for_text (view, "The figures of the 3 measures that match.");
   measures_query_get_years (query, &from, &to);
   g_assert_cmpint (from, ==, 2019);
   g_assert_cmpint (to, ==, 2019);
@@ -671,7 +722,7 @@ test_window_overview (void)
 
   /* Clicking a form's bar filters by that form. */
   measures_query_clear (query);
-  settle ();
+  wait_for_text (view, "The figures of the 11 measures that match.");
   overview = measures_overview_view_get_overview (view);
   for (guint i = 0; i < overview->by_form->len; i++)
     if (g_str_equal (g_array_index (overview->by_form, MeasuresOverviewCount, i).label, "Trafficking"))
@@ -681,7 +732,7 @@ test_window_overview (void)
   g_assert_true (measures_chart_locate (overview, MEASURES_CHART_FORMS, gtk_widget_get_width (area),
                                         MEASURES_CHART_HIT_COUNT, trafficking, &hit));
   g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_FORMS, 300, hit.y + 10));
-  settle ();
+  wait_for_text (view, "The figures of the 6 measures that match.");
   chosen = measures_query_get_chosen (query, MEASURES_FACET_FORM);
   g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
   g_assert_cmpstr (chosen[0], ==, "Trafficking");
@@ -693,16 +744,16 @@ test_window_overview (void)
   /* A row of the types' table, activated from the keyboard, filters as
    * its bar does. */
   measures_query_clear (query);
-  settle ();
+  wait_for_text (view, "The figures of the 11 measures that match.");
   expander = measures_overview_view_get_table (view, MEASURES_CHART_TYPES);
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-  settle ();
+  wait_until (table_has_rows, expander, "the table of types to be shown");
   table = find_widget (expander, GTK_TYPE_LIST_BOX, NULL);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (table), 1));
   g_assert_true (gtk_widget_get_focusable (row));
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (table), 0))));
   g_signal_emit_by_name (table, "row-activated", row);
-  settle ();
+  wait_for_text (view, "The figures of the 6 measures that match.");
   chosen = measures_query_get_chosen (query, MEASURES_FACET_TYPE);
   g_assert_cmpuint (g_strv_length ((GStrv) chosen), ==, 1);
   g_assert_cmpstr (chosen[0], ==, "Policies");
@@ -710,7 +761,7 @@ test_window_overview (void)
 
   /* A period of the timeline shows its measure, and stays in the overview. */
   measures_query_clear (query);
-  settle ();
+  wait_for_text (view, "The figures of the 11 measures that match.");
   overview = measures_overview_view_get_overview (view);
   for (guint i = 0; i < overview->timeline->len; i++)
     if (g_str_equal (g_array_index (overview->timeline, MeasuresTimelineRow, i).title,
@@ -721,26 +772,21 @@ test_window_overview (void)
   g_assert_true (measures_chart_locate (overview, MEASURES_CHART_TIMELINE, gtk_widget_get_width (area),
                                         MEASURES_CHART_HIT_TIMELINE, strategy, &hit));
   g_assert_true (measures_overview_view_activate_at (view, MEASURES_CHART_TIMELINE, 20, hit.y + 5));
-  settle ();
-  {
-    MeasuresDetailPane *pane = MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL));
-
-    g_assert_cmpstr (measures_measure_get_id (measures_detail_pane_get_measure (pane)), ==,
-                     "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
-  }
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+  wait_for_pane_measure (detail_pane (window),
+                         "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
 
   /* Back to the list, which shows what matches the filters chosen in
    * the overview. Typing on in a word that matches the same measures
    * leaves the figures as they are. */
   measures_query_set_search (query, "moldov");
-  settle ();
+  wait_for_text (view, "The figures of the 4 measures that match.");
   overview = measures_overview_view_get_overview (view);
   /* A mark that only figures computed again would lose. */
   undated = overview->n_undated;
   overview->n_undated = 12345;
   measures_query_set_search (query, "moldova");
-  settle ();
+  wait_for_frame (view);
   g_assert_true (measures_overview_view_get_overview (view) == overview);
   g_assert_cmpuint (overview->n_undated, ==, 12345);
   overview->n_undated = undated;
@@ -748,8 +794,7 @@ test_window_overview (void)
   collect_texts (GTK_WIDGET (view), text, FALSE);
   g_assert_nonnull (strstr (text->str, "The figures of the 4 measures that match."));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
-  settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  wait_for_visible_child (stack, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -764,12 +809,12 @@ test_window_export_chart (void)
   g_autofree char *path = g_build_filename (dir, "timeline.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
+  /* The image is replaced atomically: once it exists it is whole. The
+   * notification says so to the user. */
   measures_window_export_chart (window, MEASURES_CHART_TIMELINE, MEASURES_CHART_SVG, file);
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
+  wait_for_file (path);
+  wait_for_text (window, "Exported “timeline.svg”");
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   /* The label as text, cut in the middle to fit, so that its years stay;

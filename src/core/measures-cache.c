@@ -23,7 +23,7 @@
 #include "measures-file-private.h"
 #include "measures-cache.h"
 #include "measures-error.h"
-#include "measures-loader-private.h"
+#include "measures-json-scan-private.h"
 #include "measures-measure.h"
 #include "measures-store.h"
 
@@ -66,8 +66,8 @@ typedef enum
   F_N_TYPES,
   F_FORMS,
   F_N_FORMS,
-  F_TEXTS,                      /* five (start, count) pairs */
-  F_TITLE_DERIVED = F_TEXTS + 10,
+  F_TEXTS,                      /* six (start, count) pairs */
+  F_TITLE_DERIVED = F_TEXTS + 12,
   F_WORDS,
   F_N_WORDS,
   F_INDEX,
@@ -75,7 +75,7 @@ typedef enum
   RECORD_FIELDS
 } Field;
 
-#define N_TEXTS 5
+#define N_TEXTS 6
 
 /**
  * measures_cache_fingerprint:
@@ -401,7 +401,7 @@ read_record (const Reader  *r,
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       gsize length = strlen (extra_text);
 
-      if (!_measures_loader_json_is_safe (extra_text, length) ||
+      if (!_measures_json_scan_is_safe (extra_text, length) ||
           !json_parser_load_from_data (parser, extra_text, length, NULL) ||
           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         return stale (error, "bad unknown keys"), NULL;
@@ -952,6 +952,7 @@ write_cache (int                     fd,
         measures_measure_get_full_text (measure),
         measures_measure_get_source (measure),
         measures_measure_get_more_info (measure),
+        measures_measure_get_classification (measure),
       };
       JsonObject *extra = measures_measure_get_extra (measure);
       g_autofree char *extra_text = NULL;
@@ -998,7 +999,7 @@ write_cache (int                     fd,
       measures_dataset_get_place (dataset, i, &index, &line);
       f[F_ID] = g_array_index (titles, guint32, i);
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
-      f[F_REGION] = put_value (&w, measures_measure_get_region (measure));
+      f[F_REGION] = put_value (&w, measures_measure_get_given_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
       f[F_EXTRA] = put_transient (&w, extra_text);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);

@@ -67,6 +67,7 @@ typedef struct
   double height;
   char *title;
   char *description;
+  char *id_prefix;        /* for an element of a page; %NULL for a document */
   GString *defs;
   GString *body;
   GHashTable *paints;     /* key → id of a <pattern> or <linearGradient> */
@@ -705,7 +706,8 @@ svg_paint (SvgCanvas          *self,
   id = g_hash_table_lookup (self->paints, key->str);
   if (id == NULL)
     {
-      char *new_id = g_strdup_printf ("%s%u", fill->fade ? "fade" : "hatch", g_hash_table_size (self->paints) + 1);
+      char *new_id = g_strdup_printf ("%s%s%u", self->id_prefix != NULL ? self->id_prefix : "",
+                                      fill->fade ? "fade" : "hatch", g_hash_table_size (self->paints) + 1);
 
       if (fill->fade)
         {
@@ -891,6 +893,7 @@ svg_canvas_finalize (MeasuresCanvas *canvas)
 
   g_free (self->title);
   g_free (self->description);
+  g_free (self->id_prefix);
   if (self->defs != NULL)
     g_string_free (self->defs, TRUE);
   if (self->body != NULL)
@@ -942,20 +945,50 @@ measures_canvas_new_svg (double      width,
 }
 
 /**
+ * measures_canvas_svg_set_id_prefix:
+ * @self: a canvas made by measures_canvas_new_svg(), before anything is
+ *   drawn on it
+ * @prefix: ASCII letters, digits and hyphens
+ *
+ * Makes the canvas an <svg> element for a page that holds others, as
+ * HTML does: measures_canvas_svg_finish() then writes no XML declaration,
+ * and every id in the image starts with @prefix, so that no two images of
+ * the page share one.
+ */
+void
+measures_canvas_svg_set_id_prefix (MeasuresCanvas *self,
+                                   const char     *prefix)
+{
+  SvgCanvas *svg = (SvgCanvas *) self;
+
+  g_return_if_fail (self != NULL && self->klass == &svg_canvas_class);
+  g_return_if_fail (prefix != NULL && *prefix != '\0');
+  g_return_if_fail (g_hash_table_size (svg->paints) == 0);
+  for (const char *p = prefix; *p != '\0'; p++)
+    g_return_if_fail (g_ascii_isalnum (*p) || *p == '-');
+
+  g_free (svg->id_prefix);
+  svg->id_prefix = g_strdup (prefix);
+}
+
+/**
  * measures_canvas_svg_finish:
  * @self: a canvas made by measures_canvas_new_svg()
  *
- * Returns: (transfer full): the SVG document, in UTF-8
+ * Returns: (transfer full): the SVG document, in UTF-8, or the <svg>
+ *   element alone after measures_canvas_svg_set_id_prefix()
  */
 GBytes *
 measures_canvas_svg_finish (MeasuresCanvas *self)
 {
   SvgCanvas *svg = (SvgCanvas *) self;
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  const char *prefix = svg->id_prefix != NULL ? svg->id_prefix : "";
+  GString *out;
   char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (self != NULL && self->klass == &svg_canvas_class, NULL);
 
+  out = g_string_new (svg->id_prefix == NULL ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : NULL);
   num (a, svg->width);
   num (b, svg->height);
   g_string_append_printf (out,
@@ -963,12 +996,12 @@ measures_canvas_svg_finish (MeasuresCanvas *self)
                           "viewBox=\"0 0 %s %s\" role=\"img\" font-family=\"%s\"",
                           a, b, a, b, SVG_FONT_FAMILY);
   if (svg->title != NULL)
-    g_string_append (out, " aria-labelledby=\"title\"");
+    g_string_append_printf (out, " aria-labelledby=\"%stitle\"", prefix);
   g_string_append (out, ">\n");
 
   if (svg->title != NULL)
     {
-      g_string_append (out, "<title id=\"title\">");
+      g_string_append_printf (out, "<title id=\"%stitle\">", prefix);
       append_xml_text (out, svg->title);
       g_string_append (out, "</title>\n");
     }

@@ -118,6 +118,8 @@ MeasuresCanvas *measures_canvas_new_svg        (double                 width,
 void            measures_canvas_free           (MeasuresCanvas        *self);
 void            measures_canvas_use_text_cache (MeasuresCanvas        *self,
                                                 MeasuresTextCache     *cache);
+void            measures_canvas_svg_set_id_prefix (MeasuresCanvas     *self,
+                                                const char            *prefix);
 GBytes         *measures_canvas_svg_finish     (MeasuresCanvas        *self);
 
 void            measures_canvas_fill_rect      (MeasuresCanvas        *self,

@@ -43,6 +43,24 @@ _measures_chart_ntr (MeasuresTranslations *translations,
   return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
 }
 
+/* What drawing and words share of the figures. */
+
+GArray *
+_measures_chart_counts (MeasuresOverview *overview,
+                        MeasuresChart     chart)
+{
+  return chart == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
+}
+
+guint
+_measures_chart_timeline_rows (MeasuresOverview         *overview,
+                               const MeasuresChartStyle *style)
+{
+  guint most = style != NULL && style->timeline_rows > 0 ? style->timeline_rows : MEASURES_CHART_TIMELINE_ROWS;
+
+  return MIN (overview->timeline->len, most);
+}
+
 /* Words for people: tooltips and tables */
 
 static char *

@@ -11,11 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <string.h>
 
-#include "measures-file.h"
 #include "measures-chart-private.h"
-#include "measures-summary.h"
 #include "measures-text.h"
 
 /* The overview's charts, drawn with Cairo and Pango only, through a
@@ -297,26 +294,10 @@ draw_ticks (Painter             *p,
                  ticks[i].faded ? dim : color);
 }
 
-GArray *
-_measures_chart_counts (MeasuresOverview *overview,
-                        MeasuresChart     chart)
-{
-  return chart == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
-}
-
 static guint
 legend_rows (MeasuresOverview *overview)
 {
   return (overview->categories->len + 2) / 3 + (overview->n_undated > 0 ? 1 : 0);
-}
-
-guint
-_measures_chart_timeline_rows (MeasuresOverview         *overview,
-                               const MeasuresChartStyle *style)
-{
-  guint most = style != NULL && style->timeline_rows > 0 ? style->timeline_rows : MEASURES_CHART_TIMELINE_ROWS;
-
-  return MIN (overview->timeline->len, most);
 }
 
 /**
@@ -943,6 +924,26 @@ measures_chart_to_png (MeasuresOverview          *overview,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+static GBytes *
+to_svg (MeasuresOverview         *overview,
+        MeasuresChart             chart,
+        double                    width,
+        const MeasuresChartStyle *style,
+        const char               *id_prefix)
+{
+  double height = measures_chart_get_height_for_style (overview, chart, width, style);
+  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+
+  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
+                                    description);
+  if (id_prefix != NULL)
+    measures_canvas_svg_set_id_prefix (canvas, id_prefix);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+
+  return measures_canvas_svg_finish (canvas);
+}
+
 /**
  * measures_chart_to_svg:
  * @overview: the figures
@@ -959,57 +960,33 @@ measures_chart_to_svg (MeasuresOverview         *overview,
                        double                    width,
                        const MeasuresChartStyle *style)
 {
-  double height = measures_chart_get_height_for_style (overview, chart, width, style);
-  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-
   g_return_val_if_fail (overview != NULL, NULL);
 
-  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
-                                    description);
-  measures_chart_paint (overview, chart, canvas, width, height, style);
-
-  return measures_canvas_svg_finish (canvas);
+  return to_svg (overview, chart, width, style, NULL);
 }
 
 /**
- * measures_chart_export:
+ * measures_chart_to_svg_element:
  * @overview: the figures
  * @chart: which chart
- * @format: PNG or SVG
- * @scale: for PNG, pixels per unit
- * @file: where to write
- * @cancellable: (nullable): a cancellable
- * @error: return location for an error
+ * @width: its width in pixels
+ * @style: light or dark
+ * @id_prefix: what each id in the image starts with: ASCII letters,
+ *   digits and hyphens
  *
- * Writes @chart as an image in the light style, at
- * %MEASURES_CHART_IMAGE_WIDTH, through a temporary file renamed into
- * place, as summaries are written.
- *
- * Returns: whether the image was written
+ * Returns: (transfer full): the same image as measures_chart_to_svg(), as
+ *   an <svg> element for a page that holds others: no XML declaration,
+ *   and ids of its own
  */
-gboolean
-measures_chart_export (MeasuresOverview     *overview,
-                       MeasuresChart         chart,
-                       MeasuresChartFormat   format,
-                       double                scale,
-                       GFile                *file,
-                       GCancellable         *cancellable,
-                       GError              **error)
+GBytes *
+measures_chart_to_svg_element (MeasuresOverview         *overview,
+                               MeasuresChart             chart,
+                               double                    width,
+                               const MeasuresChartStyle *style,
+                               const char               *id_prefix)
 {
-  MeasuresChartStyle style = { FALSE };
-  g_autoptr(GBytes) bytes = NULL;
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
 
-  g_return_val_if_fail (overview != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (format == MEASURES_CHART_PNG)
-    bytes = measures_chart_to_png (overview, chart, MEASURES_CHART_IMAGE_WIDTH, scale, &style, error);
-  else
-    bytes = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
-
-  if (bytes == NULL)
-    return FALSE;
-
-  return measures_file_replace_contents (file, bytes, cancellable, error);
+  return to_svg (overview, chart, width, style, id_prefix);
 }

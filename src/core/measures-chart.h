@@ -199,12 +199,10 @@ GBytes      *measures_chart_to_svg             (MeasuresOverview          *overv
                                                 MeasuresChart              chart,
                                                 double                     width,
                                                 const MeasuresChartStyle  *style);
-gboolean     measures_chart_export             (MeasuresOverview          *overview,
+GBytes      *measures_chart_to_svg_element     (MeasuresOverview          *overview,
                                                 MeasuresChart              chart,
-                                                MeasuresChartFormat        format,
-                                                double                     scale,
-                                                GFile                     *file,
-                                                GCancellable              *cancellable,
-                                                GError                   **error);
+                                                double                     width,
+                                                const MeasuresChartStyle  *style,
+                                                const char                *id_prefix);
 
 G_END_DECLS

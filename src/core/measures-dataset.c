@@ -36,8 +36,24 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (MeasuresDataset, measures_dataset, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (MeasuresProblem, measures_problem,
-                     measures_problem_copy, measures_problem_free)
+/* Written out rather than with G_DEFINE_BOXED_TYPE, whose GCC variant
+ * converts its arguments to a union, which ISO C does not allow. */
+GType
+measures_problem_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType registered = g_boxed_type_register_static (g_intern_static_string ("MeasuresProblem"),
+                                                       (GBoxedCopyFunc) measures_problem_copy,
+                                                       (GBoxedFreeFunc) measures_problem_free);
+
+      g_once_init_leave (&type, registered);
+    }
+
+  return type;
+}
 
 MeasuresProblem *
 measures_problem_new (const char *file,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "measures-index.h"
+#include "measures-index-orders-private.h"
 #include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -71,9 +72,8 @@ struct _MeasuresIndex
   guint *postings;
 
   /* Sort orders, made when first asked for, or ahead of time in another
-   * thread: @orders_lock guards them. */
-  GMutex orders_lock;
-  guint *orders[MEASURES_N_SORTS][2];
+   * thread. */
+  MeasuresIndexOrders *orders;
 
   /* The word bitsets of the last query: typing extends one word at a
    * time, so the others are reused. */
@@ -115,11 +115,7 @@ measures_index_finalize (GObject *object)
       g_clear_pointer (&self->facets[i].by_key, g_hash_table_unref);
     }
 
-  for (guint i = 0; i < MEASURES_N_SORTS; i++)
-    {
-      g_free (self->orders[i][0]);
-      g_free (self->orders[i][1]);
-    }
+  g_clear_pointer (&self->orders, _measures_index_orders_free);
 
   g_free (self->words);
   g_clear_pointer (&self->word_strings, measures_strings_unref);
@@ -128,7 +124,6 @@ measures_index_finalize (GObject *object)
   g_free (self->year_from);
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
-  g_mutex_clear (&self->orders_lock);
   g_clear_pointer (&self->country_region, g_array_unref);
   g_free (self->first_category);
   g_free (self->country);
@@ -154,7 +149,6 @@ measures_index_init (MeasuresIndex *self)
     }
 
   self->country_region = g_array_new (FALSE, FALSE, sizeof (int));
-  g_mutex_init (&self->orders_lock);
   self->word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) measures_bitset_free);
 }
@@ -567,6 +561,7 @@ measures_index_new (GPtrArray *measures)
   g_clear_pointer (&self->category_of_type, g_hash_table_unref);
 
   index_words (self);
+  self->orders = _measures_index_orders_new (self->measures, self->year_from, self->year_to);
 
   return self;
 }
@@ -1010,157 +1005,6 @@ measures_index_evaluate (MeasuresIndex *self,
   return result;
 }
 
-/* Sorting: keys are made once per measure, never per comparison. */
-
-typedef struct
-{
-  guint64 prefix;       /* the key's first bytes, big-endian: most
-                         * comparisons end here */
-  guint position;
-  char *key;
-  int year_from;
-  int year_to;
-} SortEntry;
-
-static int
-compare_entries_by_key (gconstpointer a,
-                        gconstpointer b)
-{
-  const SortEntry *x = a, *y = b;
-  int cmp;
-
-  if (x->prefix != y->prefix)
-    return x->prefix < y->prefix ? -1 : 1;
-
-  cmp = strcmp (x->key, y->key);
-
-  return cmp != 0 ? cmp : (x->position > y->position) - (x->position < y->position);
-}
-
-static guint64
-key_prefix (const char *key)
-{
-  guint64 prefix = 0;
-  guint i = 0;
-
-  for (; i < 8 && key[i] != '\0'; i++)
-    prefix = (prefix << 8) | (guchar) key[i];
-
-  /* Shifting a 64-bit number by 64, for an empty key, is undefined. */
-  if (i == 0)
-    return 0;
-
-  return prefix << (8 * (8 - i));
-}
-
-/* Undated measures come last, whichever way the years run. */
-static int
-compare_entries_by_year (const SortEntry *x,
-                         const SortEntry *y,
-                         int              direction)
-{
-  int to_x, to_y;
-
-  if ((x->year_from == MEASURES_YEAR_NONE) != (y->year_from == MEASURES_YEAR_NONE))
-    return x->year_from == MEASURES_YEAR_NONE ? 1 : -1;
-
-  if (x->year_from != y->year_from)
-    return direction * ((x->year_from > y->year_from) - (x->year_from < y->year_from));
-
-  /* An open period ends after any closed one. */
-  to_x = x->year_to == MEASURES_YEAR_NONE ? G_MAXINT : x->year_to;
-  to_y = y->year_to == MEASURES_YEAR_NONE ? G_MAXINT : y->year_to;
-  if (to_x != to_y)
-    return direction * ((to_x > to_y) - (to_x < to_y));
-
-  return (x->position > y->position) - (x->position < y->position);
-}
-
-static int
-compare_entries_by_year_ascending (gconstpointer a,
-                                   gconstpointer b)
-{
-  return compare_entries_by_year (a, b, 1);
-}
-
-static int
-compare_entries_by_year_descending (gconstpointer a,
-                                    gconstpointer b)
-{
-  return compare_entries_by_year (a, b, -1);
-}
-
-static char *
-joined_labels (MeasuresFacet       facet,
-               const char * const *values)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
-
-      g_string_append_printf (joined, "%s%s", i > 0 ? "; " : "", label);
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-static char *
-sort_key (MeasuresMeasure    *measure,
-          MeasuresSort        sort,
-          const char * const *langs)
-{
-  g_autofree char *text = NULL;
-
-  switch (sort)
-    {
-    case MEASURES_SORT_TITLE:
-      return measures_collate_key (measures_measure_resolve_title (measure, langs));
-    case MEASURES_SORT_COUNTRY:
-      text = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
-      break;
-    case MEASURES_SORT_TYPE:
-      text = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
-      break;
-    case MEASURES_SORT_FORM:
-      text = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
-      break;
-    case MEASURES_SORT_NONE:
-    case MEASURES_SORT_YEAR:
-    case MEASURES_N_SORTS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return measures_collate_key (text);
-}
-
-typedef struct
-{
-  MeasuresIndex *self;
-  SortEntry *entries;
-  MeasuresSort sort;
-  const char * const *langs;
-  guint from;
-  guint to;
-} KeyJob;
-
-/* Collation keys are the cost of a sort; they are made on every core. */
-static gpointer
-make_keys (gpointer data)
-{
-  KeyJob *job = data;
-
-  for (guint i = job->from; i < job->to; i++)
-    {
-      job->entries[i].key = sort_key (g_ptr_array_index (job->self->measures, i), job->sort, job->langs);
-      job->entries[i].prefix = key_prefix (job->entries[i].key);
-    }
-
-  return NULL;
-}
-
 /**
  * measures_index_forget_orders:
  *
@@ -1172,13 +1016,7 @@ measures_index_forget_orders (MeasuresIndex *self)
 {
   g_return_if_fail (MEASURES_IS_INDEX (self));
 
-  g_mutex_lock (&self->orders_lock);
-  for (guint i = 0; i < MEASURES_N_SORTS; i++)
-    {
-      g_clear_pointer (&self->orders[i][0], g_free);
-      g_clear_pointer (&self->orders[i][1], g_free);
-    }
-  g_mutex_unlock (&self->orders_lock);
+  _measures_index_orders_forget (self->orders);
 }
 
 /**
@@ -1209,93 +1047,13 @@ measures_index_prepare_orders (MeasuresIndex *self)
  *
  * Returns: (array): the positions of all measures, in order
  */
-static const guint *get_order_locked (MeasuresIndex *self, MeasuresSort sort, gboolean descending);
-
 const guint *
 measures_index_get_order (MeasuresIndex *self,
                           MeasuresSort   sort,
                           gboolean       descending)
 {
-  const guint *order;
-
   g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
   g_return_val_if_fail (sort < MEASURES_N_SORTS, NULL);
 
-  g_mutex_lock (&self->orders_lock);
-  order = get_order_locked (self, sort, descending);
-  g_mutex_unlock (&self->orders_lock);
-
-  return order;
-}
-
-static const guint *
-get_order_locked (MeasuresIndex *self,
-                  MeasuresSort   sort,
-                  gboolean       descending)
-{
-  guint **order;
-  g_autofree SortEntry *entries = NULL;
-
-  order = &self->orders[sort][!!descending];
-  if (*order != NULL)
-    return *order;
-
-  *order = g_new (guint, MAX (self->n, 1));
-
-  if (sort == MEASURES_SORT_NONE)
-    {
-      for (guint i = 0; i < self->n; i++)
-        (*order)[i] = descending ? self->n - 1 - i : i;
-      return *order;
-    }
-
-  if (sort != MEASURES_SORT_YEAR && descending)
-    {
-      const guint *ascending = get_order_locked (self, sort, FALSE);
-
-      for (guint i = 0; i < self->n; i++)
-        (*order)[i] = ascending[self->n - 1 - i];
-      return *order;
-    }
-
-  entries = g_new0 (SortEntry, MAX (self->n, 1));
-  for (guint i = 0; i < self->n; i++)
-    {
-      entries[i].position = i;
-      entries[i].year_from = self->year_from[i];
-      entries[i].year_to = self->year_to[i];
-    }
-
-  if (sort != MEASURES_SORT_YEAR)
-    {
-      g_auto(GStrv) langs = measures_get_content_languages ();
-      guint n_jobs = self->n >= 4096 ? CLAMP (g_get_num_processors (), 1, 8) : 1;
-      KeyJob jobs[8];
-      GThread *threads[8];
-
-      for (guint j = 0; j < n_jobs; j++)
-        {
-          jobs[j] = (KeyJob) { self, entries, sort, (const char * const *) langs,
-                               (guint) ((guint64) self->n * j / n_jobs),
-                               (guint) ((guint64) self->n * (j + 1) / n_jobs) };
-          threads[j] = j > 0 ? g_thread_new ("measures-sort", make_keys, &jobs[j]) : NULL;
-        }
-      make_keys (&jobs[0]);
-      for (guint j = 1; j < n_jobs; j++)
-        g_thread_join (threads[j]);
-    }
-
-  if (sort == MEASURES_SORT_YEAR)
-    qsort (entries, self->n, sizeof (SortEntry),
-           descending ? compare_entries_by_year_descending : compare_entries_by_year_ascending);
-  else
-    qsort (entries, self->n, sizeof (SortEntry), compare_entries_by_key);
-
-  for (guint i = 0; i < self->n; i++)
-    {
-      (*order)[i] = entries[i].position;
-      g_free (entries[i].key);
-    }
-
-  return *order;
+  return _measures_index_orders_get (self->orders, sort, descending);
 }

@@ -35,8 +35,24 @@ struct _MeasuresLocalized
   MeasuresStrings *strings;
 };
 
-G_DEFINE_BOXED_TYPE (MeasuresLocalized, measures_localized,
-                     measures_localized_ref, measures_localized_unref)
+/* Written out rather than with G_DEFINE_BOXED_TYPE, whose GCC variant
+ * converts its arguments to a union, which ISO C does not allow. */
+GType
+measures_localized_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType registered = g_boxed_type_register_static (g_intern_static_string ("MeasuresLocalized"),
+                                                       (GBoxedCopyFunc) measures_localized_ref,
+                                                       (GBoxedFreeFunc) measures_localized_unref);
+
+      g_once_init_leave (&type, registered);
+    }
+
+  return type;
+}
 
 MeasuresLocalized *
 measures_localized_new (void)

@@ -175,6 +175,39 @@ measures_result_model_get_position (MeasuresResultModel *self,
 }
 
 /**
+ * measures_result_model_find:
+ * @position: the position of a measure in the model's index
+ *
+ * Returns: where the measure at @position is shown, or %G_MAXUINT if it
+ *   is not
+ */
+guint
+measures_result_model_find (MeasuresResultModel *self,
+                            guint                position)
+{
+  g_return_val_if_fail (MEASURES_IS_RESULT_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->n_positions; i++)
+    if (self->positions[i] == position)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/**
+ * measures_result_model_get_index:
+ *
+ * Returns: (transfer none) (nullable): the index of the measures shown
+ */
+MeasuresIndex *
+measures_result_model_get_index (MeasuresResultModel *self)
+{
+  g_return_val_if_fail (MEASURES_IS_RESULT_MODEL (self), NULL);
+
+  return self->index;
+}
+
+/**
  * measures_result_model_refresh:
  *
  * Tells the views that every item should be shown again, after what

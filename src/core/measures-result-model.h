@@ -23,6 +23,9 @@ void                 measures_result_model_update      (MeasuresResultModel  *se
                                                         MeasuresSort          sort,
                                                         gboolean              descending);
 void                 measures_result_model_refresh     (MeasuresResultModel  *self);
+guint                measures_result_model_find        (MeasuresResultModel  *self,
+                                                        guint                 position);
+MeasuresIndex       *measures_result_model_get_index   (MeasuresResultModel  *self);
 guint                measures_result_model_get_position (MeasuresResultModel *self,
                                                         guint                 item);
 

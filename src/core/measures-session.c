@@ -40,6 +40,8 @@ struct _MeasuresSession
   MeasuresResult *result;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
   GPtrArray *problems;          /* MeasuresProblem, of the last load */
+  GFile *removed;               /* the last dataset removed, for Undo */
+  guint removed_at;             /* where it was among the sources */
 
   GCancellable *cancellable;    /* of the current load */
   GPtrArray *deferred_files;    /* to load once released */
@@ -627,7 +629,8 @@ measures_session_add_files (MeasuresSession *self,
  * measures_session_remove_file:
  * @file: a dataset shown, the bundled one included
  *
- * Stops showing @file, in this session and the next.
+ * Stops showing @file, in this session and the next, until
+ * measures_session_undo_remove() brings it back.
  */
 void
 measures_session_remove_file (MeasuresSession *self,
@@ -638,15 +641,19 @@ measures_session_remove_file (MeasuresSession *self,
   g_return_if_fail (MEASURES_IS_SESSION (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  g_clear_object (&self->removed);
   if (g_file_equal (file, bundled))
     {
       self->show_bundled = FALSE;
+      self->removed = g_object_ref (bundled);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BUNDLED]);
     }
   else
     for (guint i = 0; i < self->sources->len; i++)
       if (g_file_equal (g_ptr_array_index (self->sources, i), file))
         {
+          self->removed = g_object_ref (g_ptr_array_index (self->sources, i));
+          self->removed_at = i;
           g_ptr_array_remove_index (self->sources, i);
           break;
         }
@@ -654,6 +661,47 @@ measures_session_remove_file (MeasuresSession *self,
   self->remember_sources = TRUE;
   save_sources (self);
   measures_session_reload (self);
+}
+
+/**
+ * measures_session_undo_remove:
+ *
+ * Shows again the dataset measures_session_remove_file() removed last,
+ * where it was among the others (which matters: a later file wins on
+ * equal ids).
+ *
+ * Returns: whether there was one to bring back
+ */
+gboolean
+measures_session_undo_remove (MeasuresSession *self)
+{
+  g_autoptr(GFile) bundled = measures_loader_get_bundled_file ();
+  g_autoptr(GFile) removed = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_SESSION (self), FALSE);
+
+  removed = g_steal_pointer (&self->removed);
+  if (removed == NULL)
+    return FALSE;
+
+  if (g_file_equal (removed, bundled))
+    {
+      self->show_bundled = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BUNDLED]);
+    }
+  else
+    {
+      for (guint i = 0; i < self->sources->len; i++)
+        if (g_file_equal (g_ptr_array_index (self->sources, i), removed))
+          return FALSE;
+      g_ptr_array_insert (self->sources, MIN (self->removed_at, self->sources->len), g_object_ref (removed));
+    }
+
+  self->remember_sources = TRUE;
+  save_sources (self);
+  measures_session_reload (self);
+
+  return TRUE;
 }
 
 void
@@ -918,6 +966,7 @@ measures_session_finalize (GObject *object)
   MeasuresSession *self = MEASURES_SESSION (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->removed);
   g_clear_object (&self->settings);
   g_clear_object (&self->datasets);
   g_clear_object (&self->index);

@@ -43,6 +43,7 @@ void                  measures_session_add_files      (MeasuresSession  *self,
                                                        guint             n_files);
 void                  measures_session_remove_file    (MeasuresSession  *self,
                                                        GFile            *file);
+gboolean              measures_session_undo_remove    (MeasuresSession  *self);
 void                  measures_session_reload         (MeasuresSession  *self);
 void                  measures_session_cancel_load    (MeasuresSession  *self);
 gboolean              measures_session_load           (MeasuresSession  *self,

@@ -21,29 +21,42 @@
  * range and choices, using the default for anything else; this checks
  * what it cannot: the version, values that are of the right type but
  * make no sense, and, where settings live in a key file (as in the
- * Flatpak), that the file can be read at all. Whatever is reset is said,
+ * Flatpak), that the file can be read at all and which of its values
+ * GSettings had to pass over. Whatever is reset or passed over is said,
  * so the user knows why the window is not as they left it.
  */
 
-/**
- * measures_settings_get_keyfile_path:
- *
- * Returns: (transfer full) (nullable): the file settings are kept in,
- *   when GSettings keeps them in a key file, as in a Flatpak
- */
-char *
-measures_settings_get_keyfile_path (void)
+/* The file @settings are kept in, when their backend is GIO's key-file
+ * backend: the one registered as "keyfile" (the name GSETTINGS_BACKEND
+ * takes), whose "filename" and "root-path" properties say where. */
+static char *
+keyfile_of (GSettings  *settings,
+            char      **root_path)
 {
-  GSettingsBackend *backend = g_settings_backend_get_default ();
+  g_autoptr(GSettingsBackend) backend = NULL;
+  GIOExtensionPoint *point = g_io_extension_point_lookup (G_SETTINGS_BACKEND_EXTENSION_POINT_NAME);
+  GIOExtension *keyfile = point != NULL ? g_io_extension_point_get_extension_by_name (point, "keyfile") : NULL;
+  GObjectClass *klass;
+  char *filename = NULL;
 
-  if (!g_str_equal (G_OBJECT_TYPE_NAME (backend), "GKeyfileSettingsBackend"))
+  g_object_get (settings, "backend", &backend, NULL);
+  if (backend == NULL || keyfile == NULL ||
+      !G_TYPE_CHECK_INSTANCE_TYPE (backend, g_io_extension_get_type (keyfile)))
+    return NULL;
+
+  klass = G_OBJECT_GET_CLASS (backend);
+  if (g_object_class_find_property (klass, "filename") == NULL ||
+      g_object_class_find_property (klass, "root-path") == NULL)
+    return NULL;
+
+  g_object_get (backend, "filename", &filename, "root-path", root_path, NULL);
+  if (filename == NULL || *root_path == NULL)
     {
-      g_object_unref (backend);
-      return NULL;
+      g_clear_pointer (root_path, g_free);
+      g_clear_pointer (&filename, g_free);
     }
-  g_object_unref (backend);
 
-  return g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", "keyfile", NULL);
+  return filename;
 }
 
 static void
@@ -109,18 +122,25 @@ check_values (GSettings *settings,
     }
 }
 
-/* GSettings ignores what it cannot parse in a key file; say so. */
+/* GSettings passes over what it cannot use in a key file: a file that
+ * is no key file at all, and values it cannot parse or that are out of
+ * their key's range. Which values it passed over GSettings itself
+ * says: a key the file has a value for, but that has no user value. */
 static void
-check_keyfile (GSettings  *settings,
-               const char *path,
-               GPtrArray  *problems)
+check_keyfile (GSettings *settings,
+               GPtrArray *problems)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *root_path = NULL;
+  g_autofree char *path = keyfile_of (settings, &root_path);
   g_autofree char *group = NULL;
+  g_autofree char *settings_path = NULL;
   g_auto(GStrv) keys = NULL;
-  const char *schema_path;
+
+  if (path == NULL)
+    return;
 
   if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error))
     {
@@ -131,23 +151,23 @@ check_keyfile (GSettings  *settings,
       return;
     }
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  schema_path = g_settings_schema_get_path (schema);
-  group = g_strndup (schema_path + 1, strlen (schema_path) - 2);
+  /* The backend keeps the keys of /a/b/ in the group "a/b" below its
+   * root path. */
+  g_object_get (settings, "settings-schema", &schema, "path", &settings_path, NULL);
+  if (!g_str_has_prefix (settings_path, root_path) || strlen (settings_path) <= strlen (root_path))
+    return;
+  group = g_strndup (settings_path + strlen (root_path), strlen (settings_path) - strlen (root_path) - 1);
   keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
-      g_autofree char *text = g_key_file_get_value (keyfile, group, keys[i], NULL);
-      g_autoptr(GSettingsSchemaKey) key = NULL;
       g_autoptr(GVariant) value = NULL;
 
       if (!g_settings_schema_has_key (schema, keys[i]))
         continue;
 
-      key = g_settings_schema_get_key (schema, keys[i]);
-      value = text != NULL ? g_variant_parse (g_settings_schema_key_get_value_type (key), text, NULL, NULL, NULL) : NULL;
-      if (value == NULL || !g_settings_schema_key_range_check (key, value))
+      value = g_settings_get_user_value (settings, keys[i]);
+      if (value == NULL)
         g_ptr_array_add (problems,
                          /* Translators: %s is the name of a setting */
                          g_strdup_printf (_("The setting “%s” could not be read"), keys[i]));
@@ -157,26 +177,24 @@ check_keyfile (GSettings  *settings,
 /**
  * measures_settings_repair:
  * @settings: the application's settings
- * @keyfile_path: (nullable): the key file they live in, if any, from
- *   measures_settings_get_keyfile_path()
  *
  * Checks the settings before anything uses them, puts back the default of
- * whatever cannot be used, and says what.
+ * whatever cannot be used, and says what. Where the settings live in a
+ * key file (as in a Flatpak), a file that cannot be read and the values
+ * GSettings passed over are said too.
  *
  * Returns: (transfer full) (element-type utf8): what was wrong, in words;
  *   empty when all was well
  */
 GPtrArray *
-measures_settings_repair (GSettings  *settings,
-                          const char *keyfile_path)
+measures_settings_repair (GSettings *settings)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
   int version;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), problems);
 
-  if (keyfile_path != NULL)
-    check_keyfile (settings, keyfile_path, problems);
+  check_keyfile (settings, problems);
 
   version = g_settings_get_int (settings, "settings-version");
   if (version > MEASURES_SETTINGS_VERSION)

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
  * not guessed at. */
 #define MEASURES_SETTINGS_VERSION 1
 
-char      *measures_settings_get_keyfile_path (void);
-GPtrArray *measures_settings_repair           (GSettings  *settings,
-                                               const char *keyfile_path);
+GPtrArray *measures_settings_repair (GSettings *settings);
 
 G_END_DECLS

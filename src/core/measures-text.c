@@ -747,3 +747,30 @@ measures_collate_key (const char *text)
 
   return key;
 }
+
+/**
+ * measures_text_join_alternatives:
+ * @items: (array zero-terminated=1): the choices
+ *
+ * Returns: (transfer full): "a", "a or b", "a, b or c", in the
+ *   interface's language
+ */
+char *
+measures_text_join_alternatives (const char * const *items)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (items != NULL, NULL);
+
+  n = g_strv_length ((char **) items);
+  if (n < 2)
+    return g_strdup (n == 1 ? items[0] : "");
+
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (head, "%s%s", i > 0 ? ", " : "", items[i]);
+
+  /* Translators: the last two of a list of choices, “pdf, html or md”,
+   * “en or ro”; the others are joined by commas */
+  return g_strdup_printf (_("%s or %s"), head->str, items[n - 1]);
+}

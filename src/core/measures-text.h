@@ -60,6 +60,7 @@ gboolean    measures_text_has_word_prefix (const char  *words,
                                           const char   *prefix);
 gboolean    measures_text_is_blank       (const char   *text);
 char       *measures_uri_get_safe        (const char   *uri);
+char       *measures_text_join_alternatives (const char * const *items);
 
 char      *measures_collate_key (const char *text);
 

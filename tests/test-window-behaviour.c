@@ -1,0 +1,519 @@
+/* test-window-adaptive.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window at the widths people use it at: a phone-sized 360 px, where
+ * the list and the measure are one after the other, and a wide screen;
+ * what Tab does; that the selection follows the measure; that what is
+ * shown never moves the panes; that removing a dataset can be undone.
+ */
+
+#include "config.h"
+
+#include "measures-detail-pane.h"
+#include "measures-filter-sidebar.h"
+#include "measures-overview-view.h"
+#include "test-ui-utils.h"
+
+#define STRATEGY_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
+#define EQUALITY_ID "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021"
+#define LAW_ID "romania-2018-law-no-174-2018-on-domestic-violence"
+
+static gboolean
+is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+is_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+shows_details (gpointer leaflet)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "details") == 0;
+}
+
+static gboolean
+shows_list (gpointer leaflet)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "list") == 0;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static MeasuresWindow *
+open_sized (int width,
+            int height)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = measures_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+  wait_until (is_mapped, window, "the window to be shown");
+
+  return window;
+}
+
+static const char *
+selected_id (MeasuresWindow *window)
+{
+  MeasuresDetailPane *pane = MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL));
+  MeasuresMeasure *measure = measures_detail_pane_get_measure (pane);
+
+  return measure != NULL ? measures_measure_get_id (measure) : NULL;
+}
+
+static guint
+position_of (MeasuresWindow *window,
+             const char     *id)
+{
+  GListModel *model = measures_window_get_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (model, i);
+
+      if (g_str_equal (measures_measure_get_id (measure), id))
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static GtkWidget *
+find_back_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "go-previous-symbolic") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_back_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* At 360 px: the list alone; a measure opened from it replaces it, with
+ * a back button; back is the list again. Nothing is wider than 360 px. */
+static void
+test_adaptive_narrow (void)
+{
+  MeasuresWindow *window = open_sized (360, 720);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *back;
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  guint law = position_of (window, LAW_ID);
+  int min;
+
+  wait_until (is_folded, leaflet, "the list and the measure to fold");
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (shows_list (leaflet));
+  g_assert_false (gtk_widget_get_visible (find_back_button (GTK_WIDGET (window))));
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+
+  /* Opening a row: as Enter, a double click, or one tap here, do. */
+  g_assert_cmpuint (law, !=, G_MAXUINT);
+  gtk_widget_activate_action (list_view, "list.activate-item", "u", law);
+  wait_until (shows_details, leaflet, "the measure to replace the list");
+  g_assert_cmpstr (selected_id (window), ==, LAW_ID);
+
+  /* The header has a way back, and still fits. */
+  back = find_back_button (GTK_WIDGET (window));
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_visible (back));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  wait_until (shows_list, leaflet, "the list to come back");
+  g_assert_cmpstr (selected_id (window), ==, LAW_ID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 1400 px: the sidebar, the list and the measure side by side. */
+static void
+test_adaptive_wide (void)
+{
+  MeasuresWindow *window = open_sized (1400, 900);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  wait_until (is_unfolded, leaflet, "the list and the measure side by side");
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  wait_until (is_mapped, pane, "the measure beside the list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkWidget *widgets[3];
+  int widths[3];
+} Widths;
+
+static gboolean
+widths_settled (gpointer data)
+{
+  Widths *w = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (w->widgets); i++)
+    if (gtk_widget_get_width (w->widgets[i]) != w->widths[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+overview_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (find_widget (data, MEASURES_TYPE_OVERVIEW_VIEW, NULL));
+}
+
+/* Switching to the charts and opening a chart's table leave the sidebar,
+ * the list area and the measure as wide as they were. */
+static void
+test_adaptive_widths_stay (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  GtkWidget *views = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  GtkWidget *expander;
+  Widths before = { { sidebar, views, pane } };
+
+  wait_until (is_mapped, pane, "the measure beside the list");
+  for (guint i = 0; i < 3; i++)
+    before.widths[i] = gtk_widget_get_width (before.widgets[i]);
+  g_assert_cmpint (before.widths[0], >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
+  wait_until (overview_shown, window, "the charts");
+  expander = find_widget (GTK_WIDGET (window), GTK_TYPE_EXPANDER, NULL);
+  g_assert_nonnull (expander);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+
+  /* Laid out again, after the table was filled. */
+  wait_until (is_mapped, find_widget (expander, GTK_TYPE_LIST_BOX, NULL), "the table under the chart");
+  wait_until (widths_settled, &before, "the panes to keep their widths");
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A filter change keeps the measure selected while it still matches,
+ * wherever its row moved; when it no longer matches, the first match is
+ * shown, never the one that took its row. */
+static void
+test_adaptive_selection_follows_measure (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  MeasuresQuery *query = measures_window_get_query (window);
+  const char *trafficking[] = { "Trafficking", NULL };
+  const char *moldova[] = { "Republic of Moldova", NULL };
+  g_autoptr(MeasuresMeasure) first = NULL;
+  guint before;
+
+  g_assert_true (measures_window_select (window, STRATEGY_ID));
+  before = position_of (window, STRATEGY_ID);
+
+  /* Trafficking only: the strategy still matches, other rows go. */
+  measures_query_set_forms (query, trafficking);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), <, 11);
+  g_assert_cmpstr (selected_id (window), ==, STRATEGY_ID);
+
+  /* Sorted differently: still the strategy, at another row. */
+  g_object_set (window, "sort-by", "newest", NULL);
+  g_assert_cmpstr (selected_id (window), ==, STRATEGY_ID);
+  measures_query_clear (query);
+  g_assert_cmpuint (position_of (window, STRATEGY_ID), !=, before);
+  g_assert_cmpstr (selected_id (window), ==, STRATEGY_ID);
+
+  /* Select the equality strategy, then filter it away. */
+  g_assert_true (measures_window_select (window, EQUALITY_ID));
+  measures_query_set_places (query, moldova, NULL);
+  first = g_list_model_get_item (measures_window_get_model (window), 0);
+  g_assert_cmpstr (selected_id (window), ==, measures_measure_get_id (first));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+focus_in_pane (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *pane = find_widget (window, MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, pane);
+}
+
+static gboolean
+focus_in_list (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL;
+}
+
+static gboolean
+focus_in_sidebar (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, MEASURES_TYPE_FILTER_SIDEBAR) != NULL;
+}
+
+static void
+press_tab (MeasuresWindow *window,
+           gboolean        backward)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+
+  /* The list's own key handling, as a Tab press reaches it. */
+  for (GtkWidget *w = focus; w != NULL && keys == NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_COLUMN_VIEW (w))
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+        for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+          {
+            g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+            if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+              keys = c;
+          }
+      }
+
+  if (keys != NULL)
+    g_signal_emit_by_name (keys, "key-pressed", backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                           backward ? GDK_SHIFT_MASK : 0, &handled);
+  if (!handled)
+    gtk_widget_child_focus (GTK_WIDGET (window), backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+/* Tab goes from the list to the measure in one step, however many rows
+ * the list has; Shift+Tab from the list goes back to the sidebar. Tabbing
+ * into the measure selects none of its text. */
+static void
+test_adaptive_tab_order (void)
+{
+  MeasuresWindow *window = open_sized (1400, 900);
+  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *title;
+
+  wait_until (is_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure");
+  g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD));
+  wait_until (focus_in_list, window, "focus in the list");
+
+  press_tab (window, FALSE);
+  wait_until (focus_in_pane, window, "Tab to reach the measure");
+  title = gtk_root_get_focus (GTK_ROOT (window));
+  if (GTK_IS_LABEL (title))
+    {
+      int start = 0, end = 0;
+
+      g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (title), &start, &end) && start != end);
+    }
+
+  g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD));
+  wait_until (focus_in_list, window, "focus back in the list");
+  press_tab (window, TRUE);
+  wait_until (focus_in_sidebar, window, "Shift+Tab to reach the sidebar");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_two_datasets (gpointer window)
+{
+  return !measures_window_get_loading (window) &&
+         g_list_model_get_n_items (measures_session_get_datasets (measures_window_get_session (window))) == 2;
+}
+
+static gboolean
+has_one_dataset (gpointer window)
+{
+  return !measures_window_get_loading (window) &&
+         g_list_model_get_n_items (measures_session_get_datasets (measures_window_get_session (window))) == 1;
+}
+
+/* Removing a dataset says so, with Undo, which brings it back. */
+static void
+test_window_remove_undo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  MeasuresWindow *window = open_sized (1280, 800);
+
+  measures_window_add_files (window, &file, 1);
+  wait_until (has_two_datasets, window, "the second dataset");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 32);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", uri);
+  wait_until (has_one_dataset, window, "the dataset to go");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
+  wait_for_text (GTK_WIDGET (window), "“twenty-one.json” removed");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove-dataset", NULL);
+  wait_until (has_two_datasets, window, "the dataset to come back");
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 32);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Settings that were reset are said in a banner, which stays until it
+ * is dismissed, not in a toast that never goes. */
+static void
+test_window_settings_banner (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  GtkWidget *banner;
+
+  g_ptr_array_add (problems, (char *) "window-size: (10, 10) is smaller than any window");
+  g_ptr_array_add (problems, (char *) "search: not valid UTF-8");
+  measures_window_report_settings (window, problems);
+
+  wait_for_text (GTK_WIDGET (window), "2 settings could not be used and were reset");
+  wait_for_text (GTK_WIDGET (window), "[_Details]");
+  banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-banner"), GTK_TYPE_REVEALER);
+  wait_until (revealed, banner, "the banner to be shown");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-status", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (root));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+/* In the filters, the arrows move and never toggle; Right shows what a
+ * value holds; the expander is no Tab stop of its own. */
+static void
+test_window_filter_keys (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GtkWidget *europe = find_check (sidebar, "Europe");
+  GtkWidget *moldova = find_check (sidebar, "Republic of Moldova");
+  GtkWidget *expander = gtk_widget_get_prev_sibling (europe);
+
+  g_assert_nonnull (europe);
+  g_assert_nonnull (moldova);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (expander));
+  g_assert_false (gtk_widget_get_focusable (expander));
+
+  gtk_widget_grab_focus (europe);
+  g_assert_true (send_key (europe, GDK_KEY_Right));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  wait_until (is_mapped, moldova, "the countries of Europe to be shown");
+
+  g_assert_true (send_key (europe, GDK_KEY_Down));
+  wait_until (has_focus, moldova, "Down to reach the first country");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (europe)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (moldova)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  g_assert_true (send_key (moldova, GDK_KEY_Up));
+  wait_until (has_focus, europe, "Up to come back");
+  g_assert_true (send_key (europe, GDK_KEY_Left));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/adaptive/narrow", test_adaptive_narrow);
+  g_test_add_func ("/adaptive/wide", test_adaptive_wide);
+  g_test_add_func ("/adaptive/widths-stay", test_adaptive_widths_stay);
+  g_test_add_func ("/adaptive/selection-follows-measure", test_adaptive_selection_follows_measure);
+  g_test_add_func ("/adaptive/tab-order", test_adaptive_tab_order);
+  g_test_add_func ("/window/remove-undo", test_window_remove_undo);
+  g_test_add_func ("/window/settings-banner", test_window_settings_banner);
+  g_test_add_func ("/window/filter-keys", test_window_filter_keys);
+
+  return g_test_run ();
+}
