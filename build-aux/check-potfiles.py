@@ -22,7 +22,7 @@ for path in sorted(list((root / 'src').rglob('*.c')) + list((root / 'src').rglob
 for path in sorted((root / 'ui').rglob('*.ui')):
     if ui_marks.search(path.read_text(encoding='utf-8')):
         wanted.add(path.relative_to(root).as_posix())
-for pattern in ('*.desktop.in', '*.metainfo.xml.in', '*.gschema.xml.in'):
+for pattern in ('*.desktop.in', '*.metainfo.xml.in', '*.gschema.xml.in', '*.mime.xml.in'):
     for path in sorted((root / 'data').glob(pattern)):
         wanted.add(path.relative_to(root).as_posix())
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-fonts.h"
 #include "measures-loader.h"
 #include "test-chart-utils.h"
 
@@ -586,7 +587,7 @@ test_tables_whole (void)
 }
 
 /* Where each text of an SVG image is: its box, measured as the canvas
- * measures it (the same fonts, at 96 dots per inch). */
+ * measures it (the same family, at 96 dots per inch). */
 typedef struct
 {
   char *text;
@@ -646,7 +647,7 @@ box_end (GMarkupParseContext  *context,
   reader->in_text = FALSE;
 
   layout = pango_layout_new (reader->context);
-  font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  font = pango_font_description_from_string (measures_fonts_get_family ());
   pango_font_description_set_size (font, (int) (reader->current.height * 72 / 96 * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);

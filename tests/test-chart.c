@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-fonts.h"
 #include "measures-loader.h"
 #include "test-chart-utils.h"
 
@@ -594,7 +595,7 @@ drawn_family (void)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
-  g_autoptr(PangoFontDescription) wanted = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  g_autoptr(PangoFontDescription) wanted = pango_font_description_from_string (measures_fonts_get_family ());
   PangoFont *font = pango_font_map_load_font (map, context, wanted);
   g_autoptr(PangoFontDescription) found = font != NULL ? pango_font_describe (font) : NULL;
   char *family = g_strdup (found != NULL ? pango_font_description_get_family (found) : "no font");

@@ -276,7 +276,7 @@ test_classification (void)
 static void
 test_content_language (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   MeasuresWindow *window = open_window_on (NULL);
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english = g_string_new (NULL);

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "measures-canvas-private.h"
+#include "measures-fonts.h"
 
 /* What the charts draw on: rectangles, lines and runs of text, with one
  * backend that draws them with Cairo (the window, PNG, PDF) and one that
@@ -21,8 +22,6 @@
  * Hatches are drawn on a grid fixed to the origin, the same in both
  * backends, so that neighbouring parts of a bar line up. */
 
-#define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
-#define SVG_FONT_FAMILY "Cantarell, 'DejaVu Sans', sans-serif"
 #define HATCH 8.0
 #define SVG_RESOLUTION 96.0
 
@@ -190,7 +189,7 @@ make_layout (PangoContext *context,
              gboolean      bold)
 {
   PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  PangoFontDescription *font = pango_font_description_from_string (measures_fonts_get_family ());
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)
@@ -994,7 +993,7 @@ measures_canvas_svg_finish (MeasuresCanvas *self)
   g_string_append_printf (out,
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\" "
                           "viewBox=\"0 0 %s %s\" role=\"img\" font-family=\"%s\"",
-                          a, b, a, b, SVG_FONT_FAMILY);
+                          a, b, a, b, measures_fonts_get_svg_family ());
   if (svg->title != NULL)
     g_string_append_printf (out, " aria-labelledby=\"%stitle\"", prefix);
   g_string_append (out, ">\n");

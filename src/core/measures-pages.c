@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-fonts.h"
+#include "measures-index.h"
 #include "measures-pages.h"
 #include "measures-text.h"
 
@@ -31,7 +33,6 @@
 
 #define MARGIN 54.0
 #define HEADER 28.0
-#define FONT "Cantarell, DejaVu Sans, Sans"
 
 typedef struct
 {
@@ -97,7 +98,7 @@ make_layout (MeasuresPages *self,
              double         width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (measures_fonts_get_family ());
 
   pango_font_description_set_size (font, size * PANGO_SCALE);
   if (bold)
