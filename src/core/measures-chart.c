@@ -28,9 +28,12 @@
 
 #define ROW 22.0
 #define LABEL_WIDTH 0.38
-/* Titles need more room than the labels of forms and types; a period
- * needs less than a count's bar. */
+/* Titles need more room than the labels of forms and types, and a
+ * period less than a count's bar: 46% of the width, and in a narrow
+ * chart up to 60% while that is at most 340 units. */
 #define TIMELINE_LABEL_WIDTH 0.46
+#define TIMELINE_LABEL_WIDTH_NARROW 0.6
+#define TIMELINE_LABEL_ROOM 340.0
 #define TIMELINE_TOP 20.0
 
 G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
@@ -551,7 +554,8 @@ paint_timeline (Painter          *p,
                 MeasuresOverview *overview,
                 double            width)
 {
-  double label_width = width * TIMELINE_LABEL_WIDTH;
+  double label_width = MAX (width * TIMELINE_LABEL_WIDTH,
+                            MIN (width * TIMELINE_LABEL_WIDTH_NARROW, TIMELINE_LABEL_ROOM));
   double plot_width = width - label_width;
   int first = overview->first_year, last = overview->last_year;
   double per_year = (last >= first) ? plot_width / (last - first + 1) : plot_width;
