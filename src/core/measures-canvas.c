@@ -11,7 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "measures-canvas.h"
+#include "measures-canvas-private.h"
 #include "measures-fonts.h"
 
 /* What the charts draw on: rectangles, lines and runs of text, with one
@@ -312,6 +312,25 @@ fit (PangoContext          *context,
   ellipsis_layout = make_layout (context, "…", run->size, run->bold);
   ellipsis = layout_width (ellipsis_layout);
 
+  /* A title loses whole words from its middle, keeping its start, its
+   * years and its end, when that can make it fit. */
+  if (run->middle)
+    {
+      g_autoptr(GPtrArray) candidates = _measures_canvas_shorten_middle (run->text, prefix, length, ellipsis,
+                                                                          run->max_width, run->keep, run->n_keep);
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          pango_layout_set_text (fitted->layout, g_ptr_array_index (candidates, i), -1);
+          fitted->width = layout_width (fitted->layout);
+          if (fitted->width <= run->max_width)
+            {
+              fitted->text = g_strdup (g_ptr_array_index (candidates, i));
+              return fitted;
+            }
+        }
+    }
+
   /* The most characters that fit with the ellipsis, by bisection. */
   high = length - 1;
   while (low <= high)
@@ -372,9 +391,17 @@ lookup_fitted (MeasuresCanvas        *self,
   if (!text_cache_valid (cache, self->context))
     text_cache_begin (cache, self->context);
 
-  key = g_strdup_printf ("%s %s %c%c%s", g_ascii_dtostr (size, sizeof size, run->size),
-                         g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
-                         run->bold ? 'b' : '-', run->middle ? 'm' : '-', run->text);
+  {
+    GString *keep = g_string_new (NULL);
+
+    /* The characters kept, in the key: the same text may keep others. */
+    for (guint k = 0; run->middle && k < run->n_keep; k++)
+      g_string_append_printf (keep, "%u,", run->keep[k]);
+    key = g_strdup_printf ("%s %s %c%c%s %s", g_ascii_dtostr (size, sizeof size, run->size),
+                           g_ascii_dtostr (max_width, sizeof max_width, MAX (run->max_width, 0)),
+                           run->bold ? 'b' : '-', run->middle ? 'm' : '-', keep->str, run->text);
+    g_string_free (keep, TRUE);
+  }
 
   fitted = g_hash_table_lookup (cache->current, key);
   if (fitted != NULL)
@@ -463,9 +490,8 @@ cairo_hatch (cairo_t       *cr,
   if (right <= left || bottom <= top)
     return;
 
-  switch (hatch)
+  if (hatch == MEASURES_HATCH_DIAGONAL || hatch == MEASURES_HATCH_CROSS)
     {
-    case MEASURES_HATCH_DIAGONAL:
       /* The lines x + y = 8k, cut to the rectangle. */
       for (double c = HATCH * ceil ((left + top) / HATCH); c <= right + bottom; c += HATCH)
         {
@@ -476,6 +502,26 @@ cairo_hatch (cairo_t       *cr,
           cairo_move_to (cr, x0, c - x0);
           cairo_line_to (cr, x1, c - x1);
         }
+    }
+  if (hatch == MEASURES_HATCH_BACK_DIAGONAL || hatch == MEASURES_HATCH_CROSS)
+    {
+      /* The lines x - y = 8k. */
+      for (double c = HATCH * ceil ((left - bottom) / HATCH); c <= right - top; c += HATCH)
+        {
+          double x0 = MAX (left, c + top), x1 = MIN (right, c + bottom);
+
+          if (x1 <= x0)
+            continue;
+          cairo_move_to (cr, x0, x0 - c);
+          cairo_line_to (cr, x1, x1 - c);
+        }
+    }
+
+  switch (hatch)
+    {
+    case MEASURES_HATCH_DIAGONAL:
+    case MEASURES_HATCH_BACK_DIAGONAL:
+    case MEASURES_HATCH_CROSS:
       cairo_stroke (cr);
       break;
     case MEASURES_HATCH_DOTS:
@@ -685,6 +731,17 @@ svg_paint (SvgCanvas          *self,
               svg_color (self->defs, "stroke", &fill->hatch_color);
               g_string_append (self->defs, "/>");
               break;
+            case MEASURES_HATCH_BACK_DIAGONAL:
+              g_string_append (self->defs, "<path d=\"M-2 6L2 10M0 0L8 8M6-2L10 2\" stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
+            case MEASURES_HATCH_CROSS:
+              g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6M-2 6L2 10M0 0L8 8M6-2L10 2\" "
+                                           "stroke-width=\"1.5\"");
+              svg_color (self->defs, "stroke", &fill->hatch_color);
+              g_string_append (self->defs, "/>");
+              break;
             case MEASURES_HATCH_DOTS:
               g_string_append (self->defs, "<circle cx=\"4\" cy=\"4\" r=\"1.5\"");
               svg_color (self->defs, "fill", &fill->hatch_color);
@@ -696,6 +753,7 @@ svg_paint (SvgCanvas          *self,
               g_string_append (self->defs, "/>");
               break;
             case MEASURES_HATCH_NONE:
+            case MEASURES_N_HATCHES:
             default:
               break;
             }
