@@ -349,6 +349,46 @@ clear_filters_action (GtkWidget  *widget,
   measures_query_clear (measures_session_get_query (MEASURES_WINDOW (widget)->session));
 }
 
+/* Narrow: the list and the measure are one after the other. */
+
+/**
+ * _measures_window_show_measure:
+ *
+ * Brings the selected measure into view: where the list and the measure
+ * do not fit side by side, goes to the measure.
+ */
+void
+_measures_window_show_measure (MeasuresWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+list_activate_cb (MeasuresWindow *self)
+{
+  _measures_window_show_measure (self);
+}
+
+/**
+ * _measures_window_leaflet_changed:
+ *
+ * Follows the leaflet: folded or not, the list or the measure shown.
+ */
+void
+_measures_window_leaflet_changed (MeasuresWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
+
+  /* Reading one measure: back to the list, and nothing that acts on it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
+  gtk_widget_set_visible (self->sidebar_button, !reading);
+  gtk_widget_set_visible (self->sort_button, !reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+  measures_measure_list_set_compact (self->measure_list, folded);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -444,10 +484,14 @@ show_export_outcome (MeasuresWindow *self,
           title = g_strdup (_("Export cancelled"));
         }
       else
-        /* Translators: a notification; %s says why */
-        title = g_strdup_printf (_("Could not export: %s"), error->message);
+        {
+          /* What went wrong stays until dismissed: in the banner. */
+          /* Translators: a banner; %s says why */
+          title = g_strdup_printf (_("Could not export: %s"), error->message);
+          _measures_window_show_status (self, title, NULL, NULL, TRUE);
+          return;
+        }
       toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
@@ -476,10 +520,9 @@ export_done_cb (GObject      *object,
   if (self->closed || job->cancellable != self->export_cancellable)
     return;
 
-  if (self->export_toast != NULL)
-    adw_toast_dismiss (self->export_toast);
-  g_clear_object (&self->export_toast);
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  if (self->export_banner_source == 0)
+    _measures_window_hide_status (self);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
   g_clear_object (&self->export_cancellable);
 
   show_export_outcome (self, job->file, error, TRUE);
@@ -494,19 +537,31 @@ show_export_progress_cb (gpointer user_data)
   MeasuresWindow *self = user_data;
   g_autofree char *title = NULL;
 
-  self->export_toast_source = 0;
+  self->export_banner_source = 0;
 
-  /* Translators: a notification while exporting; %'u is a number */
+  /* Translators: a banner while exporting; %'u is a number */
   title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", self->export_count),
                            self->export_count);
-  g_clear_object (&self->export_toast);
-  self->export_toast = adw_toast_new (title);
-  adw_toast_set_timeout (self->export_toast, 0);
-  adw_toast_set_button_label (self->export_toast, _("_Cancel"));
-  adw_toast_set_action_name (self->export_toast, "win.cancel-export");
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->export_toast));
+  _measures_window_show_status (self, title, _("_Cancel"), "win.cancel-export", FALSE);
+  gtk_progress_bar_set_fraction (self->status_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), TRUE);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The job's own progress, in the banner: "Drawing page 2 of 7…". */
+static void
+export_progress_cb (MeasuresExport *export,
+                    GParamSpec     *pspec,
+                    MeasuresWindow *self)
+{
+  if (self->closed || !gtk_widget_get_visible (GTK_WIDGET (self->status_progress)))
+    return;
+
+  gtk_progress_bar_set_fraction (self->status_progress, measures_export_get_fraction (export));
+  if (measures_export_get_text (export) != NULL)
+    gtk_progress_bar_set_text (self->status_progress, measures_export_get_text (export));
+  gtk_progress_bar_set_show_text (self->status_progress, measures_export_get_text (export) != NULL);
 }
 
 static void
@@ -521,11 +576,12 @@ start_export (MeasuresWindow *self,
   job->cancellable = g_object_ref (self->export_cancellable);
 
   self->export_count = job->measures->len;
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
-  self->export_toast_source = g_timeout_add (400, show_export_progress_cb, self);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
+  self->export_banner_source = g_timeout_add (400, show_export_progress_cb, self);
 
   export = measures_export_new_summary (job->format, job->measures, job->query, job->single, job->lang);
   g_object_set_data_full (G_OBJECT (export), "job", job, export_job_free);
+  g_signal_connect_object (export, "notify::fraction", G_CALLBACK (export_progress_cb), self, 0);
   measures_export_async (export, job->file, self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
@@ -941,7 +997,7 @@ _measures_window_stop_jobs (MeasuresWindow *self)
     if (cancellables[i] != NULL)
       g_cancellable_cancel (cancellables[i]);
 
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
 }
 
 void
@@ -962,6 +1018,7 @@ _measures_window_class_actions_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.settings-details", NULL, settings_details_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);

@@ -121,41 +121,6 @@ view_changed_cb (MeasuresWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
-/* Narrow: the list and the measure are one after the other. */
-
-/**
- * _measures_window_show_measure:
- *
- * Brings the selected measure into view: where the list and the measure
- * do not fit side by side, goes to the measure.
- */
-void
-_measures_window_show_measure (MeasuresWindow *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "details");
-}
-
-static void
-list_activate_cb (MeasuresWindow *self)
-{
-  _measures_window_show_measure (self);
-}
-
-static void
-leaflet_changed_cb (MeasuresWindow *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
-
-  /* Reading one measure: back to the list, and nothing that acts on it. */
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
-  gtk_widget_set_visible (self->sidebar_button, !reading);
-  gtk_widget_set_visible (self->sort_button, !reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
-  measures_measure_list_set_compact (self->measure_list, folded);
-}
-
 /* A period of the timeline: its measure in the detail pane, selected in
  * the list for when the user goes back to it. */
 static void
@@ -470,7 +435,6 @@ measures_window_dispose (GObject *object)
 
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->chart_cancellable);
-  g_clear_object (&self->export_toast);
   g_clear_pointer (&self->settings_problems, g_strfreev);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
@@ -602,7 +566,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -662,9 +625,9 @@ measures_window_init (MeasuresWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  leaflet_changed_cb (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
+  _measures_window_leaflet_changed (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

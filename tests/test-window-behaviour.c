@@ -723,6 +723,28 @@ test_window_print_choice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An export that fails says why in the banner, which stays until it is
+ * dismissed. */
+static void
+test_window_export_error_banner (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/measures-cannot-be-here/summary.csv");
+  GtkWidget *banner;
+
+  measures_window_export (window, file, FALSE, MEASURES_FORMAT_CSV, "en");
+  wait_for_text (GTK_WIDGET (window), "Could not export: ");
+  banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-banner"), GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (banner)), "error"));
+  g_assert_false (measures_window_get_exporting (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-status", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/window/more-info-link", test_window_more_info_link);
   g_test_add_func ("/window/export-choices", test_window_export_choices);
   g_test_add_func ("/window/print-choice", test_window_print_choice);
+  g_test_add_func ("/window/export-error-banner", test_window_export_error_banner);
 
   return g_test_run ();
 }
