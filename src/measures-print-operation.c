@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "measures-pages.h"
 #include "measures-print-operation.h"
 
@@ -102,6 +104,166 @@ measures_print_operation_finalize (GObject *object)
   G_OBJECT_CLASS (measures_print_operation_parent_class)->finalize (object);
 }
 
+/* Preview, in a window of our own rather than an external previewer,
+ * which most systems do not have: the same pages as printing, one at a
+ * time, white on the window's background, with the page's number. */
+typedef struct
+{
+  GtkPrintOperation *operation;
+  GtkPrintOperationPreview *preview;
+  GtkPrintContext *context;
+  GtkWidget *area;
+  GtkLabel *label;
+  GtkWidget *previous;
+  GtkWidget *next;
+  int page;
+  int n_pages;
+} Preview;
+
+static void
+preview_free (gpointer data)
+{
+  Preview *self = data;
+
+  gtk_print_operation_preview_end_preview (self->preview);
+  g_clear_object (&self->preview);
+  g_clear_object (&self->context);
+  g_clear_object (&self->operation);
+  g_free (self);
+}
+
+static void
+preview_show_page (Preview *self)
+{
+  /* Translators: in the print preview, "Page 2 of 7" */
+  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), self->page + 1, MAX (self->n_pages, 1));
+
+  gtk_label_set_text (self->label, text);
+  gtk_widget_set_sensitive (self->previous, self->page > 0);
+  gtk_widget_set_sensitive (self->next, self->page + 1 < self->n_pages);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+preview_draw (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  Preview *self = data;
+  double page_width = gtk_print_context_get_width (self->context);
+  double page_height = gtk_print_context_get_height (self->context);
+  double scale;
+
+  if (self->n_pages <= 0 || page_width <= 0 || page_height <= 0)
+    return;
+
+  scale = MIN ((width - 24) / page_width, (height - 24) / page_height);
+  if (scale <= 0)
+    return;
+
+  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, page_width, page_height);
+  cairo_fill (cr);
+
+  gtk_print_context_set_cairo_context (self->context, cr, 72, 72);
+  gtk_print_operation_preview_render_page (self->preview, self->page);
+}
+
+static void
+preview_ready_cb (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  Preview                  *self)
+{
+  g_object_get (self->operation, "n-pages", &self->n_pages, NULL);
+  preview_show_page (self);
+}
+
+static void
+preview_step_cb (GtkButton *button,
+                 Preview   *self)
+{
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
+
+  self->page = CLAMP (self->page + step, 0, MAX (self->n_pages - 1, 0));
+  preview_show_page (self);
+}
+
+static GtkWidget *
+preview_button (Preview    *self,
+                const char *icon,
+                const char *tooltip,
+                int         step)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), "step", GINT_TO_POINTER (step));
+  g_signal_connect (button, "clicked", G_CALLBACK (preview_step_cb), self);
+
+  return button;
+}
+
+static gboolean
+measures_print_operation_preview (GtkPrintOperation        *operation,
+                                  GtkPrintOperationPreview *preview,
+                                  GtkPrintContext          *context,
+                                  GtkWindow                *parent)
+{
+  Preview *self = g_new0 (Preview, 1);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  self->operation = g_object_ref (operation);
+  self->preview = g_object_ref (preview);
+  self->context = g_object_ref (context);
+
+  /* Laying the pages out needs a cairo context before any is drawn:
+   * one of its own until the window draws. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  self->label = GTK_LABEL (label);
+  self->previous = preview_button (self, "go-previous-symbolic", _("Previous Page"), -1);
+  self->next = preview_button (self, "go-next-symbolic", _("Next Page"), 1);
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_vexpand (self->area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), preview_draw, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page"), -1);
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), label);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->previous);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->next);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), self->area);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_widget_add_css_class (window, "print-preview");
+  /* Translators: the title of the print preview's window */
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 820);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  g_object_set_data_full (G_OBJECT (window), "preview", self, preview_free);
+
+  g_signal_connect (preview, "ready", G_CALLBACK (preview_ready_cb), self);
+  preview_show_page (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
 /* The print dialog's tab "Measures": all that match, or the selected. */
 static GtkWidget *
 measures_print_operation_create_custom_widget (GtkPrintOperation *operation)
@@ -163,6 +325,7 @@ measures_print_operation_class_init (MeasuresPrintOperationClass *klass)
   operation_class->draw_page = measures_print_operation_draw_page;
   operation_class->end_print = measures_print_operation_end_print;
   operation_class->create_custom_widget = measures_print_operation_create_custom_widget;
+  operation_class->preview = measures_print_operation_preview;
   operation_class->custom_widget_apply = measures_print_operation_custom_widget_apply;
 }
 

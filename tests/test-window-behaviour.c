@@ -745,6 +745,54 @@ test_window_export_error_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (window), "print-preview") && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return find_preview () != NULL;
+}
+
+/* Print preview needs no external previewer: a window of ours shows the
+ * pages, one at a time. */
+static void
+test_window_print_preview (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
+  GtkWindow *preview;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (all, g_list_model_get_item (model, i));
+  operation = measures_print_operation_new_choice (all, NULL, FALSE, measures_window_get_query (window), "en");
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                           GTK_WINDOW (window), NULL);
+
+  wait_until (preview_shown, NULL, "the print preview");
+  preview = find_preview ();
+  wait_for_text (GTK_WIDGET (preview), "Page 1 of ");
+  gtk_window_destroy (preview);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/window/export-choices", test_window_export_choices);
   g_test_add_func ("/window/print-choice", test_window_print_choice);
   g_test_add_func ("/window/export-error-banner", test_window_export_error_banner);
+  g_test_add_func ("/window/print-preview", test_window_print_preview);
 
   return g_test_run ();
 }
