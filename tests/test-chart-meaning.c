@@ -20,6 +20,7 @@
 #include "measures-chart.h"
 #include "measures-fonts.h"
 #include "measures-loader.h"
+#include "measures-text.h"
 #include "test-chart-utils.h"
 
 #define WIDTH 800.0
@@ -782,7 +783,7 @@ test_labels_never_collide (void)
   for (guint i = 0; i < overview->years->len; i++)
     most = MAX (most, g_array_index (overview->years, MeasuresYearBin, i).total);
   g_assert_cmpuint (most, >=, 100);
-  highest = g_strdup_printf ("%'u", most);
+  highest = measures_text_format_count (most);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
