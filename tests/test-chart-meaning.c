@@ -835,8 +835,8 @@ pixel (GBytes *png,
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_flush (surface);
-  value = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +
-                        (int) x * 4) & 0xffffff;
+  value = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                                 (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4) & 0xffffff;
   cairo_surface_destroy (surface);
 
   return value;

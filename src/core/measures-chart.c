@@ -634,7 +634,7 @@ paint_timeline (Painter          *p,
            * words of their middle, never their start, years or end. */
           MeasuresTextRun run = { labels[i].text, 0, y + 3, MEASURES_CHART_LABEL_SIZE, FALSE, label_width - 8,
                                   MEASURES_ALIGN_START, p->colors.text, TRUE,
-                                  (const guint *) labels[i].keep->data, labels[i].keep->len };
+                                  (const guint *) (void *) labels[i].keep->data, labels[i].keep->len };
 
           measures_canvas_text (p->canvas, &run);
         }
