@@ -298,11 +298,13 @@ compare_labels (gconstpointer a,
 }
 
 /* The values of @facet for which @keep says yes, sorted by label. */
+/* *INDENT-OFF* */
 static GArray *
 sorted_values (MeasuresIndex *index,
                MeasuresFacet  facet,
                gboolean     (*keep) (MeasuresIndex *, guint, gpointer),
                gpointer       keep_data)
+/* *INDENT-ON* */
 {
   GArray *values = g_array_new (FALSE, FALSE, sizeof (guint));
   SortData data = { index, facet };

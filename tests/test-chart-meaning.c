@@ -629,7 +629,8 @@ box_start (GMarkupParseContext  *context,
     else if (g_str_equal (names_[i], "y"))
       reader->current.top = g_ascii_strtod (values[i], NULL);   /* the baseline, for now */
     else if (g_str_equal (names_[i], "font-size"))
-      reader->current.height = g_ascii_strtod (values[i], NULL); /* pixels, for now */
+      /* pixels, for now */
+      reader->current.height = g_ascii_strtod (values[i], NULL);
 }
 
 static void
