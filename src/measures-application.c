@@ -39,11 +39,13 @@ struct _MeasuresApplication
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
 
+/* *INDENT-OFF* */
 static GFile **
 files_from_options (GVariantDict *options,
                     GFile        *(*make_file) (const char *, gpointer),
                     gpointer      data,
                     guint        *n_files)
+/* *INDENT-ON* */
 {
   g_autofree const char **names = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();

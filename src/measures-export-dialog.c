@@ -12,6 +12,7 @@
 
 #include "measures-export-dialog.h"
 #include "measures-languages.h"
+#include "measures-text.h"
 
 /* Asks what to print or export: the selected measure or all that match,
  * in which format and language. */
@@ -103,10 +104,12 @@ measures_export_dialog_new (GtkWindow  *parent,
                                              NULL);
   const char * const *codes = measures_languages_get_codes ();
   g_autofree char *all = NULL;
+  g_autofree char *count = measures_text_format_count (n_matching);
 
-  /* Translators: a choice of what to export; %'u is how many measures match */
-  all = g_strdup_printf (ngettext ("The %'u matching measure", "All %'u matching measures", n_matching),
-                         n_matching);
+  /* Translators: a choice of what to export; %s is how many measures
+   * match, with the locale's digit grouping */
+  all = g_strdup_printf (ngettext ("The %s matching measure", "All %s matching measures", n_matching),
+                         count);
   self->has_selection = selected_title != NULL;
   /* Rows, not a drop-down: their labels wrap, never cut short. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->all_row), all);

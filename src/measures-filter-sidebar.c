@@ -12,6 +12,7 @@
 
 #include "measures-dataset.h"
 #include "measures-filter-sidebar.h"
+#include "measures-text.h"
 
 /* The filters: place (regions with their countries), years, type of
  * measure (categories with their subcategories) and form of violence.
@@ -297,11 +298,13 @@ compare_labels (gconstpointer a,
 }
 
 /* The values of @facet for which @keep says yes, sorted by label. */
+/* *INDENT-OFF* */
 static GArray *
 sorted_values (MeasuresIndex *index,
                MeasuresFacet  facet,
                gboolean     (*keep) (MeasuresIndex *, guint, gpointer),
                gpointer       keep_data)
+/* *INDENT-ON* */
 {
   GArray *values = g_array_new (FALSE, FALSE, sizeof (guint));
   SortData data = { index, facet };
@@ -526,11 +529,12 @@ create_dataset_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (basename != NULL ? basename : measures_dataset_get_name (dataset));
-  g_autofree char *count_text = g_strdup_printf ("%'u", n);
+  g_autofree char *count_text = measures_text_format_count (n);
   GtkWidget *count = gtk_label_new (count_text);
   g_autofree char *description =
-    /* Translators: describes a dataset in the sidebar to screen readers */
-    g_strdup_printf (ngettext ("%'u measure", "%'u measures", n), n);
+    /* Translators: describes a dataset in the sidebar to screen readers;
+     * %s is a number, with the locale's digit grouping */
+    g_strdup_printf (ngettext ("%s measure", "%s measures", n), count_text);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
@@ -703,10 +707,11 @@ measures_filter_sidebar_set_result (MeasuresFilterSidebar *self,
     {
       ValueRow *row = g_ptr_array_index (self->rows, i);
       guint count = result->counts[row->facet][row->value];
-      g_autofree char *text = g_strdup_printf ("%'u", count);
+      g_autofree char *text = measures_text_format_count (count);
       g_autofree char *description =
-        /* Translators: read by screen readers after a filter value */
-        g_strdup_printf (ngettext ("%'u measure", "%'u measures", count), count);
+        /* Translators: read by screen readers after a filter value;
+         * %s is a number, with the locale's digit grouping */
+        g_strdup_printf (ngettext ("%s measure", "%s measures", count), text);
 
       row->n = count;
       gtk_label_set_text (row->count, text);

@@ -159,7 +159,7 @@ released_cb (GtkGestureClick *gesture,
  * scroller, so that it never widens the window. */
 
 /* Whether every cell of column @c below the heading is a number, as
- * "%'u" writes them in any locale. */
+ * measures_text_format_count() writes them in any locale. */
 static gboolean
 is_numeric_column (GPtrArray *table,
                    guint      c)
@@ -659,6 +659,7 @@ measures_overview_view_update (MeasuresOverviewView *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *summary = NULL;
+  g_autofree char *count = NULL;
   guint n;
 
   g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
@@ -690,13 +691,15 @@ measures_overview_view_update (MeasuresOverviewView *self,
     measures_overview_mark_chosen (self->overview, index, self->query);
 
   n = matches != NULL ? measures_bitset_count (matches) : 0;
-  /* Translators: above the charts; %'u is a number */
-  summary = g_strdup_printf (ngettext ("The figures of the %'u measure that matches. Point at a bar for its "
+  count = measures_text_format_count (n);
+  /* Translators: above the charts; %s is a number, with the locale's
+   * digit grouping */
+  summary = g_strdup_printf (ngettext ("The figures of the %s measure that matches. Point at a bar for its "
                                        "figures; click it to filter by it, or click a period to show its measure.",
-                                       "The figures of the %'u measures that match. Point at a bar for its "
+                                       "The figures of the %s measures that match. Point at a bar for its "
                                        "figures; click it to filter by it, or click a period to show its measure.",
                                        n),
-                             n);
+                             count);
   gtk_label_set_text (self->summary_label, summary);
 
   for (guint i = 0; i < MEASURES_N_CHARTS; i++)

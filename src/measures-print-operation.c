@@ -15,6 +15,7 @@
 
 #include "measures-pages.h"
 #include "measures-print-operation.h"
+#include "measures-text.h"
 
 /* Prints the same pages as the PDF export: the core lays them out on
  * the print context's Pango context, in points, from the paper's edge.
@@ -271,6 +272,7 @@ measures_print_operation_create_custom_widget (GtkPrintOperation *operation)
   MeasuresPrintOperation *self = MEASURES_PRINT_OPERATION (operation);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   g_autofree char *all_label = NULL;
+  g_autofree char *count = NULL;
   GtkWidget *all;
 
   if (self->matching == NULL)
@@ -280,9 +282,11 @@ measures_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
 
-  /* Translators: a choice in the print dialog; %'u is a number */
-  all_label = g_strdup_printf (ngettext ("The %'u matching measure", "All %'u matching measures", self->matching->len),
-                               self->matching->len);
+  count = measures_text_format_count (self->matching->len);
+  /* Translators: a choice in the print dialog; %s is a number, with the
+   * locale's digit grouping */
+  all_label = g_strdup_printf (ngettext ("The %s matching measure", "All %s matching measures", self->matching->len),
+                               count);
   all = gtk_check_button_new_with_label (all_label);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (all), !self->single);
   gtk_box_append (GTK_BOX (box), all);

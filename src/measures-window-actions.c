@@ -17,6 +17,7 @@
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
 #include "measures-summary.h"
+#include "measures-text.h"
 #include "measures-window-private.h"
 
 /* The window's actions, and the jobs they start: exports in a thread,
@@ -536,12 +537,15 @@ show_export_progress_cb (gpointer user_data)
 {
   MeasuresWindow *self = user_data;
   g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
 
   self->export_banner_source = 0;
 
-  /* Translators: a banner while exporting; %'u is a number */
-  title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", self->export_count),
-                           self->export_count);
+  count = measures_text_format_count (self->export_count);
+  /* Translators: a banner while exporting; %s is a number, with the
+   * locale's digit grouping */
+  title = g_strdup_printf (ngettext ("Exporting %s measure…", "Exporting %s measures…", self->export_count),
+                           count);
   _measures_window_show_status (self, title, _("_Cancel"), "win.cancel-export", FALSE);
   gtk_progress_bar_set_fraction (self->status_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->status_progress), TRUE);

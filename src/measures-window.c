@@ -12,6 +12,7 @@
 
 #include "measures-dataset.h"
 #include "measures-preferences-window.h"
+#include "measures-text.h"
 #include "measures-window-private.h"
 
 /* The window lays out the session it shows and follows it: see
@@ -42,6 +43,8 @@ update_view (MeasuresWindow *self)
   guint total = measures_index_get_n_measures (index);
   guint shown = result != NULL ? result->n_matches : 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *total_text = NULL;
 
   if (measures_session_get_loading (self->session))
     return;
@@ -54,15 +57,20 @@ update_view (MeasuresWindow *self)
       return;
     }
 
+  total_text = measures_text_format_count (total);
   if (measures_query_is_empty (query))
-    /* Translators: the window subtitle; %'u is the number of measures,
-     * written with the locale's digit grouping */
-    subtitle = g_strdup_printf (ngettext ("%'u measure", "%'u measures", total), total);
+    /* Translators: the window subtitle; %s is the number of measures,
+     * with the locale's digit grouping */
+    subtitle = g_strdup_printf (ngettext ("%s measure", "%s measures", total), total_text);
   else
-    /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
-     * the plural follows the second number */
-    subtitle = g_strdup_printf (ngettext ("%'u of %'u measure", "%'u of %'u measures", total),
-                                shown, total);
+    {
+      shown_text = measures_text_format_count (shown);
+      /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
+       * each %s is a number, with the locale's digit grouping, and the
+       * plural follows the second number */
+      subtitle = g_strdup_printf (ngettext ("%s of %s measure", "%s of %s measures", total),
+                                  shown_text, total_text);
+    }
 
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 
@@ -255,6 +263,7 @@ show_problems (MeasuresWindow *self,
                GPtrArray      *problems)
 {
   g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
 
   if (problems->len == 0)
     {
@@ -262,11 +271,13 @@ show_problems (MeasuresWindow *self,
       return;
     }
 
-  /* Translators: a banner after loading; %'u is a number */
-  title = g_strdup_printf (ngettext ("%'u problem while reading the datasets: what could be read is shown",
-                                     "%'u problems while reading the datasets: what could be read is shown",
+  count = measures_text_format_count (problems->len);
+  /* Translators: a banner after loading; %s is a number, with the
+   * locale's digit grouping */
+  title = g_strdup_printf (ngettext ("%s problem while reading the datasets: what could be read is shown",
+                                     "%s problems while reading the datasets: what could be read is shown",
                                      problems->len),
-                           problems->len);
+                           count);
   gtk_label_set_text (self->problem_label, title);
   gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
 }

@@ -58,9 +58,11 @@ wake_cb (gpointer data)
 
 /* Runs the main loop, so that the application answers, until @done is
  * TRUE or WAIT_SECONDS have passed. */
+/* *INDENT-OFF* */
 static gboolean
 iterate_until (gboolean (*done) (gpointer),
                gpointer   data)
+/* *INDENT-ON* */
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
   guint wake = g_timeout_add (50, wake_cb, NULL);

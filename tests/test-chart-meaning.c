@@ -20,6 +20,7 @@
 #include "measures-chart.h"
 #include "measures-fonts.h"
 #include "measures-loader.h"
+#include "measures-text.h"
 #include "test-chart-utils.h"
 
 #define WIDTH 800.0
@@ -628,7 +629,8 @@ box_start (GMarkupParseContext  *context,
     else if (g_str_equal (names_[i], "y"))
       reader->current.top = g_ascii_strtod (values[i], NULL);   /* the baseline, for now */
     else if (g_str_equal (names_[i], "font-size"))
-      reader->current.height = g_ascii_strtod (values[i], NULL); /* pixels, for now */
+      /* pixels, for now */
+      reader->current.height = g_ascii_strtod (values[i], NULL);
 }
 
 static void
@@ -782,7 +784,7 @@ test_labels_never_collide (void)
   for (guint i = 0; i < overview->years->len; i++)
     most = MAX (most, g_array_index (overview->years, MeasuresYearBin, i).total);
   g_assert_cmpuint (most, >=, 100);
-  highest = g_strdup_printf ("%'u", most);
+  highest = measures_text_format_count (most);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
@@ -834,8 +836,8 @@ pixel (GBytes *png,
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_flush (surface);
-  value = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +
-                        (int) x * 4) & 0xffffff;
+  value = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                                 (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4) & 0xffffff;
   cairo_surface_destroy (surface);
 
   return value;

@@ -131,13 +131,13 @@ test_plural_romanian (void)
     gulong n;
     const char *form;
   } expected[] = {
-    { 0, "%'u măsuri" }, { 1, "%'u măsură" }, { 2, "%'u măsuri" }, { 19, "%'u măsuri" },
-    { 20, "%'u de măsuri" }, { 21, "%'u de măsuri" }, { 100, "%'u de măsuri" },
-    { 101, "%'u măsuri" }, { 119, "%'u măsuri" }, { 120, "%'u de măsuri" },
+    { 0, "%s măsuri" }, { 1, "%s măsură" }, { 2, "%s măsuri" }, { 19, "%s măsuri" },
+    { 20, "%s de măsuri" }, { 21, "%s de măsuri" }, { 100, "%s de măsuri" },
+    { 101, "%s măsuri" }, { 119, "%s măsuri" }, { 120, "%s de măsuri" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    g_assert_cmpstr (measures_translations_nget (ro, "%'u measure", "%'u measures", expected[i].n), ==,
+    g_assert_cmpstr (measures_translations_nget (ro, "%s measure", "%s measures", expected[i].n), ==,
                      expected[i].form);
 }
 
@@ -158,8 +158,8 @@ write_catalogue (const char *dir,
   text = g_strdup_printf ("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
                           "\"Plural-Forms: %s\\n\"\n\n"
                           "msgctxt \"language name\"\nmsgid \"English\"\nmsgstr \"%s\"\n\n"
-                          "msgid \"%%'u measure\"\nmsgid_plural \"%%'u measures\"\n"
-                          "msgstr[0] \"%%'u mesure\"\nmsgstr[1] \"%%'u mesures\"\n",
+                          "msgid \"%%s measure\"\nmsgid_plural \"%%s measures\"\n"
+                          "msgstr[0] \"%%s mesure\"\nmsgstr[1] \"%%s mesures\"\n",
                           plural_forms, name);
   g_assert_cmpint (g_mkdir_with_parents (messages, 0755), ==, 0);
   g_assert_true (g_file_set_contents (po, text, -1, NULL));
@@ -199,11 +199,11 @@ test_third_language (void)
   bindtextdomain (GETTEXT_PACKAGE, bound);
 
   g_assert_cmpstr (name, ==, "Français");
-  g_assert_cmpstr (measures_translations_nget (fr, "%'u measure", "%'u measures", 0), ==, "%'u mesure");
-  g_assert_cmpstr (measures_translations_nget (fr, "%'u measure", "%'u measures", 1), ==, "%'u mesure");
-  g_assert_cmpstr (measures_translations_nget (fr, "%'u measure", "%'u measures", 2), ==, "%'u mesures");
-  g_assert_cmpstr (measures_translations_nget (bad, "%'u measure", "%'u measures", 0), ==, "%'u mesures");
-  g_assert_cmpstr (measures_translations_nget (bad, "%'u measure", "%'u measures", 1), ==, "%'u mesure");
+  g_assert_cmpstr (measures_translations_nget (fr, "%s measure", "%s measures", 0), ==, "%s mesure");
+  g_assert_cmpstr (measures_translations_nget (fr, "%s measure", "%s measures", 1), ==, "%s mesure");
+  g_assert_cmpstr (measures_translations_nget (fr, "%s measure", "%s measures", 2), ==, "%s mesures");
+  g_assert_cmpstr (measures_translations_nget (bad, "%s measure", "%s measures", 0), ==, "%s mesures");
+  g_assert_cmpstr (measures_translations_nget (bad, "%s measure", "%s measures", 1), ==, "%s mesure");
 
   for (guint i = 0; i < 2; i++)
     {

@@ -25,6 +25,9 @@
 #define HATCH 8.0
 #define SVG_RESOLUTION 96.0
 
+/* uncrustify 0.72 always writes a function pointer's ")(" without the
+ * space and the columns of this table: it leaves them alone. */
+/* *INDENT-OFF* */
 typedef struct
 {
   void (*fill_rect) (MeasuresCanvas      *self,
@@ -44,6 +47,7 @@ typedef struct
                      const MeasuresTextRun *run);
   void (*finalize)  (MeasuresCanvas      *self);
 } CanvasClass;
+/* *INDENT-ON* */
 
 struct _MeasuresCanvas
 {

@@ -52,7 +52,7 @@ fit_timeline_label (MeasuresCanvas     *canvas,
                     double              max_width)
 {
   MeasuresTextRun run = { label->text, 0, 0, MEASURES_CHART_LABEL_SIZE, FALSE, max_width, MEASURES_ALIGN_START,
-                          { 0, 0, 0, 1 }, TRUE, (const guint *) label->keep->data, label->keep->len };
+                          { 0, 0, 0, 1 }, TRUE, (const guint *) (void *) label->keep->data, label->keep->len };
 
   g_free (label->shown);
   label->shown = measures_canvas_fit_text (canvas, &run, NULL);

@@ -67,8 +67,10 @@ static char *
 measures_text (MeasuresTranslations *translations,
                guint                 n)
 {
+  g_autofree char *count = measures_text_format_count (n);
+
   /* The same plural message as the window's subtitle. */
-  return g_strdup_printf (ntr (translations, "%'u measure", "%'u measures", n), n);
+  return g_strdup_printf (ntr (translations, "%s measure", "%s measures", n), count);
 }
 
 static char *
@@ -105,15 +107,21 @@ measures_chart_describe_hit (MeasuresOverview       *overview,
       {
         const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, hit->index);
         GString *out = g_string_new (NULL);
+        g_autofree char *total = measures_text_format_count (bin->total);
 
-        /* Translators: a tooltip of the chart per year, "2019: 12 measures in force" */
-        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %'u measure in force",
-                                                 "%d: %'u measures in force", bin->total),
-                                bin->year, bin->total);
+        /* Translators: a tooltip of the chart per year, "2019: 12 measures in force";
+         * %d is the year, %s the number, with the locale's digit grouping */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %s measure in force",
+                                                 "%d: %s measures in force", bin->total),
+                                bin->year, total);
         for (guint c = 0; c < overview->categories->len; c++)
           if (bin->by_category[c] > 0)
-            g_string_append_printf (out, "\n%s: %'u", (const char *) g_ptr_array_index (overview->categories, c),
-                                    bin->by_category[c]);
+            {
+              g_autofree char *count = measures_text_format_count (bin->by_category[c]);
+
+              g_string_append_printf (out, "\n%s: %s", (const char *) g_ptr_array_index (overview->categories, c),
+                                      count);
+            }
 
         return g_string_free (out, FALSE);
       }
@@ -156,6 +164,15 @@ add_printf (GStrvBuilder *builder,
   va_start (args, format);
   cell = g_strdup_vprintf (format, args);
   va_end (args);
+  g_strv_builder_add (builder, cell);
+}
+
+static void
+add_count (GStrvBuilder *builder,
+           guint         n)
+{
+  g_autofree char *cell = measures_text_format_count (n);
+
   g_strv_builder_add (builder, cell);
 }
 
@@ -222,9 +239,9 @@ measures_chart_get_table (MeasuresOverview     *overview,
             g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
 
             add_printf (row, "%d", bin->year);
-            add_printf (row, "%'u", bin->total);
+            add_count (row, bin->total);
             for (guint c = 0; c < overview->categories->len; c++)
-              add_printf (row, "%'u", bin->by_category[c]);
+              add_count (row, bin->by_category[c]);
             g_ptr_array_add (table, g_strv_builder_end (row));
           }
         break;
@@ -240,7 +257,7 @@ measures_chart_get_table (MeasuresOverview     *overview,
         for (guint i = 0; i < counts->len; i++)
           {
             const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
-            g_autofree char *number = g_strdup_printf ("%'u", count->count);
+            g_autofree char *number = measures_text_format_count (count->count);
 
             g_ptr_array_add (table, row_of (count->label, number, NULL));
           }

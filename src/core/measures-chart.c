@@ -381,7 +381,7 @@ paint_bars (Painter          *p,
 
   /* The longest bar leaves room for its figure after it. */
   {
-    g_autofree char *widest = g_strdup_printf ("%'u", max);
+    g_autofree char *widest = measures_text_format_count (max);
 
     bar_width = MAX (width - label_width - estimated_width (widest, MEASURES_CHART_LABEL_SIZE) - 8, 1);
   }
@@ -391,7 +391,7 @@ paint_bars (Painter          *p,
       const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
       double y = i * ROW;
       double length = MAX (bar_width * count->count / max, 1);
-      g_autofree char *number = g_strdup_printf ("%'u", count->count);
+      g_autofree char *number = measures_text_format_count (count->count);
       gboolean faded = any_chosen && !count->chosen;
       const MeasuresColor *color = faded ? &p->colors.dim_text : &p->colors.text;
 
@@ -482,7 +482,7 @@ paint_years (Painter          *p,
         {
           if (bin->total > 0)
             {
-              figures[i].text = g_strdup_printf ("%'u", bin->total);
+              figures[i].text = measures_text_format_count (bin->total);
               figures[i].width = text_width (p, figures[i].text, 8, FALSE);
               figures[i].x = x + bar / 2 - figures[i].width / 2;
               figures[i].y = y - 15;
@@ -531,20 +531,22 @@ paint_years (Painter          *p,
     {
       double y = plot_height + 24 + ((overview->categories->len + 2) / 3) * ROW;
       g_autofree char *undated = NULL;
+      g_autofree char *count = measures_text_format_count (overview->n_undated);
 
-      /* Translators: under the chart of measures per year */
+      /* Translators: under the chart of measures per year; %s is a
+       * number, with the locale's digit grouping */
       if (p->style->translations != NULL)
         undated = g_strdup_printf (measures_translations_nget (p->style->translations,
-                                                               "%'u measure without a year is not shown",
-                                                               "%'u measures without a year are not shown",
+                                                               "%s measure without a year is not shown",
+                                                               "%s measures without a year are not shown",
                                                                overview->n_undated),
-                                   overview->n_undated);
+                                   count);
       else
         undated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%'u measure without a year is not shown",
-                                                "%'u measures without a year are not shown",
+                                                "%s measure without a year is not shown",
+                                                "%s measures without a year are not shown",
                                                 overview->n_undated),
-                                   overview->n_undated);
+                                   count);
       text (p, undated, 9, 0, y + 2, width, MEASURES_ALIGN_START, &p->colors.dim_text);
     }
 }
@@ -632,7 +634,7 @@ paint_timeline (Painter          *p,
            * words of their middle, never their start, years or end. */
           MeasuresTextRun run = { labels[i].text, 0, y + 3, MEASURES_CHART_LABEL_SIZE, FALSE, label_width - 8,
                                   MEASURES_ALIGN_START, p->colors.text, TRUE,
-                                  (const guint *) labels[i].keep->data, labels[i].keep->len };
+                                  (const guint *) (void *) labels[i].keep->data, labels[i].keep->len };
 
           measures_canvas_text (p->canvas, &run);
         }
@@ -649,20 +651,22 @@ paint_timeline (Painter          *p,
     {
       guint more = overview->n_timeline - rows;
       g_autofree char *label = NULL;
+      g_autofree char *count = measures_text_format_count (more);
 
-      /* Translators: under a timeline cut short */
+      /* Translators: under a timeline cut short; %s is a number, with
+       * the locale's digit grouping */
       if (p->style->translations != NULL)
         label = g_strdup_printf (measures_translations_nget (p->style->translations,
-                                                             "and %'u more; narrow the filters to see it",
-                                                             "and %'u more; narrow the filters to see them",
+                                                             "and %s more; narrow the filters to see it",
+                                                             "and %s more; narrow the filters to see them",
                                                              more),
-                                 more);
+                                 count);
       else
         label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "and %'u more; narrow the filters to see it",
-                                              "and %'u more; narrow the filters to see them",
+                                              "and %s more; narrow the filters to see it",
+                                              "and %s more; narrow the filters to see them",
                                               more),
-                                 more);
+                                 count);
       text (p, label, 9, 0, bottom + 3, width, MEASURES_ALIGN_START, &p->colors.dim_text);
     }
 }

@@ -835,6 +835,10 @@ measures_export_write (MeasuresExport  *self,
   return done;
 }
 
+/* The source tag of the job's tasks: the address of a variable, as
+ * ISO C has no conversion of a function to a data pointer. */
+static char export_tag;
+
 /**
  * measures_export_async:
  * @self: a job
@@ -869,7 +873,7 @@ measures_export_async (MeasuresExport      *self,
   begin (self, file, cancellable, g_main_context_ref_thread_default ());
 
   task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, measures_export_async);
+  g_task_set_source_tag (task, &export_tag);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -889,6 +893,7 @@ measures_export_finish (MeasuresExport  *self,
 {
   g_return_val_if_fail (MEASURES_IS_EXPORT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &export_tag, FALSE);
 
   /* What the worker told last, before the result. */
   flush_progress (self);

@@ -129,8 +129,10 @@ static char *
 count_measures (MeasuresSummary *self,
                 guint            n)
 {
+  g_autofree char *count = measures_text_format_count (n);
+
   /* The plural of the window's subtitle, "11 measures". */
-  return g_strdup_printf (measures_translations_nget (self->translations, "%'u measure", "%'u measures", n), n);
+  return g_strdup_printf (measures_translations_nget (self->translations, "%s measure", "%s measures", n), count);
 }
 
 /* One measure, with every field ready to show in the summary's language,
