@@ -512,7 +512,7 @@ measures_application_dbus_register (GApplication     *app,
   g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
 
   if (!G_APPLICATION_CLASS (measures_application_parent_class)->dbus_register (app, connection,
-                                                                              object_path, error))
+                                                                               object_path, error))
     return FALSE;
 
   if (self->search_provider == NULL)

@@ -18,10 +18,10 @@ G_DECLARE_FINAL_TYPE (MeasuresPrintOperation, measures_print_operation, MEASURES
 
 MeasuresPrintOperation *measures_print_operation_new  (MeasuresSummary        *summary);
 MeasuresPrintOperation *measures_print_operation_new_choice (GPtrArray       *matching,
-                                                            MeasuresMeasure *selected,
-                                                            gboolean         single,
-                                                            MeasuresQuery   *query,
-                                                            const char      *lang);
+                                                             MeasuresMeasure *selected,
+                                                             gboolean         single,
+                                                             MeasuresQuery   *query,
+                                                             const char      *lang);
 void                    measures_print_operation_save (MeasuresPrintOperation *self);
 
 G_END_DECLS

@@ -23,6 +23,6 @@ gboolean                measures_search_provider_export       (MeasuresSearchPro
                                                                GError                **error);
 void                    measures_search_provider_unexport     (MeasuresSearchProvider *self);
 gboolean                measures_search_provider_shows_library (MeasuresSearchProvider *self,
-                                                               MeasuresSession        *session);
+                                                                MeasuresSession        *session);
 
 G_END_DECLS

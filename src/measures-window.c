@@ -390,7 +390,7 @@ static void
 sidebar_folded_cb (MeasuresWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
-                                        g_settings_get_boolean (self->settings, "sidebar-visible"));
+                            g_settings_get_boolean (self->settings, "sidebar-visible"));
 }
 
 static void

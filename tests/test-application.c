@@ -521,7 +521,7 @@ test_interface_font (void)
   g_object_get (settings, "gtk-font-name", &font_name, NULL);
   family = measures_fonts_family_from_name (font_name);
   expected = family != NULL && g_ascii_strcasecmp (family, "Sans") != 0 ?
-    g_strdup_printf ("%s, Sans", family) : g_strdup ("Sans");
+             g_strdup_printf ("%s, Sans", family) : g_strdup ("Sans");
   g_assert_cmpstr (measures_fonts_get_family (), ==, expected);
 
   g_object_set (settings, "gtk-font-name", "Adwaita Sans 11", NULL);

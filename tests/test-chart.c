@@ -538,9 +538,9 @@ test_svg_xml_characters (void)
       if (chart == MEASURES_CHART_TIMELINE)
         {
           g_assert_nonnull (strstr (data, "<desc>A &amp; B &lt;c&gt;: Allowed: tab\t, C1 \xc2\x85\xc2\x9f, DEL \x7f, "
-                                          "bidi \xe2\x80\xaegnp.exe, noncharacter \xf0\x9f\xbf\xbe, "
-                                          "emoji \xf0\x9f\x98\x80, 2010\xe2\x80\x93" "2012; "
-                                          "Romania\xef\xbf\xbd: Every control: [\xef\xbf\xbd"));
+                                    "bidi \xe2\x80\xaegnp.exe, noncharacter \xf0\x9f\xbf\xbe, "
+                                    "emoji \xf0\x9f\x98\x80, 2010\xe2\x80\x93" "2012; "
+                                    "Romania\xef\xbf\xbd: Every control: [\xef\xbf\xbd"));
         }
     }
 }

@@ -22,7 +22,7 @@ desktop_family (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source != NULL ?
-    g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE) : NULL;
+                                      g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE) : NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *name = NULL;
 

@@ -82,7 +82,7 @@ seed_text (void)
 
 #define SEED_TITLE "National Strategy Against Trafficking in Persons 2018-2022"
 #define SEED_ADDRESS "https://evaw-global-database.unwomen.org/en/countries/europe/romania/2018/" \
-                     "national-strategy-against-trafficking-in-persons-2018-2022"
+  "national-strategy-against-trafficking-in-persons-2018-2022"
 
 /* The seed's text with its page heading above it: the heading is the
  * title, not one derived from the description. */

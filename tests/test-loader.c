@@ -464,11 +464,11 @@ test_bundled_classification (void)
 
       if (g_str_equal (id, "romania-2018-law-no-174-2018-on-domestic-violence"))
         g_assert_cmpstr (ro, ==, "Legea nr. 174 din 13 iulie 2018 privind modificarea și completarea "
-                                 "Legii nr. 217/2003 pentru prevenirea și combaterea violenței în familie");
+                         "Legii nr. 217/2003 pentru prevenirea și combaterea violenței în familie");
       else if (g_str_has_suffix (id, "preventing-domestic-violence-2018-2021"))
         g_assert_cmpstr (ro, ==, "Strategia națională privind promovarea egalității de șanse și de tratament "
-                                 "între femei și bărbați și prevenirea și combaterea violenței domestice "
-                                 "pentru perioada 2018–2021");
+                         "între femei și bărbați și prevenirea și combaterea violenței domestice "
+                         "pentru perioada 2018–2021");
     }
 }
 
@@ -632,8 +632,8 @@ test_cancel_inside_file (void)
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": %u, "
-                                  "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
-                                  "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
+                            "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
+                            "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
                             i > 0 ? "," : "", i, 1990 + i % 30, i, i);
   g_string_append (json, "]}");
   fd = g_file_open_tmp ("measures-cancel-XXXXXX.json", &path, &error);

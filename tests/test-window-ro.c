@@ -225,7 +225,7 @@ test_countries_under_regions (void)
 }
 
 #define KOSOVO_ADDRESS "https://evaw-global-database.unwomen.org/en/countries/europe/kosovo/2012/" \
-                       "law-on-protection-against-domestic-violence"
+  "law-on-protection-against-domestic-violence"
 
 /* A record copied with its page's address and no heading: the address
  * gives its title, region and year, and the pane says where the title

@@ -321,7 +321,7 @@ fit (PangoContext          *context,
   if (run->middle)
     {
       g_autoptr(GPtrArray) candidates = _measures_canvas_shorten_middle (run->text, prefix, length, ellipsis,
-                                                                          run->max_width, run->keep, run->n_keep);
+                                                                         run->max_width, run->keep, run->n_keep);
 
       for (guint i = 0; i < candidates->len; i++)
         {
@@ -742,7 +742,7 @@ svg_paint (SvgCanvas          *self,
               break;
             case MEASURES_HATCH_CROSS:
               g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6M-2 6L2 10M0 0L8 8M6-2L10 2\" "
-                                           "stroke-width=\"1.5\"");
+                               "stroke-width=\"1.5\"");
               svg_color (self->defs, "stroke", &fill->hatch_color);
               g_string_append (self->defs, "/>");
               break;

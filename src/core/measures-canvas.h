@@ -119,7 +119,7 @@ void            measures_canvas_free           (MeasuresCanvas        *self);
 void            measures_canvas_use_text_cache (MeasuresCanvas        *self,
                                                 MeasuresTextCache     *cache);
 void            measures_canvas_svg_set_id_prefix (MeasuresCanvas     *self,
-                                                const char            *prefix);
+                                                   const char            *prefix);
 GBytes         *measures_canvas_svg_finish     (MeasuresCanvas        *self);
 
 void            measures_canvas_fill_rect      (MeasuresCanvas        *self,

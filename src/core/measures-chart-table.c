@@ -112,7 +112,7 @@ measures_chart_describe_hit (MeasuresOverview       *overview,
         /* Translators: a tooltip of the chart per year, "2019: 12 measures in force";
          * %d is the year, %s the number, with the locale's digit grouping */
         g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %s measure in force",
-                                                 "%d: %s measures in force", bin->total),
+                                                  "%d: %s measures in force", bin->total),
                                 bin->year, total);
         for (guint c = 0; c < overview->categories->len; c++)
           if (bin->by_category[c] > 0)

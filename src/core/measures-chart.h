@@ -150,9 +150,9 @@ double       measures_chart_get_height         (MeasuresOverview          *overv
                                                 MeasuresChart              chart,
                                                 double                     width);
 double       measures_chart_get_height_for_style (MeasuresOverview        *overview,
-                                                MeasuresChart              chart,
-                                                double                     width,
-                                                const MeasuresChartStyle  *style);
+                                                  MeasuresChart              chart,
+                                                  double                     width,
+                                                  const MeasuresChartStyle  *style);
 void         measures_chart_paint              (MeasuresOverview          *overview,
                                                 MeasuresChart              chart,
                                                 MeasuresCanvas            *canvas,

@@ -109,13 +109,13 @@ MeasuresOverview *measures_overview_new   (MeasuresIndex        *index,
                                            int                   current_year);
 void              measures_overview_free  (MeasuresOverview     *self);
 void              measures_overview_mark_chosen (MeasuresOverview *self,
-                                               MeasuresIndex    *index,
-                                               MeasuresQuery    *query);
+                                                 MeasuresIndex    *index,
+                                                 MeasuresQuery    *query);
 gboolean          measures_overview_year_chosen (MeasuresOverview *self,
-                                               int               year);
+                                                 int               year);
 void              measures_overview_relabel (MeasuresOverview   *self,
-                                           MeasuresIndex        *index,
-                                           MeasuresTranslations *translations);
+                                             MeasuresIndex        *index,
+                                             MeasuresTranslations *translations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresOverview, measures_overview_free)
 

@@ -126,10 +126,10 @@ MeasuresSummary      *measures_summary_new           (GPtrArray             *mea
                                                       GDateTime             *date);
 void                  measures_summary_free          (MeasuresSummary       *self);
 char                 *measures_summary_dup_page_label (MeasuresSummary      *self,
-                                                      guint                  page,
-                                                      guint                  n_pages);
+                                                       guint                  page,
+                                                       guint                  n_pages);
 char                 *measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
-                                                      const char            *separator);
+                                                        const char            *separator);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresSummary, measures_summary_free)
 

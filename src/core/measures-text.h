@@ -57,7 +57,7 @@ gboolean    measures_period_overlaps     (int           from,
                                           int           range_from,
                                           int           range_to);
 gboolean    measures_text_has_word_prefix (const char  *words,
-                                          const char   *prefix);
+                                           const char   *prefix);
 gboolean    measures_text_is_blank       (const char   *text);
 char       *measures_uri_get_safe        (const char   *uri);
 char       *measures_text_join_alternatives (const char * const *items);
