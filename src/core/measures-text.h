@@ -63,4 +63,8 @@ char       *measures_uri_get_safe        (const char   *uri);
 
 char      *measures_collate_key (const char *text);
 
+void       measures_csv_append_cell (GString    *out,
+                                     const char *value,
+                                     gboolean    first);
+
 G_END_DECLS
