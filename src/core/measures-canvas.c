@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "measures-canvas.h"
+#include "measures-canvas-backend-private.h"
 
 /* What the charts draw on: rectangles, lines and runs of text, with one
  * backend that draws them with Cairo (the window, PNG, PDF) and one that
@@ -1089,4 +1090,70 @@ measures_canvas_append_to_array (void                *closure,
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* For the shapes of measures-canvas-shapes.c: see
+ * measures-canvas-backend-private.h. */
+
+cairo_t *
+_measures_canvas_get_cairo (MeasuresCanvas *self)
+{
+  return self->klass == &cairo_canvas_class ? ((CairoCanvas *) self)->cr : NULL;
+}
+
+GString *
+_measures_canvas_get_svg_body (MeasuresCanvas *self)
+{
+  return self->klass == &svg_canvas_class ? ((SvgCanvas *) self)->body : NULL;
+}
+
+char *
+_measures_canvas_svg_paint (MeasuresCanvas     *self,
+                            const MeasuresFill *fill)
+{
+  g_return_val_if_fail (self->klass == &svg_canvas_class, NULL);
+
+  return svg_paint ((SvgCanvas *) self, fill);
+}
+
+void
+_measures_canvas_svg_color (GString             *out,
+                            const char          *attribute,
+                            const MeasuresColor *color)
+{
+  svg_color (out, attribute, color);
+}
+
+void
+_measures_canvas_append_xml_text (GString    *out,
+                                  const char *text)
+{
+  append_xml_text (out, text);
+}
+
+void
+_measures_canvas_cairo_hatch (cairo_t       *cr,
+                              MeasuresHatch  hatch,
+                              double         x,
+                              double         y,
+                              double         width,
+                              double         height)
+{
+  cairo_hatch (cr, hatch, x, y, width, height);
+}
+
+/* The layout of @run as the canvas shows it, shortened to fit; borrowed
+ * until the end of the draw. */
+PangoLayout *
+_measures_canvas_fit_layout (MeasuresCanvas        *self,
+                             const MeasuresTextRun *run,
+                             double                *width,
+                             const char           **text)
+{
+  const Fitted *fitted = lookup_fitted (self, run);
+
+  *width = fitted->width;
+  *text = fitted->text;
+
+  return fitted->layout;
 }
