@@ -161,7 +161,7 @@ measures_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GString) err = g_string_new (NULL);
       g_autoptr(GBytes) out = NULL;
-      const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL;
+      const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL, *by = NULL, *zoom = NULL;
       double scale = 1;
       GFile **files;
       guint n_files;
@@ -173,8 +173,18 @@ measures_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "chart", "&s", &chart);
       g_variant_dict_lookup (options, "scale", "d", &scale);
 
+      g_variant_dict_lookup (options, "by", "&s", &by);
+      g_variant_dict_lookup (options, "zoom", "&s", &zoom);
+
       files = files_from_options (options, local_file, NULL, &n_files);
-      if (measures_cli_is_chart_export (path, format))
+      if (measures_cli_is_coverage_chart (chart))
+        status = measures_cli_export_coverage (files, n_files, query, path, format, chart, by, zoom, scale, &out, err);
+      else if (by != NULL || zoom != NULL)
+        {
+          g_string_append (err, _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
+          status = MEASURES_EXIT_FAILURE;
+        }
+      else if (measures_cli_is_chart_export (path, format))
         status = measures_cli_export_chart (files, n_files, query, path, format, chart, scale, &out, err);
       else if (chart != NULL || g_variant_dict_contains (options, "scale"))
         {
@@ -195,6 +205,12 @@ measures_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "scale"))
     {
       g_printerr ("%s", _("measures: --chart and --scale need --export with a .png or .svg file\n"));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "by") || g_variant_dict_contains (options, "zoom"))
+    {
+      g_printerr ("%s", _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
       return MEASURES_EXIT_FAILURE;
     }
 
@@ -430,7 +446,12 @@ static const GOptionEntry main_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Format of the export: pdf, html, md, csv, json, png or svg; by default from PATH"), N_("FORMAT") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Chart of a .png or .svg export: years, forms, types or timeline; years by default"), N_("CHART") },
+    N_("Chart of a .png or .svg export: years, forms, types, timeline, coverage (also .csv) or map; "
+       "years by default"), N_("CHART") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Columns of --chart=coverage: category or form; category by default"), N_("COLUMNS") },
+  { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Part of the world of --chart=map: world or europe; world by default"), N_("REGION") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
