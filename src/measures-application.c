@@ -316,6 +316,7 @@ measures_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "win.view::list", { "<Control>1", NULL } },
     { "win.view::overview", { "<Control>2", NULL } },
+    { "win.view::compare", { "<Control>3", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
