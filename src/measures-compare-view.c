@@ -305,7 +305,8 @@ fill_map_table (MeasuresCompareView *self)
 
   table = measures_map_get_table (self->coverage, NULL);
   for (guint r = 0; r < table->len; r++)
-    gtk_list_box_append (self->map_table, table_row (g_ptr_array_index (table, r), g_ptr_array_index (table, 0), r == 0));
+    gtk_list_box_append (self->map_table,
+                         table_row (g_ptr_array_index (table, r), g_ptr_array_index (table, 0), r == 0));
 }
 
 static void
@@ -986,7 +987,8 @@ measures_compare_view_activate_map_at (MeasuresCompareView *self,
   g_return_val_if_fail (MEASURES_IS_COMPARE_VIEW (self), FALSE);
 
   if (self->coverage == NULL ||
-      !measures_map_hit (self->coverage, self->zoom, gtk_widget_get_width (GTK_WIDGET (self->map_area)), x, y, &hit) ||
+      !measures_map_hit (self->coverage, self->zoom, gtk_widget_get_width (GTK_WIDGET (self->map_area)),
+                         x, y, &hit) ||
       hit.row < 0)
     return FALSE;
 

@@ -375,7 +375,7 @@ measures_coverage_area_snapshot (GtkWidget   *widget,
 {
   MeasuresCoverageArea *area = MEASURES_COVERAGE_AREA (widget);
   MeasuresCoverageGrid *self = area->grid;
-  double x, y, width, height;
+  double x, y, width, height, left;
   guint first_row, last_row, first_column, last_column;
 
   area_visible (area, &x, &y, &width, &height);
@@ -383,7 +383,8 @@ measures_coverage_area_snapshot (GtkWidget   *widget,
   last_row = MIN (_measures_coverage_grid_row_at_or_after (self, y + height) + 1, self->n_rows);
   /* Headings reach to the right of their column: those just left of
    * the view show too. */
-  first_column = (guint) MAX (0, floor ((x - (area->kind == AREA_HEADS ? GRID_OVERFLOW + GRID_CELL_WIDTH : 0)) / GRID_CELL_WIDTH));
+  left = area->kind == AREA_HEADS ? x - GRID_OVERFLOW - GRID_CELL_WIDTH : x;
+  first_column = (guint) MAX (0, floor (left / GRID_CELL_WIDTH));
   last_column = MIN ((guint) ceil ((x + width) / GRID_CELL_WIDTH) + 1, self->n_columns);
 
   switch (area->kind)

@@ -408,7 +408,8 @@ released_cb (GtkGestureClick *gesture,
              double           y,
              gpointer         user_data)
 {
-  MeasuresCoverageArea *area = MEASURES_COVERAGE_AREA (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  MeasuresCoverageArea *area = MEASURES_COVERAGE_AREA (widget);
   MeasuresCoverageCell *cell = _measures_coverage_area_pick (area, x, y);
 
   if (cell == NULL || cell->kind == KIND_GROUP)
@@ -598,13 +599,31 @@ key_of (guint  a,
          (count & 0x7fffffff);
 }
 
+/* A count as cells show it: below 1,000 without asking the locale. */
+static void
+format_count (char  *buffer,
+              gsize  size,
+              guint  count)
+{
+  if (count < 1000)
+    g_snprintf (buffer, size, "%u", count);
+  else
+    g_snprintf (buffer, size, "%'u", count);
+}
+
+/* Gives every cell and heading its figures. The shades are looked up
+ * once for the whole matrix, not for each of its thousands of cells. */
 static void
 refresh (MeasuresCoverageGrid *self)
 {
   MeasuresCoverage *coverage = self->coverage;
   MeasuresChartStyle style = { is_dark () };
   MeasuresChartColors colors;
+  MeasuresFill fills[MEASURES_COVERAGE_N_LEVELS + 2];
+  MeasuresColor inks[MEASURES_COVERAGE_N_LEVELS + 2];
+  const guint zero = MEASURES_COVERAGE_N_LEVELS, none = MEASURES_COVERAGE_N_LEVELS + 1;
   guint data_columns = self->n_columns > 0 ? self->n_columns - 1 : 0;
+  const char *dash = g_dpgettext2 (GETTEXT_PACKAGE, "coverage", "–");
   char number[32];
 
   if (coverage == NULL)
@@ -612,51 +631,64 @@ refresh (MeasuresCoverageGrid *self)
 
   measures_chart_get_colors (&style, &colors);
   ensure_hatch (self, &style);
+  for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
+    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, level, &style, &fills[level], &inks[level]);
+  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, &style, &fills[zero], &inks[zero]);
+  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, &style, &fills[none], &inks[none]);
 
   for (guint c = 0; c < self->n_columns; c++)
     {
       const MeasuresCoverageColumn *column = c < data_columns
                                              ? &g_array_index (coverage->columns, MeasuresCoverageColumn, c) : NULL;
+      const char *label = column != NULL ? column->label
+                                         : g_dpgettext2 (GETTEXT_PACKAGE, "coverage", "All Matching");
 
-      _measures_coverage_cell_set (g_ptr_array_index (self->column_heads, c),
-                column != NULL ? column->label : g_dpgettext2 (GETTEXT_PACKAGE, "coverage", "All Matching"),
-                NULL, &colors.text, key_of (column != NULL ? column->value : G_MAXUINT, 0,
-                                            column != NULL ? column->matches : coverage->n_matches, FALSE));
+      _measures_coverage_cell_set (g_ptr_array_index (self->column_heads, c), label, NULL, &colors.text,
+                                   key_of (column != NULL ? column->value : G_MAXUINT, 0,
+                                           column != NULL ? column->matches : coverage->n_matches, FALSE));
     }
 
   for (guint g = 0; g < self->groups->len; g++)
     {
       const MeasuresCoverageGroup *group = &g_array_index (coverage->groups, MeasuresCoverageGroup, g);
 
-      _measures_coverage_cell_set (g_ptr_array_index (self->groups, g), group->label, NULL, &colors.text, key_of (group->region, 0, 0, 0));
+      _measures_coverage_cell_set (g_ptr_array_index (self->groups, g), group->label, NULL, &colors.text,
+                                   key_of (group->region, 0, 0, FALSE));
     }
 
   for (guint r = 0; r < self->n_rows; r++)
     {
       const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
+      MeasuresCoverageCell **cells = (MeasuresCoverageCell **) self->cells->pdata + (gsize) r * self->n_columns;
 
       _measures_coverage_cell_set (g_ptr_array_index (self->row_heads, r), row->label, NULL, &colors.text,
-                key_of (row->country, row->total, row->matches, FALSE));
+                                   key_of (row->country, row->total, row->matches, FALSE));
 
       for (guint c = 0; c < data_columns; c++)
         {
-          MeasuresFill fill;
-          MeasuresColor ink;
-          gboolean none = row->possible[c] == 0;
+          guint count = row->cells[c];
+          guint shade;
 
-          measures_coverage_chart_get_cell_colors (coverage, r, c, &style, &fill, &ink);
-          if (none)
-            g_strlcpy (number, g_dpgettext2 (GETTEXT_PACKAGE, "coverage", "–"), sizeof number);
+          if (row->possible[c] == 0)
+            shade = none;
+          else if (count == 0)
+            shade = zero;
           else
-            g_snprintf (number, sizeof number, "%'u", row->cells[c]);
-          _measures_coverage_cell_set (g_ptr_array_index (self->cells, r * self->n_columns + c), number, &fill, &ink,
-                    key_of (row->country, g_array_index (coverage->columns, MeasuresCoverageColumn, c).value,
-                            row->cells[c], none));
+            shade = measures_coverage_chart_get_level (count, coverage->max);
+
+          if (shade == none)
+            g_strlcpy (number, dash, sizeof number);
+          else
+            format_count (number, sizeof number, count);
+          _measures_coverage_cell_set (cells[c], number, &fills[shade], &inks[shade],
+                                       key_of (row->country,
+                                               g_array_index (coverage->columns, MeasuresCoverageColumn, c).value,
+                                               count, shade == none));
         }
 
-      g_snprintf (number, sizeof number, "%'u", row->matches);
-      _measures_coverage_cell_set (g_ptr_array_index (self->cells, r * self->n_columns + data_columns), number, NULL, &colors.text,
-                key_of (row->country, row->total, row->matches, FALSE));
+      format_count (number, sizeof number, row->matches);
+      _measures_coverage_cell_set (cells[data_columns], number, NULL, &colors.text,
+                                   key_of (row->country, row->total, row->matches, FALSE));
     }
 
   if (self->labels_source == 0)
