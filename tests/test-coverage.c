@@ -31,12 +31,14 @@ static MeasuresIndex *
 load_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (contents, length);
 
-  return load_index (g_bytes_new_take (g_steal_pointer (&contents), length), name);
+  return load_index (bytes, name);
 }
 
 /* What the index itself answers for one cell: the measures that match
@@ -112,6 +114,7 @@ test_eleven (void)
     {
       g_autoptr(MeasuresCoverage) coverage = measures_coverage_new (index, result->matches, by,
                                                                     MEASURES_COVERAGE_SORT_NAME, NULL);
+      GPtrArray *missing;
       guint n_values = 0;
 
       check_every_cell (index, query, coverage);
@@ -135,8 +138,9 @@ test_eleven (void)
       g_assert_cmpuint (g_array_index (coverage->rows, MeasuresCoverageRow, 0).matches, ==, 4);
       for (guint r = 0; r < coverage->rows->len; r++)
         g_assert_true (g_array_index (coverage->rows, MeasuresCoverageRow, r).on_map);
-      g_assert_cmpuint (measures_coverage_get_not_on_map (coverage)->len, ==, 0);
-      g_ptr_array_unref (measures_coverage_get_not_on_map (coverage));
+      missing = measures_coverage_get_not_on_map (coverage);
+      g_assert_cmpuint (missing->len, ==, 0);
+      g_clear_pointer (&missing, g_ptr_array_unref);
     }
 
   /* By count: Romania, with more measures, first. */
