@@ -418,8 +418,12 @@ paint_country (Layout                    *layout,
       g_autofree char *shown = measures_canvas_fit_text (canvas, &run, &width);
       Box box = { cx - width / 2 - 2, cy - 6, width + 4, 12 };
 
-      if (box.width < (country->right - country->left) * layout->scale &&
-          (country->bottom - country->top) * layout->scale >= 14 && place_label (labels, &box))
+      /* As wide as a square of the country's area, so that a country of
+       * scattered islands (Kiribati) puts no number on the sea between. */
+      double side = sqrt (country->area) * layout->scale;
+
+      if (box.width < MIN (side, (country->right - country->left) * layout->scale) && side >= 14 &&
+          place_label (labels, &box))
         {
           MeasuresFill under = fill;
 
