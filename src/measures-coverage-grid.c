@@ -35,7 +35,7 @@
  * new query: then each only takes its new figures and is drawn again if
  * they changed. Each area draws only the children in view, and is drawn
  * again as it scrolls; cells have a fixed size, so nothing is measured.
- * Accessible names follow a moment later, a few hundred at a time, and
+ * Accessible names follow a moment later, 200 at a time, and
  * at once for the cell the focus moves to.
  *
  * The arrow keys move cell by cell (from a cell to its row's heading and
@@ -43,7 +43,7 @@
  * a row, Page Up and Page Down by a screenful; Tab leaves the table and
  * comes back to the cell it left. Enter, Space or a click activates. */
 
-#define LABELS_PER_IDLE 600
+#define LABELS_PER_IDLE 200
 
 G_DEFINE_FINAL_TYPE (MeasuresCoverageGrid, measures_coverage_grid, GTK_TYPE_WIDGET)
 
