@@ -16,13 +16,13 @@ c_marks = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*\
 ui_marks = re.compile(r'translatable="yes"')
 
 wanted = set()
-for path in sorted((root / 'src').rglob('*.c')):
+for path in sorted(list((root / 'src').rglob('*.c')) + list((root / 'src').rglob('*.h'))):
     if c_marks.search(path.read_text(encoding='utf-8')):
         wanted.add(path.relative_to(root).as_posix())
 for path in sorted((root / 'ui').rglob('*.ui')):
     if ui_marks.search(path.read_text(encoding='utf-8')):
         wanted.add(path.relative_to(root).as_posix())
-for pattern in ('*.desktop.in', '*.metainfo.xml.in', '*.gschema.xml'):
+for pattern in ('*.desktop.in', '*.metainfo.xml.in', '*.gschema.xml.in', '*.mime.xml.in'):
     for path in sorted((root / 'data').glob(pattern)):
         wanted.add(path.relative_to(root).as_posix())
 

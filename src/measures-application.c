@@ -12,11 +12,20 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "measures-about.h"
 #include "measures-application.h"
 #include "measures-cli.h"
+#include "measures-export.h"
+#include "measures-fonts.h"
+#include "measures-options.h"
 #include "measures-preferences-window.h"
+#include "measures-search-provider.h"
 #include "measures-settings.h"
 #include "measures-window.h"
+
+/* Started by D-Bus to answer the Shell's search, the application quits
+ * this long after the last call, as GLib's services do. */
+#define SERVICE_IDLE_MS 10000
 
 struct _MeasuresApplication
 {
@@ -24,15 +33,19 @@ struct _MeasuresApplication
 
   GSettings *settings;
   GPtrArray *settings_problems;  /* told in the first window */
+  MeasuresOptions *options;      /* --help's, with the formats and languages */
+  MeasuresSearchProvider *search_provider;  /* once on the bus */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
 
+/* *INDENT-OFF* */
 static GFile **
 files_from_options (GVariantDict *options,
                     GFile        *(*make_file) (const char *, gpointer),
                     gpointer      data,
                     guint        *n_files)
+/* *INDENT-ON* */
 {
   g_autofree const char **names = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
@@ -281,19 +294,279 @@ measures_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/* A window on the library: the bundled measures unless hidden, and the
+ * datasets of the last session. */
+static MeasuresWindow *
+library_window_new (MeasuresApplication *self)
+{
+  MeasuresWindow *window = measures_window_new (self);
+
+  measures_window_open (window, NULL, 0);
+  report_settings (self, window);
+
+  return window;
+}
+
+/* Files opened from the desktop (D-Bus Open, as Files and
+ * `gapplication launch` send it) get a window of their own, as they do
+ * from the command line. */
+static void
+measures_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  MeasuresWindow *window = measures_window_new (MEASURES_APPLICATION (app));
+
+  measures_window_open (window, files, n_files);
+  report_settings (MEASURES_APPLICATION (app), window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 measures_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (measures_window_new (MEASURES_APPLICATION (app)));
-      measures_window_open (MEASURES_WINDOW (window), NULL, 0);
-      report_settings (MEASURES_APPLICATION (app), MEASURES_WINDOW (window));
-    }
+    window = GTK_WINDOW (library_window_new (MEASURES_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+/* GNOME Shell's search */
+
+/* Where a result or a search from the Shell is shown: a window that
+ * shows the library, else the active window, else a new window on the
+ * library (@fresh). */
+static MeasuresWindow *
+search_window (MeasuresApplication *self,
+               gboolean            *fresh)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  *fresh = FALSE;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data) &&
+        measures_search_provider_shows_library (self->search_provider,
+                                                measures_window_get_session (l->data)))
+      return l->data;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data))
+      return l->data;
+
+  *fresh = TRUE;
+
+  return library_window_new (self);
+}
+
+/* The search the Shell made, as the window's query: nothing else. */
+static void
+set_search (MeasuresWindow *window,
+            const char     *search)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+
+  measures_query_set_search (query, search);
+  measures_query_assign (measures_window_get_query (window), query);
+}
+
+/* A result the user chose in the Shell, shown once its window has
+ * loaded. */
+typedef struct
+{
+  MeasuresApplication *app;
+  MeasuresWindow *window;
+  MeasuresSession *session;     /* the window's */
+  char *id;
+  char *search;
+  guint32 timestamp;
+  gboolean fresh;               /* its window was opened for it */
+  gulong result_handler;
+  gulong destroy_handler;
+} ShowResult;
+
+static void
+show_result_free (ShowResult *request)
+{
+  g_clear_signal_handler (&request->result_handler, request->session);
+  g_clear_signal_handler (&request->destroy_handler, request->window);
+  g_clear_object (&request->session);
+  g_clear_object (&request->window);
+  g_clear_object (&request->app);
+  g_free (request->id);
+  g_free (request->search);
+  g_free (request);
+}
+
+static gboolean
+index_contains (MeasuresIndex *index,
+                const char    *id)
+{
+  guint n = measures_index_get_n_measures (index);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (measures_measure_get_id (measures_index_get_measure (index, i)), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void show_result (ShowResult *request);
+
+static void
+show_result_loaded_cb (MeasuresSession *session,
+                       ShowResult      *request)
+{
+  if (measures_session_get_loading (session))
+    return;
+
+  g_clear_signal_handler (&request->result_handler, request->session);
+  g_clear_signal_handler (&request->destroy_handler, request->window);
+  show_result (request);
+}
+
+static void
+show_result_window_destroy_cb (GtkWidget  *window,
+                               ShowResult *request)
+{
+  show_result_free (request);
+}
+
+static void
+show_result_in (ShowResult     *request,
+                MeasuresWindow *window)
+{
+  g_set_object (&request->window, window);
+  g_set_object (&request->session, measures_window_get_session (window));
+  gtk_window_present_with_time (GTK_WINDOW (window), request->timestamp);
+  show_result (request);
+}
+
+/* Selects the measure, clearing the filters if they hide it; a window
+ * whose datasets lack it leaves it to a window on the library. Takes
+ * @request. */
+static void
+show_result (ShowResult *request)
+{
+  if (measures_session_get_loading (request->session))
+    {
+      /* After the list has followed the result. */
+      request->result_handler = g_signal_connect_after (request->session, "result-changed",
+                                                        G_CALLBACK (show_result_loaded_cb), request);
+      request->destroy_handler = g_signal_connect (request->window, "destroy",
+                                                   G_CALLBACK (show_result_window_destroy_cb), request);
+      return;
+    }
+
+  if (!index_contains (measures_session_get_index (request->session), request->id))
+    {
+      if (!request->fresh)
+        {
+          request->fresh = TRUE;
+          show_result_in (request, library_window_new (request->app));
+          return;
+        }
+
+      /* Gone from the library since the Shell searched it. */
+      show_result_free (request);
+      return;
+    }
+
+  g_object_set (request->window, "view", "list", NULL);
+  if (!measures_window_select (request->window, request->id))
+    {
+      set_search (request->window, request->search);
+      measures_window_select (request->window, request->id);
+    }
+
+  show_result_free (request);
+}
+
+static void
+activate_result_cb (MeasuresApplication    *self,
+                    const char             *id,
+                    const char * const     *terms,
+                    guint                   timestamp,
+                    MeasuresSearchProvider *provider)
+{
+  ShowResult *request = g_new0 (ShowResult, 1);
+  MeasuresWindow *window;
+
+  request->app = g_object_ref (self);
+  request->id = g_strdup (id);
+  request->search = g_strjoinv (" ", (char **) terms);
+  request->timestamp = timestamp;
+  window = search_window (self, &request->fresh);
+  show_result_in (request, window);
+}
+
+static void
+launch_search_cb (MeasuresApplication    *self,
+                  const char * const     *terms,
+                  guint                   timestamp,
+                  MeasuresSearchProvider *provider)
+{
+  g_autofree char *search = g_strjoinv (" ", (char **) terms);
+  gboolean fresh;
+  MeasuresWindow *window = search_window (self, &fresh);
+
+  set_search (window, search);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
+/* The search provider lives on the application's own connection, as
+ * search-provider.ini tells the Shell. */
+static gboolean
+measures_application_dbus_register (GApplication     *app,
+                                    GDBusConnection  *connection,
+                                    const char       *object_path,
+                                    GError          **error)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (measures_application_parent_class)->dbus_register (app, connection,
+                                                                               object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    {
+      self->search_provider = measures_search_provider_new (app);
+      g_signal_connect_object (self->search_provider, "activate-result",
+                               G_CALLBACK (activate_result_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->search_provider, "launch-search",
+                               G_CALLBACK (launch_search_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  return measures_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+measures_application_dbus_unregister (GApplication    *app,
+                                      GDBusConnection *connection,
+                                      const char      *object_path)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    measures_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (measures_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
+/* Charts and printed pages are drawn in the interface's font, as GTK
+ * has it from the desktop. */
+static void
+interface_font_changed_cb (GtkSettings *settings)
+{
+  g_autofree char *font_name = NULL;
+  g_autofree char *family = NULL;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  family = measures_fonts_family_from_name (font_name);
+  measures_fonts_set_family (family);
 }
 
 static void
@@ -321,6 +594,19 @@ measures_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
 
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_IDLE_MS);
+
+  {
+    GtkSettings *gtk_settings = gtk_settings_get_default ();
+
+    if (gtk_settings != NULL)
+      {
+        g_signal_connect (gtk_settings, "notify::gtk-font-name", G_CALLBACK (interface_font_changed_cb), NULL);
+        interface_font_changed_cb (gtk_settings);
+      }
+  }
+
   /* Windows apply later changes themselves, before they redraw. */
   self->settings = g_settings_new (SCHEMA_ID);
   self->settings_problems = measures_settings_repair (self->settings);
@@ -334,10 +620,19 @@ measures_application_startup (GApplication *app)
 static void
 measures_application_dispose (GObject *object)
 {
+  g_clear_object (&MEASURES_APPLICATION (object)->search_provider);
   g_clear_object (&MEASURES_APPLICATION (object)->settings);
   g_clear_pointer (&MEASURES_APPLICATION (object)->settings_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (measures_application_parent_class)->dispose (object);
+}
+
+static void
+measures_application_finalize (GObject *object)
+{
+  g_clear_pointer (&MEASURES_APPLICATION (object)->options, measures_options_free);
+
+  G_OBJECT_CLASS (measures_application_parent_class)->finalize (object);
 }
 
 static void
@@ -346,10 +641,14 @@ measures_application_class_init (MeasuresApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = measures_application_dispose;
+  G_OBJECT_CLASS (klass)->finalize = measures_application_finalize;
 
   app_class->activate = measures_application_activate;
   app_class->command_line = measures_application_command_line;
+  app_class->dbus_register = measures_application_dbus_register;
+  app_class->dbus_unregister = measures_application_dbus_unregister;
   app_class->handle_local_options = measures_application_handle_local_options;
+  app_class->open = measures_application_open;
   app_class->startup = measures_application_startup;
 }
 
@@ -358,38 +657,7 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Measures authors", NULL };
-  GtkApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (app);
-  g_auto(GStrv) sources = g_new0 (char *, 3);
-  AdwAboutWindow *about;
-
-  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  adw_about_window_set_application_name (about, _("Measures"));
-  adw_about_window_set_application_icon (about, APPLICATION_ID);
-  adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, _("The Measures authors"));
-  adw_about_window_set_developers (about, developers);
-  adw_about_window_set_website (about, PACKAGE_WEBSITE);
-  adw_about_window_set_issue_url (about, PACKAGE_ISSUES);
-  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_copyright (about, _("© 2026 The Measures authors"));
-  adw_about_window_set_comments (about,
-                                 _("Browse laws, policies, strategies and services "
-                                   "against violence against women, and read each "
-                                   "measure in full."));
-  /* Translators: Replace "translator-credits" with your name and email,
-   * one per line; it is shown in the About window. */
-  adw_about_window_set_translator_credits (about, _("translator-credits"));
-  sources[0] = g_strdup_printf ("%s https://evaw-global-database.unwomen.org",
-                                _("UN Women Global Database on Violence against Women"));
-  sources[1] = g_strdup_printf ("%s https://legislatie.just.ro",
-                                _("Romanian legislation portal"));
-  adw_about_window_add_acknowledgement_section (about, _("Sources of the bundled measures"),
-                                                (const char **) sources);
-  gtk_window_set_transient_for (GTK_WINDOW (about), window);
-  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
-  gtk_window_present (GTK_WINDOW (about));
+  measures_about_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static void
@@ -426,50 +694,14 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
 };
 
-static const GOptionEntry main_entries[] = {
-  { "count", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the number of measures that match and exit, without opening a window"), NULL },
-  { "country", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Only measures of this country; repeat for more"), N_("NAME") },
-  { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Only measures of this region; repeat for more"), N_("NAME") },
-  { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Only measures of this type or category; repeat for more"), N_("VALUE") },
-  { "form", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Only measures against this form of violence; repeat for more"), N_("VALUE") },
-  { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Only measures in force in these years: 2018, 2018-2022, 2018- or -2010"), N_("YEARS") },
-  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Only measures with words starting with each word of TEXT"), N_("TEXT") },
-  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a summary, or a chart as a .png or .svg image, of the measures that match to PATH "
-       "(- for standard output) and exit"), N_("PATH") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Format of the export: pdf, html, md, csv, json, png or svg; by default from PATH"), N_("FORMAT") },
-  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Chart of a .png or .svg export: years, forms, types, timeline, coverage (also .csv) or map; "
-       "years by default"), N_("CHART") },
-  { "by", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Columns of --chart=coverage: category or form; category by default"), N_("COLUMNS") },
-  { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Part of the world of --chart=map: world or europe; world by default"), N_("REGION") },
-  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
-    N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Language of the export: en or ro; by default the language of the interface"), N_("LANG") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
-  { NULL }
-};
-
 static void
 measures_application_init (MeasuresApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  self->options = measures_options_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), self->options->entries);
   /* Translators: shown in `measures --help` for the files to open */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -483,7 +715,7 @@ measures_application_new (void)
 {
   return g_object_new (MEASURES_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -15,6 +15,7 @@
 #include "measures-compare-view.h"
 #include "measures-coverage-chart.h"
 #include "measures-file.h"
+#include "measures-text.h"
 
 /* Countries compared: the coverage matrix of the matching measures as a
  * table (MeasuresCoverageGrid), or the world map of them, drawn by the
@@ -378,29 +379,33 @@ show_figures (MeasuresCompareView *self)
 {
   guint n = self->coverage != NULL ? self->coverage->n_matches : 0;
   guint countries = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *countries_text = NULL;
   g_autofree char *matching = NULL;
   g_autofree char *summary = NULL;
 
   for (guint r = 0; self->coverage != NULL && r < self->coverage->rows->len; r++)
     countries += g_array_index (self->coverage->rows, MeasuresCoverageRow, r).matches > 0;
+  count = measures_text_format_count (n);
+  countries_text = measures_text_format_count (countries);
 
   /* Translators: the first half of the sentence above the comparison
-   * of countries; %'u is a number */
-  matching = g_strdup_printf (ngettext ("%'u measure matches", "%'u measures match", n), n);
+   * of countries; %s is a number */
+  matching = g_strdup_printf (ngettext ("%s measure matches", "%s measures match", n), count);
   if (showing_map (self))
-    /* Translators: %s is "12 measures match"; %'u is a number of countries */
-    summary = g_strdup_printf (ngettext ("%s, in %'u country. Point at a country for its figures; click it to "
+    /* Translators: the first %s is "12 measures match", the second a number of countries */
+    summary = g_strdup_printf (ngettext ("%s, in %s country. Point at a country for its figures; click it to "
                                          "filter by it.",
-                                         "%s, in %'u countries. Point at a country for its figures; click it to "
+                                         "%s, in %s countries. Point at a country for its figures; click it to "
                                          "filter by it.", countries),
-                               matching, countries);
+                               matching, countries_text);
   else
-    /* Translators: %s is "12 measures match"; %'u is a number of countries */
-    summary = g_strdup_printf (ngettext ("%s, in %'u country. Click a cell to filter by its country and column; "
+    /* Translators: the first %s is "12 measures match", the second a number of countries */
+    summary = g_strdup_printf (ngettext ("%s, in %s country. Click a cell to filter by its country and column; "
                                          "– means the data has no such measure at all.",
-                                         "%s, in %'u countries. Click a cell to filter by its country and column; "
+                                         "%s, in %s countries. Click a cell to filter by its country and column; "
                                          "– means the data has no such measure at all.", countries),
-                               matching, countries);
+                               matching, countries_text);
   gtk_label_set_text (self->summary_label, summary);
 
   measures_coverage_grid_set_coverage (self->grid, self->coverage);
@@ -441,6 +446,9 @@ typedef struct
   char *format;
   GFile *file;
 } ExportJob;
+
+/* What tells this view's exports apart from other tasks. */
+static char export_tag;
 
 static void
 export_job_free (gpointer data)
@@ -558,7 +566,7 @@ measures_compare_view_export (MeasuresCompareView *self,
   job->file = g_object_ref (file);
 
   task = g_task_new (g_object_ref (self), self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, measures_compare_view_export);
+  g_task_set_source_tag (task, &export_tag);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
 }

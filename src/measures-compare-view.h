@@ -29,8 +29,8 @@ MeasuresCoverage     *measures_compare_view_get_coverage (MeasuresCompareView  *
 MeasuresCoverageGrid *measures_compare_view_get_grid     (MeasuresCompareView  *self);
 GtkWidget            *measures_compare_view_get_map      (MeasuresCompareView  *self);
 gboolean              measures_compare_view_activate_map_at (MeasuresCompareView *self,
-                                                          double                x,
-                                                          double                y);
+                                                             double                x,
+                                                             double                y);
 void                  measures_compare_view_export       (MeasuresCompareView  *self,
                                                           const char           *format,
                                                           GFile                *file);

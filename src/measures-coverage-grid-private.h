@@ -129,16 +129,16 @@ void                  _measures_coverage_cell_set     (MeasuresCoverageCell *cel
                                                        const MeasuresColor  *ink,
                                                        guint64               label_key);
 void                  _measures_coverage_cell_get_area (MeasuresCoverageCell *cell,
-                                                       GdkRectangle         *area);
+                                                        GdkRectangle         *area);
 MeasuresCoverageCell *_measures_coverage_area_pick    (MeasuresCoverageArea *area,
                                                        double                x,
                                                        double                y);
 guint                 _measures_coverage_grid_row_at_or_after (MeasuresCoverageGrid *self,
-                                                       double                y);
+                                                               double                y);
 int                   _measures_coverage_grid_row_at  (MeasuresCoverageGrid *self,
                                                        double                y);
 void                  _measures_coverage_grid_activate (MeasuresCoverageGrid *self,
-                                                       int                   row,
-                                                       int                   column);
+                                                        int                   row,
+                                                        int                   column);
 
 G_END_DECLS

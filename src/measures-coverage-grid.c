@@ -15,6 +15,7 @@
 #include "measures-coverage-chart.h"
 #include "measures-coverage-grid.h"
 #include "measures-coverage-grid-private.h"
+#include "measures-text.h"
 
 /* The coverage matrix as a table that the keyboard and screen readers
  * can use: every cell, row heading and column heading is a small
@@ -134,7 +135,8 @@ cell_describe (MeasuresCoverageGrid *self,
                         ? g_array_index (coverage->columns, MeasuresCoverageColumn, cell->column).matches
                         : coverage->n_matches;
         /* The same plural message as the window's subtitle. */
-        g_autofree char *figures = g_strdup_printf (ngettext ("%'u measure", "%'u measures", matches), matches);
+        g_autofree char *number = measures_text_format_count (matches);
+        g_autofree char *figures = g_strdup_printf (ngettext ("%s measure", "%s measures", matches), number);
 
         return g_strdup_printf ("%s: %s", cell->text, figures);
       }
@@ -489,7 +491,7 @@ resize (MeasuresCoverageGrid *self,
         {
         case KIND_CELL:
           cell = _measures_coverage_cell_new (self, i % self->n_columns == self->n_columns - 1 ? KIND_TOTAL : KIND_CELL,
-                           i / self->n_columns, i % self->n_columns);
+                                              i / self->n_columns, i % self->n_columns);
           break;
         case KIND_ROW_HEAD:
           cell = _measures_coverage_cell_new (self, kind, i, -1);
@@ -599,7 +601,8 @@ key_of (guint  a,
          (count & 0x7fffffff);
 }
 
-/* A count as cells show it: below 1,000 without asking the locale. */
+/* A count as cells show it: below 1,000 without the locale's grouping
+ * or an allocation. */
 static void
 format_count (char  *buffer,
               gsize  size,
@@ -608,7 +611,11 @@ format_count (char  *buffer,
   if (count < 1000)
     g_snprintf (buffer, size, "%u", count);
   else
-    g_snprintf (buffer, size, "%'u", count);
+    {
+      g_autofree char *grouped = measures_text_format_count (count);
+
+      g_strlcpy (buffer, grouped, size);
+    }
 }
 
 /* Gives every cell and heading its figures. The shades are looked up

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "measures-detail-pane.h"
+#include "measures-importer.h"
+#include "measures-languages.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -36,6 +38,8 @@ struct _MeasuresDetailPane
   GtkBox *types_box;
   GtkWidget *forms_section;
   GtkFlowBox *forms_box;
+  GtkWidget *classification_section;
+  GtkLabel *classification_label;
   GtkWidget *description_section;
   GtkLabel *language_note;
   GtkBox *description_box;
@@ -46,9 +50,7 @@ struct _MeasuresDetailPane
   GtkWidget *url_section;
   GtkLabel *url_label;
 
-  GtkWidget *language_switch;
-  GtkToggleButton *english_button;
-  GtkToggleButton *romanian_button;
+  GtkWidget *language_switch;  /* a button for each language of the table */
 
   /* Owned references */
   MeasuresMeasure *measure;
@@ -58,7 +60,9 @@ struct _MeasuresDetailPane
   guint update_source;
 
   /* State */
-  char *override_lang;
+  char *override_lang;         /* picked with the switch; kept from record to record */
+  char *match_lang;            /* where the search matched, when not where it would show */
+  gboolean picked_here;        /* the switch was used on this record, for this search */
   guint syncing : 1;
 };
 
@@ -111,6 +115,24 @@ set_record_text (MeasuresDetailPane *self,
   gtk_label_set_markup (label, markup);
 }
 
+/* Whether the importer made the title from the last part of the
+ * record page's address, rather than from the description. */
+static gboolean
+title_made_from_address (MeasuresMeasure *measure)
+{
+  const char *url = measures_measure_get_url (measure);
+  const char *title = measures_measure_resolve_title (measure, NULL);
+  g_autofree char *slug = NULL;
+  g_autofree char *made = NULL;
+
+  if (url == NULL || title == NULL || !measures_importer_parse_address (url, NULL, NULL, &slug))
+    return FALSE;
+
+  made = measures_importer_title_from_slug (slug);
+
+  return made != NULL && g_str_equal (made, title);
+}
+
 static GtkWidget *
 text_label (const char *text)
 {
@@ -125,20 +147,84 @@ text_label (const char *text)
   return label;
 }
 
-/* The languages to show the record in: the one picked for this record,
+/* The languages to show the record in: where the search matched, when
+ * it matched only in another language; the one picked with the switch;
  * or those the user reads in. */
 static GStrv
 wanted_languages (MeasuresDetailPane *self)
 {
-  if (self->override_lang != NULL)
-    {
-      GStrv langs = g_new0 (char *, 2);
+  const char *first = self->match_lang != NULL ? self->match_lang : self->override_lang;
 
-      langs[0] = g_strdup (self->override_lang);
-      return langs;
+  if (first != NULL)
+    {
+      g_auto(GStrv) usual = measures_get_content_languages ();
+      g_autoptr(GStrvBuilder) langs = g_strv_builder_new ();
+
+      g_strv_builder_add (langs, first);
+      g_strv_builder_addv (langs, (const char **) usual);
+      return g_strv_builder_end (langs);
     }
 
   return measures_get_content_languages ();
+}
+
+/* How many of the search's words start a word of the record's title or
+ * description in @lang. */
+static guint
+count_matches (MeasuresDetailPane *self,
+               const char         *lang)
+{
+  MeasuresLocalized *texts[] = { measures_measure_get_title (self->measure),
+                                 measures_measure_get_description (self->measure) };
+  guint n = 0;
+
+  for (guint w = 0; self->highlight[w] != NULL; w++)
+    for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+      {
+        const char *text = texts[t] != NULL ? measures_localized_get_exact (texts[t], lang) : NULL;
+        g_autofree char *words = text != NULL ? measures_fold_words (text) : NULL;
+
+        if (words != NULL && measures_text_has_word_prefix (words, self->highlight[w]))
+          {
+            n++;
+            break;
+          }
+      }
+
+  return n;
+}
+
+/* A search that matched the record in another language than the one it
+ * would be shown in: that language is shown, and the note says why. */
+static void
+find_match_language (MeasuresDetailPane *self)
+{
+  MeasuresLocalized *title = measures_measure_get_title (self->measure);
+  g_auto(GStrv) usual = NULL;
+  const char *shown = NULL;
+  guint best = 0;
+
+  g_clear_pointer (&self->match_lang, g_free);
+  if (self->highlight == NULL || self->highlight[0] == NULL || title == NULL || self->picked_here)
+    return;
+
+  usual = wanted_languages (self);
+  measures_localized_resolve (title, (const char * const *) usual, &shown);
+  if (shown == NULL || count_matches (self, shown) > 0)
+    return;
+
+  for (guint i = 0; i < measures_localized_get_n_langs (title); i++)
+    {
+      const char *lang = measures_localized_get_lang (title, i);
+      guint n = count_matches (self, lang);
+
+      if (n > best)
+        {
+          best = n;
+          g_free (self->match_lang);
+          self->match_lang = g_strdup (lang);
+        }
+    }
 }
 
 static const char *
@@ -178,10 +264,12 @@ show_language (MeasuresDetailPane *self,
 {
   g_autofree char *wanted = self->override_lang != NULL ? g_strdup (self->override_lang)
                                                         : measures_get_preferred_language ();
+  gboolean for_search = self->match_lang != NULL;
   const char *shown = NULL;
   MeasuresLocalized *title = measures_measure_get_title (self->measure);
   MeasuresLocalized *description = measures_measure_get_description (self->measure);
-  gboolean both;
+  GtkWidget *active;
+  guint n_languages = 0;
 
   if (description_lang != NULL && *description_lang != '\0' && !measures_language_is (description_lang, wanted))
     shown = description_lang;
@@ -191,33 +279,48 @@ show_language (MeasuresDetailPane *self,
   {
     g_autoptr(GString) note = g_string_new (NULL);
 
-    if (shown != NULL && measures_language_is (shown, "en"))
-      g_string_append (note, _("Shown in English"));
-    else if (shown != NULL && measures_language_is (shown, "ro"))
-      g_string_append (note, _("Shown in Romanian"));
-    else if (shown != NULL)
-      /* Translators: %s is a language code such as "fr" */
-      g_string_append_printf (note, _("Shown in the record’s language (%s)"), shown);
+    if (shown != NULL)
+      {
+        g_autofree char *text = measures_languages_dup_shown_in (shown);
+
+        g_string_append (note, text);
+        if (for_search)
+          /* Translators: after "Shown in Romanian", when the search
+           * matched the record only in that language */
+          g_string_append_printf (note, " · %s", _("the search matched there"));
+      }
 
     /* An importer made the title; the source gave none. */
     if (measures_measure_get_title_derived (self->measure))
       g_string_append_printf (note, "%s%s", note->len > 0 ? " · " : "",
-                              _("Title made from the description"));
+                              title_made_from_address (self->measure)
+                                ? _("Title made from the page’s address")
+                                : _("Title made from the description"));
 
     gtk_label_set_text (self->language_note, note->str);
     gtk_widget_set_visible (GTK_WIDGET (self->language_note), note->len > 0);
   }
 
-  /* The switch, for records that carry both languages. */
-  both = (has_language (title, "en") || has_language (description, "en")) &&
-         (has_language (title, "ro") || has_language (description, "ro"));
-  gtk_widget_set_visible (GTK_WIDGET (self->language_switch), both);
+  /* The switch, for records that carry two languages or more: a button
+   * for each they carry. */
+  shown = description_lang != NULL ? description_lang : title_lang;
+  active = gtk_widget_get_first_child (self->language_switch);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->language_switch);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      const char *lang = g_object_get_data (G_OBJECT (button), "lang");
+      gboolean has = has_language (title, lang) || has_language (description, lang);
+
+      gtk_widget_set_visible (button, has);
+      n_languages += has;
+      if (measures_language_is (shown, lang))
+        active = button;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->language_switch), n_languages >= 2);
 
   self->syncing = TRUE;
-  if (measures_language_is (description_lang != NULL ? description_lang : title_lang, "ro"))
-    gtk_toggle_button_set_active (self->romanian_button, TRUE);
-  else
-    gtk_toggle_button_set_active (self->english_button, TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (active), TRUE);
   self->syncing = FALSE;
 }
 
@@ -227,13 +330,16 @@ static void
 language_toggled_cb (MeasuresDetailPane *self,
                      GtkToggleButton    *button)
 {
-  const char *lang = button == self->english_button ? "en" : "ro";
+  const char *lang = g_object_get_data (G_OBJECT (button), "lang");
 
   if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
 
   g_free (self->override_lang);
   self->override_lang = g_strdup (lang);
+  /* The user's choice, for this record, wins over where the search
+   * matched. */
+  self->picked_here = TRUE;
   update (self);
 }
 
@@ -364,6 +470,76 @@ show_description (MeasuresDetailPane *self)
     }
 }
 
+/* Addresses never break with an inserted hyphen: someone copying one by
+ * eye would copy the hyphen too. */
+static void
+no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Markup of @text with each http or https address in it a link; %NULL
+ * when it has none. */
+static char *
+markup_links (const char *text)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean any = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = strstr (p, "http");
+      const char *end;
+      g_autofree char *before = NULL;
+      g_autofree char *address = NULL;
+      g_autofree char *safe = NULL;
+
+      if (start == NULL)
+        break;
+      end = start;
+      while (*end != '\0' && !g_ascii_isspace (*end))
+        end++;
+      /* A full stop or a bracket after an address ends the sentence. */
+      while (end > start && strchr (".,;:)]”\"'", end[-1]) != NULL)
+        end--;
+
+      address = g_strndup (start, end - start);
+      safe = measures_uri_get_safe (address);
+      before = g_markup_escape_text (p, start - p);
+      g_string_append (markup, before);
+      if (safe != NULL)
+        {
+          g_autofree char *link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", safe, address);
+
+          g_string_append (markup, link);
+          any = TRUE;
+        }
+      else
+        {
+          g_autofree char *plain = g_markup_escape_text (address, -1);
+
+          g_string_append (markup, plain);
+        }
+      p = end;
+    }
+
+  if (!any)
+    return NULL;
+
+  {
+    g_autofree char *rest = g_markup_escape_text (p, -1);
+
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 static void
 show_url (MeasuresDetailPane *self)
 {
@@ -408,6 +584,7 @@ update (MeasuresDetailPane *self)
   region = measures_measure_get_region (self->measure);
   years = measures_measure_dup_years_label (self->measure);
 
+  find_match_language (self);
   title = resolve (self, measures_measure_get_title (self->measure), &title_lang);
   set_record_text (self, self->title_label,
                    title != NULL ? title : measures_measure_get_id (self->measure));
@@ -418,7 +595,13 @@ update (MeasuresDetailPane *self)
   region_label = region != NULL ? measures_vocabulary_label (MEASURES_FACET_REGION, region) : NULL;
   summary = g_string_new (country);
   if (*years != '\0')
-    g_string_append_printf (summary, " · %s", years);
+    {
+      /* A period never breaks at its dash: word joiners hold it. */
+      g_autoptr(GString) held = g_string_new (years);
+
+      g_string_replace (held, "–", "\u2060–\u2060", 0);
+      g_string_append_printf (summary, " · %s", held->str);
+    }
   gtk_label_set_text (self->summary_label, summary->str);
 
   gtk_label_set_text (self->country_label, country);
@@ -429,11 +612,24 @@ update (MeasuresDetailPane *self)
 
   show_types (self);
   show_forms (self);
+  /* Where the types and forms come from, when not from the Global
+   * Database. */
+  set_section (self, self->classification_section, self->classification_label,
+               resolve (self, measures_measure_get_classification (self->measure), NULL));
   show_description (self);
   set_section (self, self->source_section, self->source_label,
                resolve (self, measures_measure_get_source (self->measure), NULL));
   set_section (self, self->more_info_section, self->more_info_label,
                resolve (self, measures_measure_get_more_info (self->measure), NULL));
+  /* "For more information: https://…", as copied from a page: a link. */
+  {
+    const char *more = resolve (self, measures_measure_get_more_info (self->measure), NULL);
+    g_autofree char *shown = more != NULL ? measures_text_show_bidi_controls (more) : NULL;
+    g_autofree char *linked = more != NULL ? markup_links (shown != NULL ? shown : more) : NULL;
+
+    if (linked != NULL)
+      gtk_label_set_markup (self->more_info_label, linked);
+  }
   show_url (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -495,6 +691,7 @@ measures_detail_pane_dispose (GObject *object)
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->override_lang, g_free);
+  g_clear_pointer (&self->match_lang, g_free);
 
   G_OBJECT_CLASS (measures_detail_pane_parent_class)->dispose (object);
 }
@@ -567,6 +764,8 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, types_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, forms_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, classification_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_note);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, description_box);
@@ -577,16 +776,35 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, english_button);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, romanian_button);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
-  gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
 }
 
 static void
 measures_detail_pane_init (MeasuresDetailPane *self)
 {
+  const char * const *codes = measures_languages_get_codes ();
+  GtkToggleButton *first = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  no_hyphens (self->url_label);
+  no_hyphens (self->more_info_label);
+
+  /* A button for each language of the table, named in its own words. */
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *name = measures_languages_dup_name (codes[i]);
+      g_autofree char *tooltip = measures_languages_dup_read_in (codes[i]);
+      GtkWidget *button = gtk_toggle_button_new_with_label (name);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data (G_OBJECT (button), "lang", (gpointer) codes[i]);
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (language_toggled_cb), self);
+      gtk_box_append (GTK_BOX (self->language_switch), button);
+    }
 }
 
 /**
@@ -625,8 +843,9 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
     {
       gint64 now = g_get_monotonic_time ();
 
-      /* A language picked for one record is not kept for the next. */
-      g_clear_pointer (&self->override_lang, g_free);
+      /* A language picked with the switch is kept for the next record,
+       * which is shown in it when it has it. */
+      self->picked_here = FALSE;
 
       /* Laying out a long record takes longer than a frame: when records
        * follow each other quickly (a key held down in the list, the
@@ -686,6 +905,7 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
 
   g_strfreev (self->highlight);
   self->highlight = g_strdupv ((char **) words);
+  self->picked_here = FALSE;
 
   /* Laying out a long text again takes longer than a frame: while the
    * user types, the list follows each key and the text once they pause. */

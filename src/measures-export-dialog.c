@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "measures-export-dialog.h"
+#include "measures-languages.h"
+#include "measures-text.h"
 
 /* Asks what to print or export: the selected measure or all that match,
  * in which format and language. */
@@ -19,10 +21,14 @@ struct _MeasuresExportDialog
   AdwMessageDialog parent_instance;
 
   /* Template children */
-  AdwComboRow *scope_row;
-  GtkStringList *scope_list;
+  AdwActionRow *all_row;
+  GtkCheckButton *all_check;
+  AdwActionRow *selected_row;
+  GtkCheckButton *selected_check;
   AdwComboRow *format_row;
+  GtkStringList *format_list;
   AdwComboRow *language_row;
+  GtkStringList *language_list;
 
   /* State */
   gboolean has_selection;
@@ -30,13 +36,9 @@ struct _MeasuresExportDialog
 
 G_DEFINE_FINAL_TYPE (MeasuresExportDialog, measures_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* The rows of the format combo, in order. */
-static const MeasuresExportFormat format_rows[] = {
-  MEASURES_FORMAT_PDF, MEASURES_FORMAT_HTML, MEASURES_FORMAT_MARKDOWN,
-  MEASURES_FORMAT_CSV, MEASURES_FORMAT_JSON,
-};
-
-static const char * const language_rows[] = { "en", "ro" };
+/* The rows of the format combo are the summary formats of the table of
+ * formats, in its order; those of the language combo the languages of
+ * the table of languages. */
 
 static void
 measures_export_dialog_dispose (GObject *object)
@@ -54,16 +56,33 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = measures_export_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_row);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, scope_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, all_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_check);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_list);
 }
 
 static void
 measures_export_dialog_init (MeasuresExportDialog *self)
 {
+  const char * const *langs = measures_languages_get_codes ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (MeasuresExportFormat format = 0; format < MEASURES_N_FORMATS; format++)
+    if (!measures_export_format_is_chart (format))
+      gtk_string_list_append (self->format_list, measures_export_format_get_label (format));
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_autofree char *name = measures_languages_dup_name (langs[i]);
+
+      gtk_string_list_append (self->language_list, name);
+    }
 }
 
 /**
@@ -71,7 +90,7 @@ measures_export_dialog_init (MeasuresExportDialog *self)
  * @parent: the window
  * @selected_title: (nullable): the title of the selected measure
  * @n_matching: how many measures match
- * @lang: the language to offer first, "en" or "ro"
+ * @lang: the language to offer first, one of measures_languages_get_codes()
  */
 MeasuresExportDialog *
 measures_export_dialog_new (GtkWindow  *parent,
@@ -83,25 +102,62 @@ measures_export_dialog_new (GtkWindow  *parent,
                                              "transient-for", parent,
                                              "modal", TRUE,
                                              NULL);
+  const char * const *codes = measures_languages_get_codes ();
   g_autofree char *all = NULL;
+  g_autofree char *count = measures_text_format_count (n_matching);
 
-  /* Translators: a choice of what to export; %'u is how many measures match */
-  all = g_strdup_printf (ngettext ("The %'u matching measure", "All %'u matching measures", n_matching),
-                         n_matching);
+  /* Translators: a choice of what to export; %s is how many measures
+   * match, with the locale's digit grouping */
+  all = g_strdup_printf (ngettext ("The %s matching measure", "All %s matching measures", n_matching),
+                         count);
   self->has_selection = selected_title != NULL;
+  /* Rows, not a drop-down: their labels wrap, never cut short. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->all_row), all);
+  gtk_widget_set_visible (GTK_WIDGET (self->all_row), n_matching > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->selected_row), self->has_selection);
   if (self->has_selection)
-    {
-      /* Translators: a choice of what to export */
-      gtk_string_list_append (self->scope_list, _("The selected measure"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_row), selected_title);
-    }
-  gtk_string_list_append (self->scope_list, all);
+    adw_action_row_set_subtitle (self->selected_row, selected_title);
+  if (n_matching == 0)
+    gtk_check_button_set_active (self->selected_check, TRUE);
 
-  adw_combo_row_set_selected (self->language_row, g_strcmp0 (lang, "ro") == 0 ? 1 : 0);
+  lang = measures_languages_find (lang);
+  for (guint i = 0; lang != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], lang))
+      adw_combo_row_set_selected (self->language_row, i);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "export", n_matching > 0 || self->has_selection);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "print", n_matching > 0 || self->has_selection);
 
   return self;
+}
+
+/**
+ * measures_export_dialog_set_choices:
+ * @single: the selected measure alone, when there is one
+ * @format: a summary format
+ *
+ * Offers what the user chose last time.
+ */
+void
+measures_export_dialog_set_choices (MeasuresExportDialog *self,
+                                    gboolean              single,
+                                    MeasuresExportFormat  format)
+{
+  guint row = 0;
+
+  g_return_if_fail (MEASURES_IS_EXPORT_DIALOG (self));
+
+  if (single && self->has_selection)
+    gtk_check_button_set_active (self->selected_check, TRUE);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->all_row)))
+    gtk_check_button_set_active (self->all_check, TRUE);
+
+  for (MeasuresExportFormat f = 0; f < MEASURES_N_FORMATS; f++)
+    if (!measures_export_format_is_chart (f))
+      {
+        if (f == format)
+          adw_combo_row_set_selected (self->format_row, row);
+        row++;
+      }
 }
 
 /**
@@ -114,7 +170,7 @@ measures_export_dialog_get_single (MeasuresExportDialog *self)
 {
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), FALSE);
 
-  return self->has_selection && adw_combo_row_get_selected (self->scope_row) == 0;
+  return self->has_selection && gtk_check_button_get_active (self->selected_check);
 }
 
 MeasuresExportFormat
@@ -125,18 +181,42 @@ measures_export_dialog_get_format (MeasuresExportDialog *self)
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), MEASURES_FORMAT_PDF);
 
   row = adw_combo_row_get_selected (self->format_row);
+  for (MeasuresExportFormat format = 0; format < MEASURES_N_FORMATS; format++)
+    if (!measures_export_format_is_chart (format) && row-- == 0)
+      return format;
 
-  return format_rows[row < G_N_ELEMENTS (format_rows) ? row : 0];
+  return MEASURES_FORMAT_PDF;
 }
 
 const char *
 measures_export_dialog_get_lang (MeasuresExportDialog *self)
 {
+  const char * const *codes = measures_languages_get_codes ();
   guint row;
 
   g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), "en");
 
   row = adw_combo_row_get_selected (self->language_row);
 
-  return language_rows[row < G_N_ELEMENTS (language_rows) ? row : 0];
+  return row < g_strv_length ((char **) codes) ? codes[row] : "en";
+}
+
+/**
+ * measures_export_dialog_new_filter:
+ * @format: a format of the table of formats
+ *
+ * Returns: (transfer full): a filter for a file chooser that shows the
+ *   files of @format, under its name
+ */
+GtkFileFilter *
+measures_export_dialog_new_filter (MeasuresExportFormat format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char * const *extensions = measures_export_format_get_extensions (format);
+
+  gtk_file_filter_set_name (filter, measures_export_format_get_label (format));
+  for (guint i = 0; extensions[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, extensions[i]);
+
+  return filter;
 }

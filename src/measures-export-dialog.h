@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "measures-summary.h"
+#include "measures-export.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,12 @@ MeasuresExportDialog *measures_export_dialog_new          (GtkWindow            
                                                            const char           *selected_title,
                                                            guint                 n_matching,
                                                            const char           *lang);
+void                  measures_export_dialog_set_choices (MeasuresExportDialog *self,
+                                                          gboolean              single,
+                                                          MeasuresExportFormat  format);
 gboolean              measures_export_dialog_get_single   (MeasuresExportDialog *self);
 MeasuresExportFormat  measures_export_dialog_get_format   (MeasuresExportDialog *self);
 const char           *measures_export_dialog_get_lang     (MeasuresExportDialog *self);
+GtkFileFilter        *measures_export_dialog_new_filter   (MeasuresExportFormat  format);
 
 G_END_DECLS

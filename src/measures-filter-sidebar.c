@@ -12,6 +12,7 @@
 
 #include "measures-dataset.h"
 #include "measures-filter-sidebar.h"
+#include "measures-text.h"
 
 /* The filters: place (regions with their countries), years, type of
  * measure (categories with their subcategories) and form of violence.
@@ -30,6 +31,7 @@ typedef struct
   guint value;
   GtkWidget *row;
   GtkCheckButton *check;
+  GtkToggleButton *expander;    /* of a value with children, or NULL */
   GtkLabel *count;
   guint n;
 } ValueRow;
@@ -131,6 +133,68 @@ expander_toggled_cb (GtkToggleButton *button,
   gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
 }
 
+/* The keyboard in the filters: one Tab stop per value, its check button.
+ * Space and Enter toggle it, and only they: Up and Down go to the value
+ * above or below (GTK 4.8's check buttons would toggle), Right and Left
+ * show and hide what a value holds, as in a tree. */
+static gboolean
+check_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      MeasuresFilterSidebar *self)
+{
+  GtkWidget *check = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  ValueRow *row = g_object_get_data (G_OBJECT (check), "value-row");
+  int step;
+  guint at;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      step = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      step = 1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (row->expander != NULL)
+        gtk_toggle_button_set_active (row->expander, keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* The next value shown, within the same filter. */
+  if (!g_ptr_array_find (self->rows, row, &at))
+    return GDK_EVENT_STOP;
+  for (int i = (int) at + step; i >= 0 && i < (int) self->rows->len; i += step)
+    {
+      ValueRow *other = g_ptr_array_index (self->rows, i);
+
+      /* Regions and their countries are one filter, Place. */
+      if ((other->facet == MEASURES_FACET_COUNTRY ? MEASURES_FACET_REGION : other->facet) !=
+          (row->facet == MEASURES_FACET_COUNTRY ? MEASURES_FACET_REGION : row->facet))
+        break;
+      if (gtk_widget_is_visible (GTK_WIDGET (other->check)) &&
+          gtk_widget_get_mapped (GTK_WIDGET (other->check)))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (other->check));
+          break;
+        }
+    }
+
+  return GDK_EVENT_STOP;
+}
+
 /* One value: a check button with its label, and its count. A value
  * with children gets a button that shows or hides them. */
 static ValueRow *
@@ -156,7 +220,8 @@ add_row (MeasuresFilterSidebar  *self,
       g_autofree char *tooltip = g_strdup_printf (_("Show or hide what “%s” holds"), label);
 
       *children = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-      gtk_widget_set_margin_start (GTK_WIDGET (*children), 22);
+      /* Under the parent's check box, one step in. */
+      gtk_widget_set_margin_start (GTK_WIDGET (*children), 48);
       gtk_revealer_set_child (GTK_REVEALER (revealer), GTK_WIDGET (*children));
       gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
 
@@ -169,6 +234,10 @@ add_row (MeasuresFilterSidebar  *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
       g_signal_connect (expander, "toggled", G_CALLBACK (expander_toggled_cb), revealer);
+      /* Clicked, or Right and Left on the value: not a Tab stop of its own. */
+      gtk_widget_set_focusable (expander, FALSE);
+      gtk_widget_set_focus_on_click (expander, FALSE);
+      row->expander = GTK_TOGGLE_BUTTON (expander);
       gtk_box_append (GTK_BOX (row->row), expander);
 
       gtk_box_append (parent, row->row);
@@ -178,7 +247,7 @@ add_row (MeasuresFilterSidebar  *self,
     {
       /* Line up with the rows that have an expander. */
       if (parent == self->place_box || parent == self->type_box)
-        gtk_widget_set_margin_start (row->row, 34);
+        gtk_widget_set_margin_start (row->row, 28);
       gtk_box_append (parent, row->row);
     }
 
@@ -191,6 +260,13 @@ add_row (MeasuresFilterSidebar  *self,
   gtk_widget_set_hexpand (GTK_WIDGET (row->check), TRUE);
   g_object_set_data (G_OBJECT (row->check), "value-row", row);
   g_signal_connect_swapped (row->check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (check_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (row->check), keys);
+  }
   gtk_box_append (GTK_BOX (row->row), GTK_WIDGET (row->check));
 
   row->count = GTK_LABEL (gtk_label_new ("0"));
@@ -222,11 +298,13 @@ compare_labels (gconstpointer a,
 }
 
 /* The values of @facet for which @keep says yes, sorted by label. */
+/* *INDENT-OFF* */
 static GArray *
 sorted_values (MeasuresIndex *index,
                MeasuresFacet  facet,
                gboolean     (*keep) (MeasuresIndex *, guint, gpointer),
                gpointer       keep_data)
+/* *INDENT-ON* */
 {
   GArray *values = g_array_new (FALSE, FALSE, sizeof (guint));
   SortData data = { index, facet };
@@ -436,36 +514,70 @@ sync_from_query (MeasuresFilterSidebar *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->years_clear), any_years);
 }
 
+/* A dataset by its file's name, the folder in its tooltip; one that had
+ * problems is marked, and says how many. */
 static GtkWidget *
 create_dataset_row (gpointer item,
                     gpointer user_data)
 {
   MeasuresDataset *dataset = item;
+  GFile *file = measures_dataset_get_file (dataset);
   guint n = measures_dataset_get_n_measures (dataset);
+  guint n_problems = measures_dataset_get_problems (dataset)->len;
+  gboolean bundled = file == NULL || g_file_has_uri_scheme (file, "resource");
+  g_autofree char *basename = bundled ? NULL : g_file_get_basename (file);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (measures_dataset_get_name (dataset));
-  g_autofree char *count_text = g_strdup_printf ("%'u", n);
+  GtkWidget *name = gtk_label_new (basename != NULL ? basename : measures_dataset_get_name (dataset));
+  g_autofree char *count_text = measures_text_format_count (n);
   GtkWidget *count = gtk_label_new (count_text);
   g_autofree char *description =
-    /* Translators: describes a dataset in the sidebar to screen readers */
-    g_strdup_printf (ngettext ("%'u measure", "%'u measures", n), n);
+    /* Translators: describes a dataset in the sidebar to screen readers;
+     * %s is a number, with the locale's digit grouping */
+    g_strdup_printf (ngettext ("%s measure", "%s measures", n), count_text);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_set_tooltip_text (name, measures_dataset_get_name (dataset));
+  if (!bundled)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : g_file_get_parse_name (file);
+
+      gtk_widget_set_tooltip_text (name, where);
+    }
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
   gtk_box_append (GTK_BOX (box), name);
+
+  if (n_problems > 0 || measures_dataset_get_error (dataset) != NULL)
+    {
+      GtkWidget *mark = gtk_button_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *said =
+        measures_dataset_get_error (dataset) != NULL
+        ? g_strdup (measures_dataset_get_error (dataset)->message)
+        /* Translators: the tooltip of a dataset's warning mark in the sidebar */
+        : g_strdup_printf (ngettext ("%u problem while reading it: show the details",
+                                     "%u problems while reading it: show the details", n_problems),
+                           n_problems);
+
+      gtk_widget_add_css_class (mark, "flat");
+      gtk_widget_add_css_class (mark, "circular");
+      gtk_widget_add_css_class (mark, "warning");
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (mark, said);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, said, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (mark), "win.show-problems");
+      gtk_box_append (GTK_BOX (box), mark);
+    }
   gtk_box_append (GTK_BOX (box), count);
 
-  if (measures_dataset_get_file (dataset) != NULL)
+  if (file != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (measures_dataset_get_file (dataset));
+      g_autofree char *uri = g_file_get_uri (file);
       GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-      const char *tooltip = g_file_has_uri_scheme (measures_dataset_get_file (dataset), "resource")
+      const char *tooltip = g_file_has_uri_scheme (file, "resource")
                             ? _("Hide the bundled measures")
                             : _("Close this dataset; the file is left as it is");
 
@@ -480,10 +592,7 @@ create_dataset_row (gpointer item,
     }
 
   if (measures_dataset_get_error (dataset) != NULL)
-    {
-      gtk_widget_add_css_class (name, "error");
-      gtk_widget_set_tooltip_text (name, measures_dataset_get_error (dataset)->message);
-    }
+    gtk_widget_add_css_class (name, "error");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -598,10 +707,11 @@ measures_filter_sidebar_set_result (MeasuresFilterSidebar *self,
     {
       ValueRow *row = g_ptr_array_index (self->rows, i);
       guint count = result->counts[row->facet][row->value];
-      g_autofree char *text = g_strdup_printf ("%'u", count);
+      g_autofree char *text = measures_text_format_count (count);
       g_autofree char *description =
-        /* Translators: read by screen readers after a filter value */
-        g_strdup_printf (ngettext ("%'u measure", "%'u measures", count), count);
+        /* Translators: read by screen readers after a filter value;
+         * %s is a number, with the locale's digit grouping */
+        g_strdup_printf (ngettext ("%s measure", "%s measures", count), text);
 
       row->n = count;
       gtk_label_set_text (row->count, text);

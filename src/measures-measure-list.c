@@ -145,8 +145,8 @@ setup_years_cell_cb (GtkSignalListItemFactory *factory,
 
 static void
 setup_title_cell_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
+                     GtkListItem              *item,
+                     gpointer                  user_data)
 {
   GtkWidget *label = cell_label (item, 18, 60);
 

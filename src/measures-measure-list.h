@@ -27,6 +27,6 @@ gboolean         measures_measure_list_select       (MeasuresMeasureList *self,
                                                      const char          *id);
 void             measures_measure_list_refresh      (MeasuresMeasureList *self);
 void             measures_measure_list_set_compact      (MeasuresMeasureList *self,
-                                                     gboolean             compact);
+                                                         gboolean             compact);
 
 G_END_DECLS

@@ -11,8 +11,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "measures-overview-view.h"
+#include "measures-table-layout.h"
+#include "measures-text.h"
 
 /* The charts of the matching measures, drawn by the core's chart code
  * in drawing areas that follow the light or dark style. Pointing at a
@@ -29,7 +32,10 @@ typedef struct
   MeasuresOverviewView *view;
   MeasuresChart chart;
   GtkWidget *area;
+  GtkWidget *filter_box;          /* what a click filtered to, and undoing it */
+  GtkLabel *filter_label;
   GtkExpander *expander;
+  GtkWidget *table_scroller;
   GtkListBox *table;
   MeasuresTextCache *text_cache;  /* the chart's labels, between draws */
 } Section;
@@ -143,40 +149,85 @@ released_cb (GtkGestureClick *gesture,
   measures_overview_view_activate_at (section->view, section->chart, x, y);
 }
 
-/* Tables */
+/* Tables
+ *
+ * A list of rows, one a bar, each a box of labels that a table layout
+ * lays out in columns as wide in every row. Numbers sit at the right of
+ * their column under a heading set at the right, and never wrap; words
+ * sit at the left and wrap. The widest column of words takes the room
+ * left. A table wider than the chart scrolls sideways inside its own
+ * scroller, so that it never widens the window. */
+
+/* Whether every cell of column @c below the heading is a number, as
+ * measures_text_format_count() writes them in any locale. */
+static gboolean
+is_numeric_column (GPtrArray *table,
+                   guint      c)
+{
+  for (guint r = 1; r < table->len; r++)
+    {
+      const char *cell = ((GStrv) g_ptr_array_index (table, r))[c];
+
+      if (*cell == '\0')
+        return FALSE;
+      for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (!g_unichar_isdigit (ch) && ch != ',' && ch != '.' && ch != '\'' && !g_unichar_isspace (ch))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean numeric;
+  gboolean expand;
+} Column;
 
 static GtkWidget *
 table_row (GStrv         cells,
            GStrv         head,
-           GtkSizeGroup **groups,
+           const Column *columns,
+           guint         n_columns,
+           guint         expand,
            gboolean      is_head)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *row = gtk_list_box_row_new ();
   g_autoptr(GString) spoken = g_string_new (NULL);
 
+  gtk_widget_set_layout_manager (box, measures_table_layout_new (12, expand));
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
 
-  for (guint i = 0; cells[i] != NULL; i++)
+  for (guint i = 0; i < n_columns; i++)
     {
       GtkWidget *label = gtk_label_new (NULL);
+      const Column *column = &columns[i];
 
       /* Record text, set as text. */
       gtk_label_set_text (GTK_LABEL (label), cells[i]);
-      gtk_label_set_xalign (GTK_LABEL (label), i == 0 ? 0 : 1);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), i == 0 ? 40 : 18);
-      if (i == 0)
-        gtk_widget_set_hexpand (label, TRUE);
-      else
+      gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1 : 0);
+      gtk_label_set_yalign (GTK_LABEL (label), is_head ? 1 : 0.5);
+      if (column->numeric && !is_head)
         gtk_widget_add_css_class (label, "numeric");
+      else
+        {
+          /* Headings of numbers wrap to a few words; words to more. */
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), column->numeric ? 12 : 40);
+          gtk_label_set_justify (GTK_LABEL (label), column->numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+        }
+      gtk_widget_set_hexpand (label, column->expand);
       if (is_head)
         gtk_widget_add_css_class (label, "heading");
-      if (groups[i] != NULL)
-        gtk_size_group_add_widget (groups[i], label);
       gtk_box_append (GTK_BOX (box), label);
 
       if (!is_head)
@@ -189,6 +240,7 @@ table_row (GStrv         cells,
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_add_css_class (row, "chart-table-head");
     }
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
@@ -201,9 +253,10 @@ fill_table (Section *section)
 {
   MeasuresOverview *overview = section->view->overview;
   g_autoptr(GPtrArray) table = NULL;
-  GtkSizeGroup *groups[64] = { NULL };
+  g_autofree Column *columns = NULL;
   GStrv head;
-  guint n_columns;
+  guint n_columns, widest = G_MAXUINT;
+  gsize widest_length = 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->table))) != NULL)
@@ -214,15 +267,37 @@ fill_table (Section *section)
 
   table = measures_chart_get_table (overview, section->chart, NULL);
   head = g_ptr_array_index (table, 0);
-  n_columns = MIN (g_strv_length (head), G_N_ELEMENTS (groups));
-  for (guint i = 1; i < n_columns; i++)
-    groups[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  n_columns = g_strv_length (head);
+  columns = g_new0 (Column, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      /* The first column names the row (a year, a form, a country). */
+      columns[c].numeric = c > 0 && table->len > 1 && is_numeric_column (table, c);
+      if (!columns[c].numeric)
+        {
+          gsize length = 0;
+
+          for (guint r = 0; r < table->len; r++)
+            length += strlen (((GStrv) g_ptr_array_index (table, r))[c]);
+          if (widest == G_MAXUINT || length > widest_length)
+            {
+              widest = c;
+              widest_length = length;
+            }
+        }
+    }
+  if (widest != G_MAXUINT)
+    columns[widest].expand = TRUE;
 
   for (guint r = 0; r < table->len; r++)
-    gtk_list_box_append (section->table, table_row (g_ptr_array_index (table, r), head, groups, r == 0));
+    {
+      GStrv cells = g_ptr_array_index (table, r);
 
-  for (guint i = 1; i < n_columns; i++)
-    g_object_unref (groups[i]);
+      /* A row short of cells would put its values under other headings. */
+      g_return_if_fail (g_strv_length (cells) == n_columns);
+      gtk_list_box_append (section->table, table_row (cells, head, columns, n_columns, widest, r == 0));
+    }
 }
 
 static void
@@ -254,6 +329,88 @@ row_activated_cb (GtkListBox    *box,
 }
 
 static void
+show_all_cb (GtkButton *button,
+             Section   *section)
+{
+  MeasuresQuery *query = section->view->query;
+
+  if (query == NULL)
+    return;
+
+  if (section->chart == MEASURES_CHART_YEARS)
+    measures_query_set_years (query, MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+  else
+    measures_query_set_values (query, section->chart == MEASURES_CHART_FORMS ? MEASURES_FACET_FORM
+                                                                             : MEASURES_FACET_TYPE, NULL);
+}
+
+/* The values chosen in @facet, as the interface names them. */
+static char *
+chosen_labels (MeasuresQuery *query,
+               MeasuresFacet  facet)
+{
+  const char * const *chosen = measures_query_get_chosen (query, facet);
+  GString *out = g_string_new (NULL);
+
+  for (guint k = 0; chosen[k] != NULL; k++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, chosen[k]);
+
+      g_string_append_printf (out, "%s%s", k > 0 ? _(" or ") : "", label);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Says, under the heading of each chart, what the filters chose among
+ * its bars: the chart shows that in full and the rest faded. */
+static void
+update_filter_captions (MeasuresOverviewView *self)
+{
+  for (MeasuresChart chart = MEASURES_CHART_YEARS; chart <= MEASURES_CHART_TYPES; chart++)
+    {
+      Section *section = &self->sections[chart];
+      g_autofree char *chosen = NULL;
+      g_autofree char *caption = NULL;
+
+      if (self->query != NULL && chart == MEASURES_CHART_YEARS && measures_query_has_years (self->query))
+        {
+          int from, to;
+
+          measures_query_get_years (self->query, &from, &to);
+          if (from != MEASURES_YEAR_NONE)
+            chosen = measures_format_period (from, to);
+          else
+            chosen = g_strdup_printf (_("until %d"), to);
+          /* Translators: under the heading of the chart per year after a
+           * click on a bar; %s is a year or a range of years */
+          caption = g_strdup_printf (_("Filter: %s. The faded years show when the same measures were in "
+                                       "force too."), chosen);
+        }
+      else if (self->query != NULL && chart != MEASURES_CHART_YEARS)
+        {
+          MeasuresFacet facet = chart == MEASURES_CHART_FORMS ? MEASURES_FACET_FORM : MEASURES_FACET_TYPE;
+
+          chosen = chosen_labels (self->query, facet);
+          if (*chosen != '\0' && chart == MEASURES_CHART_FORMS)
+            /* Translators: under the heading of the chart of forms after a
+             * click on a bar; %s names the forms of violence chosen */
+            caption = g_strdup_printf (_("Filter: %s. The faded bars show the other forms of violence of the "
+                                         "same measures."), chosen);
+          else if (*chosen != '\0')
+            /* Translators: under the heading of the chart of types after a
+             * click on a bar; %s names the types of measure chosen */
+            caption = g_strdup_printf (_("Filter: %s. The faded bars show the other types of the same "
+                                         "measures."), chosen);
+        }
+
+      gtk_widget_set_visible (section->filter_box, caption != NULL);
+      if (caption != NULL)
+        gtk_label_set_text (section->filter_label, caption);
+    }
+}
+
+static void
 build_section (MeasuresOverviewView *self,
                MeasuresChart         chart)
 {
@@ -266,6 +423,7 @@ build_section (MeasuresOverviewView *self,
   GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   GtkEventController *motion;
   GtkGesture *click;
+  GtkWidget *viewport;
   GtkWidget *frame;
 
   section->view = self;
@@ -286,6 +444,29 @@ build_section (MeasuresOverviewView *self,
                                   _("Export Chart…"), -1);
   gtk_box_append (GTK_BOX (heading_box), save);
   gtk_box_append (GTK_BOX (box), heading_box);
+
+  /* What the filters chose among this chart's bars, which the chart
+   * shows in full and the rest faded, and the way back. */
+  if (chart != MEASURES_CHART_TIMELINE)
+    {
+      static const char *show_all[] = {
+        N_("Show All _Years"), N_("Show All _Forms"), N_("Show All _Types"),
+      };
+      GtkWidget *clear = gtk_button_new_with_mnemonic (_(show_all[chart]));
+
+      section->filter_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      section->filter_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (section->filter_label, 0);
+      gtk_label_set_wrap (section->filter_label, TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (section->filter_label), TRUE);
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (clear, "pill");
+      g_signal_connect (clear, "clicked", G_CALLBACK (show_all_cb), section);
+      gtk_box_append (GTK_BOX (section->filter_box), GTK_WIDGET (section->filter_label));
+      gtk_box_append (GTK_BOX (section->filter_box), clear);
+      gtk_widget_set_visible (section->filter_box, FALSE);
+      gtk_box_append (GTK_BOX (box), section->filter_box);
+    }
 
   section->text_cache = measures_text_cache_new ();
   section->area = g_object_new (GTK_TYPE_DRAWING_AREA,
@@ -319,9 +500,22 @@ build_section (MeasuresOverviewView *self,
   gtk_list_box_set_selection_mode (section->table, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (section->table), "boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (section->table), "chart-table");
-  gtk_widget_set_margin_top (GTK_WIDGET (section->table), 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (section->table), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_expander_set_child (section->expander, GTK_WIDGET (section->table));
+  /* As tall as its rows, and as wide as the chart: sideways, it
+   * scrolls rather than widen the window. */
+  section->table_scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                          "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                                          "vscrollbar-policy", GTK_POLICY_NEVER,
+                                          "propagate-natural-height", TRUE,
+                                          /* A scrollbar, not an overlay: columns are cut off. */
+                                          "overlay-scrolling", FALSE,
+                                          "margin-top", 8,
+                                          NULL);
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), GTK_WIDGET (section->table));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (section->table_scroller), viewport);
+  gtk_expander_set_child (section->expander, section->table_scroller);
   g_signal_connect (section->expander, "notify::expanded", G_CALLBACK (expanded_cb), section);
   g_signal_connect (section->table, "row-activated", G_CALLBACK (row_activated_cb), section);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (section->expander));
@@ -465,14 +659,24 @@ measures_overview_view_update (MeasuresOverviewView *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *summary = NULL;
+  g_autofree char *count = NULL;
   guint n;
 
   g_return_if_fail (MEASURES_IS_OVERVIEW_VIEW (self));
   g_return_if_fail (MEASURES_IS_INDEX (index));
 
+  update_filter_captions (self);
+
   if (index == self->index && matches != NULL && self->matches != NULL &&
       measures_bitset_equal (matches, self->matches))
-    return;
+    {
+      /* The same measures, maybe chosen otherwise. */
+      if (self->overview != NULL && self->query != NULL)
+        measures_overview_mark_chosen (self->overview, index, self->query);
+      for (guint i = 0; i < MEASURES_N_CHARTS; i++)
+        gtk_widget_queue_draw (self->sections[i].area);
+      return;
+    }
 
   /* The overview borrows its labels from the index: drop it first. */
   g_clear_pointer (&self->overview, measures_overview_free);
@@ -483,15 +687,19 @@ measures_overview_view_update (MeasuresOverviewView *self,
 
   if (matches != NULL)
     self->overview = measures_overview_new (index, matches, g_date_time_get_year (now));
+  if (self->overview != NULL && self->query != NULL)
+    measures_overview_mark_chosen (self->overview, index, self->query);
 
   n = matches != NULL ? measures_bitset_count (matches) : 0;
-  /* Translators: above the charts; %'u is a number */
-  summary = g_strdup_printf (ngettext ("The figures of the %'u measure that matches. Point at a bar for its "
+  count = measures_text_format_count (n);
+  /* Translators: above the charts; %s is a number, with the locale's
+   * digit grouping */
+  summary = g_strdup_printf (ngettext ("The figures of the %s measure that matches. Point at a bar for its "
                                        "figures; click it to filter by it, or click a period to show its measure.",
-                                       "The figures of the %'u measures that match. Point at a bar for its "
+                                       "The figures of the %s measures that match. Point at a bar for its "
                                        "figures; click it to filter by it, or click a period to show its measure.",
                                        n),
-                             n);
+                             count);
   gtk_label_set_text (self->summary_label, summary);
 
   for (guint i = 0; i < MEASURES_N_CHARTS; i++)
@@ -555,13 +763,31 @@ measures_overview_view_get_table (MeasuresOverviewView *self,
   return GTK_WIDGET (self->sections[chart].expander);
 }
 
+/* Filters by @value alone, or, when it is already chosen alone, shows
+ * all again: a second click on a bar undoes the first. */
+static void
+choose_alone (MeasuresOverviewView *self,
+              MeasuresFacet         facet,
+              guint                 value)
+{
+  const char * const *chosen = measures_query_get_chosen (self->query, facet);
+  const char *values[] = { measures_index_get_value (self->index, facet, value), NULL };
+
+  if (chosen[0] != NULL && chosen[1] == NULL &&
+      measures_index_find_value (self->index, facet, chosen[0]) == (int) value)
+    measures_query_set_values (self->query, facet, NULL);
+  else
+    measures_query_set_values (self->query, facet, values);
+}
+
 /**
  * measures_overview_view_activate:
  * @self: an overview
  * @hit: a thing of a chart
  *
  * Does what clicking @hit does: a year filters by that year, a form or
- * type by that value, a key of the legend by that category, and a
+ * type by that value, a key of the legend by that category (and each,
+ * when it is already the only one chosen, shows all again), and a
  * period emits #MeasuresOverviewView::measure-activated.
  *
  * Returns: whether @hit does something
@@ -584,29 +810,32 @@ measures_overview_view_activate (MeasuresOverviewView *self,
     case MEASURES_CHART_HIT_YEAR:
       {
         int year = g_array_index (overview->years, MeasuresYearBin, hit->index).year;
+        int from, to;
 
-        measures_query_set_years (self->query, year, year);
+        /* The year already chosen alone: a second click undoes the first. */
+        measures_query_get_years (self->query, &from, &to);
+        if (from == year && to == year)
+          measures_query_set_years (self->query, MEASURES_YEAR_NONE, MEASURES_YEAR_NONE);
+        else
+          measures_query_set_years (self->query, year, year);
         return TRUE;
       }
     case MEASURES_CHART_HIT_COUNT:
       {
         GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
         const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
-        const char *values[] = { measures_index_get_value (self->index, count->facet, count->value), NULL };
 
-        measures_query_set_values (self->query, count->facet, values);
+        choose_alone (self, count->facet, count->value);
         return TRUE;
       }
     case MEASURES_CHART_HIT_CATEGORY:
       {
         guint value = g_array_index (overview->category_values, guint, hit->index);
-        const char *values[] = { NULL, NULL };
 
         /* "Other" is no type to filter by. */
         if (value == G_MAXUINT)
           return FALSE;
-        values[0] = measures_index_get_value (self->index, MEASURES_FACET_TYPE, value);
-        measures_query_set_values (self->query, MEASURES_FACET_TYPE, values);
+        choose_alone (self, MEASURES_FACET_TYPE, value);
         return TRUE;
       }
     case MEASURES_CHART_HIT_TIMELINE:

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "measures-languages.h"
 #include "measures-localized.h"
 #include "measures-preferences-window.h"
 
@@ -17,7 +20,9 @@ struct _MeasuresPreferencesWindow
 
   /* Template children */
   AdwComboRow *content_language_row;
+  GtkStringList *content_language_list;
   AdwComboRow *export_language_row;
+  GtkStringList *export_language_list;
 
   /* Owned references */
   GSettings *settings;
@@ -25,8 +30,8 @@ struct _MeasuresPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (MeasuresPreferencesWindow, measures_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The rows of the combo, in order, and the setting each one stands for. */
-static const char * const content_languages[] = { "auto", "en", "ro" };
+/* The rows of the language combos: "auto", then each language of the
+ * table of languages, the setting's value for each. */
 
 static gboolean
 language_to_row (GValue   *value,
@@ -34,15 +39,12 @@ language_to_row (GValue   *value,
                  gpointer  user_data)
 {
   const char *lang = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (content_languages); i++)
-    if (g_str_equal (lang, content_languages[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
+  const char * const *codes = measures_languages_get_codes ();
 
   g_value_set_uint (value, 0);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (lang, codes[i]))
+      g_value_set_uint (value, i + 1);
 
   return TRUE;
 }
@@ -52,9 +54,27 @@ row_to_language (const GValue       *value,
                  const GVariantType *expected_type,
                  gpointer            user_data)
 {
+  const char * const *codes = measures_languages_get_codes ();
   guint row = g_value_get_uint (value);
 
-  return g_variant_new_string (content_languages[row < G_N_ELEMENTS (content_languages) ? row : 0]);
+  if (row == 0 || row > g_strv_length ((char **) codes))
+    return g_variant_new_string ("auto");
+
+  return g_variant_new_string (codes[row - 1]);
+}
+
+static void
+fill_languages (GtkStringList *list)
+{
+  const char * const *codes = measures_languages_get_codes ();
+
+  gtk_string_list_append (list, C_("language", "Automatic"));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *name = measures_languages_dup_name (codes[i]);
+
+      gtk_string_list_append (list, name);
+    }
 }
 
 static void
@@ -78,13 +98,17 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, content_language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, content_language_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, export_language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, export_language_list);
 }
 
 static void
 measures_preferences_window_init (MeasuresPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_languages (self->content_language_list);
+  fill_languages (self->export_language_list);
 
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind_with_mapping (self->settings, "content-language",

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresPrintOperation, measures_print_operation, MEASURES, PRINT_OPERATION, GtkPrintOperation)
 
 MeasuresPrintOperation *measures_print_operation_new  (MeasuresSummary        *summary);
+MeasuresPrintOperation *measures_print_operation_new_choice (GPtrArray       *matching,
+                                                             MeasuresMeasure *selected,
+                                                             gboolean         single,
+                                                             MeasuresQuery   *query,
+                                                             const char      *lang);
 void                    measures_print_operation_save (MeasuresPrintOperation *self);
 
 G_END_DECLS

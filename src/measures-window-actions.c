@@ -12,11 +12,12 @@
 
 #include "measures-chart.h"
 #include "measures-export-dialog.h"
-#include "measures-file.h"
+#include "measures-export.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
 #include "measures-summary.h"
+#include "measures-text.h"
 #include "measures-window-private.h"
 
 /* The window's actions, and the jobs they start: exports in a thread,
@@ -349,6 +350,46 @@ clear_filters_action (GtkWidget  *widget,
   measures_query_clear (measures_session_get_query (MEASURES_WINDOW (widget)->session));
 }
 
+/* Narrow: the list and the measure are one after the other. */
+
+/**
+ * _measures_window_show_measure:
+ *
+ * Brings the selected measure into view: where the list and the measure
+ * do not fit side by side, goes to the measure.
+ */
+void
+_measures_window_show_measure (MeasuresWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+list_activate_cb (MeasuresWindow *self)
+{
+  _measures_window_show_measure (self);
+}
+
+/**
+ * _measures_window_leaflet_changed:
+ *
+ * Follows the leaflet: folded or not, the list or the measure shown.
+ */
+void
+_measures_window_leaflet_changed (MeasuresWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
+
+  /* Reading one measure: back to the list, and nothing that acts on it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
+  gtk_widget_set_visible (self->sidebar_button, !reading);
+  gtk_widget_set_visible (self->sort_button, !reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+  measures_measure_list_set_compact (self->measure_list, folded);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -422,27 +463,6 @@ export_job_new (MeasuresWindow       *self,
   return job;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = measures_export_bytes (job->measures, job->query, job->single, job->format,
-                                 job->lang, cancellable, &error);
-  if (bytes == NULL || !measures_file_replace_contents (job->file, bytes, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Says how an export ended: what went wrong, or where the file is, with
  * a button to open it; a cancelled summary export is said too. */
 static void
@@ -465,10 +485,14 @@ show_export_outcome (MeasuresWindow *self,
           title = g_strdup (_("Export cancelled"));
         }
       else
-        /* Translators: a notification; %s says why */
-        title = g_strdup_printf (_("Could not export: %s"), error->message);
+        {
+          /* What went wrong stays until dismissed: in the banner. */
+          /* Translators: a banner; %s says why */
+          title = g_strdup_printf (_("Could not export: %s"), error->message);
+          _measures_window_show_status (self, title, NULL, NULL, TRUE);
+          return;
+        }
       toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
@@ -487,20 +511,19 @@ export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  ExportJob *job = g_object_get_data (object, "job");
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (MEASURES_EXPORT (object), result, &error);
 
   /* An export replaced by a newer one leaves its notification to it. */
   if (self->closed || job->cancellable != self->export_cancellable)
     return;
 
-  if (self->export_toast != NULL)
-    adw_toast_dismiss (self->export_toast);
-  g_clear_object (&self->export_toast);
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  if (self->export_banner_source == 0)
+    _measures_window_hide_status (self);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
   g_clear_object (&self->export_cancellable);
 
   show_export_outcome (self, job->file, error, TRUE);
@@ -514,27 +537,42 @@ show_export_progress_cb (gpointer user_data)
 {
   MeasuresWindow *self = user_data;
   g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
 
-  self->export_toast_source = 0;
+  self->export_banner_source = 0;
 
-  /* Translators: a notification while exporting; %'u is a number */
-  title = g_strdup_printf (ngettext ("Exporting %'u measure…", "Exporting %'u measures…", self->export_count),
-                           self->export_count);
-  g_clear_object (&self->export_toast);
-  self->export_toast = adw_toast_new (title);
-  adw_toast_set_timeout (self->export_toast, 0);
-  adw_toast_set_button_label (self->export_toast, _("_Cancel"));
-  adw_toast_set_action_name (self->export_toast, "win.cancel-export");
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->export_toast));
+  count = measures_text_format_count (self->export_count);
+  /* Translators: a banner while exporting; %s is a number, with the
+   * locale's digit grouping */
+  title = g_strdup_printf (ngettext ("Exporting %s measure…", "Exporting %s measures…", self->export_count),
+                           count);
+  _measures_window_show_status (self, title, _("_Cancel"), "win.cancel-export", FALSE);
+  gtk_progress_bar_set_fraction (self->status_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), TRUE);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The job's own progress, in the banner: "Drawing page 2 of 7…". */
+static void
+export_progress_cb (MeasuresExport *export,
+                    GParamSpec     *pspec,
+                    MeasuresWindow *self)
+{
+  if (self->closed || !gtk_widget_get_visible (GTK_WIDGET (self->status_progress)))
+    return;
+
+  gtk_progress_bar_set_fraction (self->status_progress, measures_export_get_fraction (export));
+  if (measures_export_get_text (export) != NULL)
+    gtk_progress_bar_set_text (self->status_progress, measures_export_get_text (export));
+  gtk_progress_bar_set_show_text (self->status_progress, measures_export_get_text (export) != NULL);
 }
 
 static void
 start_export (MeasuresWindow *self,
               ExportJob      *job)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -542,13 +580,13 @@ start_export (MeasuresWindow *self,
   job->cancellable = g_object_ref (self->export_cancellable);
 
   self->export_count = job->measures->len;
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
-  self->export_toast_source = g_timeout_add (400, show_export_progress_cb, self);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
+  self->export_banner_source = g_timeout_add (400, show_export_progress_cb, self);
 
-  task = g_task_new (g_object_ref (self), self->export_cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  export = measures_export_new_summary (job->format, job->measures, job->query, job->single, job->lang);
+  g_object_set_data_full (G_OBJECT (export), "job", job, export_job_free);
+  g_signal_connect_object (export, "notify::fraction", G_CALLBACK (export_progress_cb), self, 0);
+  measures_export_async (export, job->file, self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
 /* File choosers call back a window that may be closed by then; their
@@ -577,14 +615,16 @@ choose_file (MeasuresWindow *self,
              ExportJob      *job)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = measures_export_dialog_new_filter (job->format);
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the suggested file name of an export, without extension */
   name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
-                          measures_export_format_extension (job->format));
+                          measures_export_format_get_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, export_job_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
@@ -651,6 +691,14 @@ export_response_cb (MeasuresExportDialog *dialog,
   MeasuresExportFormat format = measures_export_dialog_get_format (dialog);
   const char *lang = measures_export_dialog_get_lang (dialog);
 
+  /* Offered first next time. */
+  if (g_str_equal (response, "export") || g_str_equal (response, "print"))
+    {
+      g_settings_set_string (self->settings, "export-scope", single ? "selected" : "all");
+      if (g_str_equal (response, "export"))
+        g_settings_set_string (self->settings, "export-format", measures_export_format_get_name (format));
+    }
+
   if (g_str_equal (response, "export"))
     choose_file (self, export_job_new (self, single, format, lang));
   else if (g_str_equal (response, "print"))
@@ -675,13 +723,30 @@ show_export_dialog (MeasuresWindow *self,
   MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
   g_auto(GStrv) langs = measures_get_content_languages ();
   g_autofree char *lang = export_language (self);
+  guint n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
   MeasuresExportDialog *dialog;
+
+  /* Nothing to export: said, with no dialog to dismiss. */
+  if (n_matching == 0 && selected == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Nothing to export: no measure matches the filters")));
+      return;
+    }
 
   dialog = measures_export_dialog_new (GTK_WINDOW (self),
                                        selected != NULL ? measures_measure_resolve_title (selected, (const char * const *) langs) : NULL,
-                                       g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list)),
-                                       lang);
+                                       n_matching, lang);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
+  {
+    g_autofree char *scope = g_settings_get_string (self->settings, "export-scope");
+    g_autofree char *format_name = g_settings_get_string (self->settings, "export-format");
+    MeasuresExportFormat format;
+
+    if (!measures_export_format_from_name (format_name, &format) || measures_export_format_is_chart (format))
+      format = MEASURES_FORMAT_PDF;
+    measures_export_dialog_set_choices (dialog, g_str_equal (scope, "selected"), format);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -694,12 +759,38 @@ export_action (GtkWidget  *widget,
   show_export_dialog (MEASURES_WINDOW (widget), "export");
 }
 
+/* Ctrl+P: straight to the print dialog, whose tab "Measures" chooses
+ * between what matches and the selected measure. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  show_export_dialog (MEASURES_WINDOW (widget), "print");
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autofree char *lang = export_language (self);
+  ExportJob *job = export_job_new (self, FALSE, MEASURES_FORMAT_PDF, lang);
+  MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
+
+  if (job->measures->len == 0 && selected == NULL)
+    {
+      export_job_free (job);
+      return;
+    }
+
+  scope = g_settings_get_string (self->settings, "export-scope");
+  operation = measures_print_operation_new_choice (job->measures, selected,
+                                                   job->measures->len == 0 || g_str_equal (scope, "selected"),
+                                                   job->query, lang);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "done") == NULL)
+    show_print_error (self, error);
+  export_job_free (job);
 }
 
 static void
@@ -734,53 +825,18 @@ open_export_action (GtkWidget  *widget,
 
 /* Charts as images */
 
-typedef struct
-{
-  MeasuresIndex *index;         /* the overview borrows its labels */
-  MeasuresOverview *overview;
-  MeasuresChart chart;
-  MeasuresChartFormat format;
-  GFile *file;
-} ChartJob;
-
-static void
-chart_job_free (gpointer data)
-{
-  ChartJob *job = data;
-
-  g_clear_pointer (&job->overview, measures_overview_free);
-  g_clear_object (&job->index);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-chart_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ChartJob *job = task_data;
-  GError *error = NULL;
-
-  if (!measures_chart_export (job->overview, job->chart, job->format, 2, job->file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 chart_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(MeasuresWindow) self = MEASURES_WINDOW (object);
-  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MeasuresWindow) self = user_data;
+  MeasuresExport *export = MEASURES_EXPORT (object);
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  measures_export_finish (export, result, &error);
   if (!self->closed)
-    show_export_outcome (self, job->file, error, FALSE);
+    show_export_outcome (self, measures_export_get_file (export), error, FALSE);
 }
 
 /**
@@ -800,11 +856,9 @@ measures_window_export_chart (MeasuresWindow      *self,
                               MeasuresChartFormat  format,
                               GFile               *file)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
   const MeasuresResult *result;
   MeasuresIndex *index;
-  ChartJob *job;
 
   g_return_if_fail (MEASURES_IS_WINDOW (self));
   g_return_if_fail (chart < MEASURES_N_CHARTS);
@@ -815,19 +869,12 @@ measures_window_export_chart (MeasuresWindow      *self,
   if (result == NULL)
     return;
 
-  job = g_new0 (ChartJob, 1);
-  job->index = g_object_ref (index);
-  job->overview = measures_overview_new (index, result->matches, g_date_time_get_year (now));
-  job->chart = chart;
-  job->format = format;
-  job->file = g_object_ref (file);
+  export = measures_export_new_chart (format == MEASURES_CHART_SVG ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG,
+                                      index, result->matches, chart, 2);
 
   if (self->chart_cancellable == NULL)
     self->chart_cancellable = g_cancellable_new ();
-  task = g_task_new (g_object_ref (self), self->chart_cancellable, chart_done_cb, NULL);
-  g_task_set_source_tag (task, measures_window_export_chart);
-  g_task_set_task_data (task, job, chart_job_free);
-  g_task_run_in_thread (task, chart_thread);
+  measures_export_async (export, file, self->chart_cancellable, chart_done_cb, g_object_ref (self));
 }
 
 static void
@@ -871,8 +918,8 @@ export_chart_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = measures_export_dialog_new_filter (MEASURES_FORMAT_PNG);
+  g_autoptr(GtkFileFilter) svg = measures_export_dialog_new_filter (MEASURES_FORMAT_SVG);
   g_autofree char *name = NULL;
   MeasuresChart chart;
 
@@ -883,12 +930,6 @@ export_chart_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  /* Translators: a file type in the file chooser */
-  gtk_file_filter_set_name (png, _("PNG image"));
-  gtk_file_filter_add_suffix (png, "png");
-  /* Translators: a file type in the file chooser; the labels stay text */
-  gtk_file_filter_set_name (svg, _("SVG image, with text"));
-  gtk_file_filter_add_suffix (svg, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
   g_object_set_data_full (G_OBJECT (chooser), "svg-filter", g_object_ref (svg), g_object_unref);
@@ -960,7 +1001,7 @@ _measures_window_stop_jobs (MeasuresWindow *self)
     if (cancellables[i] != NULL)
       g_cancellable_cancel (cancellables[i]);
 
-  g_clear_handle_id (&self->export_toast_source, g_source_remove);
+  g_clear_handle_id (&self->export_banner_source, g_source_remove);
 }
 
 void
@@ -981,6 +1022,7 @@ _measures_window_class_actions_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.settings-details", NULL, settings_details_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);

@@ -71,9 +71,8 @@ struct _MeasuresWindow
   GApplication *busy_application;   /* busy while the session loads */
   GCancellable *export_cancellable;
   GCancellable *chart_cancellable;
-  AdwToast *export_toast;
   GStrv settings_problems;
-  guint export_toast_source;
+  guint export_banner_source;
   gulong first_paint_handler;   /* on the frame clock */
   gulong shown_paint_handler;
   guint export_count;
@@ -91,6 +90,7 @@ void _measures_window_class_actions_init (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
+void _measures_window_leaflet_changed    (MeasuresWindow      *self);
 void _measures_window_show_status        (MeasuresWindow      *self,
                                           const char          *text,
                                           const char          *button_label,

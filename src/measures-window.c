@@ -12,6 +12,7 @@
 
 #include "measures-dataset.h"
 #include "measures-preferences-window.h"
+#include "measures-text.h"
 #include "measures-window-private.h"
 
 /* The window lays out the session it shows and follows it: see
@@ -42,6 +43,8 @@ update_view (MeasuresWindow *self)
   guint total = measures_index_get_n_measures (index);
   guint shown = result != NULL ? result->n_matches : 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *total_text = NULL;
 
   if (measures_session_get_loading (self->session))
     return;
@@ -54,15 +57,20 @@ update_view (MeasuresWindow *self)
       return;
     }
 
+  total_text = measures_text_format_count (total);
   if (measures_query_is_empty (query))
-    /* Translators: the window subtitle; %'u is the number of measures,
-     * written with the locale's digit grouping */
-    subtitle = g_strdup_printf (ngettext ("%'u measure", "%'u measures", total), total);
+    /* Translators: the window subtitle; %s is the number of measures,
+     * with the locale's digit grouping */
+    subtitle = g_strdup_printf (ngettext ("%s measure", "%s measures", total), total_text);
   else
-    /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
-     * the plural follows the second number */
-    subtitle = g_strdup_printf (ngettext ("%'u of %'u measure", "%'u of %'u measures", total),
-                                shown, total);
+    {
+      shown_text = measures_text_format_count (shown);
+      /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
+       * each %s is a number, with the locale's digit grouping, and the
+       * plural follows the second number */
+      subtitle = g_strdup_printf (ngettext ("%s of %s measure", "%s of %s measures", total),
+                                  shown_text, total_text);
+    }
 
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 
@@ -136,41 +144,6 @@ view_changed_cb (MeasuresWindow *self)
   update_compare (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
-}
-
-/* Narrow: the list and the measure are one after the other. */
-
-/**
- * _measures_window_show_measure:
- *
- * Brings the selected measure into view: where the list and the measure
- * do not fit side by side, goes to the measure.
- */
-void
-_measures_window_show_measure (MeasuresWindow *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "details");
-}
-
-static void
-list_activate_cb (MeasuresWindow *self)
-{
-  _measures_window_show_measure (self);
-}
-
-static void
-leaflet_changed_cb (MeasuresWindow *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
-
-  /* Reading one measure: back to the list, and nothing that acts on it. */
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
-  gtk_widget_set_visible (self->sidebar_button, !reading);
-  gtk_widget_set_visible (self->sort_button, !reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
-  measures_measure_list_set_compact (self->measure_list, folded);
 }
 
 /* A period of the timeline: its measure in the detail pane, selected in
@@ -308,6 +281,7 @@ show_problems (MeasuresWindow *self,
                GPtrArray      *problems)
 {
   g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
 
   if (problems->len == 0)
     {
@@ -315,11 +289,13 @@ show_problems (MeasuresWindow *self,
       return;
     }
 
-  /* Translators: a banner after loading; %'u is a number */
-  title = g_strdup_printf (ngettext ("%'u problem while reading the datasets: what could be read is shown",
-                                     "%'u problems while reading the datasets: what could be read is shown",
+  count = measures_text_format_count (problems->len);
+  /* Translators: a banner after loading; %s is a number, with the
+   * locale's digit grouping */
+  title = g_strdup_printf (ngettext ("%s problem while reading the datasets: what could be read is shown",
+                                     "%s problems while reading the datasets: what could be read is shown",
                                      problems->len),
-                           problems->len);
+                           count);
   gtk_label_set_text (self->problem_label, title);
   gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
 }
@@ -434,7 +410,7 @@ static void
 sidebar_folded_cb (MeasuresWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
-                                        g_settings_get_boolean (self->settings, "sidebar-visible"));
+                            g_settings_get_boolean (self->settings, "sidebar-visible"));
 }
 
 static void
@@ -490,7 +466,6 @@ measures_window_dispose (GObject *object)
 
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->chart_cancellable);
-  g_clear_object (&self->export_toast);
   g_clear_pointer (&self->settings_problems, g_strfreev);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
@@ -625,7 +600,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -686,9 +660,9 @@ measures_window_init (MeasuresWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed_cb), self, G_CONNECT_SWAPPED);
-  leaflet_changed_cb (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
+  _measures_window_leaflet_changed (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

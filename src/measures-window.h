@@ -10,9 +10,9 @@
 
 #include "measures-application.h"
 #include "measures-chart.h"
+#include "measures-export.h"
 #include "measures-query.h"
 #include "measures-session.h"
-#include "measures-summary.h"
 
 G_BEGIN_DECLS
 

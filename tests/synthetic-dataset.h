@@ -64,8 +64,8 @@ static const char * const synthetic_words[] = {
 };
 
 /* @n records over the first @n_countries countries and @n_categories
- * categories; about one country in nine has no region, so that the
- * matrix has its group of those. */
+ * categories; the records of about one country in nine name no region,
+ * which the vocabulary then gives. */
 static inline GBytes *
 synthetic_dataset (guint   n,
                    guint   n_countries,

@@ -49,7 +49,8 @@ make_dataset (guint n)
       else if (i % 3 == 1)
         g_string_append_printf (json, ", \"year\": {\"from\": %u}", 2000 + i % 20);
       if (i % 5 == 0)
-        g_string_append (json, ", \"x-notes\": {\"reviewed\": true}, \"title_derived\": true");
+        g_string_append (json, ", \"x-notes\": {\"reviewed\": true}, \"title_derived\": true, "
+                         "\"classification\": {\"en\": \"Classified by hand\", \"ro\": \"Clasificată de mână\"}");
       g_string_append (json, "}");
     }
   g_string_append (json, "\n]}\n");

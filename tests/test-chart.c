@@ -19,43 +19,13 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-fonts.h"
 #include "measures-loader.h"
+#include "test-chart-utils.h"
 
 #define WIDTH 800.0
 
 static const char *names[] = { "years", "forms", "types", "timeline" };
-
-static MeasuresOverview *
-bundled_overview (MeasuresCatalog **catalog,
-                  MeasuresQuery    *query)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(MeasuresResult) result = NULL;
-  g_autoptr(MeasuresQuery) all = measures_query_new ();
-
-  *catalog = measures_loader_load_catalog (&file, 1, NULL);
-  g_assert_cmpuint (measures_index_get_n_measures ((*catalog)->index), ==, 11);
-  result = measures_index_evaluate ((*catalog)->index, query != NULL ? query : all);
-
-  /* A fixed current year, so that open-ended periods draw the same. */
-  return measures_overview_new ((*catalog)->index, result->matches, 2026);
-}
-
-static MeasuresOverview *
-overview_of (const char     *json,
-             MeasuresIndex **index)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(MeasuresDataset) dataset = measures_loader_load_bytes (bytes, NULL, "chart.json");
-  g_autoptr(MeasuresBitset) all = NULL;
-
-  *index = measures_index_new (measures_dataset_get_measures (dataset));
-  all = measures_bitset_new (measures_index_get_n_measures (*index));
-  measures_bitset_fill (all);
-
-  return measures_overview_new (*index, all, 2026);
-}
 
 /* How many pixels differ from the background. */
 static guint
@@ -568,9 +538,9 @@ test_svg_xml_characters (void)
       if (chart == MEASURES_CHART_TIMELINE)
         {
           g_assert_nonnull (strstr (data, "<desc>A &amp; B &lt;c&gt;: Allowed: tab\t, C1 \xc2\x85\xc2\x9f, DEL \x7f, "
-                                          "bidi \xe2\x80\xaegnp.exe, noncharacter \xf0\x9f\xbf\xbe, "
-                                          "emoji \xf0\x9f\x98\x80, 2010\xe2\x80\x93" "2012; "
-                                          "Romania\xef\xbf\xbd: Every control: [\xef\xbf\xbd"));
+                                    "bidi \xe2\x80\xaegnp.exe, noncharacter \xf0\x9f\xbf\xbe, "
+                                    "emoji \xf0\x9f\x98\x80, 2010\xe2\x80\x93" "2012; "
+                                    "Romania\xef\xbf\xbd: Every control: [\xef\xbf\xbd"));
         }
     }
 }
@@ -625,7 +595,7 @@ drawn_family (void)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
-  g_autoptr(PangoFontDescription) wanted = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  g_autoptr(PangoFontDescription) wanted = pango_font_description_from_string (measures_fonts_get_family ());
   PangoFont *font = pango_font_map_load_font (map, context, wanted);
   g_autoptr(PangoFontDescription) found = font != NULL ? pango_font_describe (font) : NULL;
   char *family = g_strdup (found != NULL ? pango_font_description_get_family (found) : "no font");

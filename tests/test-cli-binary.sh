@@ -37,6 +37,30 @@ check "filtered status" "$status" "0"
 out=$("$measures" --count --country=Romania --country="Republic of Moldova" --type=Policies --year=2018- --search=strategie 2>"$tmp/err")
 check "combined filters" "$out" "5"
 
+# Values in either language, in any case, with or without diacritics.
+ro=$("$measures" --count --country=România 2>"$tmp/err")
+check "country in Romanian" "$ro" "$("$measures" --count --country=Romania)"
+check "country in Romanian stderr" "$(cat "$tmp/err")" ""
+check "country folded" "$("$measures" --count --country=romania)" "$ro"
+check "form in Romanian" "$("$measures" --count --form="Trafic de persoane")" "$("$measures" --count --form=Trafficking)"
+out=$("$measures" --count --country=turkiye 2>"$tmp/err"); status=$?
+check "known country without measures" "$out/$status" "0/0"
+
+# A value that names nothing: exit 1, naming the closest values.
+"$measures" --count --country=Atlantis >"$tmp/out" 2>"$tmp/err"; status=$?
+check "unknown country status" "$status" "1"
+check "unknown country stdout" "$(cat "$tmp/out")" ""
+case "$(cat "$tmp/err")" in
+  "measures: no known country is called “Atlantis”; the closest are: "?*", "?*", "?*) check "unknown country message" yes yes ;;
+  *) check "unknown country message" "$(cat "$tmp/err")" "measures: no known country is called “Atlantis”; the closest are: …" ;;
+esac
+LANGUAGE=ro "$measures" --count --form=Trafik >"$tmp/out" 2>"$tmp/err"; status=$?
+check "unknown form in Romanian status" "$status" "1"
+case "$(cat "$tmp/err")" in
+  "measures: "*"„Trafik”"*"Trafic de persoane"*) check "unknown form in Romanian message" yes yes ;;
+  *) check "unknown form in Romanian message" "$(cat "$tmp/err")" "measures: … „Trafik” … Trafic de persoane …" ;;
+esac
+
 "$measures" --count --year=soon >"$tmp/out" 2>"$tmp/err"; status=$?
 check "malformed year status" "$status" "1"
 check "malformed year message" "$(cat "$tmp/err")" "measures: --year must be a year or a range such as 2018-2022, 2018- or -2010, not “soon”"

@@ -6,11 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "measures-cli.h"
+#include "measures-error.h"
+#include "measures-resolver.h"
 #include "measures-text.h"
+#include "measures-translations.h"
 
 static GFile *
 data_file (const char *name)
@@ -192,6 +196,159 @@ test_count_filters (void)
     }
 }
 
+static guint
+count (const char * const *countries,
+       const char * const *regions,
+       const char * const *types,
+       const char * const *forms)
+{
+  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresQuery) query = measures_cli_query_new (countries, regions, types, forms,
+                                                           NULL, NULL, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_cli_count (&file, 1, query, out, err), ==, MEASURES_EXIT_OK);
+  g_assert_cmpstr (err->str, ==, "");
+
+  return (guint) g_ascii_strtoull (out->str, NULL, 10);
+}
+
+static guint
+count_one (MeasuresFacet  facet,
+           const char    *value)
+{
+  const char *one[] = { value, NULL };
+
+  g_test_message ("%s", value);
+
+  return count (facet == MEASURES_FACET_COUNTRY ? one : NULL,
+                facet == MEASURES_FACET_REGION ? one : NULL,
+                facet == MEASURES_FACET_TYPE ? one : NULL,
+                facet == MEASURES_FACET_FORM ? one : NULL);
+}
+
+/* The stored value, its English label and its Romanian label filter
+ * alike, whatever their case and diacritics. */
+static void
+test_count_either_language (void)
+{
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  const struct {
+    MeasuresFacet facet;
+    const char *value;
+  } cases[] = {
+    { MEASURES_FACET_COUNTRY, "Romania" },
+    { MEASURES_FACET_COUNTRY, "Republic of Moldova" },
+    { MEASURES_FACET_REGION, "Europe" },
+    { MEASURES_FACET_FORM, "Trafficking" },
+    { MEASURES_FACET_FORM, "Domestic violence/Intimate partner violence" },
+    { MEASURES_FACET_TYPE, "Policies" },
+    { MEASURES_FACET_TYPE, "Policies > National strategy specific to violence against women" },
+    { MEASURES_FACET_TYPE, "Justice > Training" },
+  };
+  /* As the issue gives them. */
+  const struct {
+    MeasuresFacet facet;
+    const char *typed;
+    const char *value;
+  } typed[] = {
+    { MEASURES_FACET_COUNTRY, "România", "Romania" },
+    { MEASURES_FACET_COUNTRY, "romania", "Romania" },
+    { MEASURES_FACET_COUNTRY, "moldova", "Republic of Moldova" },
+    { MEASURES_FACET_FORM, "Trafic de persoane", "Trafficking" },
+    { MEASURES_FACET_FORM, "trafficking", "Trafficking" },
+    /* A subcategory alone stands for the types with it. */
+    { MEASURES_FACET_TYPE, "Training", "Justice > Training" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = measures_vocabulary_label_in (ro, cases[i].facet, cases[i].value);
+      g_autofree char *plain = measures_fold (label);
+      guint expected = count_one (cases[i].facet, cases[i].value);
+
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpstr (label, !=, cases[i].value);
+      g_assert_cmpuint (count_one (cases[i].facet, label), ==, expected);
+      g_assert_cmpuint (count_one (cases[i].facet, plain), ==, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    g_assert_cmpuint (count_one (typed[i].facet, typed[i].typed), ==, count_one (typed[i].facet, typed[i].value));
+
+  /* A country Measures knows by any of its names counts, even with no
+   * measure of its own. */
+  g_assert_cmpuint (count_one (MEASURES_FACET_COUNTRY, "turkiye"), ==, 0);
+}
+
+/* A value that names nothing is an error naming the closest values. */
+static void
+test_count_unknown_value (void)
+{
+  g_autoptr(GFile) file = bundled_file ();
+  const struct {
+    const char *option[2];
+    MeasuresFacet facet;
+    const char *message;
+  } cases[] = {
+    { { "Atlantis", NULL }, MEASURES_FACET_COUNTRY,
+      "measures: no known country is called “Atlantis”; the closest are: " },
+    { { "Europaa", NULL }, MEASURES_FACET_REGION,
+      "measures: no known region is called “Europaa”; the closest are: Europe, " },
+    { { "Trafic de persoanee", NULL }, MEASURES_FACET_FORM,
+      "measures: no known form of violence is called “Trafic de persoanee”; the closest are: Trafficking, " },
+    { { "Politics > Nothing", NULL }, MEASURES_FACET_TYPE,
+      "measures: no known type of measure is called “Politics > Nothing”; the closest are: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MeasuresQuery) query = measures_query_new ();
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+
+      measures_query_set_values (query, cases[i].facet, cases[i].option);
+      g_assert_cmpint (measures_cli_count (&file, 1, query, out, err), ==, MEASURES_EXIT_FAILURE);
+      g_test_message ("%s", err->str);
+      g_assert_true (g_str_has_prefix (err->str, cases[i].message));
+      /* Three values, on one line. */
+      g_assert_cmpuint (strlen (strrchr (err->str, ':')), >, 3);
+      g_assert_true (g_str_has_suffix (err->str, "\n"));
+      g_assert_cmpstr (out->str, ==, "");
+    }
+}
+
+static void
+test_resolve_value (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *turkey = measures_resolve_value (MEASURES_FACET_COUNTRY, "turkiye", NULL, &error);
+  g_autofree char *macedonia = measures_resolve_value (MEASURES_FACET_COUNTRY, "Macedonia de Nord", NULL, &error);
+  g_autofree char *form = measures_resolve_value (MEASURES_FACET_FORM, "TRAFIC DE PERSOANE", NULL, &error);
+  g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
+  g_autofree char *training = measures_vocabulary_label_in (ro, MEASURES_FACET_TYPE, "Justice > Training");
+  g_autofree char *americas = measures_vocabulary_label_in (ro, MEASURES_FACET_REGION, "Americas");
+  g_autofree char *type = measures_resolve_value (MEASURES_FACET_TYPE, training, NULL, &error);
+  g_autofree char *region = measures_resolve_value (MEASURES_FACET_REGION, americas, NULL, &error);
+  g_autofree char *unknown = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (turkey, ==, "Türkiye");
+  g_assert_cmpstr (macedonia, ==, "North Macedonia");
+  g_assert_cmpstr (form, ==, "Trafficking");
+  g_assert_cmpstr (type, ==, "Justice > Training");
+  g_assert_cmpstr (region, ==, "Americas");
+  g_assert_cmpstr (training, !=, "Justice > Training");
+
+  unknown = measures_resolve_value (MEASURES_FACET_COUNTRY, "Romaniaa", NULL, &error);
+  g_assert_null (unknown);
+  g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "no known country is called “Romaniaa”; the closest are: Romania, "));
+}
+
 static void
 test_bad_options (void)
 {
@@ -370,6 +527,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The catalogues of the build tree, for the Romanian labels. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MEASURES_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/count/bundled", test_count_bundled);
@@ -377,6 +538,9 @@ main (int   argc,
   g_test_add_func ("/cli/count/failure", test_count_failure);
   g_test_add_func ("/cli/count/empty-dataset", test_count_empty_dataset);
   g_test_add_func ("/cli/count/filters", test_count_filters);
+  g_test_add_func ("/cli/count/either-language", test_count_either_language);
+  g_test_add_func ("/cli/count/unknown-value", test_count_unknown_value);
+  g_test_add_func ("/cli/resolve-value", test_resolve_value);
   g_test_add_func ("/cli/parse-years", test_parse_years);
   g_test_add_func ("/cli/file-names", test_file_names);
   g_test_add_func ("/cli/bad-options", test_bad_options);

@@ -21,7 +21,9 @@
 #include "measures-file.h"
 #include "measures-cli.h"
 #include "measures-loader.h"
+#include "measures-export.h"
 #include "measures-summary.h"
+#include "measures-writer.h"
 
 #define SEED_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
 
@@ -208,7 +210,12 @@ test_pdf_cover_charts (void)
   g_assert_nonnull (strstr (cover, "Policies"));
   g_assert_nonnull (strstr (cover, "Timeline of Measures over Several Years"));
   g_assert_nonnull (strstr (cover, "Republic of Moldova —"));
-  g_assert_nonnull (strstr (cover, "Persons 2024-2028"));
+  /* Shortened titles keep their start and their years: the two action
+   * plans still differ. */
+  g_assert_nonnull (strstr (cover, "National Strategy Against"));
+  g_assert_nonnull (strstr (cover, "2024-2028"));
+  g_assert_nonnull (strstr (cover, "National Action Plan 2018-2020"));
+  g_assert_nonnull (strstr (cover, "National Action Plan 2021-2022"));
   /* The headings come before the counts, on the cover. */
   g_assert_true (strstr (cover, "Timeline of Measures") < strstr (cover, "Measures by Form of Violence"));
 
@@ -273,7 +280,7 @@ test_markdown_blocks (void)
           "\"source\":\"- x\\n1. y\\n    + z\"}]");
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
   g_autoptr(MeasuresSummary) summary = measures_summary_new (measures, NULL, FALSE, "en", date);
-  g_autoptr(GBytes) md = measures_summary_to_markdown (summary);
+  g_autoptr(GBytes) md = measures_writer_markdown (summary);
   g_autofree char *text = bytes_to_string (md);
 
   g_assert_cmpstr (text, ==,
@@ -327,6 +334,161 @@ test_markdown_blocks (void)
                    "\n");
 }
 
+/* Whether @text, an XML document or element, is well-formed. */
+static gboolean
+is_well_formed (const char *text,
+                gssize      length)
+{
+  static const GMarkupParser parser = { NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* GMarkup takes no XML declaration. */
+  if (g_str_has_prefix (text, "<?xml"))
+    {
+      const char *end = strstr (text, "?>");
+
+      length -= end + 2 - text;
+      text = end + 2;
+    }
+
+  if (!g_markup_parse_context_parse (context, text, length, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    {
+      g_test_message ("not well-formed: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The <svg> elements of @html, in order. */
+static GPtrArray *
+svg_elements (const char *html)
+{
+  GPtrArray *elements = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *p = strstr (html, "<svg "); p != NULL; p = strstr (p, "<svg "))
+    {
+      const char *end = strstr (p, "</svg>");
+
+      g_assert_nonnull (end);
+      end += strlen ("</svg>");
+      g_ptr_array_add (elements, g_strndup (p, end - p));
+      p = end;
+    }
+
+  return elements;
+}
+
+/* The HTML summary carries the two charts of the PDF's cover, as <svg>
+ * elements of the page with their labels as text, before the counts;
+ * each is well-formed and has ids of its own. One measure's has none. */
+static void
+test_html_charts (void)
+{
+  g_autoptr(GBytes) html = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_HTML, "en", NULL, NULL);
+  g_autoptr(GBytes) html_ro = measures_export_bytes (bundled, NULL, FALSE, MEASURES_FORMAT_HTML, "ro", NULL, NULL);
+  g_autoptr(GPtrArray) one = seed_only ();
+  g_autoptr(GBytes) single = measures_export_bytes (one, NULL, TRUE, MEASURES_FORMAT_HTML, "en", NULL, NULL);
+  g_autofree char *text = bytes_to_string (html);
+  g_autofree char *text_ro = bytes_to_string (html_ro);
+  g_autofree char *single_text = bytes_to_string (single);
+  g_autoptr(GPtrArray) charts = svg_elements (text);
+  g_autoptr(GPtrArray) charts_ro = svg_elements (text_ro);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *years, *timeline;
+
+  g_assert_cmpuint (charts->len, ==, 2);
+  years = g_ptr_array_index (charts, 0);
+  timeline = g_ptr_array_index (charts, 1);
+
+  g_assert_nonnull (strstr (years, "<title id=\"years-title\">Measures in Force per Year</title>"));
+  g_assert_nonnull (strstr (years, ">2009</text>"));
+  g_assert_nonnull (strstr (years, ">Policies</text>"));
+  g_assert_nonnull (strstr (years, "fill=\"url(#years-hatch"));
+  g_assert_nonnull (strstr (timeline, "<title id=\"timeline-title\">Timeline of Measures over Several Years</title>"));
+  g_assert_nonnull (strstr (timeline, ">Republic of Moldova — "));
+  g_assert_nonnull (strstr (timeline, "Persons 2024-2028</text>"));
+  for (guint i = 0; i < charts->len; i++)
+    g_assert_true (is_well_formed (g_ptr_array_index (charts, i), -1));
+
+  /* In a page, under their headings and before the counts. */
+  g_assert_null (strstr (text, "<?xml"));
+  g_assert_true (strstr (text, "<h2>Measures in Force per Year</h2>\n<figure class=\"chart\">\n<svg ") != NULL);
+  g_assert_true (strstr (text, "<svg ") < strstr (text, "<h2>Measures by Form of Violence</h2>"));
+
+  /* No two elements of the page share an id. */
+  for (const char *p = strstr (text, " id=\""); p != NULL; p = strstr (p + 1, " id=\""))
+    {
+      const char *start = p + strlen (" id=\"");
+      char *id = g_strndup (start, strchr (start, '"') - start);
+
+      g_assert_false (g_hash_table_contains (ids, id));
+      g_hash_table_add (ids, id);
+    }
+  g_assert_cmpuint (g_hash_table_size (ids), >=, 2 + 11);
+
+  g_assert_cmpuint (charts_ro->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (charts_ro, 0), "Măsuri în vigoare pe ani</title>"));
+  g_assert_nonnull (strstr (g_ptr_array_index (charts_ro, 0), ">Politici</text>"));
+  g_assert_nonnull (strstr (g_ptr_array_index (charts_ro, 1), ">Republica Moldova — "));
+
+  g_assert_null (strstr (single_text, "<svg"));
+}
+
+/* The Markdown summary carries the same two charts, as SVG images in
+ * data: addresses: each decodes to the chart module's own image, a
+ * well-formed SVG document with its labels as text. */
+static void
+test_markdown_charts (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 8, 0, 0, 0);
+  g_autoptr(MeasuresSummary) summary = measures_summary_new (bundled, NULL, FALSE, "ro", date);
+  g_autoptr(GBytes) md = measures_writer_markdown (summary);
+  g_autofree char *text = bytes_to_string (md);
+  static const struct {
+    const char *alt;
+    MeasuresChart chart;
+    const char *label;
+  } expected[] = {
+    { "Măsuri în vigoare pe ani", MEASURES_CHART_YEARS, ">Politici</text>" },
+    { "Cronologia măsurilor întinse pe mai mulți ani", MEASURES_CHART_TIMELINE, ">Republica Moldova — " },
+  };
+  const char *p = text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *image = g_strdup_printf ("## %s\n\n![%s](data:image/svg+xml;base64,",
+                                                expected[i].alt, expected[i].alt);
+      g_autofree char *base64 = NULL;
+      g_autofree guchar *svg = NULL;
+      g_autoptr(GBytes) drawn = NULL;
+      gsize length;
+      const char *end;
+
+      p = strstr (p, image);
+      g_assert_nonnull (p);
+      p += strlen (image);
+      end = strstr (p, ")\n\n");
+      g_assert_nonnull (end);
+      base64 = g_strndup (p, end - p);
+      svg = g_base64_decode (base64, &length);
+      g_assert_cmpuint (length, >, 0);
+
+      g_assert_true (g_str_has_prefix ((char *) svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+      g_assert_true (is_well_formed ((char *) svg, length));
+      g_assert_nonnull (g_strstr_len ((char *) svg, length, expected[i].label));
+      drawn = measures_chart_to_svg (summary->overview, expected[i].chart, MEASURES_CHART_IMAGE_WIDTH,
+                                     &summary->chart_style);
+      g_assert_cmpmem (svg, length, g_bytes_get_data (drawn, NULL), g_bytes_get_size (drawn));
+    }
+
+  /* Before the counts; nothing else is an image. */
+  g_assert_true (p < strstr (text, "## Măsuri după forma de violență"));
+  g_assert_null (strstr (p, "data:image"));
+}
+
 /* Many rows are made in two halves on two cores: they come out in order
  * and whole. */
 static void
@@ -344,7 +506,7 @@ test_csv_many_rows (void)
   measures = load (json->str);
   g_assert_cmpuint (measures->len, ==, 5001);
 
-  csv = measures_export_csv (measures);
+  csv = measures_writer_csv (measures);
   lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5001 + 2);
   for (guint i = 0; i < 5001; i++)
@@ -374,9 +536,10 @@ test_csv (void)
                    "\"id\",\"country\",\"region\",\"year_from\",\"year_to\",\"types\",\"forms\","
                    "\"title_en\",\"title_ro\",\"description_en\",\"description_ro\","
                    "\"source_en\",\"source_ro\",\"more_info_en\",\"more_info_ro\",\"url\"");
-  /* Formulas are neutralised; quotes doubled; line breaks kept inside quotes. */
+  /* Formulas are neutralised; quotes doubled; line breaks kept inside
+   * quotes; the region of a country Measures knows filled in. */
   g_assert_cmpstr (rows[1], ==,
-                   "\"x\",\"Romania\",\"\",\"2019\",\"2022\",\"A > B; C\","
+                   "\"x\",\"Romania\",\"Europe\",\"2019\",\"2022\",\"A > B; C\","
                    "\"Child, early and forced marriage; Trafficking\","
                    "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"Line \"\"one\"\"\nline two\",\"\","
                    "\"'-2\",\"\",\"'@x\",\"\",\"\"");
@@ -864,7 +1027,7 @@ test_summary_romanian (void)
   g_assert_cmpstr (summary->subtitle, ==, "Trafic de persoane");
   g_assert_cmpstr (summary->date, ==, "8 martie 2026");
 
-  html = measures_summary_to_html (summary);
+  html = measures_writer_html (summary);
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "<html lang=\"ro\">"));
   g_assert_nonnull (strstr (text, "<h2>Cuprins</h2>"));
@@ -877,7 +1040,7 @@ test_summary_romanian (void)
   summary = measures_summary_new (with_english_only, NULL, FALSE, "ro", date);
   g_clear_pointer (&html, g_bytes_unref);
   g_free (text);
-  html = measures_summary_to_html (summary);
+  html = measures_writer_html (summary);
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "Afișat în engleză: înregistrarea nu are text în această limbă."));
   g_assert_nonnull (strstr (text, "Only English text."));
@@ -908,6 +1071,8 @@ main (int   argc,
   g_test_add_func ("/export/html/escapes", test_html_escapes);
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/markdown/blocks", test_markdown_blocks);
+  g_test_add_func ("/export/html/charts", test_html_charts);
+  g_test_add_func ("/export/markdown/charts", test_markdown_charts);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);

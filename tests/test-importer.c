@@ -69,6 +69,151 @@ test_seed (void)
                    "The new National Strategy Against Human Trafficking for the period 2018-2022 represents…");
 }
 
+static char *
+seed_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seed.txt", NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  return text;
+}
+
+#define SEED_TITLE "National Strategy Against Trafficking in Persons 2018-2022"
+#define SEED_ADDRESS "https://evaw-global-database.unwomen.org/en/countries/europe/romania/2018/" \
+  "national-strategy-against-trafficking-in-persons-2018-2022"
+
+/* The seed's text with its page heading above it: the heading is the
+ * title, not one derived from the description. */
+static void
+test_seed_with_heading (void)
+{
+  g_autofree char *seed = seed_text ();
+  g_autofree char *text = g_strconcat (SEED_TITLE "\n", seed, NULL);
+  g_autoptr(MeasuresDataset) dataset = measures_importer_load_text (text, strlen (text), NULL, "heading.txt");
+  MeasuresMeasure *measure;
+
+  g_assert_null (measures_dataset_get_error (dataset));
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 1);
+  measure = nth (dataset, 0);
+  g_assert_cmpstr (en (measures_measure_get_title (measure)), ==, SEED_TITLE);
+  g_assert_false (measures_measure_get_title_derived (measure));
+  g_assert_cmpint (measures_measure_get_year_from (measure), ==, 2019);
+}
+
+/* A record that ends with its source, no closing line, then a page
+ * copied whole: address, heading, record. The heading is the second
+ * record's title, not a line of the first one's source; the address is
+ * the second record's too, and its Year field wins over the address's. */
+static void
+test_heading_after_source (void)
+{
+  g_autofree char *seed = seed_text ();
+  g_autofree char *text =
+    g_strconcat ("Country Republic of Moldova\n"
+                 "Year 2010\n"
+                 "Type of Measure Justice > Training\n"
+                 "Form of Violence Domestic violence/Intimate partner violence\n"
+                 "Brief Description\n"
+                 "A made-up training.\n"
+                 "Source of Information\n"
+                 "Response of the Government of the Republic of Moldova to the questionnaire on violence against women 2010\n"
+                 "\n",
+                 SEED_ADDRESS "\n",
+                 SEED_TITLE "\n",
+                 seed, NULL);
+  g_autoptr(MeasuresDataset) dataset = measures_importer_load_text (text, strlen (text), NULL, "two.txt");
+  MeasuresMeasure *first, *second;
+
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 2);
+  first = nth (dataset, 0);
+  second = nth (dataset, 1);
+
+  g_assert_cmpstr (en (measures_measure_get_source (first)), ==,
+                   "Response of the Government of the Republic of Moldova to the questionnaire on violence against women 2010");
+  g_assert_null (measures_measure_get_url (first));
+  g_assert_true (measures_measure_get_title_derived (first));
+
+  g_assert_cmpstr (en (measures_measure_get_title (second)), ==, SEED_TITLE);
+  g_assert_false (measures_measure_get_title_derived (second));
+  g_assert_cmpstr (measures_measure_get_url (second), ==, SEED_ADDRESS);
+  g_assert_cmpint (measures_measure_get_year_from (second), ==, 2019);
+  g_assert_cmpint (measures_measure_get_year_to (second), ==, 2022);
+  g_assert_cmpstr (measures_measure_get_region (second), ==, "Europe");
+}
+
+/* Without a heading or fields that say, the address gives the region,
+ * the year and, from its last part, a title marked as made. */
+static void
+test_address_fills_in (void)
+{
+  const char *text =
+    "https://evaw-global-database.unwomen.org/fr/countries/europe/kosovo/2012/law-on-protection-against-domestic-violence\n"
+    "Country Kosovo\n"
+    "Type of Measure Violence against women > Legislation\n"
+    "Form of Violence Domestic violence/Intimate partner violence\n"
+    "Brief Description\n"
+    "A made-up law, to test the importer.\n"
+    "Country Atlantis\n"
+    "Brief Description\n"
+    "Nothing says where. Its title is made from this.\n"
+    "https://example.org/not-a-record-page\n";
+  g_autoptr(MeasuresDataset) dataset = measures_importer_load_text (text, strlen (text), NULL, "kosovo.txt");
+  MeasuresMeasure *kosovo, *atlantis;
+
+  g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
+  g_assert_cmpuint (measures_dataset_get_n_measures (dataset), ==, 2);
+  kosovo = nth (dataset, 0);
+  g_assert_cmpstr (measures_measure_get_region (kosovo), ==, "Europe");
+  g_assert_cmpint (measures_measure_get_year_from (kosovo), ==, 2012);
+  g_assert_cmpstr (en (measures_measure_get_title (kosovo)), ==, "Law on protection against domestic violence");
+  g_assert_true (measures_measure_get_title_derived (kosovo));
+
+  atlantis = nth (dataset, 1);
+  g_assert_null (measures_measure_get_region (atlantis));
+  g_assert_cmpint (measures_measure_get_year_from (atlantis), ==, MEASURES_YEAR_NONE);
+  g_assert_cmpstr (en (measures_measure_get_title (atlantis)), ==, "Nothing says where");
+  g_assert_cmpstr (measures_measure_get_url (atlantis), ==, "https://example.org/not-a-record-page");
+}
+
+static void
+test_parse_address (void)
+{
+  g_autofree char *region = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *hotline = NULL;
+  const char *not_records[] = {
+    "https://evaw-global-database.unwomen.org/en/countries/europe/romania",
+    "https://evaw-global-database.unwomen.org/en/countries/atlantis/romania/2018/x",
+    "https://evaw-global-database.unwomen.org/en/countries/europe/romania/soon/x",
+    "https://example.org/en/countries/europe/romania/2018/x",
+    "ftp://evaw-global-database.unwomen.org/en/countries/europe/romania/2018/x",
+    "not an address",
+  };
+
+  g_assert_true (measures_importer_parse_address (SEED_ADDRESS, &region, &year, &slug));
+  g_assert_cmpstr (region, ==, "Europe");
+  g_assert_cmpstr (year, ==, "2018");
+  g_assert_cmpstr (slug, ==, "national-strategy-against-trafficking-in-persons-2018-2022");
+  g_clear_pointer (&year, g_free);
+  g_assert_true (measures_importer_parse_address ("https://evaw-global-database.unwomen.org/es/countries/americas/"
+                                                  "colombia/na/publications/", NULL, &year, NULL));
+  g_assert_null (year);
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_records); i++)
+    g_assert_false (measures_importer_parse_address (not_records[i], NULL, NULL, NULL));
+
+  title = measures_importer_title_from_slug (slug);
+  g_assert_cmpstr (title, ==, "National strategy against trafficking in persons 2018-2022");
+  hotline = measures_importer_title_from_slug ("domestic-violence-hotline---800-save");
+  g_assert_cmpstr (hotline, ==, "Domestic violence hotline 800 save");
+}
+
 static void
 test_several (void)
 {
@@ -108,7 +253,8 @@ test_several (void)
   /* Values never seen before, commas included; French text kept. */
   kenya = nth (dataset, 2);
   g_assert_cmpstr (measures_measure_get_country (kenya), ==, "Kenya");
-  g_assert_null (measures_measure_get_region (kenya));
+  /* Its region is the Global Database's, from the table of countries. */
+  g_assert_cmpstr (measures_measure_get_region (kenya), ==, "Africa");
   g_assert_true (g_strv_equal (measures_measure_get_types (kenya), kenya_types));
   g_assert_true (g_strv_equal (measures_measure_get_forms (kenya), kenya_forms));
   g_assert_true (g_str_has_prefix (en (measures_measure_get_description (kenya)),
@@ -277,6 +423,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/importer/seed", test_seed);
+  g_test_add_func ("/importer/seed-with-heading", test_seed_with_heading);
+  g_test_add_func ("/importer/heading-after-source", test_heading_after_source);
+  g_test_add_func ("/importer/address-fills-in", test_address_fills_in);
+  g_test_add_func ("/importer/parse-address", test_parse_address);
   g_test_add_func ("/importer/several", test_several);
   g_test_add_func ("/importer/split-values", test_split_values);
   g_test_add_func ("/importer/split-many-commas", test_split_many_commas);

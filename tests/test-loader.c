@@ -11,6 +11,7 @@
 
 #include "measures-cache.h"
 #include "measures-error.h"
+#include "measures-importer.h"
 #include "measures-loader.h"
 #include "measures-text.h"
 
@@ -326,6 +327,33 @@ test_unknown_keys_round_trip (void)
   g_assert_true (json_node_is_null (json_object_get_member (record, "tags")));
 }
 
+/* The classification of a record is kept, in its languages, with the
+ * unknown keys after it. */
+static void
+test_classification_round_trip (void)
+{
+  const char *json =
+    "[{\"country\": \"Romania\", \"id\": \"x\", \"x-reviewer\": \"A\","
+    " \"classification\": {\"en\": \"Chosen by hand\", \"ro\": \"Alese de mână\"}}]";
+  g_autoptr(MeasuresDataset) first = load_string (json);
+  MeasuresMeasure *measure = g_ptr_array_index (measures_dataset_get_measures (first), 0);
+  g_autofree char *written = measures_measure_list_to_json (measures_dataset_get_measures (first), NULL);
+  g_autoptr(MeasuresDataset) second = load_string (written);
+  g_autofree char *rewritten = measures_measure_list_to_json (measures_dataset_get_measures (second), NULL);
+  g_autoptr(MeasuresDataset) bad = load_string ("[{\"country\": \"Romania\", \"classification\": 3}]");
+
+  g_assert_cmpstr (measures_localized_get_exact (measures_measure_get_classification (measure), "ro"), ==,
+                   "Alese de mână");
+  /* A known key, not an unknown one kept aside. */
+  g_assert_true (measures_measure_get_extra (measure) != NULL);
+  g_assert_false (json_object_has_member (measures_measure_get_extra (measure), "classification"));
+  g_assert_cmpstr (written, ==, rewritten);
+  g_assert_nonnull (strstr (written, "\"classification\" : {"));
+  g_assert_true (strstr (written, "\"classification\"") < strstr (written, "\"x-reviewer\""));
+  g_assert_cmpuint (measures_dataset_get_n_measures (bad), ==, 0);
+  g_assert_cmpuint (measures_dataset_get_problems (bad)->len, ==, 1);
+}
+
 static char *
 bundled_path (void)
 {
@@ -393,6 +421,55 @@ test_bundled (void)
   g_assert_true (g_str_has_prefix (measures_localized_resolve (measures_measure_get_description (seed), ro, &lang),
                                    "Noua Strategie"));
   g_assert_cmpstr (lang, ==, "ro");
+}
+
+/* A bundled record that is no Global Database record says so, in both
+ * languages, and links its legal text; the Romanian laws and decisions
+ * have their official titles. */
+static void
+test_bundled_classification (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+  guint ours = 0;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      MeasuresLocalized *classification = measures_measure_get_classification (measure);
+      const char *url = measures_measure_get_url (measure);
+
+      if (url != NULL && measures_importer_parse_address (url, NULL, NULL, NULL))
+        {
+          g_assert_null (classification);
+          continue;
+        }
+
+      g_test_message ("%s", measures_measure_get_id (measure));
+      g_assert_nonnull (url);
+      g_assert_nonnull (classification);
+      g_assert_nonnull (measures_localized_get_exact (classification, "en"));
+      g_assert_nonnull (measures_localized_get_exact (classification, "ro"));
+      ours++;
+    }
+  g_assert_cmpuint (ours, >=, 3);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      const char *ro = measures_localized_get_exact (measures_measure_get_title (measure), "ro");
+      const char *id = measures_measure_get_id (measure);
+
+      if (g_str_equal (id, "romania-2018-law-no-174-2018-on-domestic-violence"))
+        g_assert_cmpstr (ro, ==, "Legea nr. 174 din 13 iulie 2018 privind modificarea și completarea "
+                         "Legii nr. 217/2003 pentru prevenirea și combaterea violenței în familie");
+      else if (g_str_has_suffix (id, "preventing-domestic-violence-2018-2021"))
+        g_assert_cmpstr (ro, ==, "Strategia națională privind promovarea egalității de șanse și de tratament "
+                         "între femei și bărbați și prevenirea și combaterea violenței domestice "
+                         "pentru perioada 2018–2021");
+    }
 }
 
 /* The seed record keeps the text of ../shared/seed as given. */
@@ -555,8 +632,8 @@ test_cancel_inside_file (void)
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": %u, "
-                                  "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
-                                  "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
+                            "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
+                            "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
                             i > 0 ? "," : "", i, 1990 + i % 30, i, i);
   g_string_append (json, "]}");
   fd = g_file_open_tmp ("measures-cancel-XXXXXX.json", &path, &error);
@@ -598,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/loader/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/loader/unknown-keys-round-trip", test_unknown_keys_round_trip);
+  g_test_add_func ("/loader/classification-round-trip", test_classification_round_trip);
+  g_test_add_func ("/loader/bundled-classification", test_bundled_classification);
   g_test_add_func ("/loader/bundled", test_bundled);
   g_test_add_func ("/loader/bundled-seed-text", test_bundled_seed_text);
   g_test_add_func ("/loader/async", test_load_async);

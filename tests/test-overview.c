@@ -217,7 +217,7 @@ test_long_timeline (void)
       int from = 2000 + g_rand_int_range (rand, 0, 5);
 
       g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"%s\", \"title\": \"%s %s %u\", "
-                                    "\"year\": {\"from\": %d, \"to\": %d}}",
+                              "\"year\": {\"from\": %d, \"to\": %d}}",
                               i > 0 ? "," : "", i, countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))],
                               words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
                               words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))], i % 7,
@@ -317,7 +317,7 @@ test_concurrent (void)
   /* Many countries, so that sorting their labels takes a while. */
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Country %u\", \"title\": \"Plan %u\", "
-                                  "\"year\": {\"from\": %u, \"to\": %u}}",
+                            "\"year\": {\"from\": %u, \"to\": %u}}",
                             i > 0 ? "," : "", i, (i * 7919) % 1000, i, 2000 + i % 9, 2010 + i % 9);
   g_string_append (json, "]");
 

@@ -17,8 +17,6 @@
 
 #include "measures-settings.h"
 
-#define SCHEMA_ID "io.github.measures.Measures"
-
 static GSettings *
 fresh_settings (void)
 {

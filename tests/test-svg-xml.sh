@@ -74,6 +74,35 @@ else
   failures=$((failures + 1))
 fi
 
+# The charts of HTML and Markdown summaries: in HTML each <svg> element
+# of the page, in Markdown each image of a data: address, decoded.
+for file in "" "$data/control-characters.json" "$data/twenty-one.json"; do
+  for lang in en ro; do
+    name="${file:+$(basename "$file"), }summary, $lang"
+    rm -f "$tmp"/summary-*.svg
+    "$measures" --export="$tmp/summary.html" --lang=$lang ${file:+"$file"} 2>/dev/null
+    awk -v dir="$tmp" '/^<svg /{n++; out=sprintf("%s/summary-html-%d.svg", dir, n)} out{print > out} /^<\/svg>/{out=""}' \
+      "$tmp/summary.html"
+    "$measures" --export=- --format=md --lang=$lang ${file:+"$file"} 2>/dev/null |
+      grep -o 'data:image/svg+xml;base64,[A-Za-z0-9+/=]*' | sed 's/^data:image\/svg+xml;base64,//' > "$tmp/images"
+    n=0
+    while read -r image; do
+      n=$((n + 1))
+      printf '%s' "$image" | base64 -d > "$tmp/summary-md-$n.svg"
+    done < "$tmp/images"
+    for kind in html md; do
+      count=$(ls "$tmp"/summary-$kind-*.svg 2>/dev/null | wc -l)
+      if [ "$count" -ne 2 ]; then
+        echo "not ok: $name, $kind: $count charts, not the two of the cover"
+        failures=$((failures + 1))
+      fi
+      for svg in "$tmp"/summary-$kind-*.svg; do
+        [ -e "$svg" ] && parse "$name, $kind, $(basename "$svg")" "$svg"
+      done
+    done
+  done
+done
+
 # What was not XML is U+FFFD, never a character reference.
 for chart in forms types coverage map timeline; do
   "$measures" --export="$tmp/controls.svg" --chart=$chart "$data/control-characters.json" 2>/dev/null

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "measures-text.h"
@@ -243,10 +245,191 @@ test_blank (void)
     g_assert_false (measures_text_is_blank (visible[i]));
 }
 
+/* Digits grouped by any grouping a locale can give, as glibc's printf
+ * groups them with its ' flag. */
+static void
+test_group_digits (void)
+{
+  static const struct {
+    guint64 n;
+    const char *separator;
+    const char *grouping;
+    const char *expected;
+  } cases[] = {
+    { 0, ",", "\3", "0" },
+    { 999, ",", "\3", "999" },
+    { 1000, ",", "\3", "1,000" },
+    { 1234567, ",", "\3", "1,234,567" },
+    { 1234567, ".", "\3\3", "1.234.567" },
+    { G_MAXUINT64, ",", "\3", "18,446,744,073,709,551,615" },
+    /* India's lakh and crore: three, then twos. */
+    { 123456789, ",", "\3\2", "12,34,56,789" },
+    /* CHAR_MAX stops the grouping. */
+    { 123456789, ",", "\3" "\x7f", "123456,789" },
+    /* A separator of several bytes: a narrow no-break space. */
+    { 1234567, "\u202f", "\3", "1\u202f234\u202f567" },
+    /* No grouping at all, as the C locale. */
+    { 1234567, "", "\3", "1234567" },
+    { 1234567, ",", "", "1234567" },
+    { 1234567, NULL, NULL, "1234567" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = measures_text_group_digits (cases[i].n, cases[i].separator, cases[i].grouping);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* What glibc's printf writes for @n with the ' flag, which the sources
+ * no longer use: ISO C has no such flag. */
+static char *
+glibc_grouped (guint n)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wpedantic"
+  return g_strdup_printf ("%'u", n);
+#pragma GCC diagnostic pop
+}
+
+static char *locale_dir;
+
+/* The Romanian locale, made with localedef in a folder of our own when
+ * it is not installed, as test-vocabulary does. */
+static gboolean
+make_romanian_locale (void)
+{
+  g_autofree char *target = NULL;
+  const char *argv[] = { "localedef", "-i", "ro_RO", "-f", "UTF-8", NULL, NULL };
+  locale_t loc;
+  int status;
+
+  loc = newlocale (LC_NUMERIC_MASK, "ro_RO.UTF-8", (locale_t) 0);
+  if (loc != (locale_t) 0)
+    {
+      freelocale (loc);
+      return TRUE;
+    }
+
+  locale_dir = g_dir_make_tmp ("measures-locale-XXXXXX", NULL);
+  target = g_build_filename (locale_dir, "ro_RO.UTF-8", NULL);
+  argv[5] = target;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+
+  g_setenv ("LOCPATH", locale_dir, TRUE);
+  loc = newlocale (LC_NUMERIC_MASK, "ro_RO.UTF-8", (locale_t) 0);
+  if (loc == (locale_t) 0)
+    return FALSE;
+  freelocale (loc);
+
+  return TRUE;
+}
+
+static const guint counts[] = { 0, 7, 999, 1000, 12345, 1234567, G_MAXUINT };
+
+/* Under LC_NUMERIC=C a count has no separators, as "%'u" writes it. */
+static void
+test_format_count_c (void)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "C"));
+  text = measures_text_format_count (1234567);
+  g_assert_cmpstr (text, ==, "1234567");
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *ours = measures_text_format_count (counts[i]);
+      g_autofree char *glibc = glibc_grouped (counts[i]);
+
+      g_assert_cmpstr (ours, ==, glibc);
+    }
+
+  if (setlocale (LC_NUMERIC, "C.UTF-8") != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        g_autofree char *ours = measures_text_format_count (counts[i]);
+        g_autofree char *glibc = glibc_grouped (counts[i]);
+
+        g_assert_cmpstr (ours, ==, glibc);
+      }
+  setlocale (LC_NUMERIC, "C");
+}
+
+/* In Romanian, set for this thread through newlocale() and for the
+ * process through setlocale(), a count is grouped by dots. */
+static void
+test_format_count_romanian (void)
+{
+  locale_t romanian;
+  locale_t previous;
+
+  if (!make_romanian_locale ())
+    {
+      g_test_skip ("the ro_RO.UTF-8 locale is not available and localedef could not make it");
+      return;
+    }
+
+  romanian = newlocale (LC_NUMERIC_MASK, "ro_RO.UTF-8", duplocale (LC_GLOBAL_LOCALE));
+  g_assert_true (romanian != (locale_t) 0);
+  previous = uselocale (romanian);
+  {
+    g_autofree char *text = measures_text_format_count (1234567);
+    g_autofree char *small = measures_text_format_count (999);
+
+    g_assert_cmpstr (text, ==, "1.234.567");
+    g_assert_cmpstr (small, ==, "999");
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        g_autofree char *ours = measures_text_format_count (counts[i]);
+        g_autofree char *glibc = glibc_grouped (counts[i]);
+
+        g_assert_cmpstr (ours, ==, glibc);
+      }
+  }
+  uselocale (previous);
+  freelocale (romanian);
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "ro_RO.UTF-8"));
+  {
+    g_autofree char *text = measures_text_format_count (G_MAXUINT);
+    g_autofree char *glibc = glibc_grouped (G_MAXUINT);
+
+    g_assert_cmpstr (text, ==, "4.294.967.295");
+    g_assert_cmpstr (text, ==, glibc);
+  }
+  setlocale (LC_NUMERIC, "C");
+}
+
+/* Removes @path and, if it is a folder, all it holds: localedef
+ * writes a folder of files and folders. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/fold/diacritics", test_fold_diacritics);
@@ -260,6 +443,14 @@ main (int   argc,
   g_test_add_func ("/text/period/overlaps", test_period_overlaps);
   g_test_add_func ("/text/show-bidi-controls", test_show_bidi_controls);
   g_test_add_func ("/text/blank", test_blank);
+  g_test_add_func ("/text/count/group-digits", test_group_digits);
+  g_test_add_func ("/text/count/c-locale", test_format_count_c);
+  g_test_add_func ("/text/count/romanian", test_format_count_romanian);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (locale_dir != NULL)
+    remove_tree (locale_dir);
+  g_free (locale_dir);
+
+  return status;
 }

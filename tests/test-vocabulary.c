@@ -33,7 +33,9 @@ test_complete (void)
           g_autofree char *label = measures_vocabulary_label (facet, known[i]);
 
           g_test_message ("%s → %s", known[i], label);
-          if (!g_strv_contains (same_in_romanian, known[i]))
+          /* Many countries are written alike (test-countries checks
+           * them against iso-codes). */
+          if (facet != MEASURES_FACET_COUNTRY && !g_strv_contains (same_in_romanian, known[i]))
             g_assert_cmpstr (label, !=, known[i]);
           g_assert_null (strpbrk (label, "\xc5\x9f"));  /* no cedilla ş */
           checked++;

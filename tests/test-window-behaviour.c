@@ -11,7 +11,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "measures-detail-pane.h"
+#include "measures-export-dialog.h"
+#include "measures-print-operation.h"
 #include "measures-filter-sidebar.h"
 #include "measures-overview-view.h"
 #include "test-ui-utils.h"
@@ -416,6 +421,378 @@ test_window_settings_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (root));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_focus (gpointer widget)
+{
+  return gtk_widget_has_focus (widget);
+}
+
+/* In the filters, the arrows move and never toggle; Right shows what a
+ * value holds; the expander is no Tab stop of its own. */
+static void
+test_window_filter_keys (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GtkWidget *europe = find_check (sidebar, "Europe");
+  GtkWidget *moldova = find_check (sidebar, "Republic of Moldova");
+  GtkWidget *expander = gtk_widget_get_prev_sibling (europe);
+
+  g_assert_nonnull (europe);
+  g_assert_nonnull (moldova);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (expander));
+  g_assert_false (gtk_widget_get_focusable (expander));
+
+  gtk_widget_grab_focus (europe);
+  g_assert_true (send_key (europe, GDK_KEY_Right));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  wait_until (is_mapped, moldova, "the countries of Europe to be shown");
+
+  g_assert_true (send_key (europe, GDK_KEY_Down));
+  wait_until (has_focus, moldova, "Down to reach the first country");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (europe)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (moldova)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  g_assert_true (send_key (moldova, GDK_KEY_Up));
+  wait_until (has_focus, europe, "Up to come back");
+  g_assert_true (send_key (europe, GDK_KEY_Left));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
+  g_assert_true (measures_query_is_empty (measures_window_get_query (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The detail pane's button for the language @label. */
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "lang"), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A search that matches a record only in Romanian shows it in Romanian,
+ * and says so; a language picked with the switch is kept for the next
+ * record. */
+static void
+test_window_match_language (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  GtkWidget *romanian = NULL;
+
+  measures_query_set_search (measures_window_get_query (window), "națională");
+  g_assert_true (measures_window_select (window, STRATEGY_ID));
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane");
+  wait_for_text (pane, "the search matched there");
+
+  /* Without the search, English again. */
+  measures_query_set_search (measures_window_get_query (window), "");
+  wait_for_text (pane, "National Strategy Against Trafficking in Persons 2018-2022\n");
+
+  /* Română picked on one record stays for the next. */
+  romanian = find_toggle (pane, "ro");
+  g_assert_nonnull (romanian);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (romanian), TRUE);
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane");
+  g_assert_true (measures_window_select (window, LAW_ID));
+  wait_for_text (pane, "Legea nr. 174/2018");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* "For more information: https://…" is a link; an address that is not
+ * http or https stays text. */
+static void
+test_window_more_info_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-link-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "link.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *json =
+    "{\"format\": \"measures-1\", \"measures\": ["
+    "{\"id\": \"a\", \"country\": \"Romania\", \"title\": {\"en\": \"A\"},"
+    " \"more_info\": {\"en\": \"For more information: https://example.org/a-long-address/page.\"}},"
+    "{\"id\": \"b\", \"country\": \"Romania\", \"title\": {\"en\": \"B\"},"
+    " \"more_info\": {\"en\": \"See javascript:alert(1)\"}}]}";
+  MeasuresWindow *window;
+  GtkWidget *pane, *label;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  window = open_window_on (file);
+  pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, "a"));
+  wait_for_text (pane, "For more information: https://example.org/a-long-address/page.");
+  label = find_label_with (pane, "For more information");
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            "<a href=\"https://example.org/a-long-address/page\">"));
+
+  g_assert_true (measures_window_select (window, "b"));
+  wait_for_text (pane, "See javascript:alert(1)");
+  label = find_label_with (pane, "See javascript");
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "<a "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) != NULL;
+}
+
+static gboolean
+no_dialog_shown (gpointer data)
+{
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* The export dialog offers what was chosen last; with nothing to export
+ * it does not open. */
+static void
+test_window_export_choices (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  MeasuresExportDialog *dialog;
+  const char *none[] = { "Atlantis", NULL };
+
+  g_assert_true (measures_window_select (window, LAW_ID));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_false (measures_export_dialog_get_single (dialog));
+  g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_PDF);
+
+  measures_export_dialog_set_choices (dialog, TRUE, MEASURES_FORMAT_CSV);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  wait_until (chooser_shown, NULL, "the file chooser");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the first export dialog to close");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog again");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_true (measures_export_dialog_get_single (dialog));
+  g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_CSV);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the export dialog to close");
+
+  /* Nothing matches and nothing is selected: a note, no dialog. */
+  measures_query_set_places (measures_window_get_query (window), none, NULL);
+  wait_for_text (GTK_WIDGET (window), "No Matching Measures");
+  g_assert_null (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_for_text (GTK_WIDGET (window), "Nothing to export: no measure matches the filters");
+  g_assert_null (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+
+  g_settings_reset (g_settings_new (SCHEMA_ID), "export-scope");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Printing the selected measure alone, as the print dialog's own tab
+ * chooses, prints one measure; all that match, every one. */
+static void
+test_window_print_choice (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("measures-print-XXXXXX", NULL);
+  gsize sizes[2];
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (all, g_list_model_get_item (model, i));
+
+  for (guint single = 0; single < 2; single++)
+    {
+      g_autofree char *path = g_build_filename (dir, single ? "one.pdf" : "all.pdf", NULL);
+      g_autoptr(MeasuresMeasure) law = g_list_model_get_item (model, position_of (window, LAW_ID));
+      g_autoptr(MeasuresPrintOperation) operation =
+        measures_print_operation_new_choice (all, law, single, measures_window_get_query (window), "en");
+      g_autofree char *contents = NULL;
+
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+      g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                GTK_WINDOW (window), NULL), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_true (g_file_get_contents (path, &contents, &sizes[single], NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_unlink (path);
+    }
+  g_assert_cmpuint (sizes[1], <, sizes[0]);
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An export that fails says why in the banner, which stays until it is
+ * dismissed. */
+static void
+test_window_export_error_banner (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/measures-cannot-be-here/summary.csv");
+  GtkWidget *banner;
+
+  measures_window_export (window, file, FALSE, MEASURES_FORMAT_CSV, "en");
+  wait_for_text (GTK_WIDGET (window), "Could not export: ");
+  banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "status-banner"), GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (banner)), "error"));
+  g_assert_false (measures_window_get_exporting (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-status", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (window), "print-preview") && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  return find_preview () != NULL;
+}
+
+/* Print preview needs no external previewer: a window of ours shows the
+ * pages, one at a time. */
+static void
+test_window_print_preview (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
+  GtkWindow *preview;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (all, g_list_model_get_item (model, i));
+  operation = measures_print_operation_new_choice (all, NULL, FALSE, measures_window_get_query (window), "en");
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                           GTK_WINDOW (window), NULL);
+
+  wait_until (preview_shown, NULL, "the print preview");
+  preview = find_preview ();
+  wait_for_text (GTK_WIDGET (preview), "Page 1 of ");
+  gtk_window_destroy (preview);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +807,13 @@ main (int   argc,
   g_test_add_func ("/adaptive/tab-order", test_adaptive_tab_order);
   g_test_add_func ("/window/remove-undo", test_window_remove_undo);
   g_test_add_func ("/window/settings-banner", test_window_settings_banner);
+  g_test_add_func ("/window/filter-keys", test_window_filter_keys);
+  g_test_add_func ("/window/match-language", test_window_match_language);
+  g_test_add_func ("/window/more-info-link", test_window_more_info_link);
+  g_test_add_func ("/window/export-choices", test_window_export_choices);
+  g_test_add_func ("/window/print-choice", test_window_print_choice);
+  g_test_add_func ("/window/export-error-banner", test_window_export_error_banner);
+  g_test_add_func ("/window/print-preview", test_window_print_preview);
 
   return g_test_run ();
 }

@@ -23,7 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "measures-summary.h"
+#include "measures-export.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 

@@ -78,7 +78,7 @@ test_labels_and_plurals (void)
   g_test_message ("Detail:\n%s", detail_text->str);
   g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
   g_assert_nonnull (strstr (detail_text->str, "Politici  ›  Strategie națională dedicată violenței împotriva femeilor\n"));
-  g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019–2022\n"));
+  g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019\u2060–\u20602022\n"));
   /* Both languages: the switch is there, and no fallback note. */
   g_assert_nonnull (strstr (detail_text->str, "[English]\nEnglish\n[Română]\nRomână\n"));
   g_assert_null (strstr (detail_text->str, "Afișat în"));
@@ -160,13 +160,123 @@ timeline_has (gpointer data)
     wait_until (timeline_has, &wait_timeline_, "the timeline to have “%s”",   \
                 wait_timeline_.title);                                          \
   } G_STMT_END
+/* Where @needle is in @text, or fails. */
+static gsize
+position (const char *text,
+          const char *needle)
+{
+  const char *found = strstr (text, needle);
+
+  if (found == NULL)
+    g_error ("“%s” is not in:\n%s", needle, text);
+
+  return found - text;
+}
+
+/* Every country the table knows is named in Romanian under its region,
+ * whatever name its records give it; one no table knows stands after the
+ * regions, as given. */
+static void
+test_countries_under_regions (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "countries.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = open_window_on (file);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize africa, americas, asia, europe, oceania;
+
+  collect_texts (sidebar, text, FALSE);
+  g_test_message ("Sidebar:\n%s", text->str);
+  africa = position (text->str, "\nAfrica\n");
+  americas = position (text->str, "\nAmericile\n");
+  asia = position (text->str, "\nAsia\n");
+  europe = position (text->str, "\nEuropa\n");
+  oceania = position (text->str, "\nOceania\n");
+  g_assert_cmpuint (africa, <, americas);
+  g_assert_cmpuint (americas, <, asia);
+  g_assert_cmpuint (asia, <, europe);
+  g_assert_cmpuint (europe, <, oceania);
+
+  g_assert_cmpuint (position (text->str, "\nCoasta de Fildeș\n"), >, africa);
+  g_assert_cmpuint (position (text->str, "\nCoasta de Fildeș\n"), <, americas);
+  g_assert_cmpuint (position (text->str, "\nBolivia\n"), <, asia);
+  g_assert_cmpuint (position (text->str, "\nBolivia\n"), >, americas);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *in_asia[] = { "\nCipru\n", "\nGeorgia\n", "\nTurcia\n", "\nVietnam\n" };
+
+      g_assert_cmpuint (position (text->str, in_asia[i]), >, asia);
+      g_assert_cmpuint (position (text->str, in_asia[i]), <, europe);
+    }
+  g_assert_cmpuint (position (text->str, "\nFranța\n"), >, europe);
+  g_assert_cmpuint (position (text->str, "\nMacedonia de Nord\n"), >, europe);
+  g_assert_cmpuint (position (text->str, "\nRomânia\n"), <, oceania);
+  g_assert_cmpuint (position (text->str, "\nSamoa\n"), >, oceania);
+  g_assert_cmpuint (position (text->str, "\nAtlantis\n"), >, position (text->str, "\nSamoa\n"));
+
+  /* The list and the detail pane name them so too. */
+  g_assert_true (measures_window_select (window, "c0"));
+  wait_for_text (pane, "\nȚara\nTurcia\nRegiunea\nAsia\n");
+  wait_for_text (GTK_WIDGET (window), "\nCoasta de Fildeș\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define KOSOVO_ADDRESS "https://evaw-global-database.unwomen.org/en/countries/europe/kosovo/2012/" \
+  "law-on-protection-against-domestic-violence"
+
+/* A record copied with its page's address and no heading: the address
+ * gives its title, region and year, and the pane says where the title
+ * comes from. */
+static void
+test_title_from_address (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "address-title.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = open_window_on (file);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, KOSOVO_ADDRESS));
+  wait_for_text (pane, "Law on protection against domestic violence\n");
+  wait_for_text (pane, "Titlu alcătuit din adresa paginii");
+  wait_for_text (pane, "\nKosovo · 2012\n");
+  wait_for_text (pane, "\nEuropa\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A record that is no Global Database record says who classified it,
+ * under its forms of violence; a Global Database record does not. */
+static void
+test_classification (void)
+{
+  MeasuresWindow *window = open_window_on (NULL);
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+
+  g_assert_true (measures_window_select (window, "romania-2024-national-strategy-against-trafficking-in-persons-2024-2028"));
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane pentru perioada 2024–2028\n");
+  wait_for_text (pane, "\nTrafic de persoane\nClasificare\nNu este o înregistrare a Bazei de date globale UN Women.");
+
+  g_assert_true (measures_window_select (window, "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"));
+  wait_for_text (pane, "Strategia națională împotriva traficului de persoane 2018–2022\n");
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_texts (pane, text, FALSE);
+    g_assert_null (strstr (text->str, "\nClasificare\n"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 /* The content language chosen in Preferences applies to every record,
  * while the interface stays Romanian. */
 static void
 test_content_language (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   MeasuresWindow *window = open_window_on (NULL);
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english = g_string_new (NULL);
@@ -213,6 +323,9 @@ main (int   argc,
   g_test_add_func ("/window-ro/labels-and-plurals", test_labels_and_plurals);
   g_test_add_func ("/window-ro/twenty-and-fallback", test_twenty_and_fallback);
   g_test_add_func ("/window-ro/content-language", test_content_language);
+  g_test_add_func ("/window-ro/title-from-address", test_title_from_address);
+  g_test_add_func ("/window-ro/classification", test_classification);
+  g_test_add_func ("/window-ro/countries-under-regions", test_countries_under_regions);
 
   return g_test_run ();
 }

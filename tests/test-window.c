@@ -518,7 +518,7 @@ test_window_datasets (void)
   GFile *files[2] = { g_file_new_for_path (text_path), g_file_new_for_path (bad_path) };
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autofree char *bad_uri = g_file_get_uri (files[1]);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   MeasuresWindow *window = open_window ();
   GListModel *model = measures_window_get_model (window);
   GtkWidget *banner;
@@ -571,7 +571,7 @@ test_window_drop_and_cancel (void)
 {
   g_autofree char *text_path = g_test_build_filename (G_TEST_DIST, "data", "several.txt", NULL);
   g_autoptr(GFile) text = g_file_new_for_path (text_path);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   MeasuresWindow *window = open_window ();
   GListModel *model = measures_window_get_model (window);
   GtkDropTarget *drop = NULL;

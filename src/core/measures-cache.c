@@ -66,8 +66,8 @@ typedef enum
   F_N_TYPES,
   F_FORMS,
   F_N_FORMS,
-  F_TEXTS,                      /* five (start, count) pairs */
-  F_TITLE_DERIVED = F_TEXTS + 10,
+  F_TEXTS,                      /* six (start, count) pairs */
+  F_TITLE_DERIVED = F_TEXTS + 12,
   F_WORDS,
   F_N_WORDS,
   F_INDEX,
@@ -75,7 +75,7 @@ typedef enum
   RECORD_FIELDS
 } Field;
 
-#define N_TEXTS 5
+#define N_TEXTS 6
 
 /**
  * measures_cache_fingerprint:
@@ -952,6 +952,7 @@ write_cache (int                     fd,
         measures_measure_get_full_text (measure),
         measures_measure_get_source (measure),
         measures_measure_get_more_info (measure),
+        measures_measure_get_classification (measure),
       };
       JsonObject *extra = measures_measure_get_extra (measure);
       g_autofree char *extra_text = NULL;
@@ -998,7 +999,7 @@ write_cache (int                     fd,
       measures_dataset_get_place (dataset, i, &index, &line);
       f[F_ID] = g_array_index (titles, guint32, i);
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
-      f[F_REGION] = put_value (&w, measures_measure_get_region (measure));
+      f[F_REGION] = put_value (&w, measures_measure_get_given_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
       f[F_EXTRA] = put_transient (&w, extra_text);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the layout of a cache or of its records changes. */
-#define MEASURES_CACHE_VERSION 4
+#define MEASURES_CACHE_VERSION 5
 
 /**
  * MeasuresCacheKey:

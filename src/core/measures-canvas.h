@@ -30,8 +30,12 @@ typedef struct
  * @MEASURES_HATCH_DIAGONAL: diagonal lines
  * @MEASURES_HATCH_DOTS: dots
  * @MEASURES_HATCH_HORIZONTAL: horizontal lines
+ * @MEASURES_HATCH_BACK_DIAGONAL: diagonal lines the other way
+ * @MEASURES_HATCH_CROSS: diagonal lines both ways
+ * @MEASURES_N_HATCHES: how many there are
  *
  * The pattern drawn over a fill, so that fills differ without colour.
+ * Each shows in a bar a few units wide, as vertical lines would not.
  */
 typedef enum
 {
@@ -39,6 +43,9 @@ typedef enum
   MEASURES_HATCH_DIAGONAL,
   MEASURES_HATCH_DOTS,
   MEASURES_HATCH_HORIZONTAL,
+  MEASURES_HATCH_BACK_DIAGONAL,
+  MEASURES_HATCH_CROSS,
+  MEASURES_N_HATCHES,
 } MeasuresHatch;
 
 /**
@@ -73,7 +80,13 @@ typedef enum
  * @max_width: the widest it may be; longer text ends with "…"; 0 for no limit
  * @align: which point @x is
  * @color: the colour
- * @middle: whether a text too long loses its middle rather than its end
+ * @middle: whether a text too long loses its middle rather than its end:
+ *   whole words between its first word, the words with digits (such as
+ *   years) and its last word, as few as needed
+ * @keep: (array length=n_keep) (nullable): for @middle, offsets of
+ *   characters whose words stay too, such as where a title first differs
+ *   from another's; when even they cannot all fit, they go in this order
+ * @n_keep: how many
  */
 typedef struct
 {
@@ -86,6 +99,8 @@ typedef struct
   MeasuresAlign align;
   MeasuresColor color;
   gboolean middle;
+  const guint *keep;
+  guint n_keep;
 } MeasuresTextRun;
 
 typedef struct _MeasuresCanvas MeasuresCanvas;
@@ -103,6 +118,8 @@ MeasuresCanvas *measures_canvas_new_svg        (double                 width,
 void            measures_canvas_free           (MeasuresCanvas        *self);
 void            measures_canvas_use_text_cache (MeasuresCanvas        *self,
                                                 MeasuresTextCache     *cache);
+void            measures_canvas_svg_set_id_prefix (MeasuresCanvas     *self,
+                                                   const char            *prefix);
 GBytes         *measures_canvas_svg_finish     (MeasuresCanvas        *self);
 
 void            measures_canvas_fill_rect      (MeasuresCanvas        *self,

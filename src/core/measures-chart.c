@@ -12,9 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "measures-file.h"
-#include "measures-chart.h"
-#include "measures-summary.h"
+#include "measures-chart-private.h"
 #include "measures-text.h"
 
 /* The overview's charts, drawn with Cairo and Pango only, through a
@@ -30,83 +28,17 @@
 
 #define ROW 22.0
 #define LABEL_WIDTH 0.38
+/* Titles need more room than the labels of forms and types, and a
+ * period less than a count's bar: 46% of the width, and in a narrow
+ * chart up to 60% while that is at most 340 units. */
+#define TIMELINE_LABEL_WIDTH 0.46
+#define TIMELINE_LABEL_WIDTH_NARROW 0.6
+#define TIMELINE_LABEL_ROOM 340.0
 #define TIMELINE_TOP 20.0
 
 G_DEFINE_QUARK (measures-chart-error-quark, measures_chart_error)
 
 static const char * const names[] = { "years", "forms", "types", "timeline" };
-
-/* Colours from the GNOME palette, darker ones on light and lighter ones
- * on dark, each checked against its background in test-chart. The
- * backgrounds are libadwaita's view colours. */
-static const MeasuresChartColors light_colors = {
-  .background = { 1, 1, 1, 1 },
-  .text = { 0.12, 0.12, 0.12, 1 },
-  .dim_text = { 0.36, 0.36, 0.36, 1 },
-  .axis = { 0.45, 0.45, 0.45, 1 },
-  .grid = { 0.88, 0.88, 0.88, 1 },
-  .hatch = { 1, 1, 1, 0.55 },
-  .parts = {
-    { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 },   /* blue 4 */
-    { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0, 1 },   /* purple 4 */
-    { 0x26 / 255.0, 0x80 / 255.0, 0x4a / 255.0, 1 },   /* a darker green 5 */
-    { 0xc6 / 255.0, 0x46 / 255.0, 0x00 / 255.0, 1 },   /* orange 5 */
-    { 0xa5 / 255.0, 0x1d / 255.0, 0x2d / 255.0, 1 },   /* red 5 */
-    { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0, 1 },   /* brown 5 */
-  },
-};
-
-static const MeasuresChartColors dark_colors = {
-  .background = { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0, 1 },
-  .text = { 1, 1, 1, 1 },
-  .dim_text = { 0.75, 0.75, 0.75, 1 },
-  .axis = { 0.6, 0.6, 0.6, 1 },
-  .grid = { 0.22, 0.22, 0.22, 1 },
-  .hatch = { 0, 0, 0, 0.55 },
-  .parts = {
-    { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0, 1 },   /* blue 2 */
-    { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0, 1 },   /* purple 2 */
-    { 0x57 / 255.0, 0xe3 / 255.0, 0x89 / 255.0, 1 },   /* green 2 */
-    { 0xff / 255.0, 0xa3 / 255.0, 0x48 / 255.0, 1 },   /* orange 2 */
-    { 0xf6 / 255.0, 0x61 / 255.0, 0x51 / 255.0, 1 },   /* red 1 */
-    { 0xcd / 255.0, 0xab / 255.0, 0x8f / 255.0, 1 },   /* brown 1 */
-  },
-};
-
-/* Words */
-
-static const char *tr  (const MeasuresChartStyle *style,
-                        const char               *context,
-                        const char               *msgid) G_GNUC_FORMAT (3);
-static const char *ntr (MeasuresTranslations     *translations,
-                        const char               *msgid,
-                        const char               *plural,
-                        gulong                    n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
-
-static const char *
-tr (const MeasuresChartStyle *style,
-    const char               *context,
-    const char               *msgid)
-{
-  if (style != NULL && style->translations != NULL)
-    return measures_translations_get (style->translations, context, msgid);
-  if (context != NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
-}
-
-static const char *
-ntr (MeasuresTranslations *translations,
-     const char           *msgid,
-     const char           *plural,
-     gulong                n)
-{
-  if (translations != NULL)
-    return measures_translations_nget (translations, msgid, plural, n);
-
-  return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
-}
 
 /**
  * measures_chart_get_name:
@@ -174,18 +106,6 @@ measures_chart_get_title (MeasuresChart         chart,
     }
 }
 
-/**
- * measures_chart_get_colors:
- * @style: light or dark
- * @colors: (out): its colours
- */
-void
-measures_chart_get_colors (const MeasuresChartStyle *style,
-                           MeasuresChartColors      *colors)
-{
-  *colors = style != NULL && style->dark ? dark_colors : light_colors;
-}
-
 /* Painting and finding */
 
 typedef struct
@@ -193,6 +113,7 @@ typedef struct
   MeasuresCanvas *canvas;          /* NULL when only finding */
   const MeasuresChartStyle *style;
   MeasuresChartColors colors;
+  guint *swatches;                 /* of each category, while painting */
 
   /* Finding: what is at a point, or where a thing is. */
   MeasuresChartHit *found;
@@ -232,19 +153,24 @@ area (Painter              *p,
     }
 }
 
+/* The fill of a bar that stands for no category. */
 static void
-part_fill (Painter      *p,
-           guint         part,
-           MeasuresFill *fill)
+plain_fill (Painter      *p,
+            guint         color,
+            MeasuresFill *fill)
 {
-  static const MeasuresHatch hatches[] = {
-    MEASURES_HATCH_NONE, MEASURES_HATCH_DIAGONAL, MEASURES_HATCH_DOTS, MEASURES_HATCH_HORIZONTAL,
-  };
+  _measures_chart_swatch_fill (&p->colors, MEASURES_CHART_SWATCH (color, MEASURES_HATCH_NONE), fill);
+}
 
-  fill->color = p->colors.parts[part % G_N_ELEMENTS (p->colors.parts)];
-  fill->hatch = hatches[part % G_N_ELEMENTS (hatches)];
-  fill->hatch_color = p->colors.hatch;
-  fill->fade = FALSE;
+static void
+category_fill (Painter      *p,
+               guint         category,
+               MeasuresFill *fill)
+{
+  if (p->swatches == NULL || category == G_MAXUINT)
+    plain_fill (p, MEASURES_CHART_BLUE, fill);
+  else
+    _measures_chart_swatch_fill (&p->colors, p->swatches[category], fill);
 }
 
 static void
@@ -272,6 +198,23 @@ line (Painter             *p,
 }
 
 static void
+bold_text (Painter             *p,
+           const char          *str,
+           double               size,
+           gboolean             bold,
+           double               x,
+           double               y,
+           double               max_width,
+           MeasuresAlign        align,
+           const MeasuresColor *color)
+{
+  MeasuresTextRun run = { str, x, y, size, bold, max_width, align, *color };
+
+  if (p->canvas != NULL)
+    measures_canvas_text (p->canvas, &run);
+}
+
+static void
 text (Painter             *p,
       const char          *str,
       double               size,
@@ -281,39 +224,83 @@ text (Painter             *p,
       MeasuresAlign        align,
       const MeasuresColor *color)
 {
-  MeasuresTextRun run = { str, x, y, size, FALSE, max_width, align, *color };
-
-  if (p->canvas != NULL)
-    measures_canvas_text (p->canvas, &run);
+  bold_text (p, str, size, FALSE, x, y, max_width, align, color);
 }
 
-/* Year labels need about 36 units each. */
-static guint
-label_every (double per_year)
+/* What the filters leave out stays, faded, beside what they chose: the
+ * parts of bars keep their pattern at a third of their strength. */
+static void
+fade (MeasuresFill *fill)
 {
-  return per_year >= 36 ? 1 : (guint) ceil (36 / MAX (per_year, 1));
+  fill->color.alpha *= 0.3;
+  fill->hatch_color.alpha *= 0.3;
 }
 
-static GArray *
-counts_for (MeasuresOverview *overview,
-            MeasuresChart     chart)
+/* Wide enough for the digits, separators and letters of labels in the
+ * fonts we draw with (at 96 dots per inch): the room kept for figures,
+ * which must be the same whether drawing or finding. */
+static double
+estimated_width (const char *str,
+                 double      size)
 {
-  return chart == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
+  return g_utf8_strlen (str, -1) * size * 96 / 72 * 0.62;
+}
+
+/* The width of @str at @size points, as the canvas draws it; with no
+ * canvas (when only finding), as estimated from its length. */
+static double
+text_width (Painter    *p,
+            const char *str,
+            double      size,
+            gboolean    bold)
+{
+  MeasuresTextRun run = { str, 0, 0, size, bold, 0, MEASURES_ALIGN_START, p->colors.text };
+  double width;
+
+  if (p->canvas == NULL)
+    return estimated_width (str, size);
+
+  g_free (measures_canvas_fit_text (p->canvas, &run, &width));
+
+  return width;
+}
+
+/* The height of a line of text at @size points. */
+static double
+line_height (double size)
+{
+  return size * 96 / 72 * 1.25;
+}
+
+static void
+free_ticks (MeasuresChartTick *ticks,
+            guint              n)
+{
+  for (guint i = 0; ticks != NULL && i < n; i++)
+    g_free (ticks[i].text);
+  g_free (ticks);
+}
+
+/* Draws the labels shown: those of what the filters chose in @color and
+ * bold, the others, when the filters chose some, in @dim. */
+static void
+draw_ticks (Painter             *p,
+            MeasuresChartTick   *ticks,
+            guint                n,
+            double               size,
+            const MeasuresColor *color,
+            const MeasuresColor *dim)
+{
+  for (guint i = 0; i < n; i++)
+    if (ticks[i].shown)
+      bold_text (p, ticks[i].text, size, ticks[i].bold, ticks[i].x, ticks[i].y, 0, MEASURES_ALIGN_START,
+                 ticks[i].faded ? dim : color);
 }
 
 static guint
 legend_rows (MeasuresOverview *overview)
 {
   return (overview->categories->len + 2) / 3 + (overview->n_undated > 0 ? 1 : 0);
-}
-
-static guint
-timeline_rows (MeasuresOverview         *overview,
-               const MeasuresChartStyle *style)
-{
-  guint most = style != NULL && style->timeline_rows > 0 ? style->timeline_rows : MEASURES_CHART_TIMELINE_ROWS;
-
-  return MIN (overview->timeline->len, most);
 }
 
 /**
@@ -339,10 +326,10 @@ measures_chart_get_height_for_style (MeasuresOverview         *overview,
       return 260 + ROW * legend_rows (overview);
     case MEASURES_CHART_FORMS:
     case MEASURES_CHART_TYPES:
-      return ROW * MAX (counts_for (overview, chart)->len, 1) + 8;
+      return ROW * MAX (_measures_chart_counts (overview, chart)->len, 1) + 8;
     case MEASURES_CHART_TIMELINE:
       {
-        guint rows = timeline_rows (overview, style);
+        guint rows = _measures_chart_timeline_rows (overview, style);
 
         return TIMELINE_TOP + ROW * (MAX (rows, 1) + (rows < overview->n_timeline ? 1 : 0)) + 8;
       }
@@ -371,10 +358,11 @@ paint_bars (Painter          *p,
             MeasuresChart     chart,
             double            width)
 {
-  GArray *counts = counts_for (overview, chart);
+  GArray *counts = _measures_chart_counts (overview, chart);
   double label_width = width * LABEL_WIDTH;
-  double bar_width = width - label_width - 48;
+  double bar_width;
   MeasuresFill fill;
+  gboolean any_chosen = FALSE;
   guint max = 1;
 
   if (counts->len == 0)
@@ -385,21 +373,38 @@ paint_bars (Painter          *p,
       return;
     }
 
-  part_fill (p, 0, &fill);
   for (guint i = 0; i < counts->len; i++)
-    max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
+    {
+      max = MAX (max, g_array_index (counts, MeasuresOverviewCount, i).count);
+      any_chosen |= g_array_index (counts, MeasuresOverviewCount, i).chosen;
+    }
+
+  /* The longest bar leaves room for its figure after it. */
+  {
+    g_autofree char *widest = measures_text_format_count (max);
+
+    bar_width = MAX (width - label_width - estimated_width (widest, MEASURES_CHART_LABEL_SIZE) - 8, 1);
+  }
 
   for (guint i = 0; i < counts->len; i++)
     {
       const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
       double y = i * ROW;
       double length = MAX (bar_width * count->count / max, 1);
-      g_autofree char *number = g_strdup_printf ("%'u", count->count);
+      g_autofree char *number = measures_text_format_count (count->count);
+      gboolean faded = any_chosen && !count->chosen;
+      const MeasuresColor *color = faded ? &p->colors.dim_text : &p->colors.text;
 
+      /* A type in the colour of its category, as in the chart per year;
+       * forms in one colour, which would mean nothing more. What the
+       * filters chose is in bold, the rest faded. */
+      category_fill (p, count->category, &fill);
+      if (faded)
+        fade (&fill);
       area (p, MEASURES_CHART_HIT_COUNT, i, chart, 0, y, width, ROW);
-      text (p, count->label, 9, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, &p->colors.text);
+      bold_text (p, count->label, 9, count->chosen, 0, y + 3, label_width - 8, MEASURES_ALIGN_START, color);
       rect (p, label_width, y + 4, length, ROW - 8, &fill);
-      text (p, number, 9, label_width + length + 4, y + 3, 0, MEASURES_ALIGN_START, &p->colors.text);
+      text (p, number, 9, label_width + length + 4, y + 3, 0, MEASURES_ALIGN_START, color);
     }
 }
 
@@ -412,11 +417,28 @@ paint_years (Painter          *p,
   guint n = overview->years->len;
   double plot_height = height - 40 - ROW * legend_rows (overview);
   double step = n > 0 ? width / n : width;
-  guint every = label_every (step);
-  guint max = 1;
+  g_autofree int *years = g_new0 (int, MAX (n, 1));
+  MeasuresChartTick *figures = NULL, *labels = NULL;
+  gboolean some_faded = FALSE;
+  guint max = 1, highest = 0;
 
   for (guint i = 0; i < n; i++)
-    max = MAX (max, g_array_index (overview->years, MeasuresYearBin, i).total);
+    {
+      const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
+
+      years[i] = bin->year;
+      some_faded |= !measures_overview_year_chosen (overview, bin->year);
+      if (bin->total > max)
+        {
+          max = bin->total;
+          highest = i;
+        }
+    }
+  if (p->canvas != NULL)
+    {
+      figures = g_new0 (MeasuresChartTick, MAX (n, 1));
+      labels = g_new0 (MeasuresChartTick, MAX (n, 1));
+    }
 
   line (p, 0, plot_height + 0.5, width, plot_height + 0.5, &p->colors.axis);
 
@@ -431,6 +453,9 @@ paint_years (Painter          *p,
       double bar = MAX (step * 0.7, 1);
       double x = i * step + (step - bar) / 2;
       double y = plot_height;
+      /* A year the filters leave out is faded: after a click on 2021,
+       * its bar stands out among the other years of the same measures. */
+      gboolean chosen = measures_overview_year_chosen (overview, bin->year) || !some_faded;
 
       /* The whole column, label included, so that thin bars are easy
        * to point at; its parts on top. */
@@ -444,26 +469,48 @@ paint_years (Painter          *p,
           if (bin->by_category[c] == 0)
             continue;
 
-          part_fill (p, c, &fill);
+          category_fill (p, c, &fill);
+          if (!chosen)
+            fade (&fill);
           rect (p, x, y - h, bar, h, &fill);
           area (p, MEASURES_CHART_HIT_YEAR, i, c, i * step, y - h, step, h);
           y -= h;
         }
 
-      if (bin->total > 0 && step >= 14)
+      /* Its figure over it and its year under it, if they fit. */
+      if (figures != NULL)
         {
-          g_autofree char *number = g_strdup_printf ("%'u", bin->total);
-
-          text (p, number, 8, x + bar / 2, y - 15, 0, MEASURES_ALIGN_CENTER, &p->colors.text);
+          if (bin->total > 0)
+            {
+              figures[i].text = measures_text_format_count (bin->total);
+              figures[i].width = text_width (p, figures[i].text, 8, FALSE);
+              figures[i].x = x + bar / 2 - figures[i].width / 2;
+              figures[i].y = y - 15;
+              figures[i].height = line_height (8);
+              figures[i].faded = !chosen;
+            }
+          labels[i].text = g_strdup_printf ("%d", bin->year);
+          labels[i].bold = chosen && some_faded;
+          labels[i].faded = !chosen;
+          labels[i].width = text_width (p, labels[i].text, 8, labels[i].bold);
+          labels[i].x = i * step + step / 2 - labels[i].width / 2;
+          labels[i].y = plot_height + 4;
+          labels[i].height = line_height (8);
         }
+    }
 
-      /* Every year when they fit, else every few. */
-      if (i % every == 0)
-        {
-          g_autofree char *year = g_strdup_printf ("%d", bin->year);
+  /* The highest figure gives the scale, the first and last years the
+   * span: they come first. */
+  if (figures != NULL)
+    {
+      guint ends[] = { 0, n - 1 };
 
-          text (p, year, 8, i * step + step / 2, plot_height + 4, 0, MEASURES_ALIGN_CENTER, &p->colors.dim_text);
-        }
+      _measures_chart_thin_labels (figures, n, step, years, &highest, 1, width);
+      _measures_chart_thin_labels (labels, n, step, years, ends, n > 1 ? 2 : 1, width);
+      draw_ticks (p, figures, n, 8, &p->colors.text, &p->colors.dim_text);
+      draw_ticks (p, labels, n, 8, some_faded ? &p->colors.text : &p->colors.dim_text, &p->colors.dim_text);
+      free_ticks (figures, n);
+      free_ticks (labels, n);
     }
 
   /* The legend: the same pattern and the category's name. */
@@ -473,7 +520,7 @@ paint_years (Painter          *p,
       double y = plot_height + 24 + (c / 3) * ROW;
       MeasuresFill fill;
 
-      part_fill (p, c, &fill);
+      category_fill (p, c, &fill);
       area (p, MEASURES_CHART_HIT_CATEGORY, c, c, x, y, width / 3, ROW);
       rect (p, x, y + 3, 14, 14, &fill);
       text (p, g_ptr_array_index (overview->categories, c), 9, x + 20, y + 2, width / 3 - 24,
@@ -484,20 +531,22 @@ paint_years (Painter          *p,
     {
       double y = plot_height + 24 + ((overview->categories->len + 2) / 3) * ROW;
       g_autofree char *undated = NULL;
+      g_autofree char *count = measures_text_format_count (overview->n_undated);
 
-      /* Translators: under the chart of measures per year */
+      /* Translators: under the chart of measures per year; %s is a
+       * number, with the locale's digit grouping */
       if (p->style->translations != NULL)
         undated = g_strdup_printf (measures_translations_nget (p->style->translations,
-                                                               "%'u measure without a year is not shown",
-                                                               "%'u measures without a year are not shown",
+                                                               "%s measure without a year is not shown",
+                                                               "%s measures without a year are not shown",
                                                                overview->n_undated),
-                                   overview->n_undated);
+                                   count);
       else
         undated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%'u measure without a year is not shown",
-                                                "%'u measures without a year are not shown",
+                                                "%s measure without a year is not shown",
+                                                "%s measures without a year are not shown",
                                                 overview->n_undated),
-                                   overview->n_undated);
+                                   count);
       text (p, undated, 9, 0, y + 2, width, MEASURES_ALIGN_START, &p->colors.dim_text);
     }
 }
@@ -507,13 +556,14 @@ paint_timeline (Painter          *p,
                 MeasuresOverview *overview,
                 double            width)
 {
-  double label_width = width * LABEL_WIDTH;
+  double label_width = MAX (width * TIMELINE_LABEL_WIDTH,
+                            MIN (width * TIMELINE_LABEL_WIDTH_NARROW, TIMELINE_LABEL_ROOM));
   double plot_width = width - label_width;
   int first = overview->first_year, last = overview->last_year;
   double per_year = (last >= first) ? plot_width / (last - first + 1) : plot_width;
-  guint rows = timeline_rows (overview, p->style);
+  guint rows = _measures_chart_timeline_rows (overview, p->style);
   double bottom = TIMELINE_TOP + ROW * rows;
-  const char *country = NULL;
+  MeasuresChartLabel *labels = NULL;
 
   if (rows == 0)
     {
@@ -523,16 +573,50 @@ paint_timeline (Painter          *p,
       return;
     }
 
-  /* Years along the top, with a light line down each. */
-  for (int year = first; year <= last; year++)
-    if ((year - first) % label_every (per_year) == 0)
-      {
-        g_autofree char *label = g_strdup_printf ("%d", year);
-        double x = label_width + (year - first) * per_year;
+  /* Years along the top, those that fit, with a light line down each. */
+  if (p->canvas != NULL)
+    {
+      guint n = last - first + 1, ends[] = { 0, n - 1 };
+      g_autofree int *years = g_new0 (int, n);
+      MeasuresChartTick *ticks = g_new0 (MeasuresChartTick, n);
 
-        line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
-        text (p, label, 8, x + 2, 0, 0, MEASURES_ALIGN_START, &p->colors.dim_text);
-      }
+      for (guint i = 0; i < n; i++)
+        {
+          years[i] = first + (int) i;
+          ticks[i].text = g_strdup_printf ("%d", years[i]);
+          ticks[i].bold = overview->years_chosen && measures_overview_year_chosen (overview, years[i]);
+          ticks[i].width = text_width (p, ticks[i].text, 8, ticks[i].bold);
+          ticks[i].x = label_width + i * per_year + 2;
+          ticks[i].height = line_height (8);
+        }
+      /* The years the filters chose, as a band behind the periods. */
+      if (overview->years_chosen)
+        {
+          int from = overview->chosen_from != MEASURES_YEAR_NONE ? MAX (overview->chosen_from, first) : first;
+          int to = overview->chosen_to != MEASURES_YEAR_NONE ? MIN (overview->chosen_to, last) : last;
+          MeasuresFill band;
+
+          plain_fill (p, MEASURES_CHART_BLUE, &band);
+          band.color.alpha = 0.14;
+          if (from <= to && (from > first || to < last))
+            rect (p, label_width + (from - first) * per_year, TIMELINE_TOP - 2, (to - from + 1) * per_year,
+                  bottom - TIMELINE_TOP + 2, &band);
+        }
+
+      _measures_chart_thin_labels (ticks, n, per_year, years, ends, n > 1 ? 2 : 1, width);
+      for (guint i = 0; i < n; i++)
+        if (ticks[i].shown)
+          {
+            double x = label_width + i * per_year;
+
+            line (p, x + 0.5, TIMELINE_TOP - 2, x + 0.5, bottom, &p->colors.grid);
+          }
+      draw_ticks (p, ticks, n, 8, &p->colors.dim_text, &p->colors.dim_text);
+      free_ticks (ticks, n);
+    }
+
+  if (p->canvas != NULL)
+    labels = _measures_chart_timeline_labels (p->canvas, overview, rows, label_width - 8);
 
   for (guint i = 0; i < rows; i++)
     {
@@ -541,48 +625,48 @@ paint_timeline (Painter          *p,
       double x = label_width + (row->from - first) * per_year;
       int to = row->to != MEASURES_YEAR_NONE ? row->to : last;
       double length = (to - row->from + 1) * per_year;
-      g_autofree char *label = NULL;
       MeasuresFill fill;
 
-      /* A country's name heads its group. */
-      label = g_strcmp0 (country, row->country) != 0 ? g_strdup_printf ("%s — %s", row->country, row->title)
-                                                     : g_strdup (row->title);
-      country = row->country;
-
       area (p, MEASURES_CHART_HIT_TIMELINE, i, 0, 0, y, width, ROW);
-      if (p->canvas != NULL)
+      if (labels != NULL)
         {
-          /* Titles of plans often differ only in their years, at the end. */
-          MeasuresTextRun run = { label, 0, y + 3, 9, FALSE, label_width - 8, MEASURES_ALIGN_START, p->colors.text, TRUE };
+          /* Titles of plans often differ only in their years: they lose
+           * words of their middle, never their start, years or end. */
+          MeasuresTextRun run = { labels[i].text, 0, y + 3, MEASURES_CHART_LABEL_SIZE, FALSE, label_width - 8,
+                                  MEASURES_ALIGN_START, p->colors.text, TRUE,
+                                  (const guint *) (void *) labels[i].keep->data, labels[i].keep->len };
 
           measures_canvas_text (p->canvas, &run);
         }
 
       /* An open-ended period fades out, in a colour of its own. */
-      part_fill (p, row->to == MEASURES_YEAR_NONE ? 1 : 0, &fill);
-      fill.hatch = MEASURES_HATCH_NONE;
+      plain_fill (p, row->to == MEASURES_YEAR_NONE ? MEASURES_CHART_PURPLE : MEASURES_CHART_BLUE, &fill);
       fill.fade = row->to == MEASURES_YEAR_NONE;
       rect (p, x, y + 4, length, ROW - 8, &fill);
     }
+
+  _measures_chart_timeline_labels_free (labels, rows);
 
   if (rows < overview->n_timeline)
     {
       guint more = overview->n_timeline - rows;
       g_autofree char *label = NULL;
+      g_autofree char *count = measures_text_format_count (more);
 
-      /* Translators: under a timeline cut short */
+      /* Translators: under a timeline cut short; %s is a number, with
+       * the locale's digit grouping */
       if (p->style->translations != NULL)
         label = g_strdup_printf (measures_translations_nget (p->style->translations,
-                                                             "and %'u more; narrow the filters to see it",
-                                                             "and %'u more; narrow the filters to see them",
+                                                             "and %s more; narrow the filters to see it",
+                                                             "and %s more; narrow the filters to see them",
                                                              more),
-                                 more);
+                                 count);
       else
         label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "and %'u more; narrow the filters to see it",
-                                              "and %'u more; narrow the filters to see them",
+                                              "and %s more; narrow the filters to see it",
+                                              "and %s more; narrow the filters to see them",
                                               more),
-                                 more);
+                                 count);
       text (p, label, 9, 0, bottom + 3, width, MEASURES_ALIGN_START, &p->colors.dim_text);
     }
 }
@@ -595,7 +679,9 @@ paint (Painter          *p,
        double            height)
 {
   MeasuresFill background = { p->colors.background, MEASURES_HATCH_NONE, p->colors.background, FALSE };
+  g_autofree guint *swatches = _measures_chart_category_swatches (overview);
 
+  p->swatches = swatches;
   rect (p, 0, 0, width, height, &background);
 
   switch (chart)
@@ -612,8 +698,10 @@ paint (Painter          *p,
       break;
     case MEASURES_N_CHARTS:
     default:
-      g_return_if_reached ();
+      g_warn_if_reached ();
     }
+
+  p->swatches = NULL;
 }
 
 /**
@@ -748,238 +836,6 @@ measures_chart_locate (MeasuresOverview     *overview,
   return p.any;
 }
 
-/* Words for people: tooltips and tables */
-
-static char *
-measures_text (MeasuresTranslations *translations,
-               guint                 n)
-{
-  /* The same plural message as the window's subtitle. */
-  return g_strdup_printf (ntr (translations, "%'u measure", "%'u measures", n), n);
-}
-
-static char *
-period_text (MeasuresTranslations *translations,
-             int                   from,
-             int                   to)
-{
-  MeasuresChartStyle style = { FALSE, 0, translations };
-
-  if (to == MEASURES_YEAR_NONE)
-    return g_strdup_printf (tr (&style, NULL, "since %d"), from);
-
-  return measures_format_period (from, to);
-}
-
-/**
- * measures_chart_describe_hit:
- * @overview: the figures
- * @hit: a thing a chart shows
- *
- * Returns: (transfer full) (nullable): the exact figures of @hit, in the
- *   language of the interface, for a tooltip
- */
-char *
-measures_chart_describe_hit (MeasuresOverview       *overview,
-                             const MeasuresChartHit *hit)
-{
-  g_return_val_if_fail (overview != NULL, NULL);
-  g_return_val_if_fail (hit != NULL, NULL);
-
-  switch (hit->kind)
-    {
-    case MEASURES_CHART_HIT_YEAR:
-      {
-        const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, hit->index);
-        GString *out = g_string_new (NULL);
-
-        /* Translators: a tooltip of the chart per year, "2019: 12 measures in force" */
-        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d: %'u measure in force",
-                                                 "%d: %'u measures in force", bin->total),
-                                bin->year, bin->total);
-        for (guint c = 0; c < overview->categories->len; c++)
-          if (bin->by_category[c] > 0)
-            g_string_append_printf (out, "\n%s: %'u", (const char *) g_ptr_array_index (overview->categories, c),
-                                    bin->by_category[c]);
-
-        return g_string_free (out, FALSE);
-      }
-    case MEASURES_CHART_HIT_COUNT:
-      {
-        /* The index says which of the two lists; both are counts. */
-        GArray *counts = hit->part == MEASURES_CHART_FORMS ? overview->by_form : overview->by_type;
-        const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, hit->index);
-        g_autofree char *number = measures_text (NULL, count->count);
-
-        return g_strdup_printf ("%s: %s", count->label, number);
-      }
-    case MEASURES_CHART_HIT_TIMELINE:
-      {
-        const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, hit->index);
-        g_autofree char *period = period_text (NULL, row->from, row->to);
-
-        return g_strdup_printf ("%s\n%s · %s", row->title, row->country, period);
-      }
-    case MEASURES_CHART_HIT_CATEGORY:
-      return g_strdup (g_ptr_array_index (overview->categories, hit->index));
-    case MEASURES_CHART_HIT_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static void add_printf (GStrvBuilder *builder,
-                        const char   *format,
-                        ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_printf (GStrvBuilder *builder,
-            const char   *format,
-            ...)
-{
-  g_autofree char *cell = NULL;
-  va_list args;
-
-  va_start (args, format);
-  cell = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_strv_builder_add (builder, cell);
-}
-
-static GStrv
-row_of (const char *first,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static GStrv
-row_of (const char *first,
-        ...)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  va_list args;
-
-  va_start (args, first);
-  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
-    g_strv_builder_add (builder, cell);
-  va_end (args);
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * measures_chart_get_table:
- * @overview: the figures
- * @chart: which chart
- * @translations: (nullable): the language of the headings; %NULL for
- *   the interface's
- *
- * The figures of @chart as a table, its text alternative. Row n + 1
- * is the thing measures_chart_locate() finds at index n: a year, a
- * count or a row of the timeline, as the chart shows them.
- *
- * Returns: (transfer full) (element-type GStrv): the heading row, then
- *   one row per bar or measure
- */
-GPtrArray *
-measures_chart_get_table (MeasuresOverview     *overview,
-                          MeasuresChart         chart,
-                          MeasuresTranslations *translations)
-{
-  MeasuresChartStyle style = { FALSE, 0, translations };
-  GPtrArray *table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  g_return_val_if_fail (overview != NULL, table);
-
-  switch (chart)
-    {
-    case MEASURES_CHART_YEARS:
-      {
-        g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
-
-        /* Translators: a column heading of the table of measures per year */
-        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Year")));
-        /* Translators: a column heading of the table of measures per year */
-        g_strv_builder_add (head, tr (&style, "column", NC_("column", "Measures in Force")));
-        for (guint c = 0; c < overview->categories->len; c++)
-          g_strv_builder_add (head, g_ptr_array_index (overview->categories, c));
-        g_ptr_array_add (table, g_strv_builder_end (head));
-
-        for (guint i = 0; i < overview->years->len; i++)
-          {
-            const MeasuresYearBin *bin = &g_array_index (overview->years, MeasuresYearBin, i);
-            g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
-
-            add_printf (row, "%d", bin->year);
-            add_printf (row, "%'u", bin->total);
-            for (guint c = 0; c < overview->categories->len; c++)
-              add_printf (row, "%'u", bin->by_category[c]);
-            g_ptr_array_add (table, g_strv_builder_end (row));
-          }
-        break;
-      }
-    case MEASURES_CHART_FORMS:
-    case MEASURES_CHART_TYPES:
-      {
-        GArray *counts = counts_for (overview, chart);
-
-        g_ptr_array_add (table, row_of (chart == MEASURES_CHART_FORMS ? tr (&style, NULL, N_("Form of Violence"))
-                                                                      : tr (&style, NULL, N_("Type of Measure")),
-                                        tr (&style, NULL, N_("Measures")), NULL));
-        for (guint i = 0; i < counts->len; i++)
-          {
-            const MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
-            g_autofree char *number = g_strdup_printf ("%'u", count->count);
-
-            g_ptr_array_add (table, row_of (count->label, number, NULL));
-          }
-        break;
-      }
-    case MEASURES_CHART_TIMELINE:
-      g_ptr_array_add (table, row_of (tr (&style, NULL, N_("Country")), tr (&style, NULL, N_("Title")),
-                                      tr (&style, NULL, N_("Years")), NULL));
-      for (guint i = 0; i < timeline_rows (overview, NULL); i++)
-        {
-          const MeasuresTimelineRow *row = &g_array_index (overview->timeline, MeasuresTimelineRow, i);
-          g_autofree char *period = period_text (translations, row->from, row->to);
-
-          g_ptr_array_add (table, row_of (row->country, row->title, period, NULL));
-        }
-      break;
-    case MEASURES_N_CHARTS:
-    default:
-      g_return_val_if_reached (table);
-    }
-
-  return table;
-}
-
-/**
- * measures_chart_describe:
- * @overview: the figures
- * @chart: which chart
- * @translations: (nullable): the language; %NULL for the interface's
- *
- * Returns: (transfer full): the figures of @chart in one text, for an
- *   image's description
- */
-char *
-measures_chart_describe (MeasuresOverview     *overview,
-                         MeasuresChart         chart,
-                         MeasuresTranslations *translations)
-{
-  g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, translations);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 1; i < table->len; i++)
-    {
-      GStrv row = g_ptr_array_index (table, i);
-      g_autofree char *rest = g_strjoinv (", ", row + 1);
-
-      g_string_append_printf (out, "%s%s: %s", i > 1 ? "; " : "", row[0], rest);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* Images */
 
 /**
@@ -1076,6 +932,26 @@ measures_chart_to_png (MeasuresOverview          *overview,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+static GBytes *
+to_svg (MeasuresOverview         *overview,
+        MeasuresChart             chart,
+        double                    width,
+        const MeasuresChartStyle *style,
+        const char               *id_prefix)
+{
+  double height = measures_chart_get_height_for_style (overview, chart, width, style);
+  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+
+  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
+                                    description);
+  if (id_prefix != NULL)
+    measures_canvas_svg_set_id_prefix (canvas, id_prefix);
+  measures_chart_paint (overview, chart, canvas, width, height, style);
+
+  return measures_canvas_svg_finish (canvas);
+}
+
 /**
  * measures_chart_to_svg:
  * @overview: the figures
@@ -1092,57 +968,33 @@ measures_chart_to_svg (MeasuresOverview         *overview,
                        double                    width,
                        const MeasuresChartStyle *style)
 {
-  double height = measures_chart_get_height_for_style (overview, chart, width, style);
-  g_autofree char *description = measures_chart_describe (overview, chart, style->translations);
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-
   g_return_val_if_fail (overview != NULL, NULL);
 
-  canvas = measures_canvas_new_svg (width, height, measures_chart_get_title (chart, style->translations),
-                                    description);
-  measures_chart_paint (overview, chart, canvas, width, height, style);
-
-  return measures_canvas_svg_finish (canvas);
+  return to_svg (overview, chart, width, style, NULL);
 }
 
 /**
- * measures_chart_export:
+ * measures_chart_to_svg_element:
  * @overview: the figures
  * @chart: which chart
- * @format: PNG or SVG
- * @scale: for PNG, pixels per unit
- * @file: where to write
- * @cancellable: (nullable): a cancellable
- * @error: return location for an error
+ * @width: its width in pixels
+ * @style: light or dark
+ * @id_prefix: what each id in the image starts with: ASCII letters,
+ *   digits and hyphens
  *
- * Writes @chart as an image in the light style, at
- * %MEASURES_CHART_IMAGE_WIDTH, through a temporary file renamed into
- * place, as summaries are written.
- *
- * Returns: whether the image was written
+ * Returns: (transfer full): the same image as measures_chart_to_svg(), as
+ *   an <svg> element for a page that holds others: no XML declaration,
+ *   and ids of its own
  */
-gboolean
-measures_chart_export (MeasuresOverview     *overview,
-                       MeasuresChart         chart,
-                       MeasuresChartFormat   format,
-                       double                scale,
-                       GFile                *file,
-                       GCancellable         *cancellable,
-                       GError              **error)
+GBytes *
+measures_chart_to_svg_element (MeasuresOverview         *overview,
+                               MeasuresChart             chart,
+                               double                    width,
+                               const MeasuresChartStyle *style,
+                               const char               *id_prefix)
 {
-  MeasuresChartStyle style = { FALSE };
-  g_autoptr(GBytes) bytes = NULL;
+  g_return_val_if_fail (overview != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
 
-  g_return_val_if_fail (overview != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (format == MEASURES_CHART_PNG)
-    bytes = measures_chart_to_png (overview, chart, MEASURES_CHART_IMAGE_WIDTH, scale, &style, error);
-  else
-    bytes = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
-
-  if (bytes == NULL)
-    return FALSE;
-
-  return measures_file_replace_contents (file, bytes, cancellable, error);
+  return to_svg (overview, chart, width, style, id_prefix);
 }

@@ -52,11 +52,16 @@ typedef struct
   MeasuresTextCache *text_cache;
 } MeasuresChartStyle;
 
+/* The colours of the parts of bars; with the hatches, as many
+ * swatches as MEASURES_CHART_N_COLORS * MEASURES_N_HATCHES. */
+#define MEASURES_CHART_N_COLORS 7
+
 /**
  * MeasuresChartColors:
  *
  * The colours of a style. Each meets WCAG 2 contrast against
  * @background: 4.5:1 for text, 3:1 for the parts of bars and the axis.
+ * The last of @parts is a grey, for "Other".
  */
 typedef struct
 {
@@ -66,7 +71,7 @@ typedef struct
   MeasuresColor axis;
   MeasuresColor grid;
   MeasuresColor hatch;
-  MeasuresColor parts[6];
+  MeasuresColor parts[MEASURES_CHART_N_COLORS];
 } MeasuresChartColors;
 
 /**
@@ -136,14 +141,18 @@ const char  *measures_chart_get_title          (MeasuresChart              chart
                                                 MeasuresTranslations      *translations);
 void         measures_chart_get_colors         (const MeasuresChartStyle  *style,
                                                 MeasuresChartColors       *colors);
+void         measures_chart_get_category_fill  (MeasuresOverview          *overview,
+                                                guint                      category,
+                                                const MeasuresChartStyle  *style,
+                                                MeasuresFill              *fill);
 
 double       measures_chart_get_height         (MeasuresOverview          *overview,
                                                 MeasuresChart              chart,
                                                 double                     width);
 double       measures_chart_get_height_for_style (MeasuresOverview        *overview,
-                                                MeasuresChart              chart,
-                                                double                     width,
-                                                const MeasuresChartStyle  *style);
+                                                  MeasuresChart              chart,
+                                                  double                     width,
+                                                  const MeasuresChartStyle  *style);
 void         measures_chart_paint              (MeasuresOverview          *overview,
                                                 MeasuresChart              chart,
                                                 MeasuresCanvas            *canvas,
@@ -190,12 +199,10 @@ GBytes      *measures_chart_to_svg             (MeasuresOverview          *overv
                                                 MeasuresChart              chart,
                                                 double                     width,
                                                 const MeasuresChartStyle  *style);
-gboolean     measures_chart_export             (MeasuresOverview          *overview,
+GBytes      *measures_chart_to_svg_element     (MeasuresOverview          *overview,
                                                 MeasuresChart              chart,
-                                                MeasuresChartFormat        format,
-                                                double                     scale,
-                                                GFile                     *file,
-                                                GCancellable              *cancellable,
-                                                GError                   **error);
+                                                double                     width,
+                                                const MeasuresChartStyle  *style,
+                                                const char                *id_prefix);
 
 G_END_DECLS

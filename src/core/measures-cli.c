@@ -10,14 +10,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "measures-file.h"
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-coverage-chart.h"
+#include "measures-export.h"
+#include "measures-file.h"
+#include "measures-languages.h"
 #include "measures-loader.h"
 #include "measures-map.h"
+#include "measures-resolver.h"
 #include "measures-session.h"
-#include "measures-summary.h"
 #include "measures-text.h"
 
 /* The command-line modes that need no display. They write to strings
@@ -199,6 +201,21 @@ load_and_match (GFile * const       *files,
   if (*status == MEASURES_EXIT_FAILURE)
     return NULL;
 
+  /* "România", "Trafic de persoane", "turkiye": the values they stand
+   * for; a value that stands for nothing is an error, not a count of 0.
+   * The session evaluates the query again once it is resolved. */
+  if (query != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!measures_resolve_query (query, measures_session_get_index (session), &error))
+        {
+          g_string_append_printf (err, "measures: %s\n", error->message);
+          *status = MEASURES_EXIT_FAILURE;
+          return NULL;
+        }
+    }
+
   return g_steal_pointer (&session);
 }
 
@@ -236,6 +253,51 @@ measures_cli_count (GFile * const *files,
   return status;
 }
 
+/* Says that @path names no format. */
+static void
+append_unknown_format (GString    *err,
+                       const char *path)
+{
+  g_autofree char *names = measures_export_formats_dup_names (FALSE);
+
+  /* Translators: the first %s is a file name, the second the formats:
+   * “pdf, html, md, csv or json” */
+  g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=%s\n"),
+                          path, names);
+}
+
+/* Writes what @export makes to @path, or for "-" hands it to @out. */
+static gboolean
+write_export (MeasuresExport  *export,
+              const char      *path,
+              GBytes         **out,
+              GString         *err)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GBytes) bytes = measures_export_to_bytes (export, NULL, &error);
+
+      if (bytes != NULL && out != NULL)
+        *out = g_steal_pointer (&bytes);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      measures_export_write (export, file, NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_string_append_printf (err, "measures: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * measures_cli_export:
  * @files: (array length=n_files): dataset files; none means the
@@ -245,7 +307,8 @@ measures_cli_count (GFile * const *files,
  * @path: where to write; "-" for standard output (text formats only)
  * @format_name: (nullable): "pdf", "html", "md", "csv" or "json";
  *   %NULL to take it from @path's extension
- * @lang: (nullable): "en" or "ro"; %NULL for the interface's language
+ * @lang: (nullable): a language of measures_languages_get_codes(); %NULL
+ *   for the interface's language
  * @out: (out) (optional) (nullable): for "-", the document to print
  * @err: where problems are written
  *
@@ -264,8 +327,7 @@ measures_cli_export (GFile * const  *files,
   g_autoptr(MeasuresSession) session = NULL;
   const MeasuresResult *result;
   g_autoptr(GPtrArray) chosen = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresExport) export = NULL;
   g_autofree char *preferred = NULL;
   MeasuresExportFormat format;
   MeasuresExitStatus status;
@@ -275,22 +337,30 @@ measures_cli_export (GFile * const  *files,
   if (out != NULL)
     *out = NULL;
 
-  if (format_name != NULL ? !measures_export_format_from_name (format_name, &format)
-                          : !measures_export_format_from_path (path, &format))
+  if ((format_name != NULL ? !measures_export_format_from_name (format_name, &format)
+                           : !measures_export_format_from_path (path, &format)) ||
+      measures_export_format_is_chart (format))
     {
+      g_autofree char *names = measures_export_formats_dup_names (FALSE);
+
       if (format_name != NULL)
-        /* Translators: %s is what the user gave after --format= */
-        g_string_append_printf (err, _("measures: unknown format “%s”; use pdf, html, md, csv or json\n"), format_name);
+        /* Translators: the first %s is what the user gave after --format=,
+         * the second the formats: “pdf, html, md, csv or json” */
+        g_string_append_printf (err, _("measures: unknown format “%s”; use %s\n"), format_name, names);
       else
-        g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+        append_unknown_format (err, path);
       return MEASURES_EXIT_FAILURE;
     }
 
   if (lang == NULL)
     lang = preferred = measures_get_preferred_language ();
-  if (!measures_language_is (lang, "en") && !measures_language_is (lang, "ro"))
+  if (measures_languages_find (lang) == NULL)
     {
-      g_string_append_printf (err, _("measures: --lang must be en or ro, not “%s”\n"), lang);
+      g_autofree char *langs = measures_languages_dup_list ();
+
+      /* Translators: the first %s is the languages: “en or ro”, the second
+       * what the user gave after --lang= */
+      g_string_append_printf (err, _("measures: --lang must be %s, not “%s”\n"), langs, lang);
       return MEASURES_EXIT_FAILURE;
     }
 
@@ -312,29 +382,9 @@ measures_cli_export (GFile * const  *files,
     if (measures_bitset_get (result->matches, order[i]))
       g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (measures_session_get_index (session), order[i])));
 
-  bytes = measures_export_bytes (chosen, query, FALSE, format, lang, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_string_append_printf (err, "measures: %s\n", error->message);
-      return MEASURES_EXIT_FAILURE;
-    }
-
-  if (to_stdout)
-    {
-      if (out != NULL)
-        *out = g_steal_pointer (&bytes);
-      return status;
-    }
-
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-    if (!measures_file_replace_contents (file, bytes, NULL, &error))
-      {
-        g_string_append_printf (err, "measures: %s\n", error->message);
-        return MEASURES_EXIT_FAILURE;
-      }
-  }
+  export = measures_export_new_summary (format, chosen, query, FALSE, lang);
+  if (!write_export (export, path, out, err))
+    return MEASURES_EXIT_FAILURE;
 
   return status;
 }
@@ -351,12 +401,13 @@ gboolean
 measures_cli_is_chart_export (const char *path,
                               const char *format_name)
 {
-  MeasuresChartFormat format;
+  MeasuresExportFormat format;
 
   if (format_name != NULL)
-    return g_ascii_strcasecmp (format_name, "png") == 0 || g_ascii_strcasecmp (format_name, "svg") == 0;
+    return measures_export_format_from_name (format_name, &format) && measures_export_format_is_chart (format);
 
-  return path != NULL && measures_chart_format_from_path (path, &format);
+  return path != NULL && measures_export_format_from_path (path, &format) &&
+         measures_export_format_is_chart (format);
 }
 
 /**
@@ -391,11 +442,8 @@ measures_cli_export_chart (GFile * const  *files,
 {
   g_autoptr(MeasuresSession) session = NULL;
   const MeasuresResult *result;
-  g_autoptr(MeasuresOverview) overview = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  MeasuresChartStyle style = { FALSE };
-  MeasuresChartFormat format = MEASURES_CHART_PNG;
+  g_autoptr(MeasuresExport) export = NULL;
+  MeasuresExportFormat format = MEASURES_FORMAT_PNG;
   MeasuresChart chart = MEASURES_CHART_YEARS;
   MeasuresExitStatus status;
 
@@ -403,10 +451,10 @@ measures_cli_export_chart (GFile * const  *files,
     *out = NULL;
 
   if (format_name != NULL)
-    format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_CHART_SVG : MEASURES_CHART_PNG;
-  else if (!measures_chart_format_from_path (path, &format))
+    format = g_ascii_strcasecmp (format_name, "svg") == 0 ? MEASURES_FORMAT_SVG : MEASURES_FORMAT_PNG;
+  else if (!measures_export_format_from_path (path, &format) || !measures_export_format_is_chart (format))
     {
-      g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; add --format=pdf, html, md, csv or json\n"), path);
+      append_unknown_format (err, path);
       return MEASURES_EXIT_FAILURE;
     }
 
@@ -425,7 +473,7 @@ measures_cli_export_chart (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
-  if (g_str_equal (path, "-") && format != MEASURES_CHART_SVG)
+  if (g_str_equal (path, "-") && !measures_export_format_is_text (format))
     {
       g_string_append (err, _("measures: a PNG image cannot be written to standard output; give a file name\n"));
       return MEASURES_EXIT_FAILURE;
@@ -436,26 +484,9 @@ measures_cli_export_chart (GFile * const  *files,
     return status;
   result = measures_session_get_result (session);
 
-  overview = measures_overview_new (measures_session_get_index (session), result->matches, g_date_time_get_year (now));
-
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr(GBytes) svg = measures_chart_to_svg (overview, chart, MEASURES_CHART_IMAGE_WIDTH, &style);
-
-      if (out != NULL)
-        *out = g_steal_pointer (&svg);
-      return status;
-    }
-
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-    if (!measures_chart_export (overview, chart, format, scale, file, NULL, &error))
-      {
-        g_string_append_printf (err, "measures: %s\n", error->message);
-        return MEASURES_EXIT_FAILURE;
-      }
-  }
+  export = measures_export_new_chart (format, measures_session_get_index (session), result->matches, chart, scale);
+  if (!write_export (export, path, out, err))
+    return MEASURES_EXIT_FAILURE;
 
   return status;
 }

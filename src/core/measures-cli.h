@@ -28,7 +28,7 @@ typedef enum
 } MeasuresExitStatus;
 
 gboolean            measures_cli_check_file_names (const char * const *names,
-                                              GError             **error);
+                                                   GError             **error);
 gboolean            measures_cli_parse_years (const char          *text,
                                               int                 *from,
                                               int                 *to,
@@ -54,28 +54,28 @@ MeasuresExitStatus  measures_cli_export      (GFile * const       *files,
                                               GBytes             **out,
                                               GString             *err);
 gboolean            measures_cli_is_chart_export (const char      *path,
-                                              const char          *format_name);
+                                                  const char          *format_name);
 MeasuresExitStatus  measures_cli_export_chart (GFile * const      *files,
-                                              guint                n_files,
-                                              MeasuresQuery       *query,
-                                              const char          *path,
-                                              const char          *format_name,
-                                              const char          *chart_name,
-                                              double               scale,
-                                              GBytes             **out,
-                                              GString             *err);
+                                               guint                n_files,
+                                               MeasuresQuery       *query,
+                                               const char          *path,
+                                               const char          *format_name,
+                                               const char          *chart_name,
+                                               double               scale,
+                                               GBytes             **out,
+                                               GString             *err);
 
 gboolean            measures_cli_is_coverage_chart (const char    *chart_name);
 MeasuresExitStatus  measures_cli_export_coverage (GFile * const   *files,
-                                              guint                n_files,
-                                              MeasuresQuery       *query,
-                                              const char          *path,
-                                              const char          *format_name,
-                                              const char          *chart_name,
-                                              const char          *by_name,
-                                              const char          *zoom_name,
-                                              double               scale,
-                                              GBytes             **out,
-                                              GString             *err);
+                                                  guint                n_files,
+                                                  MeasuresQuery       *query,
+                                                  const char          *path,
+                                                  const char          *format_name,
+                                                  const char          *chart_name,
+                                                  const char          *by_name,
+                                                  const char          *zoom_name,
+                                                  double               scale,
+                                                  GBytes             **out,
+                                                  GString             *err);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "measures-canvas-shapes.h"
 #include "measures-coverage-chart.h"
+#include "measures-text.h"
 
 /* The coverage matrix as an image, drawn once through a MeasuresCanvas
  * for PNG (Cairo) and SVG (with its text as text): a row per country
@@ -100,9 +101,14 @@ measures_coverage_chart_get_level_range (guint level,
   if (low == 0)
     return NULL;
   if (low == high)
-    return g_strdup_printf ("%'u", low);
+    return measures_text_format_count (low);
 
-  return g_strdup_printf ("%'u–%'u", low, high);
+  {
+    g_autofree char *from = measures_text_format_count (low);
+    g_autofree char *to = measures_text_format_count (high);
+
+    return g_strdup_printf ("%s–%s", from, to);
+  }
 }
 
 /* The one of the style's two text colours that reads best on @fill. */
@@ -351,7 +357,7 @@ measures_coverage_chart_paint (MeasuresCoverage         *coverage,
       for (guint r = group->first; r < group->first + group->n_rows; r++, y += ROW)
         {
           const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
-          g_autofree char *total = g_strdup_printf ("%'u", row->matches);
+          g_autofree char *total = measures_text_format_count (row->matches);
           g_autofree char *description = measures_coverage_describe_row (coverage, r, style != NULL ? style->translations
                                                                                                    : NULL);
 
@@ -405,13 +411,16 @@ measures_coverage_chart_describe (MeasuresCoverage     *coverage,
       const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
       gboolean any = FALSE;
 
-      g_string_append_printf (out, "%s%s: %'u", r > 0 ? "; " : "", row->label, row->matches);
+      g_autofree char *matches = measures_text_format_count (row->matches);
+
+      g_string_append_printf (out, "%s%s: %s", r > 0 ? "; " : "", row->label, matches);
       for (guint c = 0; c < coverage->columns->len; c++)
         if (row->cells[c] > 0)
           {
-            g_string_append_printf (out, "%s%s %'u", any ? ", " : " (",
-                                    g_array_index (coverage->columns, MeasuresCoverageColumn, c).label,
-                                    row->cells[c]);
+            g_autofree char *count = measures_text_format_count (row->cells[c]);
+
+            g_string_append_printf (out, "%s%s %s", any ? ", " : " (",
+                                    g_array_index (coverage->columns, MeasuresCoverageColumn, c).label, count);
             any = TRUE;
           }
       if (any)

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "measures-atlas.h"
+#include "measures-countries.h"
 #include "measures-coverage.h"
-#include "measures-coverage-codes-private.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -26,7 +26,7 @@
  * zero that the filters make.
  *
  * Countries are matched to the world map by their ISO 3166-1 code,
- * through measures_coverage_country_code(). */
+ * through the vocabulary's table of countries (measures-countries). */
 
 /* Words */
 
@@ -98,77 +98,6 @@ measures_coverage_get_title (MeasuresCoverageBy    by,
 
   /* Translators: the heading of a table of countries against categories of measure */
   return tr (translations, NULL, N_("Measures per Country and Category"));
-}
-
-/* Country codes */
-
-static int
-compare_code_keys (const void *key,
-                   const void *entry)
-{
-  return strcmp (key, ((const CountryCode *) entry)->key);
-}
-
-/* Letters and digits only, without marks, in lower case: as
- * build-aux/make-country-codes folds the names of its table. */
-static char *
-fold_name (const char *name,
-           gsize       length)
-{
-  g_autofree char *part = g_utf8_make_valid (name, length);
-  g_autofree char *folded = measures_fold (part);
-  GString *out = g_string_sized_new (strlen (folded));
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * measures_coverage_country_code:
- * @name: a country's name as a dataset writes it, such as "Republic of
- *   Moldova", "Moldova, Republic of" or "Bolivia (Plurinational State of)"
- *
- * Finds the ISO 3166-1 code of a country's name: any of the names
- * iso-codes gives, in either order around its comma, the forms of the
- * UN Women Global Database, whatever their case, accents and
- * punctuation, with or without a remark in brackets at the end.
- *
- * This is the coverage matrix's own table (build-aux/make-country-codes);
- * the vocabulary's country mapping should take its place once both are
- * in one tree.
- *
- * Returns: (nullable): the alpha-2 code, or %NULL when the name is none
- *   of a known country
- */
-const char *
-measures_coverage_country_code (const char *name)
-{
-  for (guint attempt = 0; name != NULL && attempt < 2; attempt++)
-    {
-      const char *bracket = strrchr (name, '(');
-      gsize length = strlen (name);
-      g_autofree char *key = NULL;
-      const CountryCode *found;
-
-      /* Then without the remark in brackets. */
-      if (attempt == 1)
-        {
-          if (bracket == NULL || bracket == name)
-            break;
-          length = bracket - name;
-        }
-
-      key = fold_name (name, length);
-      found = bsearch (key, country_codes, G_N_ELEMENTS (country_codes), sizeof country_codes[0],
-                       compare_code_keys);
-      if (found != NULL)
-        return found->code;
-    }
-
-  return NULL;
 }
 
 /* Figures */
@@ -418,11 +347,13 @@ measures_coverage_new (MeasuresIndex        *index,
   for (guint v = 0; v < n_countries; v++)
     {
       MeasuresCoverageRow row = { v };
+      const MeasuresCountry *country;
       int region = measures_index_get_country_region (index, v);
       guint n_regions = measures_index_get_n_values (index, MEASURES_FACET_REGION);
 
       row.label = label_of (self, index, MEASURES_FACET_COUNTRY, v, translations);
-      row.code = measures_coverage_country_code (measures_index_get_value (index, MEASURES_FACET_COUNTRY, v));
+      country = measures_countries_find (measures_index_get_value (index, MEASURES_FACET_COUNTRY, v));
+      row.code = country != NULL ? country->alpha_2 : NULL;
       row.on_map = row.code != NULL && measures_atlas_find (atlas, row.code) >= 0;
       row.group = rank[region >= 0 ? (guint) region : n_regions];
       row.matches = matches_of[v];
@@ -451,7 +382,7 @@ measures_coverage_new (MeasuresIndex        *index,
   for (guint i = 0; i < items->len; i++)
     {
       const MeasuresCoverageRow *row = &g_array_index (unsorted, MeasuresCoverageRow,
-                                                        g_array_index (items, SortItem, i).position);
+                                                       g_array_index (items, SortItem, i).position);
       MeasuresCoverageGroup *group = &g_array_index (self->groups, MeasuresCoverageGroup, row->group);
 
       g_array_index (self->rows, MeasuresCoverageRow, i) = *row;
@@ -509,7 +440,7 @@ measures_coverage_format_cell (MeasuresCoverage     *self,
      * no measure of that kind at all; a dash, not a zero */
     return g_strdup (tr (translations, "coverage", NC_("coverage", "–")));
 
-  return g_strdup_printf ("%'u", r->cells[column]);
+  return measures_text_format_count (r->cells[column]);
 }
 
 /**
@@ -539,13 +470,12 @@ measures_coverage_describe_cell (MeasuresCoverage     *self,
     /* Translators: read for a cell of a country with no measure of that kind at all */
     count = g_strdup (tr (translations, "coverage", NC_("coverage", "none")));
   else
-    count = g_strdup_printf ("%'u", r->cells[column]);
+    count = measures_text_format_count (r->cells[column]);
 
   /* Translators: a cell of the coverage matrix, read by a screen reader:
    * the country, the category or form, and the count, "Romania,
-   * Trafficking, 3" */
-  return g_strdup_printf (tr (translations, "coverage", NC_("coverage", "%1$s, %2$s, %3$s")),
-                          r->label, c->label, count);
+   * Trafficking, 3", in that order */
+  return g_strdup_printf (tr (translations, "coverage", NC_("coverage", "%s, %s, %s")), r->label, c->label, count);
 }
 
 /**
@@ -573,10 +503,14 @@ measures_coverage_describe_figures (MeasuresCoverage     *self,
   if (r->possible[column] == 0)
     figures = g_strdup (tr (translations, "coverage", NC_("coverage", "None in the data")));
   else
-    /* Translators: the figures of a cell of the coverage matrix or of a
-     * country: how many of its measures match the filters, of how many */
-    figures = g_strdup_printf (tr (translations, NULL, N_("Matching measures: %'u of %'u")),
-                               r->cells[column], r->possible[column]);
+    {
+      g_autofree char *matching = measures_text_format_count (r->cells[column]);
+      g_autofree char *all = measures_text_format_count (r->possible[column]);
+
+      /* Translators: the figures of a cell of the coverage matrix or of a
+       * country: how many of its measures match the filters, of how many */
+      figures = g_strdup_printf (tr (translations, NULL, N_("Matching measures: %s of %s")), matching, all);
+    }
 
   return g_strdup_printf ("%s · %s\n%s", r->label, c->label, figures);
 }
@@ -593,14 +527,17 @@ measures_coverage_describe_row (MeasuresCoverage     *self,
                                 MeasuresTranslations *translations)
 {
   const MeasuresCoverageRow *r;
+  g_autofree char *matching = NULL;
+  g_autofree char *all = NULL;
   g_autofree char *figures = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
   r = &g_array_index (self->rows, MeasuresCoverageRow, row);
-  figures = g_strdup_printf (tr (translations, NULL, N_("Matching measures: %'u of %'u")),
-                             r->matches, r->total);
+  matching = measures_text_format_count (r->matches);
+  all = measures_text_format_count (r->total);
+  figures = g_strdup_printf (tr (translations, NULL, N_("Matching measures: %s of %s")), matching, all);
 
   return g_strdup_printf ("%s: %s", r->label, figures);
 }
@@ -645,7 +582,7 @@ measures_coverage_get_table (MeasuresCoverage     *self,
     {
       const MeasuresCoverageRow *row = &g_array_index (self->rows, MeasuresCoverageRow, i);
       g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
-      g_autofree char *matches = g_strdup_printf ("%'u", row->matches);
+      g_autofree char *matches = measures_text_format_count (row->matches);
 
       g_strv_builder_add (cells, row->label);
       g_strv_builder_add (cells, g_array_index (self->groups, MeasuresCoverageGroup, row->group).label);

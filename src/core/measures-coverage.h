@@ -42,8 +42,8 @@ typedef enum
  * MeasuresCoverageRow:
  * @country: the country's value in the index
  * @label: its name
- * @code: (nullable): its ISO 3166-1 alpha-2 code; %NULL when no table
- *   knows the name
+ * @code: (nullable): its ISO 3166-1 alpha-2 code; %NULL when the table
+ *   of countries (measures-countries) does not know the name
  * @on_map: whether the world map has it
  * @group: its region, in #MeasuresCoverage:groups
  * @matches: how many of its measures match
@@ -142,9 +142,9 @@ char             *measures_coverage_describe_cell  (MeasuresCoverage     *self,
                                                     guint                 column,
                                                     MeasuresTranslations *translations);
 char             *measures_coverage_describe_figures (MeasuresCoverage   *self,
-                                                    guint                 row,
-                                                    guint                 column,
-                                                    MeasuresTranslations *translations);
+                                                      guint                 row,
+                                                      guint                 column,
+                                                      MeasuresTranslations *translations);
 char             *measures_coverage_describe_row   (MeasuresCoverage     *self,
                                                     guint                 row,
                                                     MeasuresTranslations *translations);
@@ -163,7 +163,6 @@ GBytes           *measures_coverage_to_csv         (MeasuresCoverage     *self,
 const char       *measures_coverage_by_get_name    (MeasuresCoverageBy    by);
 gboolean          measures_coverage_by_from_name   (const char           *name,
                                                     MeasuresCoverageBy   *by);
-const char       *measures_coverage_country_code   (const char           *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresCoverage, measures_coverage_free)
 

@@ -54,7 +54,7 @@ MeasuresDataset  *measures_dataset_new           (GFile                  *file,
 GFile            *measures_dataset_get_file      (MeasuresDataset        *self);
 const char       *measures_dataset_get_name      (MeasuresDataset        *self);
 GPtrArray        *measures_dataset_get_measures  (MeasuresDataset        *self);
-guint             measures_dataset_get_n_measures(MeasuresDataset        *self);
+guint             measures_dataset_get_n_measures (MeasuresDataset        *self);
 GPtrArray        *measures_dataset_get_problems  (MeasuresDataset        *self);
 const GError     *measures_dataset_get_error     (MeasuresDataset        *self);
 void              measures_dataset_get_place     (MeasuresDataset        *self,

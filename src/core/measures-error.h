@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @MEASURES_ERROR_BAD_VALUE: a key holds a value of the wrong type or form
  * @MEASURES_ERROR_UNREADABLE: the file could not be read
  * @MEASURES_ERROR_NO_RECORDS: nothing usable was loaded
+ * @MEASURES_ERROR_UNKNOWN_VALUE: a value a user typed names nothing known
  */
 typedef enum
 {
@@ -27,6 +28,7 @@ typedef enum
   MEASURES_ERROR_BAD_VALUE,
   MEASURES_ERROR_UNREADABLE,
   MEASURES_ERROR_NO_RECORDS,
+  MEASURES_ERROR_UNKNOWN_VALUE,
 } MeasuresError;
 
 GQuark measures_error_quark (void);

@@ -138,7 +138,7 @@ measures_file_read_all (GFile         *file,
         {
           /* A slice at a time, to notice a cancellation. */
           gssize got = _measures_file_read_some (fd, buffer + size, MIN (capacity - size, 16 * 1024 * 1024),
-                                  cancellable, error);
+                                                 cancellable, error);
 
           if (got < 0)
             {

@@ -30,8 +30,10 @@
  *   <a citation>
  *   For more information: <document>     (optional)
  *
- * A file may hold many records, each starting at a Country line. Each
- * record becomes a measures-1 JSON object and goes through the same
+ * A file may hold many records, each starting at a Country line. A
+ * record copied from a page has the page's heading, the measure's title,
+ * on the line above Country, and may have the page's address near it.
+ * Each record becomes a measures-1 JSON object and goes through the same
  * checks as a JSON dataset.
  */
 
@@ -238,6 +240,126 @@ measures_importer_derive_title (const char *description)
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
+/**
+ * measures_importer_parse_address:
+ * @url: an address
+ * @region: (out) (optional) (transfer full): the region it files the
+ *   record under, such as "Europe"
+ * @year: (out) (optional) (transfer full) (nullable): its year, or %NULL
+ *   for "na"
+ * @slug: (out) (optional) (transfer full): the last part, made from the
+ *   record's title
+ *
+ * Reads the address of a Global Database record page,
+ * `https://evaw-global-database.unwomen.org/{en|fr|es}/countries/{region}/{country}/{year|na}/{title}`.
+ *
+ * Returns: whether @url is one
+ */
+gboolean
+measures_importer_parse_address (const char  *url,
+                                 char       **region,
+                                 char       **year,
+                                 char       **slug)
+{
+  static const char * const regions[] = { "Africa", "Americas", "Asia", "Europe", "Oceania" };
+  g_autoptr(GUri) uri = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) segments = g_ptr_array_new ();
+  const char *found_region = NULL;
+  const char *segment_year;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      g_ascii_strcasecmp (g_uri_get_host (uri), "evaw-global-database.unwomen.org") != 0 ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    return FALSE;
+
+  parts = g_strsplit (g_uri_get_path (uri), "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (segments, parts[i]);
+
+  /* lang, "countries", region, country, year, title */
+  if (segments->len != 6 || strlen (g_ptr_array_index (segments, 0)) != 2 ||
+      g_ascii_strcasecmp (g_ptr_array_index (segments, 1), "countries") != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (segments, 2), regions[i]) == 0)
+      found_region = regions[i];
+  if (found_region == NULL)
+    return FALSE;
+
+  segment_year = g_ptr_array_index (segments, 4);
+  if (g_ascii_strcasecmp (segment_year, "na") != 0 &&
+      (strlen (segment_year) != 4 || strspn (segment_year, "0123456789") != 4))
+    return FALSE;
+
+  if (region != NULL)
+    *region = g_strdup (found_region);
+  if (year != NULL)
+    *year = g_ascii_strcasecmp (segment_year, "na") != 0 ? g_strdup (segment_year) : NULL;
+  if (slug != NULL)
+    *slug = g_strdup (g_ptr_array_index (segments, 5));
+
+  return TRUE;
+}
+
+/**
+ * measures_importer_title_from_slug:
+ * @slug: the last part of a record's address,
+ *   "national-strategy-against-trafficking-in-persons-2018-2022"
+ *
+ * Returns: (transfer full) (nullable): its words as a title, "National
+ *   strategy against trafficking in persons 2018-2022": a hyphen between
+ *   two numbers is kept, the others are spaces
+ */
+char *
+measures_importer_title_from_slug (const char *slug)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *decoded = g_uri_unescape_string (slug, NULL);
+  const char *p;
+
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return NULL;
+
+  for (p = decoded; *p != '\0'; p++)
+    {
+      if (*p == '-' || *p == '_' || *p == '+')
+        {
+          gboolean between_numbers = *p == '-' && title->len > 0 && g_ascii_isdigit (title->str[title->len - 1]) &&
+                                     g_ascii_isdigit (p[1]);
+
+          if (between_numbers)
+            g_string_append_c (title, '-');
+          else if (title->len > 0 && title->str[title->len - 1] != ' ')
+            g_string_append_c (title, ' ');
+          continue;
+        }
+      g_string_append_c (title, *p);
+    }
+
+  g_strstrip (title->str);
+  title->len = strlen (title->str);
+  if (title->len == 0 || measures_text_is_blank (title->str))
+    return NULL;
+
+  /* The first letter in upper case, as a heading has it. */
+  {
+    gunichar first = g_utf8_get_char (title->str);
+    char upper[6];
+    gint n = g_unichar_to_utf8 (g_unichar_toupper (first), upper);
+
+    g_string_erase (title, 0, g_utf8_next_char (title->str) - title->str);
+    g_string_prepend_len (title, upper, n);
+  }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
 /* Ends the line at @line with a nul, at “\n”, “\r\n” or a “\r” alone (as
  * classic Mac OS and some exports end lines), and returns the start of
  * the next one, or just past @end at the end. */
@@ -271,6 +393,7 @@ typedef struct
   char *types;
   char *forms;
   char *title;
+  char *heading;     /* the page's heading above Country */
   GString *description;
   GString *full_text;
   GString *source;
@@ -286,6 +409,7 @@ record_free (Record *record)
   g_free (record->types);
   g_free (record->forms);
   g_free (record->title);
+  g_free (record->heading);
   if (record->description != NULL)
     g_string_free (record->description, TRUE);
   if (record->full_text != NULL)
@@ -375,8 +499,11 @@ set_values (JsonObject    *object,
     json_object_set_array_member (object, key, g_steal_pointer (&array));
 }
 
-/* The record as a measures-1 object. The region of a country Measures
- * knows is filled in, as the Global Database's addresses give it. */
+/* The record as a measures-1 object. Its region is the one its page's
+ * address files it under, or else the Global Database's region of its
+ * country; its year, when no Year line gives one, the address's. Its
+ * title is the Title line, or the page's heading; failing both, one is
+ * made from the address or the description, and marked so. */
 static JsonObject *
 record_to_json (Record *record)
 {
@@ -384,26 +511,35 @@ record_to_json (Record *record)
   g_autofree char *description = section_text (record->description);
   g_autofree char *full_text = section_text (record->full_text);
   g_autofree char *source = section_text (record->source);
-  const char *region;
+  g_autofree char *address_region = NULL;
+  g_autofree char *address_year = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *made_title = NULL;
+  const char *region = NULL;
+
+  if (record->url != NULL)
+    measures_importer_parse_address (record->url, &address_region, &address_year, &slug);
 
   set_text (object, "country", record->country);
-  if (record->country != NULL && (region = measures_vocabulary_region_of (record->country)) != NULL)
+  if (address_region != NULL)
+    region = address_region;
+  else if (record->country != NULL)
+    region = measures_vocabulary_region_of (record->country);
+  if (region != NULL)
     json_object_set_string_member (object, "region", region);
-  set_text (object, "year", record->year);
+  set_text (object, "year", record->year != NULL ? record->year : address_year);
   set_values (object, "types", record->types, MEASURES_FACET_TYPE);
   set_values (object, "forms", record->forms, MEASURES_FACET_FORM);
 
   if (record->title != NULL && *record->title != '\0')
     json_object_set_string_member (object, "title", record->title);
-  else if (description != NULL)
+  else if (record->heading != NULL)
+    json_object_set_string_member (object, "title", record->heading);
+  else if ((slug != NULL && (made_title = measures_importer_title_from_slug (slug)) != NULL) ||
+           (description != NULL && (made_title = measures_importer_derive_title (description)) != NULL))
     {
-      g_autofree char *title = measures_importer_derive_title (description);
-
-      if (title != NULL)
-        {
-          json_object_set_string_member (object, "title", title);
-          json_object_set_boolean_member (object, "title_derived", TRUE);
-        }
+      json_object_set_string_member (object, "title", made_title);
+      json_object_set_boolean_member (object, "title_derived", TRUE);
     }
 
   set_text (object, "description", description);
@@ -413,6 +549,169 @@ record_to_json (Record *record)
   set_text (object, "url", record->url);
 
   return g_steal_pointer (&object);
+}
+
+/* The lines after a record's last label, which may turn out to be the
+ * next record's heading and address: a page copied whole reads
+ *
+ *   <the page's address>        (when copied too)
+ *   <the page's heading: the measure's title>
+ *   Country …
+ *
+ * and the record before it may end with its source, with no closing
+ * line between. */
+typedef enum
+{
+  TAIL_TEXT,
+  TAIL_ADDRESS,
+} TailKind;
+
+typedef struct
+{
+  TailKind kind;
+  char *text;         /* the line, trimmed */
+  guint line;
+  GString *section;   /* (nullable): the section the line went into */
+  gsize offset;       /* the section's length before it */
+} TailLine;
+
+static void
+tail_line_clear (gpointer data)
+{
+  g_free (((TailLine *) data)->text);
+}
+
+static void
+tail_add (GArray     *tail,
+          TailKind    kind,
+          const char *text,
+          guint       line,
+          GString    *section)
+{
+  TailLine entry = { kind, g_strstrip (g_strdup (text)), line, section, section != NULL ? section->len : 0 };
+
+  g_array_append_val (tail, entry);
+}
+
+static void
+give_address (Record     *record,
+              const char *url)
+{
+  if (record->url == NULL)
+    record->url = g_strdup (url);
+}
+
+/* Whether @section has text before @end. */
+static gboolean
+section_has_text (GString *section,
+                  gsize    end)
+{
+  for (gsize i = 0; i < end; i++)
+    if (!g_ascii_isspace (section->str[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a record page's address was made from @title. */
+static gboolean
+address_names (const char *url,
+               const char *title)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *slug_words = NULL;
+  g_autofree char *title_words = NULL;
+
+  if (!measures_importer_parse_address (url, NULL, NULL, &slug))
+    return FALSE;
+
+  slug_words = measures_fold_words (slug);
+  title_words = measures_fold_words (title);
+
+  return g_str_equal (slug_words, title_words);
+}
+
+/* Lines after a label that no Country follows: addresses are the
+ * record's; before the first record, text was skipped. */
+static void
+flush_tail (GArray *tail,
+            Record *record,
+            guint  *stray_line)
+{
+  for (guint i = 0; i < tail->len; i++)
+    {
+      TailLine *entry = &g_array_index (tail, TailLine, i);
+
+      if (entry->kind == TAIL_ADDRESS && record != NULL)
+        give_address (record, entry->text);
+      else if (record == NULL && entry->kind == TAIL_TEXT && *stray_line == 0)
+        *stray_line = entry->line;
+    }
+
+  g_array_set_size (tail, 0);
+}
+
+/* At a Country line: the last text line above it is the new record's
+ * heading, unless it is all the previous record's open section holds
+ * (a source of one line, and no heading); addresses below the heading
+ * are the new record's, and so are those above it made from the heading
+ * or with no record before. An address with no heading stays with the
+ * record it follows. The rest is the previous record's. */
+static void
+take_preamble (GArray *tail,
+               Record *previous,
+               Record *next,
+               guint  *stray_line)
+{
+  int i = (int) tail->len - 1;
+  int below_end = i, above_end, heading = -1;
+
+  while (i >= 0 && g_array_index (tail, TailLine, i).kind == TAIL_ADDRESS)
+    i--;
+
+  if (i >= 0)
+    {
+      TailLine *candidate = &g_array_index (tail, TailLine, i);
+
+      if (candidate->section == NULL || section_has_text (candidate->section, candidate->offset))
+        heading = i--;
+    }
+
+  above_end = i;
+  if (heading >= 0)
+    while (i >= 0 && g_array_index (tail, TailLine, i).kind == TAIL_ADDRESS)
+      i--;
+
+  for (int k = 0; k < (int) tail->len; k++)
+    {
+      TailLine *entry = &g_array_index (tail, TailLine, k);
+
+      if (k == heading)
+        {
+          next->heading = g_strdup (entry->text);
+          /* Out of the previous record's source, where it went first. */
+          if (entry->section != NULL)
+            g_string_truncate (entry->section, entry->offset);
+        }
+      else if (entry->kind == TAIL_TEXT)
+        {
+          if (previous == NULL && *stray_line == 0)
+            *stray_line = entry->line;
+        }
+      else if (previous == NULL)
+        give_address (next, entry->text);
+      else if (heading >= 0 && k > heading && k <= below_end)
+        give_address (next, entry->text);
+      else if (heading >= 0 && k > i && k <= above_end &&
+               address_names (entry->text, g_array_index (tail, TailLine, heading).text))
+        give_address (next, entry->text);
+      else if (previous->url == NULL)
+        give_address (previous, entry->text);
+      else
+        give_address (next, entry->text);
+    }
+
+  g_array_set_size (tail, 0);
 }
 
 static void
@@ -455,6 +754,7 @@ measures_importer_load_text (const char *text,
 {
   g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
   g_autofree char *copy = g_strndup (text, length);
+  g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (TailLine));
   Record *record = NULL;
   GString **section = NULL;
   guint index = 0;
@@ -462,6 +762,8 @@ measures_importer_load_text (const char *text,
   char *body = copy;
   char *end = copy + strlen (copy);
   char *next;
+
+  g_array_set_clear_func (tail, tail_line_clear);
 
   /* A byte-order mark. */
   if (g_str_has_prefix (body, "\xEF\xBB\xBF"))
@@ -481,19 +783,40 @@ measures_importer_load_text (const char *text,
 
       if (label == LABEL_COUNTRY)
         {
+          Record *next_record = g_new0 (Record, 1);
+
+          take_preamble (tail, record, next_record, &stray_line);
           if (record != NULL)
             add_record (dataset, record, ++index);
           g_clear_pointer (&record, record_free);
-          record = g_new0 (Record, 1);
+          record = next_record;
           record->line = i + 1;
           record->country = g_strstrip (g_strdup (value));
           section = NULL;
           continue;
         }
 
+      /* Text and addresses wait: they may be the next record's. */
+      if (label == LABEL_ADDRESS)
+        {
+          tail_add (tail, TAIL_ADDRESS, value, i + 1, NULL);
+          continue;
+        }
+      if (label == LABEL_NONE)
+        {
+          gboolean blank = line[strspn (line, " \t\r")] == '\0';
+
+          if (!blank)
+            tail_add (tail, TAIL_TEXT, line, i + 1, section != NULL ? *section : NULL);
+          if (section != NULL)
+            g_string_append_printf (*section, "%s\n", line);
+          continue;
+        }
+
+      flush_tail (tail, record, &stray_line);
       if (record == NULL)
         {
-          if (line[strspn (line, " \t\r")] != '\0' && stray_line == 0)
+          if (stray_line == 0)
             stray_line = i + 1;
           continue;
         }
@@ -552,18 +875,14 @@ measures_importer_load_text (const char *text,
           }
           break;
         case LABEL_ADDRESS:
-          if (record->url == NULL)
-            record->url = g_strdup (value);
-          break;
         case LABEL_COUNTRY:
         case LABEL_NONE:
         default:
-          if (section != NULL)
-            g_string_append_printf (*section, "%s\n", line);
-          break;
+          g_assert_not_reached ();
         }
     }
 
+  flush_tail (tail, record, &stray_line);
   if (record != NULL)
     add_record (dataset, record, ++index);
   g_clear_pointer (&record, record_free);

@@ -75,17 +75,16 @@ int                 measures_index_get_value_parent  (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       guint             value);
 int                 measures_index_get_country_region (MeasuresIndex *self,
-                                                      guint             country);
+                                                       guint             country);
 guint               measures_index_count_value       (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       guint             value,
                                                       const MeasuresBitset *matches);
-const MeasuresBitset *
-                    measures_index_get_value_measures (MeasuresIndex *self,
-                                                      MeasuresFacet     facet,
-                                                      guint             value);
+const MeasuresBitset *measures_index_get_value_measures (MeasuresIndex *self,
+                                                         MeasuresFacet  facet,
+                                                         guint          value);
 guint               measures_index_get_first_category (MeasuresIndex   *self,
-                                                      guint             position);
+                                                       guint             position);
 int                 measures_index_find_value        (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       const char       *value);

@@ -584,4 +584,3 @@ _measures_json_scan_record_line (const MeasuresJsonScan *scan,
 
   return g_array_index (scan->record_lines, guint, index - 1);
 }
-

@@ -417,9 +417,9 @@ load_records_apart (MeasuresDataset        *dataset,
  * Returns: (transfer full): the dataset
  */
 static MeasuresDataset *load_bytes (GBytes         *bytes,
-                                     GFile          *file,
-                                     const char     *name,
-                                     const Progress *progress);
+                                    GFile          *file,
+                                    const char     *name,
+                                    const Progress *progress);
 
 MeasuresDataset *
 measures_loader_load_bytes (GBytes     *bytes,
@@ -656,8 +656,8 @@ fingerprint_thread (gpointer data)
  * Returns: (transfer full): the dataset
  */
 static MeasuresDataset *load_file (GFile          *file,
-                                    GCancellable   *cancellable,
-                                    const Progress *progress);
+                                   GCancellable   *cancellable,
+                                   const Progress *progress);
 
 MeasuresDataset *
 measures_loader_load_file (GFile        *file,

@@ -53,15 +53,15 @@ MeasuresDataset  *measures_loader_load_bytes         (GBytes               *byte
 MeasuresDataset  *measures_loader_load_file          (GFile                *file,
                                                       GCancellable         *cancellable);
 MeasuresCatalog  *measures_loader_load_catalog_with_progress (GFile * const *files,
-                                                      guint                 n_files,
-                                                      GCancellable         *cancellable,
-                                                      gint                 *progress);
+                                                              guint                 n_files,
+                                                              GCancellable         *cancellable,
+                                                              gint                 *progress);
 void              measures_loader_load_with_progress_async (GFile * const *files,
-                                                      guint                 n_files,
-                                                      gint                 *progress,
-                                                      GCancellable         *cancellable,
-                                                      GAsyncReadyCallback   callback,
-                                                      gpointer              user_data);
+                                                            guint                 n_files,
+                                                            gint                 *progress,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
 void              measures_loader_load_async         (GFile * const        *files,
                                                       guint                 n_files,
                                                       GCancellable         *cancellable,

@@ -16,6 +16,7 @@
 #include "measures-canvas-shapes.h"
 #include "measures-coverage-chart.h"
 #include "measures-map.h"
+#include "measures-text.h"
 
 /* A choropleth of the matching measures per country, drawn once through
  * a MeasuresCanvas for the window, PNG and SVG, from the coverage's rows
@@ -132,13 +133,15 @@ layout_init (Layout           *layout,
              MeasuresMapZoom   zoom,
              double            width)
 {
+  /* A map that could not be read: nothing to show, but no division by zero. */
+  const MeasuresAtlasView nothing = { 0, 0, 1, 0.5 };
   guint n;
 
   layout->coverage = coverage;
   layout->atlas = measures_atlas_get_default ();
   if (!measures_atlas_get_view (layout->atlas, measures_map_zoom_get_name (zoom), &layout->view) &&
       !measures_atlas_get_view (layout->atlas, "world", &layout->view))
-    layout->view = (MeasuresAtlasView) { 0, 0, 1, 0.5 };
+    layout->view = nothing;
   layout->scale = width / layout->view.width;
   layout->map_height = ceil (layout->view.height * layout->scale);
 
@@ -301,6 +304,7 @@ country_title (Layout               *layout,
 {
   g_autofree char *name = country_name (layout, country);
   guint n = layout->matches_of[country];
+  g_autofree char *count = measures_text_format_count (n);
 
   if (layout->row_of[country] < 0)
     /* Translators: a country of the map that the data has no measure of */
@@ -308,13 +312,13 @@ country_title (Layout               *layout,
                                 N_("%s: no measures in the data")), name);
 
   if (translations != NULL)
-    return g_strdup_printf (measures_translations_nget (translations, "%s: %'u matching measure",
-                                                        "%s: %'u matching measures", n),
-                            name, n);
+    return g_strdup_printf (measures_translations_nget (translations, "%s: %s matching measure",
+                                                        "%s: %s matching measures", n),
+                            name, count);
 
   /* Translators: a country of the map and its number of matching measures */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %'u matching measure", "%s: %'u matching measures", n),
-                          name, n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s matching measure", "%s: %s matching measures", n),
+                          name, count);
 }
 
 /* Painting */
@@ -412,7 +416,7 @@ paint_country (Layout                    *layout,
   else if (layout->row_of[index] >= 0)
     {
       /* The number, where it fits inside the country's bounds. */
-      g_autofree char *number = g_strdup_printf ("%'u", layout->matches_of[index]);
+      g_autofree char *number = measures_text_format_count (layout->matches_of[index]);
       MeasuresTextRun run = { number, cx, cy - 6, 7.5, TRUE, 0, MEASURES_ALIGN_CENTER, ink };
       double width;
       g_autofree char *shown = measures_canvas_fit_text (canvas, &run, &width);
@@ -691,8 +695,9 @@ measures_map_describe_hit (MeasuresCoverage     *coverage,
     {
       MeasuresChartStyle style = { FALSE, 0, translations };
       g_autofree char *name = country_name (&layout, hit->country);
-      g_autofree char *figures = g_strdup_printf (tr (&style, NULL, N_("Matching measures: %'u of %'u")),
-                                                  layout.matches_of[hit->country], layout.total_of[hit->country]);
+      g_autofree char *matching = measures_text_format_count (layout.matches_of[hit->country]);
+      g_autofree char *all = measures_text_format_count (layout.total_of[hit->country]);
+      g_autofree char *figures = g_strdup_printf (tr (&style, NULL, N_("Matching measures: %s of %s")), matching, all);
 
       return g_strdup_printf ("%s\n%s", name, figures);
     }
@@ -735,7 +740,7 @@ measures_map_get_table (MeasuresCoverage     *coverage,
     {
       const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
       g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
-      g_autofree char *matches = g_strdup_printf ("%'u", row->matches);
+      g_autofree char *matches = measures_text_format_count (row->matches);
 
       g_strv_builder_add (cells, row->label);
       g_strv_builder_add (cells, g_array_index (coverage->groups, MeasuresCoverageGroup, row->group).label);
@@ -770,7 +775,9 @@ measures_map_describe (MeasuresCoverage     *coverage,
     {
       const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
 
-      g_string_append_printf (out, "%s%s: %'u", r > 0 ? "; " : "", row->label, row->matches);
+      g_autofree char *matches = measures_text_format_count (row->matches);
+
+      g_string_append_printf (out, "%s%s: %s", r > 0 ? "; " : "", row->label, matches);
     }
 
   missing = measures_coverage_get_not_on_map (coverage);

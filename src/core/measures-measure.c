@@ -29,7 +29,8 @@ struct _MeasuresMeasure
   MeasuresStrings *strings;
   const char *id;
   const char *country;
-  const char *region;
+  const char *region;        /* as the record gives it */
+  const char *known_region;  /* of its country, when Measures knows it */
   const char *url;
   int year_from;
   int year_to;
@@ -40,6 +41,7 @@ struct _MeasuresMeasure
   MeasuresLocalized *full_text;
   MeasuresLocalized *source;
   MeasuresLocalized *more_info;
+  MeasuresLocalized *classification;
   gboolean title_derived;
 
   /* Unknown keys, in the order they were read. */
@@ -76,7 +78,8 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const known_keys[] = {
   "id", "country", "region", "year", "types", "forms",
-  "title", "title_derived", "description", "full_text", "source", "more_info", "url", NULL
+  "title", "title_derived", "description", "full_text", "source", "more_info", "url",
+  "classification", NULL
 };
 
 static void
@@ -101,6 +104,7 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->full_text, measures_localized_unref);
   g_clear_pointer (&self->source, measures_localized_unref);
   g_clear_pointer (&self->more_info, measures_localized_unref);
+  g_clear_pointer (&self->classification, measures_localized_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   forget_words (self);
   g_clear_pointer (&self->strings, measures_strings_unref);
@@ -509,6 +513,7 @@ append_own_texts (GString         *text,
   append_localized_words (text, self->full_text);
   append_localized_words (text, self->source);
   append_localized_words (text, self->more_info);
+  append_localized_words (text, self->classification);
 }
 
 /**
@@ -528,7 +533,7 @@ measures_measure_dup_search_text (MeasuresMeasure *self)
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   append_value (text, MEASURES_FACET_COUNTRY, self->country);
-  append_value (text, MEASURES_FACET_REGION, self->region);
+  append_value (text, MEASURES_FACET_REGION, measures_measure_get_region (self));
   for (guint i = 0; self->types[i] != NULL; i++)
     append_value (text, MEASURES_FACET_TYPE, self->types[i]);
   for (guint i = 0; self->forms[i] != NULL; i++)
@@ -710,6 +715,7 @@ measures_measure_new_from_json_in (JsonObject       *object,
     CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
     CHECK (get_localized (object, "source", strings, &self->source, &local));
     CHECK (get_localized (object, "more_info", strings, &self->more_info, &local));
+    CHECK (get_localized (object, "classification", strings, &self->classification, &local));
     CHECK (get_string (object, "url", &url, &local));
 #undef CHECK
 
@@ -744,6 +750,7 @@ measures_measure_new_from_json_in (JsonObject       *object,
 
   self->country = measures_strings_intern (strings, country);
   self->region = measures_strings_intern (strings, region);
+  self->known_region = measures_vocabulary_region_of (country);
   self->url = measures_strings_add (strings, url);
   self->types = g_new (const char *, types->len + forms->len + 2);
   for (guint i = 0; i < types->len; i++)
@@ -815,6 +822,7 @@ measures_measure_to_json (MeasuresMeasure *self)
     { "full_text", self->full_text },
     { "source", self->source },
     { "more_info", self->more_info },
+    { "classification", self->classification },
   };
 
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
@@ -879,10 +887,26 @@ measures_measure_get_country (MeasuresMeasure *self)
 /**
  * measures_measure_get_region:
  *
- * Returns: (nullable): the region, such as "Europe"
+ * Returns: (nullable): the region, such as "Europe": the one the record
+ *   gives, otherwise the Global Database's region of its country when
+ *   Measures knows the country
  */
 const char *
 measures_measure_get_region (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->region != NULL ? self->region : self->known_region;
+}
+
+/**
+ * measures_measure_get_given_region:
+ *
+ * Returns: (nullable): the region the record itself gives, as it is
+ *   written back
+ */
+const char *
+measures_measure_get_given_region (MeasuresMeasure *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
@@ -978,6 +1002,20 @@ measures_measure_get_more_info (MeasuresMeasure *self)
 }
 
 /**
+ * measures_measure_get_classification:
+ *
+ * Returns: (nullable): who gave the record its types of measure and forms
+ *   of violence, and on what grounds, when the Global Database did not
+ */
+MeasuresLocalized *
+measures_measure_get_classification (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  return self->classification;
+}
+
+/**
  * measures_measure_get_full_text:
  *
  * Returns: (nullable): the title of the full document, when the record
@@ -1039,9 +1077,9 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
  * @strings: keeps every string below alive
  * @values: (transfer full): a block of the types, %NULL, the forms, %NULL
  * @n_types: how many types come first in @values
- * @texts: (transfer full) (array fixed-size=5) (element-type MeasuresLocalized):
- *   title, description, full text, source and more information, each
- *   nullable
+ * @texts: (transfer full) (array fixed-size=6) (element-type MeasuresLocalized):
+ *   title, description, full text, source, more information and
+ *   classification, each nullable
  * @extra: (transfer full) (nullable): unknown keys
  * @ids: (array length=n_ids): ids in @words, living as long as @strings
  *
@@ -1073,6 +1111,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->id = id;
   self->country = country;
   self->region = region;
+  self->known_region = measures_vocabulary_region_of (country);
   self->url = url;
   self->year_from = year_from;
   self->year_to = year_to;
@@ -1083,6 +1122,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->full_text = texts[2];
   self->source = texts[3];
   self->more_info = texts[4];
+  self->classification = texts[5];
   self->title_derived = title_derived;
   self->extra = extra;
   self->words = words != NULL ? measures_words_ref (words) : NULL;

@@ -33,6 +33,7 @@ char                     *measures_measure_list_to_json    (GPtrArray           
 const char               *measures_measure_get_id          (MeasuresMeasure       *self);
 const char               *measures_measure_get_country     (MeasuresMeasure       *self);
 const char               *measures_measure_get_region      (MeasuresMeasure       *self);
+const char               *measures_measure_get_given_region (MeasuresMeasure      *self);
 int                       measures_measure_get_year_from   (MeasuresMeasure       *self);
 int                       measures_measure_get_year_to     (MeasuresMeasure       *self);
 char                     *measures_measure_dup_years_label (MeasuresMeasure       *self);
@@ -43,6 +44,7 @@ MeasuresLocalized        *measures_measure_get_description (MeasuresMeasure     
 MeasuresLocalized        *measures_measure_get_source      (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_more_info   (MeasuresMeasure       *self);
 MeasuresLocalized        *measures_measure_get_full_text   (MeasuresMeasure       *self);
+MeasuresLocalized        *measures_measure_get_classification (MeasuresMeasure    *self);
 gboolean                  measures_measure_get_title_derived (MeasuresMeasure     *self);
 const char               *measures_measure_get_url         (MeasuresMeasure       *self);
 char                     *measures_measure_dup_search_text (MeasuresMeasure       *self);

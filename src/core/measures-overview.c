@@ -29,6 +29,7 @@ measures_overview_free (MeasuresOverview *self)
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_values, g_array_unref);
+  g_clear_pointer (&self->category_keys, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->by_form, g_array_unref);
@@ -60,7 +61,7 @@ counts_of (MeasuresIndex        *index,
 
   for (guint v = 0; v < measures_index_get_n_values (index, facet); v++)
     {
-      MeasuresOverviewCount count = { facet, v, measures_index_get_value_label (index, facet, v), 0 };
+      MeasuresOverviewCount count = { facet, v, measures_index_get_value_label (index, facet, v), 0, G_MAXUINT };
 
       if (categories_only && measures_index_get_value_parent (index, facet, v) >= 0)
         continue;
@@ -249,7 +250,9 @@ measures_overview_new (MeasuresIndex        *index,
   self->years = g_array_new (FALSE, TRUE, sizeof (MeasuresYearBin));
   self->categories = g_ptr_array_new ();
   self->category_values = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->category_keys = g_ptr_array_new ();
   self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->chosen_from = self->chosen_to = MEASURES_YEAR_NONE;
 
   /* The categories in the bars: those of the matching measures, most
    * frequent first, each bar split the same way. */
@@ -266,8 +269,19 @@ measures_overview_new (MeasuresIndex        *index,
         category_slot[count->value] = self->categories->len;
         g_ptr_array_add (self->categories, (gpointer) count->label);
         g_array_append_val (self->category_values, count->value);
+        g_ptr_array_add (self->category_keys,
+                         (gpointer) measures_index_get_value (index, MEASURES_FACET_TYPE, count->value));
       }
   }
+
+  /* Each type's bar takes the colour of its category. */
+  for (guint i = 0; i < self->by_type->len; i++)
+    {
+      MeasuresOverviewCount *count = &g_array_index (self->by_type, MeasuresOverviewCount, i);
+      int parent = measures_index_get_value_parent (index, MEASURES_FACET_TYPE, count->value);
+
+      count->category = category_slot[parent >= 0 ? (guint) parent : count->value];
+    }
 
   measures_index_get_years (index, &year_from, &year_to);
 
@@ -324,6 +338,7 @@ measures_overview_new (MeasuresIndex        *index,
       /* Translators: the part of a bar for measures without a type */
       g_ptr_array_add (self->categories, (gpointer) C_("chart", "Other"));
       g_array_append_val (self->category_values, other_value);
+      g_ptr_array_add (self->category_keys, NULL);
     }
 
   g_array_set_size (self->years, last - first + 1);
@@ -376,6 +391,76 @@ measures_overview_new (MeasuresIndex        *index,
     }
 
   return self;
+}
+
+static void
+mark_counts (GArray             *counts,
+             MeasuresIndex      *index,
+             MeasuresFacet       facet,
+             const char * const *chosen)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint k = 0; chosen != NULL && chosen[k] != NULL; k++)
+    {
+      int value = measures_index_find_value (index, facet, chosen[k]);
+
+      if (value >= 0)
+        g_array_append_val (values, value);
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      MeasuresOverviewCount *count = &g_array_index (counts, MeasuresOverviewCount, i);
+      int parent = measures_index_get_value_parent (index, facet, count->value);
+
+      count->chosen = FALSE;
+      for (guint k = 0; k < values->len; k++)
+        if (g_array_index (values, int, k) == (int) count->value || g_array_index (values, int, k) == parent)
+          count->chosen = TRUE;
+    }
+}
+
+/**
+ * measures_overview_mark_chosen:
+ * @self: the figures
+ * @index: the index they were computed from
+ * @query: the filters they were computed for
+ *
+ * Notes what @query chooses among the figures: its years, and the forms
+ * and types it chooses (a category chooses its subcategories), so that
+ * a chart can show what a click on one of its bars filtered to.
+ */
+void
+measures_overview_mark_chosen (MeasuresOverview *self,
+                               MeasuresIndex    *index,
+                               MeasuresQuery    *query)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (MEASURES_IS_INDEX (index));
+  g_return_if_fail (MEASURES_IS_QUERY (query));
+
+  self->years_chosen = measures_query_has_years (query);
+  measures_query_get_years (query, &self->chosen_from, &self->chosen_to);
+  mark_counts (self->by_form, index, MEASURES_FACET_FORM, measures_query_get_chosen (query, MEASURES_FACET_FORM));
+  mark_counts (self->by_type, index, MEASURES_FACET_TYPE, measures_query_get_chosen (query, MEASURES_FACET_TYPE));
+}
+
+/**
+ * measures_overview_year_chosen:
+ *
+ * Returns: whether @year is among the years the filters choose, or
+ *   whether they choose none
+ */
+gboolean
+measures_overview_year_chosen (MeasuresOverview *self,
+                               int               year)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return !self->years_chosen ||
+         ((self->chosen_from == MEASURES_YEAR_NONE || year >= self->chosen_from) &&
+          (self->chosen_to == MEASURES_YEAR_NONE || year <= self->chosen_to));
 }
 
 static const char *

@@ -36,6 +36,11 @@ typedef struct
  * @value: the value's position in the index
  * @label: its label in the UI language
  * @count: how many matching measures have it
+ * @category: for a type, the position of its category (itself, or the
+ *   category of a subcategory) in #MeasuresOverview:categories;
+ *   %G_MAXUINT for a form
+ * @chosen: whether the filters choose it (or, for a subcategory, its
+ *   category), after measures_overview_mark_chosen()
  */
 typedef struct
 {
@@ -43,6 +48,8 @@ typedef struct
   guint value;
   const char *label;
   guint count;
+  guint category;
+  gboolean chosen;
 } MeasuresOverviewCount;
 
 /**
@@ -75,6 +82,8 @@ typedef struct
   int last_year;
   GPtrArray *categories;     /* const char *, labels; the last is "Other" when needed */
   GArray *category_values;   /* guint, each category's value in the index; G_MAXUINT for "Other" */
+  GPtrArray *category_keys;  /* const char *, each category as the data writes it, whatever the
+                              * language; NULL for "Other": what its colour comes from */
   GArray *years;             /* MeasuresYearBin, first_year to last_year */
   GArray *by_form;           /* MeasuresOverviewCount, largest first */
   GArray *by_type;           /* MeasuresOverviewCount, largest first */
@@ -84,6 +93,13 @@ typedef struct
   GArray *spans;             /* all of them, for relabelling; private */
   guint n_undated;
 
+  /* What the filters chose, after measures_overview_mark_chosen(), so
+   * that a chart can show it: the years (MEASURES_YEAR_NONE at an open
+   * end), and in by_form and by_type, MeasuresOverviewCount:chosen. */
+  gboolean years_chosen;
+  int chosen_from;
+  int chosen_to;
+
   /*< private >*/
   GPtrArray *strings;        /* labels owned by the overview, after relabelling */
 } MeasuresOverview;
@@ -92,9 +108,14 @@ MeasuresOverview *measures_overview_new   (MeasuresIndex        *index,
                                            const MeasuresBitset *matches,
                                            int                   current_year);
 void              measures_overview_free  (MeasuresOverview     *self);
+void              measures_overview_mark_chosen (MeasuresOverview *self,
+                                                 MeasuresIndex    *index,
+                                                 MeasuresQuery    *query);
+gboolean          measures_overview_year_chosen (MeasuresOverview *self,
+                                                 int               year);
 void              measures_overview_relabel (MeasuresOverview   *self,
-                                           MeasuresIndex        *index,
-                                           MeasuresTranslations *translations);
+                                             MeasuresIndex        *index,
+                                             MeasuresTranslations *translations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresOverview, measures_overview_free)
 

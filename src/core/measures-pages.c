@@ -15,26 +15,24 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-fonts.h"
 #include "measures-index.h"
 #include "measures-pages.h"
 #include "measures-text.h"
 
 /* The paged summary: the same pages for PDF export and for printing.
- * The summary is cut into pieces (a heading, a paragraph, a list item,
- * a row of a table); pieces of text break between lines across pages,
- * rows do not, and a heading never ends a page.
+ * The summary's blocks become pieces (a heading, a paragraph, a list
+ * item, a row of a table, a chart); pieces of text break between lines
+ * across pages, rows and charts do not, and a heading never ends a page.
  *
- * The cover of a summary of several measures carries two charts of the
- * overview, drawn by the same code as the window's: the measures in
- * force per year and the timeline, in the summary's language. */
+ * The charts of the cover are drawn by the same code as the window's,
+ * from the summary's overview and in its language. */
 
 /* Charts are drawn smaller than in the window, to fit the cover. */
 #define CHART_SCALE 0.7
-#define COVER_TIMELINE_ROWS 12
 
 #define MARGIN 54.0
 #define HEADER 28.0
-#define FONT "Cantarell, DejaVu Sans, Sans"
 
 typedef struct
 {
@@ -67,9 +65,6 @@ struct _MeasuresPages
   double height;
   GPtrArray *pieces;   /* Piece */
   GPtrArray *pages;    /* GPtrArray of Fragment */
-  MeasuresIndex *index;          /* of the summary's measures, for the charts */
-  MeasuresOverview *overview;    /* borrows its labels from the index */
-  MeasuresChartStyle chart_style;
 };
 
 static void
@@ -91,8 +86,6 @@ measures_pages_free (MeasuresPages *self)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->pieces, g_ptr_array_unref);
-  g_clear_pointer (&self->overview, measures_overview_free);
-  g_clear_object (&self->index);
   g_clear_object (&self->context);
   g_free (self);
 }
@@ -105,7 +98,7 @@ make_layout (MeasuresPages *self,
              double         width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (measures_fonts_get_family ());
 
   pango_font_description_set_size (font, size * PANGO_SCALE);
   if (bold)
@@ -190,37 +183,39 @@ add_row (MeasuresPages      *self,
 }
 
 static void
-add_field (MeasuresPages *self,
-           const char    *label,
-           const char    *value)
+add_field (MeasuresPages              *self,
+           const MeasuresSummaryBlock *block)
 {
-  const char *texts[] = { label, value };
+  g_autofree char *value = measures_summary_block_dup_value (block, "\n");
+  const char *texts[] = { block->label, value };
   static const double fractions[] = { 0.28, 0.72 };
 
-  if (value == NULL || *value == '\0')
+  if (*value == '\0')
     return;
 
   add_row (self, texts, fractions, 2, FALSE, 3);
 }
 
 static void
-add_counts (MeasuresPages *self,
-            const char    *heading,
-            GPtrArray     *counts)
+add_table (MeasuresPages              *self,
+           const MeasuresSummaryBlock *block)
 {
-  static const double fractions[] = { 0.85, 0.15 };
+  static const double count_fractions[] = { 0.85, 0.15 };
+  static const double contents_fractions[] = { 0.46, 0.18, 0.12, 0.24 };
+  const double *fractions = block->counts ? count_fractions : contents_fractions;
+  guint n = block->counts ? G_N_ELEMENTS (count_fractions) : G_N_ELEMENTS (contents_fractions);
 
-  if (counts->len == 0)
-    return;
-
-  add_heading (self, heading, 13, 16);
-  for (guint i = 0; i < counts->len; i++)
+  if (block->header != NULL)
     {
-      const MeasuresSummaryCount *count = g_ptr_array_index (counts, i);
-      g_autofree char *number = g_strdup_printf ("%u", count->count);
-      const char *texts[] = { count->label, number };
+      g_return_if_fail (g_strv_length (block->header) == n);
+      add_row (self, (const char * const *) block->header, fractions, n, TRUE, 4);
+    }
+  for (guint i = 0; i < block->rows->len; i++)
+    {
+      const char * const *row = g_ptr_array_index (block->rows, i);
 
-      add_row (self, texts, fractions, 2, FALSE, 2);
+      g_return_if_fail (g_strv_length ((char **) row) == n);
+      add_row (self, row, fractions, n, FALSE, block->counts ? 2 : 3);
     }
 }
 
@@ -236,124 +231,86 @@ add_chart (MeasuresPages *self,
 {
   Piece *piece = g_new0 (Piece, 1);
 
-  add_heading (self, measures_chart_get_title (chart, self->summary->translations), 13, 16);
-
   piece->is_chart = TRUE;
   piece->chart = chart;
   piece->space_before = 6;
-  piece->height = CHART_SCALE * measures_chart_get_height_for_style (self->overview, chart, chart_width (self),
-                                                                     &self->chart_style);
+  piece->height = CHART_SCALE * measures_chart_get_height_for_style (self->summary->overview, chart,
+                                                                     chart_width (self),
+                                                                     &self->summary->chart_style);
   g_ptr_array_add (self->pieces, piece);
 }
 
-/* The figures of the summary's own measures, labelled in its language. */
-static void
-make_overview (MeasuresPages *self)
-{
-  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(MeasuresBitset) all = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  for (guint i = 0; i < self->summary->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->summary->entries, i);
-
-      g_ptr_array_add (measures, g_object_ref (entry->measure));
-    }
-
-  self->index = measures_index_new (measures);
-  all = measures_bitset_new (measures->len);
-  measures_bitset_fill (all);
-  self->overview = measures_overview_new (self->index, all, g_date_time_get_year (now));
-  measures_overview_relabel (self->overview, self->index, self->summary->translations);
-
-  self->chart_style.dark = FALSE;
-  self->chart_style.timeline_rows = COVER_TIMELINE_ROWS;
-  self->chart_style.translations = self->summary->translations;
-}
-
+/* The blocks as pieces, each in its size and with its space above. */
 static void
 build_pieces (MeasuresPages *self)
 {
-  MeasuresSummary *summary = self->summary;
-  g_autofree char *count = measures_summary_count_text (summary, summary->entries->len);
-  g_autofree char *line = NULL;
+  GPtrArray *blocks = self->summary->blocks;
+  guint n_field_groups = 0;
+  guint group = 0;
 
-  add_heading (self, summary->title, 22, 0);
-  add_text (self, summary->subtitle, 13, FALSE, 0, 6);
-  line = summary->single ? g_strdup (summary->date) : g_strdup_printf ("%s · %s", summary->date, count);
-  add_text (self, line, 10, FALSE, 0, 4);
-
-  if (!summary->single)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      static const double fractions[] = { 0.46, 0.18, 0.12, 0.24 };
-      const char *head[] = {
-        measures_summary_tr (summary, "Title"), measures_summary_tr (summary, "Country"),
-        measures_summary_tr (summary, "Years"), measures_summary_tr (summary, "Type of Measure"),
-      };
+      const MeasuresSummaryBlock *block = g_ptr_array_index (blocks, i);
+      const MeasuresSummaryBlock *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
 
-      if (summary->entries->len > 1)
+      switch (block->kind)
         {
-          make_overview (self);
-          add_chart (self, MEASURES_CHART_YEARS);
-          if (self->overview->timeline->len > 0)
-            add_chart (self, MEASURES_CHART_TIMELINE);
-        }
+        case MEASURES_SUMMARY_HEADING:
+          if (block->level == 1)
+            add_heading (self, block->text, 22, 0);
+          else if (block->level == 2)
+            add_heading (self, block->text, 13, 16);
+          else if (block->level == 3)
+            add_heading (self, block->text, 14, 22);
+          else
+            add_text (self, block->text, 11, TRUE, 0, 10);
+          break;
 
-      add_counts (self, measures_summary_tr (summary, "Measures by Form of Violence"), summary->by_form);
-      add_counts (self, measures_summary_tr (summary, "Measures by Type of Measure"), summary->by_type);
+        case MEASURES_SUMMARY_PARAGRAPH:
+          if (block->style == MEASURES_PARAGRAPH_SUBTITLE)
+            add_text (self, block->text, 13, FALSE, 0, 6);
+          else if (block->style == MEASURES_PARAGRAPH_DATE)
+            add_text (self, block->text, 10, FALSE, 0, 4);
+          else if (block->style == MEASURES_PARAGRAPH_NOTE)
+            add_text (self, block->text, 9, FALSE, 0, 4);
+          else
+            add_text (self, block->text, 10, FALSE, 0, 6);
+          break;
 
-      add_heading (self, measures_summary_tr (summary, "Contents"), 13, 16);
-      add_row (self, head, fractions, 4, TRUE, 4);
-      for (guint i = 0; i < summary->entries->len; i++)
-        {
-          const MeasuresSummaryEntry *entry = g_ptr_array_index (summary->entries, i);
-          g_autofree char *types = g_strjoinv ("; ", entry->types);
-          const char *texts[] = { entry->title, entry->country, entry->years, types };
+        case MEASURES_SUMMARY_LIST_ITEM:
+          add_text (self, block->text, 10, FALSE, 16, 3)->bullet = TRUE;
+          break;
 
-          add_row (self, texts, fractions, 4, FALSE, 3);
-        }
-    }
-
-  for (guint i = 0; i < summary->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (summary->entries, i);
-      g_autofree char *types = g_strjoinv ("\n", entry->types);
-      g_autofree char *forms = g_strjoinv ("\n", entry->forms);
-
-      if (!summary->single)
-        add_heading (self, entry->title, 14, 22);
-      else
-        add_text (self, "", 4, FALSE, 0, 8);
-
-      if (entry->title_fallback || entry->description_fallback)
-        add_text (self, measures_summary_tr (summary, "Shown in English: the record has no text in this language."),
-                  9, FALSE, 0, 4);
-
-      add_field (self, measures_summary_tr (summary, "Country"), entry->country);
-      add_field (self, measures_summary_tr (summary, "Region"), entry->region);
-      add_field (self, measures_summary_tr (summary, "Years"), entry->years);
-      add_field (self, measures_summary_tr (summary, "Type of Measure"), types);
-      add_field (self, measures_summary_tr (summary, "Form of Violence"), forms);
-
-      if (entry->description->len > 0)
-        {
-          add_text (self, measures_summary_tr (summary, "Description"), 11, TRUE, 0, 10);
-          for (guint b = 0; b < entry->description->len; b++)
+        case MEASURES_SUMMARY_FIELD:
+          /* A measure's later tables of fields are set apart. */
+          if (n_field_groups == 0 || block->group != group)
             {
-              const MeasuresBlock *block = g_ptr_array_index (entry->description, b);
-
-              if (block->kind == MEASURES_BLOCK_LIST_ITEM)
-                add_text (self, block->text, 10, FALSE, 16, 3)->bullet = TRUE;
-              else
-                add_text (self, block->text, 10, FALSE, 0, 6);
+              if (n_field_groups > 0)
+                add_text (self, "", 4, FALSE, 0, 4);
+              n_field_groups++;
+              group = block->group;
             }
-        }
+          add_field (self, block);
+          break;
 
-      add_text (self, "", 4, FALSE, 0, 4);
-      add_field (self, measures_summary_tr (summary, "Source of Information"), entry->source);
-      add_field (self, measures_summary_tr (summary, "More Information"), entry->more_info);
-      add_field (self, measures_summary_tr (summary, "Address"), entry->url);
+        case MEASURES_SUMMARY_TABLE:
+          add_table (self, block);
+          break;
+
+        case MEASURES_SUMMARY_CHART:
+          add_chart (self, block->chart);
+          break;
+
+        case MEASURES_SUMMARY_PAGE_BREAK:
+          /* A measure without a title of its own starts with a gap. */
+          n_field_groups = 0;
+          if (next == NULL || next->kind != MEASURES_SUMMARY_HEADING)
+            add_text (self, "", 4, FALSE, 0, 8);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
     }
 }
 
@@ -523,9 +480,7 @@ draw_header (MeasuresPages *self,
       cairo_stroke (cr);
     }
 
-  /* Translators: the footer of each page of a summary, "Page 2 of 7" */
-  number = g_strdup_printf (measures_translations_get (self->summary->translations, NULL, N_("Page %u of %u")),
-                            page + 1, self->pages->len);
+  number = measures_summary_dup_page_label (self->summary, page + 1, self->pages->len);
   footer = make_layout (self, number, 8, FALSE, -1);
   pango_layout_set_width (footer, -1);
   pango_layout_get_size (footer, &w, NULL);
@@ -576,8 +531,8 @@ measures_pages_draw (MeasuresPages *self,
           cairo_translate (cr, MARGIN, fragment->y - fragment->from);
           cairo_scale (cr, CHART_SCALE, CHART_SCALE);
           pango_cairo_update_context (cr, context);
-          measures_chart_draw (self->overview, piece->chart, cr, context, chart_width (self),
-                               piece->height / CHART_SCALE, &self->chart_style);
+          measures_chart_draw (self->summary->overview, piece->chart, cr, context, chart_width (self),
+                               piece->height / CHART_SCALE, &self->summary->chart_style);
           g_object_unref (context);
         }
 
@@ -612,16 +567,11 @@ measures_pages_draw (MeasuresPages *self,
     }
 }
 
-/**
- * measures_paper_size:
- * @width: (out): the page width in points
- * @height: (out): the page height in points
- *
- * The paper of the locale: Letter in the Americas, A4 elsewhere.
- */
-void
-measures_paper_size (double *width,
-                     double *height)
+/* The paper of the locale, in points: Letter in the Americas, A4
+ * elsewhere. */
+static void
+paper_size (double *width,
+            double *height)
 {
 #ifdef _NL_PAPER_WIDTH
   int mm_width = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
@@ -640,16 +590,23 @@ measures_paper_size (double *width,
 }
 
 /**
- * measures_summary_to_pdf:
+ * measures_pages_write_pdf:
+ * @summary: the summary
+ * @progress: (nullable) (scope call): called after each page is drawn
+ * @user_data: for @progress
+ * @cancellable: (nullable): stops between pages
+ * @error: return location for an error
  *
- * Draws the summary with Pango and Cairo; needs no display.
+ * Draws the summary on PDF pages with Pango and Cairo; needs no display.
  *
  * Returns: (transfer full) (nullable): the PDF document
  */
 GBytes *
-measures_summary_to_pdf (MeasuresSummary  *self,
-                         GCancellable     *cancellable,
-                         GError          **error)
+measures_pages_write_pdf (MeasuresSummary       *summary,
+                          MeasuresPagesProgress  progress,
+                          gpointer               user_data,
+                          GCancellable          *cancellable,
+                          GError               **error)
 {
   GByteArray *data = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -658,28 +615,31 @@ measures_summary_to_pdf (MeasuresSummary  *self,
   MeasuresPages *pages;
   double width, height;
   cairo_status_t status;
+  guint n_pages;
 
-  measures_paper_size (&width, &height);
+  paper_size (&width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (measures_canvas_append_to_array, data, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                  measures_summary_tr (self, N_("Measures")));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subtitle);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, summary->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, summary->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, summary->subtitle);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Measures " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
   context = pango_cairo_create_context (cr);
   pango_cairo_context_set_resolution (context, 72);
-  pages = measures_pages_new (self, context, width, height);
+  pages = measures_pages_new (summary, context, width, height);
   g_object_unref (context);
 
-  for (guint i = 0; i < measures_pages_get_n_pages (pages); i++)
+  n_pages = measures_pages_get_n_pages (pages);
+  for (guint i = 0; i < n_pages; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         break;
       measures_pages_draw (pages, cr, i);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, n_pages, user_data);
     }
 
   measures_pages_free (pages);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pango.h>
 
 #include "measures-summary.h"
@@ -14,6 +15,18 @@
 G_BEGIN_DECLS
 
 typedef struct _MeasuresPages MeasuresPages;
+
+/**
+ * MeasuresPagesProgress:
+ * @page: how many pages are drawn
+ * @n_pages: how many there are
+ * @user_data: the data given with the function
+ *
+ * Told after each page of a PDF is drawn, in the thread that draws it.
+ */
+typedef void (*MeasuresPagesProgress) (guint    page,
+                                       guint    n_pages,
+                                       gpointer user_data);
 
 MeasuresPages *measures_pages_new          (MeasuresSummary *summary,
                                             PangoContext    *context,
@@ -24,7 +37,10 @@ guint          measures_pages_get_n_pages  (MeasuresPages   *self);
 void           measures_pages_draw         (MeasuresPages   *self,
                                             cairo_t         *cr,
                                             guint            page);
-void           measures_paper_size         (double          *width,
-                                            double          *height);
+GBytes        *measures_pages_write_pdf    (MeasuresSummary       *summary,
+                                            MeasuresPagesProgress  progress,
+                                            gpointer               user_data,
+                                            GCancellable          *cancellable,
+                                            GError               **error);
 
 G_END_DECLS

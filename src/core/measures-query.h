@@ -24,12 +24,14 @@ void           measures_query_set_places   (MeasuresQuery        *self,
 void           measures_query_set_values   (MeasuresQuery        *self,
                                             MeasuresFacet         facet,
                                             const char * const   *values);
+/* *INDENT-OFF* */
 const char * const *
                measures_query_get_values   (MeasuresQuery        *self,
                                             MeasuresFacet         facet);
 const char * const *
                measures_query_get_chosen   (MeasuresQuery        *self,
                                             MeasuresFacet         facet);
+/* *INDENT-ON* */
 void           measures_query_assign       (MeasuresQuery        *self,
                                             MeasuresQuery        *other);
 void           measures_query_clear        (MeasuresQuery        *self);
@@ -38,8 +40,10 @@ gboolean       measures_query_has_years    (MeasuresQuery        *self);
 void           measures_query_get_years    (MeasuresQuery        *self,
                                             int                  *from,
                                             int                  *to);
+/* *INDENT-OFF* */
 const char * const *
                measures_query_get_search_words (MeasuresQuery    *self);
+/* *INDENT-ON* */
 void           measures_query_set_types    (MeasuresQuery        *self,
                                             const char * const   *types);
 void           measures_query_set_forms    (MeasuresQuery        *self,

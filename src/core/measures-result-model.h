@@ -27,6 +27,6 @@ guint                measures_result_model_find        (MeasuresResultModel  *se
                                                         guint                 position);
 MeasuresIndex       *measures_result_model_get_index   (MeasuresResultModel  *self);
 guint                measures_result_model_get_position (MeasuresResultModel *self,
-                                                        guint                 item);
+                                                         guint                 item);
 
 G_END_DECLS

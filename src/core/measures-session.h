@@ -27,7 +27,7 @@ gboolean              measures_session_get_loading    (MeasuresSession  *self);
 double                measures_session_get_progress   (MeasuresSession  *self);
 gboolean              measures_session_get_show_bundled (MeasuresSession *self);
 void                  measures_session_set_show_bundled (MeasuresSession *self,
-                                                       gboolean          show_bundled);
+                                                         gboolean          show_bundled);
 const char           *measures_session_get_sort_by    (MeasuresSession  *self);
 void                  measures_session_set_sort_by    (MeasuresSession  *self,
                                                        const char       *sort_by);

@@ -16,9 +16,81 @@
 #include "measures-vocabulary.h"
 
 /* A summary of one measure or of everything that matches: a cover with
- * the filters and counts, a table of contents, then each measure in
- * full. It is built once, in one language, and each format writes the
- * same content. */
+ * the filters, two charts and the counts, a table of contents, then each
+ * measure in full. It is built here once, in one language, as a flat list
+ * of blocks; the PDF and the print (measures-pages.c), HTML and Markdown
+ * (measures-writer.c) each walk the list, so that they say the same.
+ *
+ *   heading 1      title
+ *   paragraph      subtitle, date · count
+ *   heading 2      chart title      ┐ several measures: the charts,
+ *   chart                           │ the counts by form and by type
+ *   heading 2      "Measures by …"  │ and the contents
+ *   table          counts           │
+ *   heading 2      "Contents"       │
+ *   table          title, country, years, types (rows link to measures)
+ *   for each measure:
+ *     page break   (the measure's number)
+ *     heading 3    its title (several measures only)
+ *     paragraph    note: shown in English
+ *     fields       country, region, years, types, forms
+ *     heading 4    "Description", then paragraphs and list items
+ *     fields       source, more information, address
+ *
+ * A field the record lacks stays in the list without a value, so that
+ * every writer sees the same tables; writers show only fields with one. */
+
+/* The timeline on a summary's cover shows at most this many rows. */
+#define COVER_TIMELINE_ROWS 12
+
+/* Every word of a summary's own, looked up in the summary's language,
+ * which need not be the interface's. */
+typedef enum
+{
+  WORD_TITLE_ALL,
+  WORD_SUBTITLE_ALL,
+  WORD_BY_FORM,
+  WORD_BY_TYPE,
+  WORD_CONTENTS,
+  WORD_TITLE,
+  WORD_COUNTRY,
+  WORD_REGION,
+  WORD_YEARS,
+  WORD_TYPE,
+  WORD_FORM,
+  WORD_DESCRIPTION,
+  WORD_SOURCE,
+  WORD_MORE_INFO,
+  WORD_ADDRESS,
+  WORD_IN_ENGLISH,
+  WORD_OR,
+  WORD_AUTHOR,
+  N_WORDS
+} Word;
+
+static const char * const words[N_WORDS] = {
+  /* Translators: the title of a summary of several measures */
+  [WORD_TITLE_ALL] = N_("Measures against Violence against Women"),
+  /* Translators: the subtitle of a summary made without filters */
+  [WORD_SUBTITLE_ALL] = N_("All measures"),
+  [WORD_BY_FORM] = N_("Measures by Form of Violence"),
+  [WORD_BY_TYPE] = N_("Measures by Type of Measure"),
+  [WORD_CONTENTS] = N_("Contents"),
+  [WORD_TITLE] = N_("Title"),
+  [WORD_COUNTRY] = N_("Country"),
+  [WORD_REGION] = N_("Region"),
+  [WORD_YEARS] = N_("Years"),
+  [WORD_TYPE] = N_("Type of Measure"),
+  [WORD_FORM] = N_("Form of Violence"),
+  [WORD_DESCRIPTION] = N_("Description"),
+  [WORD_SOURCE] = N_("Source of Information"),
+  [WORD_MORE_INFO] = N_("More Information"),
+  [WORD_ADDRESS] = N_("Address"),
+  [WORD_IN_ENGLISH] = N_("Shown in English: the record has no text in this language."),
+  /* Translators: joins the values chosen in one filter, "Romania or Moldova" */
+  [WORD_OR] = N_(" or "),
+  [WORD_AUTHOR] = N_("Measures"),
+};
 
 static const char * const months[] = {
   NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
@@ -27,33 +99,66 @@ static const char * const months[] = {
   NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
 };
 
-const char *
-measures_summary_tr (MeasuresSummary *self,
-                     const char      *msgid)
+static const char *
+tr (MeasuresSummary *self,
+    Word             word)
 {
-  return measures_translations_get (self->translations, NULL, msgid);
+  return measures_translations_get (self->translations, NULL, words[word]);
 }
 
-/**
- * measures_summary_count_text:
- *
- * Returns: (transfer full): "1 measure", "11 measures", "20 de măsuri"
- */
-char *
-measures_summary_count_text (MeasuresSummary *self,
-                             guint            n)
+/* The words with a number are each in a function of their own (the
+ * page's is measures_summary_dup_page_label()), so that the compiler
+ * checks their formats. */
+static char *
+since_year (MeasuresSummary *self,
+            int              year)
 {
-  /* The plural message of the window's subtitle, looked up in the
-   * summary's language. */
-  return g_strdup_printf (measures_translations_nget (self->translations,
-                                                      "%'u measure", "%'u measures", n),
-                          n);
+  /* Translators: a range of years with no end */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("since %d")), year);
 }
+
+static char *
+until_year (MeasuresSummary *self,
+            int              year)
+{
+  /* Translators: a range of years with no start */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("until %d")), year);
+}
+
+static char *
+count_measures (MeasuresSummary *self,
+                guint            n)
+{
+  g_autofree char *count = measures_text_format_count (n);
+
+  /* The plural of the window's subtitle, "11 measures". */
+  return g_strdup_printf (measures_translations_nget (self->translations, "%s measure", "%s measures", n), count);
+}
+
+/* One measure, with every field ready to show in the summary's language,
+ * while the blocks are made. A text the record lacks in that language
+ * comes in English, and its *_fallback flag says so. */
+typedef struct
+{
+  MeasuresMeasure *measure;
+  char *title;
+  gboolean title_fallback;
+  char *country;
+  char *region;
+  char *years;
+  GStrv types;
+  GStrv forms;
+  GPtrArray *description;     /* MeasuresBlock */
+  gboolean description_fallback;
+  char *source;
+  char *more_info;
+  char *url;
+} Entry;
 
 static void
 entry_free (gpointer data)
 {
-  MeasuresSummaryEntry *entry = data;
+  Entry *entry = data;
 
   g_clear_object (&entry->measure);
   g_free (entry->title);
@@ -69,13 +174,33 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
+typedef struct
+{
+  char *label;
+  guint count;
+} Count;
+
 static void
 count_free (gpointer data)
 {
-  MeasuresSummaryCount *count = data;
+  Count *count = data;
 
   g_free (count->label);
   g_free (count);
+}
+
+static void
+block_free (gpointer data)
+{
+  MeasuresSummaryBlock *block = data;
+
+  g_free (block->text);
+  g_free (block->label);
+  g_strfreev (block->values);
+  g_free (block->link);
+  g_strfreev (block->header);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block);
 }
 
 void
@@ -84,13 +209,13 @@ measures_summary_free (MeasuresSummary *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_object (&self->index);
   g_clear_pointer (&self->translations, measures_translations_free);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->date);
-  g_clear_pointer (&self->by_form, g_ptr_array_unref);
-  g_clear_pointer (&self->by_type, g_ptr_array_unref);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -135,39 +260,50 @@ labels (MeasuresTranslations *translations,
   return g_strv_builder_end (builder);
 }
 
+static Entry *
+entry_new (MeasuresSummary *self,
+           MeasuresMeasure *measure)
+{
+  const char *lang = measures_translations_get_lang (self->translations);
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *description = NULL;
+
+  entry->measure = g_object_ref (measure);
+  entry->title = pick (measures_measure_get_title (measure), lang, &entry->title_fallback);
+  if (entry->title == NULL)
+    entry->title = g_strdup (measures_measure_get_id (measure));
+  entry->country = measures_vocabulary_label_in (self->translations, MEASURES_FACET_COUNTRY,
+                                                 measures_measure_get_country (measure));
+  if (measures_measure_get_region (measure) != NULL)
+    entry->region = measures_vocabulary_label_in (self->translations, MEASURES_FACET_REGION,
+                                                  measures_measure_get_region (measure));
+  if (measures_measure_get_year_from (measure) != MEASURES_YEAR_NONE &&
+      measures_measure_get_year_to (measure) == MEASURES_YEAR_NONE)
+    entry->years = since_year (self, measures_measure_get_year_from (measure));
+  else
+    entry->years = measures_measure_dup_years_label (measure);
+  entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+  entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+  description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
+  entry->description = measures_text_parse_blocks (description != NULL ? description : "");
+  entry->source = pick (measures_measure_get_source (measure), lang, NULL);
+  entry->more_info = pick (measures_measure_get_more_info (measure), lang, NULL);
+  entry->url = g_strdup (measures_measure_get_url (measure));
+
+  return entry;
+}
+
 static int
 compare_counts (gconstpointer a,
                 gconstpointer b)
 {
-  const MeasuresSummaryCount *x = *(MeasuresSummaryCount * const *) a;
-  const MeasuresSummaryCount *y = *(MeasuresSummaryCount * const *) b;
+  const Count *x = *(Count * const *) a;
+  const Count *y = *(Count * const *) b;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
 
   return g_utf8_collate (x->label, y->label);
-}
-
-static GPtrArray *
-counts_of (GHashTable *table)
-{
-  GPtrArray *counts = g_ptr_array_new_with_free_func (count_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      MeasuresSummaryCount *count = g_new0 (MeasuresSummaryCount, 1);
-
-      count->label = g_strdup (key);
-      count->count = GPOINTER_TO_UINT (value);
-      g_ptr_array_add (counts, count);
-    }
-
-  g_ptr_array_sort (counts, compare_counts);
-
-  return counts;
 }
 
 static void
@@ -179,12 +315,261 @@ add_counts (GHashTable         *table,
                          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, values[i])) + 1));
 }
 
+/* The filters, described with the summary's own labels. */
+static char *
+describe_query (MeasuresSummary *self,
+                MeasuresQuery   *query)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  static const MeasuresFacet order[] = {
+    MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
+  };
+  int from, to;
+
+  for (guint f = 0; f < G_N_ELEMENTS (order); f++)
+    {
+      const char * const *chosen = measures_query_get_chosen (query, order[f]);
+
+      for (guint k = 0; chosen[k] != NULL; k++)
+        {
+          g_autofree char *label = measures_vocabulary_label_in (self->translations, order[f], chosen[k]);
+
+          g_string_append_printf (text, "%s%s", k > 0 ? tr (self, WORD_OR) : (text->len > 0 ? " · " : ""),
+                                  label);
+        }
+    }
+
+  measures_query_get_years (query, &from, &to);
+  if (from != MEASURES_YEAR_NONE || to != MEASURES_YEAR_NONE)
+    {
+      g_autofree char *years = NULL;
+
+      if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE)
+        years = measures_format_period (from, to);
+      else if (from != MEASURES_YEAR_NONE)
+        years = since_year (self, from);
+      else
+        years = until_year (self, to);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", years);
+    }
+
+  if (measures_query_get_search_words (query)[0] != NULL)
+    {
+      g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
+
+      g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Blocks */
+
+static MeasuresSummaryBlock *
+add_block (MeasuresSummary     *self,
+           MeasuresSummaryKind  kind,
+           const char          *text)
+{
+  MeasuresSummaryBlock *block = g_new0 (MeasuresSummaryBlock, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, block);
+
+  return block;
+}
+
+static void
+add_heading (MeasuresSummary *self,
+             guint            level,
+             const char      *text)
+{
+  add_block (self, MEASURES_SUMMARY_HEADING, text)->level = level;
+}
+
+static void
+add_paragraph (MeasuresSummary        *self,
+               MeasuresParagraphStyle  style,
+               const char             *text)
+{
+  add_block (self, MEASURES_SUMMARY_PARAGRAPH, text)->style = style;
+}
+
+/* A field of the table @group; @values may be %NULL or empty. */
+static MeasuresSummaryBlock *
+add_field (MeasuresSummary    *self,
+           guint               group,
+           Word                label,
+           const char * const *values)
+{
+  MeasuresSummaryBlock *block = add_block (self, MEASURES_SUMMARY_FIELD, NULL);
+
+  block->group = group;
+  block->label = g_strdup (tr (self, label));
+  block->values = values != NULL ? g_strdupv ((char **) values) : g_new0 (char *, 1);
+
+  return block;
+}
+
+static MeasuresSummaryBlock *
+add_text_field (MeasuresSummary *self,
+                guint            group,
+                Word             label,
+                const char      *value)
+{
+  const char *values[] = { value, NULL };
+
+  return add_field (self, group, label, values);
+}
+
+static void
+add_chart (MeasuresSummary *self,
+           MeasuresChart    chart)
+{
+  const char *title = measures_chart_get_title (chart, self->translations);
+
+  add_heading (self, 2, title);
+  add_block (self, MEASURES_SUMMARY_CHART, title)->chart = chart;
+}
+
+/* The figures of the summary's own measures, labelled in its language. */
+static void
+make_overview (MeasuresSummary *self,
+               GPtrArray       *entries)
+{
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_full (entries->len, g_object_unref);
+  g_autoptr(MeasuresBitset) all = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (measures, g_object_ref (((Entry *) g_ptr_array_index (entries, i))->measure));
+
+  self->index = measures_index_new (measures);
+  all = measures_bitset_new (measures->len);
+  measures_bitset_fill (all);
+  self->overview = measures_overview_new (self->index, all, g_date_time_get_year (now));
+  measures_overview_relabel (self->overview, self->index, self->translations);
+}
+
+static void
+add_counts_table (MeasuresSummary *self,
+                  Word             heading,
+                  GHashTable      *table)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (count_free);
+  MeasuresSummaryBlock *block;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (table) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Count *count = g_new0 (Count, 1);
+
+      count->label = g_strdup (key);
+      count->count = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (counts, count);
+    }
+  g_ptr_array_sort (counts, compare_counts);
+
+  add_heading (self, 2, tr (self, heading));
+  block = add_block (self, MEASURES_SUMMARY_TABLE, NULL);
+  block->counts = TRUE;
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const Count *count = g_ptr_array_index (counts, i);
+      char **row = g_new0 (char *, 3);
+
+      row[0] = g_strdup (count->label);
+      row[1] = g_strdup_printf ("%u", count->count);
+      g_ptr_array_add (block->rows, row);
+    }
+}
+
+static void
+add_contents (MeasuresSummary *self,
+              GPtrArray       *entries)
+{
+  MeasuresSummaryBlock *block;
+
+  add_heading (self, 2, tr (self, WORD_CONTENTS));
+  block = add_block (self, MEASURES_SUMMARY_TABLE, NULL);
+  block->links = TRUE;
+  block->header = g_new0 (char *, 5);
+  block->header[0] = g_strdup (tr (self, WORD_TITLE));
+  block->header[1] = g_strdup (tr (self, WORD_COUNTRY));
+  block->header[2] = g_strdup (tr (self, WORD_YEARS));
+  block->header[3] = g_strdup (tr (self, WORD_TYPE));
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (entries, i);
+      char **row = g_new0 (char *, 5);
+
+      row[0] = g_strdup (entry->title);
+      row[1] = g_strdup (entry->country);
+      row[2] = g_strdup (entry->years);
+      row[3] = g_strjoinv ("; ", entry->types);
+      g_ptr_array_add (block->rows, row);
+    }
+}
+
+static void
+add_entry (MeasuresSummary *self,
+           const Entry     *entry,
+           guint            number,
+           guint           *groups)
+{
+  guint first = (*groups)++;
+  guint second = (*groups)++;
+  guint lists = 0;
+
+  add_block (self, MEASURES_SUMMARY_PAGE_BREAK, NULL)->measure = number;
+  if (!self->single)
+    add_heading (self, 3, entry->title);
+  if (entry->title_fallback || entry->description_fallback)
+    add_paragraph (self, MEASURES_PARAGRAPH_NOTE, tr (self, WORD_IN_ENGLISH));
+
+  add_text_field (self, first, WORD_COUNTRY, entry->country);
+  add_text_field (self, first, WORD_REGION, entry->region);
+  add_text_field (self, first, WORD_YEARS, entry->years);
+  add_field (self, first, WORD_TYPE, (const char * const *) entry->types);
+  add_field (self, first, WORD_FORM, (const char * const *) entry->forms);
+
+  if (entry->description->len > 0)
+    add_heading (self, 4, tr (self, WORD_DESCRIPTION));
+  for (guint i = 0; i < entry->description->len; i++)
+    {
+      const MeasuresBlock *part = g_ptr_array_index (entry->description, i);
+
+      if (part->kind == MEASURES_BLOCK_LIST_ITEM)
+        {
+          /* Lists of different measures never share a group. */
+          MeasuresSummaryBlock *item = add_block (self, MEASURES_SUMMARY_LIST_ITEM, part->text);
+
+          item->group = *groups + part->list;
+          lists = MAX (lists, part->list + 1);
+        }
+      else
+        add_paragraph (self, MEASURES_PARAGRAPH_BODY, part->text);
+    }
+  *groups += lists;
+
+  add_text_field (self, second, WORD_SOURCE, entry->source);
+  add_text_field (self, second, WORD_MORE_INFO, entry->more_info);
+  add_text_field (self, second, WORD_ADDRESS, entry->url)->link = measures_uri_get_safe (entry->url);
+}
+
 /**
  * measures_summary_new:
  * @measures: (element-type MeasuresMeasure): the measures, in order
  * @query: (nullable): the filters that chose them, described on the cover
  * @single: whether this is the summary of one measure
- * @lang: the language of the summary, "en" or "ro"
+ * @lang: the language of the summary, one of measures_languages_get_codes()
  * @date: (nullable): the date on the cover; %NULL for today
  *
  * Returns: (transfer full): the summary
@@ -196,64 +581,38 @@ measures_summary_new (GPtrArray     *measures,
                       const char    *lang,
                       GDateTime     *date)
 {
-  MeasuresSummary *self = g_new0 (MeasuresSummary, 1);
-  g_autoptr(GHashTable) forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MeasuresSummary *self;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) forms = NULL;
+  g_autoptr(GHashTable) types = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *line = NULL;
+  guint groups = 0;
 
   g_return_val_if_fail (measures != NULL, NULL);
 
+  self = g_new0 (MeasuresSummary, 1);
   self->translations = measures_translations_new (lang != NULL ? lang : "en");
   self->single = single;
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
-  lang = measures_translations_get_lang (self->translations);
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->author = tr (self, WORD_AUTHOR);
 
+  entries = g_ptr_array_new_full (measures->len, entry_free);
+  forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < measures->len; i++)
     {
-      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
-      MeasuresSummaryEntry *entry = g_new0 (MeasuresSummaryEntry, 1);
-      g_autofree char *description = NULL;
-      g_autofree char *safe = NULL;
-
-      entry->measure = g_object_ref (measure);
-      entry->title = pick (measures_measure_get_title (measure), lang, &entry->title_fallback);
-      if (entry->title == NULL)
-        entry->title = g_strdup (measures_measure_get_id (measure));
-      entry->country = measures_vocabulary_label_in (self->translations, MEASURES_FACET_COUNTRY,
-                                                     measures_measure_get_country (measure));
-      if (measures_measure_get_region (measure) != NULL)
-        entry->region = measures_vocabulary_label_in (self->translations, MEASURES_FACET_REGION,
-                                                      measures_measure_get_region (measure));
-      entry->years = measures_measure_dup_years_label (measure);
-      if (measures_measure_get_year_from (measure) != MEASURES_YEAR_NONE &&
-          measures_measure_get_year_to (measure) == MEASURES_YEAR_NONE)
-        {
-          g_free (entry->years);
-          entry->years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"),
-                                          measures_measure_get_year_from (measure));
-        }
-      entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
-      entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
-      description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
-      entry->description = measures_text_parse_blocks (description != NULL ? description : "");
-      entry->source = pick (measures_measure_get_source (measure), lang, NULL);
-      entry->more_info = pick (measures_measure_get_more_info (measure), lang, NULL);
-      entry->url = g_strdup (measures_measure_get_url (measure));
-      safe = measures_uri_get_safe (entry->url);
-      entry->url_is_link = safe != NULL;
+      Entry *entry = entry_new (self, g_ptr_array_index (measures, i));
 
       add_counts (forms, (const char * const *) entry->forms);
       add_counts (types, (const char * const *) entry->types);
-
-      g_ptr_array_add (self->entries, entry);
+      g_ptr_array_add (entries, entry);
     }
 
-  self->by_form = counts_of (forms);
-  self->by_type = counts_of (types);
-
-  if (single && self->entries->len == 1)
+  if (single && entries->len == 1)
     {
-      MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, 0);
+      const Entry *entry = g_ptr_array_index (entries, 0);
 
       self->title = g_strdup (entry->title);
       self->subtitle = *entry->years != '\0' ? g_strdup_printf ("%s · %s", entry->country, entry->years)
@@ -261,62 +620,11 @@ measures_summary_new (GPtrArray     *measures,
     }
   else
     {
-      g_autofree char *criteria = NULL;
+      g_autofree char *criteria = query != NULL ? describe_query (self, query) : NULL;
 
-      if (query != NULL)
-        {
-          /* The filters, described with the summary's own labels. */
-          g_autoptr(GString) text = g_string_new (NULL);
-          static const MeasuresFacet order[] = {
-            MEASURES_FACET_REGION, MEASURES_FACET_COUNTRY, MEASURES_FACET_TYPE, MEASURES_FACET_FORM,
-          };
-          int from, to;
-
-          for (guint f = 0; f < G_N_ELEMENTS (order); f++)
-            {
-              const char * const *chosen = measures_query_get_chosen (query, order[f]);
-
-              for (guint k = 0; chosen[k] != NULL; k++)
-                {
-                  g_autofree char *label = measures_vocabulary_label_in (self->translations, order[f], chosen[k]);
-
-                  g_string_append_printf (text, "%s%s",
-                                          k > 0 ? measures_translations_get (self->translations, NULL, " or ")
-                                                : (text->len > 0 ? " · " : ""),
-                                          label);
-                }
-            }
-
-          measures_query_get_years (query, &from, &to);
-          if (from != MEASURES_YEAR_NONE || to != MEASURES_YEAR_NONE)
-            {
-              g_autofree char *years = NULL;
-
-              if (from != MEASURES_YEAR_NONE && to != MEASURES_YEAR_NONE)
-                years = measures_format_period (from, to);
-              else if (from != MEASURES_YEAR_NONE)
-                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "since %d"), from);
-              else
-                years = g_strdup_printf (measures_translations_get (self->translations, NULL, "until %d"), to);
-              g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", years);
-            }
-
-          if (measures_query_get_search_words (query)[0] != NULL)
-            {
-              g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
-
-              g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
-            }
-
-          criteria = g_string_free (g_steal_pointer (&text), FALSE);
-        }
-
-      /* Translators: the title of a summary of several measures */
-      self->title = g_strdup (measures_summary_tr (self, N_("Measures against Violence against Women")));
-      self->subtitle = criteria != NULL && *criteria != '\0'
-                       ? g_steal_pointer (&criteria)
-                       /* Translators: the subtitle of a summary made without filters */
-                       : g_strdup (measures_summary_tr (self, N_("All measures")));
+      self->title = g_strdup (tr (self, WORD_TITLE_ALL));
+      self->subtitle = criteria != NULL && *criteria != '\0' ? g_steal_pointer (&criteria)
+                                                             : g_strdup (tr (self, WORD_SUBTITLE_ALL));
     }
 
   if (date == NULL)
@@ -326,758 +634,69 @@ measures_summary_new (GPtrArray     *measures,
                                                            months[g_date_time_get_month (date) - 1]),
                                 g_date_time_get_year (date));
 
+  count = count_measures (self, entries->len);
+  line = single ? g_strdup (self->date) : g_strdup_printf ("%s · %s", self->date, count);
+
+  self->chart_style.timeline_rows = COVER_TIMELINE_ROWS;
+  self->chart_style.translations = self->translations;
+
+  add_heading (self, 1, self->title);
+  add_paragraph (self, MEASURES_PARAGRAPH_SUBTITLE, self->subtitle);
+  add_paragraph (self, MEASURES_PARAGRAPH_DATE, line);
+
+  if (!single)
+    {
+      if (entries->len > 1)
+        {
+          make_overview (self, entries);
+          add_chart (self, MEASURES_CHART_YEARS);
+          if (self->overview->timeline->len > 0)
+            add_chart (self, MEASURES_CHART_TIMELINE);
+        }
+      add_counts_table (self, WORD_BY_FORM, forms);
+      add_counts_table (self, WORD_BY_TYPE, types);
+      add_contents (self, entries);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    add_entry (self, g_ptr_array_index (entries, i), i + 1, &groups);
+
   return self;
 }
 
-/* HTML */
-
-static void
-append_escaped (GString    *out,
-                const char *text)
+/**
+ * measures_summary_dup_page_label:
+ * @self: a summary
+ * @page: a page number, from 1
+ * @n_pages: how many pages there are
+ *
+ * Returns: (transfer full): "Page 2 of 7", in the summary's language
+ */
+char *
+measures_summary_dup_page_label (MeasuresSummary *self,
+                                 guint            page,
+                                 guint            n_pages)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  g_string_append (out, escaped);
-}
-
-static void
-append_html_text (GString    *out,
-                  const char *text)
-{
-  /* Line breaks inside a paragraph are kept. */
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (out, "<br>");
-      append_escaped (out, lines[i]);
-    }
-}
-
-static void
-append_html_blocks (GString   *out,
-                    GPtrArray *blocks)
-{
-  gboolean in_list = FALSE;
-  guint list = 0;
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const MeasuresBlock *block = g_ptr_array_index (blocks, i);
-
-      if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
-        {
-          g_string_append (out, "</ul>\n");
-          in_list = FALSE;
-        }
-
-      if (block->kind == MEASURES_BLOCK_LIST_ITEM)
-        {
-          if (!in_list)
-            g_string_append (out, "<ul>\n");
-          in_list = TRUE;
-          list = block->list;
-          g_string_append (out, "<li>");
-          append_html_text (out, block->text);
-          g_string_append (out, "</li>\n");
-        }
-      else
-        {
-          g_string_append (out, "<p>");
-          append_html_text (out, block->text);
-          g_string_append (out, "</p>\n");
-        }
-    }
-
-  if (in_list)
-    g_string_append (out, "</ul>\n");
-}
-
-static void
-append_html_field (GString    *out,
-                   const char *label,
-                   const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  g_string_append (out, "<tr><th>");
-  append_escaped (out, label);
-  g_string_append (out, "</th><td>");
-  append_escaped (out, value);
-  g_string_append (out, "</td></tr>\n");
-}
-
-static const char *html_style =
-  "body{font-family:Cantarell,'Noto Sans','DejaVu Sans',sans-serif;max-width:48em;margin:2em auto;"
-  "padding:0 1em;line-height:1.5;color:#1e1e1e;background:#fff}"
-  "h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}"
-  "h3{margin-top:2em}.subtitle{font-size:1.2em;color:#555;margin-top:0}.date{color:#555}"
-  "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{text-align:left;vertical-align:top;"
-  "padding:.3em .6em;border-bottom:1px solid #ddd}th{font-weight:600}table.fields th{width:12em;color:#555}"
-  ".note{font-size:.9em;color:#666;font-style:italic}td.count{text-align:right;width:5em}"
-  "a{color:#1a5fb4}.measure{break-inside:auto}h3{break-after:avoid}"
-  "@media print{body{margin:0;max-width:none}a{color:inherit}h2,h3{break-after:avoid}"
-  ".measure{break-before:page}}";
-
-static void
-append_html_counts (GString         *out,
-                    MeasuresSummary *self,
-                    const char      *heading,
-                    GPtrArray       *counts)
-{
-  if (counts->len == 0)
-    return;
-
-  g_string_append (out, "<h2>");
-  append_escaped (out, heading);
-  g_string_append (out, "</h2>\n<table>\n");
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const MeasuresSummaryCount *count = g_ptr_array_index (counts, i);
-
-      g_string_append (out, "<tr><td>");
-      append_escaped (out, count->label);
-      g_string_append_printf (out, "</td><td class=\"count\">%u</td></tr>\n", count->count);
-    }
-  g_string_append (out, "</table>\n");
+  /* Translators: the footer of each page of a summary, "Page 2 of 7" */
+  return g_strdup_printf (measures_translations_get (self->translations, NULL, N_("Page %u of %u")),
+                          page, n_pages);
 }
 
 /**
- * measures_summary_to_html:
+ * measures_summary_block_dup_value:
+ * @block: a field
+ * @separator: what goes between two values
  *
- * Returns: (transfer full): one self-contained HTML page; every piece of
- *   record text is escaped
+ * Returns: (transfer full): the values of @block joined by @separator;
+ *   empty when it has none
  */
-GBytes *
-measures_summary_to_html (MeasuresSummary *self)
+char *
+measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
+                                  const char                 *separator)
 {
-  GString *out = g_string_new (NULL);
-  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
+  g_return_val_if_fail (block != NULL && block->kind == MEASURES_SUMMARY_FIELD, g_strdup (""));
 
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-                          measures_translations_get_lang (self->translations));
-  append_escaped (out, self->title);
-  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", html_style);
-  append_escaped (out, self->title);
-  g_string_append (out, "</h1>\n<p class=\"subtitle\">");
-  append_escaped (out, self->subtitle);
-  g_string_append (out, "</p>\n<p class=\"date\">");
-  append_escaped (out, self->date);
-  if (!self->single)
-    {
-      g_string_append (out, " · ");
-      append_escaped (out, count);
-    }
-  g_string_append (out, "</p>\n</header>\n");
-
-  if (!self->single)
-    {
-      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Form of Violence")), self->by_form);
-      append_html_counts (out, self, measures_summary_tr (self, N_("Measures by Type of Measure")), self->by_type);
-
-      g_string_append (out, "<h2>");
-      append_escaped (out, measures_summary_tr (self, N_("Contents")));
-      g_string_append (out, "</h2>\n<table>\n<tr><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Title")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Country")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Years")));
-      g_string_append (out, "</th><th>");
-      append_escaped (out, measures_summary_tr (self, N_("Type of Measure")));
-      g_string_append (out, "</th></tr>\n");
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-          g_autofree char *joined = g_strjoinv ("; ", entry->types);
-
-          g_string_append_printf (out, "<tr><td><a href=\"#m%u\">", i + 1);
-          append_escaped (out, entry->title);
-          g_string_append (out, "</a></td><td>");
-          append_escaped (out, entry->country);
-          g_string_append (out, "</td><td>");
-          append_escaped (out, entry->years);
-          g_string_append (out, "</td><td>");
-          append_escaped (out, joined);
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n");
-    }
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *types = g_strjoinv ("; ", entry->types);
-      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
-
-      g_string_append_printf (out, "<section class=\"measure\" id=\"m%u\">\n", i + 1);
-      if (!self->single)
-        {
-          g_string_append (out, "<h3>");
-          append_escaped (out, entry->title);
-          g_string_append (out, "</h3>\n");
-        }
-      if (entry->title_fallback || entry->description_fallback)
-        {
-          g_string_append (out, "<p class=\"note\">");
-          append_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")));
-          g_string_append (out, "</p>\n");
-        }
-      g_string_append (out, "<table class=\"fields\">\n");
-      append_html_field (out, measures_summary_tr (self, N_("Country")), entry->country);
-      append_html_field (out, measures_summary_tr (self, N_("Region")), entry->region);
-      append_html_field (out, measures_summary_tr (self, N_("Years")), entry->years);
-      append_html_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
-      append_html_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
-      g_string_append (out, "</table>\n");
-
-      if (entry->description->len > 0)
-        {
-          g_string_append (out, "<h4>");
-          append_escaped (out, measures_summary_tr (self, N_("Description")));
-          g_string_append (out, "</h4>\n");
-          append_html_blocks (out, entry->description);
-        }
-
-      g_string_append (out, "<table class=\"fields\">\n");
-      append_html_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
-      append_html_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
-      if (entry->url != NULL)
-        {
-          g_string_append (out, "<tr><th>");
-          append_escaped (out, measures_summary_tr (self, N_("Address")));
-          g_string_append (out, "</th><td>");
-          if (entry->url_is_link)
-            {
-              g_string_append (out, "<a href=\"");
-              append_escaped (out, entry->url);
-              g_string_append (out, "\">");
-              append_escaped (out, entry->url);
-              g_string_append (out, "</a>");
-            }
-          else
-            append_escaped (out, entry->url);
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n</section>\n");
-    }
-
-  g_string_append (out, "</body>\n</html>\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-/* Markdown */
-
-/* Where a piece of text goes in a Markdown document. */
-typedef enum
-{
-  MD_LINE_START,  /* at the start of a line, or of a list item */
-  MD_INLINE,      /* after other text on its line */
-  MD_TABLE,       /* in a table's cell: line breaks are <br> */
-  MD_HEADING,     /* in a heading: line breaks are spaces */
-} MdPlace;
-
-/* Record text must not turn into Markdown: characters that could start
- * markup are escaped, and so is anything that looks like HTML. At the
- * start of a line, so are the marks that make it a list item ("- ",
- * "+ ", "1. ", "1) "), a rule ("---") or the line under a heading ("===",
- * "---"); the spaces there are dropped, as they show nothing and four
- * would make the line code. "#", ">", "*" and "|" are escaped anywhere. */
-static void
-append_md_escaped (GString    *out,
-                   const char *text,
-                   MdPlace     place)
-{
-  gboolean line_start = place == MD_LINE_START;
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (line_start)
-        {
-          const char *digits = p;
-
-          line_start = FALSE;
-          while (*p == ' ' || *p == '\t')
-            p++;
-          if (*p == '\0')
-            break;
-
-          if (*p == '-' || *p == '+' || *p == '=')
-            {
-              g_string_append_c (out, '\\');
-              g_string_append_c (out, *p);
-              continue;
-            }
-
-          for (digits = p; g_ascii_isdigit (*digits); digits++)
-            ;
-          if (digits > p && (*digits == '.' || *digits == ')') &&
-              (digits[1] == '\0' || digits[1] == ' ' || digits[1] == '\t' || digits[1] == '\n'))
-            {
-              g_string_append_len (out, p, digits - p);
-              g_string_append_c (out, '\\');
-              g_string_append_c (out, *digits);
-              p = digits;
-              continue;
-            }
-        }
-
-      switch (*p)
-        {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
-        case '!': case '|': case '~': case '>': case '{': case '}':
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '\n':
-          if (place == MD_TABLE)
-            g_string_append (out, "<br>");
-          else if (place == MD_HEADING)
-            g_string_append_c (out, ' ');
-          else
-            {
-              g_string_append (out, "  \n");
-              line_start = TRUE;
-            }
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
-    }
-}
-
-static void
-append_md_field (GString    *out,
-                 const char *label,
-                 const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  g_string_append (out, "- **");
-  append_md_escaped (out, label, MD_INLINE);
-  g_string_append (out, ":** ");
-  append_md_escaped (out, value, MD_INLINE);
-  g_string_append_c (out, '\n');
-}
-
-GBytes *
-measures_summary_to_markdown (MeasuresSummary *self)
-{
-  GString *out = g_string_new ("# ");
-  g_autofree char *count = measures_summary_count_text (self, self->entries->len);
-
-  append_md_escaped (out, self->title, MD_HEADING);
-  g_string_append (out, "\n\n**");
-  append_md_escaped (out, self->subtitle, MD_INLINE);
-  g_string_append (out, "**  \n");
-  append_md_escaped (out, self->date, MD_LINE_START);
-  if (!self->single)
-    {
-      g_string_append (out, " · ");
-      append_md_escaped (out, count, MD_INLINE);
-    }
-  g_string_append (out, "\n\n");
-
-  if (!self->single)
-    {
-      GPtrArray *tables[] = { self->by_form, self->by_type };
-      const char *headings[] = { N_("Measures by Form of Violence"), N_("Measures by Type of Measure") };
-
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-        {
-          if (tables[t]->len == 0)
-            continue;
-          g_string_append (out, "## ");
-          append_md_escaped (out, measures_summary_tr (self, headings[t]), MD_HEADING);
-          g_string_append (out, "\n\n");
-          for (guint i = 0; i < tables[t]->len; i++)
-            {
-              const MeasuresSummaryCount *c = g_ptr_array_index (tables[t], i);
-
-              g_string_append (out, "- ");
-              append_md_escaped (out, c->label, MD_LINE_START);
-              g_string_append_printf (out, ": %u\n", c->count);
-            }
-          g_string_append_c (out, '\n');
-        }
-
-      g_string_append (out, "## ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Contents")), MD_HEADING);
-      g_string_append (out, "\n\n| ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Title")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Country")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Years")), MD_TABLE);
-      g_string_append (out, " | ");
-      append_md_escaped (out, measures_summary_tr (self, N_("Type of Measure")), MD_TABLE);
-      g_string_append (out, " |\n|---|---|---|---|\n");
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-          g_autofree char *types = g_strjoinv ("; ", entry->types);
-
-          g_string_append (out, "| ");
-          append_md_escaped (out, entry->title, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, entry->country, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, entry->years, MD_TABLE);
-          g_string_append (out, " | ");
-          append_md_escaped (out, types, MD_TABLE);
-          g_string_append (out, " |\n");
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const MeasuresSummaryEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *types = g_strjoinv ("; ", entry->types);
-      g_autofree char *forms = g_strjoinv ("; ", entry->forms);
-
-      if (!self->single)
-        {
-          g_string_append (out, "## ");
-          append_md_escaped (out, entry->title, MD_HEADING);
-          g_string_append (out, "\n\n");
-        }
-      if (entry->title_fallback || entry->description_fallback)
-        {
-          g_string_append (out, "_");
-          append_md_escaped (out, measures_summary_tr (self, N_("Shown in English: the record has no text in this language.")), MD_INLINE);
-          g_string_append (out, "_\n\n");
-        }
-      append_md_field (out, measures_summary_tr (self, N_("Country")), entry->country);
-      append_md_field (out, measures_summary_tr (self, N_("Region")), entry->region);
-      append_md_field (out, measures_summary_tr (self, N_("Years")), entry->years);
-      append_md_field (out, measures_summary_tr (self, N_("Type of Measure")), types);
-      append_md_field (out, measures_summary_tr (self, N_("Form of Violence")), forms);
-      g_string_append_c (out, '\n');
-
-      if (entry->description->len > 0)
-        {
-          guint list = 0;
-          gboolean in_list = FALSE;
-
-          g_string_append (out, "### ");
-          append_md_escaped (out, measures_summary_tr (self, N_("Description")), MD_HEADING);
-          g_string_append (out, "\n\n");
-          for (guint b = 0; b < entry->description->len; b++)
-            {
-              const MeasuresBlock *block = g_ptr_array_index (entry->description, b);
-
-              if (in_list && (block->kind != MEASURES_BLOCK_LIST_ITEM || block->list != list))
-                {
-                  g_string_append_c (out, '\n');
-                  in_list = FALSE;
-                }
-              if (block->kind == MEASURES_BLOCK_LIST_ITEM)
-                {
-                  g_string_append (out, "- ");
-                  append_md_escaped (out, block->text, MD_LINE_START);
-                  g_string_append_c (out, '\n');
-                  in_list = TRUE;
-                  list = block->list;
-                }
-              else
-                {
-                  append_md_escaped (out, block->text, MD_LINE_START);
-                  g_string_append (out, "\n\n");
-                }
-            }
-          if (in_list)
-            g_string_append_c (out, '\n');
-        }
-
-      append_md_field (out, measures_summary_tr (self, N_("Source of Information")), entry->source);
-      append_md_field (out, measures_summary_tr (self, N_("More Information")), entry->more_info);
-      if (entry->url != NULL)
-        {
-          g_string_append (out, "- **");
-          append_md_escaped (out, measures_summary_tr (self, N_("Address")), MD_INLINE);
-          g_string_append (out, ":** ");
-          if (entry->url_is_link)
-            {
-              g_autofree char *safe = measures_uri_get_safe (entry->url);
-
-              /* An autolink: angle brackets keep the address whole. */
-              g_string_append_printf (out, "<%s>", safe);
-            }
-          else
-            append_md_escaped (out, entry->url, MD_INLINE);
-          g_string_append_c (out, '\n');
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free_to_bytes (out);
-}
-
-/* CSV */
-
-/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
- * leading apostrophe, so it stays text. */
-static void
-append_csv_cell (GString    *out,
-                 const char *value,
-                 gboolean    first)
-{
-  const char *text = value != NULL ? value : "";
-
-  if (!first)
-    g_string_append_c (out, ',');
-
-  g_string_append_c (out, '"');
-  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
-    g_string_append_c (out, '\'');
-  /* Runs without quotes are copied whole. */
-  for (const char *p = text; *p != '\0';)
-    {
-      const char *quote = strchr (p, '"');
-      gsize run = quote != NULL ? (gsize) (quote - p) + 1 : strlen (p);
-
-      g_string_append_len (out, p, run);
-      if (quote == NULL)
-        break;
-      g_string_append_c (out, '"');
-      p = quote + 1;
-    }
-  g_string_append_c (out, '"');
-}
-
-static const char *
-csv_localized (MeasuresLocalized *localized,
-               const char        *lang)
-{
-  const char *text;
-
-  if (localized == NULL)
-    return NULL;
-
-  text = measures_localized_get_exact (localized, lang);
-  if (text == NULL && g_str_equal (lang, "en"))
-    text = measures_localized_get_exact (localized, MEASURES_LANG_NEUTRAL);
-
-  return text;
-}
-
-typedef struct
-{
-  GPtrArray *measures;
-  guint from;
-  guint to;
-  GString *out;
-} CsvPart;
-
-/* The rows of measures @from to @to, in their own string. */
-static gpointer
-csv_rows (gpointer data)
-{
-  CsvPart *part = data;
-  GString *out = part->out;
-
-  for (guint i = part->from; i < part->to; i++)
-    {
-      MeasuresMeasure *m = g_ptr_array_index (part->measures, i);
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-      g_autofree char *types = g_strjoinv ("; ", (char **) measures_measure_get_types (m));
-      g_autofree char *forms = g_strjoinv ("; ", (char **) measures_measure_get_forms (m));
-      MeasuresLocalized *texts[] = {
-        measures_measure_get_title (m), measures_measure_get_description (m),
-        measures_measure_get_source (m), measures_measure_get_more_info (m),
-      };
-
-      if (measures_measure_get_year_from (m) != MEASURES_YEAR_NONE)
-        from = g_strdup_printf ("%d", measures_measure_get_year_from (m));
-      if (measures_measure_get_year_to (m) != MEASURES_YEAR_NONE)
-        to = g_strdup_printf ("%d", measures_measure_get_year_to (m));
-
-      append_csv_cell (out, measures_measure_get_id (m), TRUE);
-      append_csv_cell (out, measures_measure_get_country (m), FALSE);
-      append_csv_cell (out, measures_measure_get_region (m), FALSE);
-      append_csv_cell (out, from, FALSE);
-      append_csv_cell (out, to, FALSE);
-      append_csv_cell (out, types, FALSE);
-      append_csv_cell (out, forms, FALSE);
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        {
-          append_csv_cell (out, csv_localized (texts[t], "en"), FALSE);
-          append_csv_cell (out, csv_localized (texts[t], "ro"), FALSE);
-        }
-      append_csv_cell (out, measures_measure_get_url (m), FALSE);
-      g_string_append (out, "\r\n");
-    }
-
-  return NULL;
-}
-
-/**
- * measures_export_csv:
- *
- * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
- *   per field (English and Romanian texts in columns of their own)
- */
-GBytes *
-measures_export_csv (GPtrArray *measures)
-{
-  static const char * const header[] = {
-    "id", "country", "region", "year_from", "year_to", "types", "forms",
-    "title_en", "title_ro", "description_en", "description_ro",
-    "source_en", "source_ro", "more_info_en", "more_info_ro", "url",
-  };
-  /* Sized for records of about 2 KB, so that the text is seldom moved
-   * as it grows; the second half of the rows is made on the other core. */
-  GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
-  guint half = measures->len >= 2048 ? measures->len / 2 : measures->len;
-  CsvPart first = { measures, 0, half, out };
-  CsvPart second = { measures, half, measures->len, NULL };
-  GThread *thread = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_csv_cell (out, header[i], i == 0);
-  g_string_append (out, "\r\n");
-
-  if (half < measures->len)
-    {
-      second.out = g_string_sized_new ((gsize) (measures->len - half) * 2048);
-      thread = g_thread_new ("measures-csv", csv_rows, &second);
-    }
-  csv_rows (&first);
-  if (thread != NULL)
-    {
-      g_thread_join (thread);
-      g_string_append_len (out, second.out->str, second.out->len);
-      g_string_free (second.out, TRUE);
-    }
-
-  return g_string_free_to_bytes (out);
-}
-
-GBytes *
-measures_export_json (GPtrArray *measures)
-{
-  gsize length;
-  char *text = measures_measure_list_to_json (measures, &length);
-
-  return g_bytes_new_take (text, length);
-}
-
-/* Formats */
-
-static const struct {
-  const char *name;
-  const char *extension;
-  MeasuresExportFormat format;
-} formats[] = {
-  { "pdf", "pdf", MEASURES_FORMAT_PDF },
-  { "html", "html", MEASURES_FORMAT_HTML },
-  { "htm", "htm", MEASURES_FORMAT_HTML },
-  { "md", "md", MEASURES_FORMAT_MARKDOWN },
-  { "markdown", "markdown", MEASURES_FORMAT_MARKDOWN },
-  { "csv", "csv", MEASURES_FORMAT_CSV },
-  { "json", "json", MEASURES_FORMAT_JSON },
-};
-
-gboolean
-measures_export_format_from_name (const char           *name,
-                                  MeasuresExportFormat *format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_ascii_strcasecmp (formats[i].name, name) == 0)
-      {
-        *format = formats[i].format;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-gboolean
-measures_export_format_from_path (const char           *path,
-                                  MeasuresExportFormat *format)
-{
-  const char *dot = strrchr (path, '.');
-
-  return dot != NULL && strchr (dot, '/') == NULL &&
-         measures_export_format_from_name (dot + 1, format);
-}
-
-const char *
-measures_export_format_extension (MeasuresExportFormat format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (formats[i].format == format)
-      return formats[i].extension;
-
-  g_return_val_if_reached ("txt");
-}
-
-gboolean
-measures_export_format_is_text (MeasuresExportFormat format)
-{
-  return format != MEASURES_FORMAT_PDF;
-}
-
-/**
- * measures_export_bytes:
- * @measures: (element-type MeasuresMeasure): the measures, in order
- * @query: (nullable): the filters that chose them
- * @single: whether this is one selected measure
- * @format: the format
- * @lang: the language of the summary's labels and texts
- * @cancellable: (nullable): a cancellable
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): the exported document
- */
-GBytes *
-measures_export_bytes (GPtrArray             *measures,
-                       MeasuresQuery         *query,
-                       gboolean               single,
-                       MeasuresExportFormat   format,
-                       const char            *lang,
-                       GCancellable          *cancellable,
-                       GError               **error)
-{
-  g_autoptr(MeasuresSummary) summary = NULL;
-
-  switch (format)
-    {
-    case MEASURES_FORMAT_CSV:
-      return measures_export_csv (measures);
-    case MEASURES_FORMAT_JSON:
-      return measures_export_json (measures);
-    case MEASURES_FORMAT_PDF:
-    case MEASURES_FORMAT_HTML:
-    case MEASURES_FORMAT_MARKDOWN:
-      break;
-    case MEASURES_N_FORMATS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
-  summary = measures_summary_new (measures, query, single, lang, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (format == MEASURES_FORMAT_HTML)
-    return measures_summary_to_html (summary);
-  if (format == MEASURES_FORMAT_MARKDOWN)
-    return measures_summary_to_markdown (summary);
-
-  return measures_summary_to_pdf (summary, cancellable, error);
+  return g_strjoinv (separator, block->values);
 }

@@ -6,68 +6,102 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <glib.h>
 
+#include "measures-chart.h"
+#include "measures-index.h"
 #include "measures-measure.h"
+#include "measures-overview.h"
 #include "measures-query.h"
 #include "measures-translations.h"
 
 G_BEGIN_DECLS
 
 /**
- * MeasuresExportFormat:
- * @MEASURES_FORMAT_PDF: a paged PDF summary
- * @MEASURES_FORMAT_HTML: one self-contained HTML page
- * @MEASURES_FORMAT_MARKDOWN: Markdown for forges and notes
- * @MEASURES_FORMAT_CSV: one row per measure (RFC 4180)
- * @MEASURES_FORMAT_JSON: a measures-1 dataset
+ * MeasuresSummaryKind:
+ * @MEASURES_SUMMARY_HEADING: a heading of @level: 1 the summary's title,
+ *   2 a part of the cover, 3 one measure's title, 4 a part of a measure
+ * @MEASURES_SUMMARY_PARAGRAPH: a paragraph of @text in @style
+ * @MEASURES_SUMMARY_LIST_ITEM: an item of a list; the items of one list
+ *   share @group
+ * @MEASURES_SUMMARY_FIELD: @label and its @values (none, one or several);
+ *   the fields of one table share @group; @link is the value as a safe
+ *   address, when it is one
+ * @MEASURES_SUMMARY_TABLE: a table of @rows under @header (or none);
+ *   with @counts, the last column is a count; with @links, row i leads
+ *   to the measure numbered i + 1
+ * @MEASURES_SUMMARY_CHART: @chart of the summary's overview; @text is
+ *   its title
+ * @MEASURES_SUMMARY_PAGE_BREAK: the start of the measure numbered
+ *   @measure: a writer that pages may start a page there
+ *
+ * The kinds of the blocks a summary is made of.
  */
 typedef enum
 {
-  MEASURES_FORMAT_PDF,
-  MEASURES_FORMAT_HTML,
-  MEASURES_FORMAT_MARKDOWN,
-  MEASURES_FORMAT_CSV,
-  MEASURES_FORMAT_JSON,
-  MEASURES_N_FORMATS,
-} MeasuresExportFormat;
-
-typedef struct
-{
-  char *label;
-  guint count;
-} MeasuresSummaryCount;
+  MEASURES_SUMMARY_HEADING,
+  MEASURES_SUMMARY_PARAGRAPH,
+  MEASURES_SUMMARY_LIST_ITEM,
+  MEASURES_SUMMARY_FIELD,
+  MEASURES_SUMMARY_TABLE,
+  MEASURES_SUMMARY_CHART,
+  MEASURES_SUMMARY_PAGE_BREAK,
+} MeasuresSummaryKind;
 
 /**
- * MeasuresSummaryEntry:
+ * MeasuresParagraphStyle:
+ * @MEASURES_PARAGRAPH_BODY: record text; its line breaks are kept
+ * @MEASURES_PARAGRAPH_SUBTITLE: the subtitle under the summary's title
+ * @MEASURES_PARAGRAPH_DATE: the date (and count) under the subtitle
+ * @MEASURES_PARAGRAPH_NOTE: a remark on a measure, such as a text shown
+ *   in English
+ */
+typedef enum
+{
+  MEASURES_PARAGRAPH_BODY,
+  MEASURES_PARAGRAPH_SUBTITLE,
+  MEASURES_PARAGRAPH_DATE,
+  MEASURES_PARAGRAPH_NOTE,
+} MeasuresParagraphStyle;
+
+/**
+ * MeasuresSummaryBlock:
  *
- * One measure, with every field ready to show in the summary's language.
- * A text the record lacks in that language comes in English, and its
- * `*_fallback` flag says so.
+ * One block of a summary; which fields mean something depends on @kind
+ * (see #MeasuresSummaryKind). Every text is in the summary's language.
  */
 typedef struct
 {
-  MeasuresMeasure *measure;
-  char *title;
-  gboolean title_fallback;
-  char *country;
-  char *region;
-  char *years;
-  GStrv types;
-  GStrv forms;
-  GPtrArray *description;     /* MeasuresBlock */
-  gboolean description_fallback;
-  char *source;
-  char *more_info;
-  char *url;
-  gboolean url_is_link;
-} MeasuresSummaryEntry;
+  MeasuresSummaryKind kind;
+  char *text;
+  guint level;
+  MeasuresParagraphStyle style;
+  guint group;
+  char *label;
+  GStrv values;
+  char *link;
+  GStrv header;
+  GPtrArray *rows;            /* GStrv */
+  gboolean counts;
+  gboolean links;
+  MeasuresChart chart;
+  guint measure;
+} MeasuresSummaryBlock;
 
 /**
  * MeasuresSummary:
+ * @translations: the summary's language
+ * @single: whether it is the summary of one selected measure
+ * @title: its title
+ * @subtitle: what it is of: the filters, or the measure's country and years
+ * @date: the date on its cover
+ * @author: who made it, for a document's properties
+ * @blocks: (element-type MeasuresSummaryBlock): what it says, in order
+ * @overview: (nullable): the figures its charts show
+ * @chart_style: how its charts are drawn
  *
- * The content of a summary, built once and written by each renderer, so
- * that the PDF, the print, HTML and Markdown say the same.
+ * A summary, built once as a flat list of blocks that each writer (PDF,
+ * print, HTML, Markdown) walks, so that all of them say the same.
  */
 typedef struct
 {
@@ -76,9 +110,13 @@ typedef struct
   char *title;
   char *subtitle;
   char *date;
-  GPtrArray *by_form;         /* MeasuresSummaryCount */
-  GPtrArray *by_type;         /* MeasuresSummaryCount */
-  GPtrArray *entries;         /* MeasuresSummaryEntry */
+  const char *author;
+  GPtrArray *blocks;
+  MeasuresOverview *overview;
+  MeasuresChartStyle chart_style;
+
+  /*< private >*/
+  MeasuresIndex *index;       /* of the measures, for the overview's labels */
 } MeasuresSummary;
 
 MeasuresSummary      *measures_summary_new           (GPtrArray             *measures,
@@ -87,32 +125,11 @@ MeasuresSummary      *measures_summary_new           (GPtrArray             *mea
                                                       const char            *lang,
                                                       GDateTime             *date);
 void                  measures_summary_free          (MeasuresSummary       *self);
-const char           *measures_summary_tr            (MeasuresSummary       *self,
-                                                      const char            *msgid) G_GNUC_FORMAT (2);
-char                 *measures_summary_count_text    (MeasuresSummary       *self,
-                                                      guint                  n);
-
-GBytes               *measures_summary_to_html       (MeasuresSummary       *self);
-GBytes               *measures_summary_to_markdown   (MeasuresSummary       *self);
-GBytes               *measures_summary_to_pdf        (MeasuresSummary       *self,
-                                                      GCancellable          *cancellable,
-                                                      GError               **error);
-GBytes               *measures_export_csv            (GPtrArray             *measures);
-GBytes               *measures_export_json           (GPtrArray             *measures);
-
-gboolean              measures_export_format_from_name (const char          *name,
-                                                      MeasuresExportFormat  *format);
-gboolean              measures_export_format_from_path (const char          *path,
-                                                      MeasuresExportFormat  *format);
-const char           *measures_export_format_extension (MeasuresExportFormat format);
-gboolean              measures_export_format_is_text (MeasuresExportFormat   format);
-GBytes               *measures_export_bytes          (GPtrArray             *measures,
-                                                      MeasuresQuery         *query,
-                                                      gboolean               single,
-                                                      MeasuresExportFormat   format,
-                                                      const char            *lang,
-                                                      GCancellable          *cancellable,
-                                                      GError               **error);
+char                 *measures_summary_dup_page_label (MeasuresSummary      *self,
+                                                       guint                  page,
+                                                       guint                  n_pages);
+char                 *measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
+                                                        const char            *separator);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresSummary, measures_summary_free)
 

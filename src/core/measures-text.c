@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -746,6 +749,117 @@ measures_collate_key (const char *text)
   strxfrm (key, text, length + 1);
 
   return key;
+}
+
+/**
+ * measures_text_join_alternatives:
+ * @items: (array zero-terminated=1): the choices
+ *
+ * Returns: (transfer full): "a", "a or b", "a, b or c", in the
+ *   interface's language
+ */
+char *
+measures_text_join_alternatives (const char * const *items)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (items != NULL, NULL);
+
+  n = g_strv_length ((char **) items);
+  if (n < 2)
+    return g_strdup (n == 1 ? items[0] : "");
+
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (head, "%s%s", i > 0 ? ", " : "", items[i]);
+
+  /* Translators: the last two of a list of choices, “pdf, html or md”,
+   * “en or ro”; the others are joined by commas */
+  return g_strdup_printf (_("%s or %s"), head->str, items[n - 1]);
+}
+
+/**
+ * measures_text_group_digits:
+ * @n: a number
+ * @separator: (nullable): what goes between groups of digits, for
+ *   example "," or "." or a narrow no-break space
+ * @grouping: (nullable): the sizes of the groups from the right, one
+ *   byte each, as in `struct lconv`: the last size repeats, and
+ *   %CHAR_MAX or a negative size ends the grouping
+ *
+ * Writes @n in decimal digits grouped by @grouping. An empty or %NULL
+ * @separator or @grouping writes the digits alone, as the C locale does.
+ *
+ * Returns: (transfer full): the digits of @n, grouped
+ */
+char *
+measures_text_group_digits (guint64     n,
+                            const char *separator,
+                            const char *grouping)
+{
+  char digits[24];
+  GString *out;
+  gsize len;
+  gsize sep_len;
+  gsize mark[24];
+  guint n_marks = 0;
+  gsize size;
+
+  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  if (separator == NULL || *separator == '\0' || grouping == NULL ||
+      *grouping == '\0' || *grouping == CHAR_MAX || *grouping < 0)
+    return g_strdup (digits);
+
+  /* Where a separator goes, counted in digits from the right, as
+   * glibc's printf groups with the ' flag. */
+  size = (guchar) *grouping++;
+  for (gsize from_right = size; from_right < len; from_right += size)
+    {
+      mark[n_marks++] = from_right;
+      if (*grouping == CHAR_MAX || *grouping < 0)
+        break;
+      if (*grouping != '\0')
+        size = (guchar) *grouping++;
+    }
+
+  sep_len = strlen (separator);
+  out = g_string_sized_new (len + n_marks * sep_len);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (n_marks > 0 && len - i == mark[n_marks - 1])
+        {
+          g_string_append_len (out, separator, sep_len);
+          n_marks--;
+        }
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * measures_text_format_count:
+ * @n: a count
+ *
+ * Writes @n with the digit grouping of the current LC_NUMERIC locale,
+ * "1,234,567" in English, "1.234.567" in Romanian and "1234567" in the
+ * C locale: what glibc's printf writes for "%'u", which ISO C lacks.
+ * Messages take it as a "%s", and ngettext() still chooses their
+ * plural by @n. Safe to call from any thread while no thread changes
+ * the locale.
+ *
+ * Returns: (transfer full): the digits of @n, grouped
+ */
+char *
+measures_text_format_count (guint64 n)
+{
+#ifdef GROUPING
+  return measures_text_group_digits (n, nl_langinfo (THOUSEP), nl_langinfo (GROUPING));
+#else
+  const struct lconv *conv = localeconv ();
+
+  return measures_text_group_digits (n, conv->thousands_sep, conv->grouping);
+#endif
 }
 
 /**

@@ -57,9 +57,14 @@ gboolean    measures_period_overlaps     (int           from,
                                           int           range_from,
                                           int           range_to);
 gboolean    measures_text_has_word_prefix (const char  *words,
-                                          const char   *prefix);
+                                           const char   *prefix);
 gboolean    measures_text_is_blank       (const char   *text);
 char       *measures_uri_get_safe        (const char   *uri);
+char       *measures_text_join_alternatives (const char * const *items);
+char       *measures_text_group_digits   (guint64       n,
+                                          const char   *separator,
+                                          const char   *grouping);
+char       *measures_text_format_count   (guint64       n);
 
 char      *measures_collate_key (const char *text);
 

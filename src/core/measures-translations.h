@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The gettext domain of iso-codes that names the countries of ISO 3166-1. */
+#define ISO_3166_DOMAIN "iso_3166-1"
+
 typedef struct _MeasuresTranslations MeasuresTranslations;
 
 MeasuresTranslations *measures_translations_new      (const char           *lang);
@@ -18,6 +21,8 @@ const char           *measures_translations_get_lang (MeasuresTranslations *self
 const char           *measures_translations_get      (MeasuresTranslations *self,
                                                       const char           *context,
                                                       const char           *msgid) G_GNUC_FORMAT (3);
+const char           *measures_translations_get_country (MeasuresTranslations *self,
+                                                         const char           *iso_name);
 const char           *measures_translations_nget     (MeasuresTranslations *self,
                                                       const char           *msgid,
                                                       const char           *msgid_plural,

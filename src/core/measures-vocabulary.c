@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "measures-countries.h"
 #include "measures-translations.h"
 #include "measures-vocabulary.h"
 
@@ -86,35 +87,46 @@ static const char * const regions[] = {
   NULL
 };
 
-static const char * const countries[] = {
-  NC_("country", "Republic of Moldova"),
-  NC_("country", "Romania"),
-  NULL
-};
+/* The names of every country of measures-countries, in English. */
+static gpointer
+make_country_names (gpointer data)
+{
+  guint n;
+  const MeasuresCountry *countries = measures_countries_get_all (&n);
+  const char **names = g_new (const char *, n + 1);
 
-/* The regions of the countries above, as the Global Database files them. */
-static const struct {
-  const char *country;
-  const char *region;
-} country_regions[] = {
-  { "Republic of Moldova", "Europe" },
-  { "Romania", "Europe" },
-};
+  for (guint i = 0; i < n; i++)
+    names[i] = countries[i].name;
+  names[n] = NULL;
+
+  return names;
+}
+
+static const char * const *
+country_names (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, make_country_names, NULL);
+}
 
 /**
  * measures_vocabulary_region_of:
  * @country: a country as records write it
  *
- * Returns: (nullable): the region of a country Measures knows
+ * Returns: (nullable): the Global Database's region of a country
+ *   Measures knows
  */
 const char *
 measures_vocabulary_region_of (const char *country)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (country_regions); i++)
-    if (g_ascii_strcasecmp (country_regions[i].country, country) == 0)
-      return country_regions[i].region;
+  const MeasuresCountry *known;
 
-  return NULL;
+  g_return_val_if_fail (country != NULL, NULL);
+
+  known = measures_countries_find (country);
+
+  return known != NULL ? known->region : NULL;
 }
 
 static const char *
@@ -142,7 +154,7 @@ list_of (MeasuresFacet facet)
   switch (facet)
     {
     case MEASURES_FACET_COUNTRY:
-      return countries;
+      return country_names ();
     case MEASURES_FACET_REGION:
       return regions;
     case MEASURES_FACET_TYPE:
@@ -155,12 +167,22 @@ list_of (MeasuresFacet facet)
     }
 }
 
-/* The known spelling of @value, compared without regard to case. */
+/* The known spelling of @value, compared without regard to case; a
+ * country by any of its names. */
 static const char *
 find_known (MeasuresFacet  facet,
             const char    *value)
 {
-  const char * const *list = list_of (facet);
+  const char * const *list;
+
+  if (facet == MEASURES_FACET_COUNTRY)
+    {
+      const MeasuresCountry *country = measures_countries_find (value);
+
+      return country != NULL ? country->name : NULL;
+    }
+
+  list = list_of (facet);
 
   for (guint i = 0; list[i] != NULL; i++)
     if (g_ascii_strcasecmp (list[i], value) == 0)
@@ -174,7 +196,16 @@ translate (MeasuresTranslations *translations,
            MeasuresFacet         facet,
            const char           *value)
 {
-  const char *known = find_known (facet, value);
+  const char *known;
+
+  if (facet == MEASURES_FACET_COUNTRY)
+    {
+      const MeasuresCountry *country = measures_countries_find (value);
+
+      return country != NULL ? measures_country_get_label (country, translations) : value;
+    }
+
+  known = find_known (facet, value);
 
   if (known == NULL)
     return value;
@@ -190,7 +221,8 @@ translate (MeasuresTranslations *translations,
  * @facet: a facet
  *
  * Returns: (transfer none): the values Measures has labels for; for
- *   types, the categories and subcategories apart
+ *   types, the categories and subcategories apart; for countries, the
+ *   name each country is shown by in English
  */
 const char * const *
 measures_vocabulary_get_known (MeasuresFacet facet)
@@ -345,7 +377,9 @@ measures_vocabulary_get_max_commas (MeasuresFacet facet)
  *
  * Facet values compare without regard to case or to the spaces around
  * a type's ">", so "policies>national strategy …" and
- * "Policies > National strategy …" are the same value.
+ * "Policies > National strategy …" are the same value. A country
+ * Measures knows is one value by any of its names ("Türkiye", "Turkey");
+ * others compare as written.
  *
  * Returns: (transfer full): the key to compare @value by
  */
@@ -370,6 +404,18 @@ measures_facet_key (MeasuresFacet  facet,
       folded_subcategory = g_utf8_casefold (subcategory, -1);
 
       return g_strdup_printf ("%s > %s", folded_category, folded_subcategory);
+    }
+
+  if (facet == MEASURES_FACET_COUNTRY)
+    {
+      const MeasuresCountry *country;
+
+      /* A key is its own key, as a folded name is; no folded name starts
+       * with a control character. */
+      if (value[0] == '\001')
+        return g_strdup (value);
+      if ((country = measures_countries_find (value)) != NULL)
+        return g_strconcat ("\001", country->alpha_2, NULL);
     }
 
   trimmed = g_strstrip (g_strdup (value));

@@ -33,8 +33,10 @@ typedef enum
 
 char       *measures_vocabulary_label        (MeasuresFacet  facet,
                                               const char    *value);
+/* *INDENT-OFF* */
 const char * const *
             measures_vocabulary_get_known    (MeasuresFacet  facet);
+/* *INDENT-ON* */
 char       *measures_vocabulary_label_in     (MeasuresTranslations *translations,
                                               MeasuresFacet  facet,
                                               const char    *value);

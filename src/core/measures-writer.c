@@ -1,0 +1,756 @@
+/* measures-writer.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "measures-writer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "measures-chart.h"
+#include "measures-languages.h"
+#include "measures-text.h"
+#include "measures-writer.h"
+
+/* The summary as text, HTML and Markdown, each a walk over its blocks,
+ * and the measures themselves as CSV and JSON. The PDF is
+ * measures-pages.c's; which writer a format has is measures-export.c's
+ * table. Both walks carry the charts the PDF's cover carries, as SVG
+ * with its labels as text: in HTML an <svg> element of the page, in
+ * Markdown an image in a data: address. */
+
+/* HTML */
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_html_text (GString    *out,
+                  const char *text)
+{
+  /* Line breaks inside a paragraph are kept. */
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "<br>");
+      append_escaped (out, lines[i]);
+    }
+}
+
+static const char *html_style =
+  "body{font-family:Cantarell,'Noto Sans','DejaVu Sans',sans-serif;max-width:48em;margin:2em auto;"
+  "padding:0 1em;line-height:1.5;color:#1e1e1e;background:#fff}"
+  "h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}"
+  "h3{margin-top:2em}.subtitle{font-size:1.2em;color:#555;margin-top:0}.date{color:#555}"
+  "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{text-align:left;vertical-align:top;"
+  "padding:.3em .6em;border-bottom:1px solid #ddd}th{font-weight:600}table.fields th{width:12em;color:#555}"
+  ".note{font-size:.9em;color:#666;font-style:italic}td.count{text-align:right;width:5em}"
+  "a{color:#1a5fb4}.measure{break-inside:auto}h3{break-after:avoid}"
+  ".chart{margin:1em 0}.chart svg{display:block;max-width:100%;height:auto}"
+  "@media print{body{margin:0;max-width:none}a{color:inherit}h2,h3{break-after:avoid}"
+  ".measure{break-before:page}.chart{break-inside:avoid}}";
+
+/* What a walk over the blocks has open. */
+typedef struct
+{
+  MeasuresSummary *summary;
+  GString *out;
+  gboolean header;        /* the title's <header> */
+  gboolean section;       /* a measure's <section> */
+  gboolean fields;        /* a table of fields, of group @fields_group */
+  guint fields_group;
+  gboolean list;          /* a <ul>, of group @list_group */
+  guint list_group;
+} HtmlWalk;
+
+/* Closes what @block does not go on with; %NULL closes everything. */
+static void
+html_close (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  MeasuresSummaryKind kind = block != NULL ? block->kind : MEASURES_SUMMARY_PAGE_BREAK;
+
+  if (walk->list && (kind != MEASURES_SUMMARY_LIST_ITEM || block->group != walk->list_group))
+    {
+      g_string_append (walk->out, "</ul>\n");
+      walk->list = FALSE;
+    }
+  if (walk->fields && (kind != MEASURES_SUMMARY_FIELD || block->group != walk->fields_group))
+    {
+      g_string_append (walk->out, "</table>\n");
+      walk->fields = FALSE;
+    }
+  if (walk->header && (kind != MEASURES_SUMMARY_PARAGRAPH || block->style == MEASURES_PARAGRAPH_BODY ||
+                       block->style == MEASURES_PARAGRAPH_NOTE))
+    {
+      g_string_append (walk->out, "</header>\n");
+      walk->header = FALSE;
+    }
+  if (walk->section && kind == MEASURES_SUMMARY_PAGE_BREAK)
+    {
+      g_string_append (walk->out, "</section>\n");
+      walk->section = FALSE;
+    }
+}
+
+static void
+html_table (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  g_string_append (out, "<table>\n");
+  if (block->header != NULL)
+    {
+      g_string_append (out, "<tr>");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        {
+          g_string_append (out, "<th>");
+          append_escaped (out, block->header[i]);
+          g_string_append (out, "</th>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "<tr>");
+      for (guint i = 0; row[i] != NULL; i++)
+        {
+          gboolean count = block->counts && row[i + 1] == NULL;
+
+          g_string_append (out, count ? "<td class=\"count\">" : "<td>");
+          if (block->links && i == 0)
+            g_string_append_printf (out, "<a href=\"#m%u\">", r + 1);
+          append_escaped (out, row[i]);
+          if (block->links && i == 0)
+            g_string_append (out, "</a>");
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</table>\n");
+}
+
+static void
+html_field (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+  g_autofree char *value = measures_summary_block_dup_value (block, "; ");
+
+  if (!walk->fields)
+    {
+      g_string_append (out, "<table class=\"fields\">\n");
+      walk->fields = TRUE;
+      walk->fields_group = block->group;
+    }
+  if (*value == '\0')
+    return;
+
+  g_string_append (out, "<tr><th>");
+  append_escaped (out, block->label);
+  g_string_append (out, "</th><td>");
+  if (block->link != NULL)
+    {
+      g_string_append (out, "<a href=\"");
+      append_escaped (out, value);
+      g_string_append (out, "\">");
+    }
+  append_escaped (out, value);
+  if (block->link != NULL)
+    g_string_append (out, "</a>");
+  g_string_append (out, "</td></tr>\n");
+}
+
+/* The chart as an <svg> element of the page, its text as text. */
+static void
+html_chart (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  g_autofree char *prefix = g_strdup_printf ("%s-", measures_chart_get_name (block->chart));
+  g_autoptr(GBytes) svg = measures_chart_to_svg_element (summary->overview, block->chart,
+                                                         MEASURES_CHART_IMAGE_WIDTH, &summary->chart_style,
+                                                         prefix);
+  gsize length;
+  const char *data = g_bytes_get_data (svg, &length);
+
+  g_string_append (walk->out, "<figure class=\"chart\">\n");
+  g_string_append_len (walk->out, data, length);
+  g_string_append (walk->out, "</figure>\n");
+}
+
+static void
+html_block (HtmlWalk                   *walk,
+            const MeasuresSummaryBlock *block)
+{
+  static const char * const classes[] = {
+    [MEASURES_PARAGRAPH_BODY] = NULL,
+    [MEASURES_PARAGRAPH_SUBTITLE] = "subtitle",
+    [MEASURES_PARAGRAPH_DATE] = "date",
+    [MEASURES_PARAGRAPH_NOTE] = "note",
+  };
+  GString *out = walk->out;
+
+  html_close (walk, block);
+
+  switch (block->kind)
+    {
+    case MEASURES_SUMMARY_HEADING:
+      if (block->level == 1)
+        {
+          g_string_append (out, "<header>\n");
+          walk->header = TRUE;
+        }
+      g_string_append_printf (out, "<h%u>", block->level);
+      append_escaped (out, block->text);
+      g_string_append_printf (out, "</h%u>\n", block->level);
+      break;
+
+    case MEASURES_SUMMARY_PARAGRAPH:
+      if (block->style == MEASURES_PARAGRAPH_BODY)
+        {
+          g_string_append (out, "<p>");
+          append_html_text (out, block->text);
+        }
+      else
+        {
+          g_string_append_printf (out, "<p class=\"%s\">", classes[block->style]);
+          append_escaped (out, block->text);
+        }
+      g_string_append (out, "</p>\n");
+      break;
+
+    case MEASURES_SUMMARY_LIST_ITEM:
+      if (!walk->list)
+        {
+          g_string_append (out, "<ul>\n");
+          walk->list = TRUE;
+          walk->list_group = block->group;
+        }
+      g_string_append (out, "<li>");
+      append_html_text (out, block->text);
+      g_string_append (out, "</li>\n");
+      break;
+
+    case MEASURES_SUMMARY_FIELD:
+      html_field (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_TABLE:
+      html_table (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_CHART:
+      html_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_PAGE_BREAK:
+      g_string_append_printf (out, "<section class=\"measure\" id=\"m%u\">\n", block->measure);
+      walk->section = TRUE;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * measures_writer_html:
+ * @summary: a summary
+ *
+ * Returns: (transfer full): one self-contained HTML page, with the charts
+ *   as inline SVG; every piece of record text is escaped
+ */
+GBytes *
+measures_writer_html (MeasuresSummary *summary)
+{
+  HtmlWalk walk = { summary, g_string_new (NULL) };
+
+  g_string_append_printf (walk.out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                          measures_translations_get_lang (summary->translations));
+  append_escaped (walk.out, summary->title);
+  g_string_append_printf (walk.out, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
+
+  for (guint i = 0; i < summary->blocks->len; i++)
+    html_block (&walk, g_ptr_array_index (summary->blocks, i));
+  html_close (&walk, NULL);
+
+  g_string_append (walk.out, "</body>\n</html>\n");
+
+  return g_string_free_to_bytes (walk.out);
+}
+
+/* Markdown */
+
+/* Where a piece of text goes in a Markdown document. */
+typedef enum
+{
+  MD_LINE_START,  /* at the start of a line, or of a list item */
+  MD_INLINE,      /* after other text on its line */
+  MD_TABLE,       /* in a table's cell: line breaks are <br> */
+  MD_HEADING,     /* in a heading: line breaks are spaces */
+} MdPlace;
+
+/* Record text must not turn into Markdown: characters that could start
+ * markup are escaped, and so is anything that looks like HTML. At the
+ * start of a line, so are the marks that make it a list item ("- ",
+ * "+ ", "1. ", "1) "), a rule ("---") or the line under a heading ("===",
+ * "---"); the spaces there are dropped, as they show nothing and four
+ * would make the line code. "#", ">", "*" and "|" are escaped anywhere. */
+static void
+append_md_escaped (GString    *out,
+                   const char *text,
+                   MdPlace     place)
+{
+  gboolean line_start = place == MD_LINE_START;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (line_start)
+        {
+          const char *digits = p;
+
+          line_start = FALSE;
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p == '\0')
+            break;
+
+          if (*p == '-' || *p == '+' || *p == '=')
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *p);
+              continue;
+            }
+
+          for (digits = p; g_ascii_isdigit (*digits); digits++)
+            ;
+          if (digits > p && (*digits == '.' || *digits == ')') &&
+              (digits[1] == '\0' || digits[1] == ' ' || digits[1] == '\t' || digits[1] == '\n'))
+            {
+              g_string_append_len (out, p, digits - p);
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *digits);
+              p = digits;
+              continue;
+            }
+        }
+
+      switch (*p)
+        {
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
+        case '!': case '|': case '~': case '>': case '{': case '}':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '\n':
+          if (place == MD_TABLE)
+            g_string_append (out, "<br>");
+          else if (place == MD_HEADING)
+            g_string_append_c (out, ' ');
+          else
+            {
+              g_string_append (out, "  \n");
+              line_start = TRUE;
+            }
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* What a walk over the blocks has open. */
+typedef struct
+{
+  MeasuresSummary *summary;
+  GString *out;
+  gboolean fields;        /* a run of fields, of group @fields_group */
+  guint fields_group;
+  gboolean list;          /* a list, of group @list_group */
+  guint list_group;
+} MdWalk;
+
+/* Ends what @block does not go on with, with a blank line; %NULL ends
+ * everything. */
+static void
+md_close (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  MeasuresSummaryKind kind = block != NULL ? block->kind : MEASURES_SUMMARY_PAGE_BREAK;
+
+  if (walk->list && (kind != MEASURES_SUMMARY_LIST_ITEM || block->group != walk->list_group))
+    {
+      g_string_append_c (walk->out, '\n');
+      walk->list = FALSE;
+    }
+  if (walk->fields && (kind != MEASURES_SUMMARY_FIELD || block->group != walk->fields_group))
+    {
+      g_string_append_c (walk->out, '\n');
+      walk->fields = FALSE;
+    }
+}
+
+/* Counts are a list, "label: 3"; other tables are tables. */
+static void
+md_table (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  if (block->counts)
+    {
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (block->rows, r);
+
+          g_string_append (out, "- ");
+          append_md_escaped (out, row[0], MD_LINE_START);
+          g_string_append_printf (out, ": %s\n", row[1]);
+        }
+      g_string_append_c (out, '\n');
+      return;
+    }
+
+  if (block->header != NULL)
+    {
+      g_string_append (out, "|");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        {
+          g_string_append_c (out, ' ');
+          append_md_escaped (out, block->header[i], MD_TABLE);
+          g_string_append (out, " |");
+        }
+      g_string_append (out, "\n|");
+      for (guint i = 0; block->header[i] != NULL; i++)
+        g_string_append (out, "---|");
+      g_string_append_c (out, '\n');
+    }
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "|");
+      for (guint i = 0; row[i] != NULL; i++)
+        {
+          g_string_append_c (out, ' ');
+          append_md_escaped (out, row[i], MD_TABLE);
+          g_string_append (out, " |");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+md_field (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+  g_autofree char *value = measures_summary_block_dup_value (block, "; ");
+
+  walk->fields = TRUE;
+  walk->fields_group = block->group;
+  if (*value == '\0')
+    return;
+
+  g_string_append (out, "- **");
+  append_md_escaped (out, block->label, MD_INLINE);
+  g_string_append (out, ":** ");
+  if (block->link != NULL)
+    /* An autolink: angle brackets keep the address whole. */
+    g_string_append_printf (out, "<%s>", block->link);
+  else
+    append_md_escaped (out, value, MD_INLINE);
+  g_string_append_c (out, '\n');
+}
+
+/* The chart as an SVG image in the document itself, so that the summary
+ * stays one file (a sandboxed app may write only the file chosen). */
+static void
+md_chart (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  g_autoptr(GBytes) svg = measures_chart_to_svg (summary->overview, block->chart, MEASURES_CHART_IMAGE_WIDTH,
+                                                 &summary->chart_style);
+  gsize length;
+  const guchar *data = g_bytes_get_data (svg, &length);
+  g_autofree char *base64 = g_base64_encode (data, length);
+
+  g_string_append (walk->out, "![");
+  append_md_escaped (walk->out, block->text, MD_INLINE);
+  g_string_append_printf (walk->out, "](data:image/svg+xml;base64,%s)\n\n", base64);
+}
+
+static void
+md_block (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  md_close (walk, block);
+
+  switch (block->kind)
+    {
+    case MEASURES_SUMMARY_HEADING:
+      /* A measure's title is a level below the title, as the cover's
+       * parts are: Markdown has no <section>. */
+      for (guint i = 0; i < (block->level <= 2 ? block->level : block->level - 1); i++)
+        g_string_append_c (out, '#');
+      g_string_append_c (out, ' ');
+      append_md_escaped (out, block->text, MD_HEADING);
+      g_string_append (out, "\n\n");
+      break;
+
+    case MEASURES_SUMMARY_PARAGRAPH:
+      switch (block->style)
+        {
+        case MEASURES_PARAGRAPH_SUBTITLE:
+          g_string_append (out, "**");
+          append_md_escaped (out, block->text, MD_INLINE);
+          g_string_append (out, "**  \n");
+          break;
+        case MEASURES_PARAGRAPH_NOTE:
+          g_string_append_c (out, '_');
+          append_md_escaped (out, block->text, MD_INLINE);
+          g_string_append (out, "_\n\n");
+          break;
+        case MEASURES_PARAGRAPH_DATE:
+        case MEASURES_PARAGRAPH_BODY:
+        default:
+          append_md_escaped (out, block->text, MD_LINE_START);
+          g_string_append (out, "\n\n");
+        }
+      break;
+
+    case MEASURES_SUMMARY_LIST_ITEM:
+      walk->list = TRUE;
+      walk->list_group = block->group;
+      g_string_append (out, "- ");
+      append_md_escaped (out, block->text, MD_LINE_START);
+      g_string_append_c (out, '\n');
+      break;
+
+    case MEASURES_SUMMARY_FIELD:
+      md_field (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_TABLE:
+      md_table (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_CHART:
+      md_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_PAGE_BREAK:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * measures_writer_markdown:
+ * @summary: a summary
+ *
+ * Returns: (transfer full): the summary in Markdown, with the charts as
+ *   SVG images in data: addresses; record text is escaped so that it
+ *   shows as the text it is
+ */
+GBytes *
+measures_writer_markdown (MeasuresSummary *summary)
+{
+  MdWalk walk = { summary, g_string_new (NULL) };
+
+  for (guint i = 0; i < summary->blocks->len; i++)
+    md_block (&walk, g_ptr_array_index (summary->blocks, i));
+  md_close (&walk, NULL);
+
+  return g_string_free_to_bytes (walk.out);
+}
+
+/* CSV */
+
+/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
+ * leading apostrophe, so it stays text. */
+static void
+append_csv_cell (GString    *out,
+                 const char *value,
+                 gboolean    first)
+{
+  const char *text = value != NULL ? value : "";
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  g_string_append_c (out, '"');
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
+  /* Runs without quotes are copied whole. */
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *quote = strchr (p, '"');
+      gsize run = quote != NULL ? (gsize) (quote - p) + 1 : strlen (p);
+
+      g_string_append_len (out, p, run);
+      if (quote == NULL)
+        break;
+      g_string_append_c (out, '"');
+      p = quote + 1;
+    }
+  g_string_append_c (out, '"');
+}
+
+static const char *
+csv_localized (MeasuresLocalized *localized,
+               const char        *lang)
+{
+  const char *text;
+
+  if (localized == NULL)
+    return NULL;
+
+  text = measures_localized_get_exact (localized, lang);
+  if (text == NULL && g_str_equal (lang, "en"))
+    text = measures_localized_get_exact (localized, MEASURES_LANG_NEUTRAL);
+
+  return text;
+}
+
+/* The texts a record has in each language, each a column for each
+ * language of the interface, "title_en", "title_ro", … */
+static const char * const csv_texts[] = { "title", "description", "source", "more_info" };
+
+typedef struct
+{
+  GPtrArray *measures;
+  guint from;
+  guint to;
+  GString *out;
+} CsvPart;
+
+/* The rows of measures @from to @to, in their own string. */
+static gpointer
+csv_rows (gpointer data)
+{
+  CsvPart *part = data;
+  GString *out = part->out;
+  const char * const *langs = measures_languages_get_codes ();
+
+  for (guint i = part->from; i < part->to; i++)
+    {
+      MeasuresMeasure *m = g_ptr_array_index (part->measures, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *types = g_strjoinv ("; ", (char **) measures_measure_get_types (m));
+      g_autofree char *forms = g_strjoinv ("; ", (char **) measures_measure_get_forms (m));
+      MeasuresLocalized *texts[] = {
+        measures_measure_get_title (m), measures_measure_get_description (m),
+        measures_measure_get_source (m), measures_measure_get_more_info (m),
+      };
+
+      if (measures_measure_get_year_from (m) != MEASURES_YEAR_NONE)
+        from = g_strdup_printf ("%d", measures_measure_get_year_from (m));
+      if (measures_measure_get_year_to (m) != MEASURES_YEAR_NONE)
+        to = g_strdup_printf ("%d", measures_measure_get_year_to (m));
+
+      append_csv_cell (out, measures_measure_get_id (m), TRUE);
+      append_csv_cell (out, measures_measure_get_country (m), FALSE);
+      append_csv_cell (out, measures_measure_get_region (m), FALSE);
+      append_csv_cell (out, from, FALSE);
+      append_csv_cell (out, to, FALSE);
+      append_csv_cell (out, types, FALSE);
+      append_csv_cell (out, forms, FALSE);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        for (guint l = 0; langs[l] != NULL; l++)
+          append_csv_cell (out, csv_localized (texts[t], langs[l]), FALSE);
+      append_csv_cell (out, measures_measure_get_url (m), FALSE);
+      g_string_append (out, "\r\n");
+    }
+
+  return NULL;
+}
+
+/**
+ * measures_writer_csv:
+ *
+ * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
+ *   per field (the texts in each language of the table of languages in
+ *   columns of their own)
+ */
+GBytes *
+measures_writer_csv (GPtrArray *measures)
+{
+  static const char * const header[] = {
+    "id", "country", "region", "year_from", "year_to", "types", "forms",
+  };
+  const char * const *langs = measures_languages_get_codes ();
+  /* Sized for records of about 2 KB, so that the text is seldom moved
+   * as it grows; the second half of the rows is made on the other core. */
+  GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
+  guint half = measures->len >= 2048 ? measures->len / 2 : measures->len;
+  CsvPart first = { measures, 0, half, out };
+  CsvPart second = { measures, half, measures->len, NULL };
+  GThread *thread = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_csv_cell (out, header[i], i == 0);
+  for (guint t = 0; t < G_N_ELEMENTS (csv_texts); t++)
+    for (guint l = 0; langs[l] != NULL; l++)
+      {
+        g_autofree char *column = g_strdup_printf ("%s_%s", csv_texts[t], langs[l]);
+
+        append_csv_cell (out, column, FALSE);
+      }
+  append_csv_cell (out, "url", FALSE);
+  g_string_append (out, "\r\n");
+
+  if (half < measures->len)
+    {
+      second.out = g_string_sized_new ((gsize) (measures->len - half) * 2048);
+      thread = g_thread_new ("measures-csv", csv_rows, &second);
+    }
+  csv_rows (&first);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      g_string_append_len (out, second.out->str, second.out->len);
+      g_string_free (second.out, TRUE);
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+measures_writer_json (GPtrArray *measures)
+{
+  gsize length;
+  char *text = measures_measure_list_to_json (measures, &length);
+
+  return g_bytes_new_take (text, length);
+}
