@@ -174,7 +174,7 @@ measures_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GString) err = g_string_new (NULL);
       g_autoptr(GBytes) out = NULL;
-      const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL;
+      const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL, *by = NULL, *zoom = NULL;
       double scale = 1;
       GFile **files;
       guint n_files;
@@ -186,8 +186,18 @@ measures_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "chart", "&s", &chart);
       g_variant_dict_lookup (options, "scale", "d", &scale);
 
+      g_variant_dict_lookup (options, "by", "&s", &by);
+      g_variant_dict_lookup (options, "zoom", "&s", &zoom);
+
       files = files_from_options (options, local_file, NULL, &n_files);
-      if (measures_cli_is_chart_export (path, format))
+      if (measures_cli_is_coverage_chart (chart))
+        status = measures_cli_export_coverage (files, n_files, query, path, format, chart, by, zoom, scale, &out, err);
+      else if (by != NULL || zoom != NULL)
+        {
+          g_string_append (err, _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
+          status = MEASURES_EXIT_FAILURE;
+        }
+      else if (measures_cli_is_chart_export (path, format))
         status = measures_cli_export_chart (files, n_files, query, path, format, chart, scale, &out, err);
       else if (chart != NULL || g_variant_dict_contains (options, "scale"))
         {
@@ -208,6 +218,12 @@ measures_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "scale"))
     {
       g_printerr ("%s", _("measures: --chart and --scale need --export with a .png or .svg file\n"));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "by") || g_variant_dict_contains (options, "zoom"))
+    {
+      g_printerr ("%s", _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
       return MEASURES_EXIT_FAILURE;
     }
 
@@ -573,6 +589,7 @@ measures_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "win.view::list", { "<Control>1", NULL } },
     { "win.view::overview", { "<Control>2", NULL } },
+    { "win.view::compare", { "<Control>3", NULL } },
   };
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);

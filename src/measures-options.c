@@ -36,7 +36,12 @@ const GOptionEntry measures_option_entries[] = {
   /* Its description names the formats: see measures_options_new(). */
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL, NULL, N_("FORMAT") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Chart of a .png or .svg export: years, forms, types or timeline; years by default"), N_("CHART") },
+    N_("Chart of a .png or .svg export: years, forms, types, timeline, coverage (also .csv) or map; "
+       "years by default"), N_("CHART") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Columns of --chart=coverage: category or form; category by default"), N_("COLUMNS") },
+  { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Part of the world of --chart=map: world or europe; world by default"), N_("REGION") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
   /* Its description names the languages: see measures_options_new(). */

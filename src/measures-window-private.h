@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "measures-compare-view.h"
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-measure-list.h"
@@ -25,6 +26,7 @@ G_BEGIN_DECLS
  *                            chosen order) → its selected measure
  *                            → MeasuresDetailPane:measure
  *                          → MeasuresOverviewView (the charts, while shown)
+ *                          → MeasuresCompareView (the countries, while shown)
  *                          → MeasuresFilterSidebar (the counts)
  *
  * measures-window.c lays the window out and follows the session;
@@ -61,6 +63,7 @@ struct _MeasuresWindow
   GtkButton *status_button;
   MeasuresDetailPane *detail_pane;
   MeasuresOverviewView *overview_view;
+  MeasuresCompareView *compare_view;
 
   /* Owned references */
   GSettings *settings;
@@ -77,6 +80,7 @@ struct _MeasuresWindow
   /* State */
   guint syncing_search : 1;
   guint show_overview : 1;
+  guint show_compare : 1;
   guint painted : 1;
   guint closed : 1;             /* its work is stopped; nothing more is shown */
   guint announce_first_paint : 1;

@@ -99,17 +99,30 @@ update_overview (MeasuresWindow *self)
                                  result != NULL ? result->matches : NULL);
 }
 
+/* So is the comparison of countries. */
+static void
+update_compare (MeasuresWindow *self)
+{
+  const MeasuresResult *result = measures_session_get_result (self->session);
+
+  if (!self->show_compare)
+    return;
+
+  measures_compare_view_update (self->compare_view, measures_session_get_index (self->session),
+                                result != NULL ? result->matches : NULL);
+}
+
 static const char *
 get_view (MeasuresWindow *self)
 {
-  return self->show_overview ? "overview" : "list";
+  return self->show_overview ? "overview" : self->show_compare ? "compare" : "list";
 }
 
 static void
 set_view (MeasuresWindow *self,
           const char     *view)
 {
-  if (g_strcmp0 (view, "list") == 0 || g_strcmp0 (view, "overview") == 0)
+  if (g_strcmp0 (view, "list") == 0 || g_strcmp0 (view, "overview") == 0 || g_strcmp0 (view, "compare") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
@@ -117,14 +130,18 @@ set_view (MeasuresWindow *self,
 static void
 view_changed_cb (MeasuresWindow *self)
 {
-  gboolean overview = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "overview") == 0;
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean overview = g_strcmp0 (view, "overview") == 0;
+  gboolean compare = g_strcmp0 (view, "compare") == 0;
 
-  if (self->show_overview == overview)
+  if (self->show_overview == overview && self->show_compare == compare)
     return;
 
   self->show_overview = overview;
-  measures_measure_list_set_active (self->measure_list, !overview);
+  self->show_compare = compare;
+  measures_measure_list_set_active (self->measure_list, !overview && !compare);
   update_overview (self);
+  update_compare (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
@@ -146,6 +163,7 @@ result_changed_cb (MeasuresWindow *self)
   MeasuresQuery *query = measures_session_get_query (self->session);
 
   update_overview (self);
+  update_compare (self);
   measures_filter_sidebar_set_result (self->filter_sidebar, measures_session_get_result (self->session));
   measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
   update_view (self);
@@ -369,6 +387,8 @@ content_language_changed_cb (MeasuresWindow *self)
   measures_measure_list_refresh (self->measure_list);
   measures_overview_view_invalidate (self->overview_view);
   update_overview (self);
+  measures_compare_view_invalidate (self->compare_view);
+  update_compare (self);
   measures_detail_pane_refresh (self->detail_pane);
 }
 
@@ -538,13 +558,15 @@ measures_window_class_init (MeasuresWindowClass *klass)
   /**
    * MeasuresWindow:view:
    *
-   * What shows the matches: "list" or "overview", the charts.
+   * What shows the matches: "list", "overview" (the charts) or
+   * "compare" (the countries).
    */
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "list",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MEASURES_TYPE_COMPARE_VIEW);
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
   g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
   g_type_ensure (MEASURES_TYPE_MEASURE_LIST);
@@ -576,6 +598,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -630,6 +653,7 @@ measures_window_init (MeasuresWindow *self)
   measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));
   measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
   measures_overview_view_set_query (self->overview_view, query);
+  measures_compare_view_set_query (self->compare_view, query);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   query_changed_cb (self, query);

@@ -162,13 +162,39 @@ case "$(cat "$tmp/years.svg")" in
 esac
 "$measures" --export="$tmp/bad.png" --chart=pie 2>"$tmp/err"; status=$?
 check "unknown chart status" "$status" "1"
-check "unknown chart message" "$(cat "$tmp/err")" "measures: unknown chart “pie”; use years, forms, types or timeline"
+check "unknown chart message" "$(cat "$tmp/err")" "measures: unknown chart “pie”; use years, forms, types, timeline, coverage or map"
 check "unknown chart writes nothing" "$(ls "$tmp" | grep -c bad.png)" "0"
 "$measures" --export="$tmp/x.pdf" --chart=years 2>"$tmp/err"; status=$?
 check "chart of a pdf status" "$status" "1"
 check "chart of a pdf message" "$(cat "$tmp/err")" "measures: --chart and --scale need --export with a .png or .svg file"
 "$measures" --export="$tmp/missing-folder/x.png" 2>"$tmp/err"; status=$?
 check "chart to a missing folder" "$status" "1"
+
+# The coverage matrix and the map, with the usual filters.
+"$measures" --export="$tmp/matrix.csv" --chart=coverage --by=form --country=Romania 2>"$tmp/err"; status=$?
+check "matrix csv status" "$status" "0"
+check "matrix csv stderr" "$(cat "$tmp/err")" ""
+check "matrix csv" "$(tr -d '\r' < "$tmp/matrix.csv")" '"country","code","region","Domestic violence/Intimate partner violence","Trafficking","matches"
+"Republic of Moldova","MD","Europe",0,0,0
+"Romania","RO","Europe",2,5,7'
+"$measures" --export="$tmp/matrix.svg" --chart=coverage 2>"$tmp/err"; status=$?
+check "matrix svg status" "$status" "0"
+case "$(cat "$tmp/matrix.svg")" in
+  *"<title id=\"title\">Measures per Country and Category</title>"*">Romania</text>"*) check "matrix svg text" yes yes ;;
+  *) check "matrix svg text" no yes ;;
+esac
+"$measures" --export="$tmp/map.png" --chart=map --zoom=europe --scale=0.5 2>"$tmp/err"; status=$?
+check "map png status" "$status" "0"
+check "map png signature" "$(head -c 8 "$tmp/map.png" | od -An -c | tr -d ' ')" "211PNG\r\n032\n"
+"$measures" --export="$tmp/map.csv" --chart=map 2>"$tmp/err"; status=$?
+check "map csv status" "$status" "1"
+check "map csv message" "$(cat "$tmp/err")" "measures: the map is an image; write it as .png or .svg"
+"$measures" --export="$tmp/years.png" --zoom=europe 2>"$tmp/err"; status=$?
+check "zoom without a map status" "$status" "1"
+check "zoom without a map message" "$(cat "$tmp/err")" "measures: --by needs --chart=coverage, and --zoom --chart=map"
+"$measures" --count --by=form 2>"$tmp/err"; status=$?
+check "by without an export status" "$status" "1"
+check "by without an export writes nothing" "$(ls "$tmp" | grep -c years.png)" "0"
 
 # Converting records copied as text into a measures-1 dataset.
 "$measures" --export="$tmp/converted.json" "$(dirname "$0")/data/several.txt" 2>"$tmp/err"; status=$?
@@ -190,8 +216,8 @@ case "$help" in
   *) check "help lists --count" no yes ;;
 esac
 case "$help" in
-  *--chart=CHART*"years, forms, types or timeline"*--scale=N*) check "help lists --chart and --scale" yes yes ;;
-  *) check "help lists --chart and --scale" no yes ;;
+  *--chart=CHART*"years, forms, types, timeline, coverage"*--by=COLUMNS*--zoom=REGION*--scale=N*) check "help lists --chart, --by, --zoom and --scale" yes yes ;;
+  *) check "help lists --chart, --by, --zoom and --scale" no yes ;;
 esac
 
 help_ro=$(LANGUAGE=ro "$measures" --help)

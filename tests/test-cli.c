@@ -413,7 +413,7 @@ test_export_chart (void)
   /* Mistakes, before anything is loaded or written. */
   g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, png, NULL, "pie", 1, NULL, err), ==,
                    MEASURES_EXIT_FAILURE);
-  g_assert_cmpstr (err->str, ==, "measures: unknown chart “pie”; use years, forms, types or timeline\n");
+  g_assert_cmpstr (err->str, ==, "measures: unknown chart “pie”; use years, forms, types, timeline, coverage or map\n");
   g_string_truncate (err, 0);
   g_assert_cmpint (measures_cli_export_chart (&file, 1, NULL, png, NULL, NULL, 20, NULL, err), ==,
                    MEASURES_EXIT_FAILURE);
@@ -425,6 +425,101 @@ test_export_chart (void)
 
   g_unlink (png);
   g_unlink (svg);
+  g_rmdir (dir);
+}
+
+static void
+test_export_coverage (void)
+{
+  g_autoptr(GFile) file = bundled_file ();
+  g_autofree char *dir = g_dir_make_tmp ("measures-cli-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "matrix.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "none.svg", NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  const char *trafficking[] = { "Trafficking", NULL };
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (measures_cli_is_coverage_chart ("coverage"));
+  g_assert_true (measures_cli_is_coverage_chart ("map"));
+  g_assert_false (measures_cli_is_coverage_chart ("years"));
+  g_assert_false (measures_cli_is_coverage_chart (NULL));
+
+  /* The matrix by form, of the measures against trafficking. */
+  measures_query_set_forms (query, trafficking);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, query, csv, NULL, "coverage", "form", NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_OK);
+  g_assert_cmpstr (err->str, ==, "");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "\"country\",\"code\",\"region\",\"Domestic violence/Intimate partner violence\",\"Trafficking\","
+                   "\"matches\"\r\n"
+                   "\"Republic of Moldova\",\"MD\",\"Europe\",1,1,1\r\n"
+                   "\"Romania\",\"RO\",\"Europe\",0,5,5\r\n");
+
+  /* By category by default, to standard output. */
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, "-", "csv", "coverage", NULL, NULL, 1, &out, err),
+                   ==, MEASURES_EXIT_OK);
+  g_assert_nonnull (out);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (out, NULL), "\"country\",\"code\",\"region\",\"Administrative data\""));
+  g_clear_pointer (&out, g_bytes_unref);
+
+  /* The map of Europe, as PNG 1,000 pixels wide, and as SVG. */
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, png, NULL, "map", NULL, "europe", 1, NULL, err),
+                   ==, MEASURES_EXIT_OK);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint ((guint8) contents[18] << 8 | (guint8) contents[19], ==, 1000);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, "-", "svg", "map", NULL, NULL, 1, &out, err),
+                   ==, MEASURES_EXIT_OK);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "<title>Romania: 7 matching measures</title>"));
+
+  /* Mistakes, before anything is loaded or written. */
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, missing, NULL, "map", "form", NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --by is for --chart=coverage\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, missing, NULL, "coverage", "year", NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --by must be category or form, not “year”\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, missing, NULL, "map", NULL, "mars", 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --zoom must be world or europe, not “mars”\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, missing, NULL, "coverage", NULL, "europe", 1, NULL,
+                                                 err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --zoom is for --chart=map\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, csv, NULL, "map", NULL, NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: the map is an image; write it as .png or .svg\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, "-", NULL, "coverage", NULL, NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==,
+                   "measures: cannot tell the format of “-” from its name; add --format= and one of csv, png, svg\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, "-", "pdf", "map", NULL, NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: “pdf” is no format of this chart; use png, svg\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, "-", "png", "map", NULL, NULL, 1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: a PNG image cannot be written to standard output; give a file name\n");
+  g_string_truncate (err, 0);
+  g_assert_cmpint (measures_cli_export_coverage (&file, 1, NULL, missing, NULL, "map", NULL, NULL, 0.1, NULL, err),
+                   ==, MEASURES_EXIT_FAILURE);
+  g_assert_cmpstr (err->str, ==, "measures: --scale must be from 0.25 to 8, not 0.1\n");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_unlink (csv);
+  g_unlink (png);
   g_rmdir (dir);
 }
 
@@ -450,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/cli/file-names", test_file_names);
   g_test_add_func ("/cli/bad-options", test_bad_options);
   g_test_add_func ("/cli/export-chart", test_export_chart);
+  g_test_add_func ("/cli/export-coverage", test_export_coverage);
 
   return g_test_run ();
 }

@@ -76,6 +76,16 @@ test_values (void)
   g_assert_cmpstr (measures_index_get_value (index, MEASURES_FACET_TYPE, policies), ==, "Policies");
   g_assert_cmpint (measures_index_find_value (index, MEASURES_FACET_COUNTRY, "Atlantis"), ==, -1);
 
+  /* A category's measures: those of its subcategories and its own, by
+   * position in the dataset. */
+  {
+    const MeasuresBitset *bits = measures_index_get_value_measures (index, MEASURES_FACET_TYPE, policies);
+
+    g_assert_cmpuint (measures_bitset_count (bits), ==, 2);
+    g_assert_true (measures_bitset_get (bits, 0));
+    g_assert_true (measures_bitset_get (bits, 4));
+  }
+
   g_assert_true (measures_index_get_year_span (index, &first, &last));
   g_assert_cmpint (first, ==, 2009);
   g_assert_cmpint (last, ==, 2022);

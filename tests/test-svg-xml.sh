@@ -31,7 +31,7 @@ for file in "$data"/*.json "$data"/*.txt "$data"/bad/*; do
   case "$file" in
     *.tsv) continue ;;
   esac
-  for chart in years forms types timeline; do
+  for chart in years forms types timeline coverage map; do
     rm -f "$tmp/chart.svg"
     "$measures" --export="$tmp/chart.svg" --chart=$chart "$file" > /dev/null 2>&1; status=$?
     name="$(basename "$file"), $chart"
@@ -48,6 +48,31 @@ done
 parse "bundled, timeline, standard output" "$tmp/stdout.svg"
 LANGUAGE=ro "$measures" --export="$tmp/ro.svg" --chart=types 2>/dev/null
 parse "bundled, types, Romanian" "$tmp/ro.svg"
+
+# The map of the bundled measures: one group per country of the data,
+# its name and count as the text of its title; Romanian too.
+"$measures" --export="$tmp/map.svg" --chart=map 2>/dev/null
+parse "bundled, map" "$tmp/map.svg"
+for country in "RO:Romania: 7 matching measures" "MD:Republic of Moldova: 4 matching measures"; do
+  code=${country%%:*} title=${country#*:}
+  found=$(xmllint --xpath "count(//*[local-name()='g'][@id='$code'])" "$tmp/map.svg" 2>/dev/null)
+  text=$(xmllint --xpath "string(//*[local-name()='g'][@id='$code']/*[local-name()='title'])" "$tmp/map.svg" 2>/dev/null)
+  if [ "$found" = 1 ] && [ "$text" = "$title" ]; then
+    echo "ok: map, $code: one group, titled “$text”"
+  else
+    echo "not ok: map, $code: $found groups, titled “$text”, not “$title”"
+    failures=$((failures + 1))
+  fi
+done
+LANGUAGE=ro "$measures" --export="$tmp/map-ro.svg" --chart=map --zoom=europe 2>/dev/null
+parse "bundled, map of Europe, Romanian" "$tmp/map-ro.svg"
+text=$(xmllint --xpath "string(//*[local-name()='g'][@id='RO']/*[local-name()='title'])" "$tmp/map-ro.svg" 2>/dev/null)
+if [ "$text" = "România: 7 măsuri potrivite" ]; then
+  echo "ok: map in Romanian"
+else
+  echo "not ok: map in Romanian: “$text”"
+  failures=$((failures + 1))
+fi
 
 # The charts of HTML and Markdown summaries: in HTML each <svg> element
 # of the page, in Markdown each image of a data: address, decoded.
@@ -79,7 +104,7 @@ for file in "" "$data/control-characters.json" "$data/twenty-one.json"; do
 done
 
 # What was not XML is U+FFFD, never a character reference.
-for chart in forms types timeline; do
+for chart in forms types coverage map timeline; do
   "$measures" --export="$tmp/controls.svg" --chart=$chart "$data/control-characters.json" 2>/dev/null
   if grep -q '&#x[0-9a-fA-F]*;' "$tmp/controls.svg"; then
     echo "not ok: control characters, $chart: written as references: $(grep -o '&#x[0-9a-fA-F]*;' "$tmp/controls.svg" | sort -u | tr '\n' ' ')"

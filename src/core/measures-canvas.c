@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "measures-canvas-private.h"
+#include "measures-canvas-backend-private.h"
 #include "measures-fonts.h"
 
 /* What the charts draw on: rectangles, lines and runs of text, with one
@@ -23,58 +24,12 @@
  * backends, so that neighbouring parts of a bar line up. */
 
 #define HATCH 8.0
-#define SVG_RESOLUTION 96.0
-
-/* uncrustify 0.72 always writes a function pointer's ")(" without the
- * space and the columns of this table: it leaves them alone. */
-/* *INDENT-OFF* */
-typedef struct
-{
-  void (*fill_rect) (MeasuresCanvas      *self,
-                     double               x,
-                     double               y,
-                     double               width,
-                     double               height,
-                     const MeasuresFill  *fill);
-  void (*line)      (MeasuresCanvas      *self,
-                     double               x0,
-                     double               y0,
-                     double               x1,
-                     double               y1,
-                     double               line_width,
-                     const MeasuresColor *color);
-  void (*text)      (MeasuresCanvas        *self,
-                     const MeasuresTextRun *run);
-  void (*finalize)  (MeasuresCanvas      *self);
-} CanvasClass;
-/* *INDENT-ON* */
-
-struct _MeasuresCanvas
-{
-  const CanvasClass *klass;
-  PangoContext *context;
-  MeasuresTextCache *text_cache;
-  gboolean own_text_cache;
-};
 
 typedef struct
 {
   MeasuresCanvas parent;
   cairo_t *cr;
 } CairoCanvas;
-
-typedef struct
-{
-  MeasuresCanvas parent;
-  double width;
-  double height;
-  char *title;
-  char *description;
-  char *id_prefix;        /* for an element of a page; %NULL for a document */
-  GString *defs;
-  GString *body;
-  GHashTable *paints;     /* key → id of a <pattern> or <linearGradient> */
-} SvgCanvas;
 
 /* Text
  *
@@ -85,13 +40,6 @@ typedef struct
  * has not shown before: those of this draw and the one before are kept,
  * the rest dropped, and all of them when the Pango context or its fonts
  * or resolution change. */
-
-typedef struct
-{
-  PangoLayout *layout;    /* the text as shown */
-  char *text;
-  double width;
-} Fitted;
 
 struct _MeasuresTextCache
 {
@@ -164,9 +112,9 @@ text_cache_valid (MeasuresTextCache *self,
 
 /* As a draw on @context begins: what the draw before last used is
  * dropped, and everything if the context is another or has changed. */
-static void
-text_cache_begin (MeasuresTextCache *self,
-                  PangoContext      *context)
+void
+_measures_canvas_text_cache_begin (MeasuresTextCache *self,
+                                   PangoContext      *context)
 {
   if (!text_cache_valid (self, context))
     {
@@ -381,9 +329,9 @@ fit (PangoContext          *context,
 
 /* The fitted layout of @run, made now or kept from this draw or the
  * one before. */
-static const Fitted *
-lookup_fitted (MeasuresCanvas        *self,
-               const MeasuresTextRun *run)
+const Fitted *
+_measures_canvas_lookup_fitted (MeasuresCanvas        *self,
+                                const MeasuresTextRun *run)
 {
   MeasuresTextCache *cache = self->text_cache;
   g_autofree char *key = NULL;
@@ -393,7 +341,7 @@ lookup_fitted (MeasuresCanvas        *self,
 
   /* The fonts changed during the draw. */
   if (!text_cache_valid (cache, self->context))
-    text_cache_begin (cache, self->context);
+    _measures_canvas_text_cache_begin (cache, self->context);
 
   {
     GString *keep = g_string_new (NULL);
@@ -444,16 +392,16 @@ measures_canvas_fit_text (MeasuresCanvas        *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (run != NULL && run->text != NULL, NULL);
 
-  fitted = lookup_fitted (self, run);
+  fitted = _measures_canvas_lookup_fitted (self, run);
   if (width != NULL)
     *width = fitted->width;
 
   return g_strdup (fitted->text);
 }
 
-static double
-aligned_x (const MeasuresTextRun *run,
-           double                 width)
+double
+_measures_canvas_aligned_x (const MeasuresTextRun *run,
+                            double                 width)
 {
   switch (run->align)
     {
@@ -480,13 +428,13 @@ set_color (cairo_t             *cr,
  * the pixel grid costs more than the hatch): lines end half their width
  * inside its edges, and only whole dots are drawn. The pattern is the
  * SVG one, on a grid fixed to the origin. */
-static void
-cairo_hatch (cairo_t       *cr,
-             MeasuresHatch  hatch,
-             double         x,
-             double         y,
-             double         width,
-             double         height)
+void
+_measures_canvas_cairo_hatch (cairo_t       *cr,
+                              MeasuresHatch  hatch,
+                              double         x,
+                              double         y,
+                              double         width,
+                              double         height)
 {
   const double inset = 0.75;
   double left = x + inset, top = y + inset, right = x + width - inset, bottom = y + height - inset;
@@ -590,7 +538,7 @@ cairo_canvas_fill_rect (MeasuresCanvas     *canvas,
   cairo_fill (cr);
   set_color (cr, &fill->hatch_color);
   cairo_set_line_width (cr, 1.5);
-  cairo_hatch (cr, fill->hatch, x, y, width, height);
+  _measures_canvas_cairo_hatch (cr, fill->hatch, x, y, width, height);
   cairo_restore (cr);
 }
 
@@ -619,11 +567,11 @@ cairo_canvas_text (MeasuresCanvas        *canvas,
                    const MeasuresTextRun *run)
 {
   cairo_t *cr = ((CairoCanvas *) canvas)->cr;
-  const Fitted *fitted = lookup_fitted (canvas, run);
+  const Fitted *fitted = _measures_canvas_lookup_fitted (canvas, run);
 
   cairo_save (cr);
   set_color (cr, &run->color);
-  cairo_move_to (cr, aligned_x (run, fitted->width), run->y);
+  cairo_move_to (cr, _measures_canvas_aligned_x (run, fitted->width), run->y);
   pango_cairo_show_layout (cr, fitted->layout);
   cairo_restore (cr);
 }
@@ -661,365 +609,10 @@ measures_canvas_new_cairo (cairo_t      *cr,
   self->parent.context = g_object_ref (context);
   self->parent.text_cache = measures_text_cache_new ();
   self->parent.own_text_cache = TRUE;
-  text_cache_begin (self->parent.text_cache, context);
+  _measures_canvas_text_cache_begin (self->parent.text_cache, context);
   self->cr = cairo_reference (cr);
 
   return (MeasuresCanvas *) self;
-}
-
-/* SVG */
-
-static void
-svg_color (GString             *out,
-           const char          *attribute,
-           const MeasuresColor *color)
-{
-  g_string_append_printf (out, " %s=\"#%02x%02x%02x\"", attribute,
-                          (guint) lround (CLAMP (color->red, 0, 1) * 255),
-                          (guint) lround (CLAMP (color->green, 0, 1) * 255),
-                          (guint) lround (CLAMP (color->blue, 0, 1) * 255));
-  if (color->alpha < 1)
-    {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (out, " %s-opacity=\"%s\"", attribute,
-                              g_ascii_formatd (number, sizeof number, "%.3g", color->alpha));
-    }
-}
-
-/* Numbers in the C locale, whatever the user's. */
-static const char *
-num (char   *buffer,
-     double  value)
-{
-  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
-}
-
-static char *
-svg_paint (SvgCanvas          *self,
-           const MeasuresFill *fill)
-{
-  g_autoptr(GString) key = g_string_new (NULL);
-  const char *id;
-
-  svg_color (key, "c", &fill->color);
-  svg_color (key, "h", &fill->hatch_color);
-  g_string_append_printf (key, " %d %d", fill->hatch, fill->fade);
-
-  id = g_hash_table_lookup (self->paints, key->str);
-  if (id == NULL)
-    {
-      char *new_id = g_strdup_printf ("%s%s%u", self->id_prefix != NULL ? self->id_prefix : "",
-                                      fill->fade ? "fade" : "hatch", g_hash_table_size (self->paints) + 1);
-
-      if (fill->fade)
-        {
-          g_string_append_printf (self->defs, "<linearGradient id=\"%s\">", new_id);
-          g_string_append (self->defs, "<stop offset=\"0\"");
-          svg_color (self->defs, "stop", &fill->color);
-          g_string_append (self->defs, "/><stop offset=\"1\"");
-          svg_color (self->defs, "stop", &fill->color);
-          g_string_append (self->defs, " stop-opacity=\"0\"/></linearGradient>\n");
-        }
-      else
-        {
-          g_string_append_printf (self->defs,
-                                  "<pattern id=\"%s\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
-                                  "<rect width=\"8\" height=\"8\"", new_id);
-          svg_color (self->defs, "fill", &fill->color);
-          g_string_append (self->defs, "/>");
-          switch (fill->hatch)
-            {
-            case MEASURES_HATCH_DIAGONAL:
-              g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6\" stroke-width=\"1.5\"");
-              svg_color (self->defs, "stroke", &fill->hatch_color);
-              g_string_append (self->defs, "/>");
-              break;
-            case MEASURES_HATCH_BACK_DIAGONAL:
-              g_string_append (self->defs, "<path d=\"M-2 6L2 10M0 0L8 8M6-2L10 2\" stroke-width=\"1.5\"");
-              svg_color (self->defs, "stroke", &fill->hatch_color);
-              g_string_append (self->defs, "/>");
-              break;
-            case MEASURES_HATCH_CROSS:
-              g_string_append (self->defs, "<path d=\"M-2 2L2-2M0 8L8 0M6 10L10 6M-2 6L2 10M0 0L8 8M6-2L10 2\" "
-                               "stroke-width=\"1.5\"");
-              svg_color (self->defs, "stroke", &fill->hatch_color);
-              g_string_append (self->defs, "/>");
-              break;
-            case MEASURES_HATCH_DOTS:
-              g_string_append (self->defs, "<circle cx=\"4\" cy=\"4\" r=\"1.5\"");
-              svg_color (self->defs, "fill", &fill->hatch_color);
-              g_string_append (self->defs, "/>");
-              break;
-            case MEASURES_HATCH_HORIZONTAL:
-              g_string_append (self->defs, "<path d=\"M0 4H8\" stroke-width=\"1.5\"");
-              svg_color (self->defs, "stroke", &fill->hatch_color);
-              g_string_append (self->defs, "/>");
-              break;
-            case MEASURES_HATCH_NONE:
-            case MEASURES_N_HATCHES:
-            default:
-              break;
-            }
-          g_string_append (self->defs, "</pattern>\n");
-        }
-
-      g_hash_table_insert (self->paints, g_strdup (key->str), new_id);
-      id = new_id;
-    }
-
-  return g_strdup_printf ("url(#%s)", id);
-}
-
-static void
-svg_canvas_fill_rect (MeasuresCanvas     *canvas,
-                      double              x,
-                      double              y,
-                      double              width,
-                      double              height,
-                      const MeasuresFill *fill)
-{
-  SvgCanvas *self = (SvgCanvas *) canvas;
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-  char c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (self->body, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"",
-                          num (a, x), num (b, y), num (c, width), num (d, height));
-  if (fill->hatch == MEASURES_HATCH_NONE && !fill->fade)
-    svg_color (self->body, "fill", &fill->color);
-  else
-    {
-      g_autofree char *paint = svg_paint (self, fill);
-
-      g_string_append_printf (self->body, " fill=\"%s\"", paint);
-    }
-  g_string_append (self->body, "/>\n");
-}
-
-static void
-svg_canvas_line (MeasuresCanvas      *canvas,
-                 double               x0,
-                 double               y0,
-                 double               x1,
-                 double               y1,
-                 double               line_width,
-                 const MeasuresColor *color)
-{
-  SvgCanvas *self = (SvgCanvas *) canvas;
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-  char c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
-  char e[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (self->body, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke-width=\"%s\"",
-                          num (a, x0), num (b, y0), num (c, x1), num (d, y1), num (e, line_width));
-  svg_color (self->body, "stroke", color);
-  g_string_append (self->body, "/>\n");
-}
-
-/* Text as XML character data. Markup characters are escaped as
- * g_markup_escape_text() escapes them, but the characters that XML 1.0
- * cannot hold at all, not even as references (the C0 controls but tab,
- * line feed and carriage return; U+FFFE and U+FFFF; and anything that
- * is not UTF-8, such as a surrogate), become U+FFFD: GLib writes the
- * controls as &#x1;, which no XML parser accepts. */
-static void
-append_xml_text (GString    *out,
-                 const char *text)
-{
-  const char *end = text + strlen (text);
-
-  for (const char *p = text; p < end;)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_unichar (out, 0xFFFD);
-          p++;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '\'':
-          g_string_append (out, "&apos;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        default:
-          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ||
-              (c >= 0xD800 && c <= 0xDFFF))
-            g_string_append_unichar (out, 0xFFFD);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-        }
-      p = g_utf8_next_char (p);
-    }
-}
-
-static void
-svg_canvas_text (MeasuresCanvas        *canvas,
-                 const MeasuresTextRun *run)
-{
-  SvgCanvas *self = (SvgCanvas *) canvas;
-  const Fitted *fitted = lookup_fitted (canvas, run);
-  double baseline = (double) pango_layout_get_baseline (fitted->layout) / PANGO_SCALE;
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* The text's left edge, as the Cairo backend places it: a viewer with
-   * other fonts still starts the text where ours does. */
-  g_string_append_printf (self->body, "<text x=\"%s\" y=\"%s\" font-size=\"%s\"",
-                          num (a, aligned_x (run, fitted->width)), num (b, run->y + baseline),
-                          num (c, run->size * SVG_RESOLUTION / 72));
-  if (run->bold)
-    g_string_append (self->body, " font-weight=\"bold\"");
-  svg_color (self->body, "fill", &run->color);
-  g_string_append_c (self->body, '>');
-  append_xml_text (self->body, fitted->text);
-  g_string_append (self->body, "</text>\n");
-}
-
-static void
-svg_canvas_finalize (MeasuresCanvas *canvas)
-{
-  SvgCanvas *self = (SvgCanvas *) canvas;
-
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->id_prefix);
-  if (self->defs != NULL)
-    g_string_free (self->defs, TRUE);
-  if (self->body != NULL)
-    g_string_free (self->body, TRUE);
-  g_hash_table_unref (self->paints);
-}
-
-static const CanvasClass svg_canvas_class = {
-  svg_canvas_fill_rect,
-  svg_canvas_line,
-  svg_canvas_text,
-  svg_canvas_finalize,
-};
-
-/**
- * measures_canvas_new_svg:
- * @width: the width of the image, in pixels
- * @height: its height
- * @title: (nullable): the image's title, for screen readers
- * @description: (nullable): a longer description
- *
- * Text is measured as at 96 dots per inch, as images are drawn.
- *
- * Returns: (transfer full): a canvas that writes SVG; get the document
- *   with measures_canvas_svg_finish()
- */
-MeasuresCanvas *
-measures_canvas_new_svg (double      width,
-                         double      height,
-                         const char *title,
-                         const char *description)
-{
-  SvgCanvas *self = g_new0 (SvgCanvas, 1);
-
-  self->parent.klass = &svg_canvas_class;
-  self->parent.context = measures_canvas_create_context (SVG_RESOLUTION);
-  self->parent.text_cache = measures_text_cache_new ();
-  self->parent.own_text_cache = TRUE;
-  text_cache_begin (self->parent.text_cache, self->parent.context);
-  self->width = width;
-  self->height = height;
-  self->title = g_strdup (title);
-  self->description = g_strdup (description);
-  self->defs = g_string_new (NULL);
-  self->body = g_string_new (NULL);
-  self->paints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  return (MeasuresCanvas *) self;
-}
-
-/**
- * measures_canvas_svg_set_id_prefix:
- * @self: a canvas made by measures_canvas_new_svg(), before anything is
- *   drawn on it
- * @prefix: ASCII letters, digits and hyphens
- *
- * Makes the canvas an <svg> element for a page that holds others, as
- * HTML does: measures_canvas_svg_finish() then writes no XML declaration,
- * and every id in the image starts with @prefix, so that no two images of
- * the page share one.
- */
-void
-measures_canvas_svg_set_id_prefix (MeasuresCanvas *self,
-                                   const char     *prefix)
-{
-  SvgCanvas *svg = (SvgCanvas *) self;
-
-  g_return_if_fail (self != NULL && self->klass == &svg_canvas_class);
-  g_return_if_fail (prefix != NULL && *prefix != '\0');
-  g_return_if_fail (g_hash_table_size (svg->paints) == 0);
-  for (const char *p = prefix; *p != '\0'; p++)
-    g_return_if_fail (g_ascii_isalnum (*p) || *p == '-');
-
-  g_free (svg->id_prefix);
-  svg->id_prefix = g_strdup (prefix);
-}
-
-/**
- * measures_canvas_svg_finish:
- * @self: a canvas made by measures_canvas_new_svg()
- *
- * Returns: (transfer full): the SVG document, in UTF-8, or the <svg>
- *   element alone after measures_canvas_svg_set_id_prefix()
- */
-GBytes *
-measures_canvas_svg_finish (MeasuresCanvas *self)
-{
-  SvgCanvas *svg = (SvgCanvas *) self;
-  const char *prefix = svg->id_prefix != NULL ? svg->id_prefix : "";
-  GString *out;
-  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_val_if_fail (self != NULL && self->klass == &svg_canvas_class, NULL);
-
-  out = g_string_new (svg->id_prefix == NULL ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : NULL);
-  num (a, svg->width);
-  num (b, svg->height);
-  g_string_append_printf (out,
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\" "
-                          "viewBox=\"0 0 %s %s\" role=\"img\" font-family=\"%s\"",
-                          a, b, a, b, measures_fonts_get_svg_family ());
-  if (svg->title != NULL)
-    g_string_append_printf (out, " aria-labelledby=\"%stitle\"", prefix);
-  g_string_append (out, ">\n");
-
-  if (svg->title != NULL)
-    {
-      g_string_append_printf (out, "<title id=\"%stitle\">", prefix);
-      append_xml_text (out, svg->title);
-      g_string_append (out, "</title>\n");
-    }
-  if (svg->description != NULL)
-    {
-      g_string_append (out, "<desc>");
-      append_xml_text (out, svg->description);
-      g_string_append (out, "</desc>\n");
-    }
-  if (svg->defs->len > 0)
-    g_string_append_printf (out, "<defs>\n%s</defs>\n", svg->defs->str);
-  g_string_append (out, svg->body->str);
-  g_string_append (out, "</svg>\n");
-
-  return g_string_free_to_bytes (out);
 }
 
 /* Common */
@@ -1043,7 +636,7 @@ measures_canvas_use_text_cache (MeasuresCanvas    *self,
     measures_text_cache_free (self->text_cache);
   self->text_cache = cache;
   self->own_text_cache = FALSE;
-  text_cache_begin (cache, self->context);
+  _measures_canvas_text_cache_begin (cache, self->context);
 }
 
 void
@@ -1183,4 +776,28 @@ measures_canvas_append_to_array (void                *closure,
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* For the SVG backend and the shapes (measures-canvas-backend-private.h) */
+
+cairo_t *
+_measures_canvas_get_cairo (MeasuresCanvas *self)
+{
+  return self->klass == &cairo_canvas_class ? ((CairoCanvas *) self)->cr : NULL;
+}
+
+/* The layout of @run as the canvas shows it, shortened to fit; borrowed
+ * until the end of the draw. */
+PangoLayout *
+_measures_canvas_fit_layout (MeasuresCanvas        *self,
+                             const MeasuresTextRun *run,
+                             double                *width,
+                             const char           **text)
+{
+  const Fitted *fitted = _measures_canvas_lookup_fitted (self, run);
+
+  *width = fitted->width;
+  *text = fitted->text;
+
+  return fitted->layout;
 }

@@ -12,9 +12,12 @@
 
 #include "measures-chart.h"
 #include "measures-cli.h"
+#include "measures-coverage-chart.h"
 #include "measures-export.h"
+#include "measures-file.h"
 #include "measures-languages.h"
 #include "measures-loader.h"
+#include "measures-map.h"
 #include "measures-resolver.h"
 #include "measures-session.h"
 #include "measures-text.h"
@@ -458,7 +461,8 @@ measures_cli_export_chart (GFile * const  *files,
   if (chart_name != NULL && !measures_chart_from_name (chart_name, &chart))
     {
       /* Translators: %s is what the user gave after --chart= */
-      g_string_append_printf (err, _("measures: unknown chart “%s”; use years, forms, types or timeline\n"),
+      g_string_append_printf (err, _("measures: unknown chart “%s”; use years, forms, types, timeline, coverage "
+                                     "or map\n"),
                               chart_name);
       return MEASURES_EXIT_FAILURE;
     }
@@ -483,6 +487,202 @@ measures_cli_export_chart (GFile * const  *files,
   export = measures_export_new_chart (format, measures_session_get_index (session), result->matches, chart, scale);
   if (!write_export (export, path, out, err))
     return MEASURES_EXIT_FAILURE;
+
+  return status;
+}
+
+/**
+ * measures_cli_is_coverage_chart:
+ * @chart_name: (nullable): the value of --chart
+ *
+ * Returns: whether --chart asks for the coverage matrix or the map,
+ *   which measures_cli_export_coverage() writes
+ */
+gboolean
+measures_cli_is_coverage_chart (const char *chart_name)
+{
+  return g_strcmp0 (chart_name, "coverage") == 0 || g_strcmp0 (chart_name, "map") == 0;
+}
+
+typedef enum
+{
+  COVERAGE_CSV,
+  COVERAGE_PNG,
+  COVERAGE_SVG,
+} CoverageFormat;
+
+static gboolean
+coverage_format_from_name (const char     *name,
+                           CoverageFormat *format)
+{
+  static const char * const names[] = { "csv", "png", "svg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The format of @path from its extension. */
+static gboolean
+coverage_format_from_path (const char     *path,
+                           CoverageFormat *format)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL && strchr (dot, '/') == NULL && coverage_format_from_name (dot + 1, format);
+}
+
+/**
+ * measures_cli_export_coverage:
+ * @files: (array length=n_files): dataset files; none means the
+ *   bundled dataset
+ * @n_files: the number of files
+ * @query: (nullable): which measures to count
+ * @path: where to write; "-" for standard output (CSV and SVG only)
+ * @format_name: (nullable): "csv", "png" or "svg"; %NULL to take it
+ *   from @path
+ * @chart_name: "coverage" or "map"
+ * @by_name: (nullable): for the matrix, "category" (the default) or
+ *   "form"
+ * @zoom_name: (nullable): for the map, "world" (the default) or "europe"
+ * @scale: pixels per unit of a PNG image
+ * @out: (out) (optional) (nullable): for "-", what to print
+ * @err: where problems are written
+ *
+ * Writes the coverage matrix of the matches as CSV, PNG or SVG, or the
+ * world map of them as PNG or SVG, in the light style, with no display.
+ *
+ * Returns: the exit status of `measures --export=FILE --chart=coverage`
+ */
+MeasuresExitStatus
+measures_cli_export_coverage (GFile * const  *files,
+                              guint           n_files,
+                              MeasuresQuery  *query,
+                              const char     *path,
+                              const char     *format_name,
+                              const char     *chart_name,
+                              const char     *by_name,
+                              const char     *zoom_name,
+                              double          scale,
+                              GBytes        **out,
+                              GString        *err)
+{
+  g_autoptr(MeasuresSession) session = NULL;
+  g_autoptr(MeasuresCoverage) coverage = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MeasuresChartStyle style = { FALSE };
+  MeasuresCoverageBy by = MEASURES_COVERAGE_BY_CATEGORY;
+  MeasuresMapZoom zoom = MEASURES_MAP_WORLD;
+  gboolean map = g_strcmp0 (chart_name, "map") == 0;
+  CoverageFormat format = COVERAGE_SVG;
+  MeasuresExitStatus status;
+
+  g_return_val_if_fail (measures_cli_is_coverage_chart (chart_name), MEASURES_EXIT_FAILURE);
+
+  if (out != NULL)
+    *out = NULL;
+
+  if (format_name != NULL ? !coverage_format_from_name (format_name, &format) || (map && format == COVERAGE_CSV)
+                          : !coverage_format_from_path (path, &format) || (map && format == COVERAGE_CSV))
+    {
+      const char *formats = map ? "png, svg" : "csv, png, svg";
+
+      if (map && format == COVERAGE_CSV)
+        g_string_append (err, _("measures: the map is an image; write it as .png or .svg\n"));
+      else if (format_name != NULL)
+        /* Translators: %s is what the user gave after --format=, then
+         * the chart's formats, "png, svg" */
+        g_string_append_printf (err, _("measures: “%s” is no format of this chart; use %s\n"), format_name, formats);
+      else
+        /* Translators: %s is the file name given after --export=, then
+         * the chart's formats, "png, svg" */
+        g_string_append_printf (err, _("measures: cannot tell the format of “%s” from its name; "
+                                       "add --format= and one of %s\n"), path, formats);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (by_name != NULL && (map || !measures_coverage_by_from_name (by_name, &by)))
+    {
+      if (map)
+        g_string_append (err, _("measures: --by is for --chart=coverage\n"));
+      else
+        /* Translators: %s is what the user gave after --by= */
+        g_string_append_printf (err, _("measures: --by must be category or form, not “%s”\n"), by_name);
+      return MEASURES_EXIT_FAILURE;
+    }
+  if (zoom_name != NULL && (!map || !measures_map_zoom_from_name (zoom_name, &zoom)))
+    {
+      if (!map)
+        g_string_append (err, _("measures: --zoom is for --chart=map\n"));
+      else
+        /* Translators: %s is what the user gave after --zoom= */
+        g_string_append_printf (err, _("measures: --zoom must be world or europe, not “%s”\n"), zoom_name);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (!(scale >= 0.25 && scale <= 8))
+    {
+      g_string_append_printf (err, _("measures: --scale must be from 0.25 to 8, not %g\n"), scale);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_str_equal (path, "-") && format == COVERAGE_PNG)
+    {
+      g_string_append (err, _("measures: a PNG image cannot be written to standard output; give a file name\n"));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  session = load_and_match (files, n_files, query, err, &status);
+  if (session == NULL)
+    return status;
+
+  coverage = measures_coverage_new (measures_session_get_index (session), measures_session_get_result (session)->matches,
+                                    by, MEASURES_COVERAGE_SORT_NAME, NULL);
+
+  switch (format)
+    {
+    case COVERAGE_CSV:
+      bytes = measures_coverage_to_csv (coverage, measures_session_get_index (session));
+      break;
+    case COVERAGE_PNG:
+      bytes = map ? measures_map_to_png (coverage, zoom, MEASURES_MAP_IMAGE_WIDTH, scale, &style, &error)
+                  : measures_coverage_chart_to_png (coverage, scale, &style, &error);
+      break;
+    case COVERAGE_SVG:
+    default:
+      bytes = map ? measures_map_to_svg (coverage, zoom, MEASURES_MAP_IMAGE_WIDTH, &style)
+                  : measures_coverage_chart_to_svg (coverage, &style);
+      break;
+    }
+
+  if (bytes == NULL)
+    {
+      g_string_append_printf (err, "measures: %s\n", error->message);
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_str_equal (path, "-"))
+    {
+      if (out != NULL)
+        *out = g_steal_pointer (&bytes);
+      return status;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+    if (!measures_file_replace_contents (file, bytes, NULL, &error))
+      {
+        g_string_append_printf (err, "measures: %s\n", error->message);
+        return MEASURES_EXIT_FAILURE;
+      }
+  }
 
   return status;
 }

@@ -65,4 +65,17 @@ MeasuresExitStatus  measures_cli_export_chart (GFile * const      *files,
                                                GBytes             **out,
                                                GString             *err);
 
+gboolean            measures_cli_is_coverage_chart (const char    *chart_name);
+MeasuresExitStatus  measures_cli_export_coverage (GFile * const   *files,
+                                                  guint                n_files,
+                                                  MeasuresQuery       *query,
+                                                  const char          *path,
+                                                  const char          *format_name,
+                                                  const char          *chart_name,
+                                                  const char          *by_name,
+                                                  const char          *zoom_name,
+                                                  double               scale,
+                                                  GBytes             **out,
+                                                  GString             *err);
+
 G_END_DECLS

@@ -692,6 +692,22 @@ measures_index_count_value (MeasuresIndex        *self,
 }
 
 /**
+ * measures_index_get_value_measures:
+ *
+ * Returns: (transfer none): the measures that have @value in @facet, by
+ *   position, for figures that cross it with another facet
+ */
+const MeasuresBitset *
+measures_index_get_value_measures (MeasuresIndex *self,
+                                   MeasuresFacet  facet,
+                                   guint          value)
+{
+  FacetValue *v = get_value (self, facet, value);
+
+  return v != NULL ? v->bits : NULL;
+}
+
+/**
  * measures_index_get_first_category:
  *
  * Returns: the type value of the category of the measure's first type,

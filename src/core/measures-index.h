@@ -80,6 +80,9 @@ guint               measures_index_count_value       (MeasuresIndex    *self,
                                                       MeasuresFacet     facet,
                                                       guint             value,
                                                       const MeasuresBitset *matches);
+const MeasuresBitset *measures_index_get_value_measures (MeasuresIndex *self,
+                                                         MeasuresFacet  facet,
+                                                         guint          value);
 guint               measures_index_get_first_category (MeasuresIndex   *self,
                                                        guint             position);
 int                 measures_index_find_value        (MeasuresIndex    *self,

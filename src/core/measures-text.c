@@ -861,3 +861,40 @@ measures_text_format_count (guint64 n)
   return measures_text_group_digits (n, conv->thousands_sep, conv->grouping);
 #endif
 }
+
+/**
+ * measures_csv_append_cell:
+ * @out: the CSV being written
+ * @value: (nullable): the cell's text; %NULL for an empty cell
+ * @first: whether it is the first cell of its row
+ *
+ * Appends a cell, quoted as RFC 4180 quotes. A cell a spreadsheet would
+ * run as a formula gets a leading apostrophe, so that it stays text.
+ */
+void
+measures_csv_append_cell (GString    *out,
+                          const char *value,
+                          gboolean    first)
+{
+  const char *text = value != NULL ? value : "";
+
+  if (!first)
+    g_string_append_c (out, ',');
+
+  g_string_append_c (out, '"');
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    g_string_append_c (out, '\'');
+  /* Runs without quotes are copied whole. */
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *quote = strchr (p, '"');
+      gsize run = quote != NULL ? (gsize) (quote - p) + 1 : strlen (p);
+
+      g_string_append_len (out, p, run);
+      if (quote == NULL)
+        break;
+      g_string_append_c (out, '"');
+      p = quote + 1;
+    }
+  g_string_append_c (out, '"');
+}

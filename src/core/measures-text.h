@@ -68,4 +68,8 @@ char       *measures_text_format_count   (guint64       n);
 
 char      *measures_collate_key (const char *text);
 
+void       measures_csv_append_cell (GString    *out,
+                                     const char *value,
+                                     gboolean    first);
+
 G_END_DECLS

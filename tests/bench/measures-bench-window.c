@@ -11,6 +11,9 @@
  * `name: value unit` lines. Run it under a display, e.g. xvfb-run.
  *
  *   measures-bench-window DATASET.json
+ *
+ * With the comparison of countries shown too: typing to the frame that
+ * shows the matrix anew, and scrolling through its rows.
  */
 
 #include "config.h"
@@ -21,6 +24,8 @@
 #include <time.h>
 
 #include "bench-stats.h"
+#include "measures-compare-view.h"
+#include "measures-session.h"
 #include "measures-window.h"
 
 static gint64 process_start;
@@ -410,6 +415,64 @@ measures_window (const char *path)
     typing_print (&typing, "overview_");
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  run_for (500 * 1000);
+
+  /* The same with the comparison shown: each change of the search to
+   * the frame that shows the matrix anew (its figures, every cell given
+   * its count, the cells in view drawn); then its rows scrolled. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare");
+  start = g_get_monotonic_time ();
+  painted = wait_for_paint_after (start);
+  printf ("compare_shown_to_frame: %.1f ms\n", ms (painted - start));
+  run_for (1000 * 1000);
+  {
+    MeasuresCompareView *compare = MEASURES_COMPARE_VIEW (find_widget (GTK_WIDGET (window),
+                                                                       MEASURES_TYPE_COMPARE_VIEW));
+    MeasuresCoverage *coverage = measures_compare_view_get_coverage (compare);
+    GtkWidget *body = measures_coverage_grid_get_body (measures_compare_view_get_grid (compare));
+    GtkWidget *scroller = gtk_widget_get_ancestor (body, GTK_TYPE_SCROLLED_WINDOW);
+
+    printf ("compare_countries: %u count\ncompare_columns: %u count\n", coverage->rows->len,
+            coverage->columns->len);
+    typing_init (&typing);
+    type_queries (entry, queries, 2, &typing);
+    typing_print (&typing, "compare_");
+
+    /* The view's own work, apart from the query's: the matrix of other
+     * matches computed and given to every cell, then the frame that
+     * draws the cells in view. */
+    {
+      static const char *searches[] = { "", "a", "n", "t", "s", "strategy", "plan", "law", "national", "" };
+      MeasuresIndex *index = measures_session_get_index (measures_window_get_session (window));
+      g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint round = 0; round < 5; round++)
+        for (guint q = 0; q < G_N_ELEMENTS (searches); q++)
+          {
+            g_autoptr(MeasuresQuery) query = measures_query_new ();
+            g_autoptr(MeasuresResult) result = NULL;
+            gint64 begun, updated;
+
+            measures_query_set_search (query, searches[q]);
+            result = measures_index_evaluate (index, query);
+            begun = g_get_monotonic_time ();
+            measures_compare_view_update (compare, index, result->matches);
+            updated = g_get_monotonic_time ();
+            /* The same matches as before change nothing, and ask for no frame. */
+            gdk_frame_clock_request_phase (watched_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+            painted = wait_for_paint_after (updated);
+            g_array_append_val (updates, (double) { ms (updated - begun) });
+            g_array_append_val (to_frame, (double) { ms (painted - begun) });
+            run_for (50 * 1000);
+          }
+      print_stats ("compare_update", updates);
+      print_stats ("compare_update_to_frame", to_frame);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    run_for (500 * 1000);
+    scroll_frames (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), "compare_scroll", 200, 63);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "list");
   run_for (500 * 1000);
 

@@ -12,6 +12,8 @@
  *   measures-bench --records N         one size
  *   measures-bench --file DATASET      a dataset of your own
  *   measures-bench --write N PATH      write the synthetic dataset
+ *   measures-bench --write-wide N PATH write one as wide as the world: 200
+ *                                      countries, 30 categories
  */
 
 #include "config.h"
@@ -27,9 +29,11 @@
 
 #include "bench-stats.h"
 #include "measures-chart.h"
+#include "measures-coverage-chart.h"
 #include "measures-loader.h"
 #include "measures-overview.h"
 #include "measures-text.h"
+#include "synthetic-dataset.h"
 
 static const struct {
   const char *country;
@@ -428,6 +432,39 @@ run (const char *path,
     print_stats (prefix, "overview_redraw_total", redraws);
     printf ("%soverview_redraw_total_max: %.1f ms\n", prefix, bench_stats (redraws).max);
 
+    /* The coverage matrix by category, as the window's table takes it,
+     * for the same queries; and the matrix drawn whole as an image. */
+    {
+      g_autoptr(GArray) coverages = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(MeasuresCoverage) coverage = NULL;
+      MeasuresChartStyle style = { FALSE };
+      g_autoptr(GBytes) png = NULL;
+      double drawn_from;
+
+      for (guint round = 0; round < 10; round++)
+        for (guint q = 0; q < G_N_ELEMENTS (redraw_queries); q++)
+          {
+            g_autoptr(MeasuresResult) matched = NULL;
+            double t1;
+
+            measures_query_set_search (query, redraw_queries[q]);
+            matched = measures_index_evaluate (catalog->index, query);
+            t1 = now_ms ();
+            g_clear_pointer (&coverage, measures_coverage_free);
+            coverage = measures_coverage_new (catalog->index, matched->matches, MEASURES_COVERAGE_BY_CATEGORY,
+                                              MEASURES_COVERAGE_SORT_COUNT, NULL);
+            g_array_append_val (coverages, (double) { now_ms () - t1 });
+          }
+      measures_query_set_search (query, NULL);
+      printf ("%scoverage_countries: %u count\n", prefix, coverage->rows->len);
+      printf ("%scoverage_columns: %u count\n", prefix, coverage->columns->len);
+      print_stats (prefix, "coverage_figures", coverages);
+
+      drawn_from = now_ms ();
+      png = measures_coverage_chart_to_png (coverage, 1, &style, NULL);
+      printf ("%scoverage_png: %.1f ms\n", prefix, now_ms () - drawn_from);
+    }
+
     for (MeasuresChart chart = 0; chart < MEASURES_N_CHARTS; chart++)
       {
         measures_text_cache_free (caches[chart]);
@@ -461,6 +498,19 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--file"))
     return cold_and_warm (argv[0], argv[2], "");
+
+  if (argc == 4 && g_str_equal (argv[1], "--write-wide"))
+    {
+      g_autoptr(GBytes) json = synthetic_dataset (atoi (argv[2]), 200, 30, 20261202);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_set_contents (argv[3], g_bytes_get_data (json, NULL), g_bytes_get_size (json), &error))
+        {
+          fprintf (stderr, "measures-bench: %s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
 
   if (argc == 4 && g_str_equal (argv[1], "--write"))
     {
