@@ -390,6 +390,25 @@ _measures_window_leaflet_changed (MeasuresWindow *self)
   measures_measure_list_set_compact (self->measure_list, folded);
 }
 
+/* Whether the user keeps the sidebar: a narrow window hides it over the
+ * list by itself, and shows it again once wide, which is not their
+ * choice. */
+void
+_measures_window_sidebar_shown (MeasuresWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
+}
+
+/* The flap is locked: folded, it is hidden over the list until asked
+ * for; unfolded, it is as the user left it. */
+void
+_measures_window_sidebar_folded (MeasuresWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
+                            g_settings_get_boolean (self->settings, "sidebar-visible"));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,

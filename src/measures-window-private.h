@@ -91,6 +91,8 @@ void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
 void _measures_window_leaflet_changed    (MeasuresWindow      *self);
+void _measures_window_sidebar_shown      (MeasuresWindow      *self);
+void _measures_window_sidebar_folded     (MeasuresWindow      *self);
 void _measures_window_show_status        (MeasuresWindow      *self,
                                           const char          *text,
                                           const char          *button_label,

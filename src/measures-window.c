@@ -394,25 +394,6 @@ content_language_changed_cb (MeasuresWindow *self)
 
 /* Window state */
 
-/* Whether the user keeps the sidebar: a narrow window hides it over the
- * list by itself, and shows it again once wide, which is not their
- * choice. */
-static void
-sidebar_shown_cb (MeasuresWindow *self)
-{
-  if (!adw_flap_get_folded (self->flap))
-    g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (self->flap));
-}
-
-/* The flap is locked: folded, it is hidden over the list until asked
- * for; unfolded, it is as the user left it. */
-static void
-sidebar_folded_cb (MeasuresWindow *self)
-{
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap) &&
-                            g_settings_get_boolean (self->settings, "sidebar-visible"));
-}
-
 static void
 save_window_state (MeasuresWindow *self)
 {
@@ -672,8 +653,8 @@ measures_window_init (MeasuresWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
-  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (sidebar_shown_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (_measures_window_sidebar_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (_measures_window_sidebar_folded), self, G_CONNECT_SWAPPED);
 
   /* Tabbing into the measure, or opening it in a narrow window, selects
    * nothing: its texts are selectable to copy, not to be replaced. */
