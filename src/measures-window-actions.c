@@ -682,12 +682,11 @@ print_done_cb (GtkPrintOperation       *operation,
     measures_print_operation_save (MEASURES_PRINT_OPERATION (operation));
 }
 
+/* Shows the print dialog for @operation, on its own from there. */
 static void
-start_print (MeasuresWindow *self,
-             ExportJob      *job)
+run_print (MeasuresWindow         *self,
+           MeasuresPrintOperation *operation)
 {
-  MeasuresSummary *summary = measures_summary_new (job->measures, job->query, job->single, job->lang, NULL);
-  g_autoptr(MeasuresPrintOperation) operation = measures_print_operation_new (summary);
   g_autoptr(GError) error = NULL;
 
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -698,6 +697,16 @@ start_print (MeasuresWindow *self,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
       g_object_get_data (G_OBJECT (operation), "done") == NULL)
     show_print_error (self, error);
+}
+
+static void
+start_print (MeasuresWindow *self,
+             ExportJob      *job)
+{
+  MeasuresSummary *summary = measures_summary_new (job->measures, job->query, job->single, job->lang, NULL);
+  g_autoptr(MeasuresPrintOperation) operation = measures_print_operation_new (summary);
+
+  run_print (self, operation);
   export_job_free (job);
 }
 
@@ -790,7 +799,6 @@ print_action (GtkWidget  *widget,
   ExportJob *job = export_job_new (self, FALSE, MEASURES_FORMAT_PDF, lang);
   MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
   g_autoptr(MeasuresPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *scope = NULL;
 
   if (job->measures->len == 0 && selected == NULL)
@@ -803,12 +811,7 @@ print_action (GtkWidget  *widget,
   operation = measures_print_operation_new_choice (job->measures, selected,
                                                    job->measures->len == 0 || g_str_equal (scope, "selected"),
                                                    job->query, lang);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
-      g_object_get_data (G_OBJECT (operation), "done") == NULL)
-    show_print_error (self, error);
+  run_print (self, operation);
   export_job_free (job);
 }
 
