@@ -154,7 +154,7 @@ case "$(cat "$tmp/overview.svg")" in
   *"<title id=\"title\">Measures by Form of Violence</title>"*">Trafficking</text>"*) check "chart svg text" yes yes ;;
   *) check "chart svg text" no yes ;;
 esac
-"$measures" --export="$tmp/years.svg" 2>"$tmp/err"; status=$?
+"$measures" --export="$tmp/years.svg" "$(dirname "$0")/data/eleven.json" 2>"$tmp/err"; status=$?
 check "default chart status" "$status" "0"
 case "$(cat "$tmp/years.svg")" in
   *"Measures in Force per Year"*">2009</text>"*) check "default chart is years" yes yes ;;

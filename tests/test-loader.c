@@ -510,7 +510,7 @@ load_async_cb (GObject      *object,
 static void
 test_load_async (void)
 {
-  g_autofree char *path = bundled_path ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/measures.json");
   GFile *files[2];
   g_autoptr(MeasuresCatalog) catalog = NULL;

@@ -48,10 +48,21 @@ has_subtitle (gpointer data)
                 wait_subtitle_.subtitle, subtitle (wait_subtitle_.window));     \
   } G_STMT_END
 
+/* A window on the first eleven bundled records (tests/data/eleven.json):
+ * the figures below are theirs. */
+static MeasuresWindow *
+open_eleven (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return open_window_on (file);
+}
+
 static void
 test_labels_and_plurals (void)
 {
-  MeasuresWindow *window = open_window_on (NULL);
+  MeasuresWindow *window = open_eleven ();
   MeasuresFilterSidebar *sidebar =
     MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
@@ -277,7 +288,7 @@ static void
 test_content_language (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.measures.Measures");
-  MeasuresWindow *window = open_window_on (NULL);
+  MeasuresWindow *window = open_eleven ();
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english = g_string_new (NULL);
 
