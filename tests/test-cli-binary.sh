@@ -18,9 +18,14 @@ check () {
 }
 
 out=$("$measures" --count 2>"$tmp/err"); status=$?
-check "bundled count" "$out" "11"
+check "bundled count" "$out" "115"
 check "bundled status" "$status" "0"
 check "bundled stderr" "$(cat "$tmp/err")" ""
+# The bundled measures span the five regions of the Global Database.
+for region in Africa Americas Asia Europe Oceania; do
+  out=$("$measures" --count --region=$region 2>"$tmp/err")
+  check "bundled measures in $region" "$([ "$out" -gt 0 ] 2>/dev/null && echo yes)" "yes"
+done
 
 "$measures" --count "$tmp/missing.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "missing status" "$status" "1"

@@ -47,7 +47,7 @@ test_count_bundled (void)
   g_autoptr(GString) err = g_string_new (NULL);
 
   g_assert_cmpint (measures_cli_count (&file, 1, NULL, out, err), ==, MEASURES_EXIT_OK);
-  g_assert_cmpstr (out->str, ==, "11\n");
+  g_assert_cmpstr (out->str, ==, "115\n");
   g_assert_cmpstr (err->str, ==, "");
 }
 

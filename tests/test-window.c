@@ -539,8 +539,8 @@ test_window_datasets (void)
 
   measures_window_add_files (window, files, 2);
   wait_until_loaded (window);
-  /* 11 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
-  wait_for_n_items (model, 14);
+  /* 115 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
+  wait_for_n_items (model, 118);
   g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 2);
   banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "problem-banner"), GTK_TYPE_REVEALER);
   g_assert_nonnull (banner);
@@ -553,7 +553,7 @@ test_window_datasets (void)
 
   window = open_bundled_window ();
   model = measures_window_get_model (window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 118);
   g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 3);
   {
     GPtrArray *problems = measures_window_get_problems (window);
@@ -564,7 +564,7 @@ test_window_datasets (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", bad_uri);
   wait_until_loaded (window);
-  wait_for_n_items (model, 12);
+  wait_for_n_items (model, 116);
 
   g_object_set (window, "show-bundled", FALSE, NULL);
   wait_until_loaded (window);
