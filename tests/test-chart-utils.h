@@ -13,13 +13,13 @@
 #include "measures-chart.h"
 #include "measures-loader.h"
 
-/* The figures of the bundled measures that @query matches (all of them
- * for %NULL). */
+/* The figures of the first eleven bundled measures (tests/data/eleven.json)
+ * that @query matches (all of them for %NULL). */
 static inline MeasuresOverview *
 bundled_overview (MeasuresCatalog **catalog,
                   MeasuresQuery    *query)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(MeasuresResult) result = NULL;
   g_autoptr(MeasuresQuery) all = measures_query_new ();

@@ -3,7 +3,8 @@
  * Copyright 2026 The Measures authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Draws every chart of the bundled measures, in light and dark, on an
+ * Draws every chart of the first eleven bundled measures (tests/data/
+ * eleven.json, which the reference images show), in light and dark, on an
  * image with no display; finds what is at a point; writes PNG and SVG;
  * checks the colours' contrast; and compares each chart with a
  * reference image. MEASURES_CHART_OUTPUT=folder keeps the images;
@@ -586,7 +587,7 @@ test_contrast (void)
   }
 }
 
-/* Each chart of the bundled measures against its reference image. Fonts
+/* Each chart of the eleven measures against its reference image. Fonts
  * differ a little between machines, so the test allows a small mean
  * difference per pixel rather than none. */
 /* The family Pango draws the charts' text in. */

@@ -32,6 +32,13 @@ bundled_file (void)
   return g_file_new_for_path (path);
 }
 
+/* The first eleven bundled records: the figures below are theirs. */
+static GFile *
+eleven_file (void)
+{
+  return data_file ("eleven.json");
+}
+
 static void
 test_count_bundled (void)
 {
@@ -40,21 +47,21 @@ test_count_bundled (void)
   g_autoptr(GString) err = g_string_new (NULL);
 
   g_assert_cmpint (measures_cli_count (&file, 1, NULL, out, err), ==, MEASURES_EXIT_OK);
-  g_assert_cmpstr (out->str, ==, "11\n");
+  g_assert_cmpstr (out->str, ==, "115\n");
   g_assert_cmpstr (err->str, ==, "");
 }
 
 static void
 test_count_partial (void)
 {
-  GFile *files[2] = { bundled_file (), data_file ("some-bad.json") };
+  GFile *files[2] = { eleven_file (), data_file ("some-bad.json") };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
   g_autofree char *name = g_file_get_parse_name (files[1]);
   g_autofree char *expected = NULL;
 
   g_assert_cmpint (measures_cli_count (files, 2, NULL, out, err), ==, MEASURES_EXIT_PARTIAL);
-  /* 11 bundled, 2 good of 4 in the second file. */
+  /* Eleven, and 2 good of 4 in the second file. */
   g_assert_cmpstr (out->str, ==, "13\n");
 
   expected = g_strdup_printf ("%s:5:5: record 2: “country” is missing\n"
@@ -156,7 +163,7 @@ test_parse_years (void)
 static void
 test_count_filters (void)
 {
-  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GFile) file = eleven_file ();
   const struct {
     const char *countries[3];
     const char *regions[2];
@@ -202,7 +209,7 @@ count (const char * const *countries,
        const char * const *types,
        const char * const *forms)
 {
-  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GFile) file = eleven_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MeasuresQuery) query = measures_cli_query_new (countries, regions, types, forms,
                                                            NULL, NULL, &error);
@@ -288,7 +295,7 @@ test_count_either_language (void)
 static void
 test_count_unknown_value (void)
 {
-  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GFile) file = eleven_file ();
   const struct {
     const char *option[2];
     MeasuresFacet facet;
@@ -370,7 +377,7 @@ test_bad_options (void)
 static void
 test_export_chart (void)
 {
-  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GFile) file = eleven_file ();
   g_autofree char *dir = g_dir_make_tmp ("measures-cli-XXXXXX", NULL);
   g_autofree char *png = g_build_filename (dir, "overview.PNG", NULL);
   g_autofree char *svg = g_build_filename (dir, "overview.svg", NULL);
@@ -431,7 +438,7 @@ test_export_chart (void)
 static void
 test_export_coverage (void)
 {
-  g_autoptr(GFile) file = bundled_file ();
+  g_autoptr(GFile) file = eleven_file ();
   g_autofree char *dir = g_dir_make_tmp ("measures-cli-XXXXXX", NULL);
   g_autofree char *csv = g_build_filename (dir, "matrix.csv", NULL);
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);

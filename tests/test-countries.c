@@ -98,6 +98,8 @@ test_global_database_names (void)
     { "  ROMANIA ", "RO" },
     { "Gambia", "GM" },
     { "the Gambia", "GM" },
+    /* As a Global Database source names it, a record's Source of Information. */
+    { "Republic of Korea (South)", "KR" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -380,7 +380,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   main_thread = g_thread_self ();
 
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  /* The first eleven bundled records (tests/data/eleven.json). */
+  path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   file = g_file_new_for_path (path);
   dataset = measures_loader_load_file (file, NULL);
   bundled = g_ptr_array_ref (measures_dataset_get_measures (dataset));

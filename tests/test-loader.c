@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "measures-cache.h"
+#include "measures-countries.h"
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
 #include "measures-text.h"
+#include "measures-vocabulary.h"
 
 static MeasuresDataset *
 load_string (const char *json)
@@ -385,29 +387,29 @@ test_bundled (void)
   MeasuresMeasure *seed;
   const char *lang;
 
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_assert_null (measures_dataset_get_error (dataset));
   g_assert_cmpuint (measures_dataset_get_problems (dataset)->len, ==, 0);
-  g_assert_cmpuint (measures->len, ==, G_N_ELEMENTS (expected_ids));
+
+  /* The eleven records of the project's facts and ours come first, as
+   * tests/data/eleven.json has them; the Global Database corpus follows. */
+  g_assert_cmpuint (measures->len, >=, 100);
+  for (guint i = 0; i < G_N_ELEMENTS (expected_ids); i++)
+    g_assert_cmpstr (measures_measure_get_id (g_ptr_array_index (measures, i)), ==, expected_ids[i]);
 
   for (guint i = 0; i < measures->len; i++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
-      MeasuresLocalized *title = measures_measure_get_title (measure);
-      MeasuresLocalized *description = measures_measure_get_description (measure);
+      const MeasuresCountry *country = measures_countries_find (measures_measure_get_country (measure));
 
-      g_assert_cmpstr (measures_measure_get_id (measure), ==, expected_ids[i]);
-
-      /* Every record is in both languages and cites a source or an address. */
-      g_assert_nonnull (measures_localized_get_exact (title, "en"));
-      g_assert_nonnull (measures_localized_get_exact (title, "ro"));
-      g_assert_nonnull (measures_localized_get_exact (description, "en"));
-      g_assert_nonnull (measures_localized_get_exact (description, "ro"));
-      g_assert_true (measures_measure_get_source (measure) != NULL ||
-                     measures_measure_get_url (measure) != NULL);
-      g_assert_cmpint (measures_measure_get_year_from (measure), !=, MEASURES_YEAR_NONE);
-      g_assert_nonnull (measures_measure_get_types (measure)[0]);
-      g_assert_nonnull (measures_measure_get_forms (measure)[0]);
+      g_assert_nonnull (country);
+      g_hash_table_add (countries, (gpointer) country->alpha_2);
+      g_hash_table_add (regions, (gpointer) measures_measure_get_region (measure));
     }
+  g_assert_cmpuint (g_hash_table_size (countries), >=, 50);
+  g_assert_cmpuint (g_hash_table_size (regions), ==, 5);
 
   seed = g_ptr_array_index (measures, 0);
   g_assert_cmpstr (measures_measure_resolve_title (seed, en), ==,
@@ -421,6 +423,68 @@ test_bundled (void)
   g_assert_true (g_str_has_prefix (measures_localized_resolve (measures_measure_get_description (seed), ro, &lang),
                                    "Noua Strategie"));
   g_assert_cmpstr (lang, ==, "ro");
+}
+
+/* Every bundled record is complete: a Global Database record cites its
+ * page, whose address files it under the region of its country; one of
+ * ours cites its legal text and says where its classification comes
+ * from. Each has a source text, titles and descriptions in English and
+ * Romanian, a type and a form, and a year unless its page has none. */
+static void
+test_bundled_complete (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint from_database = 0;
+
+  g_assert_cmpuint (measures->len, >=, 100);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      const char *id = measures_measure_get_id (measure);
+      const char *url = measures_measure_get_url (measure);
+      const char *region = measures_measure_get_region (measure);
+      g_autofree char *address_region = NULL;
+      g_autofree char *address_year = NULL;
+      g_autoptr(GUri) uri = NULL;
+
+      g_test_message ("%s", id);
+      g_assert_true (g_hash_table_add (ids, (gpointer) id));
+
+      g_assert_nonnull (url);
+      if (measures_importer_parse_address (url, &address_region, &address_year, NULL))
+        {
+          g_assert_null (measures_measure_get_classification (measure));
+          g_assert_cmpstr (region, ==, address_region);
+          g_assert_cmpstr (region, ==, measures_vocabulary_region_of (measures_measure_get_country (measure)));
+          if (address_year != NULL)
+            g_assert_cmpint (measures_measure_get_year_from (measure), !=, MEASURES_YEAR_NONE);
+          from_database++;
+        }
+      else
+        {
+          /* A legal text, on an official or a legal portal. */
+          uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+          g_assert_nonnull (uri);
+          g_assert_true (g_str_equal (g_uri_get_scheme (uri), "https") || g_str_equal (g_uri_get_scheme (uri), "http"));
+          g_assert_nonnull (measures_localized_get_exact (measures_measure_get_classification (measure), "en"));
+          g_assert_nonnull (measures_localized_get_exact (measures_measure_get_classification (measure), "ro"));
+          g_assert_cmpint (measures_measure_get_year_from (measure), !=, MEASURES_YEAR_NONE);
+        }
+
+      g_assert_nonnull (measures_localized_get_exact (measures_measure_get_source (measure), "en"));
+      g_assert_nonnull (measures_localized_get_exact (measures_measure_get_title (measure), "en"));
+      g_assert_nonnull (measures_localized_get_exact (measures_measure_get_title (measure), "ro"));
+      g_assert_nonnull (measures_localized_get_exact (measures_measure_get_description (measure), "en"));
+      g_assert_nonnull (measures_localized_get_exact (measures_measure_get_description (measure), "ro"));
+      g_assert_false (measures_measure_get_title_derived (measure));
+      g_assert_nonnull (measures_measure_get_types (measure)[0]);
+      g_assert_nonnull (measures_measure_get_forms (measure)[0]);
+    }
+  g_assert_cmpuint (from_database, >=, 100);
 }
 
 /* A bundled record that is no Global Database record says so, in both
@@ -510,7 +574,7 @@ load_async_cb (GObject      *object,
 static void
 test_load_async (void)
 {
-  g_autofree char *path = bundled_path ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/measures.json");
   GFile *files[2];
   g_autoptr(MeasuresCatalog) catalog = NULL;
@@ -678,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/loader/classification-round-trip", test_classification_round_trip);
   g_test_add_func ("/loader/bundled-classification", test_bundled_classification);
   g_test_add_func ("/loader/bundled", test_bundled);
+  g_test_add_func ("/loader/bundled-complete", test_bundled_complete);
   g_test_add_func ("/loader/bundled-seed-text", test_bundled_seed_text);
   g_test_add_func ("/loader/async", test_load_async);
   g_test_add_func ("/loader/async-cancelled", test_load_async_cancelled);

@@ -66,7 +66,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  /* The first eleven bundled measures: the figures below are theirs. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   fixture->catalog = measures_loader_load_catalog (&file, 1, NULL);

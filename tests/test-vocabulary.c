@@ -87,13 +87,14 @@ test_bundled_values_known (void)
 static void
 test_search_by_label (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(MeasuresCatalog) catalog = measures_loader_load_catalog (&file, 1, NULL);
   g_autoptr(MeasuresQuery) query = measures_query_new ();
   g_autoptr(MeasuresResult) result = NULL;
 
-  /* "Date administrative" appears only as the label of a type. */
+  /* Of the eleven, "Date administrative" appears only as the label of a
+   * type. */
   measures_query_set_search (query, "date administrative");
   result = measures_index_evaluate (catalog->index, query);
   g_assert_cmpuint (result->n_matches, ==, 1);

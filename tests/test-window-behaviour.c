@@ -548,7 +548,7 @@ test_window_match_language (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (romanian), TRUE);
   wait_for_text (pane, "Strategia națională împotriva traficului de persoane");
   g_assert_true (measures_window_select (window, LAW_ID));
-  wait_for_text (pane, "Legea nr. 174/2018");
+  wait_for_text (pane, "Legea nr. 174 din 13 iulie 2018");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

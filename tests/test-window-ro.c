@@ -16,6 +16,7 @@
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-overview-view.h"
+#include "measures-vocabulary.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
@@ -48,10 +49,21 @@ has_subtitle (gpointer data)
                 wait_subtitle_.subtitle, subtitle (wait_subtitle_.window));     \
   } G_STMT_END
 
+/* A window on the first eleven bundled records (tests/data/eleven.json):
+ * the figures below are theirs. */
+static MeasuresWindow *
+open_eleven (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return open_window_on (file);
+}
+
 static void
 test_labels_and_plurals (void)
 {
-  MeasuresWindow *window = open_window_on (NULL);
+  MeasuresWindow *window = open_eleven ();
   MeasuresFilterSidebar *sidebar =
     MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
@@ -247,6 +259,63 @@ test_title_from_address (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every country of the bundled measures is named in Romanian in the
+ * sidebar, under the heading of its region. */
+static void
+test_bundled_countries (void)
+{
+  static const char * const regions[] = { "Africa", "Americas", "Asia", "Europe", "Oceania" };
+  MeasuresWindow *window = open_window_on (NULL);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize starts[G_N_ELEMENTS (regions) + 1];
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 100);
+  collect_texts (sidebar, text, FALSE);
+  g_test_message ("Sidebar:\n%s", text->str);
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_REGION, regions[r]);
+      g_autofree char *line = g_strdup_printf ("\n%s\n", label);
+
+      starts[r] = position (text->str, line);
+      if (r > 0)
+        g_assert_cmpuint (starts[r], >, starts[r - 1]);
+    }
+  starts[G_N_ELEMENTS (regions)] = text->len;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (model, i);
+      const char *country = measures_measure_get_country (measure);
+      const char *region = measures_vocabulary_region_of (country);
+      g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_COUNTRY, country);
+      g_autofree char *line = g_strdup_printf ("\n%s\n", label);
+      guint r = 0;
+      const char *found;
+
+      if (!g_hash_table_add (countries, (gpointer) country))
+        continue;
+      g_assert_nonnull (region);
+      while (!g_str_equal (regions[r], region))
+        r++;
+      found = strstr (text->str + starts[r], line);
+      g_test_message ("%s: %s, under %s", country, label, region);
+      g_assert_nonnull (found);
+      g_assert_cmpuint (found - text->str, <, starts[r + 1]);
+    }
+  g_assert_cmpuint (g_hash_table_size (countries), >=, 50);
+  /* Named in Romanian, not as the records write them. */
+  g_assert_nonnull (strstr (text->str, "\nAlgeria\n"));
+  g_assert_nonnull (strstr (text->str, "\nCapul Verde\n"));
+  g_assert_null (strstr (text->str, "\nCabo Verde\n"));
+  g_assert_nonnull (strstr (text->str, "\nCoreea de Sud\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A record that is no Global Database record says who classified it,
  * under its forms of violence; a Global Database record does not. */
 static void
@@ -277,7 +346,7 @@ static void
 test_content_language (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
-  MeasuresWindow *window = open_window_on (NULL);
+  MeasuresWindow *window = open_eleven ();
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
   g_autoptr(GString) english = g_string_new (NULL);
 
@@ -326,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/title-from-address", test_title_from_address);
   g_test_add_func ("/window-ro/classification", test_classification);
   g_test_add_func ("/window-ro/countries-under-regions", test_countries_under_regions);
+  g_test_add_func ("/window-ro/bundled-countries", test_bundled_countries);
 
   return g_test_run ();
 }

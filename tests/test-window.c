@@ -119,8 +119,21 @@ detail_pane (MeasuresWindow *window)
   return pane;
 }
 
+/* A window on the first eleven bundled records (tests/data/eleven.json):
+ * the figures of the tests are theirs. */
 static MeasuresWindow *
 open_window (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return open_window_on (file);
+}
+
+/* A window as a user starts it: the bundled measures and those of the
+ * last session. */
+static MeasuresWindow *
+open_bundled_window (void)
 {
   return open_window_on (NULL);
 }
@@ -310,7 +323,8 @@ test_window_agrees_with_count (void)
     { { "Republic of Moldova", NULL }, { NULL }, { NULL }, NULL, "instruire" },
     { { NULL }, { NULL }, { NULL }, "2019-2022", "strategia traficului" },
   };
-  MeasuresWindow *window = open_window ();
+  /* Both on the bundled measures, as a user has them. */
+  MeasuresWindow *window = open_bundled_window ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -474,7 +488,7 @@ test_window_export (void)
 static void
 test_print_to_file (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "measures.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(MeasuresCatalog) catalog = measures_loader_load_catalog (&file, 1, NULL);
   g_autofree char *dir = g_dir_make_tmp ("measures-print-XXXXXX", NULL);
@@ -519,14 +533,14 @@ test_window_datasets (void)
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autofree char *bad_uri = g_file_get_uri (files[1]);
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
-  MeasuresWindow *window = open_window ();
+  MeasuresWindow *window = open_bundled_window ();
   GListModel *model = measures_window_get_model (window);
   GtkWidget *banner;
 
   measures_window_add_files (window, files, 2);
   wait_until_loaded (window);
-  /* 11 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
-  wait_for_n_items (model, 14);
+  /* 115 bundled, 1 imported from text, 2 good of 4 in the JSON file. */
+  wait_for_n_items (model, 118);
   g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 2);
   banner = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, "problem-banner"), GTK_TYPE_REVEALER);
   g_assert_nonnull (banner);
@@ -537,9 +551,9 @@ test_window_datasets (void)
   wait_until_loaded (window);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  window = open_window ();
+  window = open_bundled_window ();
   model = measures_window_get_model (window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 118);
   g_assert_cmpuint (measures_window_get_problems (window)->len, ==, 3);
   {
     GPtrArray *problems = measures_window_get_problems (window);
@@ -550,7 +564,7 @@ test_window_datasets (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-dataset", "s", bad_uri);
   wait_until_loaded (window);
-  wait_for_n_items (model, 12);
+  wait_for_n_items (model, 116);
 
   g_object_set (window, "show-bundled", FALSE, NULL);
   wait_until_loaded (window);

@@ -479,6 +479,7 @@ static const struct
   { "Korea, Democratic People's Republic of", 120 },
   { "North Korea", 120 },
   { "Republic of Korea", 121 },
+  { "Republic of Korea (South)", 121 },
   { "Korea, Republic of", 121 },
   { "South Korea", 121 },
   { "Kuwait", 122 },

@@ -42,7 +42,10 @@ static const char * const type_parts[] = {
   NC_("type of measure", "Work with public private sectors"),
   /* Subcategories */
   NC_("type of measure", "Awareness-raising /Campaigns"),
+  NC_("type of measure", "Community mobilization"),
   NC_("type of measure", "Dedicated violence against women survey"),
+  NC_("type of measure", "Employment/Labor law"),
+  NC_("type of measure", "Faith based organizations"),
   NC_("type of measure", "Family law"),
   NC_("type of measure", "Formal education"),
   NC_("type of measure", "Government allocation"),
@@ -51,16 +54,22 @@ static const char * const type_parts[] = {
   NC_("type of measure", "Integrated services delivery"),
   NC_("type of measure", "Laws"),
   NC_("type of measure", "Legislation"),
+  NC_("type of measure", "Media"),
   NC_("type of measure", "Military"),
   NC_("type of measure", "National action plan specific to violence against women"),
   NC_("type of measure", "National strategy specific to violence against women"),
+  NC_("type of measure", "Non-formal education"),
+  NC_("type of measure", "One-stop centers"),
   NC_("type of measure", "Other research and statistical data"),
   NC_("type of measure", "Protocols and guidelines"),
   NC_("type of measure", "Psycho-social counselling"),
+  NC_("type of measure", "Referral services"),
   NC_("type of measure", "Services"),
   NC_("type of measure", "Shelter/Safe accommodation"),
   NC_("type of measure", "Social Services"),
   NC_("type of measure", "Training"),
+  NC_("type of measure", "Violence against children survey"),
+  NC_("type of measure", "Violence against women module in survey"),
   NULL
 };
 
