@@ -570,15 +570,29 @@ void
 measures_measure_index_words (MeasuresMeasure *self,
                               MeasuresWords   *words)
 {
-  g_autofree char *folded = NULL;
+  const MeasuresLocalized *localized[] = {
+    self->title, self->description, self->full_text, self->source, self->more_info,
+  };
+  const char *some[32];
+  g_autofree const char **many = NULL;
+  const char **texts = some;
+  guint n = 0;
 
   g_return_if_fail (MEASURES_IS_MEASURE (self));
   g_return_if_fail (words != NULL);
 
-  folded = measures_measure_dup_own_words (self);
+  /* The texts in the order measures_measure_dup_own_words() joins them. */
+  for (guint i = 0; i < G_N_ELEMENTS (localized); i++)
+    n += localized[i] != NULL ? measures_localized_get_n_langs (localized[i]) : 0;
+  if (n > G_N_ELEMENTS (some))
+    texts = many = g_new (const char *, n);
+  n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (localized); i++)
+    for (guint k = 0; localized[i] != NULL && k < measures_localized_get_n_langs (localized[i]); k++)
+      texts[n++] = measures_localized_get_text (localized[i], k);
 
   forget_words (self);
-  self->word_ids = measures_words_collect (words, folded, &self->n_word_ids);
+  self->word_ids = measures_words_collect_texts (words, texts, n, &self->n_word_ids);
   self->words = measures_words_ref (words);
 }
 

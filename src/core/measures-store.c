@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "measures-store.h"
+#include "measures-text.h"
 
 /* Where the records' text lives. A load puts every string of its records
  * in a few large blocks instead of one allocation each, and countries,
@@ -101,6 +102,24 @@ measures_strings_add (MeasuresStrings *self,
 }
 
 /**
+ * measures_strings_add_len:
+ * @text: bytes, not necessarily nul-terminated
+ * @length: how many
+ *
+ * Returns: a nul-terminated copy of the @length bytes of @text that lives
+ *   as long as @self
+ */
+const char *
+measures_strings_add_len (MeasuresStrings *self,
+                          const char      *text,
+                          gsize            length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_string_chunk_insert_len (self->chunk, text, length);
+}
+
+/**
  * measures_strings_intern:
  * @text: (nullable): a string that recurs, such as a country
  *
@@ -120,17 +139,26 @@ measures_strings_intern (MeasuresStrings *self,
 
 /* The folded words of a set of records, each once: records keep the ids
  * of their words, so the index is built, and a cache is written, without
- * folding any text again.
+ * folding any text again. While words are added they are found by an
+ * open-addressing table of their ids, hashed as they come: a load looks a
+ * word up a few hundred times a record.
  */
 struct _MeasuresWords
 {
   gatomicrefcount ref_count;
   MeasuresStrings *strings;
   GPtrArray *words;       /* const char *, in @strings */
-  GHashTable *ids;        /* word → id + 1, while words are added */
+
+  /* While words are added. */
+  gboolean adding;
+  guint32 *slots;         /* id + 1, or 0; @mask + 1 of them */
+  guint32 mask;
+  GArray *hashes;         /* guint32 per id */
+  GByteArray *lengths;    /* per id, at most MEASURES_WORD_MAX */
   guint *seen;            /* per id: the last call of collect that had it */
   guint n_seen;
   guint calls;
+  GArray *ids;            /* what one call collects */
 };
 
 /**
@@ -147,7 +175,12 @@ measures_words_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->strings = measures_strings_new (64 * 1024);
   self->words = g_ptr_array_new ();
-  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->adding = TRUE;
+  self->mask = 1023;
+  self->slots = g_new0 (guint32, self->mask + 1);
+  self->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->lengths = g_byte_array_new ();
+  self->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   return self;
 }
@@ -193,8 +226,7 @@ measures_words_unref (MeasuresWords *self)
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_clear_pointer (&self->ids, g_hash_table_unref);
-      g_free (self->seen);
+      measures_words_freeze (self);
       g_ptr_array_unref (self->words);
       measures_strings_unref (self->strings);
       g_free (self);
@@ -219,6 +251,131 @@ measures_words_get_word (MeasuresWords *self,
   return g_ptr_array_index (self->words, id);
 }
 
+/* Eight bytes at a time, multiplied and mixed. */
+static guint32
+hash_word (const char *word,
+           gsize       len)
+{
+  guint64 h = len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  for (; len >= 8; word += 8, len -= 8)
+    {
+      guint64 chunk;
+
+      memcpy (&chunk, word, 8);
+      h = (h ^ chunk) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  if (len > 0)
+    {
+      guint64 chunk = 0;
+
+      memcpy (&chunk, word, len);
+      h = (h ^ chunk) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  h *= G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
+
+  return (guint32) (h ^ (h >> 29));
+}
+
+static void
+grow_slots (MeasuresWords *self)
+{
+  guint32 mask = self->mask * 2 + 1;
+  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+
+  for (guint id = 0; id < self->words->len; id++)
+    {
+      guint32 at = g_array_index (self->hashes, guint32, id) & mask;
+
+      while (slots[at] != 0)
+        at = (at + 1) & mask;
+      slots[at] = id + 1;
+    }
+
+  g_free (self->slots);
+  self->slots = slots;
+  self->mask = mask;
+}
+
+/* The id of @word, cut to MEASURES_WORD_MAX bytes on a character
+ * boundary, added if new; G_MAXUINT32 for nothing. */
+static guint32
+add_word (MeasuresWords *self,
+          const char    *word,
+          gsize          len)
+{
+  guint32 hash, at;
+  guint32 id;
+
+  if (len > MEASURES_WORD_MAX)
+    {
+      len = MEASURES_WORD_MAX;
+      while (len > 0 && (((guchar) word[len]) & 0xC0) == 0x80)
+        len--;
+    }
+  if (len == 0)
+    return G_MAXUINT32;
+
+  hash = hash_word (word, len);
+  for (at = hash & self->mask; self->slots[at] != 0; at = (at + 1) & self->mask)
+    {
+      id = self->slots[at] - 1;
+      if (g_array_index (self->hashes, guint32, id) == hash &&
+          self->lengths->data[id] == len &&
+          memcmp (g_ptr_array_index (self->words, id), word, len) == 0)
+        return id;
+    }
+
+  id = self->words->len;
+  g_ptr_array_add (self->words, (gpointer) measures_strings_add_len (self->strings, word, len));
+  g_array_append_val (self->hashes, hash);
+  g_byte_array_append (self->lengths, (const guint8 *) &(guint8) { len }, 1);
+  self->slots[at] = id + 1;
+  if ((guint64) self->words->len * 2 > self->mask)
+    grow_slots (self);
+
+  return id;
+}
+
+/* Keeps @id for the current call if it is not kept yet. */
+static void
+keep_id (MeasuresWords *self,
+         guint32        id)
+{
+  if (id == G_MAXUINT32)
+    return;
+
+  if (id >= self->n_seen)
+    {
+      guint old = self->n_seen;
+
+      self->n_seen = MAX (id + 1, 2 * old);
+      self->seen = g_renew (guint, self->seen, self->n_seen);
+      memset (self->seen + old, 0, (self->n_seen - old) * sizeof (guint));
+    }
+  if (self->seen[id] != self->calls)
+    {
+      self->seen[id] = self->calls;
+      g_array_append_val (self->ids, id);
+    }
+}
+
+static guint32 *
+steal_ids (MeasuresWords *self,
+           guint         *n_ids)
+{
+  guint32 *result = g_new (guint32, MAX (self->ids->len, 1));
+
+  if (self->ids->len > 0)
+    memcpy (result, self->ids->data, self->ids->len * sizeof (guint32));
+  *n_ids = self->ids->len;
+  g_array_set_size (self->ids, 0);
+
+  return result;
+}
+
 /**
  * measures_words_collect:
  * @folded: folded words separated by single spaces, as from
@@ -236,12 +393,10 @@ measures_words_collect (MeasuresWords *self,
                         const char    *folded,
                         guint         *n_ids)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   const char *p = folded;
-  guint32 *result;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->ids != NULL, NULL);
+  g_return_val_if_fail (self->adding, NULL);
   g_return_val_if_fail (folded != NULL, NULL);
 
   self->calls++;
@@ -250,55 +405,52 @@ measures_words_collect (MeasuresWords *self,
     {
       const char *end = strchr (p, ' ');
       gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
-      char word[MEASURES_WORD_MAX + 1];
-      gpointer found;
-      guint32 id;
 
-      len = MIN (len, MEASURES_WORD_MAX);
-      while (len > 0 && (((guchar) p[len]) & 0xC0) == 0x80)
-        len--;
-      memcpy (word, p, len);
-      word[len] = '\0';
-
-      if (len > 0)
-        {
-          if (g_hash_table_lookup_extended (self->ids, word, NULL, &found))
-            id = GPOINTER_TO_UINT (found) - 1;
-          else
-            {
-              const char *copy = measures_strings_add (self->strings, word);
-
-              id = self->words->len;
-              g_ptr_array_add (self->words, (gpointer) copy);
-              g_hash_table_insert (self->ids, (gpointer) copy, GUINT_TO_POINTER (id + 1));
-            }
-
-          if (id >= self->n_seen)
-            {
-              guint old = self->n_seen;
-
-              self->n_seen = MAX (id + 1, 2 * old);
-              self->seen = g_renew (guint, self->seen, self->n_seen);
-              memset (self->seen + old, 0, (self->n_seen - old) * sizeof (guint));
-            }
-          if (self->seen[id] != self->calls)
-            {
-              self->seen[id] = self->calls;
-              g_array_append_val (ids, id);
-            }
-        }
+      keep_id (self, add_word (self, p, len));
 
       if (end == NULL)
         break;
       p = end + 1;
     }
 
-  result = g_new (guint32, MAX (ids->len, 1));
-  if (ids->len > 0)
-    memcpy (result, ids->data, ids->len * sizeof (guint32));
-  *n_ids = ids->len;
+  return steal_ids (self, n_ids);
+}
 
-  return result;
+/**
+ * measures_words_collect_texts:
+ * @texts: (array length=n_texts): texts in valid UTF-8
+ * @n_ids: (out): how many ids are returned
+ *
+ * As measures_words_collect() of the folded words of @texts, one after
+ * another, without making their folded text.
+ *
+ * Returns: (transfer full) (array length=n_ids): the ids of the distinct
+ *   words, in the order they first appear
+ */
+guint32 *
+measures_words_collect_texts (MeasuresWords      *self,
+                              const char * const *texts,
+                              guint               n_texts,
+                              guint              *n_ids)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->adding, NULL);
+
+  self->calls++;
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      MeasuresWordIter iter;
+      const char *word;
+      gsize len;
+
+      measures_word_iter_init (&iter, texts[i]);
+      while (measures_word_iter_next (&iter, &word, &len))
+        keep_id (self, add_word (self, word, len));
+      measures_word_iter_clear (&iter);
+    }
+
+  return steal_ids (self, n_ids);
 }
 
 /**
@@ -311,7 +463,11 @@ measures_words_freeze (MeasuresWords *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_clear_pointer (&self->ids, g_hash_table_unref);
+  self->adding = FALSE;
+  g_clear_pointer (&self->slots, g_free);
+  g_clear_pointer (&self->hashes, g_array_unref);
+  g_clear_pointer (&self->lengths, g_byte_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->seen, g_free);
   self->n_seen = 0;
 }

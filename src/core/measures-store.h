@@ -22,6 +22,9 @@ MeasuresStrings *measures_strings_ref           (MeasuresStrings *self);
 void             measures_strings_unref         (MeasuresStrings *self);
 const char      *measures_strings_add           (MeasuresStrings *self,
                                                  const char      *text);
+const char      *measures_strings_add_len       (MeasuresStrings *self,
+                                                 const char      *text,
+                                                 gsize            length);
 const char      *measures_strings_intern        (MeasuresStrings *self,
                                                  const char      *text);
 
@@ -38,6 +41,10 @@ const char      *measures_words_get_word        (MeasuresWords   *self,
                                                  guint            id);
 guint32         *measures_words_collect         (MeasuresWords   *self,
                                                  const char      *folded,
+                                                 guint           *n_ids);
+guint32         *measures_words_collect_texts   (MeasuresWords   *self,
+                                                 const char * const *texts,
+                                                 guint            n_texts,
                                                  guint           *n_ids);
 void             measures_words_freeze          (MeasuresWords   *self);
 
