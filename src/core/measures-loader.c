@@ -24,6 +24,7 @@
 #include "measures-importer.h"
 #include "measures-json-scan-private.h"
 #include "measures-loader.h"
+#include "measures-record-reader-private.h"
 #include "measures-store.h"
 
 /* One limit, said to the loader's users and kept by its scan. */
@@ -269,6 +270,7 @@ parse_records (gpointer user_data)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(MeasuresStrings) strings = measures_strings_new (256 * 1024);
   g_autoptr(MeasuresWords) words = measures_words_new ();
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
 
   for (;;)
     {
@@ -289,7 +291,17 @@ parse_records (gpointer user_data)
           Outcome *outcome = &job->outcomes[i];
           g_autoptr(GError) error = NULL;
           JsonObject *object;
-          const char *bad;
+          const char *bad = g_hash_table_lookup (job->scan->bad_records, GUINT_TO_POINTER (i + 1));
+
+          /* A plain record is read straight into a measure; json-glib
+           * reads the others, for their messages. */
+          if (bad == NULL &&
+              (outcome->measure = _measures_record_reader_read (reader, job->data + start, end - start,
+                                                                strings)) != NULL)
+            {
+              measures_measure_index_words (outcome->measure, words);
+              continue;
+            }
 
           if (!json_parser_load_from_data (parser, job->data + start, end - start, NULL) ||
               !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -299,7 +311,7 @@ parse_records (gpointer user_data)
             }
 
           object = json_node_get_object (json_parser_get_root (parser));
-          if ((bad = g_hash_table_lookup (job->scan->bad_records, GUINT_TO_POINTER (i + 1))) != NULL)
+          if (bad != NULL)
             {
               outcome->id = g_strdup (record_id (object));
               outcome->problem = g_strdup (bad);

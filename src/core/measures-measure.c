@@ -13,6 +13,7 @@
 
 #include "measures-error.h"
 #include "measures-measure.h"
+#include "measures-measure-private.h"
 #include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -694,17 +695,17 @@ measures_measure_new_from_json_in (JsonObject       *object,
                                    MeasuresStrings  *strings,
                                    GError          **error)
 {
-  g_autoptr(MeasuresMeasure) self = NULL;
   g_autoptr(GList) members = NULL;
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
   g_autoptr(GPtrArray) forms = g_ptr_array_new ();
-  const char *id = NULL, *country = NULL, *region = NULL, *url = NULL;
+  MeasuresMeasureFields fields = { NULL, };
+  MeasuresMeasure *measure;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (strings != NULL, NULL);
 
-  self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
-  self->strings = measures_strings_ref (strings);
+  fields.types = types;
+  fields.forms = forms;
 
   /* Every key is checked, so that one message names all that is wrong. */
   {
@@ -712,19 +713,19 @@ measures_measure_new_from_json_in (JsonObject       *object,
     GError *local = NULL;
 
 #define CHECK(call) G_STMT_START { if (!(call)) { g_ptr_array_add (problems, local); local = NULL; } } G_STMT_END
-    CHECK (get_string (object, "country", &country, &local));
-    CHECK (get_string (object, "id", &id, &local));
-    CHECK (get_string (object, "region", &region, &local));
-    CHECK (get_year (object, &self->year_from, &self->year_to, &local));
+    CHECK (get_string (object, "country", &fields.country, &local));
+    CHECK (get_string (object, "id", &fields.id, &local));
+    CHECK (get_string (object, "region", &fields.region, &local));
+    CHECK (get_year (object, &fields.year_from, &fields.year_to, &local));
     CHECK (get_strv (object, "types", types, &local));
     CHECK (get_strv (object, "forms", forms, &local));
-    CHECK (get_localized (object, "title", strings, &self->title, &local));
-    CHECK (get_localized (object, "description", strings, &self->description, &local));
-    CHECK (get_localized (object, "full_text", strings, &self->full_text, &local));
-    CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
-    CHECK (get_localized (object, "source", strings, &self->source, &local));
-    CHECK (get_localized (object, "more_info", strings, &self->more_info, &local));
-    CHECK (get_string (object, "url", &url, &local));
+    CHECK (get_localized (object, "title", strings, &fields.texts[0], &local));
+    CHECK (get_localized (object, "description", strings, &fields.texts[1], &local));
+    CHECK (get_localized (object, "full_text", strings, &fields.texts[2], &local));
+    CHECK (get_boolean (object, "title_derived", &fields.title_derived, &local));
+    CHECK (get_localized (object, "source", strings, &fields.texts[3], &local));
+    CHECK (get_localized (object, "more_info", strings, &fields.texts[4], &local));
+    CHECK (get_string (object, "url", &fields.url, &local));
 #undef CHECK
 
     if (problems->len > 0)
@@ -736,37 +737,11 @@ measures_measure_new_from_json_in (JsonObject       *object,
           g_string_append_printf (message, "%s%s", i > 0 ? "; " : "",
                                   ((GError *) g_ptr_array_index (problems, i))->message);
         g_set_error_literal (error, first->domain, first->code, message->str);
+        for (guint i = 0; i < G_N_ELEMENTS (fields.texts); i++)
+          g_clear_pointer (&fields.texts[i], measures_localized_unref);
         return NULL;
       }
   }
-
-  if (country == NULL)
-    {
-      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
-                           _("“country” is missing"));
-      return NULL;
-    }
-
-  /* A country no one can see would be a place of its own in the sidebar,
-   * with no name. */
-  if (measures_text_is_blank (country))
-    {
-      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                           _("“country” holds only spaces or invisible characters"));
-      return NULL;
-    }
-
-  self->country = measures_strings_intern (strings, country);
-  self->region = measures_strings_intern (strings, region);
-  self->url = measures_strings_add (strings, url);
-  self->types = g_new (const char *, types->len + forms->len + 2);
-  for (guint i = 0; i < types->len; i++)
-    self->types[i] = measures_strings_intern (strings, g_ptr_array_index (types, i));
-  self->types[types->len] = NULL;
-  self->forms = self->types + types->len + 1;
-  for (guint i = 0; i < forms->len; i++)
-    self->forms[i] = measures_strings_intern (strings, g_ptr_array_index (forms, i));
-  self->forms[forms->len] = NULL;
 
   members = json_object_get_members (object);
   for (const GList *l = members; l != NULL; l = l->next)
@@ -776,14 +751,95 @@ measures_measure_new_from_json_in (JsonObject       *object,
       if (g_strv_contains (known_keys, key))
         continue;
 
-      if (self->extra == NULL)
-        self->extra = json_object_new ();
-      json_object_set_member (self->extra, key,
+      if (fields.extra == NULL)
+        fields.extra = json_object_new ();
+      json_object_set_member (fields.extra, key,
                               json_node_copy (json_object_get_member (object, key)));
     }
 
-  if (id != NULL)
-    self->id = measures_strings_add (strings, id);
+  measure = _measures_measure_new_from_fields (strings, &fields, error);
+  g_clear_pointer (&fields.extra, json_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (fields.texts); i++)
+    g_clear_pointer (&fields.texts[i], measures_localized_unref);
+
+  return measure;
+}
+
+/**
+ * _measures_measure_is_known_key:
+ * @key: a key of a record
+ *
+ * Returns: whether @key is one Measures reads, rather than keeps as it is
+ */
+gboolean
+_measures_measure_is_known_key (const char *key)
+{
+  return g_strv_contains (known_keys, key);
+}
+
+/**
+ * _measures_measure_new_from_fields:
+ * @strings: where to keep the record's strings
+ * @fields: what a record holds, read and checked; its localized texts
+ *   and unknown keys are taken (their pointers set to %NULL), its strings
+ *   copied
+ *
+ * The part of measures_measure_new_from_json_in() after every key is
+ * read, which the loader's own reader of plain records shares.
+ *
+ * Returns: (transfer full) (nullable): the measure, or %NULL with @error
+ *   set when it has no country one can see
+ */
+MeasuresMeasure *
+_measures_measure_new_from_fields (MeasuresStrings       *strings,
+                                   MeasuresMeasureFields *fields,
+                                   GError               **error)
+{
+  g_autoptr(MeasuresMeasure) self = NULL;
+  guint n_types = fields->types->len, n_forms = fields->forms->len;
+
+  if (fields->country == NULL)
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
+                           _("“country” is missing"));
+      return NULL;
+    }
+
+  /* A country no one can see would be a place of its own in the sidebar,
+   * with no name. */
+  if (measures_text_is_blank (fields->country))
+    {
+      g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
+                           _("“country” holds only spaces or invisible characters"));
+      return NULL;
+    }
+
+  self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+  self->strings = measures_strings_ref (strings);
+  self->year_from = fields->year_from;
+  self->year_to = fields->year_to;
+  self->title = g_steal_pointer (&fields->texts[0]);
+  self->description = g_steal_pointer (&fields->texts[1]);
+  self->full_text = g_steal_pointer (&fields->texts[2]);
+  self->source = g_steal_pointer (&fields->texts[3]);
+  self->more_info = g_steal_pointer (&fields->texts[4]);
+  self->title_derived = fields->title_derived;
+  self->extra = g_steal_pointer (&fields->extra);
+
+  self->country = measures_strings_intern (strings, fields->country);
+  self->region = measures_strings_intern (strings, fields->region);
+  self->url = measures_strings_add (strings, fields->url);
+  self->types = g_new (const char *, n_types + n_forms + 2);
+  for (guint i = 0; i < n_types; i++)
+    self->types[i] = measures_strings_intern (strings, g_ptr_array_index (fields->types, i));
+  self->types[n_types] = NULL;
+  self->forms = self->types + n_types + 1;
+  for (guint i = 0; i < n_forms; i++)
+    self->forms[i] = measures_strings_intern (strings, g_ptr_array_index (fields->forms, i));
+  self->forms[n_forms] = NULL;
+
+  if (fields->id != NULL)
+    self->id = measures_strings_add (strings, fields->id);
   else
     {
       g_autofree char *derived = derive_id (self);
