@@ -219,6 +219,40 @@ test_words_collect_texts (void)
     g_assert_cmpstr (measures_words_get_word (from_texts, id), ==, measures_words_get_word (from_folded, id));
 }
 
+/* The fast check says what GLib's says, and stops where it stops. */
+static void
+test_utf8_validate (void)
+{
+  static const char * const pieces[] = {
+    "a", "plain ASCII text ", "\n", "ă", "ș", "€", "😀", "\xc3", "\xa9", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xc0\xaf", "\xff", "\xe2\x82", "\xf0\x9f\x98",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1803);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 40);
+      const char *expected_end, *end;
+      gboolean expected, valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint piece = g_rand_int_range (rand, 0, round % 3 == 0 ? G_N_ELEMENTS (pieces) : 7);
+
+          if (g_rand_int_range (rand, 0, 200) == 0)
+            g_string_append_c (text, '\0');
+          else
+            g_string_append (text, pieces[piece]);
+        }
+
+      expected = g_utf8_validate_len (text->str, text->len, &expected_end);
+      valid = measures_utf8_validate (text->str, text->len, &end);
+      g_assert_cmpint (valid, ==, expected);
+      g_assert_true (end == expected_end);
+    }
+}
+
 static void
 test_blocks (void)
 {
@@ -438,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/text/fold/every-character", test_fold_every_character);
   g_test_add_func ("/text/fold/word-iter", test_fold_word_iter);
   g_test_add_func ("/text/words/collect-texts", test_words_collect_texts);
+  g_test_add_func ("/text/utf8-validate", test_utf8_validate);
   g_test_add_func ("/text/blocks/lists-and-paragraphs", test_blocks);
   g_test_add_func ("/text/blocks/empty", test_blocks_empty);
   g_test_add_func ("/text/period/format", test_format_period);

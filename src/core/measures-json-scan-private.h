@@ -65,6 +65,9 @@ typedef struct
 void      _measures_json_scan                (const char             *data,
                                               gsize                   length,
                                               MeasuresJsonScan       *scan);
+void      _measures_json_scan_releasing      (const char             *data,
+                                              gsize                   length,
+                                              MeasuresJsonScan       *scan);
 void      _measures_json_scan_clear          (MeasuresJsonScan       *scan);
 gboolean  _measures_json_scan_is_safe        (const char             *text,
                                               gsize                   length);

@@ -14,6 +14,7 @@
 
 #include "measures-dataset.h"
 #include "measures-error.h"
+#include "measures-file.h"
 #include "measures-json-scan-private.h"
 
 /**
@@ -190,6 +191,11 @@ note_escape_outside (MeasuresJsonScan *scan,
   }
 }
 
+/* How much is read before the pages of a mapped file are given back. */
+#define RELEASE_SLICE ((gsize) 64 * 1024 * 1024)
+
+static void scan_json (const char *data, gsize length, gboolean release, MeasuresJsonScan *scan);
+
 /**
  * _measures_json_scan:
  * @data: JSON text
@@ -205,6 +211,31 @@ _measures_json_scan (const char       *data,
                      gsize             length,
                      MeasuresJsonScan *scan)
 {
+  scan_json (data, length, FALSE, scan);
+}
+
+/**
+ * _measures_json_scan_releasing:
+ *
+ * As _measures_json_scan() of a read-only mapping of a file, whose pages
+ * are given back to the kernel as the scan goes (see
+ * measures_file_release()).
+ */
+void
+_measures_json_scan_releasing (const char       *data,
+                               gsize             length,
+                               MeasuresJsonScan *scan)
+{
+  scan_json (data, length, TRUE, scan);
+}
+
+static void
+scan_json (const char       *data,
+           gsize             length,
+           gboolean          release,
+           MeasuresJsonScan *scan)
+{
+  const char *released = data;
   const char *end = data + length;
   const char *p = data;
   guint line = 1, column = 1;
@@ -355,6 +386,11 @@ _measures_json_scan (const char       *data,
           gsize offset = p - data;
 
           current = ++record;
+          if (release && (gsize) (p - released) >= RELEASE_SLICE)
+            {
+              measures_file_release (released, p - released);
+              released = p;
+            }
           g_array_append_val (scan->record_lines, line);
           g_array_append_val (scan->record_columns, column);
           g_array_append_val (scan->record_starts, offset);

@@ -32,6 +32,25 @@ G_STATIC_ASSERT (MEASURES_LOADER_MAX_DEPTH == MEASURES_JSON_SCAN_MAX_DEPTH);
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
 
+/* How much of a mapped file is read before its pages are given back. */
+#define RELEASE_SLICE ((gsize) 64 * 1024 * 1024)
+
+/**
+ * measures_loader_get_max_size:
+ *
+ * A dataset's records take most of the size of its file in memory, so a
+ * file larger than the memory of the machine (see
+ * measures_file_get_memory_size()) cannot be loaded, and is refused
+ * before it is read.
+ *
+ * Returns: the largest file the loader reads, in bytes
+ */
+guint64
+measures_loader_get_max_size (void)
+{
+  return measures_file_get_memory_size ();
+}
+
 /**
  * measures_loader_get_bundled_file:
  *
@@ -257,6 +276,7 @@ typedef struct
   gint done;
   gint failed;              /* a record is not valid JSON on its own */
   gint cancelled;
+  gboolean mapped;          /* @data maps a file: give back what was read */
   const Progress *progress;
 } Parallel;
 
@@ -329,6 +349,14 @@ parse_records (gpointer user_data)
           measures_measure_index_words (outcome->measure, words);
         }
 
+      if (job->mapped && first < n)
+        {
+          gsize from = g_array_index (job->scan->record_starts, gsize, first);
+          gsize to = g_array_index (job->scan->record_ends, gsize, MIN (first + CHUNK, n) - 1);
+
+          measures_file_release (job->data + from, to - from);
+        }
+
       progress_at (job->progress,
                    4 * n + 6 * (guint) g_atomic_int_add (&job->done, CHUNK),
                    10 * n);
@@ -348,6 +376,7 @@ static gboolean
 load_records_apart (MeasuresDataset        *dataset,
                     const char             *data,
                     gsize                   length,
+                    gboolean                mapped,
                     const MeasuresJsonScan *scan,
                     const Progress         *progress)
 {
@@ -377,6 +406,7 @@ load_records_apart (MeasuresDataset        *dataset,
   job.data = data;
   job.scan = scan;
   job.outcomes = outcomes;
+  job.mapped = mapped;
   job.progress = progress;
 
   n_threads = MIN (n_threads, (n + CHUNK - 1) / CHUNK);
@@ -429,6 +459,8 @@ load_records_apart (MeasuresDataset        *dataset,
  * Returns: (transfer full): the dataset
  */
 static MeasuresDataset *load_bytes (GBytes         *bytes,
+                                     gboolean        mapped,
+                                     MeasuresFingerprint *fingerprint,
                                      GFile          *file,
                                      const char     *name,
                                      const Progress *progress);
@@ -438,14 +470,50 @@ measures_loader_load_bytes (GBytes     *bytes,
                             GFile      *file,
                             const char *name)
 {
-  return load_bytes (bytes, file, name, NULL);
+  return load_bytes (bytes, FALSE, NULL, file, name, NULL);
+}
+
+/* Whether the whole of @data is UTF-8, a slice at a time, giving back
+ * the pages of a mapped file as it goes; *@bad is where it is not. The
+ * slices are fingerprinted for the cache while they are at hand. */
+static gboolean
+validate_utf8 (const char          *data,
+               gsize                length,
+               gboolean             mapped,
+               MeasuresFingerprint *fingerprint,
+               const char         **bad)
+{
+  const char *p = data, *end = data + length;
+
+  while (p < end)
+    {
+      const char *cut = p + MIN ((gsize) (end - p), RELEASE_SLICE);
+
+      /* Cut before an ASCII byte, where no character is cut in two. */
+      while (cut < end && (guchar) *cut >= 0x80)
+        cut++;
+      if (!measures_utf8_validate (p, cut - p, bad))
+        return FALSE;
+      if (fingerprint != NULL)
+        measures_fingerprint_update (fingerprint, p, cut - p);
+      if (mapped)
+        measures_file_release (p, cut - p);
+      p = cut;
+    }
+
+  return TRUE;
 }
 
 /* Reading a file is a tenth of its share, parsing a third, building its
- * records the rest. */
+ * records the rest. @mapped says that @bytes map a file, whose pages are
+ * given back to the kernel once read, so that a large file never takes
+ * its size in memory. @fingerprint, when given, gets every byte of a
+ * file that is text. */
 static MeasuresDataset *
-load_bytes (GBytes         *bytes,
-            GFile          *file,
+load_bytes (GBytes              *bytes,
+            gboolean             mapped,
+            MeasuresFingerprint *fingerprint,
+            GFile               *file,
             const char     *name,
             const Progress *progress)
 {
@@ -471,6 +539,8 @@ load_bytes (GBytes         *bytes,
    * text: lines and columns count from after it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      if (fingerprint != NULL)
+        measures_fingerprint_update (fingerprint, data, 3);
       data += 3;
       length -= 3;
     }
@@ -495,7 +565,7 @@ load_bytes (GBytes         *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  if (!g_utf8_validate_len (data, length, &bad_utf8))
+  if (!validate_utf8 (data, length, mapped, fingerprint, &bad_utf8))
     {
       guint line = 1;
 
@@ -538,7 +608,10 @@ load_bytes (GBytes         *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  _measures_json_scan (data, length, &scan);
+  if (mapped)
+    _measures_json_scan_releasing (data, length, &scan);
+  else
+    _measures_json_scan (data, length, &scan);
 
   if (progress_cancelled (progress))
     {
@@ -577,10 +650,11 @@ load_bytes (GBytes         *bytes,
       for (guint i = 0; i < scan.bad_escapes->len; i++)
         memcpy (patched + g_array_index (scan.bad_escapes, gsize, i) + 2, "FFFD", 4);
       data = patched;
+      mapped = FALSE;
     }
 
   progress_at (progress, 1, 10);
-  if (scan.simple && load_records_apart (dataset, data, length, &scan, progress))
+  if (scan.simple && load_records_apart (dataset, data, length, mapped, &scan, progress))
     {
       add_outside_problems (dataset, &scan);
       _measures_json_scan_clear (&scan);
@@ -686,7 +760,6 @@ load_file (GFile          *file,
            const Progress *progress)
 {
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -694,7 +767,8 @@ load_file (GFile          *file,
   g_autoptr(GFileInfo) info = NULL;
   MeasuresDataset *dataset;
   MeasuresCacheKey key = { NULL, };
-  gsize length;
+  MeasuresFingerprint fingerprint;
+  gboolean mapped = FALSE;
   gint64 load_start = g_get_monotonic_time ();
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -720,16 +794,18 @@ load_file (GFile          *file,
       }
 
     if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-        g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
+        (guint64) g_file_info_get_size (info) > measures_loader_get_max_size ())
       {
-        g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info) / (1024 * 1024));
+        g_autofree char *size = measures_format_byte_count (g_file_info_get_size (info));
+        g_autofree char *memory = measures_format_byte_count (measures_loader_get_max_size ());
 
         dataset = measures_dataset_new (file, name);
         measures_dataset_take_error (dataset,
                                      g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
-                                                  /* Translators: sizes in megabytes */
-                                                  _("the file is too large (%s MB; the limit is %d MB)"),
-                                                  size, (int) (MEASURES_LOADER_MAX_SIZE / (1024 * 1024))));
+                                                  /* Translators: sizes in bytes, such as
+                                                   * “1,073,742,514” */
+                                                  _("the file is too large (%s bytes; this computer has %s bytes of memory)"),
+                                                  size, memory));
         return dataset;
       }
   }
@@ -769,7 +845,7 @@ load_file (GFile          *file,
         }
     }
 
-  if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
+  if ((bytes = measures_file_map (file, measures_loader_get_max_size (), cancellable, &mapped, &error)) == NULL)
     {
       dataset = measures_dataset_new (file, name);
 
@@ -782,14 +858,10 @@ load_file (GFile          *file,
       return dataset;
     }
 
-  if (cache != NULL)
-    {
-      key.size = length;
-      key.fingerprint = measures_cache_fingerprint (contents, length);
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  dataset = load_bytes (bytes, file, name, progress);
+  measures_fingerprint_init (&fingerprint);
+  dataset = load_bytes (bytes, mapped, cache != NULL ? &fingerprint : NULL, file, name, progress);
+  key.size = g_bytes_get_size (bytes);
+  key.fingerprint = measures_fingerprint_end (&fingerprint);
 
   /* Only a dataset read whole is kept: problems are read afresh each time,
    * so that their messages follow the language. A cancelled load is not
@@ -829,7 +901,8 @@ load_file (GFile          *file,
           /* Another process may have replaced it meanwhile. */
           g_debug ("Cannot read back the cache of %s: %s", name, error->message);
           g_clear_error (&error);
-          if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
+          if ((bytes = measures_file_map (file, measures_loader_get_max_size (), cancellable, &mapped,
+                                          &error)) == NULL)
             {
               dataset = measures_dataset_new (file, name);
               measures_dataset_take_error (dataset,
@@ -837,8 +910,7 @@ load_file (GFile          *file,
                                                                 describe_read_error (error)));
               return dataset;
             }
-          bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-          dataset = load_bytes (bytes, file, name, progress);
+          dataset = load_bytes (bytes, mapped, NULL, file, name, progress);
         }
     }
 

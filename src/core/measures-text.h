@@ -61,6 +61,9 @@ void        measures_fold_append         (GString      *out,
                                           const char   *text);
 char       *measures_fold                (const char   *text);
 char       *measures_fold_words          (const char   *text);
+gboolean    measures_utf8_validate       (const char   *text,
+                                          gsize         length,
+                                          const char  **end);
 void        measures_word_iter_init      (MeasuresWordIter  *iter,
                                           const char        *text);
 gboolean    measures_word_iter_next      (MeasuresWordIter  *iter,
