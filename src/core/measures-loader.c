@@ -23,7 +23,9 @@
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-json-scan-private.h"
+#include "measures-index-words-private.h"
 #include "measures-loader.h"
+#include "measures-measure-private.h"
 #include "measures-record-reader-private.h"
 #include "measures-store.h"
 
@@ -504,18 +506,45 @@ validate_utf8 (const char          *data,
   return TRUE;
 }
 
+static MeasuresDataset *read_bytes (GBytes *bytes, gboolean mapped, MeasuresFingerprint *fingerprint,
+                                     GFile *file, const char *name, const Progress *progress);
+
+/* Reads a dataset, then makes the word index its records share from the
+ * words each kept, and lets those go. */
+static MeasuresDataset *
+load_bytes (GBytes              *bytes,
+            gboolean             mapped,
+            MeasuresFingerprint *fingerprint,
+            GFile               *file,
+            const char          *name,
+            const Progress      *progress)
+{
+  MeasuresDataset *dataset = read_bytes (bytes, mapped, fingerprint, file, name, progress);
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+
+  if (measures->len > 0 && !progress_cancelled (progress))
+    {
+      g_autoptr(MeasuresWordIndex) words = _measures_word_index_new_for_measures (measures);
+
+      for (guint i = 0; i < measures->len; i++)
+        _measures_measure_set_word_index (g_ptr_array_index (measures, i), words, i);
+    }
+
+  return dataset;
+}
+
 /* Reading a file is a tenth of its share, parsing a third, building its
  * records the rest. @mapped says that @bytes map a file, whose pages are
  * given back to the kernel once read, so that a large file never takes
  * its size in memory. @fingerprint, when given, gets every byte of a
  * file that is text. */
 static MeasuresDataset *
-load_bytes (GBytes              *bytes,
+read_bytes (GBytes              *bytes,
             gboolean             mapped,
             MeasuresFingerprint *fingerprint,
             GFile               *file,
-            const char     *name,
-            const Progress *progress)
+            const char          *name,
+            const Progress      *progress)
 {
   g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
   g_autoptr(JsonParser) parser = NULL;
@@ -1080,10 +1109,6 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
   catalog->index = measures_index_new (catalog->measures);
   set_progress (progress, 1, 1);
   g_debug ("Indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-
-  /* The index and the caches have the words now. */
-  for (guint i = 0; i < catalog->measures->len; i++)
-    measures_measure_forget_words (g_ptr_array_index (catalog->measures, i));
 
   return g_steal_pointer (&catalog);
 }

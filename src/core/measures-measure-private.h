@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "measures-index-words-private.h"
 #include "measures-measure.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,10 @@ MeasuresMeasure *_measures_measure_new_from_fields (MeasuresStrings       *strin
                                                     MeasuresMeasureFields *fields,
                                                     GError               **error);
 gboolean         _measures_measure_is_known_key    (const char            *key);
+void             _measures_measure_set_word_index  (MeasuresMeasure       *self,
+                                                    MeasuresWordIndex     *word_index,
+                                                    guint                  ordinal);
+MeasuresWordIndex *_measures_measure_get_word_index (MeasuresMeasure      *self,
+                                                    guint                 *ordinal);
 
 G_END_DECLS

@@ -46,12 +46,15 @@ struct _MeasuresMeasure
   /* Unknown keys, in the order they were read. */
   JsonObject *extra;
 
-  /* The folded words of its own texts, as ids in @words; made once, by
-   * the loader or a cache, so that the index never folds text. */
+  /* The folded words of its own texts, as ids in @words, made once by
+   * the loader until its dataset's word index is made from them; then
+   * the word index, shared by the dataset's records, and its number in
+   * it. The index of a catalog never folds text. */
   guint n_word_ids;
   guint32 *word_ids;
   MeasuresWords *words;
-  gboolean word_ids_borrowed;   /* they live in @strings */
+  MeasuresWordIndex *word_index;
+  guint word_ordinal;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
@@ -83,10 +86,7 @@ static const char * const known_keys[] = {
 static void
 forget_words (MeasuresMeasure *self)
 {
-  if (!self->word_ids_borrowed)
-    g_free (self->word_ids);
-  self->word_ids = NULL;
-  self->word_ids_borrowed = FALSE;
+  g_clear_pointer (&self->word_ids, g_free);
   self->n_word_ids = 0;
   g_clear_pointer (&self->words, measures_words_unref);
 }
@@ -104,6 +104,7 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->more_info, measures_localized_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   forget_words (self);
+  g_clear_pointer (&self->word_index, _measures_word_index_unref);
   g_clear_pointer (&self->strings, measures_strings_unref);
 
   G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
@@ -600,8 +601,8 @@ measures_measure_index_words (MeasuresMeasure *self,
 /**
  * measures_measure_forget_words:
  *
- * Drops the ids of the record's words once the index and the cache have
- * them; an index made later folds the text again.
+ * Drops the ids of the record's words once its word index has them; an
+ * index made later without one folds the text again.
  */
 void
 measures_measure_forget_words (MeasuresMeasure *self)
@@ -609,6 +610,46 @@ measures_measure_forget_words (MeasuresMeasure *self)
   g_return_if_fail (MEASURES_IS_MEASURE (self));
 
   forget_words (self);
+}
+
+/**
+ * _measures_measure_set_word_index:
+ * @word_index: the word index of the record's dataset
+ * @ordinal: the record's number in it
+ *
+ * Keeps where the record's words are indexed, and drops their ids.
+ */
+void
+_measures_measure_set_word_index (MeasuresMeasure   *self,
+                                  MeasuresWordIndex *word_index,
+                                  guint              ordinal)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+
+  forget_words (self);
+  if (word_index != NULL)
+    _measures_word_index_ref (word_index);
+  g_clear_pointer (&self->word_index, _measures_word_index_unref);
+  self->word_index = word_index;
+  self->word_ordinal = ordinal;
+}
+
+/**
+ * _measures_measure_get_word_index:
+ * @ordinal: (out): the record's number in it
+ *
+ * Returns: (nullable) (transfer none): the word index of the record's
+ *   dataset, if it has one
+ */
+MeasuresWordIndex *
+_measures_measure_get_word_index (MeasuresMeasure *self,
+                                  guint           *ordinal)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  *ordinal = self->word_ordinal;
+
+  return self->word_index;
 }
 
 /**
@@ -1113,10 +1154,8 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
  *   title, description, full text, source and more information, each
  *   nullable
  * @extra: (transfer full) (nullable): unknown keys
- * @ids: (array length=n_ids): ids in @words, living as long as @strings
  *
- * Builds a measure from parts a cache checked, borrowing its strings and
- * word ids.
+ * Builds a measure from parts a cache checked, borrowing its strings.
  *
  * Returns: (transfer full): the measure
  */
@@ -1132,10 +1171,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
                                  guint               n_types,
                                  MeasuresLocalized **texts,
                                  gboolean            title_derived,
-                                 JsonObject         *extra,
-                                 MeasuresWords      *words,
-                                 const guint32      *ids,
-                                 guint               n_ids)
+                                 JsonObject         *extra)
 {
   MeasuresMeasure *self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
 
@@ -1155,10 +1191,6 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->more_info = texts[4];
   self->title_derived = title_derived;
   self->extra = extra;
-  self->words = words != NULL ? measures_words_ref (words) : NULL;
-  self->word_ids = (guint32 *) ids;
-  self->word_ids_borrowed = TRUE;
-  self->n_word_ids = n_ids;
 
   return self;
 }

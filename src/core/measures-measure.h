@@ -65,10 +65,7 @@ MeasuresMeasure          *measures_measure_new_from_parts  (MeasuresStrings     
                                                             guint                  n_types,
                                                             MeasuresLocalized    **texts,
                                                             gboolean               title_derived,
-                                                            JsonObject            *extra,
-                                                            MeasuresWords         *words,
-                                                            const guint32         *ids,
-                                                            guint                  n_ids);
+                                                            JsonObject            *extra);
 JsonObject               *measures_measure_get_extra       (MeasuresMeasure       *self);
 const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,
                                                             const char * const    *langs);
