@@ -489,6 +489,47 @@ end_past_the_postings (guint8 *data,
   memcpy (data + size - 8, &end, 8);
 }
 
+static void
+invalid_byte_in_strings (guint8 *data,
+                         gsize   size)
+{
+  g_assert_cmpuint (size, >, 64);
+  data[size / 2] = 0xFF;
+}
+
+static void
+overlong_at_the_end (guint8 *data,
+                     gsize   size)
+{
+  g_assert_cmpuint (size, >, 64);
+  data[size - 3] = 0xC0;
+  data[size - 2] = 0xAF;
+}
+
+/* Crafted caches, checksum and all, whose strings are not UTF-8, in the
+ * middle of the text or in its last string: not used. */
+static void
+test_bad_strings (void)
+{
+  g_autofree char *json = make_dataset (30);
+  g_autoptr(GFile) file = write_dataset ("strings.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  void (*changes[]) (guint8 *, gsize) = { invalid_byte_in_strings, overlong_at_the_end };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(GBytes) crafted = craft_member (bytes, 6, changes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresDataset) read = measures_cache_read_bytes (crafted, file, "strings.json", &key, &error);
+
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: not UTF-8");
+    }
+}
+
 /* Crafted caches, checksum and all, whose word index is wrong: words out
  * of order, a list cut in the middle of a number, a list naming a record
  * past the last, a list ending past the lists. None is used. */
@@ -677,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/cache/no-words", test_no_words);
   g_test_add_func ("/cache/deep-unknown-keys", test_deep_unknown_keys);
   g_test_add_func ("/cache/bad-word-index", test_bad_word_index);
+  g_test_add_func ("/cache/bad-strings", test_bad_strings);
   g_test_add_func ("/cache/special-cache", test_special_cache);
 
   status = g_test_run ();

@@ -509,8 +509,15 @@ _measures_word_index_new_borrowed (GBytes         *bytes,
         {
           guint32 gap;
 
-          if ((p = get_varint (p, end, &gap)) == NULL ||
-              (record = record + gap + 1) >= n_records)
+          /* Most gaps take a byte. */
+          if (*p < 0x80)
+            gap = *p++;
+          else if ((p = get_varint (p, end, &gap)) == NULL)
+            {
+              g_free (words);
+              return NULL;
+            }
+          if ((record = record + gap + 1) >= n_records)
             {
               g_free (words);
               return NULL;
