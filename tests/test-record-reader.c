@@ -208,6 +208,8 @@ test_cases (void)
     { "{\"country\":\"R\",\"url\":\"https://x\",\"title\":\"T\"}", TRUE },
     { "{\"notes\":{\"a\":[1,2.5,-3e2,true,false,null,\"x\"]},\"country\":\"R\",\"n\":0,\"z\":-0.5}", TRUE },
     { "{\"country\":\"  R  \",\"region\":\"\",\"id\":\"\"}", TRUE },
+    { "{\"country\":\"R\",\"n\":[0.1,7.5,-3e-2,1.5E3,1e22,123456789.123456789,-0,-0.0,123456789012345678]}", TRUE },
+    { "{\"country\":\"R\",\"n\":{\"\":{},\"a\":[[],{\"b\":null}],\"é\":\"\\u00e9\"}}", TRUE },
 
     /* Declined: json-glib says what is wrong, or reads it its own way. */
     { "{}", FALSE },
@@ -249,6 +251,10 @@ test_cases (void)
     { "{\"country\":\"R\",\"n\":1.}", FALSE },
     { "{\"country\":\"R\",\"n\":True}", FALSE },
     { "{\"country\":\"R\",\"n\":nulls}", FALSE },
+    { "{\"country\":\"R\",\"n\":1234567890123456789}", FALSE },
+    { "{\"country\":\"R\",\"n\":1e400}", FALSE },
+    { "{\"country\":\"R\",\"n\":1e-400}", FALSE },
+    { "{\"country\":\"R\",\"n\":{\"a\":1,\"a\":2}}", FALSE },
     { "{\"country\":\"R\"\f}", FALSE },
     { "{\"country\":\"R\"} x", FALSE },
   };

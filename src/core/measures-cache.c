@@ -27,6 +27,7 @@
 #include "measures-index-words-private.h"
 #include "measures-measure.h"
 #include "measures-measure-private.h"
+#include "measures-record-reader-private.h"
 #include "measures-store.h"
 #include "measures-utf8-private.h"
 
@@ -306,6 +307,7 @@ typedef struct
   const guint32 *lists;
   gsize n_lists;
   guint64 *starts;          /* a bit per byte of @blob: a string starts there */
+  MeasuresRecordReader *reader;
 } Reader;
 
 /* A string offset is good when it starts a string. The bits were set
@@ -391,18 +393,27 @@ read_record (const Reader  *r,
   values[n_types] = NULL;
   values[n_types + n_forms + 1] = NULL;
 
-  /* The unknown keys are JSON text, as untrusted as the rest: nested
-   * too deep, json-glib would overflow its stack. */
+  /* The unknown keys are JSON text, as untrusted as the rest: read as
+   * the loader reads plain records, else by json-glib, which would
+   * overflow its stack on text nested too deep. */
   if (string_has_text (r, f[F_EXTRA]))
     {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       gsize length = strlen (extra_text);
+      g_autoptr(JsonNode) node = _measures_record_reader_read_json (r->reader, extra_text, length);
 
-      if (!_measures_json_scan_is_safe (extra_text, length) ||
-          !json_parser_load_from_data (parser, extra_text, length, NULL) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (node == NULL)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+          if (!_measures_json_scan_is_safe (extra_text, length) ||
+              !json_parser_load_from_data (parser, extra_text, length, NULL) ||
+              json_parser_get_root (parser) == NULL)
+            return stale (error, "bad unknown keys"), NULL;
+          node = json_node_ref (json_parser_get_root (parser));
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (node))
         return stale (error, "bad unknown keys"), NULL;
-      extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+      extra = json_object_ref (json_node_get_object (node));
     }
 
   for (guint t = 0; t < N_TEXTS; t++)
@@ -528,9 +539,13 @@ check_strings (const char *blob,
                 starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
             }
 
+          /* Then the characters of more than a byte that follow. */
           p += ascii;
-          if (ascii < 8 && (p = _measures_utf8_next (p, end)) == NULL)
-            return FALSE;
+          if (ascii < 8)
+            do
+              if ((p = _measures_utf8_next (p, end)) == NULL)
+                return FALSE;
+            while (p < end && *p >= 0x80);
 
           if (release && p - released > 16 * 1024 * 1024)
             {
@@ -573,6 +588,7 @@ read_bytes (GBytes           *bytes,
   g_autoptr(MeasuresWordIndex) words = NULL;
   g_autoptr(MeasuresDataset) dataset = NULL;
   g_autofree guint64 *starts = NULL;
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
   const guint32 *word_offsets;
   const guint64 *posting_ends;
   const guint8 *postings;
@@ -616,6 +632,7 @@ read_bytes (GBytes           *bytes,
       r.records == NULL || r.n_records % RECORD_FIELDS != 0 || n_ends != n_words)
     return stale (error, "damaged"), NULL;
   r.n_records /= RECORD_FIELDS;
+  r.reader = reader;
 
   /* Every string is valid UTF-8. Where each starts is noted, and what is
    * checked is let go as the check goes. */

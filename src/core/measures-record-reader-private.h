@@ -19,6 +19,9 @@ MeasuresMeasure      *_measures_record_reader_read (MeasuresRecordReader *self,
                                                     const char           *data,
                                                     gsize                 length,
                                                     MeasuresStrings      *strings);
+JsonNode             *_measures_record_reader_read_json (MeasuresRecordReader *self,
+                                                    const char           *text,
+                                                    gsize                 length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresRecordReader, _measures_record_reader_free)
 

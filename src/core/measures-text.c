@@ -478,13 +478,17 @@ measures_utf8_validate (const char  *text,
             }
           ascii = __builtin_ctzll (high) >> 3;
           p += ascii;
-          if ((next = _measures_utf8_next ((const guchar *) p, (const guchar *) stop)) == NULL)
+          do
             {
-              if (end != NULL)
-                *end = p;
-              return FALSE;
+              if ((next = _measures_utf8_next ((const guchar *) p, (const guchar *) stop)) == NULL)
+                {
+                  if (end != NULL)
+                    *end = p;
+                  return FALSE;
+                }
+              p = (const char *) next;
             }
-          p = (const char *) next;
+          while (p < stop && (guchar) *p >= 0x80);
         }
       if (p == stop)
         break;
