@@ -16,6 +16,7 @@
 #include "measures-error.h"
 #include "measures-file.h"
 #include "measures-json-scan-private.h"
+#include "measures-utf8-private.h"
 
 /**
  * _measures_json_scan_clear:
@@ -275,6 +276,30 @@ scan_json (const char       *data,
 
       if (in_string)
         {
+          /* Plain bytes of a text, most of a file, eight at a time. */
+          while (end - p >= 8)
+            {
+              guint64 word, special;
+
+              memcpy (&word, p, 8);
+              special = _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x2222222222222222)) |
+                        _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x5C5C5C5C5C5C5C5C)) |
+                        _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x0A0A0A0A0A0A0A0A));
+              if (special != 0)
+                {
+                  guint plain = __builtin_ctzll (special) >> 3;
+
+                  p += plain;
+                  column += plain;
+                  break;
+                }
+              p += 8;
+              column += 8;
+            }
+          if (p == end)
+            break;
+          c = *p;
+
           if (c == '\\' && p + 1 < end)
             {
               int unit;
