@@ -139,6 +139,29 @@ test_fold_every_character (void)
         g_string_append_unichar (text, pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
       check_fold (text->str);
     }
+
+  /* Mostly ASCII, as most texts are, which is read eight bytes at a time:
+   * runs of every length, words across the stack, a letter of more than
+   * a byte here and there. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      static const char ascii[] = "abcxyzABCXYZ0189 .,;:-_/@[`{~\t\n";
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, round % 10 == 0 ? 700 : 60);
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint pick = g_rand_int_range (rand, 0, 100);
+
+          if (pick < 2)
+            g_string_append (text, "ș");
+          else if (pick < 70 || round % 10 == 0)
+            g_string_append_c (text, ascii[g_rand_int_range (rand, 0, 18)]);
+          else
+            g_string_append_c (text, ascii[g_rand_int_range (rand, 0, sizeof ascii - 1)]);
+        }
+      check_fold (text->str);
+    }
 }
 
 /* The iterator gives the words measures_fold_words() joins, each whole

@@ -48,7 +48,8 @@ hex4 (const char *p,
 
   for (int i = 0; i < 4; i++)
     {
-      int digit = g_ascii_xdigit_value (p[i]);
+      guchar c = p[i];
+      int digit = (guint) (c - '0') < 10 ? c - '0' : (guint) ((c | 0x20) - 'a') < 6 ? (c | 0x20) - 'a' + 10 : -1;
 
       if (digit < 0)
         return -1;

@@ -158,10 +158,18 @@ peek (Cursor *c,
   return c->p < c->end && *c->p == ch;
 }
 
-static int
+static inline int
 hex_digit (char ch)
 {
-  return g_ascii_xdigit_value (ch);
+  guchar c = ch;
+
+  if ((guint) (c - '0') < 10)
+    return c - '0';
+  c |= 0x20;
+  if ((guint) (c - 'a') < 6)
+    return c - 'a' + 10;
+
+  return -1;
 }
 
 static gboolean
@@ -190,13 +198,20 @@ read_string (MeasuresRecordReader *self,
              Cursor               *c,
              gsize                *offset)
 {
-  GByteArray *out = self->buffer;
+  GByteArray *buffer = self->buffer;
+  gsize start = buffer->len;
+  guint8 *out;
 
   skip_space (c);
   if (c->p >= c->end || *c->p != '"')
     return FALSE;
   c->p++;
-  *offset = out->len;
+  *offset = start;
+
+  /* A text unescaped is never longer than it is written: room for the
+   * rest of the record, and a nul, is room enough. */
+  g_byte_array_set_size (buffer, start + (c->end - c->p) + 1);
+  out = buffer->data + start;
 
   for (;;)
     {
@@ -223,81 +238,83 @@ read_string (MeasuresRecordReader *self,
         }
       while (c->p < c->end && *c->p != '"' && *c->p != '\\' && (guchar) *c->p >= 0x20)
         c->p++;
-      if (c->p > run)
-        g_byte_array_append (out, (const guint8 *) run, c->p - run);
+      memcpy (out, run, c->p - run);
+      out += c->p - run;
 
       if (c->p >= c->end || (guchar) *c->p < 0x20)
-        return FALSE;
+        break;
 
       if (*c->p == '"')
         {
           c->p++;
-          g_byte_array_append (out, (const guint8 *) "", 1);
+          *out++ = '\0';
+          g_byte_array_set_size (buffer, out - buffer->data);
           return TRUE;
         }
 
       /* An escape. */
       if (c->end - c->p < 2)
-        return FALSE;
+        break;
       c->p++;
       switch (*c->p++)
         {
         case '"':
-          g_byte_array_append (out, (const guint8 *) "\"", 1);
-          break;
+          *out++ = '"';
+          continue;
         case '\\':
-          g_byte_array_append (out, (const guint8 *) "\\", 1);
-          break;
+          *out++ = '\\';
+          continue;
         case '/':
-          g_byte_array_append (out, (const guint8 *) "/", 1);
-          break;
+          *out++ = '/';
+          continue;
         case 'b':
-          g_byte_array_append (out, (const guint8 *) "\b", 1);
-          break;
+          *out++ = '\b';
+          continue;
         case 'f':
-          g_byte_array_append (out, (const guint8 *) "\f", 1);
-          break;
+          *out++ = '\f';
+          continue;
         case 'n':
-          g_byte_array_append (out, (const guint8 *) "\n", 1);
-          break;
+          *out++ = '\n';
+          continue;
         case 'r':
-          g_byte_array_append (out, (const guint8 *) "\r", 1);
-          break;
+          *out++ = '\r';
+          continue;
         case 't':
-          g_byte_array_append (out, (const guint8 *) "\t", 1);
-          break;
+          *out++ = '\t';
+          continue;
         case 'u':
           {
             guint32 unit;
-            char utf8[8];
-            int len;
 
             if (!read_hex4 (c, &unit))
-              return FALSE;
+              break;
             /* \u0000 and half pairs never reach here (the scan sends
              * their records to json-glib); a whole pair is one
              * character. */
             if (unit == 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
-              return FALSE;
+              break;
             if (unit >= 0xD800 && unit <= 0xDBFF)
               {
                 guint32 low;
 
                 if (c->end - c->p < 6 || c->p[0] != '\\' || c->p[1] != 'u')
-                  return FALSE;
+                  break;
                 c->p += 2;
                 if (!read_hex4 (c, &low) || low < 0xDC00 || low > 0xDFFF)
-                  return FALSE;
+                  break;
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
               }
-            len = g_unichar_to_utf8 (unit, utf8);
-            g_byte_array_append (out, (const guint8 *) utf8, len);
-            break;
+            out += g_unichar_to_utf8 (unit, (char *) out);
+            continue;
           }
         default:
-          return FALSE;
+          break;
         }
+      break;
     }
+
+  g_byte_array_set_size (buffer, start);
+  return FALSE;
 }
 
 static inline const char *

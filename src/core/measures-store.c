@@ -146,19 +146,26 @@ measures_strings_intern (MeasuresStrings *self,
 struct _MeasuresWords
 {
   gatomicrefcount ref_count;
-  MeasuresStrings *strings;
-  GPtrArray *words;       /* const char *, in @strings */
+  GPtrArray *words;       /* const char *, in @blocks */
+
+  /* The words, each nul-ended and padded with nuls to a multiple of
+   * eight bytes, so that they are hashed and compared eight bytes at a
+   * time; blocks are never moved. */
+  GPtrArray *blocks;
+  gsize block_used;
+  gsize block_size;
 
   /* While words are added. */
   gboolean adding;
-  guint32 *slots;         /* id + 1, or 0; @mask + 1 of them */
+  guint64 *slots;         /* the hash, then id + 1, or 0; @mask + 1 of them */
   guint32 mask;
-  GArray *hashes;         /* guint32 per id */
   GByteArray *lengths;    /* per id, at most MEASURES_WORD_MAX */
   guint *seen;            /* per id: the last call of collect that had it */
   guint n_seen;
   guint calls;
-  GArray *ids;            /* what one call collects */
+  guint32 *ids;           /* what one call collects */
+  guint n_ids;
+  guint ids_capacity;
 };
 
 /**
@@ -173,38 +180,12 @@ measures_words_new (void)
   MeasuresWords *self = g_new0 (MeasuresWords, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->strings = measures_strings_new (64 * 1024);
   self->words = g_ptr_array_new ();
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
   self->adding = TRUE;
   self->mask = 1023;
-  self->slots = g_new0 (guint32, self->mask + 1);
-  self->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->slots = g_new0 (guint64, self->mask + 1);
   self->lengths = g_byte_array_new ();
-  self->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-
-  return self;
-}
-
-/**
- * measures_words_new_for_strings:
- * @strings: the store @words live in
- * @words: (array length=n_words): distinct words, at most
- *   %MEASURES_WORD_MAX bytes each
- *
- * Returns: (transfer full): a frozen vocabulary of @words
- */
-MeasuresWords *
-measures_words_new_for_strings (MeasuresStrings  *strings,
-                                const char      **words,
-                                guint             n_words)
-{
-  MeasuresWords *self = g_new0 (MeasuresWords, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->strings = measures_strings_ref (strings);
-  self->words = g_ptr_array_sized_new (n_words);
-  for (guint i = 0; i < n_words; i++)
-    g_ptr_array_add (self->words, (gpointer) words[i]);
 
   return self;
 }
@@ -228,7 +209,7 @@ measures_words_unref (MeasuresWords *self)
     {
       measures_words_freeze (self);
       g_ptr_array_unref (self->words);
-      measures_strings_unref (self->strings);
+      g_ptr_array_unref (self->blocks);
       g_free (self);
     }
 }
@@ -251,6 +232,22 @@ measures_words_get_word (MeasuresWords *self,
   return g_ptr_array_index (self->words, id);
 }
 
+/* The bytes of @word from @at, at most eight, the rest zero; @word can be
+ * read to a multiple of eight bytes. */
+static inline guint64
+chunk_at (const char *word,
+          gsize       at,
+          gsize       len)
+{
+  guint64 chunk;
+
+  memcpy (&chunk, word + at, 8);
+  if (len - at < 8)
+    chunk &= (G_GUINT64_CONSTANT (1) << (8 * (len - at))) - 1;
+
+  return chunk;
+}
+
 /* Eight bytes at a time, multiplied and mixed. */
 static guint32
 hash_word (const char *word,
@@ -258,20 +255,9 @@ hash_word (const char *word,
 {
   guint64 h = len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
-  for (; len >= 8; word += 8, len -= 8)
+  for (gsize at = 0; at < len; at += 8)
     {
-      guint64 chunk;
-
-      memcpy (&chunk, word, 8);
-      h = (h ^ chunk) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-      h ^= h >> 32;
-    }
-  if (len > 0)
-    {
-      guint64 chunk = 0;
-
-      memcpy (&chunk, word, len);
-      h = (h ^ chunk) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h = (h ^ chunk_at (word, at, len)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
       h ^= h >> 32;
     }
   h *= G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
@@ -279,28 +265,67 @@ hash_word (const char *word,
   return (guint32) (h ^ (h >> 29));
 }
 
+static inline gboolean
+same_word (const char *stored,
+           const char *word,
+           gsize       len)
+{
+  for (gsize at = 0; at < len; at += 8)
+    if (chunk_at (stored, at, len) != chunk_at (word, at, len))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A copy of @word in the blocks, padded. */
+static const char *
+keep_word (MeasuresWords *self,
+           const char    *word,
+           gsize          len)
+{
+  gsize size = (len + 8) & ~(gsize) 7;
+  char *copy;
+
+  if (self->blocks->len == 0 || self->block_used + size > self->block_size)
+    {
+      self->block_size = MAX (64 * 1024, size);
+      self->block_used = 0;
+      g_ptr_array_add (self->blocks, g_malloc0 (self->block_size));
+    }
+
+  copy = (char *) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
+  memcpy (copy, word, len);
+  self->block_used += size;
+
+  return copy;
+}
+
 static void
 grow_slots (MeasuresWords *self)
 {
   guint32 mask = self->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
 
-  for (guint id = 0; id < self->words->len; id++)
-    {
-      guint32 at = g_array_index (self->hashes, guint32, id) & mask;
+  for (guint i = 0; i <= self->mask; i++)
+    if (self->slots[i] != 0)
+      {
+        guint32 at = (guint32) (self->slots[i] >> 32) & mask;
 
-      while (slots[at] != 0)
-        at = (at + 1) & mask;
-      slots[at] = id + 1;
-    }
+        while (slots[at] != 0)
+          at = (at + 1) & mask;
+        slots[at] = self->slots[i];
+      }
 
   g_free (self->slots);
   self->slots = slots;
   self->mask = mask;
 }
 
+
+
 /* The id of @word, cut to MEASURES_WORD_MAX bytes on a character
- * boundary, added if new; G_MAXUINT32 for nothing. */
+ * boundary, added if new; G_MAXUINT32 for nothing. @word can be read to
+ * a multiple of eight bytes past its length. */
 static guint32
 add_word (MeasuresWords *self,
           const char    *word,
@@ -321,18 +346,18 @@ add_word (MeasuresWords *self,
   hash = hash_word (word, len);
   for (at = hash & self->mask; self->slots[at] != 0; at = (at + 1) & self->mask)
     {
-      id = self->slots[at] - 1;
-      if (g_array_index (self->hashes, guint32, id) == hash &&
-          self->lengths->data[id] == len &&
-          memcmp (g_ptr_array_index (self->words, id), word, len) == 0)
+      guint64 slot = self->slots[at];
+
+      id = (guint32) slot - 1;
+      if ((guint32) (slot >> 32) == hash && self->lengths->data[id] == len &&
+          same_word (g_ptr_array_index (self->words, id), word, len))
         return id;
     }
 
   id = self->words->len;
-  g_ptr_array_add (self->words, (gpointer) measures_strings_add_len (self->strings, word, len));
-  g_array_append_val (self->hashes, hash);
+  g_ptr_array_add (self->words, (gpointer) keep_word (self, word, len));
   g_byte_array_append (self->lengths, (const guint8 *) &(guint8) { len }, 1);
-  self->slots[at] = id + 1;
+  self->slots[at] = ((guint64) hash << 32) | (id + 1);
   if ((guint64) self->words->len * 2 > self->mask)
     grow_slots (self);
 
@@ -358,7 +383,12 @@ keep_id (MeasuresWords *self,
   if (self->seen[id] != self->calls)
     {
       self->seen[id] = self->calls;
-      g_array_append_val (self->ids, id);
+      if (self->n_ids == self->ids_capacity)
+        {
+          self->ids_capacity = MAX (256, 2 * self->ids_capacity);
+          self->ids = g_renew (guint32, self->ids, self->ids_capacity);
+        }
+      self->ids[self->n_ids++] = id;
     }
 }
 
@@ -366,12 +396,12 @@ static guint32 *
 steal_ids (MeasuresWords *self,
            guint         *n_ids)
 {
-  guint32 *result = g_new (guint32, MAX (self->ids->len, 1));
+  guint32 *result = g_new (guint32, MAX (self->n_ids, 1));
 
-  if (self->ids->len > 0)
-    memcpy (result, self->ids->data, self->ids->len * sizeof (guint32));
-  *n_ids = self->ids->len;
-  g_array_set_size (self->ids, 0);
+  if (self->n_ids > 0)
+    memcpy (result, self->ids, self->n_ids * sizeof (guint32));
+  *n_ids = self->n_ids;
+  self->n_ids = 0;
 
   return result;
 }
@@ -405,8 +435,12 @@ measures_words_collect (MeasuresWords *self,
     {
       const char *end = strchr (p, ' ');
       gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
+      char padded[MEASURES_WORD_MAX + 8];
 
-      keep_id (self, add_word (self, p, len));
+      /* Copied, to be read eight bytes at a time. */
+      len = MIN (len, MEASURES_WORD_MAX + 1);
+      memcpy (padded, p, len);
+      keep_id (self, add_word (self, padded, len));
 
       if (end == NULL)
         break;
@@ -465,9 +499,9 @@ measures_words_freeze (MeasuresWords *self)
 
   self->adding = FALSE;
   g_clear_pointer (&self->slots, g_free);
-  g_clear_pointer (&self->hashes, g_array_unref);
   g_clear_pointer (&self->lengths, g_byte_array_unref);
-  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->ids, g_free);
+  self->n_ids = self->ids_capacity = 0;
   g_clear_pointer (&self->seen, g_free);
   self->n_seen = 0;
 }

@@ -31,9 +31,6 @@ const char      *measures_strings_intern        (MeasuresStrings *self,
 typedef struct _MeasuresWords MeasuresWords;
 
 MeasuresWords   *measures_words_new             (void);
-MeasuresWords   *measures_words_new_for_strings (MeasuresStrings *strings,
-                                                 const char     **words,
-                                                 guint            n_words);
 MeasuresWords   *measures_words_ref             (MeasuresWords   *self);
 void             measures_words_unref           (MeasuresWords   *self);
 guint            measures_words_get_n_words     (MeasuresWords   *self);

@@ -160,10 +160,52 @@ static const guint8 ascii_word[128] = {
   ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* A high bit in each byte of @word, all ASCII, from @lo to @hi. */
+static inline guint64
+ascii_range (guint64 word,
+             char    lo,
+             char    hi)
+{
+  guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 above_hi = word + ones * (0x7F - (guchar) hi);
+  guint64 from_lo = word + ones * (0x80 - (guchar) lo);
+
+  return from_lo & ~above_hi & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
 static inline char
 ascii_lower (char c)
 {
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The character of more than a byte at *@p, in valid UTF-8, and *@p past
+ * it; a byte that is not, as U+FFFD, without reading past a nul. */
+static inline gunichar
+decode_char (const char **p)
+{
+  const guchar *s = (const guchar *) *p;
+  guchar c = s[0];
+
+  if (c >= 0xC0 && c < 0xE0 && (s[1] & 0xC0) == 0x80)
+    {
+      *p += 2;
+      return ((gunichar) (c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+  if (c >= 0xE0 && c < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+    {
+      *p += 3;
+      return ((gunichar) (c & 0x0F) << 12) | ((gunichar) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+  if (c >= 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80)
+    {
+      *p += 4;
+      return ((gunichar) (c & 0x07) << 18) | ((gunichar) (s[1] & 0x3F) << 12) |
+             ((gunichar) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    }
+
+  *p += 1;
+  return 0xFFFD;
 }
 
 /* The fold of the character at @p, into @buf unless the table has it:
@@ -252,11 +294,16 @@ measures_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A word always has this many bytes after it that can be written, and
+ * read: eight bytes at a time, and a fold from the table, are written
+ * whole, and a word can be read to a multiple of eight bytes. */
+#define WORD_SLACK 16
+
 static void
 word_iter_grow (MeasuresWordIter *iter,
                 gsize             more)
 {
-  gsize capacity = MAX (2 * iter->capacity, iter->len + more);
+  gsize capacity = MAX (2 * iter->capacity, iter->len + more + WORD_SLACK);
 
   if (iter->word == iter->stack)
     {
@@ -283,6 +330,7 @@ measures_word_iter_init (MeasuresWordIter *iter,
                          const char       *text)
 {
   iter->p = text;
+  iter->end = text + strlen (text);
   iter->table = NULL;
   iter->pending = NULL;
   iter->pending_end = NULL;
@@ -295,7 +343,8 @@ measures_word_iter_init (MeasuresWordIter *iter,
  * measures_word_iter_next:
  * @iter: an iterator
  * @word: (out) (transfer none): the next folded word, not nul-terminated,
- *   valid until the next call
+ *   valid until the next call; it can be read to a multiple of eight
+ *   bytes past its length
  * @length: (out): its length in bytes
  *
  * Returns: %FALSE when there are no more words
@@ -325,17 +374,62 @@ measures_word_iter_next (MeasuresWordIter  *iter,
 
           if (in_word)
             {
-              if (iter->len + (next - iter->pending) > iter->capacity)
-                word_iter_grow (iter, next - iter->pending);
               memcpy (iter->word + iter->len, iter->pending, next - iter->pending);
               iter->len += next - iter->pending;
+              if (iter->len + WORD_SLACK > iter->capacity)
+                word_iter_grow (iter, 0);
             }
           iter->pending = next;
           if (!in_word && iter->len > 0)
             goto found;
         }
 
-      /* ASCII, most of any text, a byte at a time. */
+      /* ASCII, most of any text, eight bytes at a time while they are
+       * all ASCII: letters and digits found and lowered at once. */
+      while (iter->end - p >= 8 && (guchar) *p < 0x80)
+        {
+          guint64 bytes, upper, lower, digit, in_word;
+          guint n;
+
+          memcpy (&bytes, p, 8);
+          if ((bytes & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          upper = ascii_range (bytes, 'A', 'Z');
+          lower = ascii_range (bytes, 'a', 'z');
+          digit = ascii_range (bytes, '0', '9');
+          in_word = upper | lower | digit;
+
+          if (iter->len == 0)
+            {
+              /* Between words: skip what is not one. */
+              if (in_word == 0)
+                {
+                  p += 8;
+                  continue;
+                }
+              n = __builtin_ctzll (in_word) >> 3;
+              p += n;
+              if (n > 0)
+                continue;
+            }
+
+          /* Within a word: the letters and digits up to its end. */
+          n = in_word == G_GUINT64_CONSTANT (0x8080808080808080)
+                ? 8 : (guint) __builtin_ctzll (~in_word & G_GUINT64_CONSTANT (0x8080808080808080)) >> 3;
+          bytes |= upper >> 2;
+          memcpy (iter->word + iter->len, &bytes, 8);
+          iter->len += n;
+          if (G_UNLIKELY (iter->len + WORD_SLACK > iter->capacity))
+            word_iter_grow (iter, 0);
+          p += n;
+          if (n < 8)
+            {
+              p++;
+              goto found;
+            }
+        }
+
+      /* The rest of ASCII, a byte at a time. */
       while ((guchar) *p < 0x80)
         {
           char b = *p;
@@ -345,16 +439,15 @@ measures_word_iter_next (MeasuresWordIter  *iter,
           p++;
           if (ascii_word[(guchar) b])
             {
-              if (G_UNLIKELY (iter->len == iter->capacity))
-                word_iter_grow (iter, 1);
               iter->word[iter->len++] = ascii_lower (b);
+              if (G_UNLIKELY (iter->len + WORD_SLACK > iter->capacity))
+                word_iter_grow (iter, 0);
             }
           else if (iter->len > 0)
             goto found;
         }
 
-      c = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
+      c = decode_char (&p);
       if (iter->table == NULL)
         iter->table = fold_table ();
       folded = fold_char ((const FoldEntry *) iter->table, c, iter->buf, &len, &kind);
@@ -364,10 +457,18 @@ measures_word_iter_next (MeasuresWordIter  *iter,
         case FOLD_EMPTY:
           break;
         case FOLD_WORD:
-          if (iter->len + len > iter->capacity)
-            word_iter_grow (iter, len);
-          memcpy (iter->word + iter->len, folded, len);
+          /* A fold from the table is copied whole, in one move. */
+          if (len <= FOLD_MAX && folded != iter->buf)
+            memcpy (iter->word + iter->len, folded, FOLD_MAX);
+          else
+            {
+              if (iter->len + len + WORD_SLACK > iter->capacity)
+                word_iter_grow (iter, len);
+              memcpy (iter->word + iter->len, folded, len);
+            }
           iter->len += len;
+          if (G_UNLIKELY (iter->len + WORD_SLACK > iter->capacity))
+            word_iter_grow (iter, 0);
           break;
         case FOLD_SEPARATOR:
           if (iter->len > 0)

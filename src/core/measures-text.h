@@ -40,6 +40,7 @@ typedef struct
 {
   /*< private >*/
   const char *p;
+  const char *end;
   const void *table;
   const char *pending;
   const char *pending_end;
