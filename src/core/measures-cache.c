@@ -58,6 +58,9 @@
  */
 
 #define MAGIC "measures-cache"
+
+/* How much of a mapped cache is read before its pages are given back. */
+#define RELEASE_SLICE ((gsize) 16 * 1024 * 1024)
 #define CACHE_TYPE MEASURES_CACHE_TYPE
 
 typedef enum
@@ -547,7 +550,7 @@ check_strings (const char *blob,
                 return FALSE;
             while (p < end && *p >= 0x80);
 
-          if (release && p - released > 16 * 1024 * 1024)
+          if (release && (gsize) (p - released) > RELEASE_SLICE)
             {
               release_pages ((const char *) released, p - released);
               released = p;
@@ -615,9 +618,22 @@ read_bytes (GBytes           *bytes,
     const char *base = g_bytes_get_data (bytes, NULL);
     const char *at = g_variant_get_data (stored);
 
+    MeasuresFingerprint checksum;
+
     if (at == NULL || g_variant_get_size (stored) != 8 || at < base ||
-        at > base + g_bytes_get_size (bytes) - 8 ||
-        measures_cache_fingerprint (base, at - base) != g_variant_get_uint64 (stored))
+        at > base + g_bytes_get_size (bytes) - 8)
+      return stale (error, "damaged"), NULL;
+
+    /* 16 MB at a time, given back once hashed: the strings are read
+     * again next, a slice at a time too. */
+    measures_fingerprint_init (&checksum);
+    for (const char *p = base; p < at; p += MIN ((gsize) (at - p), RELEASE_SLICE))
+      {
+        measures_fingerprint_update (&checksum, p, MIN ((gsize) (at - p), RELEASE_SLICE));
+        if (release)
+          release_pages (p, MIN ((gsize) (at - p), RELEASE_SLICE));
+      }
+    if (measures_fingerprint_end (&checksum) != g_variant_get_uint64 (stored))
       return stale (error, "damaged"), NULL;
   }
 

@@ -302,25 +302,35 @@ collected_record (gpointer  user_data,
   Collected *c = user_data;
   MeasuresMeasure *measure = g_ptr_array_index (c->measures, record);
   MeasuresWords *words;
+  const guint8 *packed;
   const guint32 *own;
-  guint32 *map;
+  guint32 *map, *ids;
+  gsize n_bytes;
 
-  own = measures_measure_get_word_ids (measure, n_ids, &words);
-  if (own == NULL)
+  g_array_set_size (c->scratch, 0);
+  packed = measures_measure_get_word_ids (measure, n_ids, &n_bytes, &words);
+  if (packed != NULL)
+    {
+      g_array_set_size (c->scratch, *n_ids);
+      measures_words_unpack (packed, n_bytes, *n_ids, (guint32 *) c->scratch->data);
+      own = (const guint32 *) c->scratch->data;
+    }
+  else
     {
       own = c->folded_ids[record];
       *n_ids = c->n_folded_ids[record];
       words = c->folded;
+      g_array_set_size (c->scratch, *n_ids);
     }
   if (*n_ids == 0)
     return NULL;
 
   map = g_hash_table_lookup (c->maps, words);
-  g_array_set_size (c->scratch, *n_ids);
+  ids = (guint32 *) c->scratch->data;
   for (guint i = 0; i < *n_ids; i++)
-    g_array_index (c->scratch, guint32, i) = map[own[i]];
+    ids[i] = map[own[i]];
 
-  return (const guint32 *) c->scratch->data;
+  return ids;
 }
 
 /**
@@ -351,9 +361,10 @@ _measures_word_index_new_for_measures (GPtrArray *measures)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
       MeasuresWords *words;
+      gsize n_bytes;
       guint n;
 
-      if (measures_measure_get_word_ids (measure, &n, &words) == NULL)
+      if (measures_measure_get_word_ids (measure, &n, &n_bytes, &words) == NULL)
         {
           g_autofree char *own = measures_measure_dup_own_words (measure);
 

@@ -51,7 +51,8 @@ struct _MeasuresMeasure
    * the word index, shared by the dataset's records, and its number in
    * it. The index of a catalog never folds text. */
   guint n_word_ids;
-  guint32 *word_ids;
+  gsize n_word_bytes;
+  guint8 *word_ids;             /* packed, see measures_words_unpack() */
   MeasuresWords *words;
   MeasuresWordIndex *word_index;
   guint word_ordinal;
@@ -88,6 +89,7 @@ forget_words (MeasuresMeasure *self)
 {
   g_clear_pointer (&self->word_ids, g_free);
   self->n_word_ids = 0;
+  self->n_word_bytes = 0;
   g_clear_pointer (&self->words, measures_words_unref);
 }
 
@@ -594,7 +596,7 @@ measures_measure_index_words (MeasuresMeasure *self,
       texts[n++] = measures_localized_get_text (localized[i], k);
 
   forget_words (self);
-  self->word_ids = measures_words_collect_texts (words, texts, n, &self->n_word_ids);
+  self->word_ids = measures_words_collect_texts_packed (words, texts, n, &self->n_word_ids, &self->n_word_bytes);
   self->words = measures_words_ref (words);
 }
 
@@ -655,19 +657,23 @@ _measures_measure_get_word_index (MeasuresMeasure *self,
 /**
  * measures_measure_get_word_ids:
  * @n_ids: (out): how many
+ * @n_bytes: (out): how many bytes they take, packed
  * @words: (out) (transfer none) (nullable): the vocabulary of the ids
  *
- * Returns: (array length=n_ids) (nullable): the ids of the words of the
- *   record's own texts, or %NULL if they were never made
+ * Returns: (array length=n_bytes) (nullable): the ids of the words of
+ *   the record's own texts, packed (see measures_words_unpack()), or
+ *   %NULL if they were never made
  */
-const guint32 *
+const guint8 *
 measures_measure_get_word_ids (MeasuresMeasure  *self,
                                guint            *n_ids,
+                               gsize            *n_bytes,
                                MeasuresWords   **words)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   *n_ids = self->n_word_ids;
+  *n_bytes = self->n_word_bytes;
   *words = self->words;
 
   return self->words != NULL ? self->word_ids : NULL;

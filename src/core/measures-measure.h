@@ -49,8 +49,9 @@ char                     *measures_measure_dup_search_text (MeasuresMeasure     
 char                     *measures_measure_dup_own_words   (MeasuresMeasure       *self);
 void                      measures_measure_index_words     (MeasuresMeasure       *self,
                                                             MeasuresWords         *words);
-const guint32            *measures_measure_get_word_ids    (MeasuresMeasure       *self,
+const guint8             *measures_measure_get_word_ids    (MeasuresMeasure       *self,
                                                             guint                 *n_ids,
+                                                            gsize                 *n_bytes,
                                                             MeasuresWords        **words);
 void                      measures_measure_forget_words    (MeasuresMeasure       *self);
 

@@ -83,9 +83,17 @@ typedef struct
   gsize text;
 } Pair;
 
+/* Bytes that grow, and are cut back by setting @len. */
+typedef struct
+{
+  guint8 *data;
+  gsize len;
+  gsize size;
+} Buffer;
+
 struct _MeasuresRecordReader
 {
-  GByteArray *buffer;       /* the unescaped texts of one record, each nul-ended */
+  Buffer *buffer;           /* the unescaped texts of one record, each nul-ended */
   GArray *pairs;            /* Pair, of every localized key */
   guint text_start[5];      /* per localized key: its first pair, */
   guint text_count[5];      /* and how many; G_MAXUINT when absent */
@@ -103,7 +111,9 @@ _measures_record_reader_new (void)
 {
   MeasuresRecordReader *self = g_new0 (MeasuresRecordReader, 1);
 
-  self->buffer = g_byte_array_sized_new (16 * 1024);
+  self->buffer = g_new0 (Buffer, 1);
+  self->buffer->size = 16 * 1024;
+  self->buffer->data = g_malloc (self->buffer->size);
   self->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   self->types = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->forms = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -117,7 +127,8 @@ _measures_record_reader_free (MeasuresRecordReader *self)
   if (self == NULL)
     return;
 
-  g_byte_array_unref (self->buffer);
+  g_free (self->buffer->data);
+  g_free (self->buffer);
   g_array_unref (self->pairs);
   g_array_unref (self->types);
   g_array_unref (self->forms);
@@ -198,7 +209,7 @@ read_string (MeasuresRecordReader *self,
              Cursor               *c,
              gsize                *offset)
 {
-  GByteArray *buffer = self->buffer;
+  Buffer *buffer = self->buffer;
   gsize start = buffer->len;
   guint8 *out;
 
@@ -210,7 +221,11 @@ read_string (MeasuresRecordReader *self,
 
   /* A text unescaped is never longer than it is written: room for the
    * rest of the record, and a nul, is room enough. */
-  g_byte_array_set_size (buffer, start + (c->end - c->p) + 1);
+  if (start + (c->end - c->p) + 1 > buffer->size)
+    {
+      buffer->size = MAX (2 * buffer->size, start + (c->end - c->p) + 1);
+      buffer->data = g_realloc (buffer->data, buffer->size);
+    }
   out = buffer->data + start;
 
   for (;;)
@@ -248,7 +263,7 @@ read_string (MeasuresRecordReader *self,
         {
           c->p++;
           *out++ = '\0';
-          g_byte_array_set_size (buffer, out - buffer->data);
+          buffer->len = out - buffer->data;
           return TRUE;
         }
 
@@ -313,7 +328,7 @@ read_string (MeasuresRecordReader *self,
       break;
     }
 
-  g_byte_array_set_size (buffer, start);
+  buffer->len = start;
   return FALSE;
 }
 
@@ -400,7 +415,7 @@ skip_value (MeasuresRecordReader *self,
     case '"':
       if (!read_string (self, c, &ignored))
         return FALSE;
-      g_byte_array_set_size (self->buffer, mark);
+      self->buffer->len = mark;
       return TRUE;
     case '{':
       c->p++;
@@ -410,7 +425,7 @@ skip_value (MeasuresRecordReader *self,
         {
           if (!read_string (self, c, &ignored) || !expect (c, ':') || !skip_value (self, c, depth + 1))
             return FALSE;
-          g_byte_array_set_size (self->buffer, mark);
+          self->buffer->len = mark;
         }
       while (expect (c, ','));
       return expect (c, '}');
@@ -557,7 +572,7 @@ read_node (MeasuresRecordReader *self,
         if (!read_string (self, c, &offset))
           return NULL;
         node = json_node_init_string (json_node_alloc (), text_at (self, offset));
-        g_byte_array_set_size (self->buffer, mark);
+        self->buffer->len = mark;
         return node;
       }
     case '{':
@@ -575,7 +590,7 @@ read_node (MeasuresRecordReader *self,
                   (member = read_node (self, c, depth + 1)) == NULL)
                 return NULL;
               json_object_set_member (object, text_at (self, offset), member);
-              g_byte_array_set_size (self->buffer, mark);
+              self->buffer->len = mark;
             }
           while (expect (c, ','));
         if (!expect (c, '}'))
@@ -745,7 +760,7 @@ read_year_value (MeasuresRecordReader *self,
         return FALSE;
       ok = self->buffer->data[offset] == '\0' ||
            measures_parse_period (text_at (self, offset), &self->year_from, &self->year_to);
-      g_byte_array_set_size (self->buffer, mark);
+      self->buffer->len = mark;
       return ok;
     }
 
@@ -764,7 +779,7 @@ read_year_value (MeasuresRecordReader *self,
             return FALSE;
           is_from = strcmp (text_at (self, key), "from") == 0;
           is_to = strcmp (text_at (self, key), "to") == 0;
-          g_byte_array_set_size (self->buffer, mark);
+          self->buffer->len = mark;
 
           if ((is_from && seen_from) || (is_to && seen_to))
             return FALSE;
@@ -848,7 +863,7 @@ _measures_record_reader_read_json (MeasuresRecordReader *self,
   Cursor cursor = { text, text + length };
   JsonNode *node;
 
-  g_byte_array_set_size (self->buffer, 0);
+  self->buffer->len = 0;
   if ((node = read_node (self, &cursor, 1)) == NULL)
     return NULL;
   skip_space (&cursor);
@@ -886,13 +901,13 @@ read_record (MeasuresRecordReader *self,
         {
           g_autofree char *name = g_strdup (text_at (self, key_offset));
 
-          g_byte_array_set_size (self->buffer, key_offset);
+          self->buffer->len = key_offset;
           if (!read_unknown (self, c, name))
             return FALSE;
           continue;
         }
 
-      g_byte_array_set_size (self->buffer, key_offset);
+      self->buffer->len = key_offset;
       if (seen & (1u << key))
         return FALSE;
       seen |= 1u << key;
@@ -947,7 +962,7 @@ read_record (MeasuresRecordReader *self,
 static void
 reset (MeasuresRecordReader *self)
 {
-  g_byte_array_set_size (self->buffer, 0);
+  self->buffer->len = 0;
   g_array_set_size (self->pairs, 0);
   g_array_set_size (self->types, 0);
   g_array_set_size (self->forms, 0);

@@ -488,6 +488,76 @@ measures_words_collect_texts (MeasuresWords      *self,
 }
 
 /**
+ * measures_words_collect_texts_packed:
+ * @n_ids: (out): how many ids
+ * @n_bytes: (out): how many bytes they take
+ *
+ * As measures_words_collect_texts(), with the ids packed in as few bytes
+ * as each takes (seven bits a byte, the high bit saying another byte
+ * follows): a record keeps a few hundred, and most take a byte. Read
+ * them back with measures_words_unpack().
+ *
+ * Returns: (transfer full) (array length=n_bytes): the ids, packed
+ */
+guint8 *
+measures_words_collect_texts_packed (MeasuresWords      *self,
+                                     const char * const *texts,
+                                     guint               n_texts,
+                                     guint              *n_ids,
+                                     gsize              *n_bytes)
+{
+  g_autofree guint32 *ids = measures_words_collect_texts (self, texts, n_texts, n_ids);
+  guint8 *packed = g_malloc (MAX ((gsize) *n_ids * 5, 1));
+  guint8 *out = packed;
+
+  for (guint i = 0; i < *n_ids; i++)
+    {
+      guint32 id = ids[i];
+
+      while (id >= 0x80)
+        {
+          *out++ = (guint8) (id | 0x80);
+          id >>= 7;
+        }
+      *out++ = (guint8) id;
+    }
+  *n_bytes = out - packed;
+
+  return g_realloc (packed, MAX (*n_bytes, 1));
+}
+
+/**
+ * measures_words_unpack:
+ * @packed: (array length=n_bytes): ids from
+ *   measures_words_collect_texts_packed()
+ * @n_ids: how many there are
+ * @ids: (array length=n_ids) (out caller-allocates): where they go
+ */
+void
+measures_words_unpack (const guint8 *packed,
+                       gsize         n_bytes,
+                       guint         n_ids,
+                       guint32      *ids)
+{
+  const guint8 *p = packed, *end = packed + n_bytes;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint32 id = 0;
+
+      for (guint shift = 0; p < end; shift += 7)
+        {
+          guint8 byte = *p++;
+
+          id |= (guint32) (byte & 0x7F) << shift;
+          if ((byte & 0x80) == 0)
+            break;
+        }
+      ids[i] = id;
+    }
+}
+
+/**
  * measures_words_freeze:
  *
  * Drops what adding words needs; the words stay.

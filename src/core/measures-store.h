@@ -43,6 +43,15 @@ guint32         *measures_words_collect_texts   (MeasuresWords   *self,
                                                  const char * const *texts,
                                                  guint            n_texts,
                                                  guint           *n_ids);
+guint8          *measures_words_collect_texts_packed (MeasuresWords *self,
+                                                 const char * const *texts,
+                                                 guint            n_texts,
+                                                 guint           *n_ids,
+                                                 gsize           *n_bytes);
+void             measures_words_unpack          (const guint8    *packed,
+                                                 gsize            n_bytes,
+                                                 guint            n_ids,
+                                                 guint32         *ids);
 void             measures_words_freeze          (MeasuresWords   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresStrings, measures_strings_unref)
