@@ -307,26 +307,27 @@ collected_record (gpointer  user_data,
   guint32 *map, *ids;
   gsize n_bytes;
 
-  g_array_set_size (c->scratch, 0);
   packed = measures_measure_get_word_ids (measure, n_ids, &n_bytes, &words);
+  if (packed == NULL)
+    *n_ids = c->n_folded_ids[record];
+  if (*n_ids == 0)
+    return NULL;
+
   if (packed != NULL)
     {
       g_array_set_size (c->scratch, *n_ids);
-      measures_words_unpack (packed, n_bytes, *n_ids, (guint32 *) c->scratch->data);
-      own = (const guint32 *) c->scratch->data;
+      measures_words_unpack (packed, n_bytes, *n_ids, &g_array_index (c->scratch, guint32, 0));
+      own = &g_array_index (c->scratch, guint32, 0);
     }
   else
     {
       own = c->folded_ids[record];
-      *n_ids = c->n_folded_ids[record];
       words = c->folded;
       g_array_set_size (c->scratch, *n_ids);
     }
-  if (*n_ids == 0)
-    return NULL;
 
   map = g_hash_table_lookup (c->maps, words);
-  ids = (guint32 *) c->scratch->data;
+  ids = &g_array_index (c->scratch, guint32, 0);
   for (guint i = 0; i < *n_ids; i++)
     ids[i] = map[own[i]];
 

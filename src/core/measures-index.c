@@ -386,7 +386,7 @@ index_words (MeasuresIndex *self)
       for (guint i = 0; i < loose->len; i++)
         g_ptr_array_add (measures, g_ptr_array_index (self->measures, g_array_index (loose, guint, i)));
       segment.words = _measures_word_index_new_for_measures (measures);
-      segment.map = (guint *) g_array_free (g_steal_pointer (&loose), FALSE);
+      segment.map = (guint *) (void *) g_array_free (g_steal_pointer (&loose), FALSE);
       g_array_append_val (self->segments, segment);
     }
 }

@@ -373,17 +373,19 @@ static gboolean
 read_year (Cursor *c,
            int    *year)
 {
+  const char *start;
   int value = 0;
   guint digits = 0;
 
   skip_space (c);
+  start = c->p;
   while (c->p < c->end && g_ascii_isdigit (*c->p) && digits < 5)
     {
       value = value * 10 + (*c->p - '0');
       c->p++;
       digits++;
     }
-  if (digits == 0 || digits > 4 || (digits > 1 && value < 1000 && c->p[-digits] == '0'))
+  if (digits == 0 || digits > 4 || (digits > 1 && *start == '0'))
     return FALSE;
   if (c->p < c->end && (*c->p == '.' || *c->p == 'e' || *c->p == 'E' || g_ascii_isalnum (*c->p)))
     return FALSE;
