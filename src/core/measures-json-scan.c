@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "measures-cache.h"
 #include "measures-dataset.h"
 #include "measures-error.h"
 #include "measures-file.h"
 #include "measures-json-scan-private.h"
+#include "measures-text.h"
 #include "measures-utf8-private.h"
 
 /**
@@ -511,6 +513,45 @@ scan_json (const char       *data,
   if (in_string || depth != 0 || scan->trailing_line > 0 || scan->records_end == 0 ||
       scan->record_starts->len != scan->record_ends->len)
     scan->simple = FALSE;
+}
+
+/**
+ * _measures_json_scan_validate:
+ * @mapped: whether @data maps a file, whose pages are given back to the
+ *   kernel as the check goes
+ * @fingerprint: (nullable): where every byte checked is fingerprinted, for
+ *   the cache, while it is at hand
+ * @bad: (out): where the text is not UTF-8
+ *
+ * Returns: whether the whole of @data is UTF-8 with no nul, checked a
+ *   slice at a time
+ */
+gboolean
+_measures_json_scan_validate (const char          *data,
+                              gsize                length,
+                              gboolean             mapped,
+                              MeasuresFingerprint *fingerprint,
+                              const char         **bad)
+{
+  const char *p = data, *end = data + length;
+
+  while (p < end)
+    {
+      const char *cut = p + MIN ((gsize) (end - p), RELEASE_SLICE);
+
+      /* Cut before an ASCII byte, where no character is cut in two. */
+      while (cut < end && (guchar) *cut >= 0x80)
+        cut++;
+      if (!measures_utf8_validate (p, cut - p, bad))
+        return FALSE;
+      if (fingerprint != NULL)
+        measures_fingerprint_update (fingerprint, p, cut - p);
+      if (mapped)
+        measures_file_release (p, cut - p);
+      p = cut;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -34,9 +34,6 @@ G_STATIC_ASSERT (MEASURES_LOADER_MAX_DEPTH == MEASURES_JSON_SCAN_MAX_DEPTH);
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
 
-/* How much of a mapped file is read before its pages are given back. */
-#define RELEASE_SLICE ((gsize) 64 * 1024 * 1024)
-
 /**
  * measures_loader_get_max_size:
  *
@@ -475,37 +472,6 @@ measures_loader_load_bytes (GBytes     *bytes,
   return load_bytes (bytes, FALSE, NULL, file, name, NULL);
 }
 
-/* Whether the whole of @data is UTF-8, a slice at a time, giving back
- * the pages of a mapped file as it goes; *@bad is where it is not. The
- * slices are fingerprinted for the cache while they are at hand. */
-static gboolean
-validate_utf8 (const char          *data,
-               gsize                length,
-               gboolean             mapped,
-               MeasuresFingerprint *fingerprint,
-               const char         **bad)
-{
-  const char *p = data, *end = data + length;
-
-  while (p < end)
-    {
-      const char *cut = p + MIN ((gsize) (end - p), RELEASE_SLICE);
-
-      /* Cut before an ASCII byte, where no character is cut in two. */
-      while (cut < end && (guchar) *cut >= 0x80)
-        cut++;
-      if (!measures_utf8_validate (p, cut - p, bad))
-        return FALSE;
-      if (fingerprint != NULL)
-        measures_fingerprint_update (fingerprint, p, cut - p);
-      if (mapped)
-        measures_file_release (p, cut - p);
-      p = cut;
-    }
-
-  return TRUE;
-}
-
 static MeasuresDataset *read_bytes (GBytes *bytes, gboolean mapped, MeasuresFingerprint *fingerprint,
                                      GFile *file, const char *name, const Progress *progress);
 
@@ -594,7 +560,7 @@ read_bytes (GBytes              *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  if (!validate_utf8 (data, length, mapped, fingerprint, &bad_utf8))
+  if (!_measures_json_scan_validate (data, length, mapped, fingerprint, &bad_utf8))
     {
       guint line = 1;
 

@@ -34,7 +34,6 @@ typedef struct
 MeasuresMeasure *_measures_measure_new_from_fields (MeasuresStrings       *strings,
                                                     MeasuresMeasureFields *fields,
                                                     GError               **error);
-gboolean         _measures_measure_is_known_key    (const char            *key);
 void             _measures_measure_set_word_index  (MeasuresMeasure       *self,
                                                     MeasuresWordIndex     *word_index,
                                                     guint                  ordinal);
