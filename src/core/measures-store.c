@@ -102,24 +102,6 @@ measures_strings_add (MeasuresStrings *self,
 }
 
 /**
- * measures_strings_add_len:
- * @text: bytes, not necessarily nul-terminated
- * @length: how many
- *
- * Returns: a nul-terminated copy of the @length bytes of @text that lives
- *   as long as @self
- */
-const char *
-measures_strings_add_len (MeasuresStrings *self,
-                          const char      *text,
-                          gsize            length)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_string_chunk_insert_len (self->chunk, text, length);
-}
-
-/**
  * measures_strings_intern:
  * @text: (nullable): a string that recurs, such as a country
  *

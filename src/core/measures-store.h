@@ -22,9 +22,6 @@ MeasuresStrings *measures_strings_ref           (MeasuresStrings *self);
 void             measures_strings_unref         (MeasuresStrings *self);
 const char      *measures_strings_add           (MeasuresStrings *self,
                                                  const char      *text);
-const char      *measures_strings_add_len       (MeasuresStrings *self,
-                                                 const char      *text,
-                                                 gsize            length);
 const char      *measures_strings_intern        (MeasuresStrings *self,
                                                  const char      *text);
 
