@@ -183,7 +183,7 @@ test_normal_form (void)
   g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
   MeasuresCacheKey key = key_for (file);
   g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
-  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sustttayauauauaut)"),
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (MEASURES_CACHE_TYPE),
                                                                               bytes, FALSE));
   g_autoptr(MeasuresDataset) back = NULL;
   g_autoptr(GError) error = NULL;
@@ -412,13 +412,156 @@ overwrite_text (GBytes     *cache,
   memset (at, fill, strlen (at));
   bytes = g_bytes_new_take (aligned, size);
 
-  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sustttayauauauaut)"), bytes, FALSE));
-  checksum = g_variant_get_child_value (variant, 11);
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (MEASURES_CACHE_TYPE), bytes, FALSE));
+  checksum = g_variant_get_child_value (variant, MEASURES_CACHE_CHECKSUM);
   where = (const char *) g_variant_get_data (checksum) - data;
   sum = measures_cache_fingerprint (data, where);
   memcpy (data + where, &sum, 8);
 
   return g_steal_pointer (&bytes);
+}
+
+/* A copy of @cache, aligned, with the bytes of member @child changed by
+ * @change and the checksum set right again. */
+static GBytes *
+craft_member (GBytes *cache,
+              guint   child,
+              void  (*change)(guint8 *data, gsize size))
+{
+  gsize size = g_bytes_get_size (cache);
+  guint64 *aligned = g_malloc0 (size / 8 * 8 + 8);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) member = NULL;
+  g_autoptr(GVariant) checksum = NULL;
+  char *data = (char *) aligned;
+  gsize where;
+  guint64 sum;
+
+  memcpy (aligned, g_bytes_get_data (cache, NULL), size);
+  bytes = g_bytes_new_take (aligned, size);
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (MEASURES_CACHE_TYPE), bytes, FALSE));
+  member = g_variant_get_child_value (variant, child);
+  change ((guint8 *) data + ((const char *) g_variant_get_data (member) - data), g_variant_get_size (member));
+
+  checksum = g_variant_get_child_value (variant, MEASURES_CACHE_CHECKSUM);
+  where = (const char *) g_variant_get_data (checksum) - data;
+  sum = measures_cache_fingerprint (data, where);
+  memcpy (data + where, &sum, 8);
+
+  return g_steal_pointer (&bytes);
+}
+
+static void
+swap_first_words (guint8 *data,
+                  gsize   size)
+{
+  guint32 first;
+
+  g_assert_cmpuint (size, >=, 8);
+  memcpy (&first, data, 4);
+  memmove (data, data + 4, 4);
+  memcpy (data + 4, &first, 4);
+}
+
+static void
+cut_last_posting (guint8 *data,
+                  gsize   size)
+{
+  g_assert_cmpuint (size, >, 0);
+  data[size - 1] |= 0x80;
+}
+
+static void
+posting_past_the_end (guint8 *data,
+                      gsize   size)
+{
+  g_assert_cmpuint (size, >, 0);
+  data[size - 1] = 0x7F;
+}
+
+static void
+end_past_the_postings (guint8 *data,
+                       gsize   size)
+{
+  guint64 end = G_MAXUINT32;
+
+  g_assert_cmpuint (size, >=, 8);
+  memcpy (data + size - 8, &end, 8);
+}
+
+static void
+invalid_byte_in_strings (guint8 *data,
+                         gsize   size)
+{
+  g_assert_cmpuint (size, >, 64);
+  data[size / 2] = 0xFF;
+}
+
+static void
+overlong_at_the_end (guint8 *data,
+                     gsize   size)
+{
+  g_assert_cmpuint (size, >, 64);
+  data[size - 3] = 0xC0;
+  data[size - 2] = 0xAF;
+}
+
+/* Crafted caches, checksum and all, whose strings are not UTF-8, in the
+ * middle of the text or in its last string: not used. */
+static void
+test_bad_strings (void)
+{
+  g_autofree char *json = make_dataset (30);
+  g_autoptr(GFile) file = write_dataset ("strings.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  void (*changes[]) (guint8 *, gsize) = { invalid_byte_in_strings, overlong_at_the_end };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(GBytes) crafted = craft_member (bytes, 6, changes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresDataset) read = measures_cache_read_bytes (crafted, file, "strings.json", &key, &error);
+
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: not UTF-8");
+    }
+}
+
+/* Crafted caches, checksum and all, whose word index is wrong: words out
+ * of order, a list cut in the middle of a number, a list naming a record
+ * past the last, a list ending past the lists. None is used. */
+static void
+test_bad_word_index (void)
+{
+  g_autofree char *json = make_dataset (30);
+  g_autoptr(GFile) file = write_dataset ("words.json", json);
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_file (file, NULL);
+  MeasuresCacheKey key = key_for (file);
+  g_autoptr(GBytes) bytes = measures_cache_serialize (dataset, &key);
+  const struct {
+    guint child;
+    void (*change) (guint8 *data, gsize size);
+  } cases[] = {
+    { 9, swap_first_words },
+    { 11, cut_last_posting },
+    { 11, posting_past_the_end },
+    { 10, end_past_the_postings },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) crafted = craft_member (bytes, cases[i].child, cases[i].change);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresDataset) read = measures_cache_read_bytes (crafted, file, "words.json", &key, &error);
+
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: a bad word index");
+    }
 }
 
 /* A crafted cache, checksum and all, whose unknown keys are nested
@@ -575,6 +718,8 @@ main (int   argc,
   g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
   g_test_add_func ("/cache/no-words", test_no_words);
   g_test_add_func ("/cache/deep-unknown-keys", test_deep_unknown_keys);
+  g_test_add_func ("/cache/bad-word-index", test_bad_word_index);
+  g_test_add_func ("/cache/bad-strings", test_bad_strings);
   g_test_add_func ("/cache/special-cache", test_special_cache);
 
   status = g_test_run ();

@@ -82,27 +82,97 @@ test_many_forms (void)
   g_assert_cmpuint (g_strv_length ((char **) measures_measure_get_forms (g_ptr_array_index (measures_dataset_get_measures (dataset), 0))), ==, 100000);
 }
 
+/* A sparse file of @size bytes, made in no time, or NULL where the file
+ * system cannot make one that large. */
+static char *
+make_sparse (const char *dir,
+             guint64     size)
+{
+  char *path = g_build_filename (dir, "huge.json", NULL);
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  if (fseeko (out, (off_t) size - 1, SEEK_SET) != 0 || fputc ('[', out) != '[' || fclose (out) != 0)
+    {
+      g_unlink (path);
+      g_free (path);
+      return NULL;
+    }
+
+  return path;
+}
+
+/* The size limit is the memory of the machine, said in bytes. */
+static void
+test_larger_than_memory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("measures-huge-XXXXXX", NULL);
+  guint64 limit = measures_loader_get_max_size ();
+  g_autofree char *path = make_sparse (dir, limit + 1);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *expected = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("the file system cannot make a sparse file larger than the memory");
+      g_rmdir (dir);
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  dataset = measures_loader_load_file (file, NULL);
+  size = measures_format_byte_count (limit + 1);
+  memory = measures_format_byte_count (limit);
+  expected = g_strdup_printf ("the file is too large (%s bytes; this computer has %s bytes of memory)", size, memory);
+  g_assert_nonnull (measures_dataset_get_error (dataset));
+  g_assert_cmpstr (measures_dataset_get_error (dataset)->message, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file of a gigabyte and a byte, which the loader once refused by its
+ * size, is mapped and read like any other: this one is zeros, so it is
+ * binary, found from its first bytes without reading the rest. */
 static void
 test_gigabyte_file (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("measures-huge-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = make_sparse (dir, G_GUINT64_CONSTANT (1024) * 1024 * 1024 + 1);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(MeasuresDataset) dataset = NULL;
-  FILE *out = fopen (path, "w");
 
-  /* A sparse file: one gigabyte and a byte, made in no time. */
-  g_assert_nonnull (out);
-  g_assert_cmpint (fseek (out, 1024L * 1024 * 1024, SEEK_SET), ==, 0);
-  g_assert_cmpint (fputc ('[', out), ==, '[');
-  fclose (out);
-
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
   dataset = measures_loader_load_file (file, NULL);
   g_assert_nonnull (measures_dataset_get_error (dataset));
-  g_assert_true (g_str_has_prefix (measures_dataset_get_error (dataset)->message, "the file is too large (1024 MB"));
+  g_assert_cmpstr (measures_dataset_get_error (dataset)->message, ==, "this is a binary file, not a dataset");
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* Sizes in messages have every digit. */
+static void
+test_byte_count (void)
+{
+  const struct {
+    guint64 count;
+    const char *text;
+  } cases[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 1073742514, "1,073,742,514" },
+    { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = measures_format_byte_count (cases[i].count);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
 }
 
 static void
@@ -384,7 +454,7 @@ test_special_files_swapped (void)
       gsize length;
       guint64 fingerprint, size;
 
-      g_assert_false (measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, NULL, &contents, &length, &error));
+      g_assert_false (measures_file_read_all (file, measures_loader_get_max_size (), NULL, &contents, &length, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
       g_clear_error (&error);
 
@@ -465,7 +535,9 @@ main (int   argc,
 
   g_test_add_func ("/hostile/huge-description", test_huge_description);
   g_test_add_func ("/hostile/many-forms", test_many_forms);
+  g_test_add_func ("/hostile/larger-than-memory", test_larger_than_memory);
   g_test_add_func ("/hostile/gigabyte-file", test_gigabyte_file);
+  g_test_add_func ("/hostile/byte-count", test_byte_count);
   g_test_add_func ("/hostile/broken-utf8", test_broken_utf8);
   g_test_add_func ("/hostile/escapes", test_escapes);
   g_test_add_func ("/hostile/floods", test_floods);

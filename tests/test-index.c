@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "measures-cache.h"
 #include "measures-index.h"
 #include "measures-loader.h"
 #include "measures-result-model.h"
@@ -414,6 +415,109 @@ test_random_agreement (void)
   g_assert_cmpuint (partial, >, 150);
 }
 
+/* The search of @index agrees with the plain rules, for every word and
+ * prefix the records are made of. */
+static void
+check_searches (MeasuresIndex *index)
+{
+  static const char *searches[] = {
+    "s", "st", "stiinta", "ȘTIINȚĂ", "tra", "traffic le", "2018", "174", "zzz", "a ab", "romania",
+    "europe", "justice", "training", "statistic", "stalking", "tara lege", "violen",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (searches); q++)
+    {
+      g_autoptr(MeasuresQuery) query = measures_query_new ();
+      g_autoptr(MeasuresResult) result = NULL;
+
+      measures_query_set_search (query, searches[q]);
+      result = measures_index_evaluate (index, query);
+      for (guint i = 0; i < measures_index_get_n_measures (index); i++)
+        {
+          gboolean plain = measures_query_matches (query, measures_index_get_measure (index, i));
+
+          if (plain != measures_bitset_get (result->matches, i))
+            g_error ("“%s”, record %u: the plain rules say %d", searches[q], i, plain);
+        }
+    }
+}
+
+/* The words of measures from several datasets, each with its word index:
+ * used in place where their measures stand in order, renumbered where a
+ * later dataset replaced some, made anew for measures with none or in the
+ * index twice; from the loader and from caches alike. */
+static void
+test_word_segments (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1804);
+  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GPtrArray) merged_cached = NULL;
+  g_autoptr(GPtrArray) mixed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MeasuresIndex) index = NULL;
+
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autoptr(GString) json = g_string_new ("[");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) cache = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path ("/segments.json");
+      g_autoptr(GError) error = NULL;
+      MeasuresCacheKey key = { "file:///segments.json", 1, 2, 3, FALSE };
+      MeasuresDataset *dataset;
+
+      /* The second dataset holds ids of the first. */
+      for (guint i = 0; i < 120; i++)
+        {
+          g_autofree char *record = random_record (rand, d == 1 && i % 7 == 0 ? i : 1000 * d + i);
+
+          g_string_append_printf (json, "%s%s", i > 0 ? "," : "", record);
+        }
+      g_string_append (json, "]");
+      bytes = g_bytes_new (json->str, json->len);
+      dataset = measures_loader_load_bytes (bytes, NULL, "segments.json");
+      g_ptr_array_add (datasets, dataset);
+
+      cache = measures_cache_serialize (dataset, &key);
+      g_ptr_array_add (cached, measures_cache_read_bytes (cache, file, "segments.json", &key, &error));
+      g_assert_no_error (error);
+    }
+
+  /* One dataset, in place. */
+  index = measures_index_new (measures_dataset_get_measures (g_ptr_array_index (datasets, 0)));
+  check_searches (index);
+  g_clear_object (&index);
+
+  /* Merged, some replaced: from the loader, then from the caches. */
+  merged = measures_datasets_merge (datasets, NULL);
+  g_assert_cmpuint (merged->len, <, 360);
+  index = measures_index_new (merged);
+  check_searches (index);
+  g_clear_object (&index);
+
+  merged_cached = measures_datasets_merge (cached, NULL);
+  index = measures_index_new (merged_cached);
+  check_searches (index);
+  g_clear_object (&index);
+
+  /* Out of order, one measure twice, and measures with no word index. */
+  for (guint i = merged_cached->len; i > 0; i--)
+    g_ptr_array_add (mixed, g_object_ref (g_ptr_array_index (merged_cached, i - 1)));
+  g_ptr_array_add (mixed, g_object_ref (g_ptr_array_index (merged_cached, 5)));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *record = random_record (rand, 5000 + i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (parser, record, -1, NULL));
+      g_ptr_array_add (mixed, measures_measure_new_from_json (json_node_get_object (json_parser_get_root (parser)),
+                                                              NULL));
+    }
+  index = measures_index_new (mixed);
+  check_searches (index);
+}
+
 /* A copy of a result model kept only from its items-changed signals,
  * as a list view keeps its rows. */
 typedef struct
@@ -525,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/index/result-model", test_result_model);
   g_test_add_func ("/index/result-model-changes", test_result_model_changes);
   g_test_add_func ("/index/random-agreement", test_random_agreement);
+  g_test_add_func ("/index/word-segments", test_word_segments);
 
   return g_test_run ();
 }

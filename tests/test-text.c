@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "measures-store.h"
 #include "measures-text.h"
 
 static void
@@ -35,6 +36,246 @@ test_fold_words (void)
 
   g_assert_cmpstr (words, ==, "law no 174 2018 on domestic violence i");
   g_assert_cmpstr (empty, ==, "");
+}
+
+/* The fold of one character by its definition: its canonical
+ * decomposition, without combining marks, case-folded. */
+static void
+reference_fold_char (GString  *out,
+                     gunichar  c)
+{
+  char buf[8];
+  int len = g_unichar_to_utf8 (c, buf);
+  g_autofree char *decomposed = g_utf8_normalize (buf, len, G_NORMALIZE_NFD);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar d = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (d);
+      g_autofree char *folded = NULL;
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      folded = g_utf8_casefold (p, g_utf8_next_char (p) - p);
+      g_string_append (out, folded);
+    }
+}
+
+/* The words of a text by their definition: the fold of the whole text,
+ * then its runs of letters and digits, one space between them. */
+static char *
+reference_fold_words (const char *text,
+                      char      **fold)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+  GString *words = g_string_new (NULL);
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    reference_fold_char (folded, g_utf8_get_char (p));
+
+  for (const char *p = folded->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && !in_word && words->len > 0)
+        g_string_append_c (words, ' ');
+      if (alnum)
+        g_string_append_len (words, p, g_utf8_next_char (p) - p);
+      in_word = alnum;
+    }
+
+  *fold = g_strdup (folded->str);
+
+  return g_string_free (words, FALSE);
+}
+
+static void
+check_fold (const char *text)
+{
+  g_autofree char *fold = NULL;
+  g_autofree char *expected = reference_fold_words (text, &fold);
+  g_autofree char *folded = measures_fold (text);
+  g_autofree char *words = measures_fold_words (text);
+
+  g_assert_cmpstr (folded, ==, fold);
+  g_assert_cmpstr (words, ==, expected);
+}
+
+/* Every character below U+3100 (the fold table and past it), then one in
+ * 61 up to the last, alone, twice and between letters; and texts that
+ * mix them, words across the 256 bytes an iterator keeps on its stack. */
+static void
+test_fold_every_character (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+  for (gunichar c = 1; c <= 0x10FFFF; c += c < 0x3100 ? 1 : 61)
+    {
+      char buf[8] = { 0, };
+      g_autofree char *twice = NULL;
+      g_autofree char *between = NULL;
+
+      if (c >= 0xD800 && c <= 0xDFFF)
+        continue;
+      g_unichar_to_utf8 (c, buf);
+      twice = g_strconcat (buf, buf, NULL);
+      between = g_strconcat ("Ab", buf, "cD", NULL);
+      check_fold (buf);
+      check_fold (twice);
+      check_fold (between);
+    }
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      static const gunichar pool[] = {
+        'a', 'Z', '0', ' ', '-', '/', 0x00DF, 0x0130, 0x0149, 0x01F0, 0x0218, 0x021B, 0x0301,
+        0x0390, 0x03A3, 0x0419, 0x1E9E, 0x1F88, 0x2126, 0x212B, 0x2160, 0x3042, 0x4E2D, 0xFB01,
+        0xFF21, 0x1D400, 0x1F600,
+      };
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 600);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_unichar (text, pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
+      check_fold (text->str);
+    }
+
+  /* Mostly ASCII, as most texts are, which is read eight bytes at a time:
+   * runs of every length, words across the stack, a letter of more than
+   * a byte here and there. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      static const char ascii[] = "abcxyzABCXYZ0189 .,;:-_/@[`{~\t\n";
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, round % 10 == 0 ? 700 : 60);
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint pick = g_rand_int_range (rand, 0, 100);
+
+          if (pick < 2)
+            g_string_append (text, "ș");
+          else if (pick < 70 || round % 10 == 0)
+            g_string_append_c (text, ascii[g_rand_int_range (rand, 0, 18)]);
+          else
+            g_string_append_c (text, ascii[g_rand_int_range (rand, 0, sizeof ascii - 1)]);
+        }
+      check_fold (text->str);
+    }
+}
+
+/* The iterator gives the words measures_fold_words() joins, each whole
+ * however long. */
+static void
+test_fold_word_iter (void)
+{
+  g_autoptr(GString) text = g_string_new ("Șase  ");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  MeasuresWordIter iter;
+  const char *word;
+  gsize len;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, i % 2 == 0 ? "Ă" : "b");
+  g_string_append (text, " ﬁn; ǰ");
+
+  measures_word_iter_init (&iter, text->str);
+  while (measures_word_iter_next (&iter, &word, &len))
+    g_ptr_array_add (seen, g_strndup (word, len));
+  measures_word_iter_clear (&iter);
+
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "sase");
+  g_assert_cmpuint (strlen (g_ptr_array_index (seen, 1)), ==, 10000);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (seen, 1), "abab"));
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "fin");
+  g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "j");
+
+  measures_word_iter_init (&iter, " ,.; ");
+  g_assert_false (measures_word_iter_next (&iter, &word, &len));
+  measures_word_iter_clear (&iter);
+}
+
+/* Words collected from texts are those of their folded words joined: the
+ * same ids in the same order, cut at 255 bytes on a character boundary,
+ * each once, across enough words for the table to grow. */
+static void
+test_words_collect_texts (void)
+{
+  g_autoptr(MeasuresWords) from_texts = measures_words_new ();
+  g_autoptr(MeasuresWords) from_folded = measures_words_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1802);
+
+  for (guint record = 0; record < 300; record++)
+    {
+      g_autoptr(GString) a = g_string_new (NULL);
+      g_autoptr(GString) b = g_string_new (NULL);
+      g_autofree char *joined = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree guint32 *x = NULL;
+      g_autofree guint32 *y = NULL;
+      const char *texts[2];
+      guint n_x, n_y;
+
+      for (guint i = 0; i < 40; i++)
+        g_string_append_printf (a, "Wörd%u ȘI-%u ", g_rand_int_range (rand, 0, 5000), i);
+      for (guint i = 0; i < (record % 7 == 0 ? 300u : 3u); i++)
+        g_string_append (b, record % 2 == 0 ? "ă" : "x");
+      texts[0] = a->str;
+      texts[1] = b->str;
+      joined = g_strconcat (a->str, "\n", b->str, NULL);
+      folded = measures_fold_words (joined);
+
+      x = measures_words_collect_texts (from_texts, texts, 2, &n_x);
+      y = measures_words_collect (from_folded, folded, &n_y);
+      g_assert_cmpuint (n_x, ==, n_y);
+      for (guint i = 0; i < n_x; i++)
+        {
+          g_assert_cmpuint (x[i], ==, y[i]);
+          g_assert_cmpuint (strlen (measures_words_get_word (from_texts, x[i])), <=, MEASURES_WORD_MAX);
+        }
+    }
+
+  g_assert_cmpuint (measures_words_get_n_words (from_texts), >, 4000);
+  g_assert_cmpuint (measures_words_get_n_words (from_texts), ==, measures_words_get_n_words (from_folded));
+  for (guint id = 0; id < measures_words_get_n_words (from_texts); id++)
+    g_assert_cmpstr (measures_words_get_word (from_texts, id), ==, measures_words_get_word (from_folded, id));
+}
+
+/* The fast check says what GLib's says, and stops where it stops. */
+static void
+test_utf8_validate (void)
+{
+  static const char * const pieces[] = {
+    "a", "plain ASCII text ", "\n", "ă", "ș", "€", "😀", "\xc3", "\xa9", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "\xc0\xaf", "\xff", "\xe2\x82", "\xf0\x9f\x98",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1803);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 40);
+      const char *expected_end, *end;
+      gboolean expected, valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint piece = g_rand_int_range (rand, 0, round % 3 == 0 ? G_N_ELEMENTS (pieces) : 7);
+
+          if (g_rand_int_range (rand, 0, 200) == 0)
+            g_string_append_c (text, '\0');
+          else
+            g_string_append (text, pieces[piece]);
+        }
+
+      expected = g_utf8_validate_len (text->str, text->len, &expected_end);
+      valid = measures_utf8_validate (text->str, text->len, &end);
+      g_assert_cmpint (valid, ==, expected);
+      g_assert_true (end == expected_end);
+    }
 }
 
 static void
@@ -434,6 +675,10 @@ main (int   argc,
 
   g_test_add_func ("/text/fold/diacritics", test_fold_diacritics);
   g_test_add_func ("/text/fold/words", test_fold_words);
+  g_test_add_func ("/text/fold/every-character", test_fold_every_character);
+  g_test_add_func ("/text/fold/word-iter", test_fold_word_iter);
+  g_test_add_func ("/text/words/collect-texts", test_words_collect_texts);
+  g_test_add_func ("/text/utf8-validate", test_utf8_validate);
   g_test_add_func ("/text/blocks/lists-and-paragraphs", test_blocks);
   g_test_add_func ("/text/blocks/empty", test_blocks_empty);
   g_test_add_func ("/text/period/format", test_format_period);

@@ -24,8 +24,12 @@
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-json-scan-private.h"
+#include "measures-index-words-private.h"
 #include "measures-measure.h"
+#include "measures-measure-private.h"
+#include "measures-record-reader-private.h"
 #include "measures-store.h"
+#include "measures-utf8-private.h"
 
 /* After a dataset file is first read, its records and the words of their
  * texts are kept in $XDG_CACHE_HOME/measures/ as one GVariant of type
@@ -37,21 +41,27 @@
  *     so that offset 0 means “none”;
  *   au records: RECORD_FIELDS numbers per record (see Field);
  *   au lists: string offsets of types, forms, and (language, text) pairs;
- *   au record_words: the ids of each record's words;
- *   au vocabulary: the string offset of each word;
+ *   au vocabulary: the string offset of each folded word, in order;
+ *   at posting_ends: for each word, the end of its list in postings;
+ *   ay postings: for each word, the records that have it, as the word
+ *     index of the dataset keeps them (measures-index-words.c);
  *   t checksum: the fingerprint of every byte before it, so that a cache
  *     damaged on disk is noticed even where the damage falls in text.
  *
  * A later load reads that instead of parsing JSON and folding text, and
- * uses its strings in place: a few large arrays, so reading 100,000
- * records is a loop over numbers. A cache is untrusted input like any
+ * uses its strings and its word index in place: a few large arrays, so
+ * reading 100,000 records is a loop over numbers, and the index searches
+ * the words as the cache has them. A cache is untrusted input like any
  * file: a cache that is cut short, damaged, of another version, or for
  * another state of the file is ignored (and written anew), never
  * believed, and every offset and id in it is checked before use.
  */
 
 #define MAGIC "measures-cache"
-#define CACHE_TYPE "(sustttayauauauaut)"
+
+/* How much of a mapped cache is read before its pages are given back. */
+#define RELEASE_SLICE ((gsize) 16 * 1024 * 1024)
+#define CACHE_TYPE MEASURES_CACHE_TYPE
 
 typedef enum
 {
@@ -68,163 +78,12 @@ typedef enum
   F_N_FORMS,
   F_TEXTS,                      /* six (start, count) pairs */
   F_TITLE_DERIVED = F_TEXTS + 12,
-  F_WORDS,
-  F_N_WORDS,
   F_INDEX,
   F_LINE,
   RECORD_FIELDS
 } Field;
 
 #define N_TEXTS 6
-
-/**
- * measures_cache_fingerprint:
- *
- * A fast 64-bit hash of a file's contents, so that a file changed without
- * a change of size or time is noticed. It is not cryptographic: the cache
- * is checked as untrusted input anyway.
- */
-guint64
-measures_cache_fingerprint (const char *data,
-                            gsize       length)
-{
-  MeasuresFingerprint fingerprint;
-
-  measures_fingerprint_init (&fingerprint);
-  measures_fingerprint_update (&fingerprint, data, length);
-
-  return measures_fingerprint_end (&fingerprint);
-}
-
-/* Four independent lanes of multiply-and-mix over 32-byte blocks, so that
- * the processor overlaps them. */
-#define K G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
-
-static inline guint64
-mix (guint64 h,
-     guint64 word)
-{
-  h = (h ^ word) * K;
-  return h ^ (h >> 31);
-}
-
-void
-measures_fingerprint_init (MeasuresFingerprint *self)
-{
-  memset (self, 0, sizeof *self);
-  for (guint i = 0; i < 4; i++)
-    self->lanes[i] = G_GUINT64_CONSTANT (0x243F6A8885A308D3) + i;
-}
-
-void
-measures_fingerprint_update (MeasuresFingerprint *self,
-                             const char          *data,
-                             gsize                length)
-{
-  if (length == 0)
-    return;
-
-  self->length += length;
-
-  /* Finish a block begun by an earlier call. */
-  while (self->n_pending > 0 && self->n_pending < 32 && length > 0)
-    {
-      self->pending[self->n_pending++] = *data++;
-      length--;
-    }
-  if (self->n_pending == 32)
-    {
-      for (guint i = 0; i < 4; i++)
-        {
-          guint64 word;
-
-          memcpy (&word, self->pending + 8 * i, 8);
-          self->lanes[i] = mix (self->lanes[i], word);
-        }
-      self->n_pending = 0;
-    }
-
-  for (; length >= 32; data += 32, length -= 32)
-    {
-      guint64 w[4];
-
-      memcpy (w, data, 32);
-      self->lanes[0] = mix (self->lanes[0], w[0]);
-      self->lanes[1] = mix (self->lanes[1], w[1]);
-      self->lanes[2] = mix (self->lanes[2], w[2]);
-      self->lanes[3] = mix (self->lanes[3], w[3]);
-    }
-
-  memcpy (self->pending + self->n_pending, data, length);
-  self->n_pending += length;
-}
-
-guint64
-measures_fingerprint_end (MeasuresFingerprint *self)
-{
-  guint64 h = self->length * K;
-
-  for (guint i = 0; i < self->n_pending; i++)
-    h = mix (h, (guchar) self->pending[i]);
-  for (guint i = 0; i < 4; i++)
-    h = mix (h, self->lanes[i]);
-
-  return h ^ (h >> 29);
-}
-
-/**
- * measures_cache_fingerprint_file:
- *
- * The fingerprint of a file's contents, read a block at a time.
- */
-gboolean
-measures_cache_fingerprint_file (GFile         *file,
-                                 GCancellable  *cancellable,
-                                 guint64       *fingerprint,
-                                 guint64       *size,
-                                 GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *buffer = g_malloc (1024 * 1024);
-  MeasuresFingerprint state;
-  gssize got;
-
-  measures_fingerprint_init (&state);
-
-#ifdef G_OS_UNIX
-  /* As measures_file_read_all(): only a regular file, never waiting. */
-  if (g_file_peek_path (file) != NULL)
-    {
-      guint64 ignored;
-      int fd = _measures_file_open_regular (g_file_peek_path (file), &ignored, error);
-
-      if (fd < 0)
-        return FALSE;
-      while ((got = _measures_file_read_some (fd, buffer, 1024 * 1024, cancellable, error)) > 0)
-        measures_fingerprint_update (&state, buffer, got);
-      close (fd);
-      if (got < 0)
-        return FALSE;
-
-      *size = state.length;
-      *fingerprint = measures_fingerprint_end (&state);
-
-      return TRUE;
-    }
-#endif
-
-  if ((stream = g_file_read (file, cancellable, error)) == NULL)
-    return FALSE;
-  while ((got = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1024 * 1024, cancellable, error)) > 0)
-    measures_fingerprint_update (&state, buffer, got);
-  if (got < 0)
-    return FALSE;
-
-  *size = state.length;
-  *fingerprint = measures_fingerprint_end (&state);
-
-  return TRUE;
-}
 
 /**
  * measures_cache_is_enabled:
@@ -294,17 +153,14 @@ check_header (GVariant         *cache,
 typedef struct
 {
   MeasuresStrings *strings;
-  MeasuresWords *words;
   const char *blob;
   gsize blob_len;
   const guint32 *records;
   gsize n_records;
   const guint32 *lists;
   gsize n_lists;
-  const guint32 *record_words;
-  gsize n_record_words;
-  guint n_vocabulary;
   guint64 *starts;          /* a bit per byte of @blob: a string starts there */
+  MeasuresRecordReader *reader;
 } Reader;
 
 /* A string offset is good when it starts a string. The bits were set
@@ -374,7 +230,7 @@ read_record (const Reader  *r,
     return stale (error, "bad years"), NULL;
 
   if (!range_ok (f[F_TYPES], n_types, r->n_lists) || !range_ok (f[F_FORMS], n_forms, r->n_lists) ||
-      !range_ok (f[F_WORDS], f[F_N_WORDS], r->n_record_words) || f[F_TITLE_DERIVED] > 1)
+      f[F_TITLE_DERIVED] > 1)
     return stale (error, "a bad range"), NULL;
 
   values = g_new (const char *, (gsize) n_types + n_forms + 2);
@@ -390,22 +246,27 @@ read_record (const Reader  *r,
   values[n_types] = NULL;
   values[n_types + n_forms + 1] = NULL;
 
-  for (guint i = 0; i < f[F_N_WORDS]; i++)
-    if (r->record_words[f[F_WORDS] + i] >= r->n_vocabulary)
-      return stale (error, "a bad word"), NULL;
-
-  /* The unknown keys are JSON text, as untrusted as the rest: nested
-   * too deep, json-glib would overflow its stack. */
+  /* The unknown keys are JSON text, as untrusted as the rest: read as
+   * the loader reads plain records, else by json-glib, which would
+   * overflow its stack on text nested too deep. */
   if (string_has_text (r, f[F_EXTRA]))
     {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       gsize length = strlen (extra_text);
+      g_autoptr(JsonNode) node = _measures_record_reader_read_json (r->reader, extra_text, length);
 
-      if (!_measures_json_scan_is_safe (extra_text, length) ||
-          !json_parser_load_from_data (parser, extra_text, length, NULL) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (node == NULL)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+          if (!_measures_json_scan_is_safe (extra_text, length) ||
+              !json_parser_load_from_data (parser, extra_text, length, NULL) ||
+              json_parser_get_root (parser) == NULL)
+            return stale (error, "bad unknown keys"), NULL;
+          node = json_node_ref (json_parser_get_root (parser));
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (node))
         return stale (error, "bad unknown keys"), NULL;
-      extra = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+      extra = json_object_ref (json_node_get_object (node));
     }
 
   for (guint t = 0; t < N_TEXTS; t++)
@@ -435,16 +296,11 @@ read_record (const Reader  *r,
         }
     }
 
-  /* A cache whose records have no words has no array of them: NULL,
-   * and NULL + 0 is undefined. */
   return measures_measure_new_from_parts (r->strings, id, country,
                                           string_has_text (r, f[F_REGION]) ? region : NULL,
                                           string_has_text (r, f[F_URL]) ? url : NULL,
                                           from, to, g_steal_pointer (&values), n_types, texts,
-                                          f[F_TITLE_DERIVED], g_steal_pointer (&extra),
-                                          r->words,
-                                          r->record_words != NULL ? r->record_words + f[F_WORDS] : NULL,
-                                          f[F_N_WORDS]);
+                                          f[F_TITLE_DERIVED], g_steal_pointer (&extra));
 }
 
 static gconstpointer
@@ -498,6 +354,80 @@ release_pages (const char *data,
 #endif
 }
 
+/* Checks that the strings of @blob, each ended by a nul, are UTF-8, in
+ * one pass eight bytes at a time through ASCII and nuls, and sets the bit
+ * of @starts of each offset a string starts at. The pages of a mapping
+ * are given back as the check goes, when @release is set. */
+static gboolean
+check_strings (const char *blob,
+               gsize       length,
+               gboolean    release,
+               guint64    *starts)
+{
+  const guchar *p = (const guchar *) blob, *end = p + length, *released = p;
+
+  starts[0] |= 1;
+  while (p < end)
+    {
+      /* Eight bytes at a time: the ASCII ones, up to a character of more
+       * than a byte, which is then checked. */
+      while (end - p >= 8)
+        {
+          guint64 word, high, zeros;
+          guint ascii;
+
+          memcpy (&word, p, 8);
+          high = word & G_GUINT64_CONSTANT (0x8080808080808080);
+          ascii = high != 0 ? __builtin_ctzll (high) >> 3 : 8;
+
+          /* A string starts after each nul. */
+          zeros = _measures_zero_bytes (word);
+          if (ascii < 8)
+            zeros &= (G_GUINT64_CONSTANT (1) << (8 * ascii)) - 1;
+          for (; zeros != 0; zeros &= zeros - 1)
+            {
+              gsize offset = (p - (const guchar *) blob) + (__builtin_ctzll (zeros) >> 3) + 1;
+
+              if (offset < length)
+                starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
+            }
+
+          /* Then the characters of more than a byte that follow. */
+          p += ascii;
+          if (ascii < 8)
+            do
+              if ((p = _measures_utf8_next (p, end)) == NULL)
+                return FALSE;
+            while (p < end && *p >= 0x80);
+
+          if (release && (gsize) (p - released) > RELEASE_SLICE)
+            {
+              release_pages ((const char *) released, p - released);
+              released = p;
+            }
+        }
+      if (p == end)
+        break;
+
+      if (*p < 0x80)
+        {
+          if (*p == '\0' && (gsize) (p + 1 - (const guchar *) blob) < length)
+            {
+              gsize offset = p + 1 - (const guchar *) blob;
+
+              starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
+            }
+          p++;
+          continue;
+        }
+
+      if ((p = _measures_utf8_next (p, end)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static MeasuresDataset *
 read_bytes (GBytes           *bytes,
             GFile            *source,
@@ -508,12 +438,14 @@ read_bytes (GBytes           *bytes,
 {
   g_autoptr(GVariant) cache = NULL;
   g_autoptr(MeasuresStrings) strings = NULL;
-  g_autoptr(MeasuresWords) words = NULL;
+  g_autoptr(MeasuresWordIndex) words = NULL;
   g_autoptr(MeasuresDataset) dataset = NULL;
-  g_autofree const char **vocabulary = NULL;
   g_autofree guint64 *starts = NULL;
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
   const guint32 *word_offsets;
-  gsize n_words;
+  const guint64 *posting_ends;
+  const guint8 *postings;
+  gsize n_words, n_ends, n_postings;
   guint last_index = 0;
   Reader r = { 0, };
 
@@ -532,61 +464,70 @@ read_bytes (GBytes           *bytes,
 
   /* The checksum covers every byte before it. */
   {
-    g_autoptr(GVariant) stored = g_variant_get_child_value (cache, 11);
+    g_autoptr(GVariant) stored = g_variant_get_child_value (cache, MEASURES_CACHE_CHECKSUM);
     const char *base = g_bytes_get_data (bytes, NULL);
     const char *at = g_variant_get_data (stored);
 
+    MeasuresFingerprint checksum;
+
     if (at == NULL || g_variant_get_size (stored) != 8 || at < base ||
-        at > base + g_bytes_get_size (bytes) - 8 ||
-        measures_cache_fingerprint (base, at - base) != g_variant_get_uint64 (stored))
+        at > base + g_bytes_get_size (bytes) - 8)
+      return stale (error, "damaged"), NULL;
+
+    /* 16 MB at a time, given back once hashed: the strings are read
+     * again next, a slice at a time too. */
+    measures_fingerprint_init (&checksum);
+    for (const char *p = base; p < at; p += MIN ((gsize) (at - p), RELEASE_SLICE))
+      {
+        measures_fingerprint_update (&checksum, p, MIN ((gsize) (at - p), RELEASE_SLICE));
+        if (release)
+          release_pages (p, MIN ((gsize) (at - p), RELEASE_SLICE));
+      }
+    if (measures_fingerprint_end (&checksum) != g_variant_get_uint64 (stored))
       return stale (error, "damaged"), NULL;
   }
 
   r.blob = get_array (cache, 6, 1, &r.blob_len);
   r.records = get_array (cache, 7, 4, &r.n_records);
   r.lists = get_array (cache, 8, 4, &r.n_lists);
-  r.record_words = get_array (cache, 9, 4, &r.n_record_words);
-  word_offsets = get_array (cache, 10, 4, &n_words);
+  word_offsets = get_array (cache, 9, 4, &n_words);
+  posting_ends = get_array (cache, 10, 8, &n_ends);
+  postings = get_array (cache, 11, 1, &n_postings);
 
   if (r.blob == NULL || r.blob[0] != '\0' || r.blob[r.blob_len - 1] != '\0' ||
-      r.records == NULL || r.n_records % RECORD_FIELDS != 0)
+      r.records == NULL || r.n_records % RECORD_FIELDS != 0 || n_ends != n_words)
     return stale (error, "damaged"), NULL;
   r.n_records /= RECORD_FIELDS;
+  r.reader = reader;
 
   /* Every string is valid UTF-8. Where each starts is noted, and what is
    * checked is let go as the check goes. */
   starts = g_new0 (guint64, r.blob_len / 64 + 1);
   r.starts = starts;
-  for (const char *p = r.blob, *end = r.blob + r.blob_len, *released = r.blob; p < end;)
-    {
-      const char *nul = memchr (p, '\0', end - p);
-      gsize offset = p - r.blob;
-
-      if (!g_utf8_validate_len (p, nul - p, NULL))
-        return stale (error, "not UTF-8"), NULL;
-      starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
-      p = nul + 1;
-
-      if (release && p - released > 16 * 1024 * 1024)
-        {
-          release_pages (released, p - released);
-          released = p;
-        }
-    }
+  if (!check_strings (r.blob, r.blob_len, release, starts))
+    return stale (error, "not UTF-8"), NULL;
 
   strings = measures_strings_new_for_bytes (bytes);
   r.strings = strings;
 
-  vocabulary = g_new (const char *, MAX (n_words, 1));
-  for (gsize i = 0; i < n_words; i++)
-    {
-      vocabulary[i] = string_at (&r, word_offsets[i]);
-      if (!string_has_text (&r, word_offsets[i]) || strlen (vocabulary[i]) > MEASURES_WORD_MAX)
-        return stale (error, "a bad word"), NULL;
-    }
-  words = measures_words_new_for_strings (strings, vocabulary, n_words);
-  r.words = words;
-  r.n_vocabulary = n_words;
+  /* The word index, checked word by word and list by list. */
+  {
+    const char **vocabulary = g_new (const char *, MAX (n_words, 1));
+
+    for (gsize i = 0; i < n_words; i++)
+      {
+        vocabulary[i] = string_at (&r, word_offsets[i]);
+        if (!string_has_text (&r, word_offsets[i]))
+          {
+            g_free (vocabulary);
+            return stale (error, "a bad word"), NULL;
+          }
+      }
+    words = _measures_word_index_new_borrowed (bytes, vocabulary, n_words, posting_ends, postings,
+                                               n_postings, r.n_records);
+    if (words == NULL)
+      return stale (error, "a bad word index"), NULL;
+  }
 
   dataset = measures_dataset_new (source, name);
   for (gsize i = 0; i < r.n_records; i++)
@@ -599,6 +540,8 @@ read_bytes (GBytes           *bytes,
       if (f[F_INDEX] <= last_index)
         return stale (error, "records out of order"), NULL;
       last_index = f[F_INDEX];
+      _measures_measure_set_word_index (measure, _measures_word_index_ref (words),
+                                        (GDestroyNotify) _measures_word_index_unref, i);
 
       measures_dataset_add_measure (dataset, measure, f[F_INDEX], f[F_LINE]);
     }
@@ -672,14 +615,13 @@ typedef struct
   char *buffer;             /* what is not yet written, hashed as it goes */
   gsize buffered;
   guint64 position;
-  guint64 ends[7];
+  guint64 ends[8];
   guint n_ends;
   MeasuresFingerprint checksum;
   guint64 blob_start;
   GHashTable *short_strings;  /* string → offset */
   GArray *records;
   GArray *lists;
-  GArray *record_words;
   GArray *vocabulary;
 } Writer;
 
@@ -837,15 +779,40 @@ put_list (Writer *w,
   g_array_append_val (w->lists, value);
 }
 
+/* An array of fixed-size elements, not the last member. */
 static void
-put_array (Writer *w,
-           GArray *array,
-           gboolean last)
+put_array (Writer     *w,
+           const void *data,
+           gsize       size,
+           guint       alignment)
 {
-  put_align (w, 4);
-  put_bytes (w, array->data, (gsize) array->len * sizeof (guint32));
-  if (!last)
-    put_end (w);
+  put_align (w, alignment);
+  put_bytes (w, data, size);
+  put_end (w);
+}
+
+/* The word index the records of @measures share, numbered by their
+ * place, as a dataset read from a file has it; else one made of them. */
+static MeasuresWordIndex *
+word_index_of (GPtrArray *measures)
+{
+  MeasuresWordIndex *words = NULL;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      guint ordinal;
+      MeasuresWordIndex *own = _measures_measure_get_word_index (g_ptr_array_index (measures, i), &ordinal);
+
+      if (i == 0)
+        words = own;
+      if (own == NULL || own != words || ordinal != i)
+        return _measures_word_index_new_for_measures (measures);
+    }
+
+  if (words == NULL || _measures_word_index_get_n_records (words) != measures->len)
+    return _measures_word_index_new_for_measures (measures);
+
+  return _measures_word_index_ref (words);
 }
 
 /* As GLib sizes the framing offsets of a container. */
@@ -869,9 +836,7 @@ write_cache (int                     fd,
              GError                **error)
 {
   GPtrArray *measures = measures_dataset_get_measures (dataset);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) maps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(MeasuresWords) own = NULL;
+  g_autoptr(MeasuresWordIndex) words = word_index_of (measures);
   g_autoptr(GArray) titles = NULL;
   guint next_title = measures->len;
   guint32 version = MEASURES_CACHE_VERSION;
@@ -886,7 +851,6 @@ write_cache (int                     fd,
   w.short_strings = g_hash_table_new (g_str_hash, g_str_equal);
   w.records = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len * RECORD_FIELDS);
   w.lists = g_array_new (FALSE, FALSE, sizeof (guint32));
-  w.record_words = g_array_new (FALSE, FALSE, sizeof (guint32));
   w.vocabulary = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   put_bytes (&w, MAGIC, sizeof MAGIC);
@@ -900,22 +864,6 @@ write_cache (int                     fd,
 
   w.blob_start = w.position;
   put_bytes (&w, "", 1);
-
-  /* Records read from text keep no words yet: they get them first, so
-   * that the vocabulary they share is complete when it is written. */
-  for (guint i = 0; i < measures->len; i++)
-    {
-      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
-      MeasuresWords *words;
-      guint n;
-
-      if (measures_measure_get_word_ids (measure, &n, &words) == NULL)
-        {
-          if (own == NULL)
-            own = measures_words_new ();
-          measures_measure_index_words (measure, own);
-        }
-    }
 
   /* Ids and titles first, side by side: merging datasets reads only the
    * ids, and sorting by title only the titles, so the rest of the text
@@ -941,6 +889,16 @@ write_cache (int                     fd,
         }
     }
 
+  /* The words next, which a load checks before any record. */
+  for (guint i = 0; i < _measures_word_index_get_n_words (words); i++)
+    {
+      const char *word = _measures_word_index_get_word (words, i);
+      guint32 offset = w.position - w.blob_start;
+
+      put_bytes (&w, word, strlen (word) + 1);
+      g_array_append_val (w.vocabulary, offset);
+    }
+
   for (guint i = 0; i < measures->len; i++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
@@ -957,37 +915,7 @@ write_cache (int                     fd,
       JsonObject *extra = measures_measure_get_extra (measure);
       g_autofree char *extra_text = NULL;
       guint32 f[RECORD_FIELDS] = { 0, };
-      MeasuresWords *words;
-      const guint32 *local;
-      guint32 *map;
-      guint n, index, line;
-
-      local = measures_measure_get_word_ids (measure, &n, &words);
-
-      /* One vocabulary for the whole cache. */
-      if ((map = g_hash_table_lookup (maps, words)) == NULL)
-        {
-          guint n_words = measures_words_get_n_words (words);
-
-          map = g_new (guint32, MAX (n_words, 1));
-          for (guint k = 0; k < n_words; k++)
-            {
-              const char *word = measures_words_get_word (words, k);
-              gpointer found;
-
-              if (!g_hash_table_lookup_extended (ids, word, NULL, &found))
-                {
-                  guint32 offset = w.position - w.blob_start;
-
-                  put_bytes (&w, word, strlen (word) + 1);
-                  found = GUINT_TO_POINTER (w.vocabulary->len + 1);
-                  g_array_append_val (w.vocabulary, offset);
-                  g_hash_table_insert (ids, (gpointer) word, found);
-                }
-              map[k] = GPOINTER_TO_UINT (found) - 1;
-            }
-          g_hash_table_insert (maps, words, map);
-        }
+      guint index, line;
 
       if (extra != NULL)
         {
@@ -1029,10 +957,6 @@ write_cache (int                     fd,
             }
         }
       f[F_TITLE_DERIVED] = measures_measure_get_title_derived (measure) ? 1 : 0;
-      f[F_WORDS] = w.record_words->len;
-      f[F_N_WORDS] = n;
-      for (guint k = 0; k < n; k++)
-        g_array_append_val (w.record_words, map[local[k]]);
       f[F_INDEX] = index;
       f[F_LINE] = line;
       g_array_append_vals (w.records, f, RECORD_FIELDS);
@@ -1043,10 +967,17 @@ write_cache (int                     fd,
     }
   put_end (&w);
 
-  put_array (&w, w.records, FALSE);
-  put_array (&w, w.lists, FALSE);
-  put_array (&w, w.record_words, FALSE);
-  put_array (&w, w.vocabulary, FALSE);
+  put_array (&w, w.records->data, (gsize) w.records->len * sizeof (guint32), 4);
+  put_array (&w, w.lists->data, (gsize) w.lists->len * sizeof (guint32), 4);
+  put_array (&w, w.vocabulary->data, (gsize) w.vocabulary->len * sizeof (guint32), 4);
+  {
+    const guint64 *posting_ends;
+    const guint8 *postings;
+    gsize n_postings = _measures_word_index_get_postings (words, &posting_ends, &postings);
+
+    put_array (&w, posting_ends, (gsize) _measures_word_index_get_n_words (words) * sizeof (guint64), 8);
+    put_array (&w, postings, n_postings, 1);
+  }
 
   put_align (&w, 8);
   flush_bytes (&w);
@@ -1071,7 +1002,6 @@ write_cache (int                     fd,
   g_hash_table_unref (w.short_strings);
   g_array_unref (w.records);
   g_array_unref (w.lists);
-  g_array_unref (w.record_words);
   g_array_unref (w.vocabulary);
 
   if (w.error != NULL)

@@ -13,7 +13,12 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever the layout of a cache or of its records changes. */
-#define MEASURES_CACHE_VERSION 5
+#define MEASURES_CACHE_VERSION 6
+
+/* A cache is one GVariant of this type (see measures-cache.c), whose
+ * last member, at MEASURES_CACHE_CHECKSUM, is the checksum of the rest. */
+#define MEASURES_CACHE_TYPE "(sustttayauauauatayt)"
+#define MEASURES_CACHE_CHECKSUM 12
 
 /**
  * MeasuresCacheKey:

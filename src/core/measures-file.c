@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -218,6 +220,149 @@ measures_file_read_all (GFile         *file,
   *length = size;
 
   return TRUE;
+}
+
+/**
+ * measures_file_get_memory_size:
+ *
+ * Returns: the memory the machine can give a process, in bytes: its
+ *   physical memory, or less when the process's address space is limited
+ *   (RLIMIT_AS)
+ */
+guint64
+measures_file_get_memory_size (void)
+{
+  guint64 size = G_MAXUINT64;
+
+#ifdef G_OS_UNIX
+  {
+    long pages = sysconf (_SC_PHYS_PAGES);
+    long page_size = sysconf (_SC_PAGESIZE);
+    struct rlimit limit;
+
+    if (pages > 0 && page_size > 0)
+      size = (guint64) pages * (guint64) page_size;
+    if (getrlimit (RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+      size = MIN (size, (guint64) limit.rlim_cur);
+  }
+#endif
+
+  return MIN (size, (guint64) G_MAXSIZE);
+}
+
+/**
+ * measures_format_byte_count:
+ * @count: a number of bytes
+ *
+ * Returns: (transfer full): @count with every digit, grouped by
+ *   thousands as the language groups them: "1,073,742,514" in English
+ */
+char *
+measures_format_byte_count (guint64 count)
+{
+  /* Translators: what separates groups of three digits in a large
+   * number, as in "1,073,742,514" */
+  const char *separator = C_("digit group separator", ",");
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * measures_file_map:
+ * @file: a file
+ * @limit: the largest size to take in
+ * @mapped: (out): whether the bytes are a mapping of the file, whose
+ *   pages may be given back to the kernel once read
+ *
+ * Maps a local regular file, so that its contents are the page cache's
+ * and only what is being read takes memory; reads other files as
+ * measures_file_read_all() does. A file larger than @limit gives
+ * %G_IO_ERROR_MESSAGE_TOO_LARGE. A mapped file that another program cuts
+ * short while it is read is the one case not handled: reading past its
+ * new end stops the process (SIGBUS), as with any mapping.
+ *
+ * Returns: (transfer full) (nullable): the contents
+ */
+GBytes *
+measures_file_map (GFile         *file,
+                   guint64        limit,
+                   GCancellable  *cancellable,
+                   gboolean      *mapped,
+                   GError       **error)
+{
+  char *contents = NULL;
+  gsize length;
+
+  *mapped = FALSE;
+
+#ifdef G_OS_UNIX
+  if (g_file_peek_path (file) != NULL)
+    {
+      g_autoptr(GMappedFile) mapping = NULL;
+      guint64 size;
+      int fd = _measures_file_open_regular (g_file_peek_path (file), &size, error);
+
+      if (fd < 0)
+        return NULL;
+      if (size > limit)
+        {
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "the file is too large");
+          return NULL;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      mapping = g_mapped_file_new_from_fd (fd, FALSE, error);
+      close (fd);
+      if (mapping == NULL)
+        return NULL;
+      *mapped = g_mapped_file_get_length (mapping) > 0;
+
+      return g_mapped_file_get_bytes (mapping);
+    }
+#endif
+
+  if (!measures_file_read_all (file, (goffset) MIN (limit, (guint64) G_MAXINT64), cancellable,
+                               &contents, &length, error))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * measures_file_release:
+ * @data: part of a read-only mapping of a file, as measures_file_map()
+ *   makes
+ * @length: its length
+ *
+ * Gives the whole pages of @data back to the kernel: they stay in the
+ * page cache and come back when read again.
+ */
+void
+measures_file_release (const char *data,
+                       gsize       length)
+{
+#if defined(MADV_DONTNEED) && defined(G_OS_UNIX)
+  gsize page = sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + length) & ~(guintptr) (page - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
 }
 
 /* Where an export to @path writes: @path itself, or the file that a

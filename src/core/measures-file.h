@@ -16,6 +16,15 @@ gboolean measures_file_read_all         (GFile         *file,
                                          char         **contents,
                                          gsize         *length,
                                          GError       **error);
+GBytes  *measures_file_map              (GFile         *file,
+                                         guint64        limit,
+                                         GCancellable  *cancellable,
+                                         gboolean      *mapped,
+                                         GError       **error);
+void     measures_file_release          (const char    *data,
+                                         gsize          length);
+guint64  measures_file_get_memory_size  (void);
+char    *measures_format_byte_count     (guint64        count);
 gboolean measures_file_replace_contents (GFile         *file,
                                          GBytes        *bytes,
                                          GCancellable  *cancellable,

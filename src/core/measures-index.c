@@ -13,6 +13,8 @@
 
 #include "measures-index.h"
 #include "measures-index-orders-private.h"
+#include "measures-index-words-private.h"
+#include "measures-measure-private.h"
 #include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -64,12 +66,12 @@ struct _MeasuresIndex
   int *year_from;
   int *year_to;
 
-  /* The search vocabulary, sorted, and its postings. */
-  MeasuresStrings *word_strings;
-  const char **words;
-  guint n_words;
-  guint *postings_start;
-  guint *postings;
+  /* The words of the measures' own texts: the word index of each
+   * dataset, where its measures stand; and the words of the facet
+   * values' labels, whose records are the facet values. */
+  GArray *segments;          /* Segment */
+  MeasuresWordIndex *label_words;
+  GArray *label_values;      /* LabelValue, per record of @label_words */
 
   /* Sort orders, made when first asked for, or ahead of time in another
    * thread. */
@@ -81,6 +83,28 @@ struct _MeasuresIndex
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresIndex, measures_index, G_TYPE_OBJECT)
+
+typedef struct
+{
+  MeasuresWordIndex *words;
+  guint offset;              /* where its record 0 stands, without @map */
+  guint *map;                /* else where each of its records stands */
+} Segment;
+
+typedef struct
+{
+  MeasuresFacet facet;
+  guint value;
+} LabelValue;
+
+static void
+segment_clear (gpointer data)
+{
+  Segment *segment = data;
+
+  _measures_word_index_unref (segment->words);
+  g_free (segment->map);
+}
 
 static void
 facet_value_clear (gpointer data)
@@ -117,10 +141,9 @@ measures_index_finalize (GObject *object)
 
   g_clear_pointer (&self->orders, _measures_index_orders_free);
 
-  g_free (self->words);
-  g_clear_pointer (&self->word_strings, measures_strings_unref);
-  g_free (self->postings_start);
-  g_free (self->postings);
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->label_words, _measures_word_index_unref);
+  g_clear_pointer (&self->label_values, g_array_unref);
   g_free (self->year_from);
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
@@ -257,276 +280,142 @@ index_facets (MeasuresIndex   *self,
   self->year_to[position] = measures_measure_get_year_to (measure);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 typedef struct
 {
-  GHashTable *ids;          /* word → id + 1, before sorting */
-  GPtrArray *vocabulary;    /* const char *, by id */
-  GHashTable *maps;         /* MeasuresWords → guint *, its ids to ours */
-  GHashTable *labels[MEASURES_N_FACETS]; /* value → GArray of ids */
-  GArray *doc_ids;          /* the ids of one measure */
-  guint *last_doc;          /* per id: the last measure that had it */
-  guint capacity;           /* of @last_doc */
-  MeasuresWords *folded;    /* the words of measures that kept none */
-  guint32 **folded_ids;     /* per measure, or NULL */
-  guint *n_folded_ids;
-} WordBuilder;
-
-static guint
-builder_intern (MeasuresIndex *self,
-                WordBuilder   *b,
-                const char    *word)
-{
-  gpointer found;
-  const char *copy;
-  guint id;
-
-  if (g_hash_table_lookup_extended (b->ids, word, NULL, &found))
-    return GPOINTER_TO_UINT (found) - 1;
-
-  copy = measures_strings_add (self->word_strings, word);
-  id = b->vocabulary->len;
-  g_ptr_array_add (b->vocabulary, (gpointer) copy);
-  g_hash_table_insert (b->ids, (gpointer) copy, GUINT_TO_POINTER (id + 1));
-
-  return id;
-}
-
-/* Our ids for the words of a vocabulary, found once per vocabulary. */
-static const guint *
-builder_map (MeasuresIndex *self,
-             WordBuilder   *b,
-             MeasuresWords *words)
-{
-  guint *map = g_hash_table_lookup (b->maps, words);
-
-  if (map == NULL)
-    {
-      guint n = measures_words_get_n_words (words);
-
-      map = g_new (guint, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        map[i] = builder_intern (self, b, measures_words_get_word (words, i));
-      g_hash_table_insert (b->maps, words, map);
-    }
-
-  return map;
-}
-
-/* The words of a value and its label, as the search text has them. */
-static const GArray *
-builder_label (MeasuresIndex *self,
-               WordBuilder   *b,
-               MeasuresFacet  facet,
-               const char    *value)
-{
-  GArray *ids = g_hash_table_lookup (b->labels[facet], value);
-
-  if (ids == NULL)
-    {
-      g_autofree char *label = measures_vocabulary_label (facet, value);
-      g_autofree char *text = g_str_equal (label, value) ? g_strdup (value)
-                                                         : g_strdup_printf ("%s\n%s", value, label);
-      g_autofree char *folded = measures_fold_words (text);
-      g_autoptr(MeasuresWords) words = measures_words_new ();
-      g_autofree guint32 *local = NULL;
-      guint n;
-
-      local = measures_words_collect (words, folded, &n);
-      ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-      for (guint i = 0; i < n; i++)
-        {
-          guint id = builder_intern (self, b, measures_words_get_word (words, local[i]));
-
-          g_array_append_val (ids, id);
-        }
-      g_hash_table_insert (b->labels[facet], (gpointer) value, ids);
-    }
-
-  return ids;
-}
+  MeasuresWordIndex *words;
+  guint offset;
+  gboolean in_place;         /* its records stand at @offset on, in order */
+  guint count;
+  guint *map;
+} Group;
 
 static void
-builder_add (WordBuilder *b,
-             guint        doc,
-             guint        id)
+group_free (gpointer data)
 {
-  if (id >= b->capacity)
-    {
-      guint old = b->capacity;
+  Group *group = data;
 
-      b->capacity = MAX (id + 1, 2 * old);
-      b->last_doc = g_renew (guint, b->last_doc, b->capacity);
-      for (guint i = old; i < b->capacity; i++)
-        b->last_doc[i] = G_MAXUINT;
-    }
-
-  if (b->last_doc[id] != doc)
-    {
-      b->last_doc[id] = doc;
-      g_array_append_val (b->doc_ids, id);
-    }
+  g_free (group->map);
+  g_free (group);
 }
 
-static void
-builder_add_label (MeasuresIndex *self,
-                   WordBuilder   *b,
-                   guint          doc,
-                   MeasuresFacet  facet,
-                   const char    *value)
-{
-  const GArray *ids;
-
-  if (value == NULL)
-    return;
-
-  ids = builder_label (self, b, facet, value);
-  for (guint i = 0; i < ids->len; i++)
-    builder_add (b, doc, g_array_index (ids, guint, i));
-}
-
-/* The ids of the distinct words of measure @doc: its own, and those of its
- * country, region, types and forms with their labels. */
-static void
-builder_collect (MeasuresIndex *self,
-                 WordBuilder   *b,
-                 guint          doc)
-{
-  MeasuresMeasure *measure = g_ptr_array_index (self->measures, doc);
-  const char * const *types = measures_measure_get_types (measure);
-  const char * const *forms = measures_measure_get_forms (measure);
-  MeasuresWords *words;
-  const guint32 *own;
-  const guint *map;
-  guint n_own;
-
-  g_array_set_size (b->doc_ids, 0);
-
-  own = measures_measure_get_word_ids (measure, &n_own, &words);
-  if (own == NULL)
-    {
-      own = b->folded_ids[doc];
-      n_own = b->n_folded_ids[doc];
-      words = b->folded;
-    }
-  map = builder_map (self, b, words);
-  for (guint i = 0; i < n_own; i++)
-    builder_add (b, doc, map[own[i]]);
-
-  builder_add_label (self, b, doc, MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
-  builder_add_label (self, b, doc, MEASURES_FACET_REGION, measures_measure_get_region (measure));
-  for (guint i = 0; types[i] != NULL; i++)
-    builder_add_label (self, b, doc, MEASURES_FACET_TYPE, types[i]);
-  for (guint i = 0; forms[i] != NULL; i++)
-    builder_add_label (self, b, doc, MEASURES_FACET_FORM, forms[i]);
-}
-
-/* Builds the sorted vocabulary and its postings from the words each
- * measure keeps (made at load, or read from a cache) and the words of the
- * labels of its values, in two passes: count, then fill. A measure made
- * without words gets them here. */
+/* The words of the measures' own texts. Each dataset's word index is
+ * used as it is where its measures stand in their order, one after
+ * another, as they do unless a later dataset replaced some; otherwise
+ * it is renumbered. Measures with no word index, or in the index twice,
+ * get one made of them, their words folded now if they kept none. */
 static void
 index_words (MeasuresIndex *self)
 {
-  WordBuilder b = { 0, };
-  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_autofree guint *rank = NULL;
-  g_autofree guint *fill = NULL;
-  guint64 total = 0;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL, group_free);
+  g_autoptr(GArray) loose = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  Group *group;
 
-  self->word_strings = measures_strings_new (64 * 1024);
-  b.ids = g_hash_table_new (g_str_hash, g_str_equal);
-  b.vocabulary = g_ptr_array_new ();
-  b.maps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (guint f = 0; f < MEASURES_N_FACETS; f++)
-    b.labels[f] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  b.doc_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
+  g_array_set_clear_func (self->segments, segment_clear);
 
-  /* Measures made here and there, not loaded, have their words folded
-   * now, without changing them: they may be shared with other threads. */
-  b.folded_ids = g_new0 (guint32 *, MAX (self->n, 1));
-  b.n_folded_ids = g_new0 (guint, MAX (self->n, 1));
-  for (guint doc = 0; doc < self->n; doc++)
+  for (guint position = 0; position < self->n; position++)
     {
-      MeasuresMeasure *measure = g_ptr_array_index (self->measures, doc);
-      MeasuresWords *words;
-      guint n_own;
+      guint ordinal;
+      MeasuresWordIndex *words =
+        _measures_measure_get_word_index (g_ptr_array_index (self->measures, position), &ordinal);
 
-      if (measures_measure_get_word_ids (measure, &n_own, &words) == NULL)
+      if (words == NULL || ordinal >= _measures_word_index_get_n_records (words))
+        continue;
+      if ((group = g_hash_table_lookup (groups, words)) == NULL)
         {
-          g_autofree char *folded = measures_measure_dup_own_words (measure);
+          group = g_new0 (Group, 1);
+          group->words = words;
+          group->in_place = position >= ordinal;
+          group->offset = position - ordinal;
+          g_hash_table_insert (groups, words, group);
+        }
+      if (position - ordinal != group->offset || group->count != ordinal)
+        group->in_place = FALSE;
+      group->count++;
+    }
 
-          if (b.folded == NULL)
-            b.folded = measures_words_new ();
-          b.folded_ids[doc] = measures_words_collect (b.folded, folded, &b.n_folded_ids[doc]);
+  for (guint position = 0; position < self->n; position++)
+    {
+      guint ordinal;
+      MeasuresWordIndex *words =
+        _measures_measure_get_word_index (g_ptr_array_index (self->measures, position), &ordinal);
+
+      if (words == NULL || ordinal >= _measures_word_index_get_n_records (words))
+        {
+          g_array_append_val (loose, position);
+          continue;
+        }
+      group = g_hash_table_lookup (groups, words);
+      if (group->in_place && group->count == _measures_word_index_get_n_records (words))
+        continue;
+      if (group->map == NULL)
+        {
+          guint n = _measures_word_index_get_n_records (words);
+
+          group->map = g_new (guint, MAX (n, 1));
+          for (guint i = 0; i < n; i++)
+            group->map[i] = G_MAXUINT;
+        }
+      if (group->map[ordinal] != G_MAXUINT)
+        g_array_append_val (loose, position);
+      else
+        group->map[ordinal] = position;
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &group))
+    {
+      Segment segment = { NULL, };
+
+      if (group->map == NULL)
+        {
+          segment.words = _measures_word_index_ref (group->words);
+          segment.offset = group->offset;
+        }
+      else
+        segment.words = _measures_word_index_remap (group->words, group->map, self->n);
+      g_array_append_val (self->segments, segment);
+    }
+
+  if (loose->len > 0)
+    {
+      g_autoptr(GPtrArray) measures = g_ptr_array_sized_new (loose->len);
+      Segment segment = { NULL, };
+
+      for (guint i = 0; i < loose->len; i++)
+        g_ptr_array_add (measures, g_ptr_array_index (self->measures, g_array_index (loose, guint, i)));
+      segment.words = _measures_word_index_new_for_measures (measures);
+      segment.map = (guint *) (void *) g_array_free (g_steal_pointer (&loose), FALSE);
+      g_array_append_val (self->segments, segment);
+    }
+}
+
+/* The words of each facet value and of its label in the UI language, as
+ * the search text of a measure has them. */
+static void
+index_label_words (MeasuresIndex *self)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  self->label_values = g_array_new (FALSE, FALSE, sizeof (LabelValue));
+  for (guint facet = 0; facet < MEASURES_N_FACETS; facet++)
+    {
+      GArray *values = self->facets[facet].values;
+
+      for (guint v = 0; v < values->len; v++)
+        {
+          const FacetValue *value = &g_array_index (values, FacetValue, v);
+          LabelValue label = { facet, v };
+
+          g_ptr_array_add (texts, g_str_equal (value->label, value->value)
+                                    ? g_strdup (value->value)
+                                    : g_strdup_printf ("%s\n%s", value->value, value->label));
+          g_array_append_val (self->label_values, label);
         }
     }
 
-  /* Count. */
-  for (guint doc = 0; doc < self->n; doc++)
-    {
-      builder_collect (self, &b, doc);
-      g_array_set_size (counts, b.vocabulary->len);
-      for (guint i = 0; i < b.doc_ids->len; i++)
-        g_array_index (counts, guint, g_array_index (b.doc_ids, guint, i))++;
-      total += b.doc_ids->len;
-    }
-
-  /* Sort the vocabulary, and remember where each word went. */
-  self->n_words = b.vocabulary->len;
-  self->words = g_new (const char *, self->n_words + 1);
-  if (self->n_words > 0)
-    memcpy (self->words, b.vocabulary->pdata, self->n_words * sizeof (char *));
-  self->words[self->n_words] = NULL;
-  qsort (self->words, self->n_words, sizeof (char *), compare_strings);
-
-  rank = g_new (guint, MAX (self->n_words, 1));
-  for (guint i = 0; i < self->n_words; i++)
-    rank[GPOINTER_TO_UINT (g_hash_table_lookup (b.ids, self->words[i])) - 1] = i;
-
-  self->postings_start = g_new0 (guint, self->n_words + 1);
-  for (guint id = 0; id < self->n_words; id++)
-    self->postings_start[rank[id] + 1] = g_array_index (counts, guint, id);
-  for (guint i = 0; i < self->n_words; i++)
-    self->postings_start[i + 1] += self->postings_start[i];
-
-  /* Fill; measures are visited in order, so each list comes out sorted. */
-  self->postings = g_new (guint, MAX (total, 1));
-  fill = g_new (guint, MAX (self->n_words, 1));
-  if (self->n_words > 0)
-    memcpy (fill, self->postings_start, self->n_words * sizeof (guint));
-  for (guint i = 0; i < b.capacity; i++)
-    b.last_doc[i] = G_MAXUINT;
-
-  for (guint doc = 0; doc < self->n; doc++)
-    {
-      builder_collect (self, &b, doc);
-      for (guint i = 0; i < b.doc_ids->len; i++)
-        {
-          guint id = g_array_index (b.doc_ids, guint, i);
-
-          self->postings[fill[rank[id]]++] = doc;
-        }
-    }
-
-  g_hash_table_unref (b.ids);
-  g_ptr_array_unref (b.vocabulary);
-  g_hash_table_unref (b.maps);
-  for (guint f = 0; f < MEASURES_N_FACETS; f++)
-    g_hash_table_unref (b.labels[f]);
-  g_array_unref (b.doc_ids);
-  g_free (b.last_doc);
-  for (guint doc = 0; doc < self->n; doc++)
-    g_free (b.folded_ids[doc]);
-  g_free (b.folded_ids);
-  g_free (b.n_folded_ids);
-  g_clear_pointer (&b.folded, measures_words_unref);
+  self->label_words = _measures_word_index_new_for_texts ((const char * const *) texts->pdata, texts->len);
 }
 
 /**
@@ -561,6 +450,7 @@ measures_index_new (GPtrArray *measures)
   g_clear_pointer (&self->category_of_type, g_hash_table_unref);
 
   index_words (self);
+  index_label_words (self);
   self->orders = _measures_index_orders_new (self->measures, self->year_from, self->year_to);
 
   return self;
@@ -832,31 +722,12 @@ facet_bits (MeasuresIndex      *self,
   return into;
 }
 
-/* The first word not less than @prefix. */
-static guint
-lower_bound (MeasuresIndex *self,
-             const char    *prefix)
-{
-  guint lo = 0, hi = self->n_words;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (strcmp (self->words[mid], prefix) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 static MeasuresBitset *
 word_bits (MeasuresIndex *self,
            const char    *word)
 {
   MeasuresBitset *bits = g_hash_table_lookup (self->word_cache, word);
+  g_autoptr(MeasuresBitset) labels = NULL;
   char prefix[256];
   gsize len;
 
@@ -868,11 +739,22 @@ word_bits (MeasuresIndex *self,
   len = strlen (prefix);
 
   bits = measures_bitset_new (self->n);
-  for (guint i = lower_bound (self, prefix);
-       i < self->n_words && strncmp (self->words[i], prefix, len) == 0;
-       i++)
-    for (guint k = self->postings_start[i]; k < self->postings_start[i + 1]; k++)
-      measures_bitset_set (bits, self->postings[k]);
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (self->segments, Segment, i);
+
+      _measures_word_index_add_prefix (segment->words, prefix, segment->map, segment->offset, bits);
+    }
+
+  labels = measures_bitset_new (self->label_values->len);
+  _measures_word_index_add_prefix (self->label_words, prefix, NULL, 0, labels);
+  for (guint i = 0; i < self->label_values->len; i++)
+    if (measures_bitset_get (labels, i))
+      {
+        const LabelValue *label = &g_array_index (self->label_values, LabelValue, i);
+
+        measures_bitset_or (bits, g_array_index (self->facets[label->facet].values, FacetValue, label->value).bits);
+      }
 
   /* A prefix longer than an indexed word was compared on its first 255
    * bytes only: check the candidates against the whole text. */

@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "measures-cache.h"
+
 G_BEGIN_DECLS
 
 /* Deeper nesting than any real dataset needs; json-glib itself
@@ -65,7 +67,15 @@ typedef struct
 void      _measures_json_scan                (const char             *data,
                                               gsize                   length,
                                               MeasuresJsonScan       *scan);
+void      _measures_json_scan_releasing      (const char             *data,
+                                              gsize                   length,
+                                              MeasuresJsonScan       *scan);
 void      _measures_json_scan_clear          (MeasuresJsonScan       *scan);
+gboolean  _measures_json_scan_validate       (const char             *data,
+                                              gsize                   length,
+                                              gboolean                mapped,
+                                              MeasuresFingerprint    *fingerprint,
+                                              const char            **bad);
 gboolean  _measures_json_scan_is_safe        (const char             *text,
                                               gsize                   length);
 guint     _measures_json_scan_record_line    (const MeasuresJsonScan *scan,

@@ -12,9 +12,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "measures-cache.h"
 #include "measures-dataset.h"
 #include "measures-error.h"
+#include "measures-file.h"
 #include "measures-json-scan-private.h"
+#include "measures-text.h"
+#include "measures-utf8-private.h"
 
 /**
  * _measures_json_scan_clear:
@@ -46,7 +50,8 @@ hex4 (const char *p,
 
   for (int i = 0; i < 4; i++)
     {
-      int digit = g_ascii_xdigit_value (p[i]);
+      guchar c = p[i];
+      int digit = (guint) (c - '0') < 10 ? c - '0' : (guint) ((c | 0x20) - 'a') < 6 ? (c | 0x20) - 'a' + 10 : -1;
 
       if (digit < 0)
         return -1;
@@ -190,6 +195,11 @@ note_escape_outside (MeasuresJsonScan *scan,
   }
 }
 
+/* How much is read before the pages of a mapped file are given back. */
+#define RELEASE_SLICE ((gsize) 64 * 1024 * 1024)
+
+static void scan_json (const char *data, gsize length, gboolean release, MeasuresJsonScan *scan);
+
 /**
  * _measures_json_scan:
  * @data: JSON text
@@ -205,6 +215,31 @@ _measures_json_scan (const char       *data,
                      gsize             length,
                      MeasuresJsonScan *scan)
 {
+  scan_json (data, length, FALSE, scan);
+}
+
+/**
+ * _measures_json_scan_releasing:
+ *
+ * As _measures_json_scan() of a read-only mapping of a file, whose pages
+ * are given back to the kernel as the scan goes (see
+ * measures_file_release()).
+ */
+void
+_measures_json_scan_releasing (const char       *data,
+                               gsize             length,
+                               MeasuresJsonScan *scan)
+{
+  scan_json (data, length, TRUE, scan);
+}
+
+static void
+scan_json (const char       *data,
+           gsize             length,
+           gboolean          release,
+           MeasuresJsonScan *scan)
+{
+  const char *released = data;
   const char *end = data + length;
   const char *p = data;
   guint line = 1, column = 1;
@@ -244,6 +279,30 @@ _measures_json_scan (const char       *data,
 
       if (in_string)
         {
+          /* Plain bytes of a text, most of a file, eight at a time. */
+          while (end - p >= 8)
+            {
+              guint64 word, special;
+
+              memcpy (&word, p, 8);
+              special = _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x2222222222222222)) |
+                        _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x5C5C5C5C5C5C5C5C)) |
+                        _measures_zero_bytes (word ^ G_GUINT64_CONSTANT (0x0A0A0A0A0A0A0A0A));
+              if (special != 0)
+                {
+                  guint plain = __builtin_ctzll (special) >> 3;
+
+                  p += plain;
+                  column += plain;
+                  break;
+                }
+              p += 8;
+              column += 8;
+            }
+          if (p == end)
+            break;
+          c = *p;
+
           if (c == '\\' && p + 1 < end)
             {
               int unit;
@@ -355,6 +414,11 @@ _measures_json_scan (const char       *data,
           gsize offset = p - data;
 
           current = ++record;
+          if (release && (gsize) (p - released) >= RELEASE_SLICE)
+            {
+              measures_file_release (released, p - released);
+              released = p;
+            }
           g_array_append_val (scan->record_lines, line);
           g_array_append_val (scan->record_columns, column);
           g_array_append_val (scan->record_starts, offset);
@@ -449,6 +513,45 @@ _measures_json_scan (const char       *data,
   if (in_string || depth != 0 || scan->trailing_line > 0 || scan->records_end == 0 ||
       scan->record_starts->len != scan->record_ends->len)
     scan->simple = FALSE;
+}
+
+/**
+ * _measures_json_scan_validate:
+ * @mapped: whether @data maps a file, whose pages are given back to the
+ *   kernel as the check goes
+ * @fingerprint: (nullable): where every byte checked is fingerprinted, for
+ *   the cache, while it is at hand
+ * @bad: (out): where the text is not UTF-8
+ *
+ * Returns: whether the whole of @data is UTF-8 with no nul, checked a
+ *   slice at a time
+ */
+gboolean
+_measures_json_scan_validate (const char          *data,
+                              gsize                length,
+                              gboolean             mapped,
+                              MeasuresFingerprint *fingerprint,
+                              const char         **bad)
+{
+  const char *p = data, *end = data + length;
+
+  while (p < end)
+    {
+      const char *cut = p + MIN ((gsize) (end - p), RELEASE_SLICE);
+
+      /* Cut before an ASCII byte, where no character is cut in two. */
+      while (cut < end && (guchar) *cut >= 0x80)
+        cut++;
+      if (!measures_utf8_validate (p, cut - p, bad))
+        return FALSE;
+      if (fingerprint != NULL)
+        measures_fingerprint_update (fingerprint, p, cut - p);
+      if (mapped)
+        measures_file_release (p, cut - p);
+      p = cut;
+    }
+
+  return TRUE;
 }
 
 /**

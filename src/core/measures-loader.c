@@ -23,13 +23,32 @@
 #include "measures-error.h"
 #include "measures-importer.h"
 #include "measures-json-scan-private.h"
+#include "measures-index-words-private.h"
 #include "measures-loader.h"
+#include "measures-measure-private.h"
+#include "measures-record-reader-private.h"
 #include "measures-store.h"
 
 /* One limit, said to the loader's users and kept by its scan. */
 G_STATIC_ASSERT (MEASURES_LOADER_MAX_DEPTH == MEASURES_JSON_SCAN_MAX_DEPTH);
 
 #define BUNDLED_URI "resource://" RESOURCE_PREFIX "/measures.json"
+
+/**
+ * measures_loader_get_max_size:
+ *
+ * A dataset's records take most of the size of its file in memory, so a
+ * file larger than the memory of the machine (see
+ * measures_file_get_memory_size()) cannot be loaded, and is refused
+ * before it is read.
+ *
+ * Returns: the largest file the loader reads, in bytes
+ */
+guint64
+measures_loader_get_max_size (void)
+{
+  return measures_file_get_memory_size ();
+}
 
 /**
  * measures_loader_get_bundled_file:
@@ -256,6 +275,7 @@ typedef struct
   gint done;
   gint failed;              /* a record is not valid JSON on its own */
   gint cancelled;
+  gboolean mapped;          /* @data maps a file: give back what was read */
   const Progress *progress;
 } Parallel;
 
@@ -269,6 +289,7 @@ parse_records (gpointer user_data)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(MeasuresStrings) strings = measures_strings_new (256 * 1024);
   g_autoptr(MeasuresWords) words = measures_words_new ();
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
 
   for (;;)
     {
@@ -289,7 +310,17 @@ parse_records (gpointer user_data)
           Outcome *outcome = &job->outcomes[i];
           g_autoptr(GError) error = NULL;
           JsonObject *object;
-          const char *bad;
+          const char *bad = g_hash_table_lookup (job->scan->bad_records, GUINT_TO_POINTER (i + 1));
+
+          /* A plain record is read straight into a measure; json-glib
+           * reads the others, for their messages. */
+          if (bad == NULL &&
+              (outcome->measure = _measures_record_reader_read (reader, job->data + start, end - start,
+                                                                strings)) != NULL)
+            {
+              measures_measure_index_words (outcome->measure, words);
+              continue;
+            }
 
           if (!json_parser_load_from_data (parser, job->data + start, end - start, NULL) ||
               !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -299,7 +330,7 @@ parse_records (gpointer user_data)
             }
 
           object = json_node_get_object (json_parser_get_root (parser));
-          if ((bad = g_hash_table_lookup (job->scan->bad_records, GUINT_TO_POINTER (i + 1))) != NULL)
+          if (bad != NULL)
             {
               outcome->id = g_strdup (record_id (object));
               outcome->problem = g_strdup (bad);
@@ -315,6 +346,14 @@ parse_records (gpointer user_data)
             }
 
           measures_measure_index_words (outcome->measure, words);
+        }
+
+      if (job->mapped && first < n)
+        {
+          gsize from = g_array_index (job->scan->record_starts, gsize, first);
+          gsize to = g_array_index (job->scan->record_ends, gsize, MIN (first + CHUNK, n) - 1);
+
+          measures_file_release (job->data + from, to - from);
         }
 
       progress_at (job->progress,
@@ -336,6 +375,7 @@ static gboolean
 load_records_apart (MeasuresDataset        *dataset,
                     const char             *data,
                     gsize                   length,
+                    gboolean                mapped,
                     const MeasuresJsonScan *scan,
                     const Progress         *progress)
 {
@@ -365,6 +405,7 @@ load_records_apart (MeasuresDataset        *dataset,
   job.data = data;
   job.scan = scan;
   job.outcomes = outcomes;
+  job.mapped = mapped;
   job.progress = progress;
 
   n_threads = MIN (n_threads, (n + CHUNK - 1) / CHUNK);
@@ -417,6 +458,8 @@ load_records_apart (MeasuresDataset        *dataset,
  * Returns: (transfer full): the dataset
  */
 static MeasuresDataset *load_bytes (GBytes         *bytes,
+                                    gboolean        mapped,
+                                    MeasuresFingerprint *fingerprint,
                                     GFile          *file,
                                     const char     *name,
                                     const Progress *progress);
@@ -426,16 +469,49 @@ measures_loader_load_bytes (GBytes     *bytes,
                             GFile      *file,
                             const char *name)
 {
-  return load_bytes (bytes, file, name, NULL);
+  return load_bytes (bytes, FALSE, NULL, file, name, NULL);
+}
+
+static MeasuresDataset *read_bytes (GBytes *bytes, gboolean mapped, MeasuresFingerprint *fingerprint,
+                                    GFile *file, const char *name, const Progress *progress);
+
+/* Reads a dataset, then makes the word index its records share from the
+ * words each kept, and lets those go. */
+static MeasuresDataset *
+load_bytes (GBytes              *bytes,
+            gboolean             mapped,
+            MeasuresFingerprint *fingerprint,
+            GFile               *file,
+            const char          *name,
+            const Progress      *progress)
+{
+  MeasuresDataset *dataset = read_bytes (bytes, mapped, fingerprint, file, name, progress);
+  GPtrArray *measures = measures_dataset_get_measures (dataset);
+
+  if (measures->len > 0 && !progress_cancelled (progress))
+    {
+      g_autoptr(MeasuresWordIndex) words = _measures_word_index_new_for_measures (measures);
+
+      for (guint i = 0; i < measures->len; i++)
+        _measures_measure_set_word_index (g_ptr_array_index (measures, i), _measures_word_index_ref (words),
+                                          (GDestroyNotify) _measures_word_index_unref, i);
+    }
+
+  return dataset;
 }
 
 /* Reading a file is a tenth of its share, parsing a third, building its
- * records the rest. */
+ * records the rest. @mapped says that @bytes map a file, whose pages are
+ * given back to the kernel once read, so that a large file never takes
+ * its size in memory. @fingerprint, when given, gets every byte of a
+ * file that is text. */
 static MeasuresDataset *
-load_bytes (GBytes         *bytes,
-            GFile          *file,
-            const char     *name,
-            const Progress *progress)
+read_bytes (GBytes              *bytes,
+            gboolean             mapped,
+            MeasuresFingerprint *fingerprint,
+            GFile               *file,
+            const char          *name,
+            const Progress      *progress)
 {
   g_autoptr(MeasuresDataset) dataset = measures_dataset_new (file, name);
   g_autoptr(JsonParser) parser = NULL;
@@ -459,6 +535,8 @@ load_bytes (GBytes         *bytes,
    * text: lines and columns count from after it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      if (fingerprint != NULL)
+        measures_fingerprint_update (fingerprint, data, 3);
       data += 3;
       length -= 3;
     }
@@ -483,7 +561,7 @@ load_bytes (GBytes         *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  if (!g_utf8_validate_len (data, length, &bad_utf8))
+  if (!_measures_json_scan_validate (data, length, mapped, fingerprint, &bad_utf8))
     {
       guint line = 1;
 
@@ -526,7 +604,10 @@ load_bytes (GBytes         *bytes,
       return g_steal_pointer (&dataset);
     }
 
-  _measures_json_scan (data, length, &scan);
+  if (mapped)
+    _measures_json_scan_releasing (data, length, &scan);
+  else
+    _measures_json_scan (data, length, &scan);
 
   if (progress_cancelled (progress))
     {
@@ -565,10 +646,11 @@ load_bytes (GBytes         *bytes,
       for (guint i = 0; i < scan.bad_escapes->len; i++)
         memcpy (patched + g_array_index (scan.bad_escapes, gsize, i) + 2, "FFFD", 4);
       data = patched;
+      mapped = FALSE;
     }
 
   progress_at (progress, 1, 10);
-  if (scan.simple && load_records_apart (dataset, data, length, &scan, progress))
+  if (scan.simple && load_records_apart (dataset, data, length, mapped, &scan, progress))
     {
       add_outside_problems (dataset, &scan);
       _measures_json_scan_clear (&scan);
@@ -674,7 +756,6 @@ load_file (GFile          *file,
            const Progress *progress)
 {
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -682,7 +763,8 @@ load_file (GFile          *file,
   g_autoptr(GFileInfo) info = NULL;
   MeasuresDataset *dataset;
   MeasuresCacheKey key = { NULL, };
-  gsize length;
+  MeasuresFingerprint fingerprint;
+  gboolean mapped = FALSE;
   gint64 load_start = g_get_monotonic_time ();
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -708,16 +790,18 @@ load_file (GFile          *file,
       }
 
     if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-        g_file_info_get_size (info) > MEASURES_LOADER_MAX_SIZE)
+        (guint64) g_file_info_get_size (info) > measures_loader_get_max_size ())
       {
-        g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info) / (1024 * 1024));
+        g_autofree char *size = measures_format_byte_count (g_file_info_get_size (info));
+        g_autofree char *memory = measures_format_byte_count (measures_loader_get_max_size ());
 
         dataset = measures_dataset_new (file, name);
         measures_dataset_take_error (dataset,
                                      g_error_new (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
-                                                  /* Translators: sizes in megabytes */
-                                                  _("the file is too large (%s MB; the limit is %d MB)"),
-                                                  size, (int) (MEASURES_LOADER_MAX_SIZE / (1024 * 1024))));
+                                                  /* Translators: sizes in bytes, such as
+                                                   * “1,073,742,514” */
+                                                  _("the file is too large (%s bytes; this computer has %s bytes of memory)"),
+                                                  size, memory));
         return dataset;
       }
   }
@@ -757,7 +841,7 @@ load_file (GFile          *file,
         }
     }
 
-  if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
+  if ((bytes = measures_file_map (file, measures_loader_get_max_size (), cancellable, &mapped, &error)) == NULL)
     {
       dataset = measures_dataset_new (file, name);
 
@@ -770,14 +854,10 @@ load_file (GFile          *file,
       return dataset;
     }
 
-  if (cache != NULL)
-    {
-      key.size = length;
-      key.fingerprint = measures_cache_fingerprint (contents, length);
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  dataset = load_bytes (bytes, file, name, progress);
+  measures_fingerprint_init (&fingerprint);
+  dataset = load_bytes (bytes, mapped, cache != NULL ? &fingerprint : NULL, file, name, progress);
+  key.size = g_bytes_get_size (bytes);
+  key.fingerprint = measures_fingerprint_end (&fingerprint);
 
   /* Only a dataset read whole is kept: problems are read afresh each time,
    * so that their messages follow the language. A cancelled load is not
@@ -817,7 +897,8 @@ load_file (GFile          *file,
           /* Another process may have replaced it meanwhile. */
           g_debug ("Cannot read back the cache of %s: %s", name, error->message);
           g_clear_error (&error);
-          if (!measures_file_read_all (file, MEASURES_LOADER_MAX_SIZE, cancellable, &contents, &length, &error))
+          if ((bytes = measures_file_map (file, measures_loader_get_max_size (), cancellable, &mapped,
+                                          &error)) == NULL)
             {
               dataset = measures_dataset_new (file, name);
               measures_dataset_take_error (dataset,
@@ -825,8 +906,7 @@ load_file (GFile          *file,
                                                                 describe_read_error (error)));
               return dataset;
             }
-          bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-          dataset = load_bytes (bytes, file, name, progress);
+          dataset = load_bytes (bytes, mapped, NULL, file, name, progress);
         }
     }
 
@@ -996,10 +1076,6 @@ measures_loader_load_catalog_with_progress (GFile * const *files,
   catalog->index = measures_index_new (catalog->measures);
   set_progress (progress, 1, 1);
   g_debug ("Indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-
-  /* The index and the caches have the words now. */
-  for (guint i = 0; i < catalog->measures->len; i++)
-    measures_measure_forget_words (g_ptr_array_index (catalog->measures, i));
 
   return g_steal_pointer (&catalog);
 }

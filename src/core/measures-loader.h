@@ -18,8 +18,6 @@ G_BEGIN_DECLS
  * keeps it (MEASURES_JSON_SCAN_MAX_DEPTH, checked equal). */
 #define MEASURES_LOADER_MAX_DEPTH 64
 
-/* Larger files are refused before they are read. */
-#define MEASURES_LOADER_MAX_SIZE (G_GOFFSET_CONSTANT (1024) * 1024 * 1024)
 
 /**
  * MeasuresCatalog:
@@ -44,6 +42,7 @@ void              measures_catalog_free              (MeasuresCatalog      *self
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresCatalog, measures_catalog_free)
 
 GFile            *measures_loader_get_bundled_file   (void);
+guint64           measures_loader_get_max_size       (void);
 MeasuresCatalog  *measures_loader_load_catalog       (GFile * const        *files,
                                                       guint                 n_files,
                                                       GCancellable         *cancellable);

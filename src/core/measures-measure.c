@@ -13,6 +13,7 @@
 
 #include "measures-error.h"
 #include "measures-measure.h"
+#include "measures-measure-private.h"
 #include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -47,12 +48,17 @@ struct _MeasuresMeasure
   /* Unknown keys, in the order they were read. */
   JsonObject *extra;
 
-  /* The folded words of its own texts, as ids in @words; made once, by
-   * the loader or a cache, so that the index never folds text. */
+  /* The folded words of its own texts, as ids in @words, made once by
+   * the loader until its dataset's word index is made from them; then
+   * the word index, shared by the dataset's records, and its number in
+   * it. The index of a catalog never folds text. */
   guint n_word_ids;
-  guint32 *word_ids;
+  gsize n_word_bytes;
+  guint8 *word_ids;             /* packed, see measures_words_unpack() */
   MeasuresWords *words;
-  gboolean word_ids_borrowed;   /* they live in @strings */
+  MeasuresWordIndex *word_index;
+  GDestroyNotify word_index_unref;
+  guint word_ordinal;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
@@ -76,20 +82,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const known_keys[] = {
-  "id", "country", "region", "year", "types", "forms",
-  "title", "title_derived", "description", "full_text", "source", "more_info", "url",
-  "classification", NULL
-};
 
 static void
 forget_words (MeasuresMeasure *self)
 {
-  if (!self->word_ids_borrowed)
-    g_free (self->word_ids);
-  self->word_ids = NULL;
-  self->word_ids_borrowed = FALSE;
+  g_clear_pointer (&self->word_ids, g_free);
   self->n_word_ids = 0;
+  self->n_word_bytes = 0;
   g_clear_pointer (&self->words, measures_words_unref);
 }
 
@@ -107,6 +106,8 @@ measures_measure_finalize (GObject *object)
   g_clear_pointer (&self->classification, measures_localized_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   forget_words (self);
+  if (self->word_index != NULL)
+    self->word_index_unref (self->word_index);
   g_clear_pointer (&self->strings, measures_strings_unref);
 
   G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
@@ -199,272 +200,6 @@ measures_measure_class_init (MeasuresMeasureClass *klass)
 static void
 measures_measure_init (MeasuresMeasure *self)
 {
-}
-
-/* Parsing helpers: each reports the key it looked at. */
-
-static gboolean
-is_null (JsonNode *node)
-{
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
-}
-
-static gboolean
-get_string (JsonObject  *object,
-            const char  *key,
-            const char **out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  const char *text;
-
-  if (is_null (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   /* Translators: %s is a key of a record, such as “country” */
-                   _("“%s” must be a text"), key);
-      return FALSE;
-    }
-
-  text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   _("“%s” is not valid UTF-8"), key);
-      return FALSE;
-    }
-
-  *out = *text != '\0' ? text : NULL;
-
-  return TRUE;
-}
-
-/* Adds the texts of @key to @out, each once, borrowed from @object. */
-static gboolean
-get_strv (JsonObject  *object,
-          const char  *key,
-          GPtrArray   *out,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (is_null (node))
-    return TRUE;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *one = NULL;
-
-      if (!get_string (object, key, &one, error))
-        return FALSE;
-      if (one != NULL)
-        g_ptr_array_add (out, (gpointer) one);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          const char *text;
-
-          if (!JSON_NODE_HOLDS_VALUE (element) ||
-              json_node_get_value_type (element) != G_TYPE_STRING)
-            {
-              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                           /* Translators: %s is a key of a record, such as “forms” */
-                           _("“%s” must be a text or a list of texts"), key);
-              return FALSE;
-            }
-
-          text = json_node_get_string (element);
-          if (!g_utf8_validate (text, -1, NULL))
-            {
-              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                           _("“%s” is not valid UTF-8"), key);
-              return FALSE;
-            }
-
-          if (*text != '\0' && g_hash_table_add (seen, (gpointer) text))
-            g_ptr_array_add (out, (gpointer) text);
-        }
-    }
-  else
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   _("“%s” must be a text or a list of texts"), key);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_localized (JsonObject         *object,
-               const char         *key,
-               MeasuresStrings    *strings,
-               MeasuresLocalized **out,
-               GError            **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autoptr(GError) local_error = NULL;
-  MeasuresLocalized *localized;
-
-  if (is_null (node))
-    return TRUE;
-
-  localized = measures_localized_from_json_in (node, strings, &local_error);
-  if (localized == NULL)
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   /* Translators: “%s” is a key, the second %s what is wrong */
-                   _("“%s”: %s"), key, local_error->message);
-      return FALSE;
-    }
-
-  if (measures_localized_is_empty (localized))
-    {
-      measures_localized_unref (localized);
-      return TRUE;
-    }
-
-  *out = localized;
-
-  return TRUE;
-}
-
-static gboolean
-get_boolean (JsonObject  *object,
-             const char  *key,
-             gboolean    *out,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (is_null (node))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   /* Translators: %s is a key of a record */
-                   _("“%s” must be true or false"), key);
-      return FALSE;
-    }
-
-  *out = json_node_get_boolean (node);
-
-  return TRUE;
-}
-
-static gboolean
-get_year_number (JsonNode   *node,
-                 const char *what,
-                 int        *year,
-                 GError    **error)
-{
-  GType type;
-  double value;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      ((type = json_node_get_value_type (node)) != G_TYPE_INT64 && type != G_TYPE_DOUBLE))
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   /* Translators: %s is “year” or “year.from” or “year.to” */
-                   _("“%s” must be a year number"), what);
-      return FALSE;
-    }
-
-  value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
-
-  /* The range first: converting 1e19, or the infinity that 1e400 reads
-   * as, to an integer is undefined. */
-  if (!(value >= MEASURES_YEAR_MIN && value <= MEASURES_YEAR_MAX) || value != (double) (int) value)
-    {
-      g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                   _("“%s” must be a whole year between %d and %d"),
-                   what, MEASURES_YEAR_MIN, MEASURES_YEAR_MAX);
-      return FALSE;
-    }
-
-  *year = (int) value;
-
-  return TRUE;
-}
-
-static gboolean
-get_year (JsonObject  *object,
-          int         *from,
-          int         *to,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "year");
-
-  *from = *to = MEASURES_YEAR_NONE;
-
-  if (is_null (node))
-    return TRUE;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      if (*text == '\0')
-        return TRUE;
-
-      if (!g_utf8_validate (text, -1, NULL) || !measures_parse_period (text, from, to))
-        {
-          g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                               _("“year” must look like “2018” or “2019 - 2022”"));
-          return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *period = json_node_get_object (node);
-      JsonNode *from_node = json_object_get_member (period, "from");
-      JsonNode *to_node = json_object_get_member (period, "to");
-
-      if (is_null (from_node))
-        {
-          g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
-                               _("“year” has no “from”"));
-          return FALSE;
-        }
-
-      if (!get_year_number (from_node, "year.from", from, error))
-        return FALSE;
-
-      if (!is_null (to_node))
-        {
-          if (!get_year_number (to_node, "year.to", to, error))
-            return FALSE;
-
-          if (*to < *from)
-            {
-              g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
-                           _("“year” ends (%d) before it starts (%d)"), *to, *from);
-              return FALSE;
-            }
-        }
-
-      return TRUE;
-    }
-
-  if (!get_year_number (node, "year", from, error))
-    return FALSE;
-
-  *to = *from;
-
-  return TRUE;
 }
 
 /* A vocabulary value, as written and as labelled in the UI language. */
@@ -568,30 +303,45 @@ measures_measure_dup_own_words (MeasuresMeasure *self)
  * @words: the vocabulary to add the words of its own texts to
  *
  * Folds the record's own texts (every language of its title, description,
- * full text, source and further information) once and keeps their words
+ * full text, source, further information and classification) once and keeps their words
  * as ids in @words. Call it from the thread that fills @words.
  */
 void
 measures_measure_index_words (MeasuresMeasure *self,
                               MeasuresWords   *words)
 {
-  g_autofree char *folded = NULL;
+  const MeasuresLocalized *localized[] = {
+    self->title, self->description, self->full_text, self->source, self->more_info,
+    self->classification,
+  };
+  const char *some[32];
+  g_autofree const char **many = NULL;
+  const char **texts = some;
+  guint n = 0;
 
   g_return_if_fail (MEASURES_IS_MEASURE (self));
   g_return_if_fail (words != NULL);
 
-  folded = measures_measure_dup_own_words (self);
+  /* The texts in the order measures_measure_dup_own_words() joins them. */
+  for (guint i = 0; i < G_N_ELEMENTS (localized); i++)
+    n += localized[i] != NULL ? measures_localized_get_n_langs (localized[i]) : 0;
+  if (n > G_N_ELEMENTS (some))
+    texts = many = g_new (const char *, n);
+  n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (localized); i++)
+    for (guint k = 0; localized[i] != NULL && k < measures_localized_get_n_langs (localized[i]); k++)
+      texts[n++] = measures_localized_get_text (localized[i], k);
 
   forget_words (self);
-  self->word_ids = measures_words_collect (words, folded, &self->n_word_ids);
+  self->word_ids = measures_words_collect_texts_packed (words, texts, n, &self->n_word_ids, &self->n_word_bytes);
   self->words = measures_words_ref (words);
 }
 
 /**
  * measures_measure_forget_words:
  *
- * Drops the ids of the record's words once the index and the cache have
- * them; an index made later folds the text again.
+ * Drops the ids of the record's words once its word index has them; an
+ * index made later without one folds the text again.
  */
 void
 measures_measure_forget_words (MeasuresMeasure *self)
@@ -602,21 +352,69 @@ measures_measure_forget_words (MeasuresMeasure *self)
 }
 
 /**
+ * _measures_measure_set_word_index:
+ * @word_index: (transfer full) (nullable): the word index of the record's
+ *   dataset
+ * @unref: what lets go of @word_index: the record knows nothing more of it
+ * @ordinal: the record's number in it
+ *
+ * Keeps where the record's words are indexed, and drops their ids.
+ */
+void
+_measures_measure_set_word_index (MeasuresMeasure   *self,
+                                  MeasuresWordIndex *word_index,
+                                  GDestroyNotify     unref,
+                                  guint              ordinal)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+  g_return_if_fail (word_index == NULL || unref != NULL);
+
+  forget_words (self);
+  if (self->word_index != NULL)
+    self->word_index_unref (self->word_index);
+  self->word_index = word_index;
+  self->word_index_unref = unref;
+  self->word_ordinal = ordinal;
+}
+
+/**
+ * _measures_measure_get_word_index:
+ * @ordinal: (out): the record's number in it
+ *
+ * Returns: (nullable) (transfer none): the word index of the record's
+ *   dataset, if it has one
+ */
+MeasuresWordIndex *
+_measures_measure_get_word_index (MeasuresMeasure *self,
+                                  guint           *ordinal)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  *ordinal = self->word_ordinal;
+
+  return self->word_index;
+}
+
+/**
  * measures_measure_get_word_ids:
  * @n_ids: (out): how many
+ * @n_bytes: (out): how many bytes they take, packed
  * @words: (out) (transfer none) (nullable): the vocabulary of the ids
  *
- * Returns: (array length=n_ids) (nullable): the ids of the words of the
- *   record's own texts, or %NULL if they were never made
+ * Returns: (array length=n_bytes) (nullable): the ids of the words of
+ *   the record's own texts, packed (see measures_words_unpack()), or
+ *   %NULL if they were never made
  */
-const guint32 *
+const guint8 *
 measures_measure_get_word_ids (MeasuresMeasure  *self,
                                guint            *n_ids,
+                               gsize            *n_bytes,
                                MeasuresWords   **words)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
   *n_ids = self->n_word_ids;
+  *n_bytes = self->n_word_bytes;
   *words = self->words;
 
   return self->words != NULL ? self->word_ids : NULL;
@@ -653,86 +451,27 @@ derive_id (MeasuresMeasure *self)
 }
 
 /**
- * measures_measure_new_from_json:
- * @object: a record in the measures-1 format
- * @error: return location for an error
+ * _measures_measure_new_from_fields:
+ * @strings: where to keep the record's strings
+ * @fields: what a record holds, read and checked; its localized texts
+ *   and unknown keys are taken (their pointers set to %NULL), its strings
+ *   copied
  *
- * Builds a measure from one JSON record. `country` is required; every
- * other key is optional but must have the documented type.
+ * The part of measures_measure_new_from_json_in() after every key is
+ * read, which the loader's own reader of plain records shares.
  *
- * Returns: (transfer full) (nullable): the measure, or %NULL with
- *   @error set in the %MEASURES_ERROR domain
+ * Returns: (transfer full) (nullable): the measure, or %NULL with @error
+ *   set when it has no country one can see
  */
 MeasuresMeasure *
-measures_measure_new_from_json (JsonObject  *object,
-                                GError     **error)
-{
-  g_autoptr(MeasuresStrings) strings = measures_strings_new (256);
-
-  return measures_measure_new_from_json_in (object, strings, error);
-}
-
-/**
- * measures_measure_new_from_json_in:
- * @strings: where to keep the record's strings; a load passes one store
- *   for all its records
- *
- * As measures_measure_new_from_json(). Call it from the thread that fills
- * @strings.
- */
-MeasuresMeasure *
-measures_measure_new_from_json_in (JsonObject       *object,
-                                   MeasuresStrings  *strings,
-                                   GError          **error)
+_measures_measure_new_from_fields (MeasuresStrings       *strings,
+                                   MeasuresMeasureFields *fields,
+                                   GError               **error)
 {
   g_autoptr(MeasuresMeasure) self = NULL;
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GPtrArray) types = g_ptr_array_new ();
-  g_autoptr(GPtrArray) forms = g_ptr_array_new ();
-  const char *id = NULL, *country = NULL, *region = NULL, *url = NULL;
+  guint n_types = fields->types->len, n_forms = fields->forms->len;
 
-  g_return_val_if_fail (object != NULL, NULL);
-  g_return_val_if_fail (strings != NULL, NULL);
-
-  self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
-  self->strings = measures_strings_ref (strings);
-
-  /* Every key is checked, so that one message names all that is wrong. */
-  {
-    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-    GError *local = NULL;
-
-#define CHECK(call) G_STMT_START { if (!(call)) { g_ptr_array_add (problems, local); local = NULL; } } G_STMT_END
-    CHECK (get_string (object, "country", &country, &local));
-    CHECK (get_string (object, "id", &id, &local));
-    CHECK (get_string (object, "region", &region, &local));
-    CHECK (get_year (object, &self->year_from, &self->year_to, &local));
-    CHECK (get_strv (object, "types", types, &local));
-    CHECK (get_strv (object, "forms", forms, &local));
-    CHECK (get_localized (object, "title", strings, &self->title, &local));
-    CHECK (get_localized (object, "description", strings, &self->description, &local));
-    CHECK (get_localized (object, "full_text", strings, &self->full_text, &local));
-    CHECK (get_boolean (object, "title_derived", &self->title_derived, &local));
-    CHECK (get_localized (object, "source", strings, &self->source, &local));
-    CHECK (get_localized (object, "more_info", strings, &self->more_info, &local));
-    CHECK (get_localized (object, "classification", strings, &self->classification, &local));
-    CHECK (get_string (object, "url", &url, &local));
-#undef CHECK
-
-    if (problems->len > 0)
-      {
-        g_autoptr(GString) message = g_string_new (NULL);
-        const GError *first = g_ptr_array_index (problems, 0);
-
-        for (guint i = 0; i < problems->len; i++)
-          g_string_append_printf (message, "%s%s", i > 0 ? "; " : "",
-                                  ((GError *) g_ptr_array_index (problems, i))->message);
-        g_set_error_literal (error, first->domain, first->code, message->str);
-        return NULL;
-      }
-  }
-
-  if (country == NULL)
+  if (fields->country == NULL)
     {
       g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_MISSING_FIELD,
                            _("“country” is missing"));
@@ -741,42 +480,41 @@ measures_measure_new_from_json_in (JsonObject       *object,
 
   /* A country no one can see would be a place of its own in the sidebar,
    * with no name. */
-  if (measures_text_is_blank (country))
+  if (measures_text_is_blank (fields->country))
     {
       g_set_error_literal (error, MEASURES_ERROR, MEASURES_ERROR_BAD_VALUE,
                            _("“country” holds only spaces or invisible characters"));
       return NULL;
     }
 
-  self->country = measures_strings_intern (strings, country);
-  self->region = measures_strings_intern (strings, region);
-  self->known_region = measures_vocabulary_region_of (country);
-  self->url = measures_strings_add (strings, url);
-  self->types = g_new (const char *, types->len + forms->len + 2);
-  for (guint i = 0; i < types->len; i++)
-    self->types[i] = measures_strings_intern (strings, g_ptr_array_index (types, i));
-  self->types[types->len] = NULL;
-  self->forms = self->types + types->len + 1;
-  for (guint i = 0; i < forms->len; i++)
-    self->forms[i] = measures_strings_intern (strings, g_ptr_array_index (forms, i));
-  self->forms[forms->len] = NULL;
+  self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+  self->strings = measures_strings_ref (strings);
+  self->year_from = fields->year_from;
+  self->year_to = fields->year_to;
+  self->title = g_steal_pointer (&fields->texts[0]);
+  self->description = g_steal_pointer (&fields->texts[1]);
+  self->full_text = g_steal_pointer (&fields->texts[2]);
+  self->source = g_steal_pointer (&fields->texts[3]);
+  self->more_info = g_steal_pointer (&fields->texts[4]);
+  self->classification = g_steal_pointer (&fields->texts[5]);
+  self->title_derived = fields->title_derived;
+  self->extra = g_steal_pointer (&fields->extra);
 
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
+  self->country = measures_strings_intern (strings, fields->country);
+  self->region = measures_strings_intern (strings, fields->region);
+  self->known_region = measures_vocabulary_region_of (fields->country);
+  self->url = measures_strings_add (strings, fields->url);
+  self->types = g_new (const char *, n_types + n_forms + 2);
+  for (guint i = 0; i < n_types; i++)
+    self->types[i] = measures_strings_intern (strings, g_ptr_array_index (fields->types, i));
+  self->types[n_types] = NULL;
+  self->forms = self->types + n_types + 1;
+  for (guint i = 0; i < n_forms; i++)
+    self->forms[i] = measures_strings_intern (strings, g_ptr_array_index (fields->forms, i));
+  self->forms[n_forms] = NULL;
 
-      if (g_strv_contains (known_keys, key))
-        continue;
-
-      if (self->extra == NULL)
-        self->extra = json_object_new ();
-      json_object_set_member (self->extra, key,
-                              json_node_copy (json_object_get_member (object, key)));
-    }
-
-  if (id != NULL)
-    self->id = measures_strings_add (strings, id);
+  if (fields->id != NULL)
+    self->id = measures_strings_add (strings, fields->id);
   else
     {
       g_autofree char *derived = derive_id (self);
@@ -1081,10 +819,8 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
  *   title, description, full text, source, more information and
  *   classification, each nullable
  * @extra: (transfer full) (nullable): unknown keys
- * @ids: (array length=n_ids): ids in @words, living as long as @strings
  *
- * Builds a measure from parts a cache checked, borrowing its strings and
- * word ids.
+ * Builds a measure from parts a cache checked, borrowing its strings.
  *
  * Returns: (transfer full): the measure
  */
@@ -1100,10 +836,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
                                  guint               n_types,
                                  MeasuresLocalized **texts,
                                  gboolean            title_derived,
-                                 JsonObject         *extra,
-                                 MeasuresWords      *words,
-                                 const guint32      *ids,
-                                 guint               n_ids)
+                                 JsonObject         *extra)
 {
   MeasuresMeasure *self = g_object_new (MEASURES_TYPE_MEASURE, NULL);
 
@@ -1125,10 +858,6 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->classification = texts[5];
   self->title_derived = title_derived;
   self->extra = extra;
-  self->words = words != NULL ? measures_words_ref (words) : NULL;
-  self->word_ids = (guint32 *) ids;
-  self->word_ids_borrowed = TRUE;
-  self->n_word_ids = n_ids;
 
   return self;
 }

@@ -51,8 +51,9 @@ char                     *measures_measure_dup_search_text (MeasuresMeasure     
 char                     *measures_measure_dup_own_words   (MeasuresMeasure       *self);
 void                      measures_measure_index_words     (MeasuresMeasure       *self,
                                                             MeasuresWords         *words);
-const guint32            *measures_measure_get_word_ids    (MeasuresMeasure       *self,
+const guint8             *measures_measure_get_word_ids    (MeasuresMeasure       *self,
                                                             guint                 *n_ids,
+                                                            gsize                 *n_bytes,
                                                             MeasuresWords        **words);
 void                      measures_measure_forget_words    (MeasuresMeasure       *self);
 
@@ -67,10 +68,7 @@ MeasuresMeasure          *measures_measure_new_from_parts  (MeasuresStrings     
                                                             guint                  n_types,
                                                             MeasuresLocalized    **texts,
                                                             gboolean               title_derived,
-                                                            JsonObject            *extra,
-                                                            MeasuresWords         *words,
-                                                            const guint32         *ids,
-                                                            guint                  n_ids);
+                                                            JsonObject            *extra);
 JsonObject               *measures_measure_get_extra       (MeasuresMeasure       *self);
 const char               *measures_measure_resolve_title   (MeasuresMeasure       *self,
                                                             const char * const    *langs);

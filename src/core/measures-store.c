@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "measures-store.h"
+#include "measures-text.h"
 
 /* Where the records' text lives. A load puts every string of its records
  * in a few large blocks instead of one allocation each, and countries,
@@ -120,17 +121,33 @@ measures_strings_intern (MeasuresStrings *self,
 
 /* The folded words of a set of records, each once: records keep the ids
  * of their words, so the index is built, and a cache is written, without
- * folding any text again.
+ * folding any text again. While words are added they are found by an
+ * open-addressing table of their ids, hashed as they come: a load looks a
+ * word up a few hundred times a record.
  */
 struct _MeasuresWords
 {
   gatomicrefcount ref_count;
-  MeasuresStrings *strings;
-  GPtrArray *words;       /* const char *, in @strings */
-  GHashTable *ids;        /* word → id + 1, while words are added */
+  GPtrArray *words;       /* const char *, in @blocks */
+
+  /* The words, each nul-ended and padded with nuls to a multiple of
+   * eight bytes, so that they are hashed and compared eight bytes at a
+   * time; blocks are never moved. */
+  GPtrArray *blocks;
+  gsize block_used;
+  gsize block_size;
+
+  /* While words are added. */
+  gboolean adding;
+  guint64 *slots;         /* the hash, then id + 1, or 0; @mask + 1 of them */
+  guint32 mask;
+  GByteArray *lengths;    /* per id, at most MEASURES_WORD_MAX */
   guint *seen;            /* per id: the last call of collect that had it */
   guint n_seen;
   guint calls;
+  guint32 *ids;           /* what one call collects */
+  guint n_ids;
+  guint ids_capacity;
 };
 
 /**
@@ -145,33 +162,12 @@ measures_words_new (void)
   MeasuresWords *self = g_new0 (MeasuresWords, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->strings = measures_strings_new (64 * 1024);
   self->words = g_ptr_array_new ();
-  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  return self;
-}
-
-/**
- * measures_words_new_for_strings:
- * @strings: the store @words live in
- * @words: (array length=n_words): distinct words, at most
- *   %MEASURES_WORD_MAX bytes each
- *
- * Returns: (transfer full): a frozen vocabulary of @words
- */
-MeasuresWords *
-measures_words_new_for_strings (MeasuresStrings  *strings,
-                                const char      **words,
-                                guint             n_words)
-{
-  MeasuresWords *self = g_new0 (MeasuresWords, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->strings = measures_strings_ref (strings);
-  self->words = g_ptr_array_sized_new (n_words);
-  for (guint i = 0; i < n_words; i++)
-    g_ptr_array_add (self->words, (gpointer) words[i]);
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->adding = TRUE;
+  self->mask = 1023;
+  self->slots = g_new0 (guint64, self->mask + 1);
+  self->lengths = g_byte_array_new ();
 
   return self;
 }
@@ -193,10 +189,9 @@ measures_words_unref (MeasuresWords *self)
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_clear_pointer (&self->ids, g_hash_table_unref);
-      g_free (self->seen);
+      measures_words_freeze (self);
       g_ptr_array_unref (self->words);
-      measures_strings_unref (self->strings);
+      g_ptr_array_unref (self->blocks);
       g_free (self);
     }
 }
@@ -219,6 +214,180 @@ measures_words_get_word (MeasuresWords *self,
   return g_ptr_array_index (self->words, id);
 }
 
+/* The bytes of @word from @at, at most eight, the rest zero; @word can be
+ * read to a multiple of eight bytes. */
+static inline guint64
+chunk_at (const char *word,
+          gsize       at,
+          gsize       len)
+{
+  guint64 chunk;
+
+  memcpy (&chunk, word + at, 8);
+  if (len - at < 8)
+    chunk &= (G_GUINT64_CONSTANT (1) << (8 * (len - at))) - 1;
+
+  return chunk;
+}
+
+/* Eight bytes at a time, multiplied and mixed. */
+static guint32
+hash_word (const char *word,
+           gsize       len)
+{
+  guint64 h = len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  for (gsize at = 0; at < len; at += 8)
+    {
+      h = (h ^ chunk_at (word, at, len)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  h *= G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
+
+  return (guint32) (h ^ (h >> 29));
+}
+
+static inline gboolean
+same_word (const char *stored,
+           const char *word,
+           gsize       len)
+{
+  for (gsize at = 0; at < len; at += 8)
+    if (chunk_at (stored, at, len) != chunk_at (word, at, len))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A copy of @word in the blocks, padded. */
+static const char *
+keep_word (MeasuresWords *self,
+           const char    *word,
+           gsize          len)
+{
+  gsize size = (len + 8) & ~(gsize) 7;
+  char *copy;
+
+  if (self->blocks->len == 0 || self->block_used + size > self->block_size)
+    {
+      self->block_size = MAX (64 * 1024, size);
+      self->block_used = 0;
+      g_ptr_array_add (self->blocks, g_malloc0 (self->block_size));
+    }
+
+  copy = (char *) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
+  memcpy (copy, word, len);
+  self->block_used += size;
+
+  return copy;
+}
+
+static void
+grow_slots (MeasuresWords *self)
+{
+  guint32 mask = self->mask * 2 + 1;
+  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+
+  for (guint i = 0; i <= self->mask; i++)
+    if (self->slots[i] != 0)
+      {
+        guint32 at = (guint32) (self->slots[i] >> 32) & mask;
+
+        while (slots[at] != 0)
+          at = (at + 1) & mask;
+        slots[at] = self->slots[i];
+      }
+
+  g_free (self->slots);
+  self->slots = slots;
+  self->mask = mask;
+}
+
+
+
+/* The id of @word, cut to MEASURES_WORD_MAX bytes on a character
+ * boundary, added if new; G_MAXUINT32 for nothing. @word can be read to
+ * a multiple of eight bytes past its length. */
+static guint32
+add_word (MeasuresWords *self,
+          const char    *word,
+          gsize          len)
+{
+  guint32 hash, at;
+  guint32 id;
+
+  if (len > MEASURES_WORD_MAX)
+    {
+      len = MEASURES_WORD_MAX;
+      while (len > 0 && (((guchar) word[len]) & 0xC0) == 0x80)
+        len--;
+    }
+  if (len == 0)
+    return G_MAXUINT32;
+
+  hash = hash_word (word, len);
+  for (at = hash & self->mask; self->slots[at] != 0; at = (at + 1) & self->mask)
+    {
+      guint64 slot = self->slots[at];
+
+      id = (guint32) slot - 1;
+      if ((guint32) (slot >> 32) == hash && self->lengths->data[id] == len &&
+          same_word (g_ptr_array_index (self->words, id), word, len))
+        return id;
+    }
+
+  id = self->words->len;
+  g_ptr_array_add (self->words, (gpointer) keep_word (self, word, len));
+  g_byte_array_append (self->lengths, (const guint8 *) &(guint8) { len }, 1);
+  self->slots[at] = ((guint64) hash << 32) | (id + 1);
+  if ((guint64) self->words->len * 2 > self->mask)
+    grow_slots (self);
+
+  return id;
+}
+
+/* Keeps @id for the current call if it is not kept yet. */
+static void
+keep_id (MeasuresWords *self,
+         guint32        id)
+{
+  if (id == G_MAXUINT32)
+    return;
+
+  if (id >= self->n_seen)
+    {
+      guint old = self->n_seen;
+
+      self->n_seen = MAX (id + 1, 2 * old);
+      self->seen = g_renew (guint, self->seen, self->n_seen);
+      memset (self->seen + old, 0, (self->n_seen - old) * sizeof (guint));
+    }
+  if (self->seen[id] != self->calls)
+    {
+      self->seen[id] = self->calls;
+      if (self->n_ids == self->ids_capacity)
+        {
+          self->ids_capacity = MAX (256, 2 * self->ids_capacity);
+          self->ids = g_renew (guint32, self->ids, self->ids_capacity);
+        }
+      self->ids[self->n_ids++] = id;
+    }
+}
+
+static guint32 *
+steal_ids (MeasuresWords *self,
+           guint         *n_ids)
+{
+  guint32 *result = g_new (guint32, MAX (self->n_ids, 1));
+
+  if (self->n_ids > 0)
+    memcpy (result, self->ids, self->n_ids * sizeof (guint32));
+  *n_ids = self->n_ids;
+  self->n_ids = 0;
+
+  return result;
+}
+
 /**
  * measures_words_collect:
  * @folded: folded words separated by single spaces, as from
@@ -236,12 +405,10 @@ measures_words_collect (MeasuresWords *self,
                         const char    *folded,
                         guint         *n_ids)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   const char *p = folded;
-  guint32 *result;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->ids != NULL, NULL);
+  g_return_val_if_fail (self->adding, NULL);
   g_return_val_if_fail (folded != NULL, NULL);
 
   self->calls++;
@@ -250,55 +417,126 @@ measures_words_collect (MeasuresWords *self,
     {
       const char *end = strchr (p, ' ');
       gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
-      char word[MEASURES_WORD_MAX + 1];
-      gpointer found;
-      guint32 id;
+      char padded[MEASURES_WORD_MAX + 8];
 
-      len = MIN (len, MEASURES_WORD_MAX);
-      while (len > 0 && (((guchar) p[len]) & 0xC0) == 0x80)
-        len--;
-      memcpy (word, p, len);
-      word[len] = '\0';
-
-      if (len > 0)
-        {
-          if (g_hash_table_lookup_extended (self->ids, word, NULL, &found))
-            id = GPOINTER_TO_UINT (found) - 1;
-          else
-            {
-              const char *copy = measures_strings_add (self->strings, word);
-
-              id = self->words->len;
-              g_ptr_array_add (self->words, (gpointer) copy);
-              g_hash_table_insert (self->ids, (gpointer) copy, GUINT_TO_POINTER (id + 1));
-            }
-
-          if (id >= self->n_seen)
-            {
-              guint old = self->n_seen;
-
-              self->n_seen = MAX (id + 1, 2 * old);
-              self->seen = g_renew (guint, self->seen, self->n_seen);
-              memset (self->seen + old, 0, (self->n_seen - old) * sizeof (guint));
-            }
-          if (self->seen[id] != self->calls)
-            {
-              self->seen[id] = self->calls;
-              g_array_append_val (ids, id);
-            }
-        }
+      /* Copied, to be read eight bytes at a time. */
+      len = MIN (len, MEASURES_WORD_MAX + 1);
+      memcpy (padded, p, len);
+      keep_id (self, add_word (self, padded, len));
 
       if (end == NULL)
         break;
       p = end + 1;
     }
 
-  result = g_new (guint32, MAX (ids->len, 1));
-  if (ids->len > 0)
-    memcpy (result, ids->data, ids->len * sizeof (guint32));
-  *n_ids = ids->len;
+  return steal_ids (self, n_ids);
+}
 
-  return result;
+/**
+ * measures_words_collect_texts:
+ * @texts: (array length=n_texts): texts in valid UTF-8
+ * @n_ids: (out): how many ids are returned
+ *
+ * As measures_words_collect() of the folded words of @texts, one after
+ * another, without making their folded text.
+ *
+ * Returns: (transfer full) (array length=n_ids): the ids of the distinct
+ *   words, in the order they first appear
+ */
+guint32 *
+measures_words_collect_texts (MeasuresWords      *self,
+                              const char * const *texts,
+                              guint               n_texts,
+                              guint              *n_ids)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->adding, NULL);
+
+  self->calls++;
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      MeasuresWordIter iter;
+      const char *word;
+      gsize len;
+
+      measures_word_iter_init (&iter, texts[i]);
+      while (measures_word_iter_next (&iter, &word, &len))
+        keep_id (self, add_word (self, word, len));
+      measures_word_iter_clear (&iter);
+    }
+
+  return steal_ids (self, n_ids);
+}
+
+/**
+ * measures_words_collect_texts_packed:
+ * @n_ids: (out): how many ids
+ * @n_bytes: (out): how many bytes they take
+ *
+ * As measures_words_collect_texts(), with the ids packed in as few bytes
+ * as each takes (seven bits a byte, the high bit saying another byte
+ * follows): a record keeps a few hundred, and most take a byte. Read
+ * them back with measures_words_unpack().
+ *
+ * Returns: (transfer full) (array length=n_bytes): the ids, packed
+ */
+guint8 *
+measures_words_collect_texts_packed (MeasuresWords      *self,
+                                     const char * const *texts,
+                                     guint               n_texts,
+                                     guint              *n_ids,
+                                     gsize              *n_bytes)
+{
+  g_autofree guint32 *ids = measures_words_collect_texts (self, texts, n_texts, n_ids);
+  guint8 *packed = g_malloc (MAX ((gsize) *n_ids * 5, 1));
+  guint8 *out = packed;
+
+  for (guint i = 0; i < *n_ids; i++)
+    {
+      guint32 id = ids[i];
+
+      while (id >= 0x80)
+        {
+          *out++ = (guint8) (id | 0x80);
+          id >>= 7;
+        }
+      *out++ = (guint8) id;
+    }
+  *n_bytes = out - packed;
+
+  return g_realloc (packed, MAX (*n_bytes, 1));
+}
+
+/**
+ * measures_words_unpack:
+ * @packed: (array length=n_bytes): ids from
+ *   measures_words_collect_texts_packed()
+ * @n_ids: how many there are
+ * @ids: (array length=n_ids) (out caller-allocates): where they go
+ */
+void
+measures_words_unpack (const guint8 *packed,
+                       gsize         n_bytes,
+                       guint         n_ids,
+                       guint32      *ids)
+{
+  const guint8 *p = packed, *end = packed + n_bytes;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint32 id = 0;
+
+      for (guint shift = 0; p < end; shift += 7)
+        {
+          guint8 byte = *p++;
+
+          id |= (guint32) (byte & 0x7F) << shift;
+          if ((byte & 0x80) == 0)
+            break;
+        }
+      ids[i] = id;
+    }
 }
 
 /**
@@ -311,7 +549,11 @@ measures_words_freeze (MeasuresWords *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_clear_pointer (&self->ids, g_hash_table_unref);
+  self->adding = FALSE;
+  g_clear_pointer (&self->slots, g_free);
+  g_clear_pointer (&self->lengths, g_byte_array_unref);
+  g_clear_pointer (&self->ids, g_free);
+  self->n_ids = self->ids_capacity = 0;
   g_clear_pointer (&self->seen, g_free);
   self->n_seen = 0;
 }

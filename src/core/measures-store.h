@@ -28,9 +28,6 @@ const char      *measures_strings_intern        (MeasuresStrings *self,
 typedef struct _MeasuresWords MeasuresWords;
 
 MeasuresWords   *measures_words_new             (void);
-MeasuresWords   *measures_words_new_for_strings (MeasuresStrings *strings,
-                                                 const char     **words,
-                                                 guint            n_words);
 MeasuresWords   *measures_words_ref             (MeasuresWords   *self);
 void             measures_words_unref           (MeasuresWords   *self);
 guint            measures_words_get_n_words     (MeasuresWords   *self);
@@ -39,6 +36,19 @@ const char      *measures_words_get_word        (MeasuresWords   *self,
 guint32         *measures_words_collect         (MeasuresWords   *self,
                                                  const char      *folded,
                                                  guint           *n_ids);
+guint32         *measures_words_collect_texts   (MeasuresWords   *self,
+                                                 const char * const *texts,
+                                                 guint            n_texts,
+                                                 guint           *n_ids);
+guint8          *measures_words_collect_texts_packed (MeasuresWords *self,
+                                                      const char * const *texts,
+                                                      guint            n_texts,
+                                                      guint           *n_ids,
+                                                      gsize           *n_bytes);
+void             measures_words_unpack          (const guint8    *packed,
+                                                 gsize            n_bytes,
+                                                 guint            n_ids,
+                                                 guint32         *ids);
 void             measures_words_freeze          (MeasuresWords   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresStrings, measures_strings_unref)

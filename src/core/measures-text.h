@@ -35,6 +35,22 @@ typedef struct
   gsize end;
 } MeasuresSpan;
 
+/* Goes through the folded words of a text; see measures_word_iter_init(). */
+typedef struct
+{
+  /*< private >*/
+  const char *p;
+  const char *end;
+  const void *table;
+  const char *pending;
+  const char *pending_end;
+  char *word;
+  gsize len;
+  gsize capacity;
+  char buf[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 3 * 4];
+  char stack[256];
+} MeasuresWordIter;
+
 char       *measures_text_show_bidi_controls (const char   *text);
 GArray     *measures_text_find_matches   (const char         *text,
                                           const char * const *words);
@@ -46,6 +62,15 @@ void        measures_fold_append         (GString      *out,
                                           const char   *text);
 char       *measures_fold                (const char   *text);
 char       *measures_fold_words          (const char   *text);
+gboolean    measures_utf8_validate       (const char   *text,
+                                          gsize         length,
+                                          const char  **end);
+void        measures_word_iter_init      (MeasuresWordIter  *iter,
+                                          const char        *text);
+gboolean    measures_word_iter_next      (MeasuresWordIter  *iter,
+                                          const char       **word,
+                                          gsize             *length);
+void        measures_word_iter_clear     (MeasuresWordIter  *iter);
 GPtrArray  *measures_text_parse_blocks   (const char   *text);
 char       *measures_format_period       (int           from,
                                           int           to);

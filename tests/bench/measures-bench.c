@@ -11,7 +11,8 @@
  *   measures-bench                     1k, 10k and 100k synthetic records
  *   measures-bench --records N         one size
  *   measures-bench --file DATASET      a dataset of your own
- *   measures-bench --write N PATH      write the synthetic dataset
+ *   measures-bench --write N PATH [SHAPE]  write a synthetic dataset: "project"
+ *                                      (the default) or "other" (bench-data.c)
  *   measures-bench --write-wide N PATH write one as wide as the world: 200
  *                                      countries, 30 categories
  */
@@ -27,6 +28,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "bench-data.h"
 #include "bench-stats.h"
 #include "measures-chart.h"
 #include "measures-coverage-chart.h"
@@ -34,177 +36,6 @@
 #include "measures-overview.h"
 #include "measures-text.h"
 #include "synthetic-dataset.h"
-
-static const struct {
-  const char *country;
-  const char *region;
-} places[] = {
-  { "Romania", "Europe" }, { "Republic of Moldova", "Europe" }, { "Bulgaria", "Europe" },
-  { "Hungary", "Europe" }, { "Ukraine", "Europe" }, { "Serbia", "Europe" },
-  { "North Macedonia Republic of", "Europe" }, { "Albania", "Europe" }, { "Greece", "Europe" },
-  { "Italy", "Europe" }, { "Spain", "Europe" }, { "France", "Europe" }, { "Germany", "Europe" },
-  { "Poland", "Europe" }, { "Georgia", "Asia" }, { "Cyprus", "Asia" }, { "Mongolia", "Asia" },
-  { "Cambodia", "Asia" }, { "India", "Asia" }, { "Nepal", "Asia" }, { "Philippines", "Asia" },
-  { "Kenya", "Africa" }, { "Nigeria", "Africa" }, { "Ghana", "Africa" }, { "Senegal", "Africa" },
-  { "South Africa", "Africa" }, { "Ethiopia", "Africa" }, { "Morocco", "Africa" },
-  { "Bolivia Plurinational State of", "Americas" }, { "Peru", "Americas" }, { "Mexico", "Americas" },
-  { "Brazil", "Americas" }, { "Chile", "Americas" }, { "Canada", "Americas" },
-  { "Argentina", "Americas" }, { "Colombia", "Americas" }, { "Fiji", "Oceania" },
-  { "Samoa", "Oceania" }, { "Australia", "Oceania" }, { "New Zealand", "Oceania" },
-};
-
-static const char *types[] = {
-  "Policies > National strategy specific to violence against women",
-  "Policies > National action plan specific to violence against women",
-  "Policies > Inclusion of violence against women in other national plan/strategy",
-  "Violence against women > Legislation", "Other relevant laws > Family law",
-  "Institutional mechanisms", "Budgets > Government allocation",
-  "Coordinated and or Integrated service delivery > Integrated services delivery",
-  "Justice > Protocols and guidelines", "Justice > Training", "Police > Protocols and guidelines",
-  "Health > Protocols and guidelines", "Social services > Shelter/Safe accommodation",
-  "Social services > Hotline/Helpline", "Social services > Psycho-social counselling",
-  "Prevention > Awareness-raising /Campaigns", "Education > Formal education",
-  "Research and statistical data > Dedicated violence against women survey",
-  "Research and statistical data > Other research and statistical data",
-  "Administrative data > Health", "Administrative data > Police", "Administrative data > Justice",
-  "Administrative data > Social Services", "Monitoring and Evaluation > Policies",
-  "Monitoring and Evaluation > Services", "Monitoring and Evaluation > Laws",
-  "Perpetrators Programme", "Regional Initiatives", "Work with public private sectors > Military",
-};
-
-static const char *forms[] = {
-  "Domestic violence/Intimate partner violence", "Violence against women and girls",
-  "Trafficking", "Sexual violence", "Sexual harassment", "Stalking",
-  "Child, early and forced marriage", "Female Genital Mutilation/Cutting (FGM/C)",
-  "Femicide/Feminicide", "Other harmful practices",
-};
-
-static const char *english[] = {
-  "national", "strategy", "trafficking", "persons", "prevention", "protection", "victims",
-  "assistance", "women", "girls", "violence", "domestic", "police", "justice", "training",
-  "shelter", "helpline", "programme", "awareness", "campaign", "education", "schools",
-  "teachers", "children", "minors", "cooperation", "institutions", "ministry", "agency",
-  "coordination", "monitoring", "evaluation", "data", "survey", "statistics", "budget",
-  "legislation", "law", "amendment", "court", "prosecutors", "judges", "health", "services",
-  "counselling", "reintegration", "social", "community", "local", "regional", "international",
-  "objectives", "measures", "implementation", "action", "plan", "report", "review", "capacity",
-  "investigation", "offences", "support", "risk", "information", "dissemination", "partners",
-  "organisations", "the", "of", "and", "to", "in", "for", "with", "on", "by", "at", "a",
-};
-
-static const char *romanian[] = {
-  "strategia", "națională", "împotriva", "traficului", "persoane", "prevenirea", "protecția",
-  "victimelor", "asistență", "femei", "fete", "violența", "domestică", "poliția", "justiția",
-  "formare", "adăpost", "linie", "program", "conștientizare", "campanie", "educație", "școli",
-  "profesori", "copii", "minori", "cooperare", "instituții", "ministerul", "agenția",
-  "coordonare", "monitorizare", "evaluare", "date", "anchetă", "statistici", "buget",
-  "legislație", "lege", "modificare", "instanță", "procurori", "judecători", "sănătate",
-  "servicii", "consiliere", "reintegrare", "socială", "comunitate", "locală", "regională",
-  "internațională", "obiective", "măsuri", "implementare", "acțiune", "plan", "raport",
-  "știință", "țară", "și", "în", "pentru", "cu", "de", "la", "din", "prin", "care", "pe",
-};
-
-static void
-append_words (GString     *out,
-              GRand       *rand,
-              const char **pool,
-              guint        n_pool,
-              guint        n_words)
-{
-  for (guint i = 0; i < n_words; i++)
-    {
-      const char *word = pool[g_rand_int_range (rand, 0, n_pool)];
-
-      if (i == 0)
-        {
-          g_autofree char *upper = g_utf8_strup (word, g_utf8_next_char (word) - word);
-
-          g_string_append_printf (out, "%s%s", upper, g_utf8_next_char (word));
-        }
-      else
-        g_string_append_printf (out, " %s", word);
-    }
-}
-
-/* About 1.5 KB of mixed English and Romanian text per record. */
-static void
-append_record (GString *out,
-               GRand   *rand,
-               guint    i)
-{
-  guint place = g_rand_int_range (rand, 0, G_N_ELEMENTS (places));
-  guint n;
-  int from = g_rand_int_range (rand, 1995, 2026);
-
-  g_string_append_printf (out, "{\"id\":\"bench-%u\",\"country\":\"%s\",\"region\":\"%s\"",
-                          i, places[place].country, places[place].region);
-
-  switch (g_rand_int_range (rand, 0, 10))
-    {
-    case 0:
-      break;
-    case 1:
-      g_string_append_printf (out, ",\"year\":{\"from\":%d}", from);
-      break;
-    case 2: case 3: case 4:
-      g_string_append_printf (out, ",\"year\":{\"from\":%d,\"to\":%d}", from, from + g_rand_int_range (rand, 1, 7));
-      break;
-    default:
-      g_string_append_printf (out, ",\"year\":{\"from\":%d,\"to\":%d}", from, from);
-    }
-
-  g_string_append (out, ",\"types\":[");
-  n = g_rand_int_range (rand, 1, 4);
-  for (guint k = 0; k < n; k++)
-    g_string_append_printf (out, "%s\"%s\"", k > 0 ? "," : "", types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
-  g_string_append (out, "],\"forms\":[");
-  n = g_rand_int_range (rand, 1, 4);
-  for (guint k = 0; k < n; k++)
-    g_string_append_printf (out, "%s\"%s\"", k > 0 ? "," : "", forms[g_rand_int_range (rand, 0, G_N_ELEMENTS (forms))]);
-
-  g_string_append (out, "],\"title\":{\"en\":\"");
-  append_words (out, rand, english, G_N_ELEMENTS (english), g_rand_int_range (rand, 4, 10));
-  g_string_append (out, "\",\"ro\":\"");
-  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), g_rand_int_range (rand, 4, 10));
-  g_string_append (out, "\"},\"description\":{\"en\":\"");
-  append_words (out, rand, english, G_N_ELEMENTS (english), 60);
-  g_string_append (out, ":\\n- ");
-  append_words (out, rand, english, G_N_ELEMENTS (english), 12);
-  g_string_append (out, "\\n- ");
-  append_words (out, rand, english, G_N_ELEMENTS (english), 12);
-  g_string_append (out, "\",\"ro\":\"");
-  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 60);
-  g_string_append (out, ":\\n- ");
-  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 12);
-  g_string_append (out, "\\n- ");
-  append_words (out, rand, romanian, G_N_ELEMENTS (romanian), 12);
-  g_string_append_printf (out, "\"},\"source\":\"Response of the Government of %s to the questionnaire on violence against women, %d\"",
-                          places[place].country, from + 1);
-  g_string_append_printf (out, ",\"url\":\"https://example.org/measures/%u\"}", i);
-}
-
-static char *
-write_dataset (guint        n,
-               const char  *path,
-               GError     **error)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
-  g_autoptr(GString) json = g_string_sized_new ((gsize) n * 1700 + 64);
-
-  g_string_append (json, "{\"format\":\"measures-1\",\"measures\":[\n");
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append (json, ",\n");
-      append_record (json, rand, i);
-    }
-  g_string_append (json, "\n]}\n");
-
-  if (!g_file_set_contents (path, json->str, json->len, error))
-    return NULL;
-
-  return g_strdup (path);
-}
 
 static double
 now_ms (void)
@@ -512,12 +343,11 @@ main (int   argc,
       return 0;
     }
 
-  if (argc == 4 && g_str_equal (argv[1], "--write"))
+  if ((argc == 4 || argc == 5) && g_str_equal (argv[1], "--write"))
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = write_dataset (atoi (argv[2]), argv[3], &error);
 
-      if (path == NULL)
+      if (!bench_write_dataset (argc == 5 ? argv[4] : "project", atoi (argv[2]), argv[3], &error))
         {
           fprintf (stderr, "measures-bench: %s\n", error->message);
           return 1;
@@ -531,11 +361,10 @@ main (int   argc,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *file = g_build_filename (tmpdir, "bench.json", NULL);
-      g_autofree char *path = write_dataset (atoi (argv[2]), file, &error);
       g_autofree char *prefix = g_strdup_printf ("%sk_", argv[2]);
       int status;
 
-      if (path == NULL)
+      if (!bench_write_dataset ("project", atoi (argv[2]), file, &error))
         {
           fprintf (stderr, "measures-bench: %s\n", error->message);
           return 1;
@@ -546,8 +375,8 @@ main (int   argc,
           g_free (prefix);
           prefix = g_strdup_printf ("%dk_", atoi (argv[2]) / 1000);
         }
-      status = cold_and_warm (argv[0], path, prefix);
-      g_unlink (path);
+      status = cold_and_warm (argv[0], file, prefix);
+      g_unlink (file);
       g_rmdir (tmpdir);
       return status;
     }

@@ -36,14 +36,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   memcpy (aligned, data, size);
   bytes = g_bytes_new_take (aligned, size);
 
-  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sustttayauauauaut)"), bytes, FALSE));
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (MEASURES_CACHE_TYPE), bytes, FALSE));
   g_variant_get_child (cache, 2, "s", &uri);
   g_variant_get_child (cache, 3, "t", &key.size);
   g_variant_get_child (cache, 4, "t", &key.mtime);
   key.uri = uri;
   key.any_fingerprint = TRUE;
 
-  checksum = g_variant_get_child_value (cache, 11);
+  checksum = g_variant_get_child_value (cache, MEASURES_CACHE_CHECKSUM);
   if (g_variant_get_data (checksum) != NULL && g_variant_get_size (checksum) == 8)
     {
       gsize at = (const char *) g_variant_get_data (checksum) - (const char *) aligned;
