@@ -46,6 +46,9 @@ struct _MeasuresMeasureList
   MeasuresSort sort;
   MeasuresSort probed_sort;
   guint sort_descending : 1;
+  guint compact : 1;
+  guint roomy : 1;
+  guint columns_idle;
   guint active : 1;
   guint stale : 1;
   guint updating : 1;
@@ -71,10 +74,6 @@ static guint signals[N_SIGNALS];
 
 /* Cells */
 
-/* Cells ellipsize, so their least number of characters sets how narrow a
- * column may get. The title is what people scan: it asks for the most,
- * the other columns little more than their values need, and it alone
- * takes whatever room is left. */
 /* A value cut short in the list is given whole in its tooltip. The text
  * is asked for only when the pointer rests on the cell: setting a tooltip
  * as each row is bound asks the display where the pointer is, which made
@@ -460,10 +459,83 @@ selected_cb (MeasuresMeasureList *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
 }
 
+/* Columns
+ *
+ * Cells ellipsize, so their least number of characters sets how narrow a
+ * column may get. The title is what people scan: it asks for the most,
+ * the other columns little more than their values need, and it alone
+ * takes whatever room is left. Where that leaves the title too little
+ * (beside the sidebar and the measure on a 1280-pixel screen, 32
+ * characters), the types and forms, which the measure beside the list
+ * shows, give their room to it. */
+
+/* The width from which the list shows every column: the types and forms
+ * take about 180 pixels, and the title keeps some 55 characters. */
+#define ROOMY_WIDTH 760
+
+static void
+update_columns (MeasuresMeasureList *self)
+{
+  gboolean all = !self->compact && self->roomy;
+
+  gtk_column_view_column_set_visible (self->type_column, all);
+  gtk_column_view_column_set_visible (self->form_column, all);
+}
+
+static gboolean
+update_columns_idle (gpointer data)
+{
+  MeasuresMeasureList *self = data;
+
+  self->columns_idle = 0;
+  update_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list lays out its one child with a layout of its own rather than
+ * AdwBin's, so that it sees its width. */
+static void
+layout_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The list's width comes from the window, not from its columns, so that
+ * showing or hiding them never changes it: no loop. They change after
+ * the allocation, not during it. */
+static void
+layout_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  MeasuresMeasureList *self = MEASURES_MEASURE_LIST (widget);
+  gboolean roomy = width >= ROOMY_WIDTH;
+
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+
+  if (roomy != self->roomy)
+    {
+      self->roomy = roomy;
+      if (self->columns_idle == 0)
+        self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_columns_idle, self, NULL);
+    }
+}
+
 static void
 measures_measure_list_dispose (GObject *object)
 {
   MeasuresMeasureList *self = MEASURES_MEASURE_LIST (object);
+
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -573,8 +645,11 @@ static void
 measures_measure_list_init (MeasuresMeasureList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, layout_measure, layout_allocate));
 
   self->active = TRUE;
+  /* As the template has the columns: all shown. */
+  self->roomy = TRUE;
   self->results = measures_result_model_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
@@ -725,7 +800,8 @@ measures_measure_list_refresh (MeasuresMeasureList *self)
  * measures_measure_list_set_compact:
  * @compact: whether the list stands alone, one page of a narrow window:
  *   one click opens a measure, and the columns of types and forms (which
- *   the measure shows) give their room to the title
+ *   the measure shows) give their room to the title, as they do in a list
+ *   narrower than ROOMY_WIDTH
  */
 void
 measures_measure_list_set_compact (MeasuresMeasureList *self,
@@ -734,6 +810,6 @@ measures_measure_list_set_compact (MeasuresMeasureList *self,
   g_return_if_fail (MEASURES_IS_MEASURE_LIST (self));
 
   gtk_column_view_set_single_click_activate (self->column_view, compact);
-  gtk_column_view_column_set_visible (self->type_column, !compact);
-  gtk_column_view_column_set_visible (self->form_column, !compact);
+  self->compact = !!compact;
+  update_columns (self);
 }

@@ -18,6 +18,7 @@
 #include "measures-export-dialog.h"
 #include "measures-print-operation.h"
 #include "measures-filter-sidebar.h"
+#include "measures-measure-list.h"
 #include "measures-overview-view.h"
 #include "test-ui-utils.h"
 
@@ -170,6 +171,67 @@ test_adaptive_wide (void)
   g_assert_true (adw_flap_get_reveal_flap (flap));
   wait_until (is_mapped, pane, "the measure beside the list");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+static gboolean
+types_and_forms_hidden (gpointer view)
+{
+  return !gtk_column_view_column_get_visible (column_titled (view, "Type")) &&
+         !gtk_column_view_column_get_visible (column_titled (view, "Form"));
+}
+
+static gboolean
+types_and_forms_shown (gpointer view)
+{
+  return gtk_column_view_column_get_visible (column_titled (view, "Type")) &&
+         gtk_column_view_column_get_visible (column_titled (view, "Form"));
+}
+
+/* W5: at 1280 px, beside the sidebar and the measure, the types and forms
+ * (which the measure shows) give their room to the title; with the
+ * sidebar hidden, or at 1400 px, every column is there. */
+static void
+test_adaptive_title_room (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  GtkWidget *view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  GtkWidget *list = gtk_widget_get_ancestor (view, MEASURES_TYPE_MEASURE_LIST);
+
+  g_assert_nonnull (column_titled (GTK_COLUMN_VIEW (view), "Type"));
+  wait_until (types_and_forms_hidden, view, "the types and forms to give the title their room");
+  g_assert_cmpint (gtk_widget_get_width (list), <, 760);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (GTK_COLUMN_VIEW (view), "Country")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (GTK_COLUMN_VIEW (view), "Years")));
+
+  adw_flap_set_reveal_flap (flap, FALSE);
+  wait_until (types_and_forms_shown, view, "every column without the sidebar");
+  /* The sidebar is remembered: shown again for the tests that follow. */
+  adw_flap_set_reveal_flap (flap, TRUE);
+  wait_until (types_and_forms_hidden, view, "the title's room back with the sidebar");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_sized (1400, 900);
+  view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  wait_until (types_and_forms_shown, view, "every column at 1400 px");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -802,6 +864,7 @@ main (int   argc,
 
   g_test_add_func ("/adaptive/narrow", test_adaptive_narrow);
   g_test_add_func ("/adaptive/wide", test_adaptive_wide);
+  g_test_add_func ("/adaptive/title-room", test_adaptive_title_room);
   g_test_add_func ("/adaptive/widths-stay", test_adaptive_widths_stay);
   g_test_add_func ("/adaptive/selection-follows-measure", test_adaptive_selection_follows_measure);
   g_test_add_func ("/adaptive/tab-order", test_adaptive_tab_order);
