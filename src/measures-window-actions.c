@@ -191,7 +191,7 @@ show_problems_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Could Not Be Read"),
                                    _("Each line names the file, the place in it, the record and what is wrong."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "copy", _("_Copy"),
+                                    "copy", _("Copy _All"),
                                     "close", _("_Close"),
                                     NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

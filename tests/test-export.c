@@ -174,11 +174,11 @@ test_pdf_romanian (void)
       return;
     }
 
-  g_assert_nonnull (strstr (text, "Măsuri împotriva violenței asupra femeilor"));
+  g_assert_nonnull (strstr (text, "Măsuri de combatere a violenței împotriva femeilor"));
   g_assert_nonnull (strstr (text, "Toate măsurile"));
   g_assert_nonnull (strstr (text, "11 măsuri"));
   g_assert_nonnull (strstr (text, "Cuprins"));
-  g_assert_nonnull (strstr (text, "Tipul măsurii"));
+  g_assert_nonnull (strstr (text, "Tip de măsură"));
   g_assert_nonnull (strstr (text, "Strategia națională împotriva traficului de persoane 2018–2022"));
   g_assert_nonnull (strstr (text, "Consolidarea și diversificarea măsurilor de prevenire a traficului de persoane."));
   g_assert_nonnull (strstr (text, "Pagina 1 din "));
@@ -485,7 +485,7 @@ test_markdown_charts (void)
     }
 
   /* Before the counts; nothing else is an image. */
-  g_assert_true (p < strstr (text, "## Măsuri după forma de violență"));
+  g_assert_true (p < strstr (text, "## Măsuri pe forme de violență"));
   g_assert_null (strstr (p, "data:image"));
 }
 
@@ -1023,7 +1023,7 @@ test_summary_romanian (void)
 
   measures_query_set_forms (query, forms);
   summary = measures_summary_new (bundled, query, FALSE, "ro", date);
-  g_assert_cmpstr (summary->title, ==, "Măsuri împotriva violenței asupra femeilor");
+  g_assert_cmpstr (summary->title, ==, "Măsuri de combatere a violenței împotriva femeilor");
   g_assert_cmpstr (summary->subtitle, ==, "Trafic de persoane");
   g_assert_cmpstr (summary->date, ==, "8 martie 2026");
 
@@ -1031,7 +1031,7 @@ test_summary_romanian (void)
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "<html lang=\"ro\">"));
   g_assert_nonnull (strstr (text, "<h2>Cuprins</h2>"));
-  g_assert_nonnull (strstr (text, "<th>Tipul măsurii</th>"));
+  g_assert_nonnull (strstr (text, "<th>Tip de măsură</th>"));
   g_assert_nonnull (strstr (text, "Politici › Strategie națională dedicată violenței împotriva femeilor"));
   g_assert_nonnull (strstr (text, "11 măsuri"));
 

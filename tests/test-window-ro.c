@@ -75,7 +75,7 @@ test_labels_and_plurals (void)
 
   collect_texts (GTK_WIDGET (sidebar), sidebar_text, TRUE);
   g_test_message ("Sidebar:\n%s", sidebar_text->str);
-  g_assert_nonnull (strstr (sidebar_text->str, "\nLoc\n"));
+  g_assert_nonnull (strstr (sidebar_text->str, "\nȚară sau regiune\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nEuropa\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nTrafic de persoane\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nPolitici\n"));
@@ -88,7 +88,7 @@ test_labels_and_plurals (void)
   wait_for_text (pane, "Strategia națională împotriva traficului de persoane 2018–2022\n");
   collect_texts (pane, detail_text, TRUE);
   g_test_message ("Detail:\n%s", detail_text->str);
-  g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
+  g_assert_nonnull (strstr (detail_text->str, "\nTip de măsură\n"));
   g_assert_nonnull (strstr (detail_text->str, "Politici  ›  Strategie națională dedicată violenței împotriva femeilor\n"));
   g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019\u2060–\u20602022\n"));
   /* Both languages: the switch is there, and no fallback note. */
@@ -230,7 +230,7 @@ test_countries_under_regions (void)
 
   /* The list and the detail pane name them so too. */
   g_assert_true (measures_window_select (window, "c0"));
-  wait_for_text (pane, "\nȚara\nTurcia\nRegiunea\nAsia\n");
+  wait_for_text (pane, "\nȚară\nTurcia\nRegiune\nAsia\n");
   wait_for_text (GTK_WIDGET (window), "\nCoasta de Fildeș\n");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -353,7 +353,7 @@ test_content_language (void)
   g_settings_set_string (settings, "content-language", "en");
   wait_for_text (pane, "\nNational Strategy Against Trafficking in Persons 2018-2022\n");
   collect_texts (pane, english, TRUE);
-  g_assert_nonnull (strstr (english->str, "\nTipul măsurii\n"));
+  g_assert_nonnull (strstr (english->str, "\nTip de măsură\n"));
   g_assert_cmpstr (subtitle (window), ==, "11 măsuri");
 
   g_settings_set_string (settings, "content-language", "auto");
