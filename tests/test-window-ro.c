@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "measures-detail-pane.h"
@@ -377,6 +378,34 @@ test_content_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A build run without its catalogue (outside `meson devenv`) says so in
+ * the window's banner, rather than showing English without a word; with
+ * its catalogue it says nothing of the kind. */
+static void
+test_missing_catalogue (void)
+{
+  static const char *missing = "Measures cannot find its catalogue for “ro”";
+  g_autofree char *bound = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  g_autofree char *empty = g_dir_make_tmp ("measures-no-catalogue-XXXXXX", NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  MeasuresWindow *window;
+
+  g_assert_nonnull (empty);
+  bindtextdomain (GETTEXT_PACKAGE, empty);
+  window = open_eleven ();
+  wait_for_text (window, missing);
+  wait_for_subtitle (window, "11 measures");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  bindtextdomain (GETTEXT_PACKAGE, bound);
+  g_assert_cmpint (g_rmdir (empty), ==, 0);
+  window = open_eleven ();
+  wait_for_subtitle (window, "11 măsuri");
+  collect_texts (GTK_WIDGET (window), texts, TRUE);
+  g_assert_null (strstr (texts->str, "catalog"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/classification", test_classification);
   g_test_add_func ("/window-ro/countries-under-regions", test_countries_under_regions);
   g_test_add_func ("/window-ro/bundled-countries", test_bundled_countries);
+  g_test_add_func ("/window-ro/missing-catalogue", test_missing_catalogue);
 
   return g_test_run ();
 }

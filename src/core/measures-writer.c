@@ -815,8 +815,15 @@ measures_writer_csv (GPtrArray  *measures,
   CsvPart second = { measures, half, measures->len, NULL };
   GThread *thread = NULL;
 
+  /* Without the catalogue of @lang the file is the English one, as the
+   * warning of the command line and the window says. */
   if (lang != NULL && !measures_language_is (lang, "en"))
-    translations = measures_translations_new (lang);
+    {
+      g_autofree char *missing = measures_languages_dup_missing_catalogue (lang);
+
+      if (missing == NULL)
+        translations = measures_translations_new (lang);
+    }
   first.translations = second.translations = translations;
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
