@@ -13,6 +13,7 @@
 #include "measures-chart.h"
 #include "measures-export-dialog.h"
 #include "measures-export.h"
+#include "measures-languages.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
 #include "measures-print-operation.h"
@@ -169,6 +170,30 @@ _measures_window_hide_status (MeasuresWindow *self)
   gtk_revealer_set_reveal_child (self->status_banner, FALSE);
 }
 
+/**
+ * _measures_window_check_catalogue:
+ * @lang: (nullable): the language of a summary; %NULL for the
+ *   interface's
+ *
+ * Says in the banner when the catalogue of @lang cannot be found (a
+ * build run without `meson devenv`), rather than showing or writing
+ * English without a word.
+ *
+ * Returns: whether the catalogue is missing
+ */
+gboolean
+_measures_window_check_catalogue (MeasuresWindow *self,
+                                  const char     *lang)
+{
+  g_autofree char *missing = measures_languages_dup_missing_catalogue (lang);
+
+  if (missing == NULL)
+    return FALSE;
+
+  _measures_window_show_status (self, missing, NULL, NULL, TRUE);
+  return TRUE;
+}
+
 static void
 dismiss_status_action (GtkWidget  *widget,
                        const char *action_name,
@@ -191,7 +216,7 @@ show_problems_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Could Not Be Read"),
                                    _("Each line names the file, the place in it, the record and what is wrong."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "copy", _("_Copy"),
+                                    "copy", _("Copy _All"),
                                     "close", _("_Close"),
                                     NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -546,6 +571,8 @@ export_done_cb (GObject      *object,
   g_clear_object (&self->export_cancellable);
 
   show_export_outcome (self, job->file, error, TRUE);
+  if (error == NULL)
+    _measures_window_check_catalogue (self, job->lang);
 }
 
 /* Progress, for exports that take a while: a notification that stays
@@ -706,6 +733,7 @@ start_print (MeasuresWindow *self,
   MeasuresSummary *summary = measures_summary_new (job->measures, job->query, job->single, job->lang, NULL);
   g_autoptr(MeasuresPrintOperation) operation = measures_print_operation_new (summary);
 
+  _measures_window_check_catalogue (self, job->lang);
   run_print (self, operation);
   export_job_free (job);
 }

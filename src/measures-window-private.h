@@ -99,5 +99,7 @@ void _measures_window_show_status        (MeasuresWindow      *self,
                                           const char          *action_name,
                                           gboolean             error);
 void _measures_window_hide_status        (MeasuresWindow      *self);
+gboolean _measures_window_check_catalogue (MeasuresWindow      *self,
+                                           const char          *lang);
 
 G_END_DECLS

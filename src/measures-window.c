@@ -662,6 +662,9 @@ measures_window_init (MeasuresWindow *self)
 
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* A build run on its own speaks English: it says why. */
+  _measures_window_check_catalogue (self, NULL);
 }
 
 MeasuresWindow *

@@ -702,7 +702,7 @@ test_relabel (void)
 
   measures_overview_relabel (overview, catalog->index, ro);
   forms = measures_chart_get_table (overview, MEASURES_CHART_FORMS, ro);
-  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 0))[0], ==, "Forma de violență");
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 0))[0], ==, "Formă de violență");
   g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 2))[0], ==, "Trafic de persoane");
   g_assert_cmpstr (g_ptr_array_index (overview->categories, 0), ==, "Politici");
 

@@ -98,6 +98,22 @@ check "count to a full stdout message" "$(cat "$tmp/err")" "measures: cannot wri
 LANGUAGE=ro "$measures" --export=- --format=csv >/dev/full 2>"$tmp/err"
 check "export to a full stdout in Romanian" "$(cat "$tmp/err")" "measures: nu se poate scrie la ieșirea standard: No space left on device"
 
+# CSV in Romanian: Romanian headings and labels, and the stored values
+# in columns of their own under the English headings (docs/data-format.md).
+"$measures" --export=- --format=csv --lang=ro --country=Romania --form=Trafficking >"$tmp/ro.csv" 2>"$tmp/err"; status=$?
+check "Romanian CSV status" "$status" "0"
+check "Romanian CSV stderr" "$(cat "$tmp/err")" ""
+csv_field () { python3 -c 'import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+print("\n".join(sorted(set(",".join(row[int(i)] for i in sys.argv[2:]) for row in rows[1:]))))' "$@"; }
+check "Romanian CSV headings" "$(head -n 1 "$tmp/ro.csv" | cut -d, -f1-11 | tr -d '\r')" \
+  '"id","țară","country","regiune","region","an_început","an_sfârșit","tipuri","types","forme","forms"'
+check "Romanian CSV countries and regions" "$(csv_field "$tmp/ro.csv" 1 2 3 4)" "România,Romania,Europa,Europe"
+check "Romanian CSV rows" "$(python3 -c 'import csv, sys; print(len(list(csv.reader(open(sys.argv[1], newline="")))) - 1)' "$tmp/ro.csv")" "5"
+check "Romanian CSV form labels" "$(python3 -c 'import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))[1:]
+print(sum("Trafic de persoane" in row[9] and "Trafficking" in row[10].split("; ") for row in rows))' "$tmp/ro.csv")" "5"
+
 mkdir "$tmp/ro-only"
 echo "existing" > "$tmp/ro-only/keep.pdf"
 "$measures" --export="$tmp/missing-folder/out.pdf" 2>"$tmp/err"; status=$?

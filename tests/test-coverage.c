@@ -416,8 +416,8 @@ test_table (void)
 
   g_assert_cmpuint (table->len, ==, 3);
   g_assert_cmpuint (g_strv_length (head), ==, coverage->columns->len + 3);
-  g_assert_cmpstr (head[0], ==, "Țara");
-  g_assert_cmpstr (head[1], ==, "Regiunea");
+  g_assert_cmpstr (head[0], ==, "Țară");
+  g_assert_cmpstr (head[1], ==, "Regiune");
   g_assert_cmpstr (romania[0], ==, "România");
   g_assert_cmpstr (romania[1], ==, "Europa");
   g_assert_cmpstr (romania[coverage->columns->len + 2], ==, "7");

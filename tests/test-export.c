@@ -174,11 +174,11 @@ test_pdf_romanian (void)
       return;
     }
 
-  g_assert_nonnull (strstr (text, "Măsuri împotriva violenței asupra femeilor"));
+  g_assert_nonnull (strstr (text, "Măsuri de combatere a violenței împotriva femeilor"));
   g_assert_nonnull (strstr (text, "Toate măsurile"));
   g_assert_nonnull (strstr (text, "11 măsuri"));
   g_assert_nonnull (strstr (text, "Cuprins"));
-  g_assert_nonnull (strstr (text, "Tipul măsurii"));
+  g_assert_nonnull (strstr (text, "Tip de măsură"));
   g_assert_nonnull (strstr (text, "Strategia națională împotriva traficului de persoane 2018–2022"));
   g_assert_nonnull (strstr (text, "Consolidarea și diversificarea măsurilor de prevenire a traficului de persoane."));
   g_assert_nonnull (strstr (text, "Pagina 1 din "));
@@ -485,7 +485,7 @@ test_markdown_charts (void)
     }
 
   /* Before the counts; nothing else is an image. */
-  g_assert_true (p < strstr (text, "## Măsuri după forma de violență"));
+  g_assert_true (p < strstr (text, "## Măsuri pe forme de violență"));
   g_assert_null (strstr (p, "data:image"));
 }
 
@@ -506,7 +506,7 @@ test_csv_many_rows (void)
   measures = load (json->str);
   g_assert_cmpuint (measures->len, ==, 5001);
 
-  csv = measures_writer_csv (measures);
+  csv = measures_writer_csv (measures, NULL);
   lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5001 + 2);
   for (guint i = 0; i < 5001; i++)
@@ -545,6 +545,49 @@ test_csv (void)
                    "\"'-2\",\"\",\"'@x\",\"\",\"\"");
   g_assert_cmpstr (rows[2], ==, "");
   g_assert_null (rows[3]);
+}
+
+/* In Romanian the headings are Romanian and the countries, regions,
+ * types and forms are labelled, each label column before the column of
+ * the stored values, which keeps its English heading: the columns a
+ * spreadsheet joins an English and a Romanian export on. */
+static void
+test_csv_romanian (void)
+{
+  g_autoptr(GPtrArray) measures =
+    load ("[{\"id\":\"x\",\"country\":\"Republic of Moldova\",\"year\":\"2019 - 2022\","
+          "\"types\":[\"Policies > National action plan specific to violence against women\",\"Our own\"],"
+          "\"forms\":[\"Child, early and forced marriage\",\"Trafficking\"],"
+          "\"title\":{\"en\":\"Plan\",\"ro\":\"Planul\"},\"url\":\"https://example.org/x\"},"
+          "{\"id\":\"y\",\"country\":\"Atlantis\",\"title\":\"=1\"}]");
+  g_autoptr(GBytes) ro = measures_export_bytes (measures, NULL, FALSE, MEASURES_FORMAT_CSV, "ro", NULL, NULL);
+  g_autoptr(GBytes) en = measures_export_bytes (measures, NULL, FALSE, MEASURES_FORMAT_CSV, "en", NULL, NULL);
+  g_autofree char *ro_text = bytes_to_string (ro);
+  g_autofree char *en_text = bytes_to_string (en);
+  g_auto(GStrv) rows = g_strsplit (ro_text, "\r\n", -1);
+  g_auto(GStrv) en_rows = g_strsplit (en_text, "\r\n", -1);
+
+  g_assert_cmpstr (rows[0], ==,
+                   "\"id\",\"țară\",\"country\",\"regiune\",\"region\",\"an_început\",\"an_sfârșit\","
+                   "\"tipuri\",\"types\",\"forme\",\"forms\","
+                   "\"titlu_en\",\"titlu_ro\",\"descriere_en\",\"descriere_ro\","
+                   "\"sursă_en\",\"sursă_ro\",\"mai_multe_informații_en\",\"mai_multe_informații_ro\",\"adresă\"");
+  g_assert_cmpstr (rows[1], ==,
+                   "\"x\",\"Republica Moldova\",\"Republic of Moldova\",\"Europa\",\"Europe\",\"2019\",\"2022\","
+                   "\"Politici › Plan național de acțiune dedicat violenței împotriva femeilor; Our own\","
+                   "\"Policies > National action plan specific to violence against women; Our own\","
+                   "\"Căsătoria copiilor, căsătoria timpurie și forțată; Trafic de persoane\","
+                   "\"Child, early and forced marriage; Trafficking\","
+                   "\"Plan\",\"Planul\",\"\",\"\",\"\",\"\",\"\",\"\",\"https://example.org/x\"");
+  /* A country no table knows is shown as given, without a region. */
+  g_assert_cmpstr (rows[2], ==,
+                   "\"y\",\"Atlantis\",\"Atlantis\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\","
+                   "\"'=1\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"");
+  g_assert_cmpstr (rows[3], ==, "");
+
+  /* English keeps the stored values alone, under the same headings. */
+  g_assert_true (g_str_has_prefix (en_rows[0], "\"id\",\"country\",\"region\",\"year_from\","));
+  g_assert_true (g_str_has_prefix (en_rows[1], "\"x\",\"Republic of Moldova\",\"Europe\",\"2019\",\"2022\","));
 }
 
 static void
@@ -1023,7 +1066,7 @@ test_summary_romanian (void)
 
   measures_query_set_forms (query, forms);
   summary = measures_summary_new (bundled, query, FALSE, "ro", date);
-  g_assert_cmpstr (summary->title, ==, "Măsuri împotriva violenței asupra femeilor");
+  g_assert_cmpstr (summary->title, ==, "Măsuri de combatere a violenței împotriva femeilor");
   g_assert_cmpstr (summary->subtitle, ==, "Trafic de persoane");
   g_assert_cmpstr (summary->date, ==, "8 martie 2026");
 
@@ -1031,7 +1074,7 @@ test_summary_romanian (void)
   text = bytes_to_string (html);
   g_assert_nonnull (strstr (text, "<html lang=\"ro\">"));
   g_assert_nonnull (strstr (text, "<h2>Cuprins</h2>"));
-  g_assert_nonnull (strstr (text, "<th>Tipul măsurii</th>"));
+  g_assert_nonnull (strstr (text, "<th>Tip de măsură</th>"));
   g_assert_nonnull (strstr (text, "Politici › Strategie națională dedicată violenței împotriva femeilor"));
   g_assert_nonnull (strstr (text, "11 măsuri"));
 
@@ -1076,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/export/html/charts", test_html_charts);
   g_test_add_func ("/export/markdown/charts", test_markdown_charts);
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/csv-romanian", test_csv_romanian);
   g_test_add_func ("/export/csv-many-rows", test_csv_many_rows);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/write/atomic", test_write_atomic);

@@ -104,4 +104,57 @@ fi
 if xmllint --noout "$share/mime/packages/$app_id.xml" 2>"$tmp/out"; then ok "the MIME entry is XML"
 else cat "$tmp/out"; not_ok "the MIME entry is XML"; fi
 
+
+# The catalogue, wherever the install is and whatever directory it is
+# started from: the installed binary finds the catalogue installed beside
+# it (here under the DESTDIR), not one relative to the working directory.
+# A build that finds none says so on stderr and writes English.
+title_ro="# Măsuri de combatere a violenței împotriva femeilor"
+title_en="# Measures against Violence against Women"
+missing="measures: warning: Measures cannot find its catalogue for “ro”"
+mkdir "$tmp/elsewhere"
+(cd "$tmp/elsewhere" && env -u MEASURES_LOCALEDIR LANGUAGE=ro "$root/bin/measures" --export=- --format=md --lang=ro \
+   >"$tmp/summary.md" 2>"$tmp/err"); status=$?
+check "installed: a Romanian summary from another directory" "$status $(head -n 1 "$tmp/summary.md")" "0 $title_ro"
+check "installed: no warning" "$(cat "$tmp/err")" ""
+(cd / && env -u MEASURES_LOCALEDIR "$root/bin/measures" --export=- --format=csv --lang=ro \
+   >"$tmp/summary.csv" 2>"$tmp/err")
+check "installed: Romanian CSV headings from /" "$(head -n 1 "$tmp/summary.csv" | cut -d, -f1-3)" '"id","țară","country"'
+check "installed: no warning from /" "$(cat "$tmp/err")" ""
+
+check "desktop file: Name[ro]" "$(key "$desktop" 'Name\[ro\]')" "Măsuri"
+check "desktop file: no Measures in Romanian" "$(grep '\[ro\]=' "$desktop" | grep -c 'Measures')" "0"
+check "metainfo: Romanian name" "$(sed -n 's|^ *<name xml:lang="ro">\(.*\)</name>|\1|p' "$metainfo")" "Măsuri"
+check "metainfo: no Measures in Romanian" "$(grep 'xml:lang="ro"' "$metainfo" | grep -c 'Measures')" "0"
+
+# Without its catalogue: the install with the catalogue taken away (when
+# the configured prefix has none of its own either), a catalogue
+# directory that has none, and the build tree's binary run on its own.
+rm "$share/locale/ro/LC_MESSAGES/measures.mo"
+if [ -f "$prefix/share/locale/ro/LC_MESSAGES/measures.mo" ]; then
+  echo "ok: # skip: $prefix has a catalogue of its own"
+else
+  (cd "$tmp/elsewhere" && env -u MEASURES_LOCALEDIR "$root/bin/measures" --export=- --format=md --lang=ro \
+     >"$tmp/summary.md" 2>"$tmp/err"); status=$?
+  check "no catalogue: still written, in English" "$status $(head -n 1 "$tmp/summary.md")" "0 $title_en"
+  case "$(cat "$tmp/err")" in
+    "$missing (/$prefix/share/locale/ro/LC_MESSAGES/measures.mo), so it is in English."*|"$missing ($prefix/share/locale/ro/LC_MESSAGES/measures.mo), so it is in English."*)
+      ok "no catalogue: the warning names the file" ;;
+    *) not_ok "no catalogue: the warning names the file: got [$(cat "$tmp/err")]" ;;
+  esac
+  (cd "$tmp/elsewhere" && env -u MEASURES_LOCALEDIR LANGUAGE=ro "$build/src/measures" --export=- --format=md --lang=ro \
+     >"$tmp/summary.md" 2>"$tmp/err")
+  case "$(cat "$tmp/err")" in
+    "$missing ("*) ok "the build tree's binary on its own warns" ;;
+    *) not_ok "the build tree's binary on its own warns: got [$(cat "$tmp/err")]" ;;
+  esac
+fi
+mkdir "$tmp/no-catalogue"
+MEASURES_LOCALEDIR="$tmp/no-catalogue" "$build/src/measures" --export=- --format=csv --lang=ro >"$tmp/summary.csv" 2>"$tmp/err"; status=$?
+check "empty catalogue directory: the warning" "$status $(cat "$tmp/err")" \
+  "0 $missing ($tmp/no-catalogue/ro/LC_MESSAGES/measures.mo), so it is in English. Install Measures, or run it from its build tree with “meson devenv -C BUILD measures”."
+check "empty catalogue directory: English CSV" "$(head -n 1 "$tmp/summary.csv" | cut -d, -f1-3)" '"id","country","region"'
+MEASURES_LOCALEDIR="$tmp/no-catalogue" "$build/src/measures" --export=- --format=csv --lang=en >/dev/null 2>"$tmp/err"
+check "empty catalogue directory: English needs none" "$(cat "$tmp/err")" ""
+
 [ "$failures" -eq 0 ]

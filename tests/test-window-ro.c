@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "measures-detail-pane.h"
@@ -75,7 +76,7 @@ test_labels_and_plurals (void)
 
   collect_texts (GTK_WIDGET (sidebar), sidebar_text, TRUE);
   g_test_message ("Sidebar:\n%s", sidebar_text->str);
-  g_assert_nonnull (strstr (sidebar_text->str, "\nLoc\n"));
+  g_assert_nonnull (strstr (sidebar_text->str, "\nȚară sau regiune\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nEuropa\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nTrafic de persoane\n"));
   g_assert_nonnull (strstr (sidebar_text->str, "\nPolitici\n"));
@@ -88,7 +89,7 @@ test_labels_and_plurals (void)
   wait_for_text (pane, "Strategia națională împotriva traficului de persoane 2018–2022\n");
   collect_texts (pane, detail_text, TRUE);
   g_test_message ("Detail:\n%s", detail_text->str);
-  g_assert_nonnull (strstr (detail_text->str, "\nTipul măsurii\n"));
+  g_assert_nonnull (strstr (detail_text->str, "\nTip de măsură\n"));
   g_assert_nonnull (strstr (detail_text->str, "Politici  ›  Strategie națională dedicată violenței împotriva femeilor\n"));
   g_assert_nonnull (strstr (detail_text->str, "\nRomânia · 2019\u2060–\u20602022\n"));
   /* Both languages: the switch is there, and no fallback note. */
@@ -230,7 +231,7 @@ test_countries_under_regions (void)
 
   /* The list and the detail pane name them so too. */
   g_assert_true (measures_window_select (window, "c0"));
-  wait_for_text (pane, "\nȚara\nTurcia\nRegiunea\nAsia\n");
+  wait_for_text (pane, "\nȚară\nTurcia\nRegiune\nAsia\n");
   wait_for_text (GTK_WIDGET (window), "\nCoasta de Fildeș\n");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -353,7 +354,7 @@ test_content_language (void)
   g_settings_set_string (settings, "content-language", "en");
   wait_for_text (pane, "\nNational Strategy Against Trafficking in Persons 2018-2022\n");
   collect_texts (pane, english, TRUE);
-  g_assert_nonnull (strstr (english->str, "\nTipul măsurii\n"));
+  g_assert_nonnull (strstr (english->str, "\nTip de măsură\n"));
   g_assert_cmpstr (subtitle (window), ==, "11 măsuri");
 
   g_settings_set_string (settings, "content-language", "auto");
@@ -377,6 +378,34 @@ test_content_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A build run without its catalogue (outside `meson devenv`) says so in
+ * the window's banner, rather than showing English without a word; with
+ * its catalogue it says nothing of the kind. */
+static void
+test_missing_catalogue (void)
+{
+  static const char *missing = "Measures cannot find its catalogue for “ro”";
+  g_autofree char *bound = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  g_autofree char *empty = g_dir_make_tmp ("measures-no-catalogue-XXXXXX", NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  MeasuresWindow *window;
+
+  g_assert_nonnull (empty);
+  bindtextdomain (GETTEXT_PACKAGE, empty);
+  window = open_eleven ();
+  wait_for_text (window, missing);
+  wait_for_subtitle (window, "11 measures");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  bindtextdomain (GETTEXT_PACKAGE, bound);
+  g_assert_cmpint (g_rmdir (empty), ==, 0);
+  window = open_eleven ();
+  wait_for_subtitle (window, "11 măsuri");
+  collect_texts (GTK_WIDGET (window), texts, TRUE);
+  g_assert_null (strstr (texts->str, "catalog"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/classification", test_classification);
   g_test_add_func ("/window-ro/countries-under-regions", test_countries_under_regions);
   g_test_add_func ("/window-ro/bundled-countries", test_bundled_countries);
+  g_test_add_func ("/window-ro/missing-catalogue", test_missing_catalogue);
 
   return g_test_run ();
 }

@@ -298,6 +298,17 @@ write_export (MeasuresExport  *export,
   return TRUE;
 }
 
+static void
+warn_missing_catalogue (const char *lang,
+                        GString    *err)
+{
+  g_autofree char *missing = measures_languages_dup_missing_catalogue (lang);
+
+  if (missing != NULL)
+    /* Translators: %s says which catalogue is missing */
+    g_string_append_printf (err, _("measures: warning: %s\n"), missing);
+}
+
 /**
  * measures_cli_export:
  * @files: (array length=n_files): dataset files; none means the
@@ -369,6 +380,10 @@ measures_cli_export (GFile * const  *files,
       g_string_append (err, _("measures: a PDF cannot be written to standard output; give a file name\n"));
       return MEASURES_EXIT_FAILURE;
     }
+
+  /* An uninstalled build without `meson devenv` finds no catalogue:
+   * it still writes, in English, but says so. */
+  warn_missing_catalogue (lang, err);
 
   session = load_and_match (files, n_files, query, err, &status);
   if (session == NULL)
@@ -478,6 +493,9 @@ measures_cli_export_chart (GFile * const  *files,
       g_string_append (err, _("measures: a PNG image cannot be written to standard output; give a file name\n"));
       return MEASURES_EXIT_FAILURE;
     }
+
+  /* The chart speaks the interface's language. */
+  warn_missing_catalogue (NULL, err);
 
   session = load_and_match (files, n_files, query, err, &status);
   if (session == NULL)

@@ -238,7 +238,7 @@ write_csv (MeasuresExport  *self,
            GCancellable    *cancellable,
            GError         **error)
 {
-  return measures_writer_csv (self->measures);
+  return measures_writer_csv (self->measures, self->lang);
 }
 
 static GBytes *

@@ -159,3 +159,60 @@ measures_languages_dup_list (void)
 {
   return measures_text_join_alternatives (codes);
 }
+
+/* The language the interface is asked to speak: the first of the
+ * locale's languages that is English, C or one of ours; %NULL for
+ * English. */
+static const char *
+interface_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *code;
+
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX") || g_str_has_prefix (names[i], "C."))
+        return NULL;
+      if ((code = measures_languages_find (names[i])) != NULL)
+        return measures_language_is (code, "en") ? NULL : code;
+    }
+
+  return NULL;
+}
+
+/**
+ * measures_languages_dup_missing_catalogue:
+ * @lang: (nullable): a language of the table; %NULL for the language the
+ *   locale asks the interface in
+ *
+ * Whether the catalogue of @lang is where the program bound its text
+ * domain (bindtextdomain()): an installed Measures finds it under its
+ * prefix; one run from its build tree without `meson devenv` does not,
+ * and would write English without a word.
+ *
+ * Returns: (transfer full) (nullable): a sentence saying that the
+ *   catalogue is missing and where it was looked for; %NULL when @lang
+ *   is English or its catalogue is in place
+ */
+char *
+measures_languages_dup_missing_catalogue (const char *lang)
+{
+  const char *code = lang != NULL ? measures_languages_find (lang) : interface_language ();
+  const char *dir;
+  g_autofree char *path = NULL;
+
+  if (code == NULL || measures_language_is (code, "en"))
+    return NULL;
+
+  dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  path = g_build_filename (dir != NULL ? dir : LOCALEDIR, code, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  /* Translators: %s is a language code such as “ro”, then the file that
+   * is missing; seen only when another language's catalogue is missing */
+  return g_strdup_printf (_("Measures cannot find its catalogue for “%s” (%s), so it is in English. "
+                            "Install Measures, or run it from its build tree with “meson devenv -C BUILD measures”."),
+                          code, path);
+}

@@ -16,5 +16,6 @@ char               *measures_languages_dup_name     (const char *code);
 char               *measures_languages_dup_shown_in (const char *lang);
 char               *measures_languages_dup_read_in  (const char *code);
 char               *measures_languages_dup_list     (void);
+char               *measures_languages_dup_missing_catalogue (const char *lang);
 
 G_END_DECLS

@@ -314,7 +314,9 @@ measures_query_describe (MeasuresQuery *self)
     {
       g_autofree char *search = g_strstrip (g_strdup (self->search));
 
-      g_ptr_array_add (parts, g_strdup_printf ("“%s”", search));
+      /* Translators: the words searched for, in the quotation marks of
+       * your language */
+      g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), search));
     }
 
   for (guint i = 0; i < parts->len; i++)

@@ -357,7 +357,11 @@ describe_query (MeasuresSummary *self,
     {
       g_autofree char *search = g_strstrip (g_strdup (measures_query_get_search (query)));
 
-      g_string_append_printf (text, "%s“%s”", text->len > 0 ? " · " : "", search);
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: the words searched for, in the quotation marks of
+       * your language */
+      g_string_append_printf (text, measures_translations_get (self->translations, NULL, N_("“%s”")), search);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -13,7 +13,10 @@
 
 #include "measures-chart.h"
 #include "measures-languages.h"
+#include "measures-localized.h"
 #include "measures-text.h"
+#include "measures-translations.h"
+#include "measures-vocabulary.h"
 #include "measures-writer.h"
 
 /* The summary as text, HTML and Markdown, each a walk over its blocks,
@@ -642,9 +645,49 @@ csv_localized (MeasuresLocalized *localized,
   return text;
 }
 
+/* The columns, as the English CSV names them. In another language each
+ * header is the translation of its name, and a column whose values are
+ * labels (country, region, types, forms) comes twice: the labels in
+ * that language under the translated header, then the values as the
+ * data stores them under the English name, the same column as the
+ * English CSV's, that a spreadsheet can join on. */
+typedef enum
+{
+  CSV_ID,
+  CSV_COUNTRY,
+  CSV_REGION,
+  CSV_YEAR_FROM,
+  CSV_YEAR_TO,
+  CSV_TYPES,
+  CSV_FORMS,
+  CSV_N_FIELDS
+} CsvField;
+
+static const struct
+{
+  const char *name;
+  int facet;                   /* of the labels, or -1: no labels */
+} csv_fields[CSV_N_FIELDS] = {
+  /* Translators: the headings of the columns of the CSV export, in
+   * lowercase words joined by “_” (no spaces), so that a spreadsheet
+   * or a script can name them; the stored values keep the English
+   * headings in columns of their own */
+  [CSV_ID] = { NC_("CSV column", "id"), -1 },
+  [CSV_COUNTRY] = { NC_("CSV column", "country"), MEASURES_FACET_COUNTRY },
+  [CSV_REGION] = { NC_("CSV column", "region"), MEASURES_FACET_REGION },
+  [CSV_YEAR_FROM] = { NC_("CSV column", "year_from"), -1 },
+  [CSV_YEAR_TO] = { NC_("CSV column", "year_to"), -1 },
+  [CSV_TYPES] = { NC_("CSV column", "types"), MEASURES_FACET_TYPE },
+  [CSV_FORMS] = { NC_("CSV column", "forms"), MEASURES_FACET_FORM },
+};
+
 /* The texts a record has in each language, each a column for each
  * language of the interface, "title_en", "title_ro", … */
-static const char * const csv_texts[] = { "title", "description", "source", "more_info" };
+static const char * const csv_texts[] = {
+  NC_("CSV column", "title"), NC_("CSV column", "description"),
+  NC_("CSV column", "source"), NC_("CSV column", "more_info"),
+};
+static const char * const csv_url = NC_("CSV column", "url");
 
 typedef struct
 {
@@ -652,7 +695,40 @@ typedef struct
   guint from;
   guint to;
   GString *out;
+  MeasuresTranslations *translations; /* NULL in English: no labels */
+  GHashTable *labels[MEASURES_N_FACETS]; /* value → label, as met */
 } CsvPart;
+
+static const char *
+csv_label (CsvPart       *part,
+           MeasuresFacet  facet,
+           const char    *value)
+{
+  char *label;
+
+  if (part->labels[facet] == NULL)
+    part->labels[facet] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  label = g_hash_table_lookup (part->labels[facet], value);
+  if (label == NULL)
+    {
+      label = measures_vocabulary_label_in (part->translations, facet, value);
+      g_hash_table_insert (part->labels[facet], (gpointer) value, label);
+    }
+
+  return label;
+}
+
+static void
+append_csv_labels (CsvPart             *part,
+                   MeasuresFacet        facet,
+                   const char * const  *values)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "; " : "", csv_label (part, facet, values[i]));
+  append_csv_cell (part->out, joined->str, FALSE);
+}
 
 /* The rows of measures @from to @to, in their own string. */
 static gpointer
@@ -665,6 +741,8 @@ csv_rows (gpointer data)
   for (guint i = part->from; i < part->to; i++)
     {
       MeasuresMeasure *m = g_ptr_array_index (part->measures, i);
+      const char *country = measures_measure_get_country (m);
+      const char *region = measures_measure_get_region (m);
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
       g_autofree char *types = g_strjoinv ("; ", (char **) measures_measure_get_types (m));
@@ -680,11 +758,19 @@ csv_rows (gpointer data)
         to = g_strdup_printf ("%d", measures_measure_get_year_to (m));
 
       append_csv_cell (out, measures_measure_get_id (m), TRUE);
-      append_csv_cell (out, measures_measure_get_country (m), FALSE);
-      append_csv_cell (out, measures_measure_get_region (m), FALSE);
+      if (part->translations != NULL)
+        append_csv_cell (out, country != NULL ? csv_label (part, MEASURES_FACET_COUNTRY, country) : NULL, FALSE);
+      append_csv_cell (out, country, FALSE);
+      if (part->translations != NULL)
+        append_csv_cell (out, region != NULL ? csv_label (part, MEASURES_FACET_REGION, region) : NULL, FALSE);
+      append_csv_cell (out, region, FALSE);
       append_csv_cell (out, from, FALSE);
       append_csv_cell (out, to, FALSE);
+      if (part->translations != NULL)
+        append_csv_labels (part, MEASURES_FACET_TYPE, measures_measure_get_types (m));
       append_csv_cell (out, types, FALSE);
+      if (part->translations != NULL)
+        append_csv_labels (part, MEASURES_FACET_FORM, measures_measure_get_forms (m));
       append_csv_cell (out, forms, FALSE);
       for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
         for (guint l = 0; langs[l] != NULL; l++)
@@ -696,20 +782,31 @@ csv_rows (gpointer data)
   return NULL;
 }
 
+static void
+csv_part_clear (CsvPart *part)
+{
+  for (guint f = 0; f < MEASURES_N_FACETS; f++)
+    g_clear_pointer (&part->labels[f], g_hash_table_unref);
+}
+
 /**
  * measures_writer_csv:
+ * @lang: (nullable): the language of the headings and labels; %NULL
+ *   or "en" for English, which has the stored values only
  *
  * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
  *   per field (the texts in each language of the table of languages in
- *   columns of their own)
+ *   columns of their own); in a language other than English, the
+ *   headings in that language and the labels of the countries,
+ *   regions, types and forms each in a column before the column of
+ *   the stored values, which keeps its English heading
  */
 GBytes *
-measures_writer_csv (GPtrArray *measures)
+measures_writer_csv (GPtrArray  *measures,
+                     const char *lang)
 {
-  static const char * const header[] = {
-    "id", "country", "region", "year_from", "year_to", "types", "forms",
-  };
   const char * const *langs = measures_languages_get_codes ();
+  g_autoptr(MeasuresTranslations) translations = NULL;
   /* Sized for records of about 2 KB, so that the text is seldom moved
    * as it grows; the second half of the rows is made on the other core. */
   GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
@@ -718,16 +815,35 @@ measures_writer_csv (GPtrArray *measures)
   CsvPart second = { measures, half, measures->len, NULL };
   GThread *thread = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_csv_cell (out, header[i], i == 0);
+  /* Without the catalogue of @lang the file is the English one, as the
+   * warning of the command line and the window says. */
+  if (lang != NULL && !measures_language_is (lang, "en"))
+    {
+      g_autofree char *missing = measures_languages_dup_missing_catalogue (lang);
+
+      if (missing == NULL)
+        translations = measures_translations_new (lang);
+    }
+  first.translations = second.translations = translations;
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
+    {
+      if (translations != NULL)
+        append_csv_cell (out, measures_translations_get (translations, "CSV column", csv_fields[i].name), i == 0);
+      if (translations == NULL || csv_fields[i].facet >= 0)
+        append_csv_cell (out, csv_fields[i].name, i == 0 && translations == NULL);
+    }
   for (guint t = 0; t < G_N_ELEMENTS (csv_texts); t++)
     for (guint l = 0; langs[l] != NULL; l++)
       {
-        g_autofree char *column = g_strdup_printf ("%s_%s", csv_texts[t], langs[l]);
+        const char *name = translations != NULL ? measures_translations_get (translations, "CSV column", csv_texts[t])
+                                                : csv_texts[t];
+        g_autofree char *column = g_strdup_printf ("%s_%s", name, langs[l]);
 
         append_csv_cell (out, column, FALSE);
       }
-  append_csv_cell (out, "url", FALSE);
+  append_csv_cell (out, translations != NULL ? measures_translations_get (translations, "CSV column", csv_url)
+                                             : csv_url, FALSE);
   g_string_append (out, "\r\n");
 
   if (half < measures->len)
@@ -742,6 +858,8 @@ measures_writer_csv (GPtrArray *measures)
       g_string_append_len (out, second.out->str, second.out->len);
       g_string_free (second.out, TRUE);
     }
+  csv_part_clear (&first);
+  csv_part_clear (&second);
 
   return g_string_free_to_bytes (out);
 }

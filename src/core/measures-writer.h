@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 GBytes *measures_writer_html     (MeasuresSummary *summary);
 GBytes *measures_writer_markdown (MeasuresSummary *summary);
-GBytes *measures_writer_csv      (GPtrArray       *measures);
+GBytes *measures_writer_csv      (GPtrArray       *measures,
+                                  const char      *lang);
 GBytes *measures_writer_json     (GPtrArray       *measures);
 
 G_END_DECLS
