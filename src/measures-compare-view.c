@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "measures-accessible.h"
 #include "measures-compare-view.h"
 #include "measures-coverage-chart.h"
 #include "measures-file.h"
@@ -527,6 +528,9 @@ export_done_cb (GObject      *object,
       adw_toast_set_action_name (toast, "win.open-export");
       adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
     }
+  /* Toasts are not in the accessible tree: told, and kept in the
+   * window's status. */
+  measures_accessible_announce (GTK_WIDGET (self), title);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 

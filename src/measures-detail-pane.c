@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "measures-accessible.h"
 #include "measures-detail-pane.h"
 #include "measures-importer.h"
 #include "measures-languages.h"
@@ -327,6 +328,13 @@ show_language (MeasuresDetailPane *self,
 static void update (MeasuresDetailPane *self);
 
 static void
+language_checked_cb (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button), -1);
+}
+
+static void
 language_toggled_cb (MeasuresDetailPane *self,
                      GtkToggleButton    *button)
 {
@@ -402,6 +410,9 @@ show_forms (MeasuresDetailPane *self)
       gtk_label_set_wrap (GTK_LABEL (tag), TRUE);
       gtk_widget_add_css_class (tag, "tag");
       gtk_flow_box_append (self->forms_box, tag);
+      /* The flow box's child, which takes the focus, reads as the form. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (tag)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
 
   gtk_widget_set_visible (self->forms_section, forms[0] != NULL);
@@ -786,6 +797,11 @@ measures_detail_pane_init (MeasuresDetailPane *self)
   GtkToggleButton *first = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkWidget *empty = gtk_stack_get_child_by_name (self->stack, "empty");
+
+    measures_accessible_name_scrollers (empty, adw_status_page_get_title (ADW_STATUS_PAGE (empty)));
+  }
   no_hyphens (self->url_label);
   no_hyphens (self->more_info_label);
 
@@ -794,9 +810,16 @@ measures_detail_pane_init (MeasuresDetailPane *self)
     {
       g_autofree char *name = measures_languages_dup_name (codes[i]);
       g_autofree char *tooltip = measures_languages_dup_read_in (codes[i]);
-      GtkWidget *button = gtk_toggle_button_new_with_label (name);
+      /* One choice of a group (the switch): a radio button to screen
+       * readers, checked when pressed. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        "label", name,
+                                        NULL);
 
       gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED, FALSE, -1);
+      g_signal_connect (button, "toggled", G_CALLBACK (language_checked_cb), NULL);
       g_object_set_data (G_OBJECT (button), "lang", (gpointer) codes[i]);
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);

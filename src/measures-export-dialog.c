@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-accessible.h"
 #include "measures-export-dialog.h"
 #include "measures-languages.h"
 #include "measures-text.h"
@@ -83,6 +84,10 @@ measures_export_dialog_init (MeasuresExportDialog *self)
 
       gtk_string_list_append (self->language_list, name);
     }
+
+  /* A choice reads as its title and what is chosen. */
+  measures_accessible_follow_combo_row (self->format_row);
+  measures_accessible_follow_combo_row (self->language_row);
 }
 
 /**
@@ -115,8 +120,14 @@ measures_export_dialog_new (GtkWindow  *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->all_row), all);
   gtk_widget_set_visible (GTK_WIDGET (self->all_row), n_matching > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->selected_row), self->has_selection);
+  /* The check buttons read as their rows (their titles label them),
+   * the selected measure with its title. */
   if (self->has_selection)
-    adw_action_row_set_subtitle (self->selected_row, selected_title);
+    {
+      adw_action_row_set_subtitle (self->selected_row, selected_title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->selected_check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      selected_title, -1);
+    }
   if (n_matching == 0)
     gtk_check_button_set_active (self->selected_check, TRUE);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-accessible.h"
 #include "measures-dataset.h"
 #include "measures-filter-sidebar.h"
 #include "measures-text.h"
@@ -257,6 +258,9 @@ add_row (MeasuresFilterSidebar  *self,
   gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (check_label), PANGO_WRAP_WORD_CHAR);
   gtk_check_button_set_child (row->check, check_label);
+  /* Named by its value; its count is its description. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row->check),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, check_label, NULL, -1);
   gtk_widget_set_hexpand (GTK_WIDGET (row->check), TRUE);
   g_object_set_data (G_OBJECT (row->check), "value-row", row);
   g_signal_connect_swapped (row->check, "toggled", G_CALLBACK (check_toggled_cb), self);
@@ -596,6 +600,7 @@ create_dataset_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (name)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 
@@ -715,8 +720,7 @@ measures_filter_sidebar_set_result (MeasuresFilterSidebar *self,
 
       row->n = count;
       gtk_label_set_text (row->count, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      measures_accessible_set_description (GTK_WIDGET (row->check), description);
       if (count == 0)
         gtk_widget_add_css_class (row->row, "empty");
       else

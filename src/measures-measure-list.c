@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-accessible.h"
 #include "measures-measure-list.h"
 #include "measures-result-model.h"
 #include "measures-text.h"
@@ -162,7 +163,13 @@ static void
 set_cell_text (GtkListItem *item,
                const char  *text)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* The cell reads as its text, not as its type. */
+  measures_accessible_name_ancestor (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                                     /* Translators: read by screen readers for an empty cell of the list */
+                                     text != NULL && *text != '\0' ? text : C_("cell", "None"));
 }
 
 /* Free text of a record: directional controls are shown by their names. */
@@ -175,14 +182,50 @@ set_long_cell_text (GtkListItem *item,
   set_cell_text (item, shown != NULL ? shown : text);
 }
 
+static char *
+joined_labels (MeasuresFacet       facet,
+               const char * const *values)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The row, as a screen reader reads it when it has the focus: "Title,
+ * Country, Years, Type, Form", the cells in the order of the columns,
+ * even those a narrow window hides. */
+static void
+name_row (GtkListItem *item,
+          const char  *title)
+{
+  MeasuresMeasure *measure = item_measure (item);
+  g_autofree char *country = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
+                                                        measures_measure_get_country (measure));
+  g_autofree char *years = measures_measure_dup_years_label (measure);
+  g_autofree char *types = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+  g_autofree char *forms = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+  g_autofree char *name = g_strjoin (", ", title, country, years, types, forms, NULL);
+
+  measures_accessible_name_ancestor (gtk_list_item_get_child (item), GTK_ACCESSIBLE_ROLE_ROW, name);
+}
+
 static void
 bind_title_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
   g_auto(GStrv) langs = measures_get_content_languages ();
+  const char *title = measures_measure_resolve_title (item_measure (item), (const char * const *) langs);
 
-  set_long_cell_text (item, measures_measure_resolve_title (item_measure (item), (const char * const *) langs));
+  set_long_cell_text (item, title);
+  name_row (item, gtk_inscription_get_text (GTK_INSCRIPTION (gtk_list_item_get_child (item))));
 }
 
 static void
@@ -211,16 +254,9 @@ bind_joined (GtkListItem        *item,
              MeasuresFacet       facet,
              const char * const *values)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = joined_labels (facet, values);
 
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
-
-      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
-    }
-
-  set_long_cell_text (item, text->str);
+  set_long_cell_text (item, text);
 }
 
 static void
@@ -414,6 +450,48 @@ set_sort_by (MeasuresMeasureList *self,
   if (measures_sort_from_name (name, &sort, &descending))
     gtk_column_view_sort_by_column (self->column_view, column_for_sort (self, sort),
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* The column headers (GTK gives them the column-header role, which
+ * GTK 4.8 does not pass on to AT-SPI) read as their titles, and their
+ * row as "Columns: Title, Country, …". GTK 4.8 has no API for either:
+ * the header row is the column view's first child. */
+static void
+name_headers (MeasuresMeasureList *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  if (header == NULL || gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (header)) != GTK_ACCESSIBLE_ROLE_ROW)
+    return;
+
+  /* The rows' own list, inside the table. */
+  for (GtkWidget *child = header; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_LIST)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measures"), -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *text = gtk_column_view_column_get_title (column);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? ", " : "", text);
+      for (; title != NULL; title = gtk_widget_get_next_sibling (title))
+        if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (title)) == GTK_ACCESSIBLE_ROLE_COLUMN_HEADER)
+          {
+            gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+            title = gtk_widget_get_next_sibling (title);
+            break;
+          }
+    }
+
+  /* Translators: read by screen readers on the list's header row; %s
+   * lists the columns' titles */
+  name = g_strdup_printf (_("Columns: %s"), titles->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /* Tab leaves the list, for the next region of the window, rather than
@@ -657,6 +735,8 @@ measures_measure_list_init (MeasuresMeasureList *self)
       self->probe_items[i] = g_object_new (G_TYPE_OBJECT, NULL);
       g_object_set_data (self->probe_items[i], "list", self);
     }
+
+  name_headers (self);
 
   set_column_sorter (self->title_column, MEASURES_SORT_TITLE);
   set_column_sorter (self->country_column, MEASURES_SORT_COUNTRY);

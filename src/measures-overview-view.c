@@ -238,9 +238,16 @@ table_row (GStrv         cells,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   if (is_head)
     {
+      g_autofree char *titles = g_strjoinv (", ", cells);
+      g_autofree char *name = NULL;
+
+      /* A Tab stop, so that Tab from the expander goes into the table
+       * (GTK 4.8's list box gives up on a first row that cannot take
+       * the focus): it reads the columns. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
       gtk_widget_add_css_class (row, "chart-table-head");
+      name = g_strdup_printf (_("Columns: %s"), titles);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
@@ -419,8 +426,13 @@ build_section (MeasuresOverviewView *self,
   const char *title = measures_chart_get_title (chart, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "label", title,
+                                     NULL);
   GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  g_autofree char *export_name = NULL;
+  g_autofree char *table_name = NULL;
   GtkEventController *motion;
   GtkGesture *click;
   GtkWidget *viewport;
@@ -440,8 +452,10 @@ build_section (MeasuresOverviewView *self,
   gtk_widget_add_css_class (save, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.export-chart");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "s", measures_chart_get_name (chart));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export Chart…"), -1);
+  /* Translators: the name screen readers give the button that exports
+   * a chart; %s is the chart's title */
+  export_name = g_strdup_printf (_("Export the Chart “%s”…"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, export_name, -1);
   gtk_box_append (GTK_BOX (heading_box), save);
   gtk_box_append (GTK_BOX (box), heading_box);
 
@@ -496,6 +510,11 @@ build_section (MeasuresOverviewView *self,
 
   /* Translators: an expander under each chart with its figures as a table */
   section->expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (_("Show as _Table")));
+  /* Translators: the name screen readers give the expander under a
+   * chart; %s is the chart's title */
+  table_name = g_strdup_printf (_("Show “%s” as a Table"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  table_name, -1);
   section->table = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (section->table, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (section->table), "boxed-list");
@@ -515,6 +534,8 @@ build_section (MeasuresOverviewView *self,
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
   gtk_viewport_set_child (GTK_VIEWPORT (viewport), GTK_WIDGET (section->table));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (section->table_scroller), viewport);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->table_scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
   gtk_expander_set_child (section->expander, section->table_scroller);
   g_signal_connect (section->expander, "notify::expanded", G_CALLBACK (expanded_cb), section);
   g_signal_connect (section->table, "row-activated", G_CALLBACK (row_activated_cb), section);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-accessible.h"
 #include "measures-languages.h"
 #include "measures-localized.h"
 #include "measures-preferences-window.h"
@@ -109,6 +110,9 @@ measures_preferences_window_init (MeasuresPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_languages (self->content_language_list);
   fill_languages (self->export_language_list);
+  measures_accessible_follow_combo_row (self->content_language_row);
+  measures_accessible_follow_combo_row (self->export_language_row);
+  measures_accessible_name_scrollers (GTK_WIDGET (self), gtk_window_get_title (GTK_WINDOW (self)));
 
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind_with_mapping (self->settings, "content-language",

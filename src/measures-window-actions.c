@@ -61,6 +61,8 @@ cancel_loading_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   measures_session_cancel_load (MEASURES_WINDOW (widget)->session);
+  /* Translators: told to screen readers */
+  _measures_window_announce (MEASURES_WINDOW (widget), _("Loading cancelled"));
 }
 
 static void
@@ -132,6 +134,33 @@ measures_window_report_settings (MeasuresWindow *self,
   _measures_window_show_status (self, title, _("_Details"), "win.settings-details", FALSE);
 }
 
+static void
+show_status (MeasuresWindow *self,
+             const char     *text,
+             const char     *button_label,
+             const char     *action_name,
+             GVariant       *target,
+             gboolean        error)
+{
+  GtkWidget *box = gtk_revealer_get_child (self->status_banner);
+
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->status_button, button_label);
+  /* The target first, with no action: they must agree when both are set. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->status_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), action_name);
+  _measures_window_announce (self, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), FALSE);
+  if (error)
+    gtk_widget_add_css_class (box, "error");
+  else
+    gtk_widget_remove_css_class (box, "error");
+  gtk_revealer_set_reveal_child (self->status_banner, TRUE);
+}
+
 /**
  * _measures_window_show_status:
  * @text: what stays true until the user deals with it
@@ -149,19 +178,7 @@ _measures_window_show_status (MeasuresWindow *self,
                               const char     *action_name,
                               gboolean        error)
 {
-  GtkWidget *box = gtk_revealer_get_child (self->status_banner);
-
-  gtk_label_set_text (self->status_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_button), button_label != NULL);
-  if (button_label != NULL)
-    gtk_button_set_label (self->status_button, button_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), action_name);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_progress), FALSE);
-  if (error)
-    gtk_widget_add_css_class (box, "error");
-  else
-    gtk_widget_remove_css_class (box, "error");
-  gtk_revealer_set_reveal_child (self->status_banner, TRUE);
+  show_status (self, text, button_label, action_name, NULL, error);
 }
 
 void
@@ -305,6 +322,46 @@ open_folder_action (GtkWidget  *widget,
   choose_datasets (MEASURES_WINDOW (widget), TRUE);
 }
 
+/* A toast that says something a user may still want once it has
+ * faded: the banner keeps it, with its button, unless its button was
+ * used. */
+static void
+toast_dismissed_cb (AdwToast       *toast,
+                    MeasuresWindow *self)
+{
+  const char *button = adw_toast_get_button_label (toast);
+
+  if (self->closed || g_object_get_data (G_OBJECT (toast), "used") != NULL ||
+      gtk_revealer_get_reveal_child (self->status_banner))
+    return;
+
+  show_status (self, adw_toast_get_title (toast), button, adw_toast_get_action_name (toast),
+               adw_toast_get_action_target_value (toast), FALSE);
+}
+
+static void
+toast_button_clicked_cb (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "used", GINT_TO_POINTER (TRUE));
+}
+
+/* Shows @toast, and tells it to screen readers (toasts are not in the
+ * accessible tree of libadwaita 1.2); with @keep, the banner holds it
+ * after it fades. Takes @toast. */
+static void
+add_toast (MeasuresWindow *self,
+           AdwToast       *toast,
+           gboolean        keep)
+{
+  _measures_window_announce (self, adw_toast_get_title (toast));
+  if (keep)
+    {
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), NULL);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Removing a dataset is undone from its notification. */
 static void
 remove_dataset_action (GtkWidget  *widget,
@@ -327,7 +384,7 @@ remove_dataset_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-remove-dataset");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast, FALSE);
 }
 
 static void
@@ -536,8 +593,7 @@ show_export_outcome (MeasuresWindow *self,
           _measures_window_show_status (self, title, NULL, NULL, TRUE);
           return;
         }
-      toast = adw_toast_new (title);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      add_toast (self, adw_toast_new (title), FALSE);
       return;
     }
 
@@ -547,7 +603,7 @@ show_export_outcome (MeasuresWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast, TRUE);
 }
 
 static void
@@ -688,7 +744,7 @@ show_print_error (MeasuresWindow *self,
 
   /* Translators: a notification; %s says why */
   title = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : _("unknown error"));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  add_toast (self, adw_toast_new (title), TRUE);
 }
 
 static void
@@ -785,8 +841,7 @@ show_export_dialog (MeasuresWindow *self,
   /* Nothing to export: said, with no dialog to dismiss. */
   if (n_matching == 0 && selected == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Nothing to export: no measure matches the filters")));
+      add_toast (self, adw_toast_new (_("Nothing to export: no measure matches the filters")), FALSE);
       return;
     }
 

@@ -52,6 +52,7 @@ struct _MeasuresWindow
   AdwViewStack *view_stack;
   GtkSpinner *spinner;
   MeasuresMeasureList *measure_list;
+  AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwStatusPage *no_results_page;
   GtkRevealer *problem_banner;
@@ -61,6 +62,7 @@ struct _MeasuresWindow
   GtkLabel *status_label;
   GtkProgressBar *status_progress;
   GtkButton *status_button;
+  GtkLabel *live_status;
   MeasuresDetailPane *detail_pane;
   MeasuresOverviewView *overview_view;
   MeasuresCompareView *compare_view;
@@ -84,6 +86,7 @@ struct _MeasuresWindow
   guint painted : 1;
   guint closed : 1;             /* its work is stopped; nothing more is shown */
   guint announce_first_paint : 1;
+  guint just_loaded : 1;        /* the next result is a load's: said with its problems */
 };
 
 void _measures_window_class_actions_init (MeasuresWindowClass *klass);
@@ -101,5 +104,7 @@ void _measures_window_show_status        (MeasuresWindow      *self,
 void _measures_window_hide_status        (MeasuresWindow      *self);
 gboolean _measures_window_check_catalogue (MeasuresWindow      *self,
                                            const char          *lang);
+void _measures_window_announce           (MeasuresWindow      *self,
+                                          const char          *message);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-accessible.h"
 #include "measures-dataset.h"
 #include "measures-preferences-window.h"
 #include "measures-text.h"
@@ -34,6 +35,33 @@ static GParamSpec *properties[N_PROPS];
 
 /* What the list area shows: the matches, the charts, or why there are
  * none; and the count in the title. */
+/* "11 measures", "6 of 11 measures": the title's subtitle, and what a
+ * screen reader is told after each change of the filters. */
+static char *
+dup_count_text (MeasuresWindow *self)
+{
+  MeasuresIndex *index = measures_session_get_index (self->session);
+  const MeasuresResult *result = measures_session_get_result (self->session);
+  MeasuresQuery *query = measures_session_get_query (self->session);
+  guint total = measures_index_get_n_measures (index);
+  guint shown = result != NULL ? result->n_matches : 0;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *total_text = NULL;
+
+  total_text = measures_text_format_count (total);
+  if (measures_query_is_empty (query))
+    /* Translators: the window subtitle; %s is the number of measures,
+     * with the locale's digit grouping */
+    return g_strdup_printf (ngettext ("%s measure", "%s measures", total), total_text);
+
+  shown_text = measures_text_format_count (shown);
+  /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
+   * each %s is a number, with the locale's digit grouping, and the
+   * plural follows the second number */
+  return g_strdup_printf (ngettext ("%s of %s measure", "%s of %s measures", total),
+                          shown_text, total_text);
+}
+
 static void
 update_view (MeasuresWindow *self)
 {
@@ -43,8 +71,6 @@ update_view (MeasuresWindow *self)
   guint total = measures_index_get_n_measures (index);
   guint shown = result != NULL ? result->n_matches : 0;
   g_autofree char *subtitle = NULL;
-  g_autofree char *shown_text = NULL;
-  g_autofree char *total_text = NULL;
 
   if (measures_session_get_loading (self->session))
     return;
@@ -57,21 +83,7 @@ update_view (MeasuresWindow *self)
       return;
     }
 
-  total_text = measures_text_format_count (total);
-  if (measures_query_is_empty (query))
-    /* Translators: the window subtitle; %s is the number of measures,
-     * with the locale's digit grouping */
-    subtitle = g_strdup_printf (ngettext ("%s measure", "%s measures", total), total_text);
-  else
-    {
-      shown_text = measures_text_format_count (shown);
-      /* Translators: the window subtitle while filtering, "3 of 1,204 measures";
-       * each %s is a number, with the locale's digit grouping, and the
-       * plural follows the second number */
-      subtitle = g_strdup_printf (ngettext ("%s of %s measure", "%s of %s measures", total),
-                                  shown_text, total_text);
-    }
-
+  subtitle = dup_count_text (self);
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
 
   if (shown == 0)
@@ -157,16 +169,58 @@ measure_activated_cb (MeasuresWindow       *self,
     _measures_window_show_measure (self);
 }
 
+/* What a screen reader hears once a load has ended: how many measures
+ * there are, and the problems found. */
+static void
+announce_loaded (MeasuresWindow *self)
+{
+  GPtrArray *problems = measures_session_get_problems (self->session);
+  guint total = measures_index_get_n_measures (measures_session_get_index (self->session));
+  g_autofree char *count = measures_text_format_count (total);
+  g_autofree char *message = NULL;
+
+  /* Translators: told to screen readers when a load has ended; %s is a
+   * number, with the locale's digit grouping */
+  message = g_strdup_printf (ngettext ("Loaded %s measure", "Loaded %s measures", total), count);
+  if (problems->len > 0)
+    {
+      g_autofree char *loaded = g_steal_pointer (&message);
+
+      message = g_strdup_printf ("%s. %s", loaded, gtk_label_get_text (self->problem_label));
+    }
+  _measures_window_announce (self, message);
+}
+
 static void
 result_changed_cb (MeasuresWindow *self)
 {
   MeasuresQuery *query = measures_session_get_query (self->session);
+  const MeasuresResult *result = measures_session_get_result (self->session);
 
   update_overview (self);
   update_compare (self);
-  measures_filter_sidebar_set_result (self->filter_sidebar, measures_session_get_result (self->session));
+  measures_filter_sidebar_set_result (self->filter_sidebar, result);
   measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
   update_view (self);
+
+  /* Said after the counts beside the filters have changed. */
+  if (self->just_loaded)
+    {
+      self->just_loaded = FALSE;
+      announce_loaded (self);
+    }
+  else if (measures_index_get_n_measures (measures_session_get_index (self->session)) > 0)
+    {
+      g_autofree char *count = NULL;
+
+      if (result == NULL || result->n_matches == 0)
+        _measures_window_announce (self, _("No Matching Measures"));
+      else
+        {
+          count = dup_count_text (self);
+          _measures_window_announce (self, count);
+        }
+    }
 }
 
 /* Search */
@@ -269,6 +323,7 @@ loading_changed_cb (MeasuresWindow *self)
     {
       gtk_progress_bar_set_fraction (self->load_progress, 0);
       gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      _measures_window_announce (self, _("Loading measures…"));
     }
   else
     update_view (self);
@@ -336,6 +391,7 @@ loaded_cb (MeasuresWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
   show_problems (self, problems);
+  self->just_loaded = TRUE;
 
   /* Tells build-aux/first-launch when the measures are on screen: after
    * the next frame, or the first one. */
@@ -568,6 +624,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
@@ -577,6 +634,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_progress);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, live_status);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_view);
@@ -610,6 +668,15 @@ measures_window_init (MeasuresWindow *self)
   query = measures_session_get_query (self->session);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  measures_accessible_watch_windows ();
+  measures_accessible_set_live (GTK_WIDGET (self), GTK_WIDGET (self->live_status));
+  /* A status page scrolls its content, and GTK 4.8 stops there on Tab. */
+  measures_accessible_name_scrollers (GTK_WIDGET (self->empty_page),
+                                      adw_status_page_get_title (self->empty_page));
+  measures_accessible_name_scrollers (GTK_WIDGET (self->no_results_page),
+                                      adw_status_page_get_title (self->no_results_page));
+  measures_accessible_name_scrollers (GTK_WIDGET (self->error_page),
+                                      adw_status_page_get_title (self->error_page));
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   _measures_window_actions_init (self);
 
@@ -673,6 +740,20 @@ measures_window_new (MeasuresApplication *application)
   return g_object_new (MEASURES_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * _measures_window_announce:
+ * @message: what changed, in a few words
+ *
+ * Tells screen readers @message, and keeps it as the window's status.
+ */
+void
+_measures_window_announce (MeasuresWindow *self,
+                           const char     *message)
+{
+  if (!self->closed)
+    measures_accessible_announce (GTK_WIDGET (self), message);
 }
 
 /**

@@ -275,6 +275,18 @@ test_tables (void)
   g_assert_cmpstr (((GStrv) g_ptr_array_index (forms, 2))[1], ==, "6");
   g_assert_cmpstr (description, ==, "Domestic violence/Intimate partner violence: 6; Trafficking: 6");
 
+  /* The years, each figure after its category: the first year reads
+   * "2003: Measures in Force 1, <first category> 1, …". */
+  {
+    g_autofree char *by_year = measures_chart_describe (overview, MEASURES_CHART_YEARS, NULL);
+    GStrv first = g_ptr_array_index (years, 1);
+    g_autofree char *start = g_strdup_printf ("%s: %s %s, %s %s", first[0], head[1], first[1],
+                                              (const char *) g_ptr_array_index (overview->categories, 0),
+                                              first[2]);
+
+    g_assert_true (g_str_has_prefix (by_year, start));
+  }
+
   g_assert_cmpuint (types->len, ==, overview->by_type->len + 1);
   g_assert_cmpstr (((GStrv) g_ptr_array_index (types, 0))[0], ==, "Type of Measure");
 }

@@ -297,14 +297,26 @@ measures_chart_describe (MeasuresOverview     *overview,
                          MeasuresTranslations *translations)
 {
   g_autoptr(GPtrArray) table = measures_chart_get_table (overview, chart, translations);
+  GStrv head = g_ptr_array_index (table, 0);
   GString *out = g_string_new (NULL);
 
+  /* The years: each figure after the heading of its column, so that a
+   * screen reader says which category it counts ("2009: Measures in
+   * Force 3, Legislation 1, Policies 2"). The other charts have one
+   * figure a row, or words. */
   for (guint i = 1; i < table->len; i++)
     {
       GStrv row = g_ptr_array_index (table, i);
-      g_autofree char *rest = g_strjoinv (", ", row + 1);
 
-      g_string_append_printf (out, "%s%s: %s", i > 1 ? "; " : "", row[0], rest);
+      g_string_append_printf (out, "%s%s: ", i > 1 ? "; " : "", row[0]);
+      for (guint c = 1; row[c] != NULL; c++)
+        {
+          if (c > 1)
+            g_string_append (out, ", ");
+          if (chart == MEASURES_CHART_YEARS)
+            g_string_append_printf (out, "%s ", head[c]);
+          g_string_append (out, row[c]);
+        }
     }
 
   return g_string_free (out, FALSE);
