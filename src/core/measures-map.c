@@ -760,6 +760,28 @@ measures_map_to_png (MeasuresCoverage          *coverage,
   return _measures_chart_render_png (width, image.height, scale, paint_image, &image, error);
 }
 
+static GBytes *
+to_svg (MeasuresCoverage         *coverage,
+        MeasuresMapZoom           zoom,
+        double                    width,
+        const MeasuresChartStyle *style,
+        const char               *id_prefix)
+{
+  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+  double height;
+
+  height = measures_map_get_height (coverage, zoom, width);
+  description = measures_map_describe (coverage, translations);
+  canvas = measures_canvas_new_svg (width, height, measures_map_get_title (translations), description);
+  if (id_prefix != NULL)
+    measures_canvas_svg_set_id_prefix (canvas, id_prefix);
+  measures_map_paint (coverage, zoom, canvas, width, height, style);
+
+  return measures_canvas_svg_finish (canvas);
+}
+
 /**
  * measures_map_to_svg:
  * @coverage: the figures
@@ -776,17 +798,33 @@ measures_map_to_svg (MeasuresCoverage         *coverage,
                      double                    width,
                      const MeasuresChartStyle *style)
 {
-  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
-  g_autofree char *description = NULL;
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-  double height;
-
   g_return_val_if_fail (coverage != NULL, NULL);
 
-  height = measures_map_get_height (coverage, zoom, width);
-  description = measures_map_describe (coverage, translations);
-  canvas = measures_canvas_new_svg (width, height, measures_map_get_title (translations), description);
-  measures_map_paint (coverage, zoom, canvas, width, height, style);
+  return to_svg (coverage, zoom, width, style, NULL);
+}
 
-  return measures_canvas_svg_finish (canvas);
+/**
+ * measures_map_to_svg_element:
+ * @coverage: the figures
+ * @zoom: which part of the world
+ * @width: its width in pixels
+ * @style: light or dark
+ * @id_prefix: what each id in the image starts with: ASCII letters,
+ *   digits and hyphens
+ *
+ * Returns: (transfer full): the same image as measures_map_to_svg(), as
+ *   an <svg> element for a page that holds others: no XML declaration,
+ *   and ids of its own
+ */
+GBytes *
+measures_map_to_svg_element (MeasuresCoverage         *coverage,
+                             MeasuresMapZoom           zoom,
+                             double                    width,
+                             const MeasuresChartStyle *style,
+                             const char               *id_prefix)
+{
+  g_return_val_if_fail (coverage != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
+
+  return to_svg (coverage, zoom, width, style, id_prefix);
 }
