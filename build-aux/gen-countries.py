@@ -12,6 +12,11 @@
 # OUTPUT is not what the two inputs make now, or when they disagree (a
 # code iso-codes does not have, a country of iso-codes the table lacks,
 # an unknown region, a name two countries share).
+#
+# A country ISO 3166-1 does not list (Kosovo) has a user-assigned code
+# (XA to XZ, as the EU and the UN give Kosovo XK), written with its
+# alpha-3 code as "XK/XKX", and names of ours: iso-codes knows nothing
+# of it.
 import difflib
 import json
 import pathlib
@@ -52,6 +57,15 @@ def read_table(path):
         if len(fields) != 4:
             fail(f'{path}:{number}: four columns separated by tabs are expected')
         code, region, label, names = fields
+        alpha_3 = None
+        if '/' in code:
+            code, alpha_3 = code.split('/', 1)
+            if not (len(code) == 2 and code[0] == 'X' and code[1].isupper()) or \
+               not (len(alpha_3) == 3 and alpha_3.isupper() and alpha_3.isalpha()):
+                fail(f'{path}:{number}: only a user-assigned code, XA to XZ, has its alpha-3 code '
+                     f'after it (“XK/XKX”), not “{fields[0]}”')
+            if label != 'ours':
+                fail(f'{path}:{number}: iso-codes does not name {code}: its label is “ours”')
         if region != '-' and region not in REGIONS:
             fail(f'{path}:{number}: unknown region “{region}”')
         if label not in ('iso', 'ours'):
@@ -59,7 +73,7 @@ def read_table(path):
         names = [n.strip() for n in names.split('|') if n.strip()]
         if not names:
             fail(f'{path}:{number}: no name')
-        rows.append((number, code, None if region == '-' else region, label == 'ours', names))
+        rows.append((number, code, alpha_3, None if region == '-' else region, label == 'ours', names))
     return rows
 
 
@@ -68,8 +82,12 @@ def generate(iso_path, table_path):
     rows = read_table(table_path)
 
     seen = set()
-    for number, code, _, _, _ in rows:
-        if code not in iso:
+    for number, code, alpha_3, _, _, names in rows:
+        if alpha_3 is not None:
+            if code in iso:
+                fail(f'{table_path}:{number}: iso-codes has {code}: give it without an alpha-3 code')
+            iso[code] = {'alpha_2': code, 'alpha_3': alpha_3, 'name': names[0]}
+        elif code not in iso:
             fail(f'{table_path}:{number}: iso-codes has no country “{code}”')
         if code in seen:
             fail(f'{table_path}:{number}: “{code}” is listed twice')
@@ -82,7 +100,7 @@ def generate(iso_path, table_path):
     countries = []
     names = []
     owner = {}
-    for index, (number, code, region, ours, own_names) in enumerate(rows):
+    for index, (number, code, _, region, ours, own_names) in enumerate(rows):
         entry = iso[code]
         forms = own_names + [entry[key] for key in ('name', 'official_name', 'common_name') if key in entry]
         for form in forms:

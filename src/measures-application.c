@@ -141,6 +141,10 @@ write_stdout (const char *data,
   return TRUE;
 }
 
+/* Said when --by or --zoom comes with nothing they shape. */
+#define BY_ZOOM_NEED N_("measures: --by needs --chart=coverage or --include=matrix, and --zoom --chart=map or " \
+                        "--include=map\n")
+
 static int
 measures_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
@@ -175,6 +179,7 @@ measures_application_handle_local_options (GApplication *app,
       g_autoptr(GString) err = g_string_new (NULL);
       g_autoptr(GBytes) out = NULL;
       const char *path = NULL, *format = NULL, *lang = NULL, *chart = NULL, *by = NULL, *zoom = NULL;
+      g_autofree const char **include = NULL;
       double scale = 1;
       GFile **files;
       guint n_files;
@@ -188,13 +193,19 @@ measures_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, "by", "&s", &by);
       g_variant_dict_lookup (options, "zoom", "&s", &zoom);
+      g_variant_dict_lookup (options, "include", "^a&s", &include);
 
       files = files_from_options (options, local_file, NULL, &n_files);
-      if (measures_cli_is_coverage_chart (chart))
-        status = measures_cli_export_coverage (files, n_files, query, path, format, chart, by, zoom, scale, &out, err);
-      else if (by != NULL || zoom != NULL)
+      if (include != NULL && (measures_cli_is_coverage_chart (chart) || measures_cli_is_chart_export (path, format)))
         {
-          g_string_append (err, _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
+          g_string_append (err, _("measures: --include is for a summary in pdf, html or md\n"));
+          status = MEASURES_EXIT_FAILURE;
+        }
+      else if (measures_cli_is_coverage_chart (chart))
+        status = measures_cli_export_coverage (files, n_files, query, path, format, chart, by, zoom, scale, &out, err);
+      else if (include == NULL && (by != NULL || zoom != NULL))
+        {
+          g_string_append (err, _(BY_ZOOM_NEED));
           status = MEASURES_EXIT_FAILURE;
         }
       else if (measures_cli_is_chart_export (path, format))
@@ -205,7 +216,7 @@ measures_application_handle_local_options (GApplication *app,
           status = MEASURES_EXIT_FAILURE;
         }
       else
-        status = measures_cli_export (files, n_files, query, path, format, lang, &out, err);
+        status = measures_cli_export (files, n_files, query, path, format, lang, include, by, zoom, &out, err);
       free_files (files);
 
       fputs (err->str, stderr);
@@ -223,7 +234,13 @@ measures_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "by") || g_variant_dict_contains (options, "zoom"))
     {
-      g_printerr ("%s", _("measures: --by needs --chart=coverage, and --zoom --chart=map\n"));
+      g_printerr ("%s", _(BY_ZOOM_NEED));
+      return MEASURES_EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "include"))
+    {
+      g_printerr ("%s", _("measures: --include needs --export with a .pdf, .html or .md file\n"));
       return MEASURES_EXIT_FAILURE;
     }
 

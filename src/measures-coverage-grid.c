@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "measures-coverage-chart.h"
 #include "measures-coverage-grid.h"
 #include "measures-coverage-grid-private.h"
+#include "measures-palette.h"
 #include "measures-text.h"
 
 /* The coverage matrix as a table that the keyboard and screen readers
@@ -567,7 +567,7 @@ ensure_hatch (MeasuresCoverageGrid     *self,
   if (self->hatch != NULL && self->hatch_dark == style->dark)
     return;
 
-  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, style, &fill, &ink);
+  measures_palette_get_shade (MEASURES_SHADE_NONE, 0, style, &fill, &ink);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
   cr = cairo_create (surface);
   cairo_set_source_rgba (cr, fill.hatch_color.red, fill.hatch_color.green, fill.hatch_color.blue,
@@ -626,9 +626,9 @@ refresh (MeasuresCoverageGrid *self)
   MeasuresCoverage *coverage = self->coverage;
   MeasuresChartStyle style = { is_dark () };
   MeasuresChartColors colors;
-  MeasuresFill fills[MEASURES_COVERAGE_N_LEVELS + 2];
-  MeasuresColor inks[MEASURES_COVERAGE_N_LEVELS + 2];
-  const guint zero = MEASURES_COVERAGE_N_LEVELS, none = MEASURES_COVERAGE_N_LEVELS + 1;
+  MeasuresFill fills[MEASURES_PALETTE_N_LEVELS + 2];
+  MeasuresColor inks[MEASURES_PALETTE_N_LEVELS + 2];
+  const guint zero = MEASURES_PALETTE_N_LEVELS, none = MEASURES_PALETTE_N_LEVELS + 1;
   guint data_columns = self->n_columns > 0 ? self->n_columns - 1 : 0;
   const char *dash = g_dpgettext2 (GETTEXT_PACKAGE, "coverage", "–");
   char number[32];
@@ -638,10 +638,10 @@ refresh (MeasuresCoverageGrid *self)
 
   measures_chart_get_colors (&style, &colors);
   ensure_hatch (self, &style);
-  for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
-    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, level, &style, &fills[level], &inks[level]);
-  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, &style, &fills[zero], &inks[zero]);
-  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, &style, &fills[none], &inks[none]);
+  for (guint level = 0; level < MEASURES_PALETTE_N_LEVELS; level++)
+    measures_palette_get_shade (MEASURES_SHADE_LEVEL, level, &style, &fills[level], &inks[level]);
+  measures_palette_get_shade (MEASURES_SHADE_ZERO, 0, &style, &fills[zero], &inks[zero]);
+  measures_palette_get_shade (MEASURES_SHADE_NONE, 0, &style, &fills[none], &inks[none]);
 
   for (guint c = 0; c < self->n_columns; c++)
     {
@@ -681,7 +681,7 @@ refresh (MeasuresCoverageGrid *self)
           else if (count == 0)
             shade = zero;
           else
-            shade = measures_coverage_chart_get_level (count, coverage->max);
+            shade = measures_palette_get_level (count, coverage->max);
 
           if (shade == none)
             g_strlcpy (number, dash, sizeof number);

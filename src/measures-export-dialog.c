@@ -16,7 +16,8 @@
 #include "measures-text.h"
 
 /* Asks what to print or export: the selected measure or all that match,
- * in which format and language. */
+ * in which format and language, and whether a summary of the matches
+ * carries the coverage matrix and the world map. */
 struct _MeasuresExportDialog
 {
   AdwMessageDialog parent_instance;
@@ -28,6 +29,8 @@ struct _MeasuresExportDialog
   GtkCheckButton *selected_check;
   AdwComboRow *format_row;
   GtkStringList *format_list;
+  AdwComboRow *matrix_row;
+  AdwComboRow *map_row;
   AdwComboRow *language_row;
   GtkStringList *language_list;
 
@@ -40,6 +43,27 @@ G_DEFINE_FINAL_TYPE (MeasuresExportDialog, measures_export_dialog, ADW_TYPE_MESS
 /* The rows of the format combo are the summary formats of the table of
  * formats, in its order; those of the language combo the languages of
  * the table of languages. */
+
+/* The matrix and the map go in a summary of the matches in PDF, HTML
+ * or Markdown, and in print; not in one measure's, nor in CSV or JSON. */
+static void
+update_parts (MeasuresExportDialog *self)
+{
+  MeasuresExportFormat format;
+  gboolean summary, sensitive;
+
+  /* Signals of the template may come before its children are bound. */
+  if (self->format_row == NULL || self->matrix_row == NULL || self->map_row == NULL)
+    return;
+
+  format = measures_export_dialog_get_format (self);
+  summary = format == MEASURES_FORMAT_PDF || format == MEASURES_FORMAT_HTML ||
+            format == MEASURES_FORMAT_MARKDOWN;
+  sensitive = summary && !measures_export_dialog_get_single (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->matrix_row), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_row), sensitive);
+}
 
 static void
 measures_export_dialog_dispose (GObject *object)
@@ -63,8 +87,11 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_check);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, matrix_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, map_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_list);
+  gtk_widget_class_bind_template_callback (widget_class, update_parts);
 }
 
 static void
@@ -87,6 +114,8 @@ measures_export_dialog_init (MeasuresExportDialog *self)
 
   /* A choice reads as its title and what is chosen. */
   measures_accessible_follow_combo_row (self->format_row);
+  measures_accessible_follow_combo_row (self->matrix_row);
+  measures_accessible_follow_combo_row (self->map_row);
   measures_accessible_follow_combo_row (self->language_row);
 }
 
@@ -130,6 +159,7 @@ measures_export_dialog_new (GtkWindow  *parent,
     }
   if (n_matching == 0)
     gtk_check_button_set_active (self->selected_check, TRUE);
+  update_parts (self);
 
   lang = measures_languages_find (lang);
   for (guint i = 0; lang != NULL && codes[i] != NULL; i++)
@@ -210,6 +240,57 @@ measures_export_dialog_get_lang (MeasuresExportDialog *self)
   row = adw_combo_row_get_selected (self->language_row);
 
   return row < g_strv_length ((char **) codes) ? codes[row] : "en";
+}
+
+/**
+ * measures_export_dialog_set_parts:
+ * @parts: what a summary of the matches carries
+ * @by: the columns of the matrix
+ * @zoom: the part of the world the map shows
+ *
+ * Offers what the user chose last time.
+ */
+void
+measures_export_dialog_set_parts (MeasuresExportDialog *self,
+                                  MeasuresSummaryParts  parts,
+                                  MeasuresCoverageBy    by,
+                                  MeasuresMapZoom       zoom)
+{
+  g_return_if_fail (MEASURES_IS_EXPORT_DIALOG (self));
+
+  /* Rows: not included, then each choice in the order of its enum. */
+  adw_combo_row_set_selected (self->matrix_row, parts & MEASURES_SUMMARY_PART_MATRIX ? 1 + by : 0);
+  adw_combo_row_set_selected (self->map_row, parts & MEASURES_SUMMARY_PART_MAP ? 1 + zoom : 0);
+}
+
+/**
+ * measures_export_dialog_get_parts:
+ * @by: (out): the columns of the matrix
+ * @zoom: (out): the part of the world the map shows
+ *
+ * Returns: what the user chose a summary of the matches to carry, as
+ *   the rows show it, whether or not the format takes it
+ */
+MeasuresSummaryParts
+measures_export_dialog_get_parts (MeasuresExportDialog *self,
+                                  MeasuresCoverageBy   *by,
+                                  MeasuresMapZoom      *zoom)
+{
+  guint matrix, map;
+  MeasuresSummaryParts parts = 0;
+
+  g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), 0);
+
+  matrix = adw_combo_row_get_selected (self->matrix_row);
+  map = adw_combo_row_get_selected (self->map_row);
+  *by = matrix == 1 + MEASURES_COVERAGE_BY_FORM ? MEASURES_COVERAGE_BY_FORM : MEASURES_COVERAGE_BY_CATEGORY;
+  *zoom = map == 1 + MEASURES_MAP_EUROPE ? MEASURES_MAP_EUROPE : MEASURES_MAP_WORLD;
+  if (matrix > 0 && matrix != GTK_INVALID_LIST_POSITION)
+    parts |= MEASURES_SUMMARY_PART_MATRIX;
+  if (map > 0 && map != GTK_INVALID_LIST_POSITION)
+    parts |= MEASURES_SUMMARY_PART_MAP;
+
+  return parts;
 }
 
 /**

@@ -23,6 +23,13 @@ MeasuresExportDialog *measures_export_dialog_new          (GtkWindow            
 void                  measures_export_dialog_set_choices (MeasuresExportDialog *self,
                                                           gboolean              single,
                                                           MeasuresExportFormat  format);
+void                  measures_export_dialog_set_parts    (MeasuresExportDialog *self,
+                                                           MeasuresSummaryParts  parts,
+                                                           MeasuresCoverageBy    by,
+                                                           MeasuresMapZoom       zoom);
+MeasuresSummaryParts  measures_export_dialog_get_parts    (MeasuresExportDialog *self,
+                                                           MeasuresCoverageBy   *by,
+                                                           MeasuresMapZoom      *zoom);
 gboolean              measures_export_dialog_get_single   (MeasuresExportDialog *self);
 MeasuresExportFormat  measures_export_dialog_get_format   (MeasuresExportDialog *self);
 const char           *measures_export_dialog_get_lang     (MeasuresExportDialog *self);

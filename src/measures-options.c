@@ -38,10 +38,14 @@ const GOptionEntry measures_option_entries[] = {
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Chart of a .png or .svg export: years, forms, types, timeline, coverage (also .csv) or map; "
        "years by default"), N_("CHART") },
+  { "include", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Add to a .pdf, .html or .md summary the coverage matrix, the world map on its cover, or both: "
+       "matrix, map or matrix,map"), N_("PARTS") },
   { "by", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Columns of --chart=coverage: category or form; category by default"), N_("COLUMNS") },
+    N_("Columns of --chart=coverage and of --include=matrix: category or form; category by default"),
+    N_("COLUMNS") },
   { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Part of the world of --chart=map: world or europe; world by default"), N_("REGION") },
+    N_("Part of the world of --chart=map and of --include=map: world or europe; world by default"), N_("REGION") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Pixels per unit of a .png export, from 0.25 to 8; 1 by default"), N_("N") },
   /* Its description names the languages: see measures_options_new(). */

@@ -33,6 +33,7 @@ struct _MeasuresPrintOperation
   MeasuresMeasure *selected;
   MeasuresQuery *query;
   char *lang;
+  MeasuresSummaryOptions *options; /* the matrix and the map of the matches */
   GtkCheckButton *selected_button;
   gboolean single;
 };
@@ -61,8 +62,8 @@ measures_print_operation_begin_print (GtkPrintOperation *operation,
       else
         for (guint i = 0; i < self->matching->len; i++)
           g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (self->matching, i)));
-      self->summary = measures_summary_new (chosen, self->query, self->single && self->selected != NULL,
-                                            self->lang, NULL);
+      self->summary = measures_summary_new_full (chosen, self->query, self->single && self->selected != NULL,
+                                                 self->lang, NULL, self->options);
     }
 
   g_clear_pointer (&self->pages, measures_pages_free);
@@ -100,6 +101,7 @@ measures_print_operation_finalize (GObject *object)
   g_clear_pointer (&self->matching, g_ptr_array_unref);
   g_clear_object (&self->selected);
   g_clear_object (&self->query);
+  g_clear_pointer (&self->options, measures_summary_options_free);
   g_free (self->lang);
 
   G_OBJECT_CLASS (measures_print_operation_parent_class)->finalize (object);
@@ -403,6 +405,25 @@ measures_print_operation_new_choice (GPtrArray       *matching,
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Measures summary"));
 
   return self;
+}
+
+/**
+ * measures_print_operation_set_summary_options:
+ * @options: (nullable): what a summary of the matches carries beyond its
+ *   charts, counts and contents; copied
+ *
+ * For an operation of measures_print_operation_new_choice(); one measure
+ * printed alone carries neither the matrix nor the map.
+ */
+void
+measures_print_operation_set_summary_options (MeasuresPrintOperation       *self,
+                                              const MeasuresSummaryOptions *options)
+{
+  g_return_if_fail (MEASURES_IS_PRINT_OPERATION (self));
+
+  g_clear_pointer (&self->options, measures_summary_options_free);
+  if (options != NULL)
+    self->options = measures_summary_options_copy (options);
 }
 
 /**

@@ -22,6 +22,8 @@ MeasuresPrintOperation *measures_print_operation_new_choice (GPtrArray       *ma
                                                              gboolean         single,
                                                              MeasuresQuery   *query,
                                                              const char      *lang);
+void                    measures_print_operation_set_summary_options (MeasuresPrintOperation       *self,
+                                                                      const MeasuresSummaryOptions *options);
 void                    measures_print_operation_save (MeasuresPrintOperation *self);
 
 G_END_DECLS

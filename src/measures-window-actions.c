@@ -520,6 +520,7 @@ typedef struct
   gboolean single;
   MeasuresExportFormat format;
   char *lang;
+  MeasuresSummaryOptions *options; /* the matrix and the map */
   GFile *file;
   GCancellable *cancellable;
 } ExportJob;
@@ -533,8 +534,45 @@ export_job_free (gpointer data)
   g_clear_object (&job->query);
   g_clear_object (&job->file);
   g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->options, measures_summary_options_free);
   g_free (job->lang);
   g_free (job);
+}
+
+/* What a summary of the matches carries, as remembered: its index and
+ * matches copied from the session's, for the thread. */
+static MeasuresSummaryOptions *
+remembered_options (MeasuresWindow *self)
+{
+  g_autofree char *matrix = g_settings_get_string (self->settings, "export-matrix");
+  g_autofree char *map = g_settings_get_string (self->settings, "export-map");
+  MeasuresSummaryOptions options = { 0, MEASURES_COVERAGE_BY_CATEGORY, MEASURES_MAP_WORLD };
+
+  if (measures_coverage_by_from_name (matrix, &options.by))
+    options.parts |= MEASURES_SUMMARY_PART_MATRIX;
+  if (measures_map_zoom_from_name (map, &options.zoom))
+    options.parts |= MEASURES_SUMMARY_PART_MAP;
+  if (options.parts == 0)
+    return NULL;
+
+  options.index = measures_session_get_index (self->session);
+  options.matches = measures_session_get_result (self->session)->matches;
+
+  return measures_summary_options_copy (&options);
+}
+
+static void
+remember_options (MeasuresWindow       *self,
+                  MeasuresExportDialog *dialog)
+{
+  MeasuresCoverageBy by;
+  MeasuresMapZoom zoom;
+  MeasuresSummaryParts parts = measures_export_dialog_get_parts (dialog, &by, &zoom);
+
+  g_settings_set_string (self->settings, "export-matrix",
+                         parts & MEASURES_SUMMARY_PART_MATRIX ? measures_coverage_by_get_name (by) : "none");
+  g_settings_set_string (self->settings, "export-map",
+                         parts & MEASURES_SUMMARY_PART_MAP ? measures_map_zoom_get_name (zoom) : "none");
 }
 
 /* What the dialog chose: the selected measure, or the matches in the
@@ -558,8 +596,11 @@ export_job_new (MeasuresWindow       *self,
   if (job->single)
     g_ptr_array_add (job->measures, g_object_ref (measures_detail_pane_get_measure (self->detail_pane)));
   else
-    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-      g_ptr_array_add (job->measures, g_list_model_get_item (model, i));
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (job->measures, g_list_model_get_item (model, i));
+      job->options = remembered_options (self);
+    }
 
   return job;
 }
@@ -686,6 +727,9 @@ start_export (MeasuresWindow *self,
   self->export_banner_source = g_timeout_add (400, show_export_progress_cb, self);
 
   export = measures_export_new_summary (job->format, job->measures, job->query, job->single, job->lang);
+  if (job->format == MEASURES_FORMAT_PDF || job->format == MEASURES_FORMAT_HTML ||
+      job->format == MEASURES_FORMAT_MARKDOWN)
+    measures_export_set_summary_options (export, job->options);
   g_object_set_data_full (G_OBJECT (export), "job", job, export_job_free);
   g_signal_connect_object (export, "notify::fraction", G_CALLBACK (export_progress_cb), self, 0);
   measures_export_async (export, job->file, self->export_cancellable, export_done_cb, g_object_ref (self));
@@ -786,7 +830,8 @@ static void
 start_print (MeasuresWindow *self,
              ExportJob      *job)
 {
-  MeasuresSummary *summary = measures_summary_new (job->measures, job->query, job->single, job->lang, NULL);
+  MeasuresSummary *summary = measures_summary_new_full (job->measures, job->query, job->single, job->lang, NULL,
+                                                        job->options);
   g_autoptr(MeasuresPrintOperation) operation = measures_print_operation_new (summary);
 
   _measures_window_check_catalogue (self, job->lang);
@@ -807,6 +852,8 @@ export_response_cb (MeasuresExportDialog *dialog,
   if (g_str_equal (response, "export") || g_str_equal (response, "print"))
     {
       g_settings_set_string (self->settings, "export-scope", single ? "selected" : "all");
+      if (!single)
+        remember_options (self, dialog);
       if (g_str_equal (response, "export"))
         g_settings_set_string (self->settings, "export-format", measures_export_format_get_name (format));
     }
@@ -858,6 +905,19 @@ show_export_dialog (MeasuresWindow *self,
       format = MEASURES_FORMAT_PDF;
     measures_export_dialog_set_choices (dialog, g_str_equal (scope, "selected"), format);
   }
+  {
+    g_autofree char *matrix = g_settings_get_string (self->settings, "export-matrix");
+    g_autofree char *map = g_settings_get_string (self->settings, "export-map");
+    MeasuresCoverageBy by = MEASURES_COVERAGE_BY_CATEGORY;
+    MeasuresMapZoom zoom = MEASURES_MAP_WORLD;
+    MeasuresSummaryParts parts = 0;
+
+    if (measures_coverage_by_from_name (matrix, &by))
+      parts |= MEASURES_SUMMARY_PART_MATRIX;
+    if (measures_map_zoom_from_name (map, &zoom))
+      parts |= MEASURES_SUMMARY_PART_MAP;
+    measures_export_dialog_set_parts (dialog, parts, by, zoom);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -894,6 +954,7 @@ print_action (GtkWidget  *widget,
   operation = measures_print_operation_new_choice (job->measures, selected,
                                                    job->measures->len == 0 || g_str_equal (scope, "selected"),
                                                    job->query, lang);
+  measures_print_operation_set_summary_options (operation, job->options);
   run_print (self, operation);
   export_job_free (job);
 }

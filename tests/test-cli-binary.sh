@@ -216,10 +216,43 @@ check "map csv status" "$status" "1"
 check "map csv message" "$(cat "$tmp/err")" "measures: the map is an image; write it as .png or .svg"
 "$measures" --export="$tmp/years.png" --zoom=europe 2>"$tmp/err"; status=$?
 check "zoom without a map status" "$status" "1"
-check "zoom without a map message" "$(cat "$tmp/err")" "measures: --by needs --chart=coverage, and --zoom --chart=map"
+check "zoom without a map message" "$(cat "$tmp/err")" "measures: --by needs --chart=coverage or --include=matrix, and --zoom --chart=map or --include=map"
 "$measures" --count --by=form 2>"$tmp/err"; status=$?
 check "by without an export status" "$status" "1"
 check "by without an export writes nothing" "$(ls "$tmp" | grep -c years.png)" "0"
+
+# A summary with the matrix and the map, when asked for.
+"$measures" --export="$tmp/parts.html" --include=matrix,map --by=form --zoom=europe --country=Romania 2>"$tmp/err"; status=$?
+check "summary parts status" "$status" "0"
+check "summary parts stderr" "$(cat "$tmp/err")" ""
+check "summary parts matrix" "$(grep -c '<table class="matrix">' "$tmp/parts.html")" "1"
+check "summary parts map" "$(grep -c '<figure class="chart map">' "$tmp/parts.html")" "1"
+check "summary parts by form" "$(grep -c '<h2>Measures per Country and Form of Violence</h2>' "$tmp/parts.html")" "1"
+"$measures" --export="$tmp/plain.html" --country=Romania 2>"$tmp/err"; status=$?
+check "summary without parts" "$(grep -c 'class="matrix"\|class="chart map"' "$tmp/plain.html")" "0"
+"$measures" --export="$tmp/parts.md" --include=map --include=matrix 2>"$tmp/err"; status=$?
+check "summary parts repeated status" "$status" "0"
+"$measures" --export="$tmp/parts.csv" --include=matrix 2>"$tmp/err"; status=$?
+check "parts of a csv status" "$status" "1"
+check "parts of a csv message" "$(cat "$tmp/err")" "measures: --include is for a summary in pdf, html or md"
+check "parts of a csv writes nothing" "$(ls "$tmp" | grep -c parts.csv)" "0"
+"$measures" --export="$tmp/parts.png" --chart=map --include=map 2>"$tmp/err"; status=$?
+check "parts of an image status" "$status" "1"
+check "parts of an image message" "$(cat "$tmp/err")" "measures: --include is for a summary in pdf, html or md"
+"$measures" --export="$tmp/bad.pdf" --include=matrix,legend 2>"$tmp/err"; status=$?
+check "unknown part status" "$status" "1"
+check "unknown part message" "$(cat "$tmp/err")" "measures: --include takes matrix, map or both (matrix,map), not “legend”"
+"$measures" --export="$tmp/bad.pdf" --include=map --by=form 2>"$tmp/err"; status=$?
+check "by without the matrix status" "$status" "1"
+check "by without the matrix message" "$(cat "$tmp/err")" "measures: --by needs --chart=coverage or --include=matrix"
+"$measures" --export="$tmp/bad.pdf" --include=matrix --zoom=mars 2>"$tmp/err"; status=$?
+check "zoom without the map message" "$(cat "$tmp/err")" "measures: --zoom needs --chart=map or --include=map"
+"$measures" --export="$tmp/bad.pdf" --include=map --zoom=mars 2>"$tmp/err"; status=$?
+check "unknown zoom message" "$(cat "$tmp/err")" "measures: --zoom must be world or europe, not “mars”"
+check "bad parts write nothing" "$(ls "$tmp" | grep -c bad.pdf)" "0"
+"$measures" --count --include=map 2>"$tmp/err"; status=$?
+check "parts without an export status" "$status" "1"
+check "parts without an export message" "$(cat "$tmp/err")" "measures: --include needs --export with a .pdf, .html or .md file"
 
 # Converting records copied as text into a measures-1 dataset.
 "$measures" --export="$tmp/converted.json" "$(dirname "$0")/data/several.txt" 2>"$tmp/err"; status=$?
@@ -241,7 +274,7 @@ case "$help" in
   *) check "help lists --count" no yes ;;
 esac
 case "$help" in
-  *--chart=CHART*"years, forms, types, timeline, coverage"*--by=COLUMNS*--zoom=REGION*--scale=N*) check "help lists --chart, --by, --zoom and --scale" yes yes ;;
+  *--chart=CHART*"years, forms, types, timeline, coverage"*--include=PARTS*--by=COLUMNS*--zoom=REGION*--scale=N*) check "help lists --chart, --by, --zoom and --scale" yes yes ;;
   *) check "help lists --chart, --by, --zoom and --scale" no yes ;;
 esac
 

@@ -435,7 +435,8 @@ test_country_codes (void)
     "{\"id\": \"a\", \"country\": \"Moldova, Republic of\", \"types\": \"Policies\", \"title\": \"A\"},"
     "{\"id\": \"b\", \"country\": \"Bolivia (Plurinational State of)\", \"types\": \"Policies\", \"title\": \"B\"},"
     "{\"id\": \"c\", \"country\": \"TÜRKIYE\", \"types\": \"Policies\", \"title\": \"C\"},"
-    "{\"id\": \"d\", \"country\": \"Atlantis\", \"types\": \"Policies\", \"title\": \"D\"}"
+    "{\"id\": \"d\", \"country\": \"Atlantis\", \"types\": \"Policies\", \"title\": \"D\"},"
+    "{\"id\": \"e\", \"country\": \"Kosovo\", \"types\": \"Policies\", \"title\": \"E\"}"
     "]";
   g_autoptr(GBytes) bytes = g_bytes_new_static (records, strlen (records));
   g_autoptr(MeasuresIndex) index = load_index (bytes, "codes.json");
@@ -451,6 +452,9 @@ test_country_codes (void)
     { "Bolivia (Plurinational State of)", "BO" },
     { "TÜRKIYE", "TR" },
     { "Atlantis", NULL },
+    /* Not in ISO 3166-1, but in the table with its user-assigned code,
+     * which the map's shape has too. */
+    { "Kosovo", "XK" },
   };
   g_autoptr(GPtrArray) missing = measures_coverage_get_not_on_map (coverage);
 
@@ -463,9 +467,18 @@ test_country_codes (void)
       g_assert_cmpstr (g_array_index (coverage->rows, MeasuresCoverageRow, row).code, ==, expected[i].code);
       g_assert_true (g_array_index (coverage->rows, MeasuresCoverageRow, row).on_map == (expected[i].code != NULL));
     }
+  /* Kosovo's measures name no region; the table's is Europe. */
+  {
+    int row = measures_coverage_find_row (coverage, measures_index_find_value (index, MEASURES_FACET_COUNTRY, "Kosovo"));
+    const MeasuresCoverageRow *kosovo = &g_array_index (coverage->rows, MeasuresCoverageRow, row);
+
+    g_assert_cmpstr (g_array_index (coverage->groups, MeasuresCoverageGroup, kosovo->group).label, ==, "Europe");
+  }
+
   /* A country no table knows is listed as not on the map, and its
    * measures name no region: it is in the group of those, last. */
   g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, "Atlantis");
   g_assert_cmpint (g_array_index (coverage->groups, MeasuresCoverageGroup, coverage->groups->len - 1).region, ==, -1);
   g_assert_cmpstr (g_array_index (coverage->groups, MeasuresCoverageGroup, coverage->groups->len - 1).label, ==,
                    "No Region");

@@ -54,7 +54,7 @@ export (const char *path)
       g_autofree char *contents = NULL;
       gsize size;
 
-      status = measures_cli_export (&file, 1, query, pdf, "pdf", "en", NULL, err);
+      status = measures_cli_export (&file, 1, query, pdf, "pdf", "en", NULL, NULL, NULL, NULL, err);
       g_assert_true (g_file_get_contents (pdf, &contents, &size, NULL));
       out = g_bytes_new_take (g_steal_pointer (&contents), size);
       g_unlink (pdf);

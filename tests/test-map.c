@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The coverage matrix and the world map as images: the canvas's shapes
- * in both backends, the shades and their contrast, the map's countries
+ * in both backends, the map's countries
  * in SVG with their names and counts as text, what it cannot show, its
  * hit-testing, and PNG images that render.
  */
@@ -13,7 +13,6 @@
 
 #include <locale.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "measures-atlas.h"
@@ -21,6 +20,7 @@
 #include "measures-coverage-chart.h"
 #include "measures-loader.h"
 #include "measures-map.h"
+#include "measures-palette.h"
 #include "synthetic-dataset.h"
 
 typedef struct
@@ -193,67 +193,6 @@ test_shapes_cairo (void)
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-}
-
-/* Shades */
-
-static void
-test_shades (void)
-{
-  for (guint dark = 0; dark < 2; dark++)
-    {
-      MeasuresChartStyle style = { dark };
-      MeasuresChartColors colors;
-      MeasuresFill fill, previous = { { 0 } };
-      MeasuresColor text;
-
-      measures_chart_get_colors (&style, &colors);
-      for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
-        {
-          measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, level, &style, &fill, &text);
-          g_test_message ("%s level %u: text %.2f", dark ? "dark" : "light", level,
-                          measures_color_contrast (&text, &fill.color));
-          g_assert_cmpfloat (measures_color_contrast (&text, &fill.color), >=, 4.5);
-          /* Each level further from the background than the one before:
-           * the levels read in grey too. */
-          if (level > 0)
-            g_assert_cmpfloat (measures_color_contrast (&fill.color, &colors.background), >,
-                               measures_color_contrast (&previous.color, &colors.background));
-          previous = fill;
-        }
-
-      measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, &style, &fill, &text);
-      g_assert_cmpfloat (measures_color_contrast (&text, &fill.color), >=, 4.5);
-      g_assert_cmpint (fill.hatch, ==, MEASURES_HATCH_NONE);
-      measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, &style, &fill, &text);
-      g_assert_cmpfloat (measures_color_contrast (&text, &fill.color), >=, 4.5);
-      /* "None" is hatched, a zero is not: they differ without colour. */
-      g_assert_cmpint (fill.hatch, !=, MEASURES_HATCH_NONE);
-    }
-
-  g_assert_cmpuint (measures_coverage_chart_get_level (1, 100), ==, 0);
-  g_assert_cmpuint (measures_coverage_chart_get_level (100, 100), ==, MEASURES_COVERAGE_N_LEVELS - 1);
-  g_assert_cmpuint (measures_coverage_chart_get_level (3, 3), ==, MEASURES_COVERAGE_N_LEVELS - 1);
-
-  /* The legend's ranges cover every count once. */
-  for (guint max = 1; max <= 40; max++)
-    {
-      guint covered = 0;
-
-      for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
-        {
-          g_autofree char *range = measures_coverage_chart_get_level_range (level, max);
-          guint low, high;
-
-          if (range == NULL)
-            continue;
-          if (sscanf (range, "%u–%u", &low, &high) == 1)
-            high = low;
-          g_assert_cmpuint (low, ==, covered + 1);
-          covered = high;
-        }
-      g_assert_cmpuint (covered, ==, max);
-    }
 }
 
 /* The matrix */
@@ -471,8 +410,8 @@ test_map_eleven (void)
          * large enough. */
         if (zoom == MEASURES_MAP_EUROPE)
           {
-            measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, MEASURES_COVERAGE_N_LEVELS - 1, &style,
-                                               &fill, &ink);
+            measures_palette_get_shade (MEASURES_SHADE_LEVEL, MEASURES_PALETTE_N_LEVELS - 1, &style,
+                                        &fill, &ink);
             g_assert_cmphex (pixel_at (surface, (int) x - 20, (int) y + 8), ==, rgb (&fill.color));
           }
         cairo_surface_destroy (surface);
@@ -554,7 +493,6 @@ main (int   argc,
 
   g_test_add_func ("/map/shapes-svg", test_shapes_svg);
   g_test_add_func ("/map/shapes-cairo", test_shapes_cairo);
-  g_test_add_func ("/map/shades", test_shades);
   g_test_add_func ("/map/matrix-images", test_matrix_images);
   g_test_add_func ("/map/eleven", test_map_eleven);
   g_test_add_func ("/map/synthetic", test_map_synthetic);

@@ -93,11 +93,18 @@ test_export_dialog (void)
     MEASURES_FORMAT_CSV, MEASURES_FORMAT_JSON,
   };
 
-  /* The measures are chosen with two rows of check buttons; the format
-   * and the language with combo rows. */
-  g_assert_cmpuint (rows->len, ==, 2);
+  /* The measures are chosen with two rows of check buttons; the format,
+   * the parts of a summary and the language with combo rows. */
+  g_assert_cmpuint (rows->len, ==, 4);
   format_row = g_ptr_array_index (rows, 0);
-  language_row = g_ptr_array_index (rows, 1);
+  language_row = g_ptr_array_index (rows, 3);
+  {
+    g_autofree char *matrix = combo_items (g_ptr_array_index (rows, 1));
+    g_autofree char *map = combo_items (g_ptr_array_index (rows, 2));
+
+    g_assert_cmpstr (matrix, ==, "Not included\nBy category\nBy form of violence\n");
+    g_assert_cmpstr (map, ==, "Not included\nThe world\nEurope\n");
+  }
 
   formats = combo_items (format_row);
   g_assert_cmpstr (formats, ==, "PDF document\nWeb page (HTML)\nMarkdown\nSpreadsheet (CSV)\nDataset (JSON)\n");

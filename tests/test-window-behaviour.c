@@ -750,6 +750,119 @@ test_window_export_choices (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+not_exporting (gpointer data)
+{
+  return !measures_window_get_exporting (data);
+}
+
+/* The row under @root titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The matrix and the map a summary carries are chosen in the export
+ * dialog and remembered, and the next export of the matches carries
+ * them; one measure's summary and CSV do not offer them. */
+static void
+test_window_export_parts (void)
+{
+  MeasuresWindow *window = open_sized (1280, 800);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *dir = g_dir_make_tmp ("measures-parts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *romania[] = { "Romania", NULL };
+  MeasuresExportDialog *dialog;
+  MeasuresCoverageBy by;
+  MeasuresMapZoom zoom;
+  GtkWidget *matrix_row;
+  g_autofree char *matrix = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_true (measures_window_select (window, LAW_ID));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_cmpint (measures_export_dialog_get_parts (dialog, &by, &zoom), ==, 0);
+  matrix_row = find_row (GTK_WIDGET (dialog), "Coverage Matrix");
+  g_assert_nonnull (matrix_row);
+  measures_export_dialog_set_choices (dialog, FALSE, MEASURES_FORMAT_PDF);
+  g_assert_true (gtk_widget_get_sensitive (matrix_row));
+  measures_export_dialog_set_choices (dialog, FALSE, MEASURES_FORMAT_CSV);
+  g_assert_false (gtk_widget_get_sensitive (matrix_row));
+  measures_export_dialog_set_choices (dialog, TRUE, MEASURES_FORMAT_HTML);
+  g_assert_false (gtk_widget_get_sensitive (matrix_row));
+  measures_export_dialog_set_choices (dialog, FALSE, MEASURES_FORMAT_HTML);
+  g_assert_true (gtk_widget_get_sensitive (matrix_row));
+
+  measures_export_dialog_set_parts (dialog, MEASURES_SUMMARY_PART_MATRIX | MEASURES_SUMMARY_PART_MAP,
+                                    MEASURES_COVERAGE_BY_FORM, MEASURES_MAP_EUROPE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  wait_until (chooser_shown, NULL, "the file chooser");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the export dialog to close");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+    matrix = g_settings_get_string (settings, "export-matrix");
+  map = g_settings_get_string (settings, "export-map");
+  g_assert_cmpstr (matrix, ==, "form");
+  g_assert_cmpstr (map, ==, "europe");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (dialog_shown, NULL, "the export dialog again");
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_cmpint (measures_export_dialog_get_parts (dialog, &by, &zoom), ==,
+                   MEASURES_SUMMARY_PART_MATRIX | MEASURES_SUMMARY_PART_MAP);
+  g_assert_cmpint (by, ==, MEASURES_COVERAGE_BY_FORM);
+  g_assert_cmpint (zoom, ==, MEASURES_MAP_EUROPE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_dialog_shown, NULL, "the export dialog to close again");
+
+  /* Counted against everything loaded: Moldova has measures, none of
+   * them Romania's. */
+  measures_query_set_places (measures_window_get_query (window), romania, NULL);
+  wait_for_n_items (measures_window_get_model (window), 7);
+  measures_window_export (window, file, FALSE, MEASURES_FORMAT_HTML, "en");
+  wait_until (not_exporting, window, "the export with the matrix and the map to end");
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<h2>Measures per Country and Form of Violence</h2>"));
+  g_assert_nonnull (strstr (text, "<figure class=\"chart map\">"));
+  g_assert_nonnull (strstr (text, "<tr><th scope=\"row\">Republic of Moldova</th><td>Europe</td>"));
+
+  g_settings_reset (settings, "export-matrix");
+  g_settings_reset (settings, "export-map");
+  measures_window_export (window, file, FALSE, MEASURES_FORMAT_HTML, "en");
+  wait_until (not_exporting, window, "the export without them to end");
+  g_assert_true (g_file_get_contents (path, &plain, NULL, NULL));
+  g_assert_null (strstr (plain, "class=\"matrix\""));
+  g_assert_null (strstr (plain, "class=\"chart map\""));
+
+  g_settings_reset (settings, "export-scope");
+  g_settings_reset (settings, "export-format");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Printing the selected measure alone, as the print dialog's own tab
  * chooses, prints one measure; all that match, every one. */
 static void
@@ -874,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/window/match-language", test_window_match_language);
   g_test_add_func ("/window/more-info-link", test_window_more_info_link);
   g_test_add_func ("/window/export-choices", test_window_export_choices);
+  g_test_add_func ("/window/export-parts", test_window_export_parts);
   g_test_add_func ("/window/print-choice", test_window_print_choice);
   g_test_add_func ("/window/export-error-banner", test_window_export_error_banner);
   g_test_add_func ("/window/print-preview", test_window_print_preview);

@@ -45,6 +45,17 @@ const char *_measures_chart_ntr (MeasuresTranslations     *translations,
 #define tr(style, context, msgid) _measures_chart_tr ((style), (context), (msgid))
 #define ntr(translations, msgid, plural, n) _measures_chart_ntr ((translations), (msgid), (plural), (n))
 
+/* Draws an image on @canvas. */
+typedef void (*MeasuresChartPaintFunc) (MeasuresCanvas *canvas,
+                                        gpointer        data);
+
+GBytes     *_measures_chart_render_png    (double                    width,
+                                           double                    height,
+                                           double                    scale,
+                                           MeasuresChartPaintFunc    paint_func,
+                                           gpointer                  data,
+                                           GError                  **error);
+
 GArray     *_measures_chart_counts        (MeasuresOverview         *overview,
                                            MeasuresChart             chart);
 guint       _measures_chart_timeline_rows (MeasuresOverview         *overview,

@@ -863,6 +863,93 @@ measures_chart_format_from_path (const char          *path,
 }
 
 /**
+ * _measures_chart_render_png:
+ * @width: the image's width in units
+ * @height: its height
+ * @scale: how many pixels per unit, from 0.25 to 8
+ * @paint_func: (scope call): draws the image on a canvas, from its top
+ *   left
+ * @data: for @paint_func
+ * @error: return location for an error
+ *
+ * An image of the charts, the matrix and the map: drawn at 96 dots per
+ * inch times @scale, with no hinting, so that the same figures give the
+ * same image on the same fonts.
+ *
+ * Returns: (transfer full) (nullable): the PNG image
+ */
+GBytes *
+_measures_chart_render_png (double                 width,
+                            double                 height,
+                            double                 scale,
+                            MeasuresChartPaintFunc paint_func,
+                            gpointer               data,
+                            GError               **error)
+{
+  int pixel_width = (int) ceil (width * scale), pixel_height = (int) ceil (height * scale);
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+  PangoContext *context;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (!(scale >= 0.25 && scale <= 8) || width < 100 || pixel_width > 32767 || pixel_height > 32767)
+    {
+      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE,
+                   /* Translators: %g is a number */
+                   _("The scale must be from 0.25 to 8 and the image at most 32,767 pixels wide and high, "
+                     "not a scale of %g"), scale);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  context = measures_canvas_create_context (96);
+  pango_cairo_update_context (cr, context);
+
+  canvas = measures_canvas_new_cairo (cr, context);
+  paint_func (canvas, data);
+  g_clear_pointer (&canvas, measures_canvas_free);
+  g_object_unref (context);
+  cairo_destroy (cr);
+
+  bytes = g_byte_array_new ();
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, measures_canvas_append_to_array, bytes);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_DRAWING,
+                   _("Could not draw the image: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+typedef struct
+{
+  MeasuresOverview *overview;
+  MeasuresChart chart;
+  double width;
+  double height;
+  const MeasuresChartStyle *style;
+} ChartImage;
+
+static void
+paint_image (MeasuresCanvas *canvas,
+             gpointer        data)
+{
+  const ChartImage *image = data;
+
+  measures_chart_paint (image->overview, image->chart, canvas, image->width, image->height, image->style);
+}
+
+/**
  * measures_chart_to_png:
  * @overview: the figures
  * @chart: which chart
@@ -884,52 +971,13 @@ measures_chart_to_png (MeasuresOverview          *overview,
                        const MeasuresChartStyle  *style,
                        GError                   **error)
 {
-  double height = measures_chart_get_height_for_style (overview, chart, width, style);
-  int pixel_width = (int) ceil (width * scale), pixel_height = (int) ceil (height * scale);
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-  PangoContext *context;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  ChartImage image = { overview, chart, width, 0, style };
 
   g_return_val_if_fail (overview != NULL, NULL);
 
-  if (!(scale >= 0.25 && scale <= 8) || width < 100 || pixel_width > 32767 || pixel_height > 32767)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE,
-                   /* Translators: %g is a number */
-                   _("The scale must be from 0.25 to 8 and the image at most 32,767 pixels wide and high, "
-                     "not a scale of %g"), scale);
-      return NULL;
-    }
+  image.height = measures_chart_get_height_for_style (overview, chart, width, style);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  context = measures_canvas_create_context (96);
-  pango_cairo_update_context (cr, context);
-
-  canvas = measures_canvas_new_cairo (cr, context);
-  measures_chart_paint (overview, chart, canvas, width, height, style);
-  g_clear_pointer (&canvas, measures_canvas_free);
-  g_object_unref (context);
-  cairo_destroy (cr);
-
-  data = g_byte_array_new ();
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, measures_canvas_append_to_array, data);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_DRAWING,
-                   _("Could not draw the image: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return _measures_chart_render_png (width, image.height, scale, paint_image, &image, error);
 }
 
 static GBytes *

@@ -309,6 +309,54 @@ warn_missing_catalogue (const char *lang,
     g_string_append_printf (err, _("measures: warning: %s\n"), missing);
 }
 
+/* What --include, --by and --zoom ask of a summary, or why not. */
+static gboolean
+parse_parts (const char * const     *include,
+             const char             *by_name,
+             const char             *zoom_name,
+             MeasuresExportFormat    format,
+             MeasuresSummaryOptions *options,
+             GString                *err)
+{
+  g_autofree char *bad = NULL;
+
+  if (include != NULL && !measures_summary_parts_from_names (include, &options->parts, &bad))
+    {
+      /* Translators: %s is what the user gave after --include= */
+      g_string_append_printf (err, _("measures: --include takes matrix, map or both (matrix,map), not “%s”\n"),
+                              bad);
+      return FALSE;
+    }
+  if (options->parts != 0 && format != MEASURES_FORMAT_PDF && format != MEASURES_FORMAT_HTML &&
+      format != MEASURES_FORMAT_MARKDOWN)
+    {
+      g_string_append (err, _("measures: --include is for a summary in pdf, html or md\n"));
+      return FALSE;
+    }
+  if (by_name != NULL &&
+      (!(options->parts & MEASURES_SUMMARY_PART_MATRIX) || !measures_coverage_by_from_name (by_name, &options->by)))
+    {
+      if (!(options->parts & MEASURES_SUMMARY_PART_MATRIX))
+        g_string_append (err, _("measures: --by needs --chart=coverage or --include=matrix\n"));
+      else
+        /* Translators: %s is what the user gave after --by= */
+        g_string_append_printf (err, _("measures: --by must be category or form, not “%s”\n"), by_name);
+      return FALSE;
+    }
+  if (zoom_name != NULL &&
+      (!(options->parts & MEASURES_SUMMARY_PART_MAP) || !measures_map_zoom_from_name (zoom_name, &options->zoom)))
+    {
+      if (!(options->parts & MEASURES_SUMMARY_PART_MAP))
+        g_string_append (err, _("measures: --zoom needs --chart=map or --include=map\n"));
+      else
+        /* Translators: %s is what the user gave after --zoom= */
+        g_string_append_printf (err, _("measures: --zoom must be world or europe, not “%s”\n"), zoom_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * measures_cli_export:
  * @files: (array length=n_files): dataset files; none means the
@@ -320,6 +368,13 @@ warn_missing_catalogue (const char *lang,
  *   %NULL to take it from @path's extension
  * @lang: (nullable): a language of measures_languages_get_codes(); %NULL
  *   for the interface's language
+ * @include: (nullable) (array zero-terminated=1): the values of
+ *   --include: "matrix", "map", or both separated by a comma; for a PDF,
+ *   HTML or Markdown summary
+ * @by_name: (nullable): with the matrix, "category" (the default) or
+ *   "form"
+ * @zoom_name: (nullable): with the map, "world" (the default) or
+ *   "europe"
  * @out: (out) (optional) (nullable): for "-", the document to print
  * @err: where problems are written
  *
@@ -332,9 +387,13 @@ measures_cli_export (GFile * const  *files,
                      const char     *path,
                      const char     *format_name,
                      const char     *lang,
+                     const char * const *include,
+                     const char     *by_name,
+                     const char     *zoom_name,
                      GBytes        **out,
                      GString        *err)
 {
+  MeasuresSummaryOptions options = { 0, MEASURES_COVERAGE_BY_CATEGORY, MEASURES_MAP_WORLD };
   g_autoptr(MeasuresSession) session = NULL;
   const MeasuresResult *result;
   g_autoptr(GPtrArray) chosen = NULL;
@@ -381,6 +440,9 @@ measures_cli_export (GFile * const  *files,
       return MEASURES_EXIT_FAILURE;
     }
 
+  if (!parse_parts (include, by_name, zoom_name, format, &options, err))
+    return MEASURES_EXIT_FAILURE;
+
   /* An uninstalled build without `meson devenv` finds no catalogue:
    * it still writes, in English, but says so. */
   warn_missing_catalogue (lang, err);
@@ -398,6 +460,13 @@ measures_cli_export (GFile * const  *files,
       g_ptr_array_add (chosen, g_object_ref (measures_index_get_measure (measures_session_get_index (session), order[i])));
 
   export = measures_export_new_summary (format, chosen, query, FALSE, lang);
+  if (options.parts != 0)
+    {
+      /* Counted against everything loaded, as the window counts. */
+      options.index = measures_session_get_index (session);
+      options.matches = result->matches;
+      measures_export_set_summary_options (export, &options);
+    }
   if (!write_export (export, path, out, err))
     return MEASURES_EXIT_FAILURE;
 

@@ -13,7 +13,9 @@
 #include <pango/pangocairo.h>
 
 #include "measures-canvas-shapes.h"
+#include "measures-chart-private.h"
 #include "measures-coverage-chart.h"
+#include "measures-palette.h"
 #include "measures-text.h"
 
 /* The coverage matrix as an image, drawn once through a MeasuresCanvas
@@ -24,9 +26,8 @@
  * is made of widgets, for the keyboard and screen readers, but takes its
  * shades from here, so that it looks like the image.
  *
- * Shades: five levels of one hue, light to dark (dark to light in the
- * dark style), each with the text colour that reads best on it; a zero
- * the filters make on a plain grey; "none", no such measure at all, on
+ * Shades are measures-palette's: five levels of one hue, a zero the
+ * filters make on a plain grey, and "none", no such measure at all, on
  * the background, hatched, with a dash. Every cell carries its number,
  * so the image reads in black and white. */
 
@@ -39,134 +40,6 @@
 #define OVERFLOW 92.0        /* the last headings, turned, reach past the cells */
 #define LEGEND 70.0
 #define HEADING_LENGTH 150.0
-
-static const MeasuresColor light_levels[MEASURES_COVERAGE_N_LEVELS] = {
-  { 0xd7 / 255.0, 0xe7 / 255.0, 0xfb / 255.0, 1 },
-  { 0x99 / 255.0, 0xc1 / 255.0, 0xf1 / 255.0, 1 },   /* blue 1 */
-  { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0, 1 },   /* blue 2 */
-  { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 },   /* blue 4 */
-  { 0x14 / 255.0, 0x47 / 255.0, 0x88 / 255.0, 1 },   /* darker than blue 5 */
-};
-
-static const MeasuresColor dark_levels[MEASURES_COVERAGE_N_LEVELS] = {
-  { 0x1b / 255.0, 0x33 / 255.0, 0x55 / 255.0, 1 },
-  { 0x1a / 255.0, 0x4f / 255.0, 0x95 / 255.0, 1 },
-  { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 },   /* blue 4 */
-  { 0x62 / 255.0, 0xa0 / 255.0, 0xea / 255.0, 1 },   /* blue 2 */
-  { 0xb4 / 255.0, 0xd3 / 255.0, 0xf6 / 255.0, 1 },
-};
-
-/**
- * measures_coverage_chart_get_level:
- * @count: a count, at least 1
- * @max: the largest count shown
- *
- * Returns: the shade of @count, from 0 (the fewest) to
- *   %MEASURES_COVERAGE_N_LEVELS - 1 (the most): equal steps of @max
- */
-guint
-measures_coverage_chart_get_level (guint count,
-                                   guint max)
-{
-  if (count == 0 || max == 0)
-    return 0;
-
-  return MIN ((guint) ceil ((double) MEASURES_COVERAGE_N_LEVELS * count / max), MEASURES_COVERAGE_N_LEVELS) - 1;
-}
-
-/**
- * measures_coverage_chart_get_level_range:
- * @level: a shade
- * @max: the largest count shown
- *
- * Returns: (transfer full) (nullable): the counts @level stands for, such
- *   as "4–6", for a legend; %NULL when no count has it
- */
-char *
-measures_coverage_chart_get_level_range (guint level,
-                                         guint max)
-{
-  guint low = 0, high = 0;
-
-  for (guint count = 1; count <= max; count++)
-    if (measures_coverage_chart_get_level (count, max) == level)
-      {
-        if (low == 0)
-          low = count;
-        high = count;
-      }
-    else if (low != 0)
-      break;
-
-  if (low == 0)
-    return NULL;
-  if (low == high)
-    return measures_text_format_count (low);
-
-  {
-    g_autofree char *from = measures_text_format_count (low);
-    g_autofree char *to = measures_text_format_count (high);
-
-    return g_strdup_printf ("%s–%s", from, to);
-  }
-}
-
-/* The one of the style's two text colours that reads best on @fill. */
-static MeasuresColor
-text_on (const MeasuresColor       *fill,
-         const MeasuresChartColors *colors)
-{
-  MeasuresColor black = colors->text, white = colors->background;
-
-  if (measures_color_luminance (&colors->background) < 0.5)
-    {
-      black = colors->background;
-      white = colors->text;
-    }
-
-  return measures_color_contrast (&black, fill) >= measures_color_contrast (&white, fill) ? black : white;
-}
-
-/**
- * measures_coverage_chart_get_shade:
- * @shade: what the shade says
- * @level: for %MEASURES_COVERAGE_SHADE_LEVEL, which level
- * @style: light or dark
- * @fill: (out): the fill
- * @text: (out): the colour of text on it, 4.5:1 or more against it
- *
- * The shades of the matrix and of the map.
- */
-void
-measures_coverage_chart_get_shade (MeasuresCoverageShade     shade,
-                                   guint                     level,
-                                   const MeasuresChartStyle *style,
-                                   MeasuresFill             *fill,
-                                   MeasuresColor            *text)
-{
-  MeasuresChartColors colors;
-  gboolean dark = style != NULL && style->dark;
-
-  measures_chart_get_colors (style, &colors);
-  *fill = (MeasuresFill) { colors.background, MEASURES_HATCH_NONE, colors.grid, FALSE };
-
-  switch (shade)
-    {
-    case MEASURES_COVERAGE_SHADE_NONE:
-      fill->hatch = MEASURES_HATCH_DIAGONAL;
-      *text = colors.dim_text;
-      break;
-    case MEASURES_COVERAGE_SHADE_ZERO:
-      fill->color = dark ? (MeasuresColor) { 0.19, 0.19, 0.19, 1 } : (MeasuresColor) { 0.94, 0.94, 0.94, 1 };
-      *text = colors.dim_text;
-      break;
-    case MEASURES_COVERAGE_SHADE_LEVEL:
-    default:
-      fill->color = (dark ? dark_levels : light_levels)[MIN (level, MEASURES_COVERAGE_N_LEVELS - 1)];
-      *text = text_on (&fill->color, &colors);
-      break;
-    }
-}
 
 /**
  * measures_coverage_chart_get_cell_colors:
@@ -192,28 +65,42 @@ measures_coverage_chart_get_cell_colors (MeasuresCoverage         *coverage,
 
   r = &g_array_index (coverage->rows, MeasuresCoverageRow, row);
   if (r->possible[column] == 0)
-    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, style, fill, text);
+    measures_palette_get_shade (MEASURES_SHADE_NONE, 0, style, fill, text);
   else if (r->cells[column] == 0)
-    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, style, fill, text);
+    measures_palette_get_shade (MEASURES_SHADE_ZERO, 0, style, fill, text);
   else
-    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL,
-                                       measures_coverage_chart_get_level (r->cells[column], coverage->max),
-                                       style, fill, text);
+    measures_palette_get_shade (MEASURES_SHADE_LEVEL, measures_palette_get_level (r->cells[column], coverage->max),
+                                style, fill, text);
 }
 
 /* Drawing */
 
-static const char *
-tr (const MeasuresChartStyle *style,
-    const char               *context,
-    const char               *msgid)
+/* How many regions have rows among @n_rows rows from @first. */
+static guint
+count_groups (MeasuresCoverage *coverage,
+              guint             first,
+              guint             n_rows)
 {
-  if (style != NULL && style->translations != NULL)
-    return measures_translations_get (style->translations, context, msgid);
-  if (context != NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+  guint n = 0;
 
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
+  for (guint g = 0; g < coverage->groups->len; g++)
+    {
+      const MeasuresCoverageGroup *group = &g_array_index (coverage->groups, MeasuresCoverageGroup, g);
+
+      if (group->first < first + n_rows && group->first + group->n_rows > first)
+        n++;
+    }
+
+  return n;
+}
+
+static double
+part_height (MeasuresCoverage *coverage,
+             guint             first,
+             guint             n_rows,
+             gboolean          legend)
+{
+  return HEAD + GROUP * count_groups (coverage, first, n_rows) + ROW * MAX (n_rows, 1) + (legend ? LEGEND : 0);
 }
 
 /**
@@ -233,7 +120,29 @@ measures_coverage_chart_get_size (MeasuresCoverage *coverage,
   g_return_if_fail (coverage != NULL);
 
   *width = LABEL_WIDTH + CELL_WIDTH * coverage->columns->len + TOTAL_WIDTH + OVERFLOW;
-  *height = HEAD + GROUP * coverage->groups->len + ROW * MAX (coverage->rows->len, 1) + LEGEND;
+  *height = part_height (coverage, 0, coverage->rows->len, TRUE);
+}
+
+/**
+ * measures_coverage_chart_get_part_height:
+ * @coverage: the matrix
+ * @first: the first row drawn
+ * @n_rows: how many rows from it
+ * @legend: whether the legend comes under them
+ *
+ * Returns: the height of that part of the matrix, as
+ *   measures_coverage_chart_paint_part() draws it
+ */
+double
+measures_coverage_chart_get_part_height (MeasuresCoverage *coverage,
+                                         guint             first,
+                                         guint             n_rows,
+                                         gboolean          legend)
+{
+  g_return_val_if_fail (coverage != NULL, 0);
+  g_return_val_if_fail (first + n_rows <= coverage->rows->len, 0);
+
+  return part_height (coverage, first, n_rows, legend);
 }
 
 static void
@@ -267,60 +176,51 @@ heading (MeasuresCanvas            *canvas,
 }
 
 static void
-paint_legend (MeasuresCoverage          *coverage,
-              MeasuresCanvas            *canvas,
-              const MeasuresChartStyle  *style,
-              const MeasuresChartColors *colors,
-              double                     y)
+paint_legend (MeasuresCoverage         *coverage,
+              MeasuresCanvas           *canvas,
+              const MeasuresChartStyle *style,
+              double                    y)
 {
   double x = 0;
   MeasuresFill fill;
   MeasuresColor ink;
 
-  for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
-    {
-      g_autofree char *range = measures_coverage_chart_get_level_range (level, coverage->max);
-
-      if (range == NULL)
-        continue;
-      measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, level, style, &fill, &ink);
-      measures_canvas_fill_rect (canvas, x, y, 44, ROW - 4, &fill);
-      text (canvas, range, 8, FALSE, x + 22, y + 3, 42, MEASURES_ALIGN_CENTER, &ink);
-      x += 46;
-    }
+  measures_palette_paint_levels (canvas, coverage->max, &x, y, style);
 
   x = 0;
-  y += ROW;
-  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, style, &fill, &ink);
-  measures_canvas_fill_rect (canvas, x, y, 26, ROW - 4, &fill);
-  text (canvas, "0", 8, FALSE, x + 13, y + 3, 0, MEASURES_ALIGN_CENTER, &ink);
+  y += MEASURES_PALETTE_KEY_ROW;
+  measures_palette_get_shade (MEASURES_SHADE_ZERO, 0, style, &fill, &ink);
   /* Translators: the legend of the coverage matrix, by a cell showing 0 */
-  text (canvas, tr (style, "coverage", NC_("coverage", "none match the filters")), 8.5, FALSE, x + 32, y + 3,
-        180, MEASURES_ALIGN_START, &colors->dim_text);
-
-  x += 220;
-  measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_NONE, 0, style, &fill, &ink);
-  measures_canvas_fill_rect (canvas, x, y, 26, ROW - 4, &fill);
-  text (canvas, tr (style, "coverage", NC_("coverage", "–")), 8, FALSE, x + 13, y + 3, 0, MEASURES_ALIGN_CENTER, &ink);
+  measures_palette_paint_key (canvas, &fill, &ink, "0", 26, tr (style, "coverage", NC_("coverage", "none match the filters")),
+                              &x, y, style);
+  measures_palette_get_shade (MEASURES_SHADE_NONE, 0, style, &fill, &ink);
   /* Translators: the legend of the coverage matrix, by a cell showing – */
-  text (canvas, tr (style, "coverage", NC_("coverage", "none in the data")), 8.5, FALSE, x + 32, y + 3,
-        180, MEASURES_ALIGN_START, &colors->dim_text);
+  measures_palette_paint_key (canvas, &fill, &ink, tr (style, "coverage", NC_("coverage", "–")), 26,
+                              tr (style, "coverage", NC_("coverage", "none in the data")), &x, y, style);
 }
 
 /**
- * measures_coverage_chart_paint:
+ * measures_coverage_chart_paint_part:
  * @coverage: the matrix
- * @canvas: where to draw, with the matrix's top left corner at the
- *   origin, at the size measures_coverage_chart_get_size() gives
+ * @canvas: where to draw, with the part's top left corner at the origin
  * @style: light or dark, and the language of its own words
+ * @first: the first row to draw
+ * @n_rows: how many rows from it
+ * @legend: whether to draw the legend under them
  *
- * Draws the matrix on its background.
+ * Draws some rows of the matrix under the columns' headings, each under
+ * its region's name (again at the top when the part starts inside a
+ * region), on its background: a page of a summary.
  */
 void
-measures_coverage_chart_paint (MeasuresCoverage         *coverage,
-                               MeasuresCanvas           *canvas,
-                               const MeasuresChartStyle *style)
+measures_coverage_chart_paint_part (MeasuresCoverage         *coverage,
+                                    MeasuresCanvas           *canvas,
+                                    const MeasuresChartStyle *style,
+                                    guint                     first,
+                                    guint                     n_rows,
+                                    gboolean                  legend)
 {
+  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
   MeasuresChartColors colors;
   MeasuresFill background;
   double width, height, y = HEAD;
@@ -328,9 +228,11 @@ measures_coverage_chart_paint (MeasuresCoverage         *coverage,
 
   g_return_if_fail (coverage != NULL);
   g_return_if_fail (canvas != NULL);
+  g_return_if_fail (first + n_rows <= coverage->rows->len);
 
   measures_chart_get_colors (style, &colors);
   measures_coverage_chart_get_size (coverage, &width, &height);
+  height = part_height (coverage, first, n_rows, legend);
   right = LABEL_WIDTH + CELL_WIDTH * coverage->columns->len;
   background = (MeasuresFill) { colors.background, MEASURES_HATCH_NONE, colors.background, FALSE };
   measures_canvas_fill_rect (canvas, 0, 0, width, height, &background);
@@ -348,25 +250,28 @@ measures_coverage_chart_paint (MeasuresCoverage         *coverage,
     {
       const MeasuresCoverageGroup *group = &g_array_index (coverage->groups, MeasuresCoverageGroup, g);
       g_autofree char *id = g_strdup_printf ("region-%u", g + 1);
+      guint from = MAX (group->first, first);
+      guint to = MIN (group->first + group->n_rows, first + n_rows);
+
+      if (from >= to)
+        continue;
 
       measures_canvas_begin_group (canvas, id, group->label);
       text (canvas, group->label, 9.5, TRUE, 0, y + 8, LABEL_WIDTH + CELL_WIDTH * coverage->columns->len,
             MEASURES_ALIGN_START, &colors.text);
       y += GROUP;
 
-      for (guint r = group->first; r < group->first + group->n_rows; r++, y += ROW)
+      for (guint r = from; r < to; r++, y += ROW)
         {
           const MeasuresCoverageRow *row = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
           g_autofree char *total = measures_text_format_count (row->matches);
-          g_autofree char *description = measures_coverage_describe_row (coverage, r, style != NULL ? style->translations
-                                                                                                   : NULL);
+          g_autofree char *description = measures_coverage_describe_row (coverage, r, translations);
 
           measures_canvas_begin_group (canvas, NULL, description);
           text (canvas, row->label, 9, FALSE, 8, y + 3, LABEL_WIDTH - 14, MEASURES_ALIGN_START, &colors.text);
           for (guint c = 0; c < coverage->columns->len; c++)
             {
-              g_autofree char *cell = measures_coverage_format_cell (coverage, r, c, style != NULL ? style->translations
-                                                                                                  : NULL);
+              g_autofree char *cell = measures_coverage_format_cell (coverage, r, c, translations);
               double x = LABEL_WIDTH + c * CELL_WIDTH;
               MeasuresFill fill;
               MeasuresColor ink;
@@ -382,12 +287,32 @@ measures_coverage_chart_paint (MeasuresCoverage         *coverage,
       measures_canvas_end_group (canvas);
     }
 
-  if (coverage->rows->len == 0)
+  if (n_rows == 0)
     /* Translators: in an empty coverage matrix */
     text (canvas, tr (style, NULL, N_("No measure to count")), 9, FALSE, 0, y + 3, width, MEASURES_ALIGN_START,
           &colors.dim_text);
 
-  paint_legend (coverage, canvas, style, &colors, height - LEGEND + 14);
+  if (legend)
+    paint_legend (coverage, canvas, style, height - LEGEND + 14);
+}
+
+/**
+ * measures_coverage_chart_paint:
+ * @coverage: the matrix
+ * @canvas: where to draw, with the matrix's top left corner at the
+ *   origin, at the size measures_coverage_chart_get_size() gives
+ * @style: light or dark, and the language of its own words
+ *
+ * Draws the matrix on its background.
+ */
+void
+measures_coverage_chart_paint (MeasuresCoverage         *coverage,
+                               MeasuresCanvas           *canvas,
+                               const MeasuresChartStyle *style)
+{
+  g_return_if_fail (coverage != NULL);
+
+  measures_coverage_chart_paint_part (coverage, canvas, style, 0, coverage->rows->len, TRUE);
 }
 
 /**
@@ -430,6 +355,21 @@ measures_coverage_chart_describe (MeasuresCoverage     *coverage,
   return g_string_free (out, FALSE);
 }
 
+typedef struct
+{
+  MeasuresCoverage *coverage;
+  const MeasuresChartStyle *style;
+} MatrixImage;
+
+static void
+paint_image (MeasuresCanvas *canvas,
+             gpointer        data)
+{
+  const MatrixImage *image = data;
+
+  measures_coverage_chart_paint (image->coverage, canvas, image->style);
+}
+
 /**
  * measures_coverage_chart_to_png:
  * @coverage: the matrix
@@ -446,53 +386,14 @@ measures_coverage_chart_to_png (MeasuresCoverage          *coverage,
                                 const MeasuresChartStyle  *style,
                                 GError                   **error)
 {
+  MatrixImage image = { coverage, style };
   double width, height;
-  int pixel_width, pixel_height;
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-  PangoContext *context;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
   g_return_val_if_fail (coverage != NULL, NULL);
 
   measures_coverage_chart_get_size (coverage, &width, &height);
-  pixel_width = (int) ceil (width * scale);
-  pixel_height = (int) ceil (height * scale);
-  if (!(scale >= 0.25 && scale <= 8) || pixel_width > 32767 || pixel_height > 32767)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE,
-                   _("The scale must be from 0.25 to 8 and the image at most 32,767 pixels wide and high, "
-                     "not a scale of %g"), scale);
-      return NULL;
-    }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  context = measures_canvas_create_context (96);
-  pango_cairo_update_context (cr, context);
-  canvas = measures_canvas_new_cairo (cr, context);
-  measures_coverage_chart_paint (coverage, canvas, style);
-  g_clear_pointer (&canvas, measures_canvas_free);
-  g_object_unref (context);
-  cairo_destroy (cr);
-
-  data = g_byte_array_new ();
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, measures_canvas_append_to_array, data);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_DRAWING,
-                   _("Could not draw the image: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return _measures_chart_render_png (width, height, scale, paint_image, &image, error);
 }
 
 /**

@@ -16,46 +16,29 @@
 
 G_BEGIN_DECLS
 
-/* How many shades counts have, from the fewest to the most. */
-#define MEASURES_COVERAGE_N_LEVELS 5
-
-/**
- * MeasuresCoverageShade:
- * @MEASURES_COVERAGE_SHADE_NONE: the data has no such measure at all
- * @MEASURES_COVERAGE_SHADE_ZERO: none of them matches the filters
- * @MEASURES_COVERAGE_SHADE_LEVEL: some match; see the level
- *
- * What a cell's (or a country's) shade says.
- */
-typedef enum
-{
-  MEASURES_COVERAGE_SHADE_NONE,
-  MEASURES_COVERAGE_SHADE_ZERO,
-  MEASURES_COVERAGE_SHADE_LEVEL,
-} MeasuresCoverageShade;
-
-guint     measures_coverage_chart_get_level        (guint                      count,
-                                                    guint                      max);
-void      measures_coverage_chart_get_shade        (MeasuresCoverageShade      shade,
-                                                    guint                      level,
-                                                    const MeasuresChartStyle  *style,
-                                                    MeasuresFill              *fill,
-                                                    MeasuresColor             *text);
 void      measures_coverage_chart_get_cell_colors  (MeasuresCoverage          *coverage,
                                                     guint                      row,
                                                     guint                      column,
                                                     const MeasuresChartStyle  *style,
                                                     MeasuresFill              *fill,
                                                     MeasuresColor             *text);
-char     *measures_coverage_chart_get_level_range  (guint                      level,
-                                                    guint                      max);
 
 void      measures_coverage_chart_get_size         (MeasuresCoverage          *coverage,
                                                     double                    *width,
                                                     double                    *height);
+double    measures_coverage_chart_get_part_height  (MeasuresCoverage          *coverage,
+                                                    guint                      first,
+                                                    guint                      n_rows,
+                                                    gboolean                   legend);
 void      measures_coverage_chart_paint            (MeasuresCoverage          *coverage,
                                                     MeasuresCanvas            *canvas,
                                                     const MeasuresChartStyle  *style);
+void      measures_coverage_chart_paint_part       (MeasuresCoverage          *coverage,
+                                                    MeasuresCanvas            *canvas,
+                                                    const MeasuresChartStyle  *style,
+                                                    guint                      first,
+                                                    guint                      n_rows,
+                                                    gboolean                   legend);
 char     *measures_coverage_chart_describe         (MeasuresCoverage          *coverage,
                                                     MeasuresTranslations      *translations);
 GBytes   *measures_coverage_chart_to_png           (MeasuresCoverage          *coverage,

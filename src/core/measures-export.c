@@ -48,6 +48,7 @@ struct _MeasuresExport
   MeasuresQuery *query;
   gboolean single;
   char *lang;
+  MeasuresSummaryOptions *options; /* the summary's matrix and map */
   MeasuresIndex *index;          /* the overview borrows its labels */
   MeasuresOverview *overview;
   MeasuresChart chart;
@@ -184,8 +185,8 @@ make_summary (MeasuresExport  *self,
               GCancellable    *cancellable,
               GError         **error)
 {
-  g_autoptr(MeasuresSummary) summary = measures_summary_new (self->measures, self->query, self->single,
-                                                             self->lang, NULL);
+  g_autoptr(MeasuresSummary) summary = measures_summary_new_full (self->measures, self->query, self->single,
+                                                                  self->lang, NULL, self->options);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -551,6 +552,7 @@ measures_export_dispose (GObject *object)
   g_clear_pointer (&self->overview, measures_overview_free);
   g_clear_object (&self->index);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_pointer (&self->options, measures_summary_options_free);
   g_clear_object (&self->query);
   g_clear_object (&self->file);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -709,6 +711,29 @@ measures_export_new_chart (MeasuresExportFormat  format,
   self->scale = scale;
 
   return self;
+}
+
+/**
+ * measures_export_set_summary_options:
+ * @self: a job that writes a summary, not running
+ * @options: (nullable): what the summary carries beyond its charts,
+ *   counts and contents; copied, with the index it names held and its
+ *   matches copied, so that the job's thread can read them
+ *
+ * The matrix and the map go in PDF, HTML and Markdown summaries; CSV
+ * and JSON hold the measures alone.
+ */
+void
+measures_export_set_summary_options (MeasuresExport               *self,
+                                     const MeasuresSummaryOptions *options)
+{
+  g_return_if_fail (MEASURES_IS_EXPORT (self));
+  g_return_if_fail (self->measures != NULL);
+  g_return_if_fail (!g_atomic_int_get (&self->running));
+
+  g_clear_pointer (&self->options, measures_summary_options_free);
+  if (options != NULL)
+    self->options = measures_summary_options_copy (options);
 }
 
 MeasuresExportFormat

@@ -12,6 +12,7 @@
 #include "measures-chart.h"
 #include "measures-index.h"
 #include "measures-query.h"
+#include "measures-summary.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,8 @@ MeasuresExport       *measures_export_new_chart            (MeasuresExportFormat
                                                             const MeasuresBitset *matches,
                                                             MeasuresChart         chart,
                                                             double                scale);
+void                  measures_export_set_summary_options  (MeasuresExport       *self,
+                                                            const MeasuresSummaryOptions *options);
 MeasuresExportFormat  measures_export_get_format           (MeasuresExport       *self);
 GFile                *measures_export_get_file             (MeasuresExport       *self);
 double                measures_export_get_fraction         (MeasuresExport       *self);

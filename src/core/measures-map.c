@@ -14,8 +14,9 @@
 
 #include "measures-atlas.h"
 #include "measures-canvas-shapes.h"
-#include "measures-coverage-chart.h"
+#include "measures-chart-private.h"
 #include "measures-map.h"
+#include "measures-palette.h"
 #include "measures-text.h"
 
 /* A choropleth of the matching measures per country, drawn once through
@@ -40,30 +41,6 @@
 #define MISSING_COLUMNS 3
 
 static const char * const zoom_names[] = { "world", "europe" };
-
-/* The sea, a faint tint of the background: land without data is the
- * background itself. */
-static const MeasuresColor light_sea = { 0.925, 0.949, 0.973, 1 };
-static const MeasuresColor dark_sea = { 0.086, 0.118, 0.153, 1 };
-
-static const char *tr  (const MeasuresChartStyle *style,
-                        const char               *context,
-                        const char               *msgid) G_GNUC_FORMAT (3);
-
-static const char *
-tr (const MeasuresChartStyle *style,
-    const char               *context,
-    const char               *msgid)
-{
-  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
-
-  if (translations != NULL)
-    return measures_translations_get (translations, context, msgid);
-  if (context != NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
-}
 
 /**
  * measures_map_zoom_get_name:
@@ -260,29 +237,16 @@ country_shade (Layout                   *layout,
                MeasuresFill             *fill,
                MeasuresColor            *text)
 {
-  MeasuresChartColors colors;
-
-  measures_chart_get_colors (style, &colors);
-
   if (layout->row_of[country] < 0)
-    {
-      /* Blank: the data says nothing of it. */
-      *fill = (MeasuresFill) { colors.background, MEASURES_HATCH_NONE, colors.background, FALSE };
-      *text = colors.dim_text;
-    }
+    /* Blank: the data says nothing of it. */
+    measures_palette_get_shade (MEASURES_SHADE_BLANK, 0, style, fill, text);
   else if (layout->matches_of[country] == 0)
-    {
-      /* None that matches: grey and hatched, unlike a blank. */
-      measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_ZERO, 0, style, fill, text);
-      fill->hatch = MEASURES_HATCH_DIAGONAL;
-      fill->hatch_color = colors.axis;
-      fill->hatch_color.alpha = 0.6;
-    }
+    /* None that matches: grey and hatched, unlike a blank. */
+    measures_palette_get_shade (MEASURES_SHADE_ZERO_HATCHED, 0, style, fill, text);
   else
-    measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL,
-                                       measures_coverage_chart_get_level (layout->matches_of[country],
-                                                                          layout->coverage->max_matches),
-                                       style, fill, text);
+    measures_palette_get_shade (MEASURES_SHADE_LEVEL,
+                                measures_palette_get_level (layout->matches_of[country], layout->coverage->max_matches),
+                                style, fill, text);
 }
 
 static char *
@@ -307,9 +271,12 @@ country_title (Layout               *layout,
   g_autofree char *count = measures_text_format_count (n);
 
   if (layout->row_of[country] < 0)
-    /* Translators: a country of the map that the data has no measure of */
-    return g_strdup_printf (tr (&(MeasuresChartStyle) { FALSE, 0, translations }, NULL,
-                                N_("%s: no measures in the data")), name);
+    {
+      MeasuresChartStyle style = { FALSE, 0, translations };
+
+      /* Translators: a country of the map that the data has no measure of */
+      return g_strdup_printf (tr (&style, NULL, N_("%s: no measures in the data")), name);
+    }
 
   if (translations != NULL)
     return g_strdup_printf (measures_translations_nget (translations, "%s: %s matching measure",
@@ -442,36 +409,6 @@ paint_country (Layout                    *layout,
   measures_canvas_end_group (canvas);
 }
 
-/* A key of the legend: a patch of @fill with @key on it, @width wide,
- * and @label after it when given. */
-static void
-legend_key (MeasuresCanvas            *canvas,
-            const MeasuresFill        *fill,
-            const MeasuresColor       *ink,
-            const char                *key,
-            double                     width,
-            const char                *label,
-            double                    *x,
-            double                     y,
-            const MeasuresChartColors *colors)
-{
-  measures_canvas_fill_rect (canvas, *x, y, width, ROW - 4, fill);
-  measures_canvas_line (canvas, *x, y + ROW - 4.5, *x + width, y + ROW - 4.5, 1, &colors->axis);
-  if (key != NULL)
-    text (canvas, key, 8, FALSE, *x + width / 2, y + 3, width - 2, MEASURES_ALIGN_CENTER, ink);
-  *x += width + 2;
-
-  if (label != NULL)
-    {
-      double shown;
-      MeasuresTextRun run = { label, *x + 4, y + 3, 8.5, FALSE, 200, MEASURES_ALIGN_START, colors->dim_text };
-      g_autofree char *fitted = measures_canvas_fit_text (canvas, &run, &shown);
-
-      measures_canvas_text (canvas, &run);
-      *x += shown + 18;
-    }
-}
-
 static void
 paint_legend (Layout                    *layout,
               MeasuresCanvas            *canvas,
@@ -483,35 +420,19 @@ paint_legend (Layout                    *layout,
   MeasuresFill fill;
   MeasuresColor ink;
 
-  for (guint level = 0; level < MEASURES_COVERAGE_N_LEVELS; level++)
-    {
-      g_autofree char *range = measures_coverage_chart_get_level_range (level, layout->coverage->max_matches);
-
-      if (range == NULL)
-        continue;
-      measures_coverage_chart_get_shade (MEASURES_COVERAGE_SHADE_LEVEL, level, style, &fill, &ink);
-      legend_key (canvas, &fill, &ink, range, 44, NULL, &x, y, colors);
-    }
+  measures_palette_paint_levels (canvas, layout->coverage->max_matches, &x, y, style);
   x = 0;
   y += ROW;
 
   /* The same shades as the countries they stand for. */
-  {
-    Layout probe = *layout;
-    int row_of[] = { 0, -1 };
-    guint matches_of[] = { 0, 0 };
-
-    probe.row_of = row_of;
-    probe.matches_of = matches_of;
-    country_shade (&probe, 0, style, &fill, &ink);
-    /* Translators: the legend of the map, by a grey and hatched country */
-    legend_key (canvas, &fill, &ink, "0", 26, tr (style, "coverage", NC_("coverage", "none match the filters")), &x, y,
-                colors);
-    country_shade (&probe, 1, style, &fill, &ink);
-    /* Translators: the legend of the map, by a blank country */
-    legend_key (canvas, &fill, &ink, NULL, 26, tr (style, "map", NC_("map", "no measures in the data")), &x, y,
-                colors);
-  }
+  measures_palette_get_shade (MEASURES_SHADE_ZERO_HATCHED, 0, style, &fill, &ink);
+  /* Translators: the legend of the map, by a grey and hatched country */
+  measures_palette_paint_key (canvas, &fill, &ink, "0", 26, tr (style, "coverage", NC_("coverage", "none match the filters")),
+                              &x, y, style);
+  measures_palette_get_shade (MEASURES_SHADE_BLANK, 0, style, &fill, &ink);
+  /* Translators: the legend of the map, by a blank country */
+  measures_palette_paint_key (canvas, &fill, &ink, NULL, 26, tr (style, "map", NC_("map", "no measures in the data")),
+                              &x, y, style);
 
   if (layout->missing->len > 0)
     {
@@ -563,7 +484,7 @@ measures_map_paint (MeasuresCoverage         *coverage,
   measures_canvas_fill_rect (canvas, 0, 0, width, height, &background);
 
   measures_canvas_begin_clip (canvas, 0, 0, width, layout.map_height);
-  background.color = style != NULL && style->dark ? dark_sea : light_sea;
+  background.color = measures_palette_get_sea (style);
   measures_canvas_fill_rect (canvas, 0, 0, width, layout.map_height, &background);
   background.color = colors.background;
   /* The countries with data last, so that their dots and numbers are on
@@ -793,6 +714,24 @@ measures_map_describe (MeasuresCoverage     *coverage,
 
 /* Images */
 
+typedef struct
+{
+  MeasuresCoverage *coverage;
+  MeasuresMapZoom zoom;
+  double width;
+  double height;
+  const MeasuresChartStyle *style;
+} MapImage;
+
+static void
+paint_image (MeasuresCanvas *canvas,
+             gpointer        data)
+{
+  const MapImage *image = data;
+
+  measures_map_paint (image->coverage, image->zoom, canvas, image->width, image->height, image->style);
+}
+
 /**
  * measures_map_to_png:
  * @coverage: the figures
@@ -812,53 +751,35 @@ measures_map_to_png (MeasuresCoverage          *coverage,
                      const MeasuresChartStyle  *style,
                      GError                   **error)
 {
-  double height;
-  int pixel_width, pixel_height;
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-  PangoContext *context;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  MapImage image = { coverage, zoom, width, 0, style };
 
   g_return_val_if_fail (coverage != NULL, NULL);
 
+  image.height = measures_map_get_height (coverage, zoom, width);
+
+  return _measures_chart_render_png (width, image.height, scale, paint_image, &image, error);
+}
+
+static GBytes *
+to_svg (MeasuresCoverage         *coverage,
+        MeasuresMapZoom           zoom,
+        double                    width,
+        const MeasuresChartStyle *style,
+        const char               *id_prefix)
+{
+  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(MeasuresCanvas) canvas = NULL;
+  double height;
+
   height = measures_map_get_height (coverage, zoom, width);
-  pixel_width = (int) ceil (width * scale);
-  pixel_height = (int) ceil (height * scale);
-  if (!(scale >= 0.25 && scale <= 8) || width < 100 || pixel_width > 32767 || pixel_height > 32767)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_BAD_SIZE,
-                   _("The scale must be from 0.25 to 8 and the image at most 32,767 pixels wide and high, "
-                     "not a scale of %g"), scale);
-      return NULL;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  context = measures_canvas_create_context (96);
-  pango_cairo_update_context (cr, context);
-  canvas = measures_canvas_new_cairo (cr, context);
+  description = measures_map_describe (coverage, translations);
+  canvas = measures_canvas_new_svg (width, height, measures_map_get_title (translations), description);
+  if (id_prefix != NULL)
+    measures_canvas_svg_set_id_prefix (canvas, id_prefix);
   measures_map_paint (coverage, zoom, canvas, width, height, style);
-  g_clear_pointer (&canvas, measures_canvas_free);
-  g_object_unref (context);
-  cairo_destroy (cr);
 
-  data = g_byte_array_new ();
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, measures_canvas_append_to_array, data);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, MEASURES_CHART_ERROR, MEASURES_CHART_ERROR_DRAWING,
-                   _("Could not draw the image: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return measures_canvas_svg_finish (canvas);
 }
 
 /**
@@ -877,17 +798,33 @@ measures_map_to_svg (MeasuresCoverage         *coverage,
                      double                    width,
                      const MeasuresChartStyle *style)
 {
-  MeasuresTranslations *translations = style != NULL ? style->translations : NULL;
-  g_autofree char *description = NULL;
-  g_autoptr(MeasuresCanvas) canvas = NULL;
-  double height;
-
   g_return_val_if_fail (coverage != NULL, NULL);
 
-  height = measures_map_get_height (coverage, zoom, width);
-  description = measures_map_describe (coverage, translations);
-  canvas = measures_canvas_new_svg (width, height, measures_map_get_title (translations), description);
-  measures_map_paint (coverage, zoom, canvas, width, height, style);
+  return to_svg (coverage, zoom, width, style, NULL);
+}
 
-  return measures_canvas_svg_finish (canvas);
+/**
+ * measures_map_to_svg_element:
+ * @coverage: the figures
+ * @zoom: which part of the world
+ * @width: its width in pixels
+ * @style: light or dark
+ * @id_prefix: what each id in the image starts with: ASCII letters,
+ *   digits and hyphens
+ *
+ * Returns: (transfer full): the same image as measures_map_to_svg(), as
+ *   an <svg> element for a page that holds others: no XML declaration,
+ *   and ids of its own
+ */
+GBytes *
+measures_map_to_svg_element (MeasuresCoverage         *coverage,
+                             MeasuresMapZoom           zoom,
+                             double                    width,
+                             const MeasuresChartStyle *style,
+                             const char               *id_prefix)
+{
+  g_return_val_if_fail (coverage != NULL, NULL);
+  g_return_val_if_fail (id_prefix != NULL, NULL);
+
+  return to_svg (coverage, zoom, width, style, id_prefix);
 }

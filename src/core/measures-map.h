@@ -89,5 +89,10 @@ GBytes     *measures_map_to_svg         (MeasuresCoverage          *coverage,
                                          MeasuresMapZoom            zoom,
                                          double                     width,
                                          const MeasuresChartStyle  *style);
+GBytes     *measures_map_to_svg_element (MeasuresCoverage          *coverage,
+                                         MeasuresMapZoom            zoom,
+                                         double                     width,
+                                         const MeasuresChartStyle  *style,
+                                         const char                *id_prefix);
 
 G_END_DECLS

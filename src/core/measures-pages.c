@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-coverage-chart.h"
 #include "measures-fonts.h"
 #include "measures-index.h"
+#include "measures-map.h"
 #include "measures-pages.h"
 #include "measures-text.h"
 
@@ -26,7 +28,10 @@
  * across pages, rows and charts do not, and a heading never ends a page.
  *
  * The charts of the cover are drawn by the same code as the window's,
- * from the summary's overview and in its language. */
+ * from the summary's overview and in its language; so are the world map
+ * on the cover and the coverage matrix, which starts a page and is cut
+ * into parts of whole rows, each under the columns' headings, that fit
+ * on a page each. */
 
 /* Charts are drawn smaller than in the window, to fit the cover. */
 #define CHART_SCALE 0.7
@@ -47,6 +52,13 @@ typedef struct
   double height;
   gboolean is_chart;
   MeasuresChart chart;
+  gboolean is_map;
+  gboolean new_page;   /* starts a page of its own */
+  gboolean is_matrix;  /* rows [first_row, first_row + n_rows) of it */
+  guint first_row;
+  guint n_rows;
+  gboolean legend;
+  double scale;
 } Piece;
 
 typedef struct
@@ -240,6 +252,61 @@ add_chart (MeasuresPages *self,
   g_ptr_array_add (self->pieces, piece);
 }
 
+static void
+add_map (MeasuresPages *self)
+{
+  Piece *piece = g_new0 (Piece, 1);
+
+  piece->is_map = TRUE;
+  piece->space_before = 6;
+  piece->height = CHART_SCALE * measures_map_get_height (self->summary->coverage, self->summary->zoom,
+                                                         chart_width (self));
+  g_ptr_array_add (self->pieces, piece);
+}
+
+/* The matrix, drawn at the charts' scale or smaller to fit the width,
+ * cut after whole rows into parts that each fit on a page: the first
+ * under its heading, which starts a page. */
+static void
+add_matrix (MeasuresPages *self)
+{
+  MeasuresCoverage *coverage = self->summary->coverage;
+  Piece *heading = g_ptr_array_index (self->pieces, self->pieces->len - 1);
+  double page = self->height - 2 * MARGIN - HEADER;
+  double width, height, scale, room;
+  guint first = 0, total = coverage->rows->len;
+
+  measures_coverage_chart_get_size (coverage, &width, &height);
+  scale = MIN (CHART_SCALE, (self->width - 2 * MARGIN) / width);
+  heading->new_page = TRUE;
+  room = page - heading->height - 6;
+
+  do
+    {
+      Piece *piece = g_new0 (Piece, 1);
+      guint n = 0;
+
+      /* At least one row a part, however tall. */
+      while (first + n < total &&
+             (n == 0 ||
+              scale * measures_coverage_chart_get_part_height (coverage, first, n + 1, first + n + 1 == total) <= room))
+        n++;
+
+      piece->is_matrix = TRUE;
+      piece->first_row = first;
+      piece->n_rows = n;
+      piece->legend = first + n == total;
+      piece->scale = scale;
+      piece->space_before = 6;
+      piece->height = scale * measures_coverage_chart_get_part_height (coverage, first, n, piece->legend);
+      g_ptr_array_add (self->pieces, piece);
+
+      first += n;
+      room = page;
+    }
+  while (first < total);
+}
+
 /* The blocks as pieces, each in its size and with its space above. */
 static void
 build_pieces (MeasuresPages *self)
@@ -301,6 +368,14 @@ build_pieces (MeasuresPages *self)
           add_chart (self, block->chart);
           break;
 
+        case MEASURES_SUMMARY_MAP:
+          add_map (self);
+          break;
+
+        case MEASURES_SUMMARY_MATRIX:
+          add_matrix (self);
+          break;
+
         case MEASURES_SUMMARY_PAGE_BREAK:
           /* A measure without a title of its own starts with a gap. */
           n_field_groups = 0;
@@ -322,7 +397,8 @@ line_breaks (Piece *piece)
   GArray *breaks = g_array_new (FALSE, FALSE, sizeof (double));
   PangoLayoutIter *iter;
 
-  if (piece->n_cells != 1 || piece->cell_x[0] != 0 || piece->heading || piece->is_chart)
+  if (piece->n_cells != 1 || piece->cell_x[0] != 0 || piece->heading || piece->is_chart || piece->is_map ||
+      piece->is_matrix)
     {
       double end = piece->height;
 
@@ -346,6 +422,21 @@ line_breaks (Piece *piece)
   return breaks;
 }
 
+/* How much of what follows the heading at @i must share its page. */
+static double
+keep_with (MeasuresPages *self,
+           guint          i)
+{
+  const Piece *next = i + 1 < self->pieces->len ? g_ptr_array_index (self->pieces, i + 1) : NULL;
+  double page = self->height - 2 * MARGIN - HEADER;
+
+  if (next != NULL && (next->is_chart || next->is_map || next->is_matrix) &&
+      next->space_before + next->height < page / 2)
+    return next->space_before + next->height;
+
+  return 40;
+}
+
 static void
 paginate (MeasuresPages *self)
 {
@@ -362,11 +453,20 @@ paginate (MeasuresPages *self)
       g_autoptr(GArray) breaks = line_breaks (piece);
       double from = 0;
 
+      if (piece->new_page && y > top)
+        {
+          page = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (self->pages, page);
+          y = top;
+        }
+
       if (y > top)
         y += piece->space_before;
 
-      /* A heading keeps at least its next piece's first lines with it. */
-      if (piece->heading && y > top && y + piece->height + 40 > bottom)
+      /* A heading keeps at least its next piece's first lines with it,
+       * and the whole of a chart, map or part of the matrix, which do
+       * not break. */
+      if (piece->heading && y > top && y + piece->height + keep_with (self, i) > bottom)
         {
           page = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (self->pages, page);
@@ -533,6 +633,25 @@ measures_pages_draw (MeasuresPages *self,
           pango_cairo_update_context (cr, context);
           measures_chart_draw (self->summary->overview, piece->chart, cr, context, chart_width (self),
                                piece->height / CHART_SCALE, &self->summary->chart_style);
+          g_object_unref (context);
+        }
+      else if (piece->is_map || piece->is_matrix)
+        {
+          PangoContext *context = measures_canvas_create_context (96);
+          g_autoptr(MeasuresCanvas) canvas = NULL;
+          double scale = piece->is_map ? CHART_SCALE : piece->scale;
+
+          cairo_translate (cr, MARGIN, fragment->y - fragment->from);
+          cairo_scale (cr, scale, scale);
+          pango_cairo_update_context (cr, context);
+          canvas = measures_canvas_new_cairo (cr, context);
+          if (piece->is_map)
+            measures_map_paint (self->summary->coverage, self->summary->zoom, canvas, chart_width (self),
+                                piece->height / CHART_SCALE, &self->summary->chart_style);
+          else
+            measures_coverage_chart_paint_part (self->summary->coverage, canvas, &self->summary->chart_style,
+                                                piece->first_row, piece->n_rows, piece->legend);
+          g_clear_pointer (&canvas, measures_canvas_free);
           g_object_unref (context);
         }
 

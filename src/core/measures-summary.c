@@ -23,10 +23,14 @@
  *
  *   heading 1      title
  *   paragraph      subtitle, date · count
+ *   heading 2      map title        ┐ when asked for: the world map
+ *   map                             ┘ on the cover
  *   heading 2      chart title      ┐ several measures: the charts,
  *   chart                           │ the counts by form and by type
  *   heading 2      "Measures by …"  │ and the contents
  *   table          counts           │
+ *   heading 2      matrix title     │ when asked for: the coverage
+ *   matrix                          │ matrix, as a table
  *   heading 2      "Contents"       │
  *   table          title, country, years, types (rows link to measures)
  *   for each measure:
@@ -65,6 +69,8 @@ typedef enum
   WORD_IN_ENGLISH,
   WORD_OR,
   WORD_AUTHOR,
+  WORD_MATRIX_NONE,
+  WORD_MATRIX_ZERO,
   N_WORDS
 } Word;
 
@@ -90,6 +96,12 @@ static const char * const words[N_WORDS] = {
   /* Translators: joins the values chosen in one filter, "Romania or Moldova" */
   [WORD_OR] = N_(" or "),
   [WORD_AUTHOR] = N_("Measures"),
+  /* Translators: under the coverage matrix of a summary: what a cell
+   * showing a dash means */
+  [WORD_MATRIX_NONE] = N_("–: the data has no such measure of the country"),
+  /* Translators: under the coverage matrix of a summary: what a cell
+   * showing 0 means */
+  [WORD_MATRIX_ZERO] = N_("0: none of them matches the filters"),
 };
 
 static const char * const months[] = {
@@ -211,6 +223,8 @@ measures_summary_free (MeasuresSummary *self)
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->overview, measures_overview_free);
+  g_clear_pointer (&self->coverage, measures_coverage_free);
+  g_clear_object (&self->coverage_index);
   g_clear_object (&self->index);
   g_clear_pointer (&self->translations, measures_translations_free);
   g_free (self->title);
@@ -568,6 +582,62 @@ add_entry (MeasuresSummary *self,
   add_text_field (self, second, WORD_ADDRESS, entry->url)->link = measures_uri_get_safe (entry->url);
 }
 
+/* The figures of the matrix and the map: of the measures in the index
+ * they were chosen from, when given, so that "none in the data" is told
+ * from "none that matches"; else of the summary's own. */
+static void
+make_coverage (MeasuresSummary              *self,
+               GPtrArray                    *entries,
+               const MeasuresSummaryOptions *options)
+{
+  g_autoptr(MeasuresBitset) all = NULL;
+  const MeasuresBitset *matches = options->matches;
+
+  if (options->index != NULL && options->matches != NULL)
+    self->coverage_index = g_object_ref (options->index);
+  else
+    {
+      g_autoptr(GPtrArray) measures = g_ptr_array_new_full (entries->len, g_object_unref);
+
+      for (guint i = 0; i < entries->len; i++)
+        g_ptr_array_add (measures, g_object_ref (((Entry *) g_ptr_array_index (entries, i))->measure));
+      self->coverage_index = measures_index_new (measures);
+      all = measures_bitset_new (measures->len);
+      measures_bitset_fill (all);
+      matches = all;
+    }
+
+  self->coverage = measures_coverage_new (self->coverage_index, matches, options->by, MEASURES_COVERAGE_SORT_NAME,
+                                          self->translations);
+  self->zoom = options->zoom;
+}
+
+static void
+add_map (MeasuresSummary *self)
+{
+  const char *title = measures_map_get_title (self->translations);
+
+  add_heading (self, 2, title);
+  add_block (self, MEASURES_SUMMARY_MAP, title);
+}
+
+static void
+add_matrix (MeasuresSummary *self)
+{
+  const char *title = measures_coverage_get_title (self->coverage->by, self->translations);
+  g_autoptr(GPtrArray) table = measures_coverage_get_table (self->coverage, self->translations);
+  MeasuresSummaryBlock *block;
+
+  add_heading (self, 2, title);
+  block = add_block (self, MEASURES_SUMMARY_MATRIX, title);
+  block->counts = TRUE;
+  block->label = g_strdup_printf ("%s · %s", tr (self, WORD_MATRIX_NONE), tr (self, WORD_MATRIX_ZERO));
+  block->header = g_strdupv (g_ptr_array_index (table, 0));
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 1; i < table->len; i++)
+    g_ptr_array_add (block->rows, g_strdupv (g_ptr_array_index (table, i)));
+}
+
 /**
  * measures_summary_new:
  * @measures: (element-type MeasuresMeasure): the measures, in order
@@ -576,7 +646,8 @@ add_entry (MeasuresSummary *self,
  * @lang: the language of the summary, one of measures_languages_get_codes()
  * @date: (nullable): the date on the cover; %NULL for today
  *
- * Returns: (transfer full): the summary
+ * Returns: (transfer full): the summary, with its charts, counts and
+ *   contents
  */
 MeasuresSummary *
 measures_summary_new (GPtrArray     *measures,
@@ -585,6 +656,30 @@ measures_summary_new (GPtrArray     *measures,
                       const char    *lang,
                       GDateTime     *date)
 {
+  return measures_summary_new_full (measures, query, single, lang, date, NULL);
+}
+
+/**
+ * measures_summary_new_full:
+ * @measures: (element-type MeasuresMeasure): the measures, in order
+ * @query: (nullable): the filters that chose them, described on the cover
+ * @single: whether this is the summary of one measure
+ * @lang: the language of the summary, one of measures_languages_get_codes()
+ * @date: (nullable): the date on the cover; %NULL for today
+ * @options: (nullable): what more it carries: the coverage matrix, the
+ *   world map; a summary of one measure carries neither
+ *
+ * Returns: (transfer full): the summary
+ */
+MeasuresSummary *
+measures_summary_new_full (GPtrArray                    *measures,
+                           MeasuresQuery                *query,
+                           gboolean                      single,
+                           const char                   *lang,
+                           GDateTime                    *date,
+                           const MeasuresSummaryOptions *options)
+{
+  MeasuresSummaryParts parts = options != NULL && !single ? options->parts : 0;
   MeasuresSummary *self;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GHashTable) forms = NULL;
@@ -648,6 +743,11 @@ measures_summary_new (GPtrArray     *measures,
   add_paragraph (self, MEASURES_PARAGRAPH_SUBTITLE, self->subtitle);
   add_paragraph (self, MEASURES_PARAGRAPH_DATE, line);
 
+  if (parts != 0)
+    make_coverage (self, entries, options);
+  if (parts & MEASURES_SUMMARY_PART_MAP)
+    add_map (self);
+
   if (!single)
     {
       if (entries->len > 1)
@@ -659,6 +759,8 @@ measures_summary_new (GPtrArray     *measures,
         }
       add_counts_table (self, WORD_BY_FORM, forms);
       add_counts_table (self, WORD_BY_TYPE, types);
+      if (parts & MEASURES_SUMMARY_PART_MATRIX)
+        add_matrix (self);
       add_contents (self, entries);
     }
 
@@ -703,4 +805,88 @@ measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
   g_return_val_if_fail (block != NULL && block->kind == MEASURES_SUMMARY_FIELD, g_strdup (""));
 
   return g_strjoinv (separator, block->values);
+}
+
+static const char * const part_names[] = { "matrix", "map" };
+
+/**
+ * measures_summary_parts_from_names:
+ * @names: (array zero-terminated=1): "matrix" and "map", each alone or
+ *   several separated by commas, as `--include` takes them
+ * @parts: (out): the parts they name
+ * @bad_name: (out) (optional) (transfer full): the first name that is
+ *   neither
+ *
+ * Returns: whether every name names a part
+ */
+gboolean
+measures_summary_parts_from_names (const char * const   *names,
+                                   MeasuresSummaryParts *parts,
+                                   char                **bad_name)
+{
+  g_return_val_if_fail (names != NULL && parts != NULL, FALSE);
+
+  *parts = 0;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GStrv) list = g_strsplit (names[i], ",", -1);
+
+      for (guint k = 0; list[k] != NULL; k++)
+        {
+          g_autofree char *name = g_strstrip (g_ascii_strdown (list[k], -1));
+          guint p;
+
+          for (p = 0; p < G_N_ELEMENTS (part_names); p++)
+            if (g_str_equal (name, part_names[p]))
+              break;
+          if (p == G_N_ELEMENTS (part_names))
+            {
+              if (bad_name != NULL)
+                *bad_name = g_strdup (list[k]);
+              return FALSE;
+            }
+          *parts |= 1 << p;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_summary_options_copy:
+ * @options: options
+ *
+ * Returns: (transfer full): a copy that holds its own reference to the
+ *   index and its own copy of the matches, for another thread
+ */
+MeasuresSummaryOptions *
+measures_summary_options_copy (const MeasuresSummaryOptions *options)
+{
+  MeasuresSummaryOptions *copy;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  copy = g_memdup2 (options, sizeof *options);
+  if (options->index != NULL)
+    g_object_ref (options->index);
+  if (options->matches != NULL)
+    copy->matches = measures_bitset_copy (options->matches);
+
+  return copy;
+}
+
+/**
+ * measures_summary_options_free:
+ * @options: (nullable): options from measures_summary_options_copy()
+ */
+void
+measures_summary_options_free (MeasuresSummaryOptions *options)
+{
+  if (options == NULL)
+    return;
+
+  g_clear_object (&options->index);
+  if (options->matches != NULL)
+    measures_bitset_free ((MeasuresBitset *) options->matches);
+  g_free (options);
 }

@@ -9,7 +9,9 @@
 #include <glib.h>
 
 #include "measures-chart.h"
+#include "measures-coverage.h"
 #include "measures-index.h"
+#include "measures-map.h"
 #include "measures-measure.h"
 #include "measures-overview.h"
 #include "measures-query.h"
@@ -34,6 +36,12 @@ G_BEGIN_DECLS
  *   its title
  * @MEASURES_SUMMARY_PAGE_BREAK: the start of the measure numbered
  *   @measure: a writer that pages may start a page there
+ * @MEASURES_SUMMARY_MATRIX: the coverage matrix of #MeasuresSummary:coverage,
+ *   as a table of @rows under @header (country, region, a count per
+ *   column, the country's matching measures) that a writer may draw
+ *   instead; @text is its title, @label what "–" and "0" mean
+ * @MEASURES_SUMMARY_MAP: the world map of #MeasuresSummary:coverage, at
+ *   #MeasuresSummary:zoom; @text is its title
  *
  * The kinds of the blocks a summary is made of.
  */
@@ -46,7 +54,44 @@ typedef enum
   MEASURES_SUMMARY_TABLE,
   MEASURES_SUMMARY_CHART,
   MEASURES_SUMMARY_PAGE_BREAK,
+  MEASURES_SUMMARY_MATRIX,
+  MEASURES_SUMMARY_MAP,
 } MeasuresSummaryKind;
+
+/**
+ * MeasuresSummaryParts:
+ * @MEASURES_SUMMARY_PART_MATRIX: the coverage matrix, after the counts
+ * @MEASURES_SUMMARY_PART_MAP: the world map, on the cover
+ *
+ * What a summary of several measures carries beyond its charts, counts
+ * and contents, when the user asks for it.
+ */
+typedef enum
+{
+  MEASURES_SUMMARY_PART_MATRIX = 1 << 0,
+  MEASURES_SUMMARY_PART_MAP = 1 << 1,
+} MeasuresSummaryParts;
+
+/**
+ * MeasuresSummaryOptions:
+ * @parts: what it carries beyond its charts, counts and contents
+ * @by: the columns of the matrix
+ * @zoom: the part of the world the map shows
+ * @index: (nullable): the index the measures were chosen from, so that
+ *   the matrix tells "none in the data" from "none that matches"; %NULL
+ *   to count the summary's own measures alone
+ * @matches: (nullable): with @index, the summary's measures in it
+ *
+ * How a summary is made beyond its measures and language.
+ */
+typedef struct
+{
+  MeasuresSummaryParts parts;
+  MeasuresCoverageBy by;
+  MeasuresMapZoom zoom;
+  MeasuresIndex *index;
+  const MeasuresBitset *matches;
+} MeasuresSummaryOptions;
 
 /**
  * MeasuresParagraphStyle:
@@ -99,6 +144,9 @@ typedef struct
  * @blocks: (element-type MeasuresSummaryBlock): what it says, in order
  * @overview: (nullable): the figures its charts show
  * @chart_style: how its charts are drawn
+ * @coverage: (nullable): the figures of its matrix and map, when it
+ *   has either
+ * @zoom: the part of the world its map shows
  *
  * A summary, built once as a flat list of blocks that each writer (PDF,
  * print, HTML, Markdown) walks, so that all of them say the same.
@@ -114,9 +162,12 @@ typedef struct
   GPtrArray *blocks;
   MeasuresOverview *overview;
   MeasuresChartStyle chart_style;
+  MeasuresCoverage *coverage;
+  MeasuresMapZoom zoom;
 
   /*< private >*/
   MeasuresIndex *index;       /* of the measures, for the overview's labels */
+  MeasuresIndex *coverage_index;
 } MeasuresSummary;
 
 MeasuresSummary      *measures_summary_new           (GPtrArray             *measures,
@@ -124,6 +175,12 @@ MeasuresSummary      *measures_summary_new           (GPtrArray             *mea
                                                       gboolean               single,
                                                       const char            *lang,
                                                       GDateTime             *date);
+MeasuresSummary      *measures_summary_new_full      (GPtrArray             *measures,
+                                                      MeasuresQuery         *query,
+                                                      gboolean               single,
+                                                      const char            *lang,
+                                                      GDateTime             *date,
+                                                      const MeasuresSummaryOptions *options);
 void                  measures_summary_free          (MeasuresSummary       *self);
 char                 *measures_summary_dup_page_label (MeasuresSummary      *self,
                                                        guint                  page,
@@ -131,6 +188,14 @@ char                 *measures_summary_dup_page_label (MeasuresSummary      *sel
 char                 *measures_summary_block_dup_value (const MeasuresSummaryBlock *block,
                                                         const char            *separator);
 
+gboolean              measures_summary_parts_from_names (const char * const *names,
+                                                         MeasuresSummaryParts *parts,
+                                                         char              **bad_name);
+
+MeasuresSummaryOptions *measures_summary_options_copy (const MeasuresSummaryOptions *options);
+void                  measures_summary_options_free   (MeasuresSummaryOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresSummary, measures_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresSummaryOptions, measures_summary_options_free)
 
 G_END_DECLS

@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "measures-chart.h"
+#include "measures-coverage-chart.h"
 #include "measures-languages.h"
 #include "measures-localized.h"
+#include "measures-map.h"
 #include "measures-text.h"
 #include "measures-translations.h"
 #include "measures-vocabulary.h"
@@ -24,7 +26,9 @@
  * measures-pages.c's; which writer a format has is measures-export.c's
  * table. Both walks carry the charts the PDF's cover carries, as SVG
  * with its labels as text: in HTML an <svg> element of the page, in
- * Markdown an image in a data: address. */
+ * Markdown an image in a data: address; the world map too, when the
+ * summary has it. The coverage matrix is a table in both, shaded in
+ * HTML as the matrix's image is. */
 
 /* HTML */
 
@@ -62,6 +66,12 @@ static const char *html_style =
   ".note{font-size:.9em;color:#666;font-style:italic}td.count{text-align:right;width:5em}"
   "a{color:#1a5fb4}.measure{break-inside:auto}h3{break-after:avoid}"
   ".chart{margin:1em 0}.chart svg{display:block;max-width:100%;height:auto}"
+  "table.matrix{font-size:.85em;width:auto}table.matrix th,table.matrix td{padding:.15em .4em}"
+  "table.matrix th[scope=row]{font-weight:normal}table.matrix th.turned{writing-mode:vertical-rl;"
+  "transform:rotate(180deg);vertical-align:bottom;text-align:left;font-weight:normal;padding:.4em .2em;white-space:nowrap}"
+  "table.matrix td.cell{text-align:center;min-width:1.6em;border:1px solid #fff}"
+  "table.matrix td.none{background:repeating-linear-gradient(45deg,#fff 0 4px,#e6e6e6 4px 5px);color:#5c5c5c}"
+  ".matrix-scroll{overflow-x:auto}"
   "@media print{body{margin:0;max-width:none}a{color:inherit}h2,h3{break-after:avoid}"
   ".measure{break-before:page}.chart{break-inside:avoid}}";
 
@@ -198,6 +208,90 @@ html_chart (HtmlWalk                   *walk,
 }
 
 static void
+append_hex (GString             *out,
+            const MeasuresColor *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x", (guint) (color->red * 255 + 0.5), (guint) (color->green * 255 + 0.5),
+                          (guint) (color->blue * 255 + 0.5));
+}
+
+/* The matrix as a table, each count on its shade as the matrix's image
+ * has it, "none" hatched; the country heads its row. */
+static void
+html_matrix (HtmlWalk                   *walk,
+             const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  MeasuresCoverage *coverage = summary->coverage;
+  GString *out = walk->out;
+  guint n_columns = coverage->columns->len;
+
+  g_string_append (out, "<div class=\"matrix-scroll\">\n<table class=\"matrix\">\n<tr>");
+  for (guint i = 0; block->header[i] != NULL; i++)
+    {
+      /* The columns of counts are narrow: their names read upwards. */
+      g_string_append (out, i >= 2 ? "<th scope=\"col\" class=\"turned\">" : "<th scope=\"col\">");
+      append_escaped (out, block->header[i]);
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr>\n");
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (block->rows, r);
+
+      g_string_append (out, "<tr><th scope=\"row\">");
+      append_escaped (out, row[0]);
+      g_string_append (out, "</th><td>");
+      append_escaped (out, row[1]);
+      g_string_append (out, "</td>");
+      for (guint c = 0; c < n_columns && row[2 + c] != NULL; c++)
+        {
+          const MeasuresCoverageRow *figures = &g_array_index (coverage->rows, MeasuresCoverageRow, r);
+          MeasuresFill fill;
+          MeasuresColor ink;
+
+          if (figures->possible[c] == 0)
+            g_string_append (out, "<td class=\"cell none\">");
+          else
+            {
+              measures_coverage_chart_get_cell_colors (coverage, r, c, &summary->chart_style, &fill, &ink);
+              g_string_append (out, "<td class=\"cell\" style=\"background:");
+              append_hex (out, &fill.color);
+              g_string_append (out, ";color:");
+              append_hex (out, &ink);
+              g_string_append (out, "\">");
+            }
+          append_escaped (out, row[2 + c]);
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "<td class=\"count\">");
+      append_escaped (out, row[2 + n_columns]);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</table>\n</div>\n<p class=\"note\">");
+  append_escaped (out, block->label);
+  g_string_append (out, "</p>\n");
+}
+
+/* The map as an <svg> element of the page, its names and counts as text,
+ * as wide as the charts. */
+static void
+html_map (HtmlWalk                   *walk,
+          const MeasuresSummaryBlock *block)
+{
+  MeasuresSummary *summary = walk->summary;
+  g_autoptr(GBytes) svg = measures_map_to_svg_element (summary->coverage, summary->zoom, MEASURES_CHART_IMAGE_WIDTH,
+                                                       &summary->chart_style, "map-");
+  gsize length;
+  const char *data = g_bytes_get_data (svg, &length);
+
+  g_string_append (walk->out, "<figure class=\"chart map\">\n");
+  g_string_append_len (walk->out, data, length);
+  g_string_append (walk->out, "</figure>\n");
+}
+
+static void
 html_block (HtmlWalk                   *walk,
             const MeasuresSummaryBlock *block)
 {
@@ -260,6 +354,14 @@ html_block (HtmlWalk                   *walk,
 
     case MEASURES_SUMMARY_CHART:
       html_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_MATRIX:
+      html_matrix (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_MAP:
+      html_map (walk, block);
       break;
 
     case MEASURES_SUMMARY_PAGE_BREAK:
@@ -416,27 +518,11 @@ md_close (MdWalk                     *walk,
     }
 }
 
-/* Counts are a list, "label: 3"; other tables are tables. */
+/* A table of @block's rows, under its header when it has one. */
 static void
-md_table (MdWalk                     *walk,
-          const MeasuresSummaryBlock *block)
+md_rows (GString                    *out,
+         const MeasuresSummaryBlock *block)
 {
-  GString *out = walk->out;
-
-  if (block->counts)
-    {
-      for (guint r = 0; r < block->rows->len; r++)
-        {
-          char **row = g_ptr_array_index (block->rows, r);
-
-          g_string_append (out, "- ");
-          append_md_escaped (out, row[0], MD_LINE_START);
-          g_string_append_printf (out, ": %s\n", row[1]);
-        }
-      g_string_append_c (out, '\n');
-      return;
-    }
-
   if (block->header != NULL)
     {
       g_string_append (out, "|");
@@ -467,6 +553,30 @@ md_table (MdWalk                     *walk,
   g_string_append_c (out, '\n');
 }
 
+/* Counts are a list, "label: 3"; other tables are tables. */
+static void
+md_table (MdWalk                     *walk,
+          const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  if (block->counts)
+    {
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (block->rows, r);
+
+          g_string_append (out, "- ");
+          append_md_escaped (out, row[0], MD_LINE_START);
+          g_string_append_printf (out, ": %s\n", row[1]);
+        }
+      g_string_append_c (out, '\n');
+      return;
+    }
+
+  md_rows (out, block);
+}
+
 static void
 md_field (MdWalk                     *walk,
           const MeasuresSummaryBlock *block)
@@ -490,6 +600,33 @@ md_field (MdWalk                     *walk,
   g_string_append_c (out, '\n');
 }
 
+/* The matrix as a table, and what its "–" and "0" say. */
+static void
+md_matrix (MdWalk                     *walk,
+           const MeasuresSummaryBlock *block)
+{
+  GString *out = walk->out;
+
+  md_rows (out, block);
+  g_string_append_c (out, '_');
+  append_md_escaped (out, block->label, MD_INLINE);
+  g_string_append (out, "_\n\n");
+}
+
+static void
+md_image (MdWalk     *walk,
+          const char *alt,
+          GBytes     *svg)
+{
+  gsize length;
+  const guchar *data = g_bytes_get_data (svg, &length);
+  g_autofree char *base64 = g_base64_encode (data, length);
+
+  g_string_append (walk->out, "![");
+  append_md_escaped (walk->out, alt, MD_INLINE);
+  g_string_append_printf (walk->out, "](data:image/svg+xml;base64,%s)\n\n", base64);
+}
+
 /* The chart as an SVG image in the document itself, so that the summary
  * stays one file (a sandboxed app may write only the file chosen). */
 static void
@@ -497,15 +634,13 @@ md_chart (MdWalk                     *walk,
           const MeasuresSummaryBlock *block)
 {
   MeasuresSummary *summary = walk->summary;
-  g_autoptr(GBytes) svg = measures_chart_to_svg (summary->overview, block->chart, MEASURES_CHART_IMAGE_WIDTH,
-                                                 &summary->chart_style);
-  gsize length;
-  const guchar *data = g_bytes_get_data (svg, &length);
-  g_autofree char *base64 = g_base64_encode (data, length);
+  g_autoptr(GBytes) svg = NULL;
 
-  g_string_append (walk->out, "![");
-  append_md_escaped (walk->out, block->text, MD_INLINE);
-  g_string_append_printf (walk->out, "](data:image/svg+xml;base64,%s)\n\n", base64);
+  if (block->kind == MEASURES_SUMMARY_MAP)
+    svg = measures_map_to_svg (summary->coverage, summary->zoom, MEASURES_CHART_IMAGE_WIDTH, &summary->chart_style);
+  else
+    svg = measures_chart_to_svg (summary->overview, block->chart, MEASURES_CHART_IMAGE_WIDTH, &summary->chart_style);
+  md_image (walk, block->text, svg);
 }
 
 static void
@@ -566,7 +701,12 @@ md_block (MdWalk                     *walk,
       break;
 
     case MEASURES_SUMMARY_CHART:
+    case MEASURES_SUMMARY_MAP:
       md_chart (walk, block);
+      break;
+
+    case MEASURES_SUMMARY_MATRIX:
+      md_matrix (walk, block);
       break;
 
     case MEASURES_SUMMARY_PAGE_BREAK:
