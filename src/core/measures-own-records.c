@@ -82,6 +82,30 @@ static MeasuresOwnRecords *default_records;
 /* Edited copies */
 
 /**
+ * measures_own_records_describe_dataset:
+ * @uri: the URI of a dataset file
+ *
+ * Returns: (transfer full): the dataset's name as the user knows it:
+ *   "Bundled measures", "My Measures", or the file's name
+ */
+char *
+measures_own_records_describe_dataset (const char *uri)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) own = measures_own_records_get_default_file ();
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  file = g_file_new_for_uri (uri);
+  if (g_file_has_uri_scheme (file, "resource"))
+    return g_strdup (_("Bundled measures"));
+  if (g_file_equal (file, own))
+    return g_strdup (_("My Measures"));
+
+  return g_file_get_basename (file);
+}
+
+/**
  * measures_measure_get_edited_from:
  * @measure: a measure
  *

@@ -46,6 +46,7 @@ MeasuresMeasure    *measures_own_records_make_edited_copy (MeasuresMeasure    *e
                                                            MeasuresMeasure    *original,
                                                            GFile              *dataset,
                                                            GError            **error);
+char               *measures_own_records_describe_dataset (const char     *uri);
 const char         *measures_measure_get_edited_from      (MeasuresMeasure    *measure);
 MeasuresMeasure    *measures_measure_dup_original         (MeasuresMeasure    *measure);
 
