@@ -602,6 +602,7 @@ measures_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.new-measure", { "<Control>n", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.view::list", { "<Control>1", NULL } },

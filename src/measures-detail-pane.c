@@ -16,6 +16,7 @@
 #include "measures-detail-pane.h"
 #include "measures-importer.h"
 #include "measures-languages.h"
+#include "measures-own-records.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -50,6 +51,9 @@ struct _MeasuresDetailPane
   GtkLabel *more_info_label;
   GtkWidget *url_section;
   GtkLabel *url_label;
+  GtkWidget *own_box;
+  GtkWidget *edited_note;
+  GtkLabel *edited_label;
 
   GtkWidget *language_switch;  /* a button for each language of the table */
 
@@ -574,6 +578,24 @@ show_url (MeasuresDetailPane *self)
     }
 }
 
+/* An edited copy says so, and where its original is. */
+static void
+show_edited (MeasuresDetailPane *self)
+{
+  const char *from = measures_measure_get_edited_from (self->measure);
+  g_autofree char *name = from != NULL ? measures_own_records_describe_dataset (from) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->edited_note, from != NULL);
+  if (from == NULL)
+    return;
+
+  /* Translators: in the detail pane; %s names a dataset, such as
+   * “Bundled measures” */
+  text = g_strdup_printf (_("Edited copy of a measure of “%s”, kept in My Measures"), name);
+  gtk_label_set_text (self->edited_label, text);
+}
+
 static void
 update (MeasuresDetailPane *self)
 {
@@ -642,6 +664,7 @@ update (MeasuresDetailPane *self)
       gtk_label_set_markup (self->more_info_label, linked);
   }
   show_url (self);
+  show_edited (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "measure");
@@ -786,6 +809,9 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, more_info_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, own_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, edited_note);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, edited_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
@@ -949,4 +975,21 @@ measures_detail_pane_refresh (MeasuresDetailPane *self)
 
   if (self->measure != NULL)
     update (self);
+}
+
+/**
+ * measures_detail_pane_set_editable:
+ * @editable: whether the measure can be edited from here
+ *
+ * Shows or hides the Edit button and what an edited copy offers, which
+ * act on the window's measure: a pane that shows another (the original
+ * of an edited copy) has neither.
+ */
+void
+measures_detail_pane_set_editable (MeasuresDetailPane *self,
+                                   gboolean            editable)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  gtk_widget_set_visible (self->own_box, editable);
 }

@@ -25,4 +25,7 @@ void             measures_detail_pane_set_highlight (MeasuresDetailPane *self,
 
 void             measures_detail_pane_refresh (MeasuresDetailPane *self);
 
+void             measures_detail_pane_set_editable (MeasuresDetailPane *self,
+                                                    gboolean            editable);
+
 G_END_DECLS

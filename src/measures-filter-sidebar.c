@@ -12,6 +12,7 @@
 
 #include "measures-accessible.h"
 #include "measures-dataset.h"
+#include "measures-own-records.h"
 #include "measures-filter-sidebar.h"
 #include "measures-text.h"
 
@@ -529,7 +530,9 @@ create_dataset_row (gpointer item,
   guint n = measures_dataset_get_n_measures (dataset);
   guint n_problems = measures_dataset_get_problems (dataset)->len;
   gboolean bundled = file == NULL || g_file_has_uri_scheme (file, "resource");
-  g_autofree char *basename = bundled ? NULL : g_file_get_basename (file);
+  g_autoptr(GFile) own_file = measures_own_records_get_default_file ();
+  gboolean own = file != NULL && g_file_equal (file, own_file);
+  g_autofree char *basename = bundled ? NULL : own ? g_strdup (_("My Measures")) : g_file_get_basename (file);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (basename != NULL ? basename : measures_dataset_get_name (dataset));
@@ -552,7 +555,7 @@ create_dataset_row (gpointer item,
     }
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (own ? "user-home-symbolic" : "x-office-document-symbolic"));
   gtk_box_append (GTK_BOX (box), name);
 
   if (n_problems > 0 || measures_dataset_get_error (dataset) != NULL)
@@ -577,7 +580,21 @@ create_dataset_row (gpointer item,
     }
   gtk_box_append (GTK_BOX (box), count);
 
-  if (file != NULL)
+  /* The user's own are not closed but exported. */
+  if (own)
+    {
+      GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+      const char *tooltip = _("Export My Measures as a dataset file");
+
+      gtk_widget_add_css_class (export, "flat");
+      gtk_widget_add_css_class (export, "circular");
+      gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (export, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-own-records");
+      gtk_box_append (GTK_BOX (box), export);
+    }
+  else if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
       GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");

@@ -70,6 +70,7 @@ struct _MeasuresWindow
   /* Owned references */
   GSettings *settings;
   MeasuresSession *session;
+  MeasuresOwnRecords *own_records; /* My Measures, shared with the other windows */
   GApplication *busy_application;   /* busy while the session loads */
   GCancellable *export_cancellable;
   GCancellable *chart_cancellable;
@@ -78,6 +79,7 @@ struct _MeasuresWindow
   gulong first_paint_handler;   /* on the frame clock */
   gulong shown_paint_handler;
   guint export_count;
+  char *select_after_load;      /* the id of a measure saved, once loaded */
 
   /* State */
   guint syncing_search : 1;
@@ -106,5 +108,9 @@ gboolean _measures_window_check_catalogue (MeasuresWindow      *self,
                                            const char          *lang);
 void _measures_window_announce           (MeasuresWindow      *self,
                                           const char          *message);
+
+void _measures_window_class_records_init (MeasuresWindowClass *klass);
+void _measures_window_records_init       (MeasuresWindow      *self);
+void _measures_window_records_stop       (MeasuresWindow      *self);
 
 G_END_DECLS

@@ -480,6 +480,7 @@ stop_work (MeasuresWindow *self)
   if (self->session != NULL)
     measures_session_stop (self->session);
   _measures_window_stop_jobs (self);
+  _measures_window_records_stop (self);
   if (self->session != NULL)
     unbind_busy (self);
 }
@@ -508,6 +509,8 @@ measures_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->own_records);
+  g_clear_pointer (&self->select_after_load, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (measures_window_parent_class)->dispose (object);
@@ -643,6 +646,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   _measures_window_class_actions_init (klass);
+  _measures_window_class_records_init (klass);
 }
 
 static void
@@ -679,6 +683,7 @@ measures_window_init (MeasuresWindow *self)
                                       adw_status_page_get_title (self->error_page));
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   _measures_window_actions_init (self);
+  _measures_window_records_init (self);
 
   /* Until the window is painted, loads wait: it appears at once. */
   measures_session_hold (self->session);

@@ -11,6 +11,7 @@
 #include "measures-application.h"
 #include "measures-chart.h"
 #include "measures-export.h"
+#include "measures-measure-editor.h"
 #include "measures-query.h"
 #include "measures-session.h"
 
@@ -48,5 +49,10 @@ void             measures_window_export_chart (MeasuresWindow       *self,
 
 void             measures_window_report_settings (MeasuresWindow      *self,
                                                   GPtrArray           *problems);
+
+MeasuresMeasureEditor *measures_window_edit       (MeasuresWindow  *self,
+                                                   MeasuresMeasure *measure);
+guint            measures_window_paste_text   (MeasuresWindow       *self,
+                                               const char           *text);
 
 G_END_DECLS

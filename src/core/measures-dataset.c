@@ -312,6 +312,14 @@ measures_dataset_take_error (MeasuresDataset *self,
   self->error = error;
 }
 
+static gboolean
+is_edited_copy (MeasuresMeasure *measure)
+{
+  JsonObject *extra = measures_measure_get_extra (measure);
+
+  return extra != NULL && json_object_has_member (extra, MEASURES_EDITED_FROM_KEY);
+}
+
 /**
  * measures_datasets_merge:
  * @datasets: (element-type MeasuresDataset): datasets in the order given
@@ -334,6 +342,7 @@ measures_datasets_merge (GPtrArray *datasets,
   for (guint i = 0; i < datasets->len; i++)
     {
       MeasuresDataset *dataset = g_ptr_array_index (datasets, i);
+      guint first = measures->len;
 
       if (problems != NULL)
         {
@@ -356,7 +365,9 @@ measures_datasets_merge (GPtrArray *datasets,
               guint position = GPOINTER_TO_UINT (earlier);
               MeasuresMeasure *replaced = g_ptr_array_index (measures, position);
 
-              if (problems != NULL)
+              /* An edited copy of a measure of an earlier dataset (My
+               * Measures') replaces it as it says it does. */
+              if (problems != NULL && !(position < first && is_edited_copy (measure)))
                 {
                   const Place *place = &g_array_index (dataset->places, Place, j);
                   MeasuresProblem *problem =

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* The format name written to, and accepted from, dataset files. */
 #define MEASURES_FORMAT "measures-1"
 
+/* The key of an edited copy (of My Measures) that names the measure it
+ * was made from: { "dataset": URI, "record": { …the original… } }. */
+#define MEASURES_EDITED_FROM_KEY "edited_from"
+
 #define MEASURES_TYPE_MEASURE (measures_measure_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObject)

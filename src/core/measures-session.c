@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "measures-loader.h"
+#include "measures-own-records.h"
 #include "measures-session.h"
 
 /**
@@ -41,6 +42,7 @@ struct _MeasuresSession
   GPtrArray *sources;           /* GFile, the datasets the user opened */
   GPtrArray *problems;          /* MeasuresProblem, of the last load */
   GFile *removed;               /* the last dataset removed, for Undo */
+  MeasuresOwnRecords *own_records; /* shown last, over the others */
   guint removed_at;             /* where it was among the sources */
 
   GCancellable *cancellable;    /* of the current load */
@@ -369,6 +371,7 @@ void
 measures_session_reload (MeasuresSession *self)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean own;
 
   g_return_if_fail (MEASURES_IS_SESSION (self));
 
@@ -379,6 +382,10 @@ measures_session_reload (MeasuresSession *self)
     g_ptr_array_add (files, measures_loader_get_bundled_file ());
   for (guint i = 0; i < self->sources->len; i++)
     g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->sources, i)));
+  /* Last: its edited copies replace the measures they were made from. */
+  own = self->own_records != NULL && measures_own_records_has_file (self->own_records);
+  if (own)
+    g_ptr_array_add (files, g_object_ref (measures_own_records_get_file (self->own_records)));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -402,8 +409,9 @@ measures_session_reload (MeasuresSession *self)
   /* Loading can take both cores for a while: a held session starts it
    * once released (the window is painted), or after half a second. The
    * bundled measures alone, as a new user has them, take milliseconds:
-   * they are read at once and shown as soon as they are. */
-  if (self->held && !(files->len == 1 && self->show_bundled))
+   * they are read at once and shown as soon as they are, with the
+   * user's own measures, which are few. */
+  if (self->held && !(files->len == 1u + own && self->show_bundled))
     {
       self->deferred_files = g_steal_pointer (&files);
       self->deferred_source = g_timeout_add (500, start_deferred_load_cb, self);
@@ -932,6 +940,26 @@ measures_session_get_progress (MeasuresSession *self)
   return self->loading ? g_atomic_int_get (&self->progress) / 1000.0 : 0;
 }
 
+/**
+ * measures_session_set_own_records:
+ * @own_records: the user's own measures, "My Measures"
+ *
+ * Shows @own_records after every other dataset, so that an edited copy
+ * replaces the measure it was made from, and loads again each time they
+ * are saved (the other datasets from their caches). Call it once, before
+ * the first load.
+ */
+void
+measures_session_set_own_records (MeasuresSession    *self,
+                                  MeasuresOwnRecords *own_records)
+{
+  g_return_if_fail (MEASURES_IS_SESSION (self));
+  g_return_if_fail (self->own_records == NULL && MEASURES_IS_OWN_RECORDS (own_records));
+
+  self->own_records = g_object_ref (own_records);
+  g_signal_connect_object (own_records, "saved", G_CALLBACK (measures_session_reload), self, G_CONNECT_SWAPPED);
+}
+
 /* GObject */
 
 static void
@@ -995,6 +1023,7 @@ measures_session_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->removed);
+  g_clear_object (&self->own_records);
   g_clear_object (&self->settings);
   drop_later (g_steal_pointer (&self->datasets));
   drop_later (g_steal_pointer (&self->index));

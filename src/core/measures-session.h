@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "measures-index.h"
+#include "measures-own-records.h"
 #include "measures-query.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,8 @@ void                  measures_session_hold           (MeasuresSession  *self);
 void                  measures_session_release        (MeasuresSession  *self);
 void                  measures_session_stop           (MeasuresSession  *self);
 void                  measures_session_save           (MeasuresSession  *self);
+void                  measures_session_set_own_records (MeasuresSession *self,
+                                                        MeasuresOwnRecords *own_records);
 
 gboolean              measures_sort_from_name         (const char       *name,
                                                        MeasuresSort     *sort,
