@@ -9,7 +9,9 @@
 #include <gio/gio.h>
 
 #include "measures-index.h"
+#include "measures-library.h"
 #include "measures-query.h"
+#include "measures-sort.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +23,7 @@ MeasuresSession      *measures_session_new            (GSettings        *setting
 GListModel           *measures_session_get_datasets   (MeasuresSession  *self);
 MeasuresIndex        *measures_session_get_index      (MeasuresSession  *self);
 MeasuresQuery        *measures_session_get_query      (MeasuresSession  *self);
+MeasuresLibrary      *measures_session_get_library    (MeasuresSession  *self);
 const MeasuresResult *measures_session_get_result     (MeasuresSession  *self);
 GPtrArray            *measures_session_get_problems   (MeasuresSession  *self);
 gboolean              measures_session_get_loading    (MeasuresSession  *self);
@@ -54,11 +57,5 @@ void                  measures_session_hold           (MeasuresSession  *self);
 void                  measures_session_release        (MeasuresSession  *self);
 void                  measures_session_stop           (MeasuresSession  *self);
 void                  measures_session_save           (MeasuresSession  *self);
-
-gboolean              measures_sort_from_name         (const char       *name,
-                                                       MeasuresSort     *sort,
-                                                       gboolean         *descending);
-const char           *measures_sort_to_name           (MeasuresSort      sort,
-                                                       gboolean          descending);
 
 G_END_DECLS
