@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "measures-detail-marks.h"
 #include "measures-detail-pane.h"
 #include "measures-importer.h"
 #include "measures-languages.h"
@@ -51,6 +52,7 @@ struct _MeasuresDetailPane
   GtkLabel *url_label;
 
   GtkWidget *language_switch;  /* a button for each language of the table */
+  MeasuresDetailMarks *marks;  /* the user's star, collections and note */
 
   /* Owned references */
   MeasuresMeasure *measure;
@@ -575,6 +577,8 @@ update (MeasuresDetailPane *self)
   const char *title;
   const char *region;
 
+  measures_detail_marks_set_measure (self->marks, self->measure);
+
   if (self->measure == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -749,6 +753,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MEASURES_TYPE_DETAIL_MARKS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-detail-pane.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailpane");
@@ -776,6 +781,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_section);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, url_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, marks);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -926,4 +932,18 @@ measures_detail_pane_refresh (MeasuresDetailPane *self)
 
   if (self->measure != NULL)
     update (self);
+}
+
+/**
+ * measures_detail_pane_set_library:
+ * @library: (nullable): the user's stars, collections and notes, which
+ *   the pane shows and edits for its measure
+ */
+void
+measures_detail_pane_set_library (MeasuresDetailPane *self,
+                                  MeasuresLibrary    *library)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  measures_detail_marks_set_library (self->marks, library);
 }

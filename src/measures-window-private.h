@@ -45,6 +45,7 @@ struct _MeasuresWindow
   GtkWidget *sort_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkToggleButton *notes_only_button;
   AdwFlap *flap;
   MeasuresFilterSidebar *filter_sidebar;
   AdwLeaflet *leaflet;
@@ -99,5 +100,7 @@ void _measures_window_show_status        (MeasuresWindow      *self,
                                           const char          *action_name,
                                           gboolean             error);
 void _measures_window_hide_status        (MeasuresWindow      *self);
+void _measures_window_class_library_init (MeasuresWindowClass *klass);
+void _measures_window_library_init       (MeasuresWindow      *self);
 
 G_END_DECLS
