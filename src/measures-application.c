@@ -108,10 +108,41 @@ query_from_options (GVariantDict  *options,
   return measures_cli_query_new (countries, regions, types, forms, years, search, error);
 }
 
+/* --starred and --collection, resolved against @library, or when it is
+ * NULL against the user's library file, read and left as it is. */
+static gboolean
+marks_from_options (GVariantDict     *options,
+                    MeasuresQuery    *query,
+                    MeasuresLibrary  *library,
+                    GError          **error)
+{
+  g_autofree const char **collections = NULL;
+  g_autoptr(MeasuresLibrary) read = NULL;
+  gboolean starred = g_variant_dict_contains (options, "starred");
+
+  g_variant_dict_lookup (options, "collection", "^a&s", &collections);
+  if (!starred && collections == NULL)
+    return TRUE;
+
+  if (library == NULL)
+    {
+      g_autoptr(GFile) file = measures_library_get_default_file ();
+
+      read = measures_library_new (file);
+      if (!measures_library_read (read, error))
+        return FALSE;
+      library = read;
+    }
+
+  return measures_cli_query_set_marks (query, starred, collections, library, error);
+}
+
 static gboolean
 has_filter_options (GVariantDict *options)
 {
-  static const char * const names[] = { "country", "region", "type", "form", "year", "search" };
+  static const char * const names[] = {
+    "country", "region", "type", "form", "year", "search", "starred", "collection",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_variant_dict_contains (options, names[i]))
@@ -168,7 +199,7 @@ measures_application_handle_local_options (GApplication *app,
     }
 
   query = query_from_options (options, &error);
-  if (query == NULL)
+  if (query == NULL || !marks_from_options (options, query, NULL, &error))
     {
       g_printerr ("measures: %s\n", error->message);
       return MEASURES_EXIT_FAILURE;
@@ -302,7 +333,8 @@ measures_application_command_line (GApplication            *app,
       report_settings (MEASURES_APPLICATION (app), window);
     }
 
-  if (query != NULL && has_filter_options (options))
+  if (query != NULL && has_filter_options (options) &&
+      marks_from_options (options, query, measures_session_get_library (measures_window_get_session (window)), NULL))
     measures_query_assign (measures_window_get_query (window), query);
 
   gtk_window_present (GTK_WINDOW (window));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "measures-accessible.h"
+#include "measures-detail-marks.h"
 #include "measures-detail-pane.h"
 #include "measures-importer.h"
 #include "measures-languages.h"
@@ -56,6 +57,7 @@ struct _MeasuresDetailPane
   GtkLabel *edited_label;
 
   GtkWidget *language_switch;  /* a button for each language of the table */
+  MeasuresDetailMarks *marks;  /* the user's star, collections and note */
 
   /* Owned references */
   MeasuresMeasure *measure;
@@ -608,6 +610,8 @@ update (MeasuresDetailPane *self)
   const char *title;
   const char *region;
 
+  measures_detail_marks_set_measure (self->marks, self->measure);
+
   if (self->measure == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -783,6 +787,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MEASURES_TYPE_DETAIL_MARKS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-detail-pane.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailpane");
@@ -813,6 +818,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, edited_note);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, edited_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, marks);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -992,4 +998,18 @@ measures_detail_pane_set_editable (MeasuresDetailPane *self,
   g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
 
   gtk_widget_set_visible (self->own_box, editable);
+}
+
+/**
+ * measures_detail_pane_set_library:
+ * @library: (nullable): the user's stars, collections and notes, which
+ *   the pane shows and edits for its measure
+ */
+void
+measures_detail_pane_set_library (MeasuresDetailPane *self,
+                                  MeasuresLibrary    *library)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  measures_detail_marks_set_library (self->marks, library);
 }

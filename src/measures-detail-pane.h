@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "measures-library.h"
 #include "measures-measure.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ void             measures_detail_pane_set_highlight (MeasuresDetailPane *self,
                                                      const char * const *words);
 
 void             measures_detail_pane_refresh (MeasuresDetailPane *self);
+void             measures_detail_pane_set_library (MeasuresDetailPane *self,
+                                                   MeasuresLibrary    *library);
 
 void             measures_detail_pane_set_editable (MeasuresDetailPane *self,
                                                     gboolean            editable);

@@ -14,6 +14,7 @@
 #include "measures-dataset.h"
 #include "measures-own-records.h"
 #include "measures-filter-sidebar.h"
+#include "measures-library-section.h"
 #include "measures-text.h"
 
 /* The filters: place (regions with their countries), years, type of
@@ -57,6 +58,7 @@ struct _MeasuresFilterSidebar
   GtkBox *form_box;
   GtkButton *form_clear;
   GtkListBox *dataset_list;
+  MeasuresLibrarySection *library_section;
 
   /* Owned references */
   MeasuresQuery *query;
@@ -649,6 +651,7 @@ measures_filter_sidebar_class_init (MeasuresFilterSidebarClass *klass)
 
   object_class->dispose = measures_filter_sidebar_dispose;
 
+  g_type_ensure (MEASURES_TYPE_LIBRARY_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-filter-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, scroller);
@@ -665,6 +668,7 @@ measures_filter_sidebar_class_init (MeasuresFilterSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, form_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, form_clear);
   gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresFilterSidebar, library_section);
   gtk_widget_class_bind_template_callback (widget_class, years_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_place_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_years_cb);
@@ -694,6 +698,7 @@ measures_filter_sidebar_set_query (MeasuresFilterSidebar *self,
     g_signal_connect_swapped (query, "changed", G_CALLBACK (sync_from_query), self);
 
   sync_from_query (self);
+  measures_library_section_set_query (self->library_section, query);
 }
 
 /**
@@ -725,6 +730,7 @@ measures_filter_sidebar_set_result (MeasuresFilterSidebar *self,
 {
   g_return_if_fail (MEASURES_IS_FILTER_SIDEBAR (self));
 
+  measures_library_section_set_result (self->library_section, result);
   for (guint i = 0; i < self->rows->len; i++)
     {
       ValueRow *row = g_ptr_array_index (self->rows, i);
@@ -822,4 +828,33 @@ measures_filter_sidebar_get_count (MeasuresFilterSidebar *self,
     return 0;
 
   return row->n;
+}
+
+/**
+ * measures_filter_sidebar_set_library:
+ * @library: (nullable): the user's library, whose Starred, collections
+ *   and saved searches the sidebar lists first
+ */
+void
+measures_filter_sidebar_set_library (MeasuresFilterSidebar *self,
+                                     MeasuresLibrary       *library)
+{
+  g_return_if_fail (MEASURES_IS_FILTER_SIDEBAR (self));
+
+  measures_library_section_set_library (self->library_section, library);
+}
+
+/**
+ * measures_filter_sidebar_get_mark_count:
+ * @collection: (nullable): a collection's id, or %NULL for Starred
+ *
+ * Returns: the count shown beside Starred or the collection
+ */
+guint
+measures_filter_sidebar_get_mark_count (MeasuresFilterSidebar *self,
+                                        const char            *collection)
+{
+  g_return_val_if_fail (MEASURES_IS_FILTER_SIDEBAR (self), 0);
+
+  return measures_library_section_get_count (self->library_section, collection);
 }

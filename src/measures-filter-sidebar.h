@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "measures-index.h"
+#include "measures-library.h"
 #include "measures-query.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,10 @@ gboolean       measures_filter_sidebar_toggle_value  (MeasuresFilterSidebar *sel
 guint          measures_filter_sidebar_get_count     (MeasuresFilterSidebar *self,
                                                       MeasuresFacet          facet,
                                                       const char            *value);
+
+void           measures_filter_sidebar_set_library   (MeasuresFilterSidebar *self,
+                                                      MeasuresLibrary       *library);
+guint          measures_filter_sidebar_get_mark_count (MeasuresFilterSidebar *self,
+                                                       const char            *collection);
 
 G_END_DECLS

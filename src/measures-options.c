@@ -30,6 +30,10 @@ const GOptionEntry measures_option_entries[] = {
     N_("Only measures in force in these years: 2018, 2018-2022, 2018- or -2010"), N_("YEARS") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Only measures with words starting with each word of TEXT"), N_("TEXT") },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Only the measures you starred"), NULL },
+  { "collection", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Only measures in your collection of this name; repeat for more"), N_("NAME") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a summary, or a chart as a .png or .svg image, of the measures that match to PATH "
        "(- for standard output) and exit"), N_("PATH") },

@@ -45,6 +45,7 @@ struct _MeasuresWindow
   GtkWidget *sort_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkToggleButton *notes_only_button;
   AdwFlap *flap;
   MeasuresFilterSidebar *filter_sidebar;
   AdwLeaflet *leaflet;
@@ -112,5 +113,7 @@ void _measures_window_announce           (MeasuresWindow      *self,
 void _measures_window_class_records_init (MeasuresWindowClass *klass);
 void _measures_window_records_init       (MeasuresWindow      *self);
 void _measures_window_records_stop       (MeasuresWindow      *self);
+void _measures_window_class_library_init (MeasuresWindowClass *klass);
+void _measures_window_library_init       (MeasuresWindow      *self);
 
 G_END_DECLS

@@ -617,6 +617,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, notes_only_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, filter_sidebar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
@@ -647,6 +648,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
 
   _measures_window_class_actions_init (klass);
   _measures_window_class_records_init (klass);
+  _measures_window_class_library_init (klass);
 }
 
 static void
@@ -705,6 +707,7 @@ measures_window_init (MeasuresWindow *self)
   measures_filter_sidebar_set_query (self->filter_sidebar, query);
   measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));
   measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
+  _measures_window_library_init (self);
   measures_overview_view_set_query (self->overview_view, query);
   measures_compare_view_set_query (self->compare_view, query);
   g_signal_connect_object (self->settings, "changed::content-language",

@@ -340,4 +340,57 @@ check "export of an empty name writes nothing" "$(ls "$tmp" | grep -c from-nothi
 check "window with an empty name status" "$status" "1"
 check "window with an empty name message" "$(cat "$tmp/err")" "$empty_name"
 
+# The user's stars and collections, from $XDG_DATA_HOME/measures/library.json.
+mkdir -p "$tmp/data/measures"
+cat >"$tmp/data/measures/library.json" <<'END'
+{
+  "format": "measures-library-1",
+  "starred": ["romania-2018-law-no-174-2018-on-domestic-violence",
+              "romania-2021-educational-programme-and-campaign-against-trafficking",
+              "a-measure-no-dataset-has"],
+  "collections": [
+    {"id": "c1", "name": "Report 2027", "measures": [
+      "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022",
+      "romania-2018-law-no-174-2018-on-domestic-violence",
+      "romania-2021-educational-programme-and-campaign-against-trafficking"]},
+    {"id": "c2", "name": "Reading list", "measures": [
+      "romania-2018-national-strategy-on-promoting-gender-equality-and-preventing-domestic-violence-2018-2021"]}
+  ],
+  "notes": {}, "searches": []
+}
+END
+library_before=$(cat "$tmp/data/measures/library.json")
+out=$(XDG_DATA_HOME="$tmp/data" "$measures" --count --starred 2>"$tmp/err"); status=$?
+check "starred count" "$out/$status" "2/0"
+out=$(XDG_DATA_HOME="$tmp/data" "$measures" --count --collection="report 2027" 2>"$tmp/err")
+check "collection count" "$out" "3"
+out=$(XDG_DATA_HOME="$tmp/data" "$measures" --count --collection="Report 2027" --collection="Reading list" 2>"$tmp/err")
+check "collections are ORed" "$out" "4"
+out=$(XDG_DATA_HOME="$tmp/data" "$measures" --count --starred --collection="Report 2027" --form=Trafficking 2>"$tmp/err")
+check "starred with a collection and a form" "$out" "1"
+XDG_DATA_HOME="$tmp/data" "$measures" --export=- --format=json --collection="Reading list" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "collection export status" "$status" "0"
+check "collection export holds it" "$(grep -c '"id" : "romania-2018-national-strategy-on-promoting' "$tmp/out")" "1"
+XDG_DATA_HOME="$tmp/data" "$measures" --count --collection=Reprot >"$tmp/out" 2>"$tmp/err"; status=$?
+check "unknown collection status" "$status" "1"
+check "unknown collection message" "$(cat "$tmp/err")" \
+  "measures: no collection is named “Reprot”; did you mean Report 2027? The collections are: “Report 2027”, “Reading list”"
+XDG_DATA_HOME="$tmp/data" "$measures" --count --collection=Budget >"$tmp/out" 2>"$tmp/err"; status=$?
+check "far collection message" "$(cat "$tmp/err")" \
+  "measures: no collection is named “Budget”; the collections are: “Report 2027”, “Reading list”"
+check "the command line leaves the library as it is" "$(cat "$tmp/data/measures/library.json")" "$library_before"
+out=$(XDG_DATA_HOME="$tmp/nothing" "$measures" --count --starred 2>"$tmp/err"); status=$?
+check "starred without a library" "$out/$status" "0/0"
+XDG_DATA_HOME="$tmp/nothing" "$measures" --count --collection=Report >"$tmp/out" 2>"$tmp/err"; status=$?
+check "collection without a library" "$status: $(cat "$tmp/err")" \
+  "1: measures: no collection is named “Report”: there are no collections yet"
+echo '{"format": "measures-library-1", "starred": [' >"$tmp/data/measures/library.json"
+XDG_DATA_HOME="$tmp/data" "$measures" --count --starred >"$tmp/out" 2>"$tmp/err"; status=$?
+check "damaged library status" "$status" "1"
+case "$(cat "$tmp/err")" in
+  "measures: “$tmp/data/measures/library.json” is damaged: "*) check "damaged library message" yes yes ;;
+  *) check "damaged library message" "$(cat "$tmp/err")" "measures: “…/library.json” is damaged: …" ;;
+esac
+check "a damaged library is not set aside by the command line" "$(ls "$tmp/data/measures")" "library.json"
+
 [ "$failures" -eq 0 ]

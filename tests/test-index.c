@@ -8,6 +8,7 @@
 
 #include "measures-cache.h"
 #include "measures-index.h"
+#include "measures-library.h"
 #include "measures-loader.h"
 #include "measures-result-model.h"
 #include "measures-text.h"
@@ -415,6 +416,171 @@ test_random_agreement (void)
   g_assert_cmpuint (partial, >, 150);
 }
 
+/* The user's marks as set operations agree with the plain rules: stars,
+ * collections (ORed) and notes, searched with the rest of the text or
+ * alone; and "Starred" and each collection are counted against every
+ * other criterion. Marks on ids no record has are kept and change
+ * nothing. */
+static void
+test_marks_agreement (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(MeasuresLibrary) library = measures_library_new (NULL);
+  static const char *note_words[] = { "report", "reportage", "ștampilă", "follow", "up", "strategy", "2018" };
+  const char *collections[3];
+  guint n_records = 300;
+  guint partial = 0;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autofree char *record = random_record (rand, i);
+
+      g_string_append_printf (json, "%s%s", i > 0 ? "," : "", record);
+    }
+  g_string_append (json, "]");
+  index = make_index (json->str);
+
+  for (guint c = 0; c < G_N_ELEMENTS (collections); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Collection %u", c);
+      g_autofree char *id = measures_library_create_collection (library, name, NULL);
+
+      collections[c] = measures_library_get_collection (library, c);
+      g_assert_cmpstr (collections[c], ==, id);
+    }
+  for (guint i = 0; i < n_records + 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      const char *one[] = { id, NULL };
+
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        measures_library_set_starred (library, one, TRUE);
+      for (guint c = 0; c < G_N_ELEMENTS (collections); c++)
+        if (g_rand_int_range (rand, 0, 5) == 0)
+          measures_library_add_to_collection (library, collections[c], one);
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          g_autofree char *note = g_strdup_printf ("%s\n\n%s %s",
+                                                   note_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (note_words))],
+                                                   note_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (note_words))],
+                                                   note_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (note_words))]);
+
+          measures_library_set_note (library, id, note);
+        }
+    }
+
+  for (guint q = 0; q < 300; q++)
+    {
+      g_autoptr(MeasuresQuery) query = random_query (rand);
+      g_autoptr(MeasuresResult) result = NULL;
+      static const char *searches[] = { "", "rep", "report st", "stampila", "up", "strategy", "zzz" };
+      const char *chosen[4] = { NULL, };
+      guint n_chosen = 0, expected = 0;
+
+      if (g_rand_boolean (rand))
+        measures_query_set_search (query, searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))]);
+      measures_query_set_notes_only (query, g_rand_int_range (rand, 0, 3) == 0);
+      measures_query_set_starred (query, g_rand_int_range (rand, 0, 3) == 0);
+      for (guint c = 0; c < G_N_ELEMENTS (collections); c++)
+        if (g_rand_int_range (rand, 0, 4) == 0)
+          chosen[n_chosen++] = collections[c];
+      measures_query_set_collections (query, chosen);
+      measures_query_set_library (query, library);
+
+      result = measures_index_evaluate (index, query);
+      for (guint i = 0; i < n_records; i++)
+        {
+          gboolean plain = measures_query_matches (query, measures_index_get_measure (index, i));
+
+          if (plain != measures_bitset_get (result->matches, i))
+            g_error ("query %u, record %u: the plain rules say %d", q, i, plain);
+          expected += plain;
+        }
+      g_assert_cmpuint (result->n_matches, ==, expected);
+      partial += expected > 0 && expected < n_records;
+
+      /* "Starred" with every other criterion as it is. */
+      {
+        g_autoptr(MeasuresQuery) alone = measures_query_new ();
+        guint count = 0;
+
+        measures_query_assign (alone, query);
+        measures_query_set_library (alone, library);
+        measures_query_set_starred (alone, TRUE);
+        for (guint i = 0; i < n_records; i++)
+          count += measures_query_matches (alone, measures_index_get_measure (index, i));
+        g_assert_cmpuint (result->n_starred, ==, count);
+      }
+
+      /* Each collection alone in its filter. */
+      g_assert_cmpuint (result->n_collections, ==, G_N_ELEMENTS (collections));
+      for (guint c = 0; c < G_N_ELEMENTS (collections); c++)
+        {
+          g_autoptr(MeasuresQuery) alone = measures_query_new ();
+          const char *one[] = { collections[c], NULL };
+          guint count = 0;
+
+          measures_query_assign (alone, query);
+          measures_query_set_library (alone, library);
+          measures_query_set_collections (alone, one);
+          for (guint i = 0; i < n_records; i++)
+            count += measures_query_matches (alone, measures_index_get_measure (index, i));
+          g_assert_cmpuint (result->collection_counts[c], ==, count);
+        }
+    }
+
+  g_assert_cmpuint (partial, >, 100);
+}
+
+/* A note is found by its words, as part of its measure or alone; a
+ * change to the library shows at the next evaluation. */
+static void
+test_notes_search (void)
+{
+  g_autoptr(MeasuresIndex) index = make_index (records);
+  g_autoptr(MeasuresLibrary) library = measures_library_new (NULL);
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresResult) result = NULL;
+
+  measures_query_set_library (query, library);
+  measures_query_set_search (query, "follow");
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 0);
+  g_clear_pointer (&result, measures_result_free);
+
+  measures_library_set_note (library, "md-data", "Follow up with the ministry.\n\nAsk for 2024.");
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 1);
+  g_assert_true (measures_bitset_get (result->matches, 2));
+  g_clear_pointer (&result, measures_result_free);
+
+  /* Words of the record and of its note together. */
+  measures_query_set_search (query, "beta ministry");
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 1);
+  g_clear_pointer (&result, measures_result_free);
+
+  /* Alone: the record's own words no longer count. */
+  measures_query_set_notes_only (query, TRUE);
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 0);
+  g_clear_pointer (&result, measures_result_free);
+  measures_query_set_search (query, "ministry");
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 1);
+  g_clear_pointer (&result, measures_result_free);
+
+  measures_library_delete_note (library, "md-data");
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 0);
+  g_clear_pointer (&result, measures_result_free);
+  g_assert_true (measures_library_undo (library));
+  result = measures_index_evaluate (index, query);
+  g_assert_cmpuint (result->n_matches, ==, 1);
+}
+
 /* The search of @index agrees with the plain rules, for every word and
  * prefix the records are made of. */
 static void
@@ -629,6 +795,8 @@ main (int   argc,
   g_test_add_func ("/index/result-model", test_result_model);
   g_test_add_func ("/index/result-model-changes", test_result_model_changes);
   g_test_add_func ("/index/random-agreement", test_random_agreement);
+  g_test_add_func ("/index/marks-agreement", test_marks_agreement);
+  g_test_add_func ("/index/notes-search", test_notes_search);
   g_test_add_func ("/index/word-segments", test_word_segments);
 
   return g_test_run ();

@@ -312,6 +312,82 @@ test_session_save_restore (void)
   g_assert_true (measures_session_get_loading (second));
 }
 
+/* The session's library: the query reads it, a change of the marks is
+ * evaluated at once with its counts, a collection deleted is no longer
+ * asked for, and the marks filters are kept for the next session. */
+static void
+test_session_library (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autoptr(MeasuresLibrary) library = measures_library_new (NULL);
+  g_autoptr(GFile) file = data_file ("twenty-one.json");
+  g_autoptr(MeasuresSession) session = NULL;
+  g_autoptr(MeasuresSession) second = NULL;
+  g_autofree char *report = NULL;
+  const char *ids[4] = { NULL, };
+  const char *two[3] = { NULL, };
+  const char *chosen[2] = { NULL, };
+  MeasuresIndex *index;
+  Counts counts = { 0 };
+
+  session = g_object_new (MEASURES_TYPE_SESSION, "library", library, NULL);
+  g_signal_connect (session, "result-changed", G_CALLBACK (count_result_cb), &counts);
+  g_assert_true (measures_session_get_library (session) == library);
+  g_assert_true (measures_query_get_library (measures_session_get_query (session)) == library);
+  g_assert_true (measures_session_load (session, &file, 1, NULL));
+  index = measures_session_get_index (session);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = measures_measure_get_id (measures_index_get_measure (index, i));
+  two[0] = ids[0];
+  two[1] = ids[1];
+
+  counts.results = 0;
+  measures_library_set_starred (library, two, TRUE);
+  g_assert_cmpuint (counts.results, ==, 1);
+  g_assert_cmpuint (measures_session_get_result (session)->n_starred, ==, 2);
+  measures_query_set_starred (measures_session_get_query (session), TRUE);
+  g_assert_cmpuint (n_matches (session), ==, 2);
+
+  report = measures_library_create_collection (library, "Report", NULL);
+  measures_library_add_to_collection (library, report, ids);
+  g_assert_cmpuint (measures_session_get_result (session)->n_collections, ==, 1);
+  g_assert_cmpuint (measures_session_get_result (session)->collection_counts[0], ==, 2);
+  chosen[0] = report;
+  measures_query_set_starred (measures_session_get_query (session), FALSE);
+  measures_query_set_collections (measures_session_get_query (session), chosen);
+  g_assert_cmpuint (n_matches (session), ==, 3);
+
+  /* Saved and restored, with the user's library of the settings'
+   * session. */
+  {
+    g_autoptr(MeasuresSession) first = measures_session_new (settings);
+    MeasuresLibrary *own = measures_session_get_library (first);
+    g_autofree char *kept = measures_library_create_collection (own, "Kept", NULL);
+    const char *one[] = { kept, NULL };
+
+    measures_query_set_starred (measures_session_get_query (first), TRUE);
+    measures_query_set_collections (measures_session_get_query (first), one);
+    measures_query_set_notes_only (measures_session_get_query (first), TRUE);
+    measures_session_save (first);
+    measures_session_stop (first);
+    g_clear_object (&first);
+
+    second = measures_session_new (settings);
+    g_assert_true (measures_query_get_starred (measures_session_get_query (second)));
+    g_assert_true (measures_query_get_notes_only (measures_session_get_query (second)));
+    g_assert_cmpstrv (measures_query_get_collections (measures_session_get_query (second)), one);
+    measures_library_delete_collection (measures_session_get_library (second), kept);
+    g_assert_null (measures_query_get_collections (measures_session_get_query (second))[0]);
+    measures_library_undo (measures_session_get_library (second));
+    measures_library_delete_collection (measures_session_get_library (second), kept);
+  }
+
+  /* Deleted: no longer asked for. */
+  measures_library_delete_collection (library, report);
+  g_assert_null (measures_query_get_collections (measures_session_get_query (session))[0]);
+  g_assert_cmpuint (n_matches (session), ==, 21);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/session/stop", test_session_stop);
   g_test_add_func ("/session/sort-names", test_session_sort_names);
   g_test_add_func ("/session/save-restore", test_session_save_restore);
+  g_test_add_func ("/session/library", test_session_library);
 
   return g_test_run ();
 }

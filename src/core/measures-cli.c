@@ -13,6 +13,7 @@
 #include "measures-chart.h"
 #include "measures-cli.h"
 #include "measures-coverage-chart.h"
+#include "measures-error.h"
 #include "measures-export.h"
 #include "measures-file.h"
 #include "measures-languages.h"
@@ -166,6 +167,88 @@ measures_cli_query_new (const char * const  *countries,
     }
 
   return g_steal_pointer (&query);
+}
+
+/**
+ * measures_cli_query_set_marks:
+ * @query: the query of the other options
+ * @starred: whether --starred was given
+ * @collections: (nullable): the values of --collection: names, compared
+ *   without case or diacritics
+ * @library: the user's library, read
+ * @error: return location for an error
+ *
+ * Adds --starred and --collection to @query, which reads @library from
+ * now on. Repeated --collection options are ORed, as in the sidebar.
+ *
+ * Returns: %FALSE with @error set when a collection has no such name;
+ *   the message names the collections there are, the closest first
+ */
+gboolean
+measures_cli_query_set_marks (MeasuresQuery       *query,
+                              gboolean             starred,
+                              const char * const  *collections,
+                              MeasuresLibrary     *library,
+                              GError             **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_return_val_if_fail (MEASURES_IS_QUERY (query), FALSE);
+  g_return_val_if_fail (MEASURES_IS_LIBRARY (library), FALSE);
+
+  for (guint i = 0; collections != NULL && collections[i] != NULL; i++)
+    {
+      const char *id = NULL;
+
+      if (g_utf8_validate (collections[i], -1, NULL) && !is_blank (collections[i]))
+        id = measures_library_find_collection (library, collections[i]);
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s needs a value in UTF-8 text"), "--collection");
+          return FALSE;
+        }
+
+      if (id == NULL)
+        {
+          guint n = measures_library_get_n_collections (library);
+          g_autofree const char **names = g_new0 (const char *, n + 1);
+          g_autoptr(GString) all = g_string_new (NULL);
+          g_autofree char *near = NULL;
+
+          for (guint k = 0; k < n; k++)
+            {
+              names[k] = measures_library_get_collection_name (library, measures_library_get_collection (library, k));
+              g_string_append_printf (all, "%s“%s”", k > 0 ? ", " : "", names[k]);
+            }
+          near = measures_resolve_closest (collections[i], names, n, 3);
+
+          if (n == 0)
+            g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE,
+                         /* Translators: %s is what the user gave after --collection= */
+                         _("no collection is named “%s”: there are no collections yet"), collections[i]);
+          else if (*near != '\0')
+            g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE,
+                         /* Translators: the first %s is what the user gave, the second the closest
+                          * names, the third every collection there is */
+                         _("no collection is named “%s”; did you mean %s? The collections are: %s"),
+                         collections[i], near, all->str);
+          else
+            g_set_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE,
+                         /* Translators: the first %s is what the user gave, the second every
+                          * collection there is */
+                         _("no collection is named “%s”; the collections are: %s"), collections[i], all->str);
+          return FALSE;
+        }
+      g_ptr_array_add (ids, (gpointer) id);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  measures_query_set_library (query, library);
+  measures_query_set_starred (query, starred);
+  measures_query_set_collections (query, (const char * const *) ids->pdata);
+
+  return TRUE;
 }
 
 /* Loads the files and finds the measures @query matches, in a session

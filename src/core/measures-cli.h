@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "measures-loader.h"
+#include "measures-library.h"
 #include "measures-query.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,11 @@ MeasuresQuery      *measures_cli_query_new   (const char * const  *countries,
                                               const char          *years,
                                               const char          *search,
                                               GError             **error);
+gboolean            measures_cli_query_set_marks (MeasuresQuery    *query,
+                                                  gboolean          starred,
+                                                  const char * const *collections,
+                                                  MeasuresLibrary  *library,
+                                                  GError          **error);
 MeasuresExitStatus  measures_cli_count       (GFile * const       *files,
                                               guint                n_files,
                                               MeasuresQuery       *query,

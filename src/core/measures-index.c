@@ -80,6 +80,11 @@ struct _MeasuresIndex
   /* The word bitsets of the last query: typing extends one word at a
    * time, so the others are reused. */
   GHashTable *word_cache;
+
+  /* Made when the user's marks are first asked about: a measure's id →
+   * its position + 1, and the next position with the same id + 1. */
+  GHashTable *by_id;
+  guint *same_id;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresIndex, measures_index, G_TYPE_OBJECT)
@@ -147,6 +152,8 @@ measures_index_finalize (GObject *object)
   g_free (self->year_from);
   g_free (self->year_to);
   g_clear_pointer (&self->word_cache, g_hash_table_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_free (self->same_id);
   g_clear_pointer (&self->country_region, g_array_unref);
   g_free (self->first_category);
   g_free (self->country);
@@ -779,8 +786,152 @@ enum {
   PART_TYPE,
   PART_FORM,
   PART_SEARCH,
+  PART_STARRED,
+  PART_COLLECTION,
   N_PARTS
 };
+
+/* The user's marks, kept by measure ids in a MeasuresLibrary: each is a
+ * set of ids made a bitset here, at every evaluation, since the marks
+ * change without the measures changing. */
+
+static void
+index_ids (MeasuresIndex *self)
+{
+  if (self->by_id != NULL)
+    return;
+
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->same_id = g_new0 (guint, MAX (self->n, 1));
+  for (guint i = self->n; i-- > 0;)
+    {
+      const char *id = measures_measure_get_id (g_ptr_array_index (self->measures, i));
+      gpointer next = g_hash_table_lookup (self->by_id, id);
+
+      self->same_id[i] = GPOINTER_TO_UINT (next);
+      g_hash_table_insert (self->by_id, (gpointer) id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* Sets in @bits every measure whose id is @id. */
+static void
+set_id (MeasuresIndex  *self,
+        const char     *id,
+        MeasuresBitset *bits)
+{
+  for (guint at = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, id)); at != 0; at = self->same_id[at - 1])
+    measures_bitset_set (bits, at - 1);
+}
+
+static MeasuresBitset *
+ids_bits (MeasuresIndex      *self,
+          const char * const *ids,
+          MeasuresBitset     *into)
+{
+  index_ids (self);
+  for (guint i = 0; ids[i] != NULL; i++)
+    set_id (self, ids[i], into);
+
+  return into;
+}
+
+static MeasuresBitset *
+collection_bits (MeasuresIndex   *self,
+                 MeasuresLibrary *library,
+                 const char      *collection,
+                 MeasuresBitset  *into)
+{
+  g_autofree const char **ids = measures_library_list_collection (library, collection, NULL);
+
+  return ids_bits (self, ids, into);
+}
+
+static MeasuresBitset *
+starred_bits (MeasuresIndex   *self,
+              MeasuresLibrary *library)
+{
+  g_autofree const char **ids = measures_library_list_starred (library, NULL);
+
+  return ids_bits (self, ids, measures_bitset_new (self->n));
+}
+
+/* The measures whose note has a word starting with @word. */
+static MeasuresBitset *
+note_bits (MeasuresIndex   *self,
+           MeasuresLibrary *library,
+           const char      *word)
+{
+  g_autofree const char **ids = measures_library_list_notes (library, NULL);
+  MeasuresBitset *bits = measures_bitset_new (self->n);
+
+  index_ids (self);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (measures_text_has_word_prefix (measures_library_get_folded_note (library, ids[i]), word))
+      set_id (self, ids[i], bits);
+
+  return bits;
+}
+
+/* The measures every criterion but @skip's leaves; NULL when none
+ * constrains them. */
+static MeasuresBitset *
+others_than (MeasuresIndex  *self,
+             MeasuresBitset *parts[N_PARTS],
+             guint           skip)
+{
+  MeasuresBitset *others = NULL;
+
+  for (guint p = 0; p < N_PARTS; p++)
+    if (p != skip && parts[p] != NULL)
+      {
+        if (others == NULL)
+          {
+            others = measures_bitset_new (self->n);
+            measures_bitset_fill (others);
+          }
+        measures_bitset_and (others, parts[p]);
+      }
+
+  return others;
+}
+
+static guint
+count_among (MeasuresBitset       *bits,
+             const MeasuresBitset *others)
+{
+  return others != NULL ? measures_bitset_count_and (bits, others) : measures_bitset_count (bits);
+}
+
+/* The counts of "Starred" and of each collection, each against every
+ * criterion but its own, as the facets are counted. */
+static void
+count_marks (MeasuresIndex   *self,
+             MeasuresLibrary *library,
+             MeasuresBitset  *parts[N_PARTS],
+             MeasuresResult  *result)
+{
+  g_autoptr(MeasuresBitset) others = NULL;
+  g_autoptr(MeasuresBitset) starred = NULL;
+
+  result->n_collections = library != NULL ? measures_library_get_n_collections (library) : 0;
+  result->collection_counts = g_new0 (guint, MAX (result->n_collections, 1));
+  if (library == NULL)
+    return;
+
+  others = others_than (self, parts, PART_STARRED);
+  starred = starred_bits (self, library);
+  result->n_starred = count_among (starred, others);
+
+  g_clear_pointer (&others, measures_bitset_free);
+  others = others_than (self, parts, PART_COLLECTION);
+  for (guint i = 0; i < result->n_collections; i++)
+    {
+      g_autoptr(MeasuresBitset) bits =
+        collection_bits (self, library, measures_library_get_collection (library, i), measures_bitset_new (self->n));
+
+      result->collection_counts[i] = count_among (bits, others);
+    }
+}
 
 static const guint facet_part[MEASURES_N_FACETS] = {
   [MEASURES_FACET_COUNTRY] = PART_PLACE,
@@ -806,6 +957,9 @@ measures_index_evaluate (MeasuresIndex *self,
   MeasuresResult *result;
   MeasuresBitset *parts[N_PARTS] = { NULL, };
   const char * const *words;
+  const char * const *collections;
+  MeasuresLibrary *library;
+  gboolean notes;
   g_autoptr(MeasuresBitset) others = NULL;
   g_autoptr(GHashTable) used_words = NULL;
   GHashTableIter iter;
@@ -845,15 +999,45 @@ measures_index_evaluate (MeasuresIndex *self,
                                    measures_query_get_values (query, MEASURES_FACET_FORM),
                                    measures_bitset_new (self->n));
 
+  library = measures_query_get_library (query);
+  if (measures_query_get_starred (query))
+    parts[PART_STARRED] = library != NULL ? starred_bits (self, library) : measures_bitset_new (self->n);
+
+  collections = measures_query_get_collections (query);
+  if (collections[0] != NULL)
+    {
+      parts[PART_COLLECTION] = measures_bitset_new (self->n);
+      for (guint i = 0; library != NULL && collections[i] != NULL; i++)
+        collection_bits (self, library, collections[i], parts[PART_COLLECTION]);
+    }
+
+  /* Each word is in the measure's own text or in its note; or, for a
+   * search of notes alone, in its note. */
   words = measures_query_get_search_words (query);
   used_words = g_hash_table_new (g_str_hash, g_str_equal);
+  notes = library != NULL && measures_library_get_n_notes (library) > 0;
   if (words[0] != NULL)
     {
       parts[PART_SEARCH] = measures_bitset_new (self->n);
-      measures_bitset_fill (parts[PART_SEARCH]);
+      if (!measures_query_get_notes_only (query) || notes)
+        measures_bitset_fill (parts[PART_SEARCH]);
       for (guint i = 0; words[i] != NULL; i++)
         {
-          measures_bitset_and (parts[PART_SEARCH], word_bits (self, words[i]));
+          g_autoptr(MeasuresBitset) in_notes = notes ? note_bits (self, library, words[i]) : NULL;
+
+          if (measures_query_get_notes_only (query))
+            {
+              if (in_notes != NULL)
+                measures_bitset_and (parts[PART_SEARCH], in_notes);
+              continue;
+            }
+          if (in_notes != NULL)
+            {
+              measures_bitset_or (in_notes, word_bits (self, words[i]));
+              measures_bitset_and (parts[PART_SEARCH], in_notes);
+            }
+          else
+            measures_bitset_and (parts[PART_SEARCH], word_bits (self, words[i]));
           g_hash_table_add (used_words, (gpointer) words[i]);
         }
     }
@@ -896,6 +1080,8 @@ measures_index_evaluate (MeasuresIndex *self,
                                                  : measures_bitset_count (bits);
         }
     }
+
+  count_marks (self, library, parts, result);
 
   for (guint p = 0; p < N_PARTS; p++)
     measures_bitset_free (parts[p]);
@@ -954,4 +1140,22 @@ measures_index_get_order (MeasuresIndex *self,
   g_return_val_if_fail (sort < MEASURES_N_SORTS, NULL);
 
   return _measures_index_orders_get (self->orders, sort, descending);
+}
+
+/**
+ * measures_index_find_ids:
+ * @ids: (array zero-terminated=1): ids of measures, such as a
+ *   collection's
+ *
+ * Returns: (transfer full): the positions of the measures with those
+ *   ids; ids no measure has are passed over
+ */
+MeasuresBitset *
+measures_index_find_ids (MeasuresIndex      *self,
+                         const char * const *ids)
+{
+  g_return_val_if_fail (MEASURES_IS_INDEX (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  return ids_bits (self, ids, measures_bitset_new (self->n));
 }

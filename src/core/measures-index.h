@@ -46,6 +46,11 @@ typedef enum
  * @counts: for each facet, for each of its values (in the index's
  *   order), how many measures would match if that value were chosen,
  *   given every other criterion
+ * @n_starred: how many starred measures would match if "Starred" were
+ *   chosen, given every other criterion
+ * @n_collections: how many collections the query's library has
+ * @collection_counts: for each, in the library's order, how many of its
+ *   measures would match if it were chosen, given every other criterion
  *
  * The answer to a query.
  */
@@ -54,6 +59,9 @@ typedef struct
   MeasuresBitset *matches;
   guint           n_matches;
   guint          *counts[MEASURES_N_FACETS];
+  guint           n_starred;
+  guint           n_collections;
+  guint          *collection_counts;
 } MeasuresResult;
 
 void                measures_result_free             (MeasuresResult   *self);
@@ -99,6 +107,8 @@ MeasuresResult     *measures_index_evaluate          (MeasuresIndex    *self,
                                                       MeasuresQuery    *query);
 void                measures_index_forget_orders     (MeasuresIndex    *self);
 void                measures_index_prepare_orders    (MeasuresIndex    *self);
+MeasuresBitset     *measures_index_find_ids          (MeasuresIndex    *self,
+                                                      const char * const *ids);
 const guint        *measures_index_get_order         (MeasuresIndex    *self,
                                                       MeasuresSort      sort,
                                                       gboolean          descending);

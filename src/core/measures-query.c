@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "measures-library.h"
 #include "measures-query.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -34,6 +35,13 @@ struct _MeasuresQuery
   int year_to;
   char *search;
   GStrv search_words;
+
+  /* The user's marks: starred measures, and measures in any of the
+   * collections (ids); both read from @library. */
+  MeasuresLibrary *library;
+  GStrv collections;
+  gboolean starred;
+  gboolean notes_only;        /* the search looks in notes alone */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresQuery, measures_query, G_TYPE_OBJECT)
@@ -57,6 +65,8 @@ measures_query_finalize (GObject *object)
     }
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->collections, g_strfreev);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (measures_query_parent_class)->finalize (object);
 }
@@ -91,6 +101,7 @@ measures_query_init (MeasuresQuery *self)
     }
   self->search = g_strdup ("");
   self->search_words = g_new0 (char *, 1);
+  self->collections = g_new0 (char *, 1);
 }
 
 MeasuresQuery *
@@ -191,6 +202,42 @@ measures_query_get_chosen (MeasuresQuery *self,
   return (const char * const *) self->chosen[facet];
 }
 
+/* Sets the marks asked for; whether that changed anything. */
+static gboolean
+set_marks (MeasuresQuery      *self,
+           gboolean            starred,
+           const char * const *collections,
+           gboolean            notes_only)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gboolean changed = FALSE;
+
+  /* Without repeats, in the order given. */
+  for (guint i = 0; collections != NULL && collections[i] != NULL; i++)
+    if (*collections[i] != '\0' && !g_ptr_array_find_with_equal_func (ids, collections[i], g_str_equal, NULL))
+      g_ptr_array_add (ids, (gpointer) collections[i]);
+  g_ptr_array_add (ids, NULL);
+
+  if (!g_strv_equal ((const char * const *) self->collections, (const char * const *) ids->pdata))
+    {
+      g_strfreev (self->collections);
+      self->collections = g_strdupv ((char **) ids->pdata);
+      changed = TRUE;
+    }
+  if (self->starred != !!starred)
+    {
+      self->starred = !!starred;
+      changed = TRUE;
+    }
+  if (self->notes_only != !!notes_only)
+    {
+      self->notes_only = !!notes_only;
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
 /**
  * measures_query_clear:
  *
@@ -219,6 +266,7 @@ measures_query_clear (MeasuresQuery *self)
       self->search_words = g_new0 (char *, 1);
       changed = TRUE;
     }
+  changed |= set_marks (self, FALSE, NULL, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 
   if (changed)
@@ -259,6 +307,8 @@ measures_query_assign (MeasuresQuery *self,
       self->search_words = g_strdupv (other->search_words);
       changed = TRUE;
     }
+
+  changed |= set_marks (self, other->starred, (const char * const *) other->collections, other->notes_only);
 
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -302,6 +352,25 @@ measures_query_describe (MeasuresQuery *self)
         g_ptr_array_add (parts, g_string_free (g_steal_pointer (&facet), FALSE));
     }
 
+  if (self->starred)
+    g_ptr_array_add (parts, g_strdup (C_("filter", "Starred")));
+
+  if (self->collections[0] != NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint k = 0; self->collections[k] != NULL; k++)
+        {
+          const char *name = self->library != NULL
+                             ? measures_library_get_collection_name (self->library, self->collections[k])
+                             : NULL;
+
+          g_string_append_printf (names, "%s%s", k > 0 ? _(" or ") : "",
+                                  name != NULL ? name : self->collections[k]);
+        }
+      g_ptr_array_add (parts, g_string_free (g_steal_pointer (&names), FALSE));
+    }
+
   if (self->year_from != MEASURES_YEAR_NONE && self->year_to != MEASURES_YEAR_NONE)
     g_ptr_array_add (parts, measures_format_period (self->year_from, self->year_to));
   else if (self->year_from != MEASURES_YEAR_NONE)
@@ -314,9 +383,12 @@ measures_query_describe (MeasuresQuery *self)
     {
       g_autofree char *search = g_strstrip (g_strdup (self->search));
 
-      /* Translators: the words searched for, in the quotation marks of
-       * your language */
-      g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), search));
+      g_ptr_array_add (parts, self->notes_only
+                       /* Translators: the search of notes alone, “%s” the words */
+                              ? g_strdup_printf (_("notes with “%s”"), search)
+                       /* Translators: the words searched for, in the quotation
+                        * marks of your language */
+                              : g_strdup_printf (_("“%s”"), search));
     }
 
   for (guint i = 0; i < parts->len; i++)
@@ -487,7 +559,8 @@ measures_query_is_empty (MeasuresQuery *self)
     if (self->values[i][0] != NULL)
       return FALSE;
 
-  return !measures_query_has_years (self) && self->search_words[0] == NULL;
+  return !measures_query_has_years (self) && self->search_words[0] == NULL &&
+         !self->starred && self->collections[0] == NULL;
 }
 
 static gboolean
@@ -520,6 +593,10 @@ has_any (MeasuresFacet       facet,
  * measures_query_matches:
  * @self: a query
  * @measure: a measure
+ *
+ * The marks are read from the query's library (see
+ * measures_query_set_library()); with none, a query for starred measures
+ * or for collections matches nothing, and notes are not searched.
  *
  * Returns: whether @measure meets every criterion of @self
  */
@@ -566,14 +643,345 @@ measures_query_matches (MeasuresQuery   *self,
                 (const char * const *) self->values[MEASURES_FACET_FORM]))
     return FALSE;
 
+  if (self->starred &&
+      (self->library == NULL || !measures_library_is_starred (self->library, measures_measure_get_id (measure))))
+    return FALSE;
+
+  if (self->collections[0] != NULL)
+    {
+      gboolean in_any = FALSE;
+
+      for (guint i = 0; self->library != NULL && self->collections[i] != NULL && !in_any; i++)
+        in_any = measures_library_in_collection (self->library, self->collections[i],
+                                                 measures_measure_get_id (measure));
+      if (!in_any)
+        return FALSE;
+    }
+
+  /* A note is searched as part of its measure's text, or alone. */
   if (self->search_words[0] != NULL)
     {
-      g_autofree char *text = measures_measure_dup_search_text (measure);
+      const char *note = self->library != NULL
+                         ? measures_library_get_folded_note (self->library, measures_measure_get_id (measure))
+                         : NULL;
+      g_autofree char *own = self->notes_only ? NULL : measures_measure_dup_search_text (measure);
+      g_autofree char *text = NULL;
+
+      if (self->notes_only)
+        text = g_strdup (note != NULL ? note : "");
+      else
+        text = note != NULL ? g_strconcat (own, " ", note, NULL) : g_steal_pointer (&own);
 
       for (guint i = 0; self->search_words[i] != NULL; i++)
         if (!measures_text_has_word_prefix (text, self->search_words[i]))
           return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * measures_query_set_library:
+ * @library: (nullable): the stars, collections and notes the query
+ *   reads
+ *
+ * The marks that the starred and collection criteria and the search of
+ * notes look at. The query does not follow its changes: whoever changes
+ * the library evaluates the query again (as #MeasuresSession does).
+ */
+void
+measures_query_set_library (MeasuresQuery   *self,
+                            MeasuresLibrary *library)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+  g_return_if_fail (library == NULL || MEASURES_IS_LIBRARY (library));
+
+  if (g_set_object (&self->library, library))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_get_library:
+ *
+ * Returns: (transfer none) (nullable): the library the query reads
+ */
+MeasuresLibrary *
+measures_query_get_library (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * measures_query_set_starred:
+ * @starred: whether only starred measures match
+ */
+void
+measures_query_set_starred (MeasuresQuery *self,
+                            gboolean       starred)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+
+  if (set_marks (self, starred, (const char * const *) self->collections, self->notes_only))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+measures_query_get_starred (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), FALSE);
+
+  return self->starred;
+}
+
+/**
+ * measures_query_set_collections:
+ * @collections: (nullable) (array zero-terminated=1): ids of collections
+ *
+ * A measure matches when it is in any of @collections; with none, in a
+ * collection or not. Ids are kept as they are given, so that a saved
+ * search keeps a collection that was renamed.
+ */
+void
+measures_query_set_collections (MeasuresQuery      *self,
+                                const char * const *collections)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+
+  if (set_marks (self, self->starred, collections, self->notes_only))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * measures_query_get_collections:
+ *
+ * Returns: (transfer none): the ids of the collections chosen
+ */
+const char * const *
+measures_query_get_collections (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+
+  return (const char * const *) self->collections;
+}
+
+/**
+ * measures_query_set_notes_only:
+ * @notes_only: whether the search looks in notes alone
+ *
+ * By default each search word may be in a measure's own text or in its
+ * note; with @notes_only, only in its note.
+ */
+void
+measures_query_set_notes_only (MeasuresQuery *self,
+                               gboolean       notes_only)
+{
+  g_return_if_fail (MEASURES_IS_QUERY (self));
+
+  if (set_marks (self, self->starred, (const char * const *) self->collections, notes_only))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+measures_query_get_notes_only (MeasuresQuery *self)
+{
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), FALSE);
+
+  return self->notes_only;
+}
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *name,
+             const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static const struct {
+  const char *name;
+  MeasuresFacet facet;
+} json_facets[] = {
+  { "countries", MEASURES_FACET_COUNTRY },
+  { "regions", MEASURES_FACET_REGION },
+  { "types", MEASURES_FACET_TYPE },
+  { "forms", MEASURES_FACET_FORM },
+};
+
+/**
+ * measures_query_to_json:
+ *
+ * The criteria as a JSON object, for a saved search: "countries",
+ * "regions", "types", "forms" and "collections" (lists of texts),
+ * "from" and "to" (years), "search" (text), "starred" and "notes-only"
+ * (booleans); what is not chosen is left out.
+ *
+ * Returns: (transfer full): the object
+ */
+JsonObject *
+measures_query_to_json (MeasuresQuery *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (json_facets); i++)
+    add_strings (builder, json_facets[i].name, (const char * const *) self->chosen[json_facets[i].facet]);
+  if (self->year_from != MEASURES_YEAR_NONE)
+    {
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_int_value (builder, self->year_from);
+    }
+  if (self->year_to != MEASURES_YEAR_NONE)
+    {
+      json_builder_set_member_name (builder, "to");
+      json_builder_add_int_value (builder, self->year_to);
+    }
+  if (*self->search != '\0')
+    {
+      json_builder_set_member_name (builder, "search");
+      json_builder_add_string_value (builder, self->search);
+    }
+  if (self->starred)
+    {
+      json_builder_set_member_name (builder, "starred");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  add_strings (builder, "collections", (const char * const *) self->collections);
+  if (self->notes_only)
+    {
+      json_builder_set_member_name (builder, "notes-only");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* The texts of the list @name of @object; NULL when it is not a list of
+ * texts. */
+static GStrv
+get_strings (JsonObject *object,
+             const char *name,
+             gboolean   *ok)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          *ok = FALSE;
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+get_typed (JsonObject *object,
+           const char *name,
+           GType       type,
+           JsonNode  **value,
+           gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    {
+      *ok = FALSE;
+      return FALSE;
+    }
+  *value = node;
+
+  return TRUE;
+}
+
+/**
+ * measures_query_assign_json:
+ * @object: criteria, as measures_query_to_json() writes them
+ * @error: return location for an error
+ *
+ * Makes @self ask for what @object describes, with one ::changed; a
+ * member of the wrong kind leaves @self as it was.
+ *
+ * Returns: whether @object describes criteria
+ */
+gboolean
+measures_query_assign_json (MeasuresQuery  *self,
+                            JsonObject     *object,
+                            GError        **error)
+{
+  g_autoptr(MeasuresQuery) other = measures_query_new ();
+  gboolean ok = TRUE;
+  JsonNode *value;
+
+  g_return_val_if_fail (MEASURES_IS_QUERY (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (json_facets) && ok; i++)
+    {
+      g_auto(GStrv) values = get_strings (object, json_facets[i].name, &ok);
+
+      if (ok)
+        replace_values (other, json_facets[i].facet, (const char * const *) values);
+    }
+  if (get_typed (object, "from", G_TYPE_INT64, &value, &ok))
+    other->year_from = (int) CLAMP (json_node_get_int (value), -100000, 100000);
+  if (get_typed (object, "to", G_TYPE_INT64, &value, &ok))
+    other->year_to = (int) CLAMP (json_node_get_int (value), -100000, 100000);
+  if (get_typed (object, "search", G_TYPE_STRING, &value, &ok))
+    measures_query_set_search (other, json_node_get_string (value));
+  if (get_typed (object, "starred", G_TYPE_BOOLEAN, &value, &ok))
+    other->starred = json_node_get_boolean (value);
+  if (get_typed (object, "notes-only", G_TYPE_BOOLEAN, &value, &ok))
+    other->notes_only = json_node_get_boolean (value);
+  if (ok)
+    {
+      g_auto(GStrv) collections = get_strings (object, "collections", &ok);
+
+      if (ok)
+        set_marks (other, other->starred, (const char * const *) collections, other->notes_only);
+    }
+
+  if (!ok)
+    {
+      g_set_error_literal (error, MEASURES_LIBRARY_ERROR, MEASURES_LIBRARY_ERROR_DAMAGED,
+                           _("The saved search is damaged"));
+      return FALSE;
+    }
+
+  measures_query_assign (self, other);
 
   return TRUE;
 }

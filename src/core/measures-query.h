@@ -7,7 +7,9 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
+#include "measures-library.h"
 #include "measures-measure.h"
 #include "measures-vocabulary.h"
 
@@ -57,5 +59,26 @@ const char    *measures_query_get_search   (MeasuresQuery        *self);
 gboolean       measures_query_is_empty     (MeasuresQuery        *self);
 gboolean       measures_query_matches      (MeasuresQuery        *self,
                                             MeasuresMeasure      *measure);
+
+void           measures_query_set_library  (MeasuresQuery        *self,
+                                            MeasuresLibrary      *library);
+MeasuresLibrary *
+measures_query_get_library  (MeasuresQuery        *self);
+void           measures_query_set_starred  (MeasuresQuery        *self,
+                                            gboolean              starred);
+gboolean       measures_query_get_starred  (MeasuresQuery        *self);
+void           measures_query_set_collections (MeasuresQuery     *self,
+                                               const char * const   *collections);
+/* *INDENT-OFF* */
+const char * const *
+               measures_query_get_collections (MeasuresQuery     *self);
+/* *INDENT-ON* */
+void           measures_query_set_notes_only (MeasuresQuery      *self,
+                                              gboolean            notes_only);
+gboolean       measures_query_get_notes_only (MeasuresQuery      *self);
+JsonObject    *measures_query_to_json      (MeasuresQuery        *self);
+gboolean       measures_query_assign_json  (MeasuresQuery        *self,
+                                            JsonObject           *object,
+                                            GError              **error);
 
 G_END_DECLS

@@ -443,3 +443,56 @@ measures_resolve_query (MeasuresQuery  *query,
 
   return ok;
 }
+
+/**
+ * measures_resolve_closest:
+ * @text: what a user typed
+ * @names: (array length=n_names): the names there are
+ * @n_names: how many
+ * @max: at most how many to give
+ *
+ * The names nearest to @text, compared as values are (without case,
+ * diacritics or punctuation), for an error that says what was meant; a
+ * name that holds @text comes first. Names too far from it to be what was
+ * meant are left out.
+ *
+ * Returns: (transfer full): the closest names, separated by commas;
+ *   empty when none is close
+ */
+char *
+measures_resolve_closest (const char         *text,
+                          const char * const *names,
+                          guint               n_names,
+                          guint               max)
+{
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (Near));
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  key = key_of (text);
+  g_array_set_clear_func (near, clear_near);
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *other = key_of (names[i]);
+      g_autofree char *start = g_strndup (other, strlen (key));
+      guint edits = MIN (distance (key, other), distance (key, start));
+      Near entry = { NULL, score (key, names[i]) };
+
+      /* What was meant is a name that holds the text, or one a few edits
+       * from it, or from its start ("Reprot" for "Report 2027"). */
+      if (strstr (other, key) == NULL && strstr (key, other) == NULL &&
+          edits > MAX (2, strlen (key) / 3))
+        continue;
+      entry.label = g_strdup (names[i]);
+      entry.score = MIN (entry.score, 1000 * edits);
+      g_array_append_val (near, entry);
+    }
+
+  g_array_sort (near, compare_near);
+  for (guint i = 0; i < MIN (near->len, max); i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", g_array_index (near, Near, i).label);
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}

@@ -21,5 +21,9 @@ char     *measures_resolve_value (MeasuresFacet   facet,
 gboolean  measures_resolve_query (MeasuresQuery  *query,
                                   MeasuresIndex  *index,
                                   GError        **error);
+char     *measures_resolve_closest (const char         *text,
+                                    const char * const *names,
+                                    guint               n_names,
+                                    guint               max);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _MeasuresSession
   GListStore *datasets;
   MeasuresIndex *index;
   MeasuresQuery *query;
+  MeasuresLibrary *library;     /* the marks the query reads */
   MeasuresResult *result;
   GPtrArray *sources;           /* GFile, the datasets the user opened */
   GPtrArray *problems;          /* MeasuresProblem, of the last load */
@@ -68,6 +69,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_QUERY,
+  PROP_LIBRARY,
   PROP_LOADING,
   PROP_PROGRESS,
   PROP_SHOW_BUNDLED,
@@ -83,66 +85,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Sort orders by name, as settings and actions give them. */
-static const struct {
-  const char *name;
-  MeasuresSort sort;
-  gboolean descending;
-} sort_names[] = {
-  { "none", MEASURES_SORT_NONE, FALSE },
-  { "title", MEASURES_SORT_TITLE, FALSE },
-  { "title-descending", MEASURES_SORT_TITLE, TRUE },
-  { "country", MEASURES_SORT_COUNTRY, FALSE },
-  { "country-descending", MEASURES_SORT_COUNTRY, TRUE },
-  { "oldest", MEASURES_SORT_YEAR, FALSE },
-  { "newest", MEASURES_SORT_YEAR, TRUE },
-  { "type", MEASURES_SORT_TYPE, FALSE },
-  { "type-descending", MEASURES_SORT_TYPE, TRUE },
-  { "form", MEASURES_SORT_FORM, FALSE },
-  { "form-descending", MEASURES_SORT_FORM, TRUE },
-};
-
-/**
- * measures_sort_from_name:
- * @name: "title", "country", "newest", "oldest", "none" for the
- *   datasets' order, or a column's order such as "title-descending"
- * @sort: (out): the order
- * @descending: (out): whether it is reversed
- *
- * Returns: whether @name is an order
- */
-gboolean
-measures_sort_from_name (const char   *name,
-                         MeasuresSort *sort,
-                         gboolean     *descending)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
-    if (g_strcmp0 (sort_names[i].name, name) == 0)
-      {
-        *sort = sort_names[i].sort;
-        *descending = sort_names[i].descending;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-/**
- * measures_sort_to_name:
- *
- * Returns: the name of the order, as measures_sort_from_name() reads it
- */
-const char *
-measures_sort_to_name (MeasuresSort sort,
-                       gboolean     descending)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
-    if (sort_names[i].sort == sort && sort_names[i].descending == !!descending)
-      return sort_names[i].name;
-
-  return "none";
-}
 
 /* Progress */
 
@@ -188,6 +130,26 @@ static void
 query_changed_cb (MeasuresSession *self)
 {
   evaluate (self);
+}
+
+/* A collection deleted is no longer asked for; any change of the marks
+ * may change the matches and their counts. */
+static void
+library_changed_cb (MeasuresSession       *self,
+                    MeasuresLibraryChange  what)
+{
+  const char * const *chosen = measures_query_get_collections (self->query);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; chosen[i] != NULL; i++)
+    if (measures_library_get_collection_name (self->library, chosen[i]) != NULL)
+      g_ptr_array_add (kept, (gpointer) chosen[i]);
+  g_ptr_array_add (kept, NULL);
+
+  if (g_strv_length ((char **) chosen) != kept->len - 1)
+    measures_query_set_collections (self->query, (const char * const *) kept->pdata);
+  else if ((what & MEASURES_LIBRARY_CHANGE_MARKS) != 0)
+    evaluate (self);
 }
 
 static void
@@ -751,7 +713,8 @@ static const struct {
 /**
  * measures_session_save:
  *
- * Keeps the filters, the search and the order for the next session.
+ * Keeps the filters, the search and the order for the next session, and
+ * writes the library's changes now.
  */
 void
 measures_session_save (MeasuresSession *self)
@@ -770,8 +733,12 @@ measures_session_save (MeasuresSession *self)
   measures_query_get_years (self->query, &from, &to);
   g_settings_set (self->settings, "filter-years", "(ii)", from, to);
   g_settings_set_string (self->settings, "search", measures_query_get_search (self->query));
+  g_settings_set_boolean (self->settings, "search-notes-only", measures_query_get_notes_only (self->query));
+  g_settings_set_boolean (self->settings, "filter-starred", measures_query_get_starred (self->query));
+  g_settings_set_strv (self->settings, "filter-collections", measures_query_get_collections (self->query));
   g_settings_set_string (self->settings, "sort-by", measures_session_get_sort_by (self));
   g_settings_apply (self->settings);
+  measures_library_save (self->library, NULL);
 }
 
 static void
@@ -783,6 +750,8 @@ restore (MeasuresSession *self)
   g_auto(GStrv) forms = g_settings_get_strv (self->settings, "filter-forms");
   g_autofree char *search = g_settings_get_string (self->settings, "search");
   g_autofree char *sort_by = g_settings_get_string (self->settings, "sort-by");
+  g_auto(GStrv) collections = g_settings_get_strv (self->settings, "filter-collections");
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
   int from, to;
 
   g_settings_get (self->settings, "filter-years", "(ii)", &from, &to);
@@ -794,6 +763,13 @@ restore (MeasuresSession *self)
   measures_query_set_forms (self->query, (const char * const *) forms);
   measures_query_set_years (self->query, from, to);
   measures_query_set_search (self->query, search);
+  measures_query_set_notes_only (self->query, g_settings_get_boolean (self->settings, "search-notes-only"));
+  measures_query_set_starred (self->query, g_settings_get_boolean (self->settings, "filter-starred"));
+  for (guint i = 0; collections[i] != NULL; i++)
+    if (measures_library_get_collection_name (self->library, collections[i]) != NULL)
+      g_ptr_array_add (known, collections[i]);
+  g_ptr_array_add (known, NULL);
+  measures_query_set_collections (self->query, (const char * const *) known->pdata);
   measures_session_set_sort_by (self, sort_by);
 }
 
@@ -891,6 +867,19 @@ measures_session_get_query (MeasuresSession *self)
 }
 
 /**
+ * measures_session_get_library:
+ *
+ * Returns: (transfer none): the user's marks, which the query reads
+ */
+MeasuresLibrary *
+measures_session_get_library (MeasuresSession *self)
+{
+  g_return_val_if_fail (MEASURES_IS_SESSION (self), NULL);
+
+  return self->library;
+}
+
+/**
  * measures_session_get_result:
  *
  * Returns: (transfer none): the measures the query matches, and the
@@ -971,11 +960,19 @@ measures_session_constructed (GObject *object)
 
   if (self->query == NULL)
     self->query = measures_query_new ();
+  /* The user's own library for the app; the query's, or one in memory,
+   * for the command line and tests. */
+  if (self->library == NULL && measures_query_get_library (self->query) != NULL)
+    self->library = g_object_ref (measures_query_get_library (self->query));
+  else if (self->library == NULL)
+    self->library = self->settings != NULL ? measures_library_get_default () : measures_library_new (NULL);
+  measures_query_set_library (self->query, self->library);
   if (self->settings != NULL)
     restore (self);
 
   evaluate (self);
   g_signal_connect_object (self->query, "changed", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1028,6 +1025,7 @@ measures_session_finalize (GObject *object)
   drop_later (g_steal_pointer (&self->datasets));
   drop_later (g_steal_pointer (&self->index));
   g_clear_object (&self->query);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->result, measures_result_free);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -1050,6 +1048,9 @@ measures_session_get_property (GObject    *object,
       break;
     case PROP_QUERY:
       g_value_set_object (value, self->query);
+      break;
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
@@ -1083,6 +1084,9 @@ measures_session_set_property (GObject      *object,
       break;
     case PROP_QUERY:
       self->query = g_value_dup_object (value);
+      break;
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
     case PROP_SHOW_BUNDLED:
       measures_session_set_show_bundled (self, g_value_get_boolean (value));
@@ -1122,6 +1126,16 @@ measures_session_class_init (MeasuresSessionClass *klass)
    */
   properties[PROP_QUERY] =
     g_param_spec_object ("query", NULL, NULL, MEASURES_TYPE_QUERY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MeasuresSession:library:
+   *
+   * The stars, collections, notes and saved searches the query reads;
+   * by default the query's, else the user's with settings (see
+   * measures_library_get_default()), else one of its own in memory.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, MEASURES_TYPE_LIBRARY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,

@@ -10,7 +10,9 @@
 
 #include "measures-index.h"
 #include "measures-own-records.h"
+#include "measures-library.h"
 #include "measures-query.h"
+#include "measures-sort.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,7 @@ MeasuresSession      *measures_session_new            (GSettings        *setting
 GListModel           *measures_session_get_datasets   (MeasuresSession  *self);
 MeasuresIndex        *measures_session_get_index      (MeasuresSession  *self);
 MeasuresQuery        *measures_session_get_query      (MeasuresSession  *self);
+MeasuresLibrary      *measures_session_get_library    (MeasuresSession  *self);
 const MeasuresResult *measures_session_get_result     (MeasuresSession  *self);
 GPtrArray            *measures_session_get_problems   (MeasuresSession  *self);
 gboolean              measures_session_get_loading    (MeasuresSession  *self);
@@ -57,11 +60,5 @@ void                  measures_session_stop           (MeasuresSession  *self);
 void                  measures_session_save           (MeasuresSession  *self);
 void                  measures_session_set_own_records (MeasuresSession *self,
                                                         MeasuresOwnRecords *own_records);
-
-gboolean              measures_sort_from_name         (const char       *name,
-                                                       MeasuresSort     *sort,
-                                                       gboolean         *descending);
-const char           *measures_sort_to_name           (MeasuresSort      sort,
-                                                       gboolean          descending);
 
 G_END_DECLS

@@ -1,0 +1,453 @@
+/* test-window-library.c
+ *
+ * Copyright 2026 The Measures authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The user's library in the window, driven through its widgets: stars,
+ * a collection made and filled from the detail pane, a note typed in
+ * it, all found again after the window is closed and a new one opened
+ * on the same data folder; the sidebar's counts, which the command
+ * line's --count --starred agrees with; Undo of a deleted note and
+ * collection; a damaged library set aside and told in the banner.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "measures-cli.h"
+#include "measures-detail-pane.h"
+#include "measures-filter-sidebar.h"
+#include "measures-library.h"
+#include "test-ui-utils.h"
+
+#define STRATEGY_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
+#define STRATEGY_TITLE "National Strategy Against Trafficking in Persons 2018-2022"
+#define LAW_ID "romania-2018-law-no-174-2018-on-domestic-violence"
+#define LAW_TITLE "Law No. 174/2018 on domestic violence"
+#define DATA_ID "republic-of-moldova-2009-data-collection-on-domestic-violence"
+#define DATA_TITLE "Data collection on domestic violence"
+
+#define NOTE "Cited in chapter 3.\n\nAsk for the 2022 evaluation; ș ț ă î â."
+
+/* No library yet: what an earlier test left is removed. */
+static void
+empty_library (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "measures", NULL);
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+static GFile *
+eleven (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static MeasuresWindow *
+open_window (gboolean empty)
+{
+  g_autoptr(GFile) file = eleven ();
+  MeasuresWindow *window;
+
+  if (empty)
+    empty_library ();
+  window = measures_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+  wait_until (is_mapped, window, "the window to be shown");
+
+  return window;
+}
+
+static GtkWidget *
+detail_pane (MeasuresWindow *window)
+{
+  return find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+}
+
+static MeasuresFilterSidebar *
+sidebar (MeasuresWindow *window)
+{
+  return MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
+}
+
+/* Selects a measure and waits for the detail pane to show it, its
+ * marks included. */
+static void
+show (MeasuresWindow *window,
+      const char     *id,
+      const char     *title)
+{
+  g_assert_true (measures_window_select (window, id));
+  wait_for_text (detail_pane (window), title);
+}
+
+static GtkWidget *
+in_pane (MeasuresWindow *window,
+         GType           type,
+         const char     *css_class)
+{
+  GtkWidget *widget = find_widget (detail_pane (window), type, css_class);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static gboolean
+is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+static void
+star (MeasuresWindow *window,
+      const char     *id,
+      const char     *title)
+{
+  GtkWidget *button;
+
+  show (window, id, title);
+  button = in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_widget_activate (button);
+  wait_until (is_active, button, "the star of %s to be on", id);
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Puts the measure shown in a collection, from the popover of the
+ * detail pane, as a click on its name there does. */
+static void
+add_to (MeasuresWindow *window,
+        const char     *name)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (in_pane (window, GTK_TYPE_MENU_BUTTON, "collections-button"));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *check;
+
+  gtk_menu_button_popup (button);
+  wait_until (is_mapped, popover, "the collections popover to open");
+  check = find_check (popover, name);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_widget_activate (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_menu_button_popdown (button);
+}
+
+static char *
+note_shown (MeasuresWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (in_pane (window, GTK_TYPE_TEXT_VIEW, "note-view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+library_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+library_written (gpointer library)
+{
+  return !measures_library_get_dirty (library);
+}
+
+/* What --count --starred prints, from the library's file, as the
+ * command line reads it. */
+static char *
+cli_count_starred (void)
+{
+  g_autoptr(GFile) file = measures_library_get_default_file ();
+  g_autoptr(MeasuresLibrary) library = measures_library_new (file);
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GFile) data = eleven ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (measures_library_read (library, &error));
+  g_assert_no_error (error);
+  g_assert_true (measures_cli_query_set_marks (query, TRUE, NULL, library, &error));
+  g_assert_cmpint (measures_cli_count (&data, 1, query, out, err), ==, MEASURES_EXIT_OK);
+  g_assert_cmpstr (err->str, ==, "");
+
+  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+static void
+test_library_restart (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  gpointer alive = library;
+  GtkWidget *entry;
+  GtkTextBuffer *buffer;
+  const char *report;
+  g_autofree char *note = NULL;
+  g_autofree char *counted = NULL;
+  g_autofree char *shown_count = NULL;
+
+  /* Two stars. */
+  star (window, STRATEGY_ID, STRATEGY_TITLE);
+  star (window, LAW_ID, LAW_TITLE);
+
+  /* A collection of three: made from the pane with the measure shown in
+   * it, then two more put in it. */
+  show (window, STRATEGY_ID, STRATEGY_TITLE);
+  entry = in_pane (window, GTK_TYPE_ENTRY, "new-collection-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Report 2027");
+  /* Enter in the entry. */
+  g_signal_emit_by_name (entry, "activate");
+  report = measures_library_find_collection (library, "Report 2027");
+  g_assert_nonnull (report);
+  wait_for_text (detail_pane (window), "Report 2027");
+  show (window, LAW_ID, LAW_TITLE);
+  add_to (window, "Report 2027");
+  show (window, DATA_ID, DATA_TITLE);
+  add_to (window, "Report 2027");
+
+  /* A note, typed into the pane. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (in_pane (window, GTK_TYPE_TEXT_VIEW, "note-view")));
+  gtk_text_buffer_insert_at_cursor (buffer, NOTE, -1);
+  g_assert_cmpstr (measures_library_get_note (library, DATA_ID), ==, NOTE);
+
+  /* The sidebar counts them, and the command line agrees with it. */
+  g_assert_cmpuint (measures_filter_sidebar_get_mark_count (sidebar (window), NULL), ==, 2);
+  g_assert_cmpuint (measures_filter_sidebar_get_mark_count (sidebar (window), report), ==, 3);
+  wait_until (library_written, library, "the library to be written");
+  counted = cli_count_starred ();
+  shown_count = g_strdup_printf ("%u", measures_filter_sidebar_get_mark_count (sidebar (window), NULL));
+  g_assert_cmpstr (counted, ==, shown_count);
+
+  /* Checked in the sidebar, Starred filters the list to them. */
+  gtk_widget_activate (find_widget (find_widget (GTK_WIDGET (sidebar (window)), GTK_TYPE_BOX, "starred-row"),
+                                    GTK_TYPE_CHECK_BUTTON, NULL));
+  wait_for_n_items (measures_window_get_model (window), 2);
+  g_assert_true (measures_query_get_starred (measures_window_get_query (window)));
+  measures_query_set_starred (measures_window_get_query (window), FALSE);
+  wait_for_n_items (measures_window_get_model (window), 11);
+
+  /* Closed, and the library with it: a new window reads the file. */
+  g_object_add_weak_pointer (G_OBJECT (library), &alive);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (library_gone, &alive, "the library to be let go with the window");
+
+  window = open_window (FALSE);
+  library = measures_session_get_library (measures_window_get_session (window));
+  g_assert_true (measures_library_is_starred (library, STRATEGY_ID));
+  g_assert_true (measures_library_is_starred (library, LAW_ID));
+  report = measures_library_find_collection (library, "Report 2027");
+  g_assert_nonnull (report);
+  g_assert_cmpuint (measures_library_get_collection_size (library, report), ==, 3);
+  wait_for_text (GTK_WIDGET (sidebar (window)), "Report 2027");
+  g_assert_cmpuint (measures_filter_sidebar_get_mark_count (sidebar (window), NULL), ==, 2);
+  g_assert_cmpuint (measures_filter_sidebar_get_mark_count (sidebar (window), report), ==, 3);
+
+  show (window, LAW_ID, LAW_TITLE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (in_pane (window, GTK_TYPE_TOGGLE_BUTTON,
+                                                                           "star-button"))));
+  wait_for_text (detail_pane (window), "Report 2027");
+  show (window, DATA_ID, DATA_TITLE);
+  note = note_shown (window);
+  g_assert_cmpstr (note, ==, NOTE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+note_is (gpointer window)
+{
+  g_autofree char *note = note_shown (window);
+
+  return g_str_equal (note, NOTE);
+}
+
+static gboolean
+note_is_empty (gpointer window)
+{
+  g_autofree char *note = note_shown (window);
+
+  return *note == '\0';
+}
+
+static void
+test_library_undo (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  const char *three[] = { STRATEGY_ID, LAW_ID, DATA_ID, NULL };
+  g_autofree char *report = measures_library_create_collection (library, "Report", NULL);
+
+  measures_library_add_to_collection (library, report, three);
+  measures_library_set_note (library, DATA_ID, NOTE);
+  show (window, DATA_ID, DATA_TITLE);
+  wait_until (note_is, window, "the note to be shown");
+
+  /* The pane's button deletes the note; the toast's Undo brings it back. */
+  gtk_widget_activate (in_pane (window, GTK_TYPE_BUTTON, "delete-note-button"));
+  wait_until (note_is_empty, window, "the note to be deleted");
+  g_assert_null (measures_library_get_note (library, DATA_ID));
+  wait_for_text (window, "Note deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-library", NULL));
+  wait_until (note_is, window, "the note to come back");
+
+  /* A collection deleted from the sidebar's menu, and brought back. */
+  wait_for_text (GTK_WIDGET (sidebar (window)), "Report");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-collection", "s", report));
+  g_assert_null (measures_library_get_collection_name (library, report));
+  wait_for_text (window, "Collection “Report” deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-library", NULL));
+  g_assert_cmpuint (measures_library_get_collection_size (library, report), ==, 3);
+  g_assert_cmpuint (measures_filter_sidebar_get_mark_count (sidebar (window), report), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A saved search keeps the filters and the search, and brings them back. */
+static void
+test_library_saved_search (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  MeasuresQuery *query = measures_window_get_query (window);
+  const char *moldova[] = { "Republic of Moldova", NULL };
+  g_autoptr(JsonObject) object = NULL;
+  g_autofree char *search = NULL;
+
+  measures_query_set_places (query, moldova, NULL);
+  measures_query_set_search (query, "psychological");
+  wait_for_n_items (measures_window_get_model (window), 1);
+  object = measures_query_to_json (query);
+  search = measures_library_add_search (library, "Moldova, psychological", object, NULL);
+  wait_for_text (GTK_WIDGET (sidebar (window)), "Moldova, psychological");
+
+  measures_query_clear (query);
+  wait_for_n_items (measures_window_get_model (window), 11);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-search", "s", search));
+  wait_for_n_items (measures_window_get_model (window), 1);
+  g_assert_cmpstr (measures_query_get_search (query), ==, "psychological");
+
+  /* Updated with other filters, then deleted, with Undo. */
+  measures_query_set_search (query, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-search", "s", search));
+  measures_query_clear (query);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-search", "s", search));
+  wait_for_n_items (measures_window_get_model (window), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-search", "s", search));
+  g_assert_cmpuint (measures_library_get_n_searches (library), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-library", NULL));
+  g_assert_cmpuint (measures_library_get_n_searches (library), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A library file that cannot be read is set aside, never written over,
+ * and the banner says so; the window goes on. */
+static void
+test_library_damaged (void)
+{
+  g_autoptr(GFile) file = measures_library_get_default_file ();
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *damaged = "{\"format\": \"measures-library-1\", \"starred\": [";
+  MeasuresWindow *window;
+  const char *name;
+  guint set_aside = 0;
+
+  empty_library ();
+  g_mkdir_with_parents (g_file_peek_path (folder), 0700);
+  g_file_set_contents (g_file_peek_path (file), damaged, -1, &error);
+  g_assert_no_error (error);
+
+  window = open_window (FALSE);
+  wait_for_text (window, "is damaged");
+  wait_for_text (window, "It was kept as “library.json.damaged-");
+
+  listing = g_dir_open (g_file_peek_path (folder), 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "library.json.damaged-"))
+      {
+        g_autofree char *path = g_build_filename (g_file_peek_path (folder), name, NULL);
+        g_autofree char *kept = NULL;
+
+        g_file_get_contents (path, &kept, NULL, NULL);
+        g_assert_cmpstr (kept, ==, damaged);
+        set_aside++;
+      }
+  g_assert_cmpuint (set_aside, ==, 1);
+
+  /* The window goes on, and writes changes to a new file. */
+  star (window, LAW_ID, LAW_TITLE);
+  wait_until (library_written, measures_session_get_library (measures_window_get_session (window)),
+              "the library to be written");
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* A data folder of the process's own, emptied before each test. */
+  g_autofree char *data = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
+                                                                                : g_get_tmp_dir (),
+                                            "window-library-XXXXXX", NULL);
+
+  g_assert_nonnull (g_mkdtemp (data));
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/library/restart", test_library_restart);
+  g_test_add_func ("/library/undo", test_library_undo);
+  g_test_add_func ("/library/saved-search", test_library_saved_search);
+  g_test_add_func ("/library/damaged", test_library_damaged);
+
+  return g_test_run ();
+}
