@@ -570,35 +570,32 @@ measures_cache_read (GFile            *cache,
                      MeasuresCacheKey *key,
                      GError          **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  gboolean mapped;
 
-  /* Mapped, as GLib's own caches are: its pages are the page cache's, and
-   * only those touched count. Caches are only ever replaced by renaming,
-   * never rewritten in place, so a mapped one does not change under us. */
+  /* Mapped: its pages are the page cache's, and only those touched
+   * count. Caches are only ever replaced by renaming, never rewritten in
+   * place, so a mapped one does not change under us; one cut short by
+   * another program reads as zeros past its new end (see
+   * measures_file_map()), and is then not believed. A FIFO or a device in
+   * place of the cache is not waited on or read: the dataset is read
+   * instead, and its cache written over it. */
   if (g_file_peek_path (cache) == NULL)
     return stale (error, "not a local file"), NULL;
 
-#ifdef G_OS_UNIX
-  /* A FIFO or a device in place of the cache is not waited on or read:
-   * the dataset is read instead, and its cache written over it. */
   {
-    guint64 size;
-    int fd = _measures_file_open_regular (g_file_peek_path (cache), &size, NULL);
+    g_autoptr(GError) local = NULL;
 
-    if (fd < 0)
-      return stale (error, "not a regular file"), NULL;
-    mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
-    close (fd);
+    if ((bytes = measures_file_map (cache, G_MAXUINT64, NULL, &mapped, &local)) == NULL)
+      return stale (error, local->message), NULL;
   }
-#else
-  mapped = g_mapped_file_new (g_file_peek_path (cache), FALSE, error);
-#endif
-  if (mapped == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
 
-  return read_bytes (bytes, source, name, key, TRUE, error);
+  dataset = read_bytes (bytes, source, name, key, mapped, error);
+  if (dataset != NULL && mapped && !measures_file_map_is_unchanged (bytes))
+    return stale (error, "cut short while it was read"), NULL;
+
+  return g_steal_pointer (&dataset);
 }
 
 /* Writes a cache as a GVariant of CACHE_TYPE straight into a stream, so
