@@ -20,7 +20,6 @@
 #endif
 
 #include "measures-file.h"
-#include "measures-file-private.h"
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-json-scan-private.h"

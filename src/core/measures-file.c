@@ -27,14 +27,13 @@
 #include <unistd.h>
 
 #include "measures-file.h"
-#include "measures-file-private.h"
 
 #ifdef G_OS_UNIX
 /* Opens a local file for reading if it is a regular file. It is opened
  * without waiting, and its type is taken from what was opened: a FIFO
  * (or a device) put in place of a file after its type was checked would
  * otherwise block the open, or the reads, until a writer came. */
-int
+static int
 _measures_file_open_regular (const char  *path,
                              guint64     *size,
                              GError     **error)
@@ -76,7 +75,7 @@ _measures_file_open_regular (const char  *path,
   return fd;
 }
 
-gssize
+static gssize
 _measures_file_read_some (int           fd,
                           char         *buffer,
                           gsize         count,

@@ -252,8 +252,8 @@ check_avx2 (const guchar        *p,
             gsize                length,
             guint64             *starts,
             MeasuresFingerprint *checksum,
-            void               (*release) (const char *data,
-                                           gsize       length))
+            void               (*release)(const char *data,
+                                          gsize       length))
 {
   State state = { _mm256_setzero_si256 (), _mm256_setzero_si256 (), _mm256_setzero_si256 () };
   const guchar *base = p, *released = p;
@@ -301,8 +301,8 @@ _measures_utf8_check_strings (const char          *blob,
                               gsize                length,
                               guint64             *starts,
                               MeasuresFingerprint *checksum,
-                              void               (*release) (const char *data,
-                                                             gsize       length),
+                              void               (*release)(const char *data,
+                                                            gsize       length),
                               gboolean             plain)
 {
   const guchar *p = (const guchar *) blob;
