@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "measures-store.h"
+#include "measures-collate-private.h"
 #include "measures-text.h"
 #include "measures-utf8-private.h"
 
@@ -767,6 +768,84 @@ test_utf8_check_strings (void)
     }
 }
 
+/* Collation keys order texts as g_utf8_collate() does, whichever way
+ * each is made (from the table of characters' keys, the C library's at
+ * once, or normalized first), in Romanian and in C.UTF-8. */
+static void
+check_collation (const char *locale)
+{
+  static const char *texts[] = {
+    "", "a", "A", "ă", "Ă", "â", "b", "ab", "aă", "a b", "a-b", "ab.", "Ana", "ana", "Ăla",
+    "Strategia națională", "Strategia nationala", "Strategia naţională", "Știință", "Stiinta", "ştiinţă",
+    "Țara", "Tara", "Îndrumar", "Indrumar", "între", "Întâi", "zebra", "Zürich", "Łódź", "Ærø", "œuvre",
+    "1", "10", "2", "½ lege", "ﬁnal", "final", "Ĳssel", "café", "cafe\xcc\x81", "Ж закон", "νόμος",
+    "law 2018/174", "law (2018)", "Law  on", "\xf0\x9f\x98\x80 emoji",
+  };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_message ("no %s locale", locale);
+      return;
+    }
+
+  /* Twice: the first texts are also checked against the C library. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_ptr_array_set_size (keys, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        g_ptr_array_add (keys, measures_collate_key (texts[i]));
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+          {
+            int ours = strcmp (g_ptr_array_index (keys, i), g_ptr_array_index (keys, k));
+            int glib = g_utf8_collate (texts[i], texts[k]);
+
+            if ((ours > 0) != (glib > 0) || (ours < 0) != (glib < 0))
+              g_error ("in %s, “%s” and “%s” compare %d, GLib %d", locale, texts[i], texts[k], ours, glib);
+          }
+    }
+
+  /* Every key made from the table is the C library's. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *normal = g_utf8_normalize (texts[i], -1, G_NORMALIZE_ALL_COMPOSE);
+      gsize length = strxfrm (NULL, normal, 0);
+      g_autofree char *libc = g_malloc (length + 1);
+
+      strxfrm (libc, normal, length + 1);
+      g_assert_cmpstr (g_ptr_array_index (keys, i), ==, libc);
+    }
+
+  /* In Romanian, Latin text is keyed from the table. */
+  if (g_str_has_prefix (locale, "ro_RO"))
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *table = _measures_collate_table_key (texts[i]);
+
+        if (g_str_equal (texts[i], "Strategia națională") || g_str_equal (texts[i], "a b"))
+          g_assert_nonnull (table);
+        if (table != NULL)
+          g_assert_cmpstr (table, ==, g_ptr_array_index (keys, i));
+      }
+
+  setlocale (LC_ALL, saved);
+}
+
+static void
+test_collate_key (void)
+{
+  check_collation ("C.UTF-8");
+  if (!make_romanian_locale ())
+    {
+      g_test_skip ("the ro_RO.UTF-8 locale is not available and localedef could not make it");
+      return;
+    }
+  check_collation ("ro_RO.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/text/words/collect-texts", test_words_collect_texts);
   g_test_add_func ("/text/utf8-validate", test_utf8_validate);
   g_test_add_func ("/text/utf8-check-strings", test_utf8_check_strings);
+  g_test_add_func ("/text/collate-key", test_collate_key);
   g_test_add_func ("/text/blocks/lists-and-paragraphs", test_blocks);
   g_test_add_func ("/text/blocks/empty", test_blocks_empty);
   g_test_add_func ("/text/period/format", test_format_period);
