@@ -267,6 +267,10 @@ test_count_either_language (void)
     { MEASURES_FACET_COUNTRY, "moldova", "Republic of Moldova" },
     { MEASURES_FACET_FORM, "Trafic de persoane", "Trafficking" },
     { MEASURES_FACET_FORM, "trafficking", "Trafficking" },
+    { MEASURES_FACET_COUNTRY, "ROMÂNIA", "Romania" },
+    /* The first words of a label, when they name one value. */
+    { MEASURES_FACET_FORM, "trafic", "Trafficking" },
+    { MEASURES_FACET_FORM, "TRAFIC", "Trafficking" },
     /* A subcategory alone stands for the types with it. */
     { MEASURES_FACET_TYPE, "Training", "Justice > Training" },
   };
@@ -335,6 +339,8 @@ test_resolve_value (void)
   g_autofree char *turkey = measures_resolve_value (MEASURES_FACET_COUNTRY, "turkiye", NULL, &error);
   g_autofree char *macedonia = measures_resolve_value (MEASURES_FACET_COUNTRY, "Macedonia de Nord", NULL, &error);
   g_autofree char *form = measures_resolve_value (MEASURES_FACET_FORM, "TRAFIC DE PERSOANE", NULL, &error);
+  g_autofree char *first_words = measures_resolve_value (MEASURES_FACET_FORM, "trafic", NULL, &error);
+  g_autofree char *romania = measures_resolve_value (MEASURES_FACET_COUNTRY, "România", NULL, &error);
   g_autoptr(MeasuresTranslations) ro = measures_translations_new ("ro");
   g_autofree char *training = measures_vocabulary_label_in (ro, MEASURES_FACET_TYPE, "Justice > Training");
   g_autofree char *americas = measures_vocabulary_label_in (ro, MEASURES_FACET_REGION, "Americas");
@@ -346,6 +352,8 @@ test_resolve_value (void)
   g_assert_cmpstr (turkey, ==, "Türkiye");
   g_assert_cmpstr (macedonia, ==, "North Macedonia");
   g_assert_cmpstr (form, ==, "Trafficking");
+  g_assert_cmpstr (first_words, ==, "Trafficking");
+  g_assert_cmpstr (romania, ==, "Romania");
   g_assert_cmpstr (type, ==, "Justice > Training");
   g_assert_cmpstr (region, ==, "Americas");
   g_assert_cmpstr (training, !=, "Justice > Training");
@@ -354,6 +362,13 @@ test_resolve_value (void)
   g_assert_null (unknown);
   g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE);
   g_assert_true (g_str_has_prefix (error->message, "no known country is called “Romaniaa”; the closest are: Romania, "));
+  g_clear_error (&error);
+
+  /* First words that several values start with name none of them. */
+  g_clear_pointer (&unknown, g_free);
+  unknown = measures_resolve_value (MEASURES_FACET_FORM, "sexual", NULL, &error);
+  g_assert_null (unknown);
+  g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNKNOWN_VALUE);
 }
 
 static void

@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "measures-cache.h"
 #include "measures-countries.h"
 #include "measures-error.h"
+#include "measures-file.h"
 #include "measures-importer.h"
 #include "measures-loader.h"
 #include "measures-text.h"
@@ -722,6 +724,137 @@ test_cancel_inside_file (void)
   g_unlink (path);
 }
 
+/* A mapped file that another program cuts short: what lay past its new
+ * end reads as zeros, and the mapping says so, instead of SIGBUS stopping
+ * the process. */
+static void
+test_mapped_cut_short (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = g_malloc (1024 * 1024);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  const guchar *data;
+  gboolean mapped;
+  guint64 sum = 0;
+  gsize size;
+  int fd;
+
+  memset (contents, 'x', 1024 * 1024);
+  fd = g_file_open_tmp ("measures-cut-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, 1024 * 1024, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  bytes = measures_file_map (file, G_MAXUINT64, NULL, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_true (mapped);
+  g_assert_true (measures_file_map_is_unchanged (bytes));
+  g_assert_cmpint (truncate (path, 4096), ==, 0);
+
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, ==, 1024 * 1024);
+  for (gsize i = 0; i < size; i++)
+    sum += data[i];
+  g_assert_cmpuint (sum, ==, (guint64) 'x' * 4096);
+  g_assert_false (measures_file_map_is_unchanged (bytes));
+
+  /* Another mapping of the same file is whole. */
+  whole = measures_file_map (file, G_MAXUINT64, NULL, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (whole), ==, 4096);
+  g_assert_true (measures_file_map_is_unchanged (whole));
+
+  g_unlink (path);
+}
+
+/* A large dataset cut short by another program while its records are
+ * read: a clear error naming the file, or, if the load was done first, a
+ * good load; never a crash. */
+typedef struct
+{
+  gint progress;
+  const char *path;
+  gsize size;
+  gint seen;
+} Cutter;
+
+static gpointer
+cut_while_parsing (gpointer data)
+{
+  Cutter *cutter = data;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get (&cutter->progress) <= 100 && g_get_monotonic_time () < deadline)
+    g_usleep (100);
+  g_atomic_int_set (&cutter->seen, g_atomic_int_get (&cutter->progress));
+  g_assert_cmpint (truncate (cutter->path, cutter->size / 3), ==, 0);
+
+  return NULL;
+}
+
+static void
+test_cut_short_while_loading (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"measures-1\", \"measures\": [");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  Cutter cutter = { 0, };
+  GThread *thread;
+  int fd;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"m%u\", \"country\": \"Romania\", \"year\": %u, "
+                            "\"title\": {\"en\": \"Measure %u against trafficking\"}, "
+                            "\"description\": {\"en\": \"What measure %u does, in a few words.\"}}",
+                            i > 0 ? "," : "", i, 1990 + i % 30, i, i);
+  g_string_append (json, "]}");
+  fd = g_file_open_tmp ("measures-cut-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  base = g_path_get_basename (path);
+
+  cutter.path = path;
+  cutter.size = json->len;
+  thread = g_thread_new ("cut", cut_while_parsing, &cutter);
+  catalog = measures_loader_load_catalog_with_progress (&file, 1, NULL, &cutter.progress);
+  g_thread_join (thread);
+
+  g_test_message ("Cut short at %d/1000: %u measures, %u problems", cutter.seen,
+                  catalog->measures->len, catalog->problems->len);
+  g_assert_nonnull (catalog);
+  if (catalog->problems->len == 0)
+    g_assert_cmpuint (catalog->measures->len, ==, 200000);
+  else
+    {
+      g_autofree char *message = measures_problem_to_string (g_ptr_array_index (catalog->problems, 0));
+
+      g_test_message ("%s", message);
+      g_assert_cmpuint (catalog->problems->len, ==, 1);
+      g_assert_cmpuint (catalog->measures->len, ==, 0);
+      g_assert_nonnull (strstr (message, base));
+      g_assert_nonnull (strstr (message, "another program changed or cut short the file while it was read"));
+    }
+
+  /* A good load wrote a cache. */
+  {
+    g_autoptr(GFile) cache = measures_cache_get_file (file);
+
+    g_file_delete (cache, NULL, NULL);
+  }
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +881,8 @@ main (int   argc,
   g_test_add_func ("/loader/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/loader/cancel-inside-file", test_cancel_inside_file);
   g_test_add_func ("/loader/merge-duplicates", test_merge_duplicates);
+  g_test_add_func ("/loader/mapped-cut-short", test_mapped_cut_short);
+  g_test_add_func ("/loader/cut-short-while-loading", test_cut_short_while_loading);
 
   return g_test_run ();
 }

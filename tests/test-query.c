@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "measures-index.h"
 #include "measures-loader.h"
 #include "measures-query.h"
 #include "measures-text.h"
@@ -172,6 +173,70 @@ test_search (void)
   g_assert_true (measures_query_is_empty (query));
 }
 
+/* Facet values compare without case or diacritics, in the query's rules
+ * and in the index alike: a country Measures does not know, a region, a
+ * type and a form written with and without them are one value. */
+static void
+test_facet_diacritics (void)
+{
+  static const char *json =
+    "["
+    "{\"id\": \"a\", \"country\": \"Țara Nouă\", \"region\": \"Europa Centrală\", \"year\": 2020,"
+    " \"types\": [\"Politici > Strategie națională\"], \"forms\": [\"Violență economică\"], \"title\": \"A\"},"
+    "{\"id\": \"b\", \"country\": \"Tara Noua\", \"region\": \"EUROPA CENTRALA\", \"year\": 2021,"
+    " \"types\": [\"politici > strategie nationala\"], \"forms\": [\"Violenta economica\"], \"title\": \"B\"},"
+    "{\"id\": \"c\", \"country\": \"Türkiye\", \"region\": \"Asia\", \"year\": 2022,"
+    " \"types\": [\"Policies\"], \"forms\": [\"Trafficking\"], \"title\": \"C\"}"
+    "]";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(MeasuresDataset) dataset = measures_loader_load_bytes (bytes, NULL, "diacritics.json");
+  GPtrArray *rows = measures_dataset_get_measures (dataset);
+  g_autoptr(MeasuresIndex) index = measures_index_new (rows);
+  const struct {
+    MeasuresFacet facet;
+    const char *value;
+    const char *expected;
+  } cases[] = {
+    { MEASURES_FACET_COUNTRY, "tara noua", "a b" },
+    { MEASURES_FACET_COUNTRY, "ŢARA NOUĂ", "a b" },
+    { MEASURES_FACET_COUNTRY, "turkiye", "c" },
+    { MEASURES_FACET_COUNTRY, "TÜRKIYE", "c" },
+    { MEASURES_FACET_REGION, "europa centrala", "a b" },
+    { MEASURES_FACET_TYPE, "Politici > Strategie Naţională", "a b" },
+    { MEASURES_FACET_TYPE, "POLITICI", "a b" },
+    { MEASURES_FACET_FORM, "violenta ECONOMICA", "a b" },
+    { MEASURES_FACET_FORM, "Violență economica", "a b" },
+  };
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* One value each, not two. */
+  g_assert_cmpuint (measures_index_get_n_values (index, MEASURES_FACET_COUNTRY), ==, 2);
+  g_assert_cmpuint (measures_index_get_n_values (index, MEASURES_FACET_FORM), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MeasuresQuery) query = measures_query_new ();
+      g_autoptr(MeasuresResult) result = NULL;
+      g_autoptr(GString) ids = g_string_new (NULL);
+      g_autoptr(GString) indexed = g_string_new (NULL);
+      const char *one[] = { cases[i].value, NULL };
+
+      measures_query_set_values (query, cases[i].facet, one);
+      for (guint k = 0; k < rows->len; k++)
+        if (measures_query_matches (query, g_ptr_array_index (rows, k)))
+          g_string_append_printf (ids, "%s%s", ids->len > 0 ? " " : "",
+                                  measures_measure_get_id (g_ptr_array_index (rows, k)));
+      g_assert_cmpstr (ids->str, ==, cases[i].expected);
+
+      result = measures_index_evaluate (index, query);
+      for (guint k = 0; k < rows->len; k++)
+        if (measures_bitset_get (result->matches, k))
+          g_string_append_printf (indexed, "%s%s", indexed->len > 0 ? " " : "",
+                                  measures_measure_get_id (measures_index_get_measure (index, k)));
+      g_assert_cmpstr (indexed->str, ==, cases[i].expected);
+    }
+}
+
 static void
 count_changed (MeasuresQuery *query,
                guint         *count)
@@ -254,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/query/types", test_types);
   g_test_add_func ("/query/forms-and-facets", test_forms_and_facets);
   g_test_add_func ("/query/search", test_search);
+  g_test_add_func ("/query/facet-diacritics", test_facet_diacritics);
   g_test_add_func ("/query/changed-signal", test_changed_signal);
   g_test_add_func ("/query/describe", test_describe);
 

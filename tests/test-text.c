@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "measures-store.h"
+#include "measures-collate-private.h"
 #include "measures-text.h"
+#include "measures-utf8-private.h"
 
 static void
 test_fold_diacritics (void)
@@ -665,6 +667,185 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* What _measures_utf8_check_strings() must say of @blob: each string
+ * between nuls valid as GLib has it, and a start after each nul. */
+static gboolean
+strings_oracle (const char *blob,
+                gsize       length,
+                guint64    *starts)
+{
+  gsize from = 0;
+
+  starts[0] |= 1;
+  for (gsize i = 0; i < length; i++)
+    if (blob[i] == '\0')
+      {
+        if (!g_utf8_validate_len (blob + from, i - from, NULL))
+          return FALSE;
+        from = i + 1;
+        starts[from >> 6] |= G_GUINT64_CONSTANT (1) << (from & 63);
+      }
+
+  return g_utf8_validate_len (blob + from, length - from, NULL);
+}
+
+static void
+check_strings_agree (const char *blob,
+                     gsize       length)
+{
+  gsize n = length / 64 + 2;
+  g_autofree guint64 *expected = g_new0 (guint64, n);
+  g_autofree guint64 *fast = g_new0 (guint64, n);
+  g_autofree guint64 *plain = g_new0 (guint64, n);
+  gboolean valid = strings_oracle (blob, length, expected);
+  MeasuresFingerprint sums[3];
+
+  for (guint i = 0; i < 3; i++)
+    measures_fingerprint_init (&sums[i]);
+  measures_fingerprint_update (&sums[2], blob, length);
+
+  g_assert_cmpint (_measures_utf8_check_strings (blob, length, fast, &sums[0], NULL, FALSE), ==, valid);
+  g_assert_cmpint (_measures_utf8_check_strings (blob, length, plain, &sums[1], NULL, TRUE), ==, valid);
+  if (valid)
+    {
+      g_assert_cmpmem (fast, n * 8, expected, n * 8);
+      g_assert_cmpmem (plain, n * 8, expected, n * 8);
+      g_assert_cmpuint (measures_fingerprint_end (&sums[0]), ==, measures_fingerprint_end (&sums[2]));
+      g_assert_cmpuint (measures_fingerprint_end (&sums[1]), ==, measures_fingerprint_end (&sums[2]));
+    }
+}
+
+/* The check of a cache's strings, 32 bytes at a time where the
+ * processor can, says what GLib says of every sequence of up to four
+ * bytes around the bytes that decide UTF-8, at every place in a block of
+ * 32, after ASCII and after other characters; and of random text. */
+static void
+test_utf8_check_strings (void)
+{
+  static const guchar interesting[] = {
+    0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+  };
+  static const char *contexts[] = { "", "ș", "€", "\xf0\x9f\x98\x80" };
+  const guint n = G_N_ELEMENTS (interesting);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  char blob[160];
+
+  for (guint code = 0; code < n * n * n * n; code++)
+    {
+      guchar sequence[4] = {
+        interesting[code % n], interesting[code / n % n],
+        interesting[code / n / n % n], interesting[code / n / n / n],
+      };
+      guint place = 24 + code % 13;
+      const char *context = contexts[code / 7 % G_N_ELEMENTS (contexts)];
+      gsize length;
+
+      memset (blob, 'a', sizeof blob);
+      blob[0] = '\0';
+      memcpy (blob + place - strlen (context), context, strlen (context));
+      memcpy (blob + place, sequence, 4);
+      length = place + 4 + code % 40;
+      blob[length - 1] = '\0';
+      check_strings_agree (blob, length);
+    }
+
+  /* Random text of valid characters, some bytes then changed, of any
+   * length, across many blocks and slices. */
+  for (guint round = 0; round < 3000; round++)
+    {
+      static const char *pieces[] = { "a", "Z", " ", "\n", "ă", "ș", "Ț", "î", "€", "Ж", "\xf0\x9f\x98\x80", "" };
+      g_autoptr(GString) text = g_string_new ("");
+      guint n_pieces = g_rand_int_range (rand, 0, round < 2990 ? 300 : 60000);
+
+      for (guint i = 0; i < n_pieces; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_string_append_c (text, '\0');
+      if (round % 2 == 1)
+        for (guint k = g_rand_int_range (rand, 1, 4); k > 0; k--)
+          text->str[g_rand_int_range (rand, 0, text->len)] = (char) g_rand_int_range (rand, 0, 256);
+      check_strings_agree (text->str, text->len);
+    }
+}
+
+/* Collation keys order texts as g_utf8_collate() does, whichever way
+ * each is made (from the table of characters' keys, the C library's at
+ * once, or normalized first), in Romanian and in C.UTF-8. */
+static void
+check_collation (const char *locale)
+{
+  static const char *texts[] = {
+    "", "a", "A", "ă", "Ă", "â", "b", "ab", "aă", "a b", "a-b", "ab.", "Ana", "ana", "Ăla",
+    "Strategia națională", "Strategia nationala", "Strategia naţională", "Știință", "Stiinta", "ştiinţă",
+    "Țara", "Tara", "Îndrumar", "Indrumar", "între", "Întâi", "zebra", "Zürich", "Łódź", "Ærø", "œuvre",
+    "1", "10", "2", "½ lege", "ﬁnal", "final", "Ĳssel", "café", "cafe\xcc\x81", "Ж закон", "νόμος",
+    "law 2018/174", "law (2018)", "Law  on", "\xf0\x9f\x98\x80 emoji",
+  };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_message ("no %s locale", locale);
+      return;
+    }
+
+  /* Twice: the first texts are also checked against the C library. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_ptr_array_set_size (keys, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        g_ptr_array_add (keys, measures_collate_key (texts[i]));
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+          {
+            int ours = strcmp (g_ptr_array_index (keys, i), g_ptr_array_index (keys, k));
+            int glib = g_utf8_collate (texts[i], texts[k]);
+
+            if ((ours > 0) != (glib > 0) || (ours < 0) != (glib < 0))
+              g_error ("in %s, “%s” and “%s” compare %d, GLib %d", locale, texts[i], texts[k], ours, glib);
+          }
+    }
+
+  /* Every key made from the table is the C library's. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *normal = g_utf8_normalize (texts[i], -1, G_NORMALIZE_ALL_COMPOSE);
+      gsize length = strxfrm (NULL, normal, 0);
+      g_autofree char *libc = g_malloc (length + 1);
+
+      strxfrm (libc, normal, length + 1);
+      g_assert_cmpstr (g_ptr_array_index (keys, i), ==, libc);
+    }
+
+  /* In Romanian, Latin text is keyed from the table. */
+  if (g_str_has_prefix (locale, "ro_RO"))
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *table = _measures_collate_table_key (texts[i]);
+
+        if (g_str_equal (texts[i], "Strategia națională") || g_str_equal (texts[i], "a b"))
+          g_assert_nonnull (table);
+        if (table != NULL)
+          g_assert_cmpstr (table, ==, g_ptr_array_index (keys, i));
+      }
+
+  setlocale (LC_ALL, saved);
+}
+
+static void
+test_collate_key (void)
+{
+  check_collation ("C.UTF-8");
+  if (!make_romanian_locale ())
+    {
+      g_test_skip ("the ro_RO.UTF-8 locale is not available and localedef could not make it");
+      return;
+    }
+  check_collation ("ro_RO.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +860,8 @@ main (int   argc,
   g_test_add_func ("/text/fold/word-iter", test_fold_word_iter);
   g_test_add_func ("/text/words/collect-texts", test_words_collect_texts);
   g_test_add_func ("/text/utf8-validate", test_utf8_validate);
+  g_test_add_func ("/text/utf8-check-strings", test_utf8_check_strings);
+  g_test_add_func ("/text/collate-key", test_collate_key);
   g_test_add_func ("/text/blocks/lists-and-paragraphs", test_blocks);
   g_test_add_func ("/text/blocks/empty", test_blocks_empty);
   g_test_add_func ("/text/period/format", test_format_period);

@@ -20,7 +20,6 @@
 #endif
 
 #include "measures-file.h"
-#include "measures-file-private.h"
 #include "measures-cache.h"
 #include "measures-error.h"
 #include "measures-json-scan-private.h"
@@ -354,78 +353,20 @@ release_pages (const char *data,
 #endif
 }
 
-/* Checks that the strings of @blob, each ended by a nul, are UTF-8, in
- * one pass eight bytes at a time through ASCII and nuls, and sets the bit
- * of @starts of each offset a string starts at. The pages of a mapping
- * are given back as the check goes, when @release is set. */
-static gboolean
-check_strings (const char *blob,
-               gsize       length,
-               gboolean    release,
-               guint64    *starts)
+/* Hashes from @from to @to, 16 MB at a time, each given back once hashed
+ * when @release is set. */
+static void
+checksum_range (MeasuresFingerprint *checksum,
+                const char          *from,
+                const char          *to,
+                gboolean             release)
 {
-  const guchar *p = (const guchar *) blob, *end = p + length, *released = p;
-
-  starts[0] |= 1;
-  while (p < end)
+  for (const char *p = from; p < to; p += MIN ((gsize) (to - p), RELEASE_SLICE))
     {
-      /* Eight bytes at a time: the ASCII ones, up to a character of more
-       * than a byte, which is then checked. */
-      while (end - p >= 8)
-        {
-          guint64 word, high, zeros;
-          guint ascii;
-
-          memcpy (&word, p, 8);
-          high = word & G_GUINT64_CONSTANT (0x8080808080808080);
-          ascii = high != 0 ? __builtin_ctzll (high) >> 3 : 8;
-
-          /* A string starts after each nul. */
-          zeros = _measures_zero_bytes (word);
-          if (ascii < 8)
-            zeros &= (G_GUINT64_CONSTANT (1) << (8 * ascii)) - 1;
-          for (; zeros != 0; zeros &= zeros - 1)
-            {
-              gsize offset = (p - (const guchar *) blob) + (__builtin_ctzll (zeros) >> 3) + 1;
-
-              if (offset < length)
-                starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
-            }
-
-          /* Then the characters of more than a byte that follow. */
-          p += ascii;
-          if (ascii < 8)
-            do
-              if ((p = _measures_utf8_next (p, end)) == NULL)
-                return FALSE;
-            while (p < end && *p >= 0x80);
-
-          if (release && (gsize) (p - released) > RELEASE_SLICE)
-            {
-              release_pages ((const char *) released, p - released);
-              released = p;
-            }
-        }
-      if (p == end)
-        break;
-
-      if (*p < 0x80)
-        {
-          if (*p == '\0' && (gsize) (p + 1 - (const guchar *) blob) < length)
-            {
-              gsize offset = p + 1 - (const guchar *) blob;
-
-              starts[offset >> 6] |= G_GUINT64_CONSTANT (1) << (offset & 63);
-            }
-          p++;
-          continue;
-        }
-
-      if ((p = _measures_utf8_next (p, end)) == NULL)
-        return FALSE;
+      measures_fingerprint_update (checksum, p, MIN ((gsize) (to - p), RELEASE_SLICE));
+      if (release)
+        release_pages (p, MIN ((gsize) (to - p), RELEASE_SLICE));
     }
-
-  return TRUE;
 }
 
 static MeasuresDataset *
@@ -462,31 +403,6 @@ read_bytes (GBytes           *bytes,
   if (!check_header (cache, key, error))
     return NULL;
 
-  /* The checksum covers every byte before it. */
-  {
-    g_autoptr(GVariant) stored = g_variant_get_child_value (cache, MEASURES_CACHE_CHECKSUM);
-    const char *base = g_bytes_get_data (bytes, NULL);
-    const char *at = g_variant_get_data (stored);
-
-    MeasuresFingerprint checksum;
-
-    if (at == NULL || g_variant_get_size (stored) != 8 || at < base ||
-        at > base + g_bytes_get_size (bytes) - 8)
-      return stale (error, "damaged"), NULL;
-
-    /* 16 MB at a time, given back once hashed: the strings are read
-     * again next, a slice at a time too. */
-    measures_fingerprint_init (&checksum);
-    for (const char *p = base; p < at; p += MIN ((gsize) (at - p), RELEASE_SLICE))
-      {
-        measures_fingerprint_update (&checksum, p, MIN ((gsize) (at - p), RELEASE_SLICE));
-        if (release)
-          release_pages (p, MIN ((gsize) (at - p), RELEASE_SLICE));
-      }
-    if (measures_fingerprint_end (&checksum) != g_variant_get_uint64 (stored))
-      return stale (error, "damaged"), NULL;
-  }
-
   r.blob = get_array (cache, 6, 1, &r.blob_len);
   r.records = get_array (cache, 7, 4, &r.n_records);
   r.lists = get_array (cache, 8, 4, &r.n_lists);
@@ -500,12 +416,41 @@ read_bytes (GBytes           *bytes,
   r.n_records /= RECORD_FIELDS;
   r.reader = reader;
 
-  /* Every string is valid UTF-8. Where each starts is noted, and what is
-   * checked is let go as the check goes. */
-  starts = g_new0 (guint64, r.blob_len / 64 + 1);
+  /* The checksum covers every byte before it; every string is valid
+   * UTF-8, and where each starts is noted. Both in one pass over the
+   * strings, the bulk of the cache, each slice let go once checked. */
+  starts = g_new0 (guint64, r.blob_len / 64 + 2);
   r.starts = starts;
-  if (!check_strings (r.blob, r.blob_len, release, starts))
-    return stale (error, "not UTF-8"), NULL;
+  {
+    g_autoptr(GVariant) stored = g_variant_get_child_value (cache, MEASURES_CACHE_CHECKSUM);
+    const char *base = g_bytes_get_data (bytes, NULL);
+    const char *at = g_variant_get_data (stored);
+    const char *blob_end = r.blob + r.blob_len;
+    void (*give_back) (const char *, gsize) = release ? release_pages : NULL;
+    MeasuresFingerprint checksum;
+
+    if (at == NULL || g_variant_get_size (stored) != 8 || at < base ||
+        at > base + g_bytes_get_size (bytes) - 8)
+      return stale (error, "damaged"), NULL;
+
+    measures_fingerprint_init (&checksum);
+    if (r.blob >= base && blob_end <= at)
+      {
+        measures_fingerprint_update (&checksum, base, r.blob - base);
+        if (!_measures_utf8_check_strings (r.blob, r.blob_len, starts, &checksum, give_back, FALSE))
+          return stale (error, "not UTF-8"), NULL;
+        checksum_range (&checksum, blob_end, at, release);
+      }
+    else
+      {
+        /* Strings where a cache written here never has them. */
+        checksum_range (&checksum, base, at, release);
+        if (!_measures_utf8_check_strings (r.blob, r.blob_len, starts, NULL, give_back, FALSE))
+          return stale (error, "not UTF-8"), NULL;
+      }
+    if (measures_fingerprint_end (&checksum) != g_variant_get_uint64 (stored))
+      return stale (error, "damaged"), NULL;
+  }
 
   strings = measures_strings_new_for_bytes (bytes);
   r.strings = strings;
@@ -570,35 +515,32 @@ measures_cache_read (GFile            *cache,
                      MeasuresCacheKey *key,
                      GError          **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  gboolean mapped;
 
-  /* Mapped, as GLib's own caches are: its pages are the page cache's, and
-   * only those touched count. Caches are only ever replaced by renaming,
-   * never rewritten in place, so a mapped one does not change under us. */
+  /* Mapped: its pages are the page cache's, and only those touched
+   * count. Caches are only ever replaced by renaming, never rewritten in
+   * place, so a mapped one does not change under us; one cut short by
+   * another program reads as zeros past its new end (see
+   * measures_file_map()), and is then not believed. A FIFO or a device in
+   * place of the cache is not waited on or read: the dataset is read
+   * instead, and its cache written over it. */
   if (g_file_peek_path (cache) == NULL)
     return stale (error, "not a local file"), NULL;
 
-#ifdef G_OS_UNIX
-  /* A FIFO or a device in place of the cache is not waited on or read:
-   * the dataset is read instead, and its cache written over it. */
   {
-    guint64 size;
-    int fd = _measures_file_open_regular (g_file_peek_path (cache), &size, NULL);
+    g_autoptr(GError) local = NULL;
 
-    if (fd < 0)
-      return stale (error, "not a regular file"), NULL;
-    mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
-    close (fd);
+    if ((bytes = measures_file_map (cache, G_MAXUINT64, NULL, &mapped, &local)) == NULL)
+      return stale (error, local->message), NULL;
   }
-#else
-  mapped = g_mapped_file_new (g_file_peek_path (cache), FALSE, error);
-#endif
-  if (mapped == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
 
-  return read_bytes (bytes, source, name, key, TRUE, error);
+  dataset = read_bytes (bytes, source, name, key, mapped, error);
+  if (dataset != NULL && mapped && !measures_file_map_is_unchanged (bytes))
+    return stale (error, "cut short while it was read"), NULL;
+
+  return g_steal_pointer (&dataset);
 }
 
 /* Writes a cache as a GVariant of CACHE_TYPE straight into a stream, so

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -26,14 +27,13 @@
 #include <unistd.h>
 
 #include "measures-file.h"
-#include "measures-file-private.h"
 
 #ifdef G_OS_UNIX
 /* Opens a local file for reading if it is a regular file. It is opened
  * without waiting, and its type is taken from what was opened: a FIFO
  * (or a device) put in place of a file after its type was checked would
  * otherwise block the open, or the reads, until a writer came. */
-int
+static int
 _measures_file_open_regular (const char  *path,
                              guint64     *size,
                              GError     **error)
@@ -75,7 +75,7 @@ _measures_file_open_regular (const char  *path,
   return fd;
 }
 
-gssize
+static gssize
 _measures_file_read_some (int           fd,
                           char         *buffer,
                           gsize         count,
@@ -277,6 +277,219 @@ measures_format_byte_count (guint64 count)
   return g_string_free (out, FALSE);
 }
 
+/* A mapped file that another program cuts short while it is read would
+ * stop the process: reading a page past the file's new end raises SIGBUS.
+ * The pages of the mappings made here are guarded instead, as systemd's
+ * journal guards its files: a handler of SIGBUS that finds the address in
+ * a guarded mapping puts zeros in place of the rest of it (an anonymous
+ * mapping over it, MAP_FIXED; mmap() is a plain system call, safe in a
+ * handler on Linux), notes it, and returns, so that the read that faulted
+ * reads zeros and goes on. Whoever reads the mapping asks
+ * measures_file_map_is_unchanged() afterwards and throws away what it
+ * read if not: that also tells a file cut short within its last page
+ * (whose end reads as zeros without a fault) or written to meanwhile,
+ * from the size and time of the file the mapping keeps open. No jump out of the handler is needed, so any code may read a
+ * mapping (json-glib, memcpy, another thread), holding any lock. A fault
+ * anywhere else is handed to the handler there was before, or ends the
+ * process as it would have. */
+#define N_GUARDS 64
+
+typedef struct
+{
+  gpointer start;       /* atomic; NULL for a free slot */
+  gsize length;         /* whole pages, set before @start */
+  int faulted;          /* atomic */
+  gpointer mapping;     /* the Mapping, under guards_lock */
+} Guard;
+
+static Guard guards[N_GUARDS];
+static GMutex guards_lock;
+static struct sigaction previous_sigbus;
+static gsize page_size;
+
+static void
+on_sigbus (int        signal_number,
+           siginfo_t *info,
+           void      *context)
+{
+  guintptr address = (guintptr) info->si_addr;
+  int saved = errno;
+
+  for (guint i = 0; i < N_GUARDS; i++)
+    {
+      guintptr start = (guintptr) g_atomic_pointer_get (&guards[i].start);
+      guintptr page = address & ~(guintptr) (page_size - 1);
+
+      if (start == 0 || address < start || address >= start + guards[i].length)
+        continue;
+
+      if (mmap ((void *) page, start + guards[i].length - page, PROT_READ,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+        break;
+      g_atomic_int_set (&guards[i].faulted, 1);
+      errno = saved;
+      return;
+    }
+
+  errno = saved;
+  if ((previous_sigbus.sa_flags & SA_SIGINFO) != 0 && previous_sigbus.sa_sigaction != NULL)
+    previous_sigbus.sa_sigaction (signal_number, info, context);
+  else if (previous_sigbus.sa_handler != SIG_DFL && previous_sigbus.sa_handler != SIG_IGN)
+    previous_sigbus.sa_handler (signal_number);
+  else
+    {
+      /* The read faults again on return, and ends the process as it
+       * would have without us. */
+      struct sigaction plain = { 0, };
+
+      plain.sa_handler = SIG_DFL;
+      sigaction (SIGBUS, &plain, NULL);
+    }
+}
+
+static gpointer
+install_handler (gpointer data)
+{
+  struct sigaction action = { 0, };
+
+  page_size = sysconf (_SC_PAGESIZE);
+  action.sa_sigaction = on_sigbus;
+  action.sa_flags = SA_SIGINFO | SA_RESTART | SA_NODEFER;
+  sigemptyset (&action.sa_mask);
+
+  return GINT_TO_POINTER (sigaction (SIGBUS, &action, &previous_sigbus) == 0);
+}
+
+/* A free slot for a mapping of @length whole pages, or -1 when there is
+ * none (or no handler). */
+static int
+guard (gpointer start,
+       gsize    length,
+       gpointer mapping)
+{
+  static GOnce installed = G_ONCE_INIT;
+
+  if (!GPOINTER_TO_INT (g_once (&installed, install_handler, NULL)))
+    return -1;
+
+  g_mutex_lock (&guards_lock);
+  for (guint i = 0; i < N_GUARDS; i++)
+    if (g_atomic_pointer_get (&guards[i].start) == NULL)
+      {
+        guards[i].length = length;
+        guards[i].mapping = mapping;
+        g_atomic_int_set (&guards[i].faulted, 0);
+        g_atomic_pointer_set (&guards[i].start, start);
+        g_mutex_unlock (&guards_lock);
+        return i;
+      }
+  g_mutex_unlock (&guards_lock);
+
+  return -1;
+}
+
+typedef struct
+{
+  gpointer start;
+  gsize length;
+  int slot;
+  int fd;                   /* the file mapped, to see if it changed */
+  struct stat mapped;       /* what it was then */
+} Mapping;
+
+static void
+unmap (gpointer data)
+{
+  Mapping *mapping = data;
+
+  g_mutex_lock (&guards_lock);
+  guards[mapping->slot].mapping = NULL;
+  g_atomic_pointer_set (&guards[mapping->slot].start, NULL);
+  g_mutex_unlock (&guards_lock);
+  munmap (mapping->start, mapping->length);
+  close (mapping->fd);
+  g_free (mapping);
+}
+
+/* A guarded read-only mapping of @fd (which it takes) as @info says it
+ * is, or NULL (errno set, @fd closed) when it cannot be mapped or
+ * guarded. */
+static GBytes *
+map_guarded (int                fd,
+             const struct stat *info)
+{
+  g_autofree Mapping *mapping = g_new0 (Mapping, 1);
+  guint64 size = info->st_size;
+  gpointer start;
+  int saved;
+
+  if (page_size == 0)
+    page_size = sysconf (_SC_PAGESIZE);
+  if (size > G_MAXSIZE - page_size)
+    {
+      close (fd);
+      errno = ENOMEM;
+      return NULL;
+    }
+  mapping->length = (size + page_size - 1) & ~(guint64) (page_size - 1);
+  mapping->fd = fd;
+  mapping->mapped = *info;
+
+  mapping->start = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (mapping->start == MAP_FAILED)
+    {
+      saved = errno;
+      close (fd);
+      errno = saved;
+      return NULL;
+    }
+  if ((mapping->slot = guard (mapping->start, mapping->length, mapping)) < 0)
+    {
+      munmap (mapping->start, size);
+      close (fd);
+      errno = EAGAIN;
+      return NULL;
+    }
+
+  start = mapping->start;
+
+  return g_bytes_new_with_free_func (start, size, unmap, g_steal_pointer (&mapping));
+}
+
+/**
+ * measures_file_map_is_unchanged:
+ * @bytes: what measures_file_map() gave
+ *
+ * Whether @bytes are still what the file held when it was mapped: %FALSE
+ * when another program cut it short (what lay past its new end then read
+ * as zeros, see measures_file_map()) or wrote to it since. Ask once the
+ * bytes have been read, and throw away what was read if not. Bytes that
+ * are not a mapping never change.
+ */
+gboolean
+measures_file_map_is_unchanged (GBytes *bytes)
+{
+  const Mapping *mapping = NULL;
+  struct stat now;
+
+  if (g_bytes_get_data (bytes, NULL) == NULL)
+    return TRUE;
+
+  g_mutex_lock (&guards_lock);
+  for (guint i = 0; i < N_GUARDS && mapping == NULL; i++)
+    if (g_atomic_pointer_get (&guards[i].start) == g_bytes_get_data (bytes, NULL))
+      mapping = guards[i].mapping;
+  g_mutex_unlock (&guards_lock);
+
+  if (mapping == NULL)
+    return TRUE;
+
+  return !g_atomic_int_get (&guards[mapping->slot].faulted) && fstat (mapping->fd, &now) == 0 &&
+         now.st_size == mapping->mapped.st_size &&
+         now.st_mtim.tv_sec == mapping->mapped.st_mtim.tv_sec &&
+         now.st_mtim.tv_nsec == mapping->mapped.st_mtim.tv_nsec;
+}
+
 /**
  * measures_file_map:
  * @file: a file
@@ -287,9 +500,11 @@ measures_format_byte_count (guint64 count)
  * Maps a local regular file, so that its contents are the page cache's
  * and only what is being read takes memory; reads other files as
  * measures_file_read_all() does. A file larger than @limit gives
- * %G_IO_ERROR_MESSAGE_TOO_LARGE. A mapped file that another program cuts
- * short while it is read is the one case not handled: reading past its
- * new end stops the process (SIGBUS), as with any mapping.
+ * %G_IO_ERROR_MESSAGE_TOO_LARGE.
+ *
+ * Another program may cut the file short while it is mapped: what lay
+ * past its new end then reads as zeros instead of stopping the process
+ * (SIGBUS), and measures_file_map_is_unchanged() tells it.
  *
  * Returns: (transfer full) (nullable): the contents
  */
@@ -308,12 +523,15 @@ measures_file_map (GFile         *file,
 #ifdef G_OS_UNIX
   if (g_file_peek_path (file) != NULL)
     {
-      g_autoptr(GMappedFile) mapping = NULL;
+      GBytes *bytes;
       guint64 size;
+      struct stat info;
       int fd = _measures_file_open_regular (g_file_peek_path (file), &size, error);
 
       if (fd < 0)
         return NULL;
+      if (fstat (fd, &info) != 0)
+        size = 0;
       if (size > limit)
         {
           close (fd);
@@ -325,13 +543,20 @@ measures_file_map (GFile         *file,
           close (fd);
           return NULL;
         }
-      mapping = g_mapped_file_new_from_fd (fd, FALSE, error);
-      close (fd);
-      if (mapping == NULL)
-        return NULL;
-      *mapped = g_mapped_file_get_length (mapping) > 0;
+      if (size == 0)
+        {
+          close (fd);
+          return g_bytes_new (NULL, 0);
+        }
 
-      return g_mapped_file_get_bytes (mapping);
+      info.st_size = size;
+      bytes = map_guarded (fd, &info);
+      if (bytes != NULL)
+        {
+          *mapped = TRUE;
+          return bytes;
+        }
+      /* No mapping, or no guard left for one: read it. */
     }
 #endif
 

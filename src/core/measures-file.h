@@ -21,6 +21,7 @@ GBytes  *measures_file_map              (GFile         *file,
                                          GCancellable  *cancellable,
                                          gboolean      *mapped,
                                          GError       **error);
+gboolean measures_file_map_is_unchanged (GBytes        *bytes);
 void     measures_file_release          (const char    *data,
                                          gsize          length);
 guint64  measures_file_get_memory_size  (void);

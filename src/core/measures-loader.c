@@ -708,6 +708,31 @@ read_bytes (GBytes              *bytes,
   return g_steal_pointer (&dataset);
 }
 
+/* As load_bytes(), for a file that measures_file_map() mapped: another
+ * program may cut it short or write to it meanwhile (what was read past
+ * its new end read as zeros); the records read are then thrown away. */
+static MeasuresDataset *
+load_mapped (GBytes              *bytes,
+             gboolean             mapped,
+             MeasuresFingerprint *fingerprint,
+             GFile               *file,
+             const char          *name,
+             const Progress      *progress)
+{
+  MeasuresDataset *dataset = load_bytes (bytes, mapped, fingerprint, file, name, progress);
+
+  if (mapped && !measures_file_map_is_unchanged (bytes))
+    {
+      g_object_unref (dataset);
+      dataset = measures_dataset_new (file, name);
+      measures_dataset_take_error (dataset,
+                                   g_error_new_literal (MEASURES_ERROR, MEASURES_ERROR_UNREADABLE,
+                                                        _("another program changed or cut short the file while it was read; open it again once it is written")));
+    }
+
+  return dataset;
+}
+
 typedef struct
 {
   GFile *file;
@@ -855,7 +880,7 @@ load_file (GFile          *file,
     }
 
   measures_fingerprint_init (&fingerprint);
-  dataset = load_bytes (bytes, mapped, cache != NULL ? &fingerprint : NULL, file, name, progress);
+  dataset = load_mapped (bytes, mapped, cache != NULL ? &fingerprint : NULL, file, name, progress);
   key.size = g_bytes_get_size (bytes);
   key.fingerprint = measures_fingerprint_end (&fingerprint);
 
@@ -906,7 +931,7 @@ load_file (GFile          *file,
                                                                 describe_read_error (error)));
               return dataset;
             }
-          dataset = load_bytes (bytes, mapped, NULL, file, name, progress);
+          dataset = load_mapped (bytes, mapped, NULL, file, name, progress);
         }
     }
 

@@ -22,8 +22,9 @@
  * ("Trafic de persoane", "România") all name it, compared without case,
  * diacritics or punctuation, as are any names of a country Measures
  * knows ("turkiye" for Türkiye). The values of the loaded records are
- * tried first, then those Measures knows; a value that names nothing is
- * an error naming the closest known values.
+ * tried first, then those Measures knows; then the one value whose name
+ * or label starts with the words typed ("trafic"). A value that names
+ * nothing is an error naming the closest known values.
  */
 
 #define N_CLOSEST 3
@@ -128,6 +129,63 @@ find (Resolver      *self,
       return g_ptr_array_index (values, i);
 
   return NULL;
+}
+
+/* Whether @text, as a key, starts with the words of @key. */
+static gboolean
+starts_with_words (const char *key,
+                   const char *text)
+{
+  g_autofree char *other = key_of (text);
+  gsize length = strlen (key);
+
+  return strncmp (other, key, length) == 0 && (other[length] == '\0' || other[length] == ' ');
+}
+
+/* The one value whose name, or label in a language of ours, starts with
+ * the words of @text ("trafic" for "Trafic de persoane", Trafficking in
+ * Romanian); none when no value or several do. */
+static const char *
+find_by_first_words (Resolver      *self,
+                     MeasuresFacet  facet,
+                     const char    *text)
+{
+  g_autoptr(GPtrArray) values = candidates (self, facet);
+  g_autofree char *key = key_of (text);
+  g_autofree char *found_key = NULL;
+  const char *found = NULL;
+
+  if (*key == '\0')
+    return NULL;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      gboolean starts = starts_with_words (key, value);
+      g_autofree char *value_key = NULL;
+
+      for (guint l = 0; !starts && l < self->languages->len; l++)
+        {
+          g_autofree char *label = measures_vocabulary_label_in (g_ptr_array_index (self->languages, l),
+                                                                 facet, value);
+
+          starts = starts_with_words (key, label);
+        }
+      if (!starts)
+        continue;
+
+      /* A value of the records and a known one may be the same. */
+      value_key = measures_facet_key (facet, value);
+      if (found_key != NULL && !g_str_equal (found_key, value_key))
+        return NULL;
+      if (found_key == NULL)
+        {
+          found = value;
+          found_key = g_steal_pointer (&value_key);
+        }
+    }
+
+  return found;
 }
 
 /* "Politici › Strategie națională …": its category and subcategory
@@ -326,6 +384,15 @@ resolve (Resolver       *self,
   if (facet == MEASURES_FACET_TYPE && (type = find_type (self, text)) != NULL)
     {
       g_ptr_array_add (values, type);
+      return g_steal_pointer (&values);
+    }
+
+  if ((found = find_by_first_words (self, facet, text)) != NULL)
+    {
+      if (facet == MEASURES_FACET_TYPE)
+        add_types_of_subcategory (self, found, values);
+      if (values->len == 0)
+        g_ptr_array_add (values, g_strdup (found));
       return g_steal_pointer (&values);
     }
 

@@ -1143,42 +1143,6 @@ measures_text_markup_matches (const char         *text,
 }
 
 /**
- * measures_collate_key:
- * @text: UTF-8 text
- *
- * As g_utf8_collate_key(), which normalizes every string before asking
- * the C library for its key. Text made only of characters below U+0300
- * (ASCII and the precomposed Latin letters, Romanian ones included) is
- * already in the normal form, so its key is asked for at once: the same
- * key, at a fraction of the cost. Anything else goes through GLib.
- *
- * Returns: (transfer full): a key to compare with strcmp()
- */
-char *
-measures_collate_key (const char *text)
-{
-  static gsize utf8_locale = 0;
-  char *key;
-  gsize length;
-
-  if (g_once_init_enter (&utf8_locale))
-    g_once_init_leave (&utf8_locale, g_get_charset (NULL) ? 1 : 2);
-
-  if (utf8_locale != 1)
-    return g_utf8_collate_key (text, -1);
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    if (*p >= 0xCC)
-      return g_utf8_collate_key (text, -1);
-
-  length = strxfrm (NULL, text, 0);
-  key = g_malloc (length + 1);
-  strxfrm (key, text, length + 1);
-
-  return key;
-}
-
-/**
  * measures_text_join_alternatives:
  * @items: (array zero-terminated=1): the choices
  *

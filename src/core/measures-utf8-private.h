@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "measures-cache.h"
+
 G_BEGIN_DECLS
 
 /* The end of the character of more than a byte that starts at @p, or
@@ -53,5 +55,13 @@ _measures_zero_bytes (guint64 word)
 
   return ~(((word & low) + low) | word | low);
 }
+
+gboolean _measures_utf8_check_strings (const char          *blob,
+                                       gsize                length,
+                                       guint64             *starts,
+                                       MeasuresFingerprint *checksum,
+                                       void               (*release)(const char *data,
+                                                                     gsize       length),
+                                       gboolean             plain);
 
 G_END_DECLS

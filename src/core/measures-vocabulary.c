@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "measures-countries.h"
+#include "measures-text.h"
 #include "measures-translations.h"
 #include "measures-vocabulary.h"
 
@@ -384,11 +385,12 @@ measures_vocabulary_get_max_commas (MeasuresFacet facet)
  * @facet: which list @value belongs to
  * @value: a value as a record or a user writes it
  *
- * Facet values compare without regard to case or to the spaces around
- * a type's ">", so "policies>national strategy …" and
+ * Facet values compare without regard to case, diacritics (as search
+ * words are folded: "România", "ROMANIA" and "romania" are one value) or
+ * the spaces around a type's ">", so "policies>national strategy …" and
  * "Policies > National strategy …" are the same value. A country
- * Measures knows is one value by any of its names ("Türkiye", "Turkey");
- * others compare as written.
+ * Measures knows is one value by any of its names ("Türkiye", "Turkey",
+ * "turkiye"); others compare as written, folded so.
  *
  * Returns: (transfer full): the key to compare @value by
  */
@@ -404,13 +406,13 @@ measures_facet_key (MeasuresFacet  facet,
     {
       g_autofree char *category = measures_type_get_category (value);
       g_autofree char *subcategory = measures_type_get_subcategory (value);
-      g_autofree char *folded_category = g_utf8_casefold (category, -1);
+      g_autofree char *folded_category = measures_fold (category);
       g_autofree char *folded_subcategory = NULL;
 
       if (subcategory == NULL)
         return g_steal_pointer (&folded_category);
 
-      folded_subcategory = g_utf8_casefold (subcategory, -1);
+      folded_subcategory = measures_fold (subcategory);
 
       return g_strdup_printf ("%s > %s", folded_category, folded_subcategory);
     }
@@ -429,5 +431,5 @@ measures_facet_key (MeasuresFacet  facet,
 
   trimmed = g_strstrip (g_strdup (value));
 
-  return g_utf8_casefold (trimmed, -1);
+  return measures_fold (trimmed);
 }
