@@ -96,12 +96,15 @@ typedef struct
  * @subtitle: what it is of: the filters, or the measure's country and years
  * @date: the date on its cover
  * @author: who made it, for a document's properties
- * @blocks: (element-type MeasuresSummaryBlock): what it says, in order
+ * @blocks: (element-type MeasuresSummaryBlock): what its cover says, in
+ *   order; each measure's blocks follow, from measures_summary_dup_part()
  * @overview: (nullable): the figures its charts show
  * @chart_style: how its charts are drawn
  *
- * A summary, built once as a flat list of blocks that each writer (PDF,
- * print, HTML, Markdown) walks, so that all of them say the same.
+ * A summary, a flat list of blocks that each writer (PDF, print, HTML,
+ * Markdown) walks part by part, so that all of them say the same: the
+ * cover, built at once, then the blocks of each measure, made when asked
+ * for.
  */
 typedef struct
 {
@@ -117,6 +120,8 @@ typedef struct
 
   /*< private >*/
   MeasuresIndex *index;       /* of the measures, for the overview's labels */
+  GPtrArray *measures;        /* MeasuresMeasure, in order */
+  GPtrArray *filling;         /* where blocks are being added */
 } MeasuresSummary;
 
 MeasuresSummary      *measures_summary_new           (GPtrArray             *measures,
@@ -125,6 +130,9 @@ MeasuresSummary      *measures_summary_new           (GPtrArray             *mea
                                                       const char            *lang,
                                                       GDateTime             *date);
 void                  measures_summary_free          (MeasuresSummary       *self);
+guint                 measures_summary_get_n_parts   (MeasuresSummary       *self);
+GPtrArray            *measures_summary_dup_part      (MeasuresSummary       *self,
+                                                      guint                  part);
 char                 *measures_summary_dup_page_label (MeasuresSummary      *self,
                                                        guint                  page,
                                                        guint                  n_pages);
