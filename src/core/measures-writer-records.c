@@ -121,6 +121,37 @@ csv_rows (GPtrArray *measures,
     }
 }
 
+/* @text, a record json-glib wrote at the top, as it writes it two
+ * levels deeper: four more spaces at the start of each line, and in each
+ * empty object, which json-glib 1.6 writes on one line with the indent
+ * of its depth inside ("{    }"). Texts are skipped, escapes and all. */
+static void
+append_deeper (GString    *out,
+               const char *text,
+               gsize       length)
+{
+  gboolean in_text = FALSE;
+
+  g_string_append_len (out, "    ", 4);
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      g_string_append_c (out, c);
+      if (in_text)
+        {
+          if (c == '\\' && i + 1 < length)
+            g_string_append_c (out, text[++i]);
+          else if (c == '"')
+            in_text = FALSE;
+        }
+      else if (c == '"')
+        in_text = TRUE;
+      else if (c == '\n' || (c == '{' && i + 1 < length && text[i + 1] == ' '))
+        g_string_append_len (out, "    ", 4);
+    }
+}
+
 /* The records of the measures from @from to @to, each after the comma
  * that follows the one before, as json-glib writes them as elements
  * of the document's "measures" array: indented two levels. */
@@ -148,6 +179,12 @@ json_records (GPtrArray *measures,
 
       if (i > 0)
         g_string_append (out, ",\n");
+      if (memmem (record->str, record->len, "{ ", 2) != NULL)
+        {
+          append_deeper (out, record->str, record->len);
+          continue;
+        }
+
       /* A text's line breaks are escaped, so each one here starts a
        * line of the record, which goes two levels in. */
       end = record->str + record->len;
