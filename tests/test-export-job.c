@@ -234,7 +234,8 @@ test_async_cancelled (void)
 }
 
 /* In the caller's thread, progress comes as the job goes, so it can be
- * cancelled between two pages; the old file stays. */
+ * cancelled between two pages; the old file stays, and nothing of the
+ * pages written is left. */
 static void
 test_sync_cancel_between_pages (void)
 {
@@ -255,6 +256,15 @@ test_sync_cancel_between_pages (void)
   g_assert_false (told (&progress, "Writing the file"));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
+  /* The pages drawn before were written to a temporary file, now gone. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".measures-export-"));
+  }
 
   progress_clear (&progress);
   remove_path (path);

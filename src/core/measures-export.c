@@ -23,11 +23,16 @@
  * to a file, in a thread or in the caller's, through the atomic writer
  * of measures-file.c.
  *
- *   MeasuresExport ─→ format table ─→ writer ─→ GBytes ─→ measures-file
- *                                      │
+ *   MeasuresExport ─→ format table ─→ writer ─→ stream ─→ measures-file
+ *                                      │                 (or memory)
  *          summary formats: measures-summary (the model), then
  *            measures-pages (PDF) or measures-writer (the others)
  *          charts: measures-chart (PNG, SVG)
+ *
+ * Writers write to a stream as they go: a file's is that of the atomic
+ * writer (measures_file_replace_new()), which puts the file in place
+ * only once all of it is written, and removes it when the writer fails
+ * or is cancelled.
  *
  * Nothing below this file calls back into it.
  *
@@ -164,21 +169,41 @@ report (MeasuresExport *self,
 static void
 pdf_progress (guint    page,
               guint    n_pages,
+              double   laid_out,
               gpointer user_data)
 {
   MeasuresExport *self = user_data;
   g_autofree char *text = NULL;
 
+  if (n_pages == 0)
+    {
+      /* Translators: what an export is doing, shown while it runs: the
+       * pages are counted before the first is drawn */
+      text = g_strdup_printf (_("Laying out page %u…"), page);
+      report (self, 0.2 + 0.2 * laid_out, text);
+      return;
+    }
+
   /* Translators: what an export is doing, shown while it runs */
   text = g_strdup_printf (_("Drawing page %u of %u…"), page, n_pages);
-  report (self, 0.2 + 0.7 * page / MAX (n_pages, 1), text);
+  report (self, 0.4 + 0.5 * page / MAX (n_pages, 1), text);
 }
 
-/* Writers: each makes the whole document in memory */
+static void
+records_progress (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  /* Translators: what an export is doing, shown while it runs */
+  report (user_data, 0.9 * done / MAX (total, 1), _("Writing the file…"));
+}
 
-typedef GBytes *(*Writer) (MeasuresExport  *self,
-                           GCancellable    *cancellable,
-                           GError         **error);
+/* Writers: each writes the document to a stream as it makes it */
+
+typedef gboolean (*Writer) (MeasuresExport  *self,
+                            GOutputStream   *out,
+                            GCancellable    *cancellable,
+                            GError         **error);
 
 static MeasuresSummary *
 make_summary (MeasuresExport  *self,
@@ -195,80 +220,106 @@ make_summary (MeasuresExport  *self,
   return g_steal_pointer (&summary);
 }
 
-static GBytes *
+static gboolean
 write_pdf (MeasuresExport  *self,
+           GOutputStream   *out,
            GCancellable    *cancellable,
            GError         **error)
 {
   g_autoptr(MeasuresSummary) summary = make_summary (self, cancellable, error);
 
   if (summary == NULL)
-    return NULL;
+    return FALSE;
 
-  return measures_pages_write_pdf (summary, pdf_progress, self, cancellable, error);
+  return measures_pages_write_pdf_to_stream (summary, out, pdf_progress, self, cancellable, error);
 }
 
-static GBytes *
+static gboolean
 write_html (MeasuresExport  *self,
+            GOutputStream   *out,
             GCancellable    *cancellable,
             GError         **error)
 {
   g_autoptr(MeasuresSummary) summary = make_summary (self, cancellable, error);
 
   if (summary == NULL)
-    return NULL;
+    return FALSE;
 
-  return measures_writer_html (summary);
+  return measures_writer_html_to_stream (summary, out, cancellable, error);
 }
 
-static GBytes *
+static gboolean
 write_markdown (MeasuresExport  *self,
+                GOutputStream   *out,
                 GCancellable    *cancellable,
                 GError         **error)
 {
   g_autoptr(MeasuresSummary) summary = make_summary (self, cancellable, error);
 
   if (summary == NULL)
-    return NULL;
+    return FALSE;
 
-  return measures_writer_markdown (summary);
+  return measures_writer_markdown_to_stream (summary, out, cancellable, error);
 }
 
-static GBytes *
+static gboolean
 write_csv (MeasuresExport  *self,
+           GOutputStream   *out,
            GCancellable    *cancellable,
            GError         **error)
 {
-  return measures_writer_csv (self->measures, self->lang);
+  return measures_writer_csv_to_stream (self->measures, self->lang, out, records_progress, self, cancellable, error);
 }
 
-static GBytes *
+static gboolean
 write_json (MeasuresExport  *self,
+            GOutputStream   *out,
             GCancellable    *cancellable,
             GError         **error)
 {
-  return measures_writer_json (self->measures);
+  return measures_writer_json_to_stream (self->measures, out, records_progress, self, cancellable, error);
 }
 
-static GBytes *
+static gboolean
+write_bytes (GBytes         *bytes,
+             GOutputStream  *out,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  return g_output_stream_write_all (out, data, size, NULL, cancellable, error);
+}
+
+static gboolean
 write_png (MeasuresExport  *self,
+           GOutputStream   *out,
            GCancellable    *cancellable,
            GError         **error)
 {
   MeasuresChartStyle style = { FALSE };
+  g_autoptr(GBytes) png = measures_chart_to_png (self->overview, self->chart, MEASURES_CHART_IMAGE_WIDTH,
+                                                 self->scale, &style, error);
 
-  return measures_chart_to_png (self->overview, self->chart, MEASURES_CHART_IMAGE_WIDTH, self->scale,
-                                &style, error);
+  return write_bytes (png, out, cancellable, error);
 }
 
-static GBytes *
+static gboolean
 write_svg (MeasuresExport  *self,
+           GOutputStream   *out,
            GCancellable    *cancellable,
            GError         **error)
 {
   MeasuresChartStyle style = { FALSE };
+  g_autoptr(GBytes) svg = measures_chart_to_svg (self->overview, self->chart, MEASURES_CHART_IMAGE_WIDTH, &style);
 
-  return measures_chart_to_svg (self->overview, self->chart, MEASURES_CHART_IMAGE_WIDTH, &style);
+  return write_bytes (svg, out, cancellable, error);
 }
 
 /* Formats */
@@ -495,24 +546,41 @@ static GBytes *
 make_bytes (MeasuresExport  *self,
             GError         **error)
 {
+  g_autoptr(GOutputStream) memory = NULL;
+
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return NULL;
 
-  return formats[self->format].write (self, self->cancellable, error);
+  memory = g_memory_output_stream_new_resizable ();
+  if (!formats[self->format].write (self, memory, self->cancellable, error))
+    return NULL;
+  g_output_stream_close (memory, NULL, NULL);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
+/* Writes the document into the file as it is made; the file is put in
+ * place once it is complete, and is left as it was when anything fails
+ * or the job is cancelled. */
 static gboolean
 run (MeasuresExport  *self,
      GError         **error)
 {
-  g_autoptr(GBytes) bytes = make_bytes (self, error);
+  g_autoptr(MeasuresFileReplace) replace = NULL;
 
-  if (bytes == NULL)
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  replace = measures_file_replace_new (self->file, self->cancellable, error);
+  if (replace == NULL)
+    return FALSE;
+
+  if (!formats[self->format].write (self, measures_file_replace_get_stream (replace), self->cancellable, error))
     return FALSE;
 
   /* Translators: what an export is doing, shown while it runs */
   report (self, 0.9, _("Writing the file…"));
-  if (!measures_file_replace_contents (self->file, bytes, self->cancellable, error))
+  if (!measures_file_replace_commit (replace, self->cancellable, error))
     return FALSE;
   report (self, 1, NULL);
 

@@ -813,24 +813,299 @@ keep_owner_and_mode (int                fd,
     g_debug ("Cannot give the export the permissions of the file it replaces: %s", g_strerror (errno));
 }
 
-/* A write that failed, or was cancelled, leaves nothing behind: the
- * temporary file goes, and the target is as it was. @saved is the errno
- * of the failure, taken before anything here can change it. */
+/* The temporary file's descriptor as a stream, whose errors name the
+ * file being replaced, as every message of an export does. The
+ * descriptor stays the replacement's, which closes it. */
+#define MEASURES_TYPE_FD_OUTPUT (measures_fd_output_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresFdOutput, measures_fd_output, MEASURES, FD_OUTPUT, GOutputStream)
+
+struct _MeasuresFdOutput
+{
+  GOutputStream parent_instance;
+
+  int fd;
+  char *path;      /* the file being replaced, for messages */
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresFdOutput, measures_fd_output, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+measures_fd_output_write (GOutputStream  *stream,
+                          const void     *buffer,
+                          gsize           count,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  MeasuresFdOutput *self = MEASURES_FD_OUTPUT (stream);
+  gssize written;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  do
+    written = write (self->fd, buffer, MIN (count, (gsize) G_MAXSSIZE));
+  while (written < 0 && errno == EINTR);
+
+  if (written < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), self->path, g_strerror (saved));
+    }
+
+  return written;
+}
+
 static gboolean
-abandon (int            fd,
-         const char    *tmp,
-         const char    *path,
+measures_fd_output_close (GOutputStream  *stream,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  return TRUE;
+}
+
+static void
+measures_fd_output_finalize (GObject *object)
+{
+  g_free (MEASURES_FD_OUTPUT (object)->path);
+
+  G_OBJECT_CLASS (measures_fd_output_parent_class)->finalize (object);
+}
+
+static void
+measures_fd_output_class_init (MeasuresFdOutputClass *klass)
+{
+  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = measures_fd_output_finalize;
+  stream_class->write_fn = measures_fd_output_write;
+  stream_class->close_fn = measures_fd_output_close;
+}
+
+static void
+measures_fd_output_init (MeasuresFdOutput *self)
+{
+  self->fd = -1;
+}
+
+/* A file being replaced: written through a stream, put in place only
+ * by measures_file_replace_commit(). */
+struct _MeasuresFileReplace
+{
+  GOutputStream *stream;
+  char *path;      /* the file replaced (a link's target), for messages */
+  char *tmp;       /* the temporary file beside it; %NULL when not local */
+  int fd;
+};
+
+/* A write that failed, or was cancelled, leaves nothing behind: the
+ * temporary file goes, and the target is as it was. */
+static void
+discard (MeasuresFileReplace *self)
+{
+  g_clear_object (&self->stream);
+  if (self->tmp != NULL)
+    {
+      g_unlink (self->tmp);
+      g_clear_pointer (&self->tmp, g_free);
+    }
+  if (self->fd >= 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
+}
+
+/* As discard(), with the error of @saved (the errno of the failure,
+ * taken before anything here can change it), or of the cancellation. */
+static gboolean
+abandon (MeasuresFileReplace  *self,
          int            saved,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_unlink (tmp);
-  close (fd);
+  discard (self);
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                 _("Cannot write “%s”: %s"), path, g_strerror (saved));
+                 _("Cannot write “%s”: %s"), self->path, g_strerror (saved));
 
   return FALSE;
+}
+
+/**
+ * measures_file_replace_new:
+ * @file: where to write
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Starts replacing @file: what is written to the stream of
+ * measures_file_replace_get_stream() goes to a temporary file beside it
+ * (for a remote location, to GIO's g_file_replace()), renamed into place
+ * only by measures_file_replace_commit(), so that a failure, a
+ * cancellation or a crash leaves any existing file as it was. When @file
+ * is a symbolic link, the file it leads to is written and the link kept;
+ * a folder, a device, a pipe, a socket, or a link to one of them or to
+ * nothing, is refused before anything is written. A file that is
+ * replaced keeps its permissions, and its owner and group where the
+ * process may give them; a new file gets the permissions of the umask.
+ *
+ * Returns: (transfer full) (nullable): the replacement under way; freed
+ *   without a commit, it is abandoned
+ */
+MeasuresFileReplace *
+measures_file_replace_new (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *given = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  MeasuresFileReplace *self;
+  MeasuresFdOutput *output;
+  struct stat st;
+  gboolean exists;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_new0 (MeasuresFileReplace, 1);
+  self->fd = -1;
+
+  /* Not a local file (a remote location): GIO's replace does the same. */
+  if (given == NULL)
+    {
+      self->path = g_file_get_parse_name (file);
+      self->stream = (GOutputStream *) g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+      if (self->stream == NULL)
+        {
+          measures_file_replace_free (self);
+          return NULL;
+        }
+      return self;
+    }
+
+  self->path = resolve_target (given, &st, &exists, error);
+  if (self->path == NULL)
+    {
+      measures_file_replace_free (self);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (self->path);
+  remove_leftovers (dir);
+
+  /* open() applies the umask to this mode, as to any new file, so the
+   * process's umask is neither read nor changed: umask() is process-wide
+   * and exports run in threads. A file being replaced lends its own
+   * permissions, so that the temporary file is never more open than it. */
+  self->fd = create_temporary (dir, exists ? (int) (st.st_mode & 0777) : 0666, &self->tmp);
+  if (self->fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is a folder, the second %s the system's reason */
+                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
+      measures_file_replace_free (self);
+      return NULL;
+    }
+
+  if (exists)
+    keep_owner_and_mode (self->fd, &st);
+
+  output = g_object_new (MEASURES_TYPE_FD_OUTPUT, NULL);
+  output->fd = self->fd;
+  output->path = g_strdup (self->path);
+  self->stream = G_OUTPUT_STREAM (output);
+
+  return self;
+}
+
+/**
+ * measures_file_replace_get_stream:
+ *
+ * Returns: (transfer none): where to write the new contents; its errors
+ *   name the file: “Cannot write “…”: No space left on device”
+ */
+GOutputStream *
+measures_file_replace_get_stream (MeasuresFileReplace *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->stream;
+}
+
+/**
+ * measures_file_replace_commit:
+ * @self: a replacement whose contents are all written
+ * @cancellable: (nullable): when cancelled, the file is not replaced
+ * @error: return location for an error
+ *
+ * Puts the new file in place once it is on the disk. Whether it
+ * succeeds or not, @self is done with: free it next.
+ *
+ * Returns: whether the file was replaced
+ */
+gboolean
+measures_file_replace_commit (MeasuresFileReplace  *self,
+                              GCancellable         *cancellable,
+                              GError              **error)
+{
+  g_return_val_if_fail (self != NULL && self->stream != NULL, FALSE);
+
+  if (self->tmp == NULL)
+    {
+      gboolean closed;
+
+      /* GIO's replace leaves the file as it was when its close is
+       * cancelled. */
+      closed = g_output_stream_close (self->stream, cancellable, error);
+      g_clear_object (&self->stream);
+      return closed;
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return abandon (self, ECANCELED, cancellable, error);
+
+  if (fsync (self->fd) != 0)
+    return abandon (self, errno, NULL, error);
+
+  /* Renamed while it is still open, and so locked: a leftover is a
+   * temporary file that is not. */
+  if (g_rename (self->tmp, self->path) != 0)
+    return abandon (self, errno, NULL, error);
+  g_clear_pointer (&self->tmp, g_free);
+
+  /* The data is on the disk (fsync) and the file in place: a close()
+   * that failed now could not make it incomplete, nor undo the rename. */
+  discard (self);
+
+  return TRUE;
+}
+
+/**
+ * measures_file_replace_free:
+ *
+ * Frees a replacement; one not committed is abandoned: its temporary
+ * file is removed and the file it was to replace stays as it was.
+ */
+void
+measures_file_replace_free (MeasuresFileReplace *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->tmp == NULL && self->stream != NULL && !g_output_stream_is_closed (self->stream))
+    {
+      /* A remote replacement: a cancelled close leaves the file. */
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (self->stream, cancelled, NULL);
+    }
+  discard (self);
+  g_free (self->path);
+  g_free (self);
 }
 
 /**
@@ -840,14 +1115,9 @@ abandon (int            fd,
  * @cancellable: (nullable): a cancellable
  * @error: return location for an error
  *
- * Writes @bytes to a temporary file beside @file and renames it into
- * place only once it is complete, so that a failure leaves any existing
- * file as it was. When @file is a symbolic link, the file it leads to is
- * written and the link kept; a folder, a device, a pipe, a socket, or a
- * link to one of them or to nothing, is refused before anything is
- * written. A file that is replaced keeps its permissions, and its owner
- * and group where the process may give them; a new file gets the
- * permissions of the umask.
+ * Writes @bytes in place of @file, as measures_file_replace_new() does:
+ * only once it is complete, so that a failure leaves any existing file
+ * as it was.
  *
  * Returns: whether the file was written
  */
@@ -857,70 +1127,15 @@ measures_file_replace_contents (GFile         *file,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  g_autofree char *given = g_file_get_path (file);
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
-  const char *data;
-  gsize size, done = 0;
-  struct stat st;
-  gboolean exists;
-  int fd;
+  g_autoptr(MeasuresFileReplace) replace = measures_file_replace_new (file, cancellable, error);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
-  data = g_bytes_get_data (bytes, &size);
-
-  /* Not a local file (a remote location): GIO's replace does the same. */
-  if (given == NULL)
-    return g_file_replace_contents (file, data != NULL ? data : "", size, NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
-
-  path = resolve_target (given, &st, &exists, error);
-  if (path == NULL)
+  if (replace == NULL)
     return FALSE;
 
-  dir = g_path_get_dirname (path);
-  remove_leftovers (dir);
+  if (size > 0 && !g_output_stream_write_all (replace->stream, data, size, NULL, cancellable, error))
+    return FALSE;
 
-  /* open() applies the umask to this mode, as to any new file, so the
-   * process's umask is neither read nor changed: umask() is process-wide
-   * and exports run in threads. A file being replaced lends its own
-   * permissions, so that the temporary file is never more open than it. */
-  fd = create_temporary (dir, exists ? (int) (st.st_mode & 0777) : 0666, &tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a folder, the second %s the system's reason */
-                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (exists)
-    keep_owner_and_mode (fd, &st);
-
-  while (done < size)
-    {
-      gssize written = write (fd, data + done, size - done);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0 || g_cancellable_is_cancelled (cancellable))
-        return abandon (fd, tmp, path, errno, cancellable, error);
-      done += written;
-    }
-
-  if (fsync (fd) != 0)
-    return abandon (fd, tmp, path, errno, NULL, error);
-
-  /* Renamed while it is still open, and so locked: a leftover is a
-   * temporary file that is not. */
-  if (g_rename (tmp, path) != 0)
-    return abandon (fd, tmp, path, errno, NULL, error);
-
-  /* The data is on the disk (fsync) and the file in place: a close()
-   * that failed now could not make it incomplete, nor undo the rename. */
-  close (fd);
-
-  return TRUE;
+  return measures_file_replace_commit (replace, cancellable, error);
 }

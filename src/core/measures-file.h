@@ -31,4 +31,17 @@ gboolean measures_file_replace_contents (GFile         *file,
                                          GCancellable  *cancellable,
                                          GError       **error);
 
+typedef struct _MeasuresFileReplace MeasuresFileReplace;
+
+MeasuresFileReplace *measures_file_replace_new        (GFile                *file,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+GOutputStream       *measures_file_replace_get_stream (MeasuresFileReplace  *self);
+gboolean             measures_file_replace_commit     (MeasuresFileReplace  *self,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+void                 measures_file_replace_free       (MeasuresFileReplace  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresFileReplace, measures_file_replace_free)
+
 G_END_DECLS

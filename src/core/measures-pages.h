@@ -18,14 +18,17 @@ typedef struct _MeasuresPages MeasuresPages;
 
 /**
  * MeasuresPagesProgress:
- * @page: how many pages are drawn
- * @n_pages: how many there are
+ * @page: how many pages are laid out, or drawn
+ * @n_pages: how many there are; 0 while they are laid out to be counted
+ * @laid_out: the share of the summary laid out, from 0 to 1
  * @user_data: the data given with the function
  *
- * Told after each page of a PDF is drawn, in the thread that draws it.
+ * Told as the pages of a PDF are laid out, then after each is drawn, in
+ * the thread that draws them.
  */
 typedef void (*MeasuresPagesProgress) (guint    page,
                                        guint    n_pages,
+                                       double   laid_out,
                                        gpointer user_data);
 
 MeasuresPages *measures_pages_new          (MeasuresSummary *summary,
@@ -42,5 +45,11 @@ GBytes        *measures_pages_write_pdf    (MeasuresSummary       *summary,
                                             gpointer               user_data,
                                             GCancellable          *cancellable,
                                             GError               **error);
+gboolean       measures_pages_write_pdf_to_stream (MeasuresSummary        *summary,
+                                                   GOutputStream          *out,
+                                                   MeasuresPagesProgress   progress,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
 
 G_END_DECLS

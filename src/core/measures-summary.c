@@ -21,6 +21,10 @@
  * of blocks; the PDF and the print (measures-pages.c), HTML and Markdown
  * (measures-writer.c) each walk the list, so that they say the same.
  *
+ * The cover is made at once; each measure's blocks only when a writer
+ * asks for them (measures_summary_dup_part()), so that a summary of
+ * 100,000 measures never holds the text of all of them twice.
+ *
  *   heading 1      title
  *   paragraph      subtitle, date · count
  *   heading 2      map title        ┐ when asked for: the world map
@@ -42,7 +46,8 @@
  *     fields       source, more information, address
  *
  * A field the record lacks stays in the list without a value, so that
- * every writer sees the same tables; writers show only fields with one. */
+ * every writer sees the same tables; writers show only fields with one.
+ * Groups are numbered within a measure: a page break separates them. */
 
 /* The timeline on a summary's cover shows at most this many rows. */
 #define COVER_TIMELINE_ROWS 12
@@ -222,6 +227,7 @@ measures_summary_free (MeasuresSummary *self)
     return;
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
   g_clear_pointer (&self->overview, measures_overview_free);
   g_clear_pointer (&self->coverage, measures_coverage_free);
   g_clear_object (&self->coverage_index);
@@ -274,9 +280,12 @@ labels (MeasuresTranslations *translations,
   return g_strv_builder_end (builder);
 }
 
+/* The fields of @measure; without @full only those of the cover (the
+ * title, country, years, types and forms). */
 static Entry *
 entry_new (MeasuresSummary *self,
-           MeasuresMeasure *measure)
+           MeasuresMeasure *measure,
+           gboolean         full)
 {
   const char *lang = measures_translations_get_lang (self->translations);
   Entry *entry = g_new0 (Entry, 1);
@@ -298,6 +307,9 @@ entry_new (MeasuresSummary *self,
     entry->years = measures_measure_dup_years_label (measure);
   entry->types = labels (self->translations, MEASURES_FACET_TYPE, measures_measure_get_types (measure));
   entry->forms = labels (self->translations, MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+  if (!full)
+    return entry;
+
   description = pick (measures_measure_get_description (measure), lang, &entry->description_fallback);
   entry->description = measures_text_parse_blocks (description != NULL ? description : "");
   entry->source = pick (measures_measure_get_source (measure), lang, NULL);
@@ -392,7 +404,7 @@ add_block (MeasuresSummary     *self,
 
   block->kind = kind;
   block->text = g_strdup (text);
-  g_ptr_array_add (self->blocks, block);
+  g_ptr_array_add (self->filling, block);
 
   return block;
 }
@@ -452,15 +464,11 @@ add_chart (MeasuresSummary *self,
 
 /* The figures of the summary's own measures, labelled in its language. */
 static void
-make_overview (MeasuresSummary *self,
-               GPtrArray       *entries)
+make_overview (MeasuresSummary *self)
 {
-  g_autoptr(GPtrArray) measures = g_ptr_array_new_full (entries->len, g_object_unref);
   g_autoptr(MeasuresBitset) all = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (measures, g_object_ref (((Entry *) g_ptr_array_index (entries, i))->measure));
+  GPtrArray *measures = self->measures;
 
   self->index = measures_index_new (measures);
   all = measures_bitset_new (measures->len);
@@ -508,9 +516,23 @@ add_counts_table (MeasuresSummary *self,
     }
 }
 
+/* A row of the contents: title, country, years, types. */
+static char **
+contents_row (const Entry *entry)
+{
+  char **row = g_new0 (char *, 5);
+
+  row[0] = g_strdup (entry->title);
+  row[1] = g_strdup (entry->country);
+  row[2] = g_strdup (entry->years);
+  row[3] = g_strjoinv ("; ", entry->types);
+
+  return row;
+}
+
 static void
 add_contents (MeasuresSummary *self,
-              GPtrArray       *entries)
+              GPtrArray       *rows)
 {
   MeasuresSummaryBlock *block;
 
@@ -522,29 +544,17 @@ add_contents (MeasuresSummary *self,
   block->header[1] = g_strdup (tr (self, WORD_COUNTRY));
   block->header[2] = g_strdup (tr (self, WORD_YEARS));
   block->header[3] = g_strdup (tr (self, WORD_TYPE));
-  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const Entry *entry = g_ptr_array_index (entries, i);
-      char **row = g_new0 (char *, 5);
-
-      row[0] = g_strdup (entry->title);
-      row[1] = g_strdup (entry->country);
-      row[2] = g_strdup (entry->years);
-      row[3] = g_strjoinv ("; ", entry->types);
-      g_ptr_array_add (block->rows, row);
-    }
+  block->rows = g_ptr_array_ref (rows);
 }
 
 static void
 add_entry (MeasuresSummary *self,
            const Entry     *entry,
-           guint            number,
-           guint           *groups)
+           guint            number)
 {
-  guint first = (*groups)++;
-  guint second = (*groups)++;
-  guint lists = 0;
+  guint groups = 0;
+  guint first = groups++;
+  guint second = groups++;
 
   add_block (self, MEASURES_SUMMARY_PAGE_BREAK, NULL)->measure = number;
   if (!self->single)
@@ -569,13 +579,11 @@ add_entry (MeasuresSummary *self,
           /* Lists of different measures never share a group. */
           MeasuresSummaryBlock *item = add_block (self, MEASURES_SUMMARY_LIST_ITEM, part->text);
 
-          item->group = *groups + part->list;
-          lists = MAX (lists, part->list + 1);
+          item->group = groups + part->list;
         }
       else
         add_paragraph (self, MEASURES_PARAGRAPH_BODY, part->text);
     }
-  *groups += lists;
 
   add_text_field (self, second, WORD_SOURCE, entry->source);
   add_text_field (self, second, WORD_MORE_INFO, entry->more_info);
@@ -587,7 +595,6 @@ add_entry (MeasuresSummary *self,
  * from "none that matches"; else of the summary's own. */
 static void
 make_coverage (MeasuresSummary              *self,
-               GPtrArray                    *entries,
                const MeasuresSummaryOptions *options)
 {
   g_autoptr(MeasuresBitset) all = NULL;
@@ -597,12 +604,8 @@ make_coverage (MeasuresSummary              *self,
     self->coverage_index = g_object_ref (options->index);
   else
     {
-      g_autoptr(GPtrArray) measures = g_ptr_array_new_full (entries->len, g_object_unref);
-
-      for (guint i = 0; i < entries->len; i++)
-        g_ptr_array_add (measures, g_object_ref (((Entry *) g_ptr_array_index (entries, i))->measure));
-      self->coverage_index = measures_index_new (measures);
-      all = measures_bitset_new (measures->len);
+      self->coverage_index = measures_index_new (self->measures);
+      all = measures_bitset_new (self->measures->len);
       measures_bitset_fill (all);
       matches = all;
     }
@@ -681,13 +684,12 @@ measures_summary_new_full (GPtrArray                    *measures,
 {
   MeasuresSummaryParts parts = options != NULL && !single ? options->parts : 0;
   MeasuresSummary *self;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) forms = NULL;
   g_autoptr(GHashTable) types = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *count = NULL;
   g_autofree char *line = NULL;
-  guint groups = 0;
 
   g_return_val_if_fail (measures != NULL, NULL);
 
@@ -695,29 +697,34 @@ measures_summary_new_full (GPtrArray                    *measures,
   self->translations = measures_translations_new (lang != NULL ? lang : "en");
   self->single = single;
   self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->filling = self->blocks;
   self->author = tr (self, WORD_AUTHOR);
+  self->measures = g_ptr_array_new_full (measures->len, g_object_unref);
+  for (guint i = 0; i < measures->len; i++)
+    g_ptr_array_add (self->measures, g_object_ref (g_ptr_array_index (measures, i)));
 
-  entries = g_ptr_array_new_full (measures->len, entry_free);
+  /* What the cover says of the measures: the counts and the contents. */
+  rows = g_ptr_array_new_full (measures->len, (GDestroyNotify) g_strfreev);
   forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < measures->len; i++)
     {
-      Entry *entry = entry_new (self, g_ptr_array_index (measures, i));
+      Entry *entry = entry_new (self, g_ptr_array_index (measures, i), FALSE);
 
       add_counts (forms, (const char * const *) entry->forms);
       add_counts (types, (const char * const *) entry->types);
-      g_ptr_array_add (entries, entry);
-    }
-
-  if (single && entries->len == 1)
-    {
-      const Entry *entry = g_ptr_array_index (entries, 0);
-
-      self->title = g_strdup (entry->title);
-      self->subtitle = *entry->years != '\0' ? g_strdup_printf ("%s · %s", entry->country, entry->years)
+      if (single && measures->len == 1)
+        {
+          self->title = g_strdup (entry->title);
+          self->subtitle = *entry->years != '\0' ? g_strdup_printf ("%s · %s", entry->country, entry->years)
                                              : g_strdup (entry->country);
+        }
+      else if (!single)
+        g_ptr_array_add (rows, contents_row (entry));
+      entry_free (entry);
     }
-  else
+
+  if (self->title == NULL)
     {
       g_autofree char *criteria = query != NULL ? describe_query (self, query) : NULL;
 
@@ -733,7 +740,7 @@ measures_summary_new_full (GPtrArray                    *measures,
                                                            months[g_date_time_get_month (date) - 1]),
                                 g_date_time_get_year (date));
 
-  count = count_measures (self, entries->len);
+  count = count_measures (self, measures->len);
   line = single ? g_strdup (self->date) : g_strdup_printf ("%s · %s", self->date, count);
 
   self->chart_style.timeline_rows = COVER_TIMELINE_ROWS;
@@ -744,15 +751,15 @@ measures_summary_new_full (GPtrArray                    *measures,
   add_paragraph (self, MEASURES_PARAGRAPH_DATE, line);
 
   if (parts != 0)
-    make_coverage (self, entries, options);
+    make_coverage (self, options);
   if (parts & MEASURES_SUMMARY_PART_MAP)
     add_map (self);
 
   if (!single)
     {
-      if (entries->len > 1)
+      if (measures->len > 1)
         {
-          make_overview (self, entries);
+          make_overview (self);
           add_chart (self, MEASURES_CHART_YEARS);
           if (self->overview->timeline->len > 0)
             add_chart (self, MEASURES_CHART_TIMELINE);
@@ -761,13 +768,61 @@ measures_summary_new_full (GPtrArray                    *measures,
       add_counts_table (self, WORD_BY_TYPE, types);
       if (parts & MEASURES_SUMMARY_PART_MATRIX)
         add_matrix (self);
-      add_contents (self, entries);
+      add_contents (self, rows);
     }
 
-  for (guint i = 0; i < entries->len; i++)
-    add_entry (self, g_ptr_array_index (entries, i), i + 1, &groups);
-
   return self;
+}
+
+/**
+ * measures_summary_get_n_parts:
+ * @self: a summary
+ *
+ * Returns: how many parts the summary has: its cover, then one for each
+ *   measure
+ */
+guint
+measures_summary_get_n_parts (MeasuresSummary *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return 1 + self->measures->len;
+}
+
+/**
+ * measures_summary_dup_part:
+ * @self: a summary
+ * @part: 0 for the cover, else the number of a measure, from 1
+ *
+ * The blocks of one part, in order: the cover's are @self's own
+ * (#MeasuresSummary.blocks); a measure's are made anew at each call, the
+ * same each time, so that a writer need hold only those it is writing.
+ * Call it from one thread at a time.
+ *
+ * Returns: (transfer container) (element-type MeasuresSummaryBlock): the
+ *   blocks
+ */
+GPtrArray *
+measures_summary_dup_part (MeasuresSummary *self,
+                           guint            part)
+{
+  GPtrArray *blocks;
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (part <= self->measures->len, NULL);
+
+  if (part == 0)
+    return g_ptr_array_ref (self->blocks);
+
+  blocks = g_ptr_array_new_with_free_func (block_free);
+  entry = entry_new (self, g_ptr_array_index (self->measures, part - 1), TRUE);
+  self->filling = blocks;
+  add_entry (self, entry, part);
+  self->filling = self->blocks;
+  entry_free (entry);
+
+  return blocks;
 }
 
 /**

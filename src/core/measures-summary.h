@@ -141,15 +141,18 @@ typedef struct
  * @subtitle: what it is of: the filters, or the measure's country and years
  * @date: the date on its cover
  * @author: who made it, for a document's properties
- * @blocks: (element-type MeasuresSummaryBlock): what it says, in order
+ * @blocks: (element-type MeasuresSummaryBlock): what its cover says, in
+ *   order; each measure's blocks follow, from measures_summary_dup_part()
  * @overview: (nullable): the figures its charts show
  * @chart_style: how its charts are drawn
  * @coverage: (nullable): the figures of its matrix and map, when it
  *   has either
  * @zoom: the part of the world its map shows
  *
- * A summary, built once as a flat list of blocks that each writer (PDF,
- * print, HTML, Markdown) walks, so that all of them say the same.
+ * A summary, a flat list of blocks that each writer (PDF, print, HTML,
+ * Markdown) walks part by part, so that all of them say the same: the
+ * cover, built at once, then the blocks of each measure, made when asked
+ * for.
  */
 typedef struct
 {
@@ -168,6 +171,8 @@ typedef struct
   /*< private >*/
   MeasuresIndex *index;       /* of the measures, for the overview's labels */
   MeasuresIndex *coverage_index;
+  GPtrArray *measures;        /* MeasuresMeasure, in order */
+  GPtrArray *filling;         /* where blocks are being added */
 } MeasuresSummary;
 
 MeasuresSummary      *measures_summary_new           (GPtrArray             *measures,
@@ -182,6 +187,9 @@ MeasuresSummary      *measures_summary_new_full      (GPtrArray             *mea
                                                       GDateTime             *date,
                                                       const MeasuresSummaryOptions *options);
 void                  measures_summary_free          (MeasuresSummary       *self);
+guint                 measures_summary_get_n_parts   (MeasuresSummary       *self);
+GPtrArray            *measures_summary_dup_part      (MeasuresSummary       *self,
+                                                      guint                  part);
 char                 *measures_summary_dup_page_label (MeasuresSummary      *self,
                                                        guint                  page,
                                                        guint                  n_pages);

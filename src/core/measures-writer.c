@@ -21,14 +21,78 @@
 #include "measures-vocabulary.h"
 #include "measures-writer.h"
 
-/* The summary as text, HTML and Markdown, each a walk over its blocks,
- * and the measures themselves as CSV and JSON. The PDF is
- * measures-pages.c's; which writer a format has is measures-export.c's
- * table. Both walks carry the charts the PDF's cover carries, as SVG
- * with its labels as text: in HTML an <svg> element of the page, in
- * Markdown an image in a data: address; the world map too, when the
- * summary has it. The coverage matrix is a table in both, shaded in
- * HTML as the matrix's image is. */
+/* The summary as text, HTML and Markdown, each a walk over its blocks
+ * (the measures themselves as CSV and JSON are
+ * measures-writer-records.c's). The PDF is measures-pages.c's; which
+ * writer a format has is measures-export.c's table. Both walks carry
+ * the charts the PDF's cover carries, as SVG with its labels as text: in
+ * HTML an <svg> element of the page, in Markdown an image in a data:
+ * address; the world map too, when the summary has it. The coverage
+ * matrix is a table in both, shaded in HTML as the matrix's image is.
+ *
+ * Each walk writes to a stream as it goes, a megabyte or so at a time,
+ * taking one measure's blocks at a time, so that what it holds does not
+ * grow with the measures. */
+
+/* Text is handed to the stream once there is this much of it. */
+#define FLUSH_SIZE (1024 * 1024)
+
+/* Writes @text to @out and empties it, once it holds @at_least bytes. */
+static gboolean
+flush_text (GString        *text,
+            GOutputStream  *out,
+            gsize           at_least,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  if (text->len < at_least || text->len == 0)
+    return TRUE;
+
+  if (!g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (text, 0);
+
+  return TRUE;
+}
+
+/* What a writer to a stream made in memory. */
+static GBytes *
+to_bytes (GOutputStream *memory)
+{
+  g_output_stream_close (memory, NULL, NULL);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Every block of @summary, part after part, to @func; each measure's
+ * blocks are made for the walk and freed after it, and @out is given
+ * what @func made after each block. */
+typedef void (*BlockFunc) (gpointer                    walk,
+                           const MeasuresSummaryBlock *block);
+
+static gboolean
+walk_summary (MeasuresSummary  *summary,
+              BlockFunc         func,
+              gpointer          walk,
+              GString          *text,
+              GOutputStream    *out,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  guint n_parts = measures_summary_get_n_parts (summary);
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      g_autoptr(GPtrArray) blocks = measures_summary_dup_part (summary, p);
+
+      for (guint i = 0; i < blocks->len; i++)
+        func (walk, g_ptr_array_index (blocks, i));
+      if (!flush_text (text, out, FLUSH_SIZE, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* HTML */
 
@@ -374,17 +438,33 @@ html_block (HtmlWalk                   *walk,
     }
 }
 
-/**
- * measures_writer_html:
- * @summary: a summary
- *
- * Returns: (transfer full): one self-contained HTML page, with the charts
- *   as inline SVG; every piece of record text is escaped
- */
-GBytes *
-measures_writer_html (MeasuresSummary *summary)
+static void
+html_block_cb (gpointer                    walk,
+               const MeasuresSummaryBlock *block)
 {
-  HtmlWalk walk = { summary, g_string_new (NULL) };
+  html_block (walk, block);
+}
+
+/**
+ * measures_writer_html_to_stream:
+ * @summary: a summary
+ * @out: where to write
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes one self-contained HTML page, with the charts as inline SVG;
+ * every piece of record text is escaped.
+ *
+ * Returns: whether it was all written
+ */
+gboolean
+measures_writer_html_to_stream (MeasuresSummary  *summary,
+                                GOutputStream    *out,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (FLUSH_SIZE + FLUSH_SIZE / 4);
+  HtmlWalk walk = { summary, text };
 
   g_string_append_printf (walk.out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -392,13 +472,29 @@ measures_writer_html (MeasuresSummary *summary)
   append_escaped (walk.out, summary->title);
   g_string_append_printf (walk.out, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
 
-  for (guint i = 0; i < summary->blocks->len; i++)
-    html_block (&walk, g_ptr_array_index (summary->blocks, i));
+  if (!walk_summary (summary, html_block_cb, &walk, text, out, cancellable, error))
+    return FALSE;
   html_close (&walk, NULL);
 
   g_string_append (walk.out, "</body>\n</html>\n");
 
-  return g_string_free_to_bytes (walk.out);
+  return flush_text (text, out, 0, cancellable, error);
+}
+
+/**
+ * measures_writer_html:
+ * @summary: a summary
+ *
+ * Returns: (transfer full): what measures_writer_html_to_stream() writes
+ */
+GBytes *
+measures_writer_html (MeasuresSummary *summary)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  measures_writer_html_to_stream (summary, memory, NULL, NULL);
+
+  return to_bytes (memory);
 }
 
 /* Markdown */
@@ -717,298 +813,54 @@ md_block (MdWalk                     *walk,
     }
 }
 
+static void
+md_block_cb (gpointer                    walk,
+             const MeasuresSummaryBlock *block)
+{
+  md_block (walk, block);
+}
+
+/**
+ * measures_writer_markdown_to_stream:
+ * @summary: a summary
+ * @out: where to write
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes the summary in Markdown, with the charts as SVG images in data:
+ * addresses; record text is escaped so that it shows as the text it is.
+ *
+ * Returns: whether it was all written
+ */
+gboolean
+measures_writer_markdown_to_stream (MeasuresSummary  *summary,
+                                    GOutputStream    *out,
+                                    GCancellable     *cancellable,
+                                    GError          **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (FLUSH_SIZE + FLUSH_SIZE / 4);
+  MdWalk walk = { summary, text };
+
+  if (!walk_summary (summary, md_block_cb, &walk, text, out, cancellable, error))
+    return FALSE;
+  md_close (&walk, NULL);
+
+  return flush_text (text, out, 0, cancellable, error);
+}
+
 /**
  * measures_writer_markdown:
  * @summary: a summary
  *
- * Returns: (transfer full): the summary in Markdown, with the charts as
- *   SVG images in data: addresses; record text is escaped so that it
- *   shows as the text it is
+ * Returns: (transfer full): what measures_writer_markdown_to_stream()
+ *   writes
  */
 GBytes *
 measures_writer_markdown (MeasuresSummary *summary)
 {
-  MdWalk walk = { summary, g_string_new (NULL) };
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  for (guint i = 0; i < summary->blocks->len; i++)
-    md_block (&walk, g_ptr_array_index (summary->blocks, i));
-  md_close (&walk, NULL);
+  measures_writer_markdown_to_stream (summary, memory, NULL, NULL);
 
-  return g_string_free_to_bytes (walk.out);
-}
-
-/* CSV */
-
-/* RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
- * leading apostrophe, so it stays text. */
-static void
-append_csv_cell (GString    *out,
-                 const char *value,
-                 gboolean    first)
-{
-  const char *text = value != NULL ? value : "";
-
-  if (!first)
-    g_string_append_c (out, ',');
-
-  g_string_append_c (out, '"');
-  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
-    g_string_append_c (out, '\'');
-  /* Runs without quotes are copied whole. */
-  for (const char *p = text; *p != '\0';)
-    {
-      const char *quote = strchr (p, '"');
-      gsize run = quote != NULL ? (gsize) (quote - p) + 1 : strlen (p);
-
-      g_string_append_len (out, p, run);
-      if (quote == NULL)
-        break;
-      g_string_append_c (out, '"');
-      p = quote + 1;
-    }
-  g_string_append_c (out, '"');
-}
-
-static const char *
-csv_localized (MeasuresLocalized *localized,
-               const char        *lang)
-{
-  const char *text;
-
-  if (localized == NULL)
-    return NULL;
-
-  text = measures_localized_get_exact (localized, lang);
-  if (text == NULL && g_str_equal (lang, "en"))
-    text = measures_localized_get_exact (localized, MEASURES_LANG_NEUTRAL);
-
-  return text;
-}
-
-/* The columns, as the English CSV names them. In another language each
- * header is the translation of its name, and a column whose values are
- * labels (country, region, types, forms) comes twice: the labels in
- * that language under the translated header, then the values as the
- * data stores them under the English name, the same column as the
- * English CSV's, that a spreadsheet can join on. */
-typedef enum
-{
-  CSV_ID,
-  CSV_COUNTRY,
-  CSV_REGION,
-  CSV_YEAR_FROM,
-  CSV_YEAR_TO,
-  CSV_TYPES,
-  CSV_FORMS,
-  CSV_N_FIELDS
-} CsvField;
-
-static const struct
-{
-  const char *name;
-  int facet;                   /* of the labels, or -1: no labels */
-} csv_fields[CSV_N_FIELDS] = {
-  /* Translators: the headings of the columns of the CSV export, in
-   * lowercase words joined by “_” (no spaces), so that a spreadsheet
-   * or a script can name them; the stored values keep the English
-   * headings in columns of their own */
-  [CSV_ID] = { NC_("CSV column", "id"), -1 },
-  [CSV_COUNTRY] = { NC_("CSV column", "country"), MEASURES_FACET_COUNTRY },
-  [CSV_REGION] = { NC_("CSV column", "region"), MEASURES_FACET_REGION },
-  [CSV_YEAR_FROM] = { NC_("CSV column", "year_from"), -1 },
-  [CSV_YEAR_TO] = { NC_("CSV column", "year_to"), -1 },
-  [CSV_TYPES] = { NC_("CSV column", "types"), MEASURES_FACET_TYPE },
-  [CSV_FORMS] = { NC_("CSV column", "forms"), MEASURES_FACET_FORM },
-};
-
-/* The texts a record has in each language, each a column for each
- * language of the interface, "title_en", "title_ro", … */
-static const char * const csv_texts[] = {
-  NC_("CSV column", "title"), NC_("CSV column", "description"),
-  NC_("CSV column", "source"), NC_("CSV column", "more_info"),
-};
-static const char * const csv_url = NC_("CSV column", "url");
-
-typedef struct
-{
-  GPtrArray *measures;
-  guint from;
-  guint to;
-  GString *out;
-  MeasuresTranslations *translations; /* NULL in English: no labels */
-  GHashTable *labels[MEASURES_N_FACETS]; /* value → label, as met */
-} CsvPart;
-
-static const char *
-csv_label (CsvPart       *part,
-           MeasuresFacet  facet,
-           const char    *value)
-{
-  char *label;
-
-  if (part->labels[facet] == NULL)
-    part->labels[facet] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  label = g_hash_table_lookup (part->labels[facet], value);
-  if (label == NULL)
-    {
-      label = measures_vocabulary_label_in (part->translations, facet, value);
-      g_hash_table_insert (part->labels[facet], (gpointer) value, label);
-    }
-
-  return label;
-}
-
-static void
-append_csv_labels (CsvPart             *part,
-                   MeasuresFacet        facet,
-                   const char * const  *values)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    g_string_append_printf (joined, "%s%s", i > 0 ? "; " : "", csv_label (part, facet, values[i]));
-  append_csv_cell (part->out, joined->str, FALSE);
-}
-
-/* The rows of measures @from to @to, in their own string. */
-static gpointer
-csv_rows (gpointer data)
-{
-  CsvPart *part = data;
-  GString *out = part->out;
-  const char * const *langs = measures_languages_get_codes ();
-
-  for (guint i = part->from; i < part->to; i++)
-    {
-      MeasuresMeasure *m = g_ptr_array_index (part->measures, i);
-      const char *country = measures_measure_get_country (m);
-      const char *region = measures_measure_get_region (m);
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-      g_autofree char *types = g_strjoinv ("; ", (char **) measures_measure_get_types (m));
-      g_autofree char *forms = g_strjoinv ("; ", (char **) measures_measure_get_forms (m));
-      MeasuresLocalized *texts[] = {
-        measures_measure_get_title (m), measures_measure_get_description (m),
-        measures_measure_get_source (m), measures_measure_get_more_info (m),
-      };
-
-      if (measures_measure_get_year_from (m) != MEASURES_YEAR_NONE)
-        from = g_strdup_printf ("%d", measures_measure_get_year_from (m));
-      if (measures_measure_get_year_to (m) != MEASURES_YEAR_NONE)
-        to = g_strdup_printf ("%d", measures_measure_get_year_to (m));
-
-      append_csv_cell (out, measures_measure_get_id (m), TRUE);
-      if (part->translations != NULL)
-        append_csv_cell (out, country != NULL ? csv_label (part, MEASURES_FACET_COUNTRY, country) : NULL, FALSE);
-      append_csv_cell (out, country, FALSE);
-      if (part->translations != NULL)
-        append_csv_cell (out, region != NULL ? csv_label (part, MEASURES_FACET_REGION, region) : NULL, FALSE);
-      append_csv_cell (out, region, FALSE);
-      append_csv_cell (out, from, FALSE);
-      append_csv_cell (out, to, FALSE);
-      if (part->translations != NULL)
-        append_csv_labels (part, MEASURES_FACET_TYPE, measures_measure_get_types (m));
-      append_csv_cell (out, types, FALSE);
-      if (part->translations != NULL)
-        append_csv_labels (part, MEASURES_FACET_FORM, measures_measure_get_forms (m));
-      append_csv_cell (out, forms, FALSE);
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        for (guint l = 0; langs[l] != NULL; l++)
-          append_csv_cell (out, csv_localized (texts[t], langs[l]), FALSE);
-      append_csv_cell (out, measures_measure_get_url (m), FALSE);
-      g_string_append (out, "\r\n");
-    }
-
-  return NULL;
-}
-
-static void
-csv_part_clear (CsvPart *part)
-{
-  for (guint f = 0; f < MEASURES_N_FACETS; f++)
-    g_clear_pointer (&part->labels[f], g_hash_table_unref);
-}
-
-/**
- * measures_writer_csv:
- * @lang: (nullable): the language of the headings and labels; %NULL
- *   or "en" for English, which has the stored values only
- *
- * Returns: (transfer full): UTF-8 CSV, one row per measure, one column
- *   per field (the texts in each language of the table of languages in
- *   columns of their own); in a language other than English, the
- *   headings in that language and the labels of the countries,
- *   regions, types and forms each in a column before the column of
- *   the stored values, which keeps its English heading
- */
-GBytes *
-measures_writer_csv (GPtrArray  *measures,
-                     const char *lang)
-{
-  const char * const *langs = measures_languages_get_codes ();
-  g_autoptr(MeasuresTranslations) translations = NULL;
-  /* Sized for records of about 2 KB, so that the text is seldom moved
-   * as it grows; the second half of the rows is made on the other core. */
-  GString *out = g_string_sized_new (4096 + (gsize) measures->len * 2048);
-  guint half = measures->len >= 2048 ? measures->len / 2 : measures->len;
-  CsvPart first = { measures, 0, half, out };
-  CsvPart second = { measures, half, measures->len, NULL };
-  GThread *thread = NULL;
-
-  /* Without the catalogue of @lang the file is the English one, as the
-   * warning of the command line and the window says. */
-  if (lang != NULL && !measures_language_is (lang, "en"))
-    {
-      g_autofree char *missing = measures_languages_dup_missing_catalogue (lang);
-
-      if (missing == NULL)
-        translations = measures_translations_new (lang);
-    }
-  first.translations = second.translations = translations;
-
-  for (guint i = 0; i < G_N_ELEMENTS (csv_fields); i++)
-    {
-      if (translations != NULL)
-        append_csv_cell (out, measures_translations_get (translations, "CSV column", csv_fields[i].name), i == 0);
-      if (translations == NULL || csv_fields[i].facet >= 0)
-        append_csv_cell (out, csv_fields[i].name, i == 0 && translations == NULL);
-    }
-  for (guint t = 0; t < G_N_ELEMENTS (csv_texts); t++)
-    for (guint l = 0; langs[l] != NULL; l++)
-      {
-        const char *name = translations != NULL ? measures_translations_get (translations, "CSV column", csv_texts[t])
-                                                : csv_texts[t];
-        g_autofree char *column = g_strdup_printf ("%s_%s", name, langs[l]);
-
-        append_csv_cell (out, column, FALSE);
-      }
-  append_csv_cell (out, translations != NULL ? measures_translations_get (translations, "CSV column", csv_url)
-                                             : csv_url, FALSE);
-  g_string_append (out, "\r\n");
-
-  if (half < measures->len)
-    {
-      second.out = g_string_sized_new ((gsize) (measures->len - half) * 2048);
-      thread = g_thread_new ("measures-csv", csv_rows, &second);
-    }
-  csv_rows (&first);
-  if (thread != NULL)
-    {
-      g_thread_join (thread);
-      g_string_append_len (out, second.out->str, second.out->len);
-      g_string_free (second.out, TRUE);
-    }
-  csv_part_clear (&first);
-  csv_part_clear (&second);
-
-  return g_string_free_to_bytes (out);
-}
-
-GBytes *
-measures_writer_json (GPtrArray *measures)
-{
-  gsize length;
-  char *text = measures_measure_list_to_json (measures, &length);
-
-  return g_bytes_new_take (text, length);
+  return to_bytes (memory);
 }
