@@ -93,6 +93,7 @@ struct _MeasuresWindow
 };
 
 void _measures_window_class_actions_init (MeasuresWindowClass *klass);
+void _measures_window_class_export_init  (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
@@ -107,6 +108,9 @@ void _measures_window_show_status        (MeasuresWindow      *self,
 void _measures_window_hide_status        (MeasuresWindow      *self);
 gboolean _measures_window_check_catalogue (MeasuresWindow      *self,
                                            const char          *lang);
+void _measures_window_add_toast         (MeasuresWindow      *self,
+                                         AdwToast            *toast,
+                                         gboolean             keep);
 void _measures_window_announce           (MeasuresWindow      *self,
                                           const char          *message);
 

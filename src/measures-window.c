@@ -647,6 +647,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   _measures_window_class_actions_init (klass);
+  _measures_window_class_export_init (klass);
   _measures_window_class_records_init (klass);
   _measures_window_class_library_init (klass);
 }
