@@ -406,6 +406,54 @@ test_missing_catalogue (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The widest of @widget's descendants whose least width exceeds @limit,
+ * for the message of a window too wide. */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        limit,
+                   GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > limit)
+        {
+          g_string_append_printf (out, " > %s %d", G_OBJECT_TYPE_NAME (child), min);
+          describe_too_wide (child, limit, out);
+          return;
+        }
+    }
+}
+
+/* In Romanian, whose words are longer, the window is still usable at
+ * 360 px, in the list and in a measure. */
+static void
+test_narrow (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = measures_window_new (NULL);
+  g_autoptr(GString) wide = g_string_new (NULL);
+  int min;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  measures_window_open (window, &file, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  describe_too_wide (GTK_WIDGET (window), 360, wide);
+  g_assert_cmpstr (wide->str, ==, "");
+  g_assert_cmpint (min, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +467,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window-ro/labels-and-plurals", test_labels_and_plurals);
+  g_test_add_func ("/window-ro/narrow", test_narrow);
   g_test_add_func ("/window-ro/twenty-and-fallback", test_twenty_and_fallback);
   g_test_add_func ("/window-ro/content-language", test_content_language);
   g_test_add_func ("/window-ro/title-from-address", test_title_from_address);
