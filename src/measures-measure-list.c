@@ -371,6 +371,16 @@ find_kept (MeasuresMeasureList *self,
   return 0;
 }
 
+/* What is selected now: a copy, for the model's own set changes with
+ * the selection. */
+static GtkBitset *
+selection_copy (MeasuresMeasureList *self)
+{
+  g_autoptr(GtkBitset) items = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return gtk_bitset_copy (items);
+}
+
 /* Selects @item alone, or nothing. */
 static void
 select_only (MeasuresMeasureList *self,
@@ -414,7 +424,7 @@ select_kept (MeasuresMeasureList *self,
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), items, all);
   self->current = current;
   g_clear_pointer (&self->was, gtk_bitset_unref);
-  self->was = gtk_bitset_ref (items);
+  self->was = gtk_bitset_copy (items);
 }
 
 static void
@@ -458,7 +468,7 @@ update (MeasuresMeasureList *self)
       select_only (self, kept);
       self->current = kept;
       g_clear_pointer (&self->was, gtk_bitset_unref);
-      self->was = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      self->was = selection_copy (self);
     }
   self->updating = FALSE;
 
@@ -611,7 +621,7 @@ selection_changed_cb (MeasuresMeasureList *self)
   if (self->updating)
     return;
 
-  now = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  now = selection_copy (self);
   added = gtk_bitset_copy (now);
   if (self->was != NULL)
     gtk_bitset_subtract (added, self->was);
