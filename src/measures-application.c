@@ -637,6 +637,7 @@ measures_application_startup (GApplication *app)
     { "win.new-measure", { "<Control>n", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.copy-citation", { "<Control><Shift>c", NULL } },
     { "win.view::list", { "<Control>1", NULL } },
     { "win.view::overview", { "<Control>2", NULL } },
     { "win.view::compare", { "<Control>3", NULL } },

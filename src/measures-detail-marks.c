@@ -43,6 +43,7 @@ struct _MeasuresDetailMarks
   /* Owned references */
   MeasuresLibrary *library;
   MeasuresMeasure *measure;
+  GStrv selection;      /* the ids of the measures selected, when several */
 
   /* State */
   guint syncing : 1;
@@ -56,15 +57,63 @@ measure_id (MeasuresDetailMarks *self)
   return self->measure != NULL ? measures_measure_get_id (self->measure) : NULL;
 }
 
+/* The measures the star and the collections act on: those selected when
+ * there are several, else the one shown. */
+static const char * const *
+target_ids (MeasuresDetailMarks *self,
+            const char         **one)
+{
+  if (self->selection != NULL && self->selection[0] != NULL && self->selection[1] != NULL)
+    return (const char * const *) self->selection;
+
+  one[0] = measure_id (self);
+  one[1] = NULL;
+
+  return one;
+}
+
+/* Whether every measure acted on is starred, or in @collection. */
+static gboolean
+all_marked (MeasuresDetailMarks *self,
+            const char          *collection)
+{
+  const char *one[2];
+  const char * const *ids = target_ids (self, one);
+
+  if (self->library == NULL || ids[0] == NULL)
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (collection != NULL ? !measures_library_in_collection (self->library, collection, ids[i])
+                           : !measures_library_is_starred (self->library, ids[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 sync_star (MeasuresDetailMarks *self)
 {
-  gboolean starred = self->library != NULL && measures_library_is_starred (self->library, measure_id (self));
+  gboolean starred = all_marked (self, NULL);
+  guint n = self->selection != NULL ? g_strv_length (self->selection) : 0;
 
   self->syncing = TRUE;
   gtk_toggle_button_set_active (self->star_button, starred);
   self->syncing = FALSE;
   gtk_image_set_from_icon_name (self->star_image, starred ? "starred-symbolic" : "non-starred-symbolic");
+  if (n > 1)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: the star button of the detail pane while several
+       * measures are selected; %u is how many */
+      label = g_strdup_printf (starred ? ngettext ("%u Measure Starred", "%u Measures Starred", n)
+                                       : ngettext ("Star %u Measure", "Star %u Measures", n), n);
+      gtk_label_set_text (self->star_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
+                                   starred ? _("Starred: click to unstar the selected measures")
+                                           : _("Star the selected measures, to find them under Starred"));
+      return;
+    }
   gtk_label_set_text (self->star_label, starred ? C_("mark", "Starred") : C_("mark", "Star"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
                                starred ? _("Starred: click to unstar")
@@ -130,7 +179,8 @@ member_toggled_cb (GtkCheckButton      *check,
                    MeasuresDetailMarks *self)
 {
   const char *collection = g_object_get_data (G_OBJECT (check), "collection");
-  const char *ids[] = { measure_id (self), NULL };
+  const char *one[2];
+  const char **ids = (const char **) target_ids (self, one);
 
   if (self->syncing || self->library == NULL || ids[0] == NULL)
     return;
@@ -161,7 +211,7 @@ sync_list (MeasuresDetailMarks *self)
                                                                                                 collection));
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   measures_library_in_collection (self->library, collection, measure_id (self)));
+                                   all_marked (self, collection));
       g_object_set_data_full (G_OBJECT (check), "collection", g_strdup (collection), g_free);
       g_signal_connect_object (check, "toggled", G_CALLBACK (member_toggled_cb), self, 0);
       gtk_list_box_append (self->collections_list, check);
@@ -209,7 +259,8 @@ static void
 new_collection_cb (MeasuresDetailMarks *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->new_collection_entry));
-  const char *ids[] = { measure_id (self), NULL };
+  const char *one[2];
+  const char **ids = (const char **) target_ids (self, one);
   g_autoptr(GError) error = NULL;
   g_autofree char *collection = NULL;
 
@@ -231,7 +282,8 @@ new_collection_cb (MeasuresDetailMarks *self)
 static void
 star_toggled_cb (MeasuresDetailMarks *self)
 {
-  const char *ids[] = { measure_id (self), NULL };
+  const char *one[2];
+  const char **ids = (const char **) target_ids (self, one);
 
   if (self->syncing || self->library == NULL || ids[0] == NULL)
     return;
@@ -343,6 +395,7 @@ measures_detail_marks_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_DETAIL_MARKS);
   g_clear_object (&self->library);
   g_clear_object (&self->measure);
+  g_clear_pointer (&self->selection, g_strfreev);
 
   G_OBJECT_CLASS (measures_detail_marks_parent_class)->dispose (object);
 }
@@ -424,5 +477,22 @@ measures_detail_marks_set_measure (MeasuresDetailMarks *self,
     return;
 
   gtk_popover_popdown (self->collections_popover);
+  sync_all (self);
+}
+
+/**
+ * measures_detail_marks_set_selection:
+ * @ids: (nullable) (array zero-terminated=1): the ids of the measures
+ *   selected; when there are several, the star and the collections act
+ *   on all of them
+ */
+void
+measures_detail_marks_set_selection (MeasuresDetailMarks *self,
+                                     const char * const  *ids)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_MARKS (self));
+
+  g_strfreev (self->selection);
+  self->selection = g_strdupv ((char **) ids);
   sync_all (self);
 }

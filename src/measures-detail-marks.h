@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (MeasuresDetailMarks, measures_detail_marks, MEASURES, DETA
 
 void measures_detail_marks_set_library (MeasuresDetailMarks *self,
                                         MeasuresLibrary     *library);
+void measures_detail_marks_set_selection (MeasuresDetailMarks *self,
+                                          const char * const  *ids);
 void measures_detail_marks_set_measure (MeasuresDetailMarks *self,
                                         MeasuresMeasure     *measure);
 

@@ -1001,6 +1001,21 @@ measures_detail_pane_set_editable (MeasuresDetailPane *self,
 }
 
 /**
+ * measures_detail_pane_set_selection:
+ * @ids: (nullable) (array zero-terminated=1): the ids of the measures
+ *   selected in the list, which the star and the collections act on
+ *   when there are several
+ */
+void
+measures_detail_pane_set_selection (MeasuresDetailPane *self,
+                                    const char * const *ids)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+
+  measures_detail_marks_set_selection (self->marks, ids);
+}
+
+/**
  * measures_detail_pane_set_library:
  * @library: (nullable): the user's stars, collections and notes, which
  *   the pane shows and edits for its measure

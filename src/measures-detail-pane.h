@@ -31,4 +31,7 @@ void             measures_detail_pane_set_library (MeasuresDetailPane *self,
 void             measures_detail_pane_set_editable (MeasuresDetailPane *self,
                                                     gboolean            editable);
 
+void                measures_detail_pane_set_selection (MeasuresDetailPane *self,
+                                                        const char * const *ids);
+
 G_END_DECLS

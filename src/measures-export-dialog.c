@@ -36,6 +36,7 @@ struct _MeasuresExportDialog
 
   /* State */
   gboolean has_selection;
+  gboolean several;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresExportDialog, measures_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -59,7 +60,7 @@ update_parts (MeasuresExportDialog *self)
   format = measures_export_dialog_get_format (self);
   summary = format == MEASURES_FORMAT_PDF || format == MEASURES_FORMAT_HTML ||
             format == MEASURES_FORMAT_MARKDOWN;
-  sensitive = summary && !measures_export_dialog_get_single (self);
+  sensitive = summary && (!measures_export_dialog_get_single (self) || self->several);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->matrix_row), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->map_row), sensitive);
@@ -311,4 +312,21 @@ measures_export_dialog_new_filter (MeasuresExportFormat format)
     gtk_file_filter_add_suffix (filter, extensions[i]);
 
   return filter;
+}
+
+/**
+ * measures_export_dialog_set_several:
+ * @several: whether several measures are selected: the choice of the
+ *   selection reads "The selected measures"
+ */
+void
+measures_export_dialog_set_several (MeasuresExportDialog *self,
+                                    gboolean              several)
+{
+  g_return_if_fail (MEASURES_IS_EXPORT_DIALOG (self));
+
+  self->several = !!several;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->selected_row),
+                                 several ? _("The selected measures") : _("The selected measure"));
+  update_parts (self);
 }

@@ -35,4 +35,7 @@ MeasuresExportFormat  measures_export_dialog_get_format   (MeasuresExportDialog 
 const char           *measures_export_dialog_get_lang     (MeasuresExportDialog *self);
 GtkFileFilter        *measures_export_dialog_new_filter   (MeasuresExportFormat  format);
 
+void                  measures_export_dialog_set_several  (MeasuresExportDialog *self,
+                                                           gboolean              several);
+
 G_END_DECLS

@@ -20,8 +20,10 @@
  *
  *   MeasuresSession:result → MeasuresResultModel (the matches in the
  *   chosen order; one items-changed for the stretch that changed)
- *     → GtkSingleSelection → GtkColumnView, and its selected item
- *                            → :selected-measure
+ *     → GtkMultiSelection → GtkColumnView; its selected items
+ *         → :n-selected, measures_measure_list_dup_selection()
+ *       and the one selected last → :selected-measure (the measure
+ *         the detail pane shows)
  *
  * The list follows the results while it is active (shown). While it is
  * not, a change of the query only marks it stale; it catches up once it
@@ -41,7 +43,9 @@ struct _MeasuresMeasureList
 
   MeasuresSession *session;
   MeasuresResultModel *results;
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
+  guint current;        /* the item selected last, or GTK_INVALID_LIST_POSITION */
+  GtkBitset *was;       /* the items selected before the last change */
   GObject *probe_items[2];
 
   MeasuresSort sort;
@@ -61,6 +65,7 @@ enum {
   PROP_0,
   PROP_SORT_BY,
   PROP_SELECTED_MEASURE,
+  PROP_N_SELECTED,
   N_PROPS
 };
 
@@ -366,14 +371,72 @@ find_kept (MeasuresMeasureList *self,
   return 0;
 }
 
+/* What is selected now: a copy, for the model's own set changes with
+ * the selection. */
+static GtkBitset *
+selection_copy (MeasuresMeasureList *self)
+{
+  g_autoptr(GtkBitset) items = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return gtk_bitset_copy (items);
+}
+
+/* Selects @item alone, or nothing. */
+static void
+select_only (MeasuresMeasureList *self,
+             guint                item)
+{
+  if (item == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), item, TRUE);
+}
+
+/* The index positions of the selected measures. */
+static GtkBitset *
+selected_positions (MeasuresMeasureList *self)
+{
+  g_autoptr(GtkBitset) items = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitset *positions = gtk_bitset_new_empty ();
+  GtkBitsetIter iter;
+  guint item;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, items, &item); ok; ok = gtk_bitset_iter_next (&iter, &item))
+    gtk_bitset_add (positions, measures_result_model_get_position (self->results, item));
+
+  return positions;
+}
+
+/* After an update of the same records, the measures selected before
+ * that are still shown, in one pass over the list. */
+static void
+select_kept (MeasuresMeasureList *self,
+             GtkBitset           *positions,
+             guint                current)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  g_autoptr(GtkBitset) items = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, n);
+
+  for (guint i = 0; i < n; i++)
+    if (gtk_bitset_contains (positions, measures_result_model_get_position (self->results, i)))
+      gtk_bitset_add (items, i);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), items, all);
+  self->current = current;
+  g_clear_pointer (&self->was, gtk_bitset_unref);
+  self->was = gtk_bitset_copy (items);
+}
+
 static void
 update (MeasuresMeasureList *self)
 {
   const MeasuresResult *result;
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint selected = self->current;
   g_autoptr(MeasuresIndex) index = NULL;
+  g_autoptr(GtkBitset) positions = NULL;
   g_autofree char *id = NULL;
   guint position = G_MAXUINT;
+  guint kept;
 
   self->stale = FALSE;
   if (self->session == NULL)
@@ -386,6 +449,8 @@ update (MeasuresMeasureList *self)
       position = measures_result_model_get_position (self->results, selected);
       id = g_strdup (measures_measure_get_id (measure));
       index = g_object_ref (measures_result_model_get_index (self->results));
+      if (gtk_bitset_get_size (self->was) > 1)
+        positions = selected_positions (self);
     }
 
   result = measures_session_get_result (self->session);
@@ -393,11 +458,23 @@ update (MeasuresMeasureList *self)
   measures_result_model_update (self->results, measures_session_get_index (self->session),
                                 result != NULL ? result->matches : NULL,
                                 self->sort, self->sort_descending);
+
+  kept = find_kept (self, index, position, id);
+  if (positions != NULL && index == measures_result_model_get_index (self->results) &&
+      measures_result_model_find (self->results, position) != G_MAXUINT)
+    select_kept (self, positions, kept);
+  else
+    {
+      select_only (self, kept);
+      self->current = kept;
+      g_clear_pointer (&self->was, gtk_bitset_unref);
+      self->was = selection_copy (self);
+    }
   self->updating = FALSE;
 
-  gtk_single_selection_set_selected (self->selection, find_kept (self, index, position, id));
   /* Told once, for what is selected now. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
 }
 
 static void
@@ -523,18 +600,44 @@ static void
 activate_cb (MeasuresMeasureList *self,
              guint                position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    select_only (self, position);
+  self->current = position;
   g_signal_emit (self, signals[ACTIVATE], 0);
 }
 
+/* The measure selected last, which the detail pane shows: of those a
+ * change selected, the one at its far end from the measure before
+ * (where Shift and an arrow or a click went); when a change only took
+ * measures out, the one before if it stays, else the last selected. */
 static void
-selected_cb (MeasuresMeasureList *self)
+selection_changed_cb (MeasuresMeasureList *self)
 {
+  g_autoptr(GtkBitset) now = NULL;
+  g_autoptr(GtkBitset) added = NULL;
+  guint current = self->current;
+
   /* While the model changes, the selection goes through what it must. */
   if (self->updating)
     return;
 
+  now = selection_copy (self);
+  added = gtk_bitset_copy (now);
+  if (self->was != NULL)
+    gtk_bitset_subtract (added, self->was);
+
+  if (!gtk_bitset_is_empty (added))
+    current = current != GTK_INVALID_LIST_POSITION && gtk_bitset_get_minimum (added) < current
+              ? gtk_bitset_get_minimum (added) : gtk_bitset_get_maximum (added);
+  else if (current == GTK_INVALID_LIST_POSITION || !gtk_bitset_contains (now, current))
+    current = gtk_bitset_is_empty (now) ? GTK_INVALID_LIST_POSITION : gtk_bitset_get_maximum (now);
+
+  g_clear_pointer (&self->was, gtk_bitset_unref);
+  self->was = g_steal_pointer (&now);
+  self->current = current;
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
 }
 
 /* Columns
@@ -622,6 +725,7 @@ measures_measure_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_LIST);
 
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->was, gtk_bitset_unref);
   g_clear_object (&self->results);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
@@ -644,6 +748,9 @@ measures_measure_list_get_property (GObject    *object,
       break;
     case PROP_SELECTED_MEASURE:
       g_value_set_object (value, measures_measure_list_get_selected (self));
+      break;
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, measures_measure_list_get_n_selected (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -690,6 +797,15 @@ measures_measure_list_class_init (MeasuresMeasureListClass *klass)
   properties[PROP_SELECTED_MEASURE] =
     g_param_spec_object ("selected-measure", NULL, NULL, MEASURES_TYPE_MEASURE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MeasuresMeasureList:n-selected:
+   *
+   * How many measures are selected (Ctrl or Shift and a click, Shift
+   * and an arrow, Ctrl+A).
+   */
+  properties[PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -746,12 +862,13 @@ measures_measure_list_init (MeasuresMeasureList *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
-  /* The selection follows the measure, not the row: see update(). */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  /* The selection follows the measures, not the rows: see update(). */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  self->current = GTK_INVALID_LIST_POSITION;
+  self->was = gtk_bitset_new_empty ();
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
 
   {
@@ -815,14 +932,60 @@ measures_measure_list_get_model (MeasuresMeasureList *self)
 /**
  * measures_measure_list_get_selected:
  *
- * Returns: (transfer none) (nullable): the selected measure
+ * Returns: (transfer none) (nullable): the measure selected last, which
+ *   the detail pane shows
  */
 MeasuresMeasure *
 measures_measure_list_get_selected (MeasuresMeasureList *self)
 {
+  g_autoptr(MeasuresMeasure) measure = NULL;
+
   g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  if (self->current == GTK_INVALID_LIST_POSITION ||
+      self->current >= g_list_model_get_n_items (G_LIST_MODEL (self->results)))
+    return NULL;
+
+  /* The model keeps its items while they are shown. */
+  measure = g_list_model_get_item (G_LIST_MODEL (self->results), self->current);
+
+  return measure;
+}
+
+/**
+ * measures_measure_list_get_n_selected:
+ *
+ * Returns: how many measures are selected
+ */
+guint
+measures_measure_list_get_n_selected (MeasuresMeasureList *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), 0);
+
+  return self->was != NULL ? (guint) gtk_bitset_get_size (self->was) : 0;
+}
+
+/**
+ * measures_measure_list_dup_selection:
+ *
+ * Returns: (transfer container) (element-type MeasuresMeasure): the
+ *   selected measures, in the order shown
+ */
+GPtrArray *
+measures_measure_list_dup_selection (MeasuresMeasureList *self)
+{
+  g_autoptr(GtkBitset) items = NULL;
+  GPtrArray *measures = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint item;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), measures);
+
+  items = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, items, &item); ok; ok = gtk_bitset_iter_next (&iter, &item))
+    g_ptr_array_add (measures, g_list_model_get_item (G_LIST_MODEL (self->results), item));
+
+  return measures;
 }
 
 /**
@@ -849,7 +1012,7 @@ measures_measure_list_select (MeasuresMeasureList *self,
 
       if (g_str_equal (measures_measure_get_id (measure), id))
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          select_only (self, i);
 #if GTK_CHECK_VERSION (4, 12, 0)
           G_GNUC_BEGIN_IGNORE_DEPRECATIONS
           gtk_column_view_scroll_to (self->column_view, i, NULL, GTK_LIST_SCROLL_FOCUS, NULL);

@@ -99,6 +99,20 @@ export_job_new (MeasuresWindow       *self,
 {
   ExportJob *job = g_new0 (ExportJob, 1);
   GListModel *model = measures_measure_list_get_model (self->measure_list);
+  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+
+  /* The selected measures: one is a measure's summary, several a
+   * summary of them. */
+  if (single && selection->len > 1)
+    {
+      job->format = format;
+      job->lang = g_strdup (lang);
+      job->measures = g_steal_pointer (&selection);
+      job->query = measures_query_new ();
+      measures_query_assign (job->query, measures_session_get_query (self->session));
+      job->options = remembered_options (self);
+      return job;
+    }
 
   job->single = single && measures_detail_pane_get_measure (self->detail_pane) != NULL;
   job->format = format;
@@ -397,6 +411,8 @@ show_export_dialog (MeasuresWindow *self,
   g_auto(GStrv) langs = measures_get_content_languages ();
   g_autofree char *lang = export_language (self);
   guint n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
+  g_autofree char *selected_title = NULL;
+  guint n_selected;
   MeasuresExportDialog *dialog;
 
   /* Nothing to export: said, with no dialog to dismiss. */
@@ -406,9 +422,14 @@ show_export_dialog (MeasuresWindow *self,
       return;
     }
 
-  dialog = measures_export_dialog_new (GTK_WINDOW (self),
-                                       selected != NULL ? measures_measure_resolve_title (selected, (const char * const *) langs) : NULL,
-                                       n_matching, lang);
+  n_selected = measures_measure_list_get_n_selected (self->measure_list);
+  if (n_selected > 1)
+    /* Translators: the subtitle of "The selected measures" in the export dialog */
+    selected_title = g_strdup_printf (ngettext ("%u measure", "%u measures", n_selected), n_selected);
+  else if (selected != NULL)
+    selected_title = g_strdup (measures_measure_resolve_title (selected, (const char * const *) langs));
+  dialog = measures_export_dialog_new (GTK_WINDOW (self), selected_title, n_matching, lang);
+  measures_export_dialog_set_several (dialog, n_selected > 1);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
   {
     g_autofree char *scope = g_settings_get_string (self->settings, "export-scope");

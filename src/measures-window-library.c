@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-citation.h"
 #include "measures-window-private.h"
 
 /* The window's actions on the user's library: collections and saved
@@ -342,6 +343,52 @@ problem_changed_cb (MeasuresWindow *self)
     _measures_window_show_status (self, problem->message, NULL, NULL, TRUE);
 }
 
+/* Several measures selected: the detail pane's star and collections act
+ * on all of them. */
+static void
+n_selected_cb (MeasuresWindow *self)
+{
+  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < selection->len; i++)
+    g_strv_builder_add (ids, measures_measure_get_id (g_ptr_array_index (selection, i)));
+  strv = g_strv_builder_end (ids);
+  measures_detail_pane_set_selection (self->detail_pane, (const char * const *) strv);
+}
+
+/* Copy Citation: a citation of each selected measure, one a line, in
+ * the language of summaries. */
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autofree char *lang = g_settings_get_string (self->settings, "export-language");
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  if (selection->len == 0)
+    {
+      toast (self, _("Select the measures to cite"), FALSE);
+      return;
+    }
+  if (g_str_equal (lang, "auto"))
+    {
+      g_free (lang);
+      lang = measures_get_preferred_language ();
+    }
+
+  text = measures_citation_dup_text (selection, lang);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  /* Translators: a notification; %u is how many citations */
+  title = g_strdup_printf (ngettext ("Citation copied", "%u citations copied", selection->len), selection->len);
+  toast (self, title, FALSE);
+}
+
 void
 _measures_window_library_init (MeasuresWindow *self)
 {
@@ -358,6 +405,9 @@ _measures_window_library_init (MeasuresWindow *self)
 
   g_signal_connect_object (library, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   problem_changed_cb (self);
+
+  g_signal_connect_object (self->measure_list, "notify::n-selected", G_CALLBACK (n_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void
@@ -375,4 +425,5 @@ _measures_window_class_library_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-search", "s", delete_search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-note", "s", delete_note_action);
   gtk_widget_class_install_action (widget_class, "win.undo-library", NULL, undo_library_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
 }

@@ -20,6 +20,7 @@
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
 #include "measures-library.h"
+#include "measures-measure-list.h"
 #include "test-ui-utils.h"
 
 #define STRATEGY_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
@@ -430,6 +431,94 @@ test_library_damaged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Several measures at once: a Ctrl+click and Shift+Down (the list's own
+ * list.select-item, which they run) select three; one click of the star
+ * stars them all, one check puts them in a collection, Copy Citation
+ * puts three lines on the clipboard and the selection is exported as
+ * CSL-JSON. */
+static gboolean
+clipboard_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+text_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  *(char **) user_data = text != NULL ? text : g_strdup ("");
+}
+
+static gboolean
+export_done (gpointer window)
+{
+  return !measures_window_get_exporting (window);
+}
+
+static void
+test_library_selection (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  GtkWidget *list = find_widget (find_widget (GTK_WIDGET (window), MEASURES_TYPE_MEASURE_LIST, NULL),
+                                 GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(MeasuresMeasure) first = g_list_model_get_item (model, 0);
+  g_autoptr(MeasuresMeasure) third = g_list_model_get_item (model, 2);
+  g_autoptr(MeasuresMeasure) fourth = g_list_model_get_item (model, 3);
+  g_autofree char *report = measures_library_create_collection (library, "Selection", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-selection-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "refs.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *button;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (report);
+  show (window, measures_measure_get_id (first), "National Strategy Against Trafficking");
+  /* Ctrl+click on the third, then Shift+Down to the fourth. */
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 2, TRUE, FALSE);
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 3, TRUE, TRUE);
+  g_assert_true (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (detail_pane (window))) == fourth);
+  wait_for_text (detail_pane (window), "Star 3 Measures");
+
+  button = in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button");
+  gtk_widget_activate (button);
+  wait_until (is_active, button, "the star of the three to be on");
+  g_assert_cmpuint (measures_library_get_n_starred (library), ==, 3);
+  g_assert_true (measures_library_is_starred (library, measures_measure_get_id (first)));
+  g_assert_true (measures_library_is_starred (library, measures_measure_get_id (third)));
+  wait_for_text (detail_pane (window), "3 Measures Starred");
+
+  add_to (window, "Selection");
+  g_assert_cmpuint (measures_library_get_collection_size (library, report), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, text_read_cb, &text);
+  wait_until (clipboard_read, &text, "the clipboard to be read");
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "National Strategy Against Trafficking in Persons 2018-2022. Romania"));
+  g_assert_cmpstr (lines[3], ==, "");
+
+  measures_window_export (window, file, TRUE, MEASURES_FORMAT_CSL_JSON, "en");
+  wait_until (export_done, window, "the export of the selection to end");
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  parts = g_strsplit (json, "\"jurisdiction\"", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 4);
+  g_assert_nonnull (strstr (json, measures_measure_get_id (fourth)));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/library/undo", test_library_undo);
   g_test_add_func ("/library/saved-search", test_library_saved_search);
   g_test_add_func ("/library/damaged", test_library_damaged);
+  g_test_add_func ("/library/selection", test_library_selection);
 
   return g_test_run ();
 }

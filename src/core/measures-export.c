@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "measures-citation.h"
 #include "measures-export.h"
 #include "measures-file.h"
 #include "measures-pages.h"
@@ -281,6 +282,44 @@ write_json (MeasuresExport  *self,
 }
 
 static gboolean
+write_citations (MeasuresExport        *self,
+                 MeasuresCitationStyle  style,
+                 GOutputStream         *out,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  return measures_citation_to_stream (self->measures, style, self->lang, out, records_progress, self,
+                                      cancellable, error);
+}
+
+static gboolean
+write_ris (MeasuresExport  *self,
+           GOutputStream   *out,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  return write_citations (self, MEASURES_CITATION_RIS, out, cancellable, error);
+}
+
+static gboolean
+write_bibtex (MeasuresExport  *self,
+              GOutputStream   *out,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  return write_citations (self, MEASURES_CITATION_BIBTEX, out, cancellable, error);
+}
+
+static gboolean
+write_csl_json (MeasuresExport  *self,
+                GOutputStream   *out,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  return write_citations (self, MEASURES_CITATION_CSL_JSON, out, cancellable, error);
+}
+
+static gboolean
 write_bytes (GBytes         *bytes,
              GOutputStream  *out,
              GCancellable   *cancellable,
@@ -326,25 +365,43 @@ write_svg (MeasuresExport  *self,
 
 /* Every format, once: what the command line, the export dialog and the
  * file choosers know of it, and its writer. The summary formats come
- * first, in the order the export dialog offers them. */
+ * first, in the order the export dialog offers them, then the
+ * references. A format's name for --format is its first extension
+ * unless it has a name of its own (CSL-JSON's files end in .json, which
+ * names the dataset). */
 static const struct
 {
-  const char *extensions[3]; /* the first is its name for --format */
+  const char *extensions[3]; /* the first is a new file's */
+  const char *name;          /* for --format, when not the extension */
   const char *label;         /* in the export dialog and file choosers */
   gboolean text;             /* can go to standard output */
   gboolean chart;            /* a chart of the overview, not a summary */
+  gboolean citation;         /* references to the measures */
   Writer write;
 } formats[MEASURES_N_FORMATS] = {
-  [MEASURES_FORMAT_PDF] = { { "pdf" }, N_("PDF document"), FALSE, FALSE, write_pdf },
-  [MEASURES_FORMAT_HTML] = { { "html", "htm" }, N_("Web page (HTML)"), TRUE, FALSE, write_html },
-  [MEASURES_FORMAT_MARKDOWN] = { { "md", "markdown" }, N_("Markdown"), TRUE, FALSE, write_markdown },
-  [MEASURES_FORMAT_CSV] = { { "csv" }, N_("Spreadsheet (CSV)"), TRUE, FALSE, write_csv },
-  [MEASURES_FORMAT_JSON] = { { "json" }, N_("Dataset (JSON)"), TRUE, FALSE, write_json },
+  [MEASURES_FORMAT_PDF] = { { "pdf" }, NULL, N_("PDF document"), FALSE, FALSE, FALSE, write_pdf },
+  [MEASURES_FORMAT_HTML] = { { "html", "htm" }, NULL, N_("Web page (HTML)"), TRUE, FALSE, FALSE, write_html },
+  [MEASURES_FORMAT_MARKDOWN] = { { "md", "markdown" }, NULL, N_("Markdown"), TRUE, FALSE, FALSE, write_markdown },
+  [MEASURES_FORMAT_CSV] = { { "csv" }, NULL, N_("Spreadsheet (CSV)"), TRUE, FALSE, FALSE, write_csv },
+  [MEASURES_FORMAT_JSON] = { { "json" }, NULL, N_("Dataset (JSON)"), TRUE, FALSE, FALSE, write_json },
+  /* Translators: a file type: references for Zotero, EndNote, … */
+  [MEASURES_FORMAT_RIS] = { { "ris" }, NULL, N_("References (RIS)"), TRUE, FALSE, TRUE, write_ris },
+  /* Translators: a file type: references for LaTeX */
+  [MEASURES_FORMAT_BIBTEX] = { { "bib" }, "bibtex", N_("References (BibTeX)"), TRUE, FALSE, TRUE, write_bibtex },
+  /* Translators: a file type: references for citeproc, pandoc, Zotero */
+  [MEASURES_FORMAT_CSL_JSON] = { { "json" }, "csl-json", N_("References (CSL-JSON)"), TRUE, FALSE, TRUE,
+                                 write_csl_json },
   /* Translators: a file type in the file chooser */
-  [MEASURES_FORMAT_PNG] = { { "png" }, N_("PNG image"), FALSE, TRUE, write_png },
+  [MEASURES_FORMAT_PNG] = { { "png" }, NULL, N_("PNG image"), FALSE, TRUE, FALSE, write_png },
   /* Translators: a file type in the file chooser; the labels stay text */
-  [MEASURES_FORMAT_SVG] = { { "svg" }, N_("SVG image, with text"), TRUE, TRUE, write_svg },
+  [MEASURES_FORMAT_SVG] = { { "svg" }, NULL, N_("SVG image, with text"), TRUE, TRUE, FALSE, write_svg },
 };
+
+static const char *
+format_name (guint format)
+{
+  return formats[format].name != NULL ? formats[format].name : formats[format].extensions[0];
+}
 
 /**
  * measures_export_format_from_name:
@@ -359,6 +416,13 @@ measures_export_format_from_name (const char           *name,
 {
   g_return_val_if_fail (name != NULL, FALSE);
 
+  /* A name first, then an extension: "json" is the dataset's. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (format_name (i), name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     for (guint k = 0; k < G_N_ELEMENTS (formats[i].extensions) && formats[i].extensions[k] != NULL; k++)
       if (g_ascii_strcasecmp (formats[i].extensions[k], name) == 0)
@@ -401,7 +465,7 @@ measures_export_format_get_name (MeasuresExportFormat format)
 {
   g_return_val_if_fail (format < MEASURES_N_FORMATS, "pdf");
 
-  return formats[format].extensions[0];
+  return format_name (format);
 }
 
 /**
@@ -450,7 +514,7 @@ measures_export_format_get_label (MeasuresExportFormat format)
  * @charts: whether to name the formats of charts too
  *
  * Returns: (transfer full): the names --format takes, as the command
- *   line lists them: "pdf, html, md, csv or json"
+ *   line lists them: "pdf, html, md, csv, json, ris, bibtex or csl-json"
  */
 char *
 measures_export_formats_dup_names (gboolean charts)
@@ -460,7 +524,7 @@ measures_export_formats_dup_names (gboolean charts)
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (charts || !formats[i].chart)
-      names[n++] = formats[i].extensions[0];
+      names[n++] = format_name (i);
 
   return measures_text_join_alternatives (names);
 }
@@ -489,6 +553,20 @@ measures_export_format_is_chart (MeasuresExportFormat format)
   g_return_val_if_fail (format < MEASURES_N_FORMATS, FALSE);
 
   return formats[format].chart;
+}
+
+/**
+ * measures_export_format_is_citation:
+ *
+ * Returns: whether @format holds references to the measures (RIS,
+ *   BibTeX, CSL-JSON) rather than the measures themselves
+ */
+gboolean
+measures_export_format_is_citation (MeasuresExportFormat format)
+{
+  g_return_val_if_fail (format < MEASURES_N_FORMATS, FALSE);
+
+  return formats[format].citation;
 }
 
 /* The job */

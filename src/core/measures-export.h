@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @MEASURES_FORMAT_MARKDOWN: Markdown for forges and notes
  * @MEASURES_FORMAT_CSV: one row per measure (RFC 4180)
  * @MEASURES_FORMAT_JSON: a measures-1 dataset
+ * @MEASURES_FORMAT_RIS: references in RIS, for reference managers
+ * @MEASURES_FORMAT_BIBTEX: references in BibTeX, biblatex's fields
+ * @MEASURES_FORMAT_CSL_JSON: references in CSL-JSON, for citeproc
  * @MEASURES_FORMAT_PNG: a chart as a PNG image
  * @MEASURES_FORMAT_SVG: a chart as an SVG image, its labels as text
  */
@@ -33,6 +36,9 @@ typedef enum
   MEASURES_FORMAT_MARKDOWN,
   MEASURES_FORMAT_CSV,
   MEASURES_FORMAT_JSON,
+  MEASURES_FORMAT_RIS,
+  MEASURES_FORMAT_BIBTEX,
+  MEASURES_FORMAT_CSL_JSON,
   MEASURES_FORMAT_PNG,
   MEASURES_FORMAT_SVG,
   MEASURES_N_FORMATS,
@@ -48,6 +54,7 @@ const char * const   *measures_export_format_get_extensions (MeasuresExportForma
 const char           *measures_export_format_get_label     (MeasuresExportFormat  format);
 gboolean              measures_export_format_is_text       (MeasuresExportFormat  format);
 gboolean              measures_export_format_is_chart      (MeasuresExportFormat  format);
+gboolean              measures_export_format_is_citation   (MeasuresExportFormat  format);
 char                 *measures_export_formats_dup_names    (gboolean              charts);
 
 #define MEASURES_TYPE_EXPORT (measures_export_get_type ())
