@@ -108,7 +108,8 @@ test_export_dialog (void)
   }
 
   formats = combo_items (format_row);
-  g_assert_cmpstr (formats, ==, "PDF document\nWeb page (HTML)\nMarkdown\nSpreadsheet (CSV)\nDataset (JSON)\n");
+  g_assert_cmpstr (formats, ==, "PDF document\nWeb page (HTML)\nMarkdown\nSpreadsheet (CSV)\nDataset (JSON)\n"
+                   "References (RIS)\nReferences (BibTeX)\nReferences (CSL-JSON)\n");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       adw_combo_row_set_selected (format_row, i);
