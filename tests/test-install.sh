@@ -10,7 +10,7 @@
 # The build must be built; run-all-tests also runs it for the
 # development profile.
 set -u
-build=$1
+build=$(realpath "$1")
 app_id=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
