@@ -130,6 +130,7 @@ measures_result_free (MeasuresResult *self)
   measures_bitset_free (self->matches);
   for (guint i = 0; i < MEASURES_N_FACETS; i++)
     g_free (self->counts[i]);
+  g_free (self->collection_counts);
   g_free (self);
 }
 
