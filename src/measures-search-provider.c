@@ -176,6 +176,7 @@ idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void index_positions (MeasuresSearchProvider *self, MeasuresIndex *index);
 static gboolean answer (MeasuresSearchProvider *self, GDBusMethodInvocation *invocation, MeasuresIndex *index);
 
 /* Loaded, or the load stopped: what was asked meanwhile is answered. */
@@ -194,6 +195,10 @@ loading_changed_cb (MeasuresSearchProvider *self)
 
   while ((invocation = g_queue_pop_head (&self->pending)) != NULL)
     answer (self, invocation, index);
+
+  /* The Shell asks the metas of what it shows next: the ids of the
+   * index are looked up now rather than then. */
+  index_positions (self, index);
 }
 
 /* The index of a window that shows @library, if one does. */
@@ -328,6 +333,25 @@ search (MeasuresSearchProvider *self,
   return g_variant_builder_end (&builder);
 }
 
+/* Where each id of @index stands, made once per index. */
+static void
+index_positions (MeasuresSearchProvider *self,
+                 MeasuresIndex          *index)
+{
+  guint n = measures_index_get_n_measures (index);
+
+  if (self->positions_index == index)
+    return;
+
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_set_object (&self->positions_index, index);
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->positions,
+                         (gpointer) measures_measure_get_id (measures_index_get_measure (index, i)),
+                         GUINT_TO_POINTER (i + 1));
+}
+
 static MeasuresMeasure *
 find_measure (MeasuresSearchProvider *self,
               MeasuresIndex          *index,
@@ -335,19 +359,7 @@ find_measure (MeasuresSearchProvider *self,
 {
   guint position;
 
-  if (self->positions_index != index)
-    {
-      guint n = measures_index_get_n_measures (index);
-
-      g_clear_pointer (&self->positions, g_hash_table_unref);
-      g_set_object (&self->positions_index, index);
-      self->positions = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < n; i++)
-        g_hash_table_insert (self->positions,
-                             (gpointer) measures_measure_get_id (measures_index_get_measure (index, i)),
-                             GUINT_TO_POINTER (i + 1));
-    }
-
+  index_positions (self, index);
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id));
 
   return position > 0 ? measures_index_get_measure (index, position - 1) : NULL;
@@ -753,4 +765,20 @@ measures_search_provider_get_loaded (MeasuresSearchProvider *self)
   g_return_val_if_fail (MEASURES_IS_SEARCH_PROVIDER (self), FALSE);
 
   return self->session != NULL && !measures_session_get_loading (self->session);
+}
+
+/**
+ * measures_search_provider_preload:
+ *
+ * Starts loading the library now, as when D-Bus starts the application
+ * for the Shell: searches are answered from its cache until it is
+ * loaded, and from the index then.
+ */
+void
+measures_search_provider_preload (MeasuresSearchProvider *self)
+{
+  g_return_if_fail (MEASURES_IS_SEARCH_PROVIDER (self));
+
+  if (self->session == NULL)
+    find_index (self);
 }

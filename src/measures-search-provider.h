@@ -23,6 +23,7 @@ gboolean                measures_search_provider_export       (MeasuresSearchPro
                                                                GError                **error);
 void                    measures_search_provider_unexport     (MeasuresSearchProvider *self);
 gboolean                measures_search_provider_get_loaded   (MeasuresSearchProvider *self);
+void                    measures_search_provider_preload      (MeasuresSearchProvider *self);
 gboolean                measures_search_provider_shows_library (MeasuresSearchProvider *self,
                                                                 MeasuresSession        *session);
 

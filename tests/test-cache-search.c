@@ -323,7 +323,7 @@ test_not_believed (void)
 
             for (guint i = 0; ids != NULL && i < ids->len; i++)
               g_clear_object (&(MeasuresMeasure *) { measures_cache_search_read_measure (damaged_search,
-                                                                                       g_ptr_array_index (ids, i)) });
+                                                                                         g_ptr_array_index (ids, i)) });
           }
       }
   }
