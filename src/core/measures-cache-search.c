@@ -24,10 +24,12 @@
  * A search of one dataset's cache without loading it: what GNOME Shell's
  * first search needs while the dataset itself loads. It maps the cache,
  * checks its header against the file as it is now (its size and time;
- * not its fingerprint, which takes reading the whole file), its word
- * index as the warm load checks it, and each string it reads as it reads
- * it; not the checksum of the whole cache, nor the records it does not
- * read. It answers as the index of that dataset alone, in the dataset's
+ * not its fingerprint, which takes reading the whole file), its words as
+ * the warm load checks them, and each string it reads as it reads it;
+ * not the checksum of the whole cache, the word lists (a damaged list
+ * names other records, never memory out of bounds), nor the records it
+ * does not read. A cache damaged there can give other results until the
+ * load, which checks everything, is done. It answers as the index of that dataset alone, in the dataset's
  * order, would: each word of the search starts a word of the measure's
  * texts or of the label of one of its facet values.
  */
@@ -83,11 +85,93 @@ get_array (GVariant *cache,
   return *n > 0 ? data : NULL;
 }
 
+/* String offsets to numbers: open addressing, as every record looks up
+ * a few; offset 0 is never a value's, and marks a free slot. */
 typedef struct
 {
-  GHashTable *by_offset[MEASURES_N_FACETS];   /* string offset → value + 1 */
+  guint32 *keys;
+  guint32 *values;
+  guint bits;
+  guint n;
+} OffsetMap;
+
+static void
+offset_map_init (OffsetMap *map)
+{
+  map->bits = 8;
+  map->n = 0;
+  map->keys = g_new0 (guint32, 1u << map->bits);
+  map->values = g_new0 (guint32, 1u << map->bits);
+}
+
+static void
+offset_map_clear (OffsetMap *map)
+{
+  g_free (map->keys);
+  g_free (map->values);
+}
+
+static guint
+offset_map_slot (const OffsetMap *map,
+                 guint32          key)
+{
+  guint mask = (1u << map->bits) - 1;
+  guint slot = (guint32) (key * 2654435761u) >> (32 - map->bits);
+
+  while (map->keys[slot] != 0 && map->keys[slot] != key)
+    slot = (slot + 1) & mask;
+
+  return slot;
+}
+
+/* The number of @key plus one, or 0. */
+static guint32
+offset_map_get (const OffsetMap *map,
+                guint32          key)
+{
+  guint slot = offset_map_slot (map, key);
+
+  return map->keys[slot] == key ? map->values[slot] : 0;
+}
+
+static void
+offset_map_put (OffsetMap *map,
+                guint32    key,
+                guint32    value)
+{
+  guint slot;
+
+  if ((map->n + 1) * 2 > (1u << map->bits))
+    {
+      OffsetMap bigger = { NULL, NULL, map->bits + 1, 0 };
+
+      bigger.keys = g_new0 (guint32, 1u << bigger.bits);
+      bigger.values = g_new0 (guint32, 1u << bigger.bits);
+      for (guint i = 0; i < (1u << map->bits); i++)
+        if (map->keys[i] != 0)
+          {
+            guint at = offset_map_slot (&bigger, map->keys[i]);
+
+            bigger.keys[at] = map->keys[i];
+            bigger.values[at] = map->values[i];
+            bigger.n++;
+          }
+      offset_map_clear (map);
+      *map = bigger;
+    }
+
+  slot = offset_map_slot (map, key);
+  if (map->keys[slot] == 0)
+    map->n++;
+  map->keys[slot] = key;
+  map->values[slot] = value;
+}
+
+typedef struct
+{
+  OffsetMap by_offset[MEASURES_N_FACETS];     /* string offset → value + 1 */
   GHashTable *by_key[MEASURES_N_FACETS];      /* facet key → value + 1 */
-  GHashTable *category_of_type;               /* string offset → value + 1 */
+  OffsetMap category_of_type;                 /* string offset → value + 1 */
   GHashTable *known_region;                   /* region_of() → value + 1 */
   GPtrArray *texts;                           /* of each value, for its words */
 } Facets;
@@ -131,20 +215,20 @@ offset_value (MeasuresCacheSearch *self,
               guint32              offset,
               guint                record)
 {
-  gpointer found = g_hash_table_lookup (facets->by_offset[facet], GUINT_TO_POINTER (offset));
+  guint32 found = offset_map_get (&facets->by_offset[facet], offset);
   const char *text;
   guint value;
 
-  if (found != NULL)
+  if (found != 0)
     {
-      value = GPOINTER_TO_UINT (found) - 1;
+      value = found - 1;
       measures_bitset_set (g_array_index (self->values, Value, value).bits, record);
       return value;
     }
   if ((text = text_at (&self->r, offset)) == NULL)
     return -1;
   value = add_value (self, facets, facet, text, record);
-  g_hash_table_insert (facets->by_offset[facet], GUINT_TO_POINTER (offset), GUINT_TO_POINTER (value + 1));
+  offset_map_put (&facets->by_offset[facet], offset, value + 1);
 
   return value;
 }
@@ -155,11 +239,11 @@ add_type (MeasuresCacheSearch *self,
           guint32              offset,
           guint                record)
 {
-  gpointer found = g_hash_table_lookup (facets->category_of_type, GUINT_TO_POINTER (offset));
+  guint32 found = offset_map_get (&facets->category_of_type, offset);
   const char *type;
 
-  if (found != NULL)
-    measures_bitset_set (g_array_index (self->values, Value, GPOINTER_TO_UINT (found) - 1).bits, record);
+  if (found != 0)
+    measures_bitset_set (g_array_index (self->values, Value, found - 1).bits, record);
   else
     {
       g_autofree char *category = NULL;
@@ -169,7 +253,7 @@ add_type (MeasuresCacheSearch *self,
         return FALSE;
       category = measures_type_get_category (type);
       value = add_value (self, facets, MEASURES_FACET_TYPE, category, record);
-      g_hash_table_insert (facets->category_of_type, GUINT_TO_POINTER (offset), GUINT_TO_POINTER (value + 1));
+      offset_map_put (&facets->category_of_type, offset, value + 1);
     }
 
   type = self->r.blob + offset;
@@ -185,15 +269,16 @@ static gboolean
 index_facets (MeasuresCacheSearch *self)
 {
   const MeasuresCacheReader *r = &self->r;
-  Facets facets = { { NULL, }, };
+  Facets facets;
   gboolean ok = TRUE;
 
+  memset (&facets, 0, sizeof facets);
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
     {
-      facets.by_offset[f] = g_hash_table_new (NULL, NULL);
+      offset_map_init (&facets.by_offset[f]);
       facets.by_key[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
-  facets.category_of_type = g_hash_table_new (NULL, NULL);
+  offset_map_init (&facets.category_of_type);
   facets.known_region = g_hash_table_new (NULL, NULL);
   facets.texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -232,10 +317,10 @@ index_facets (MeasuresCacheSearch *self)
 
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
     {
-      g_hash_table_unref (facets.by_offset[f]);
+      offset_map_clear (&facets.by_offset[f]);
       g_hash_table_unref (facets.by_key[f]);
     }
-  g_hash_table_unref (facets.category_of_type);
+  offset_map_clear (&facets.category_of_type);
   g_hash_table_unref (facets.known_region);
   g_ptr_array_unref (facets.texts);
 
@@ -388,7 +473,7 @@ measures_cache_search_new_for_bytes (GBytes           *bytes,
           goto fail;
         }
     self->words = _measures_word_index_new_borrowed (self->bytes, vocabulary, n_words, posting_ends, postings,
-                                                     n_postings, self->r.n_records);
+                                                     n_postings, self->r.n_records, FALSE);
     if (self->words == NULL)
       {
         unusable (error, "a bad word index");

@@ -443,7 +443,7 @@ read_bytes (GBytes           *bytes,
           }
       }
     words = _measures_word_index_new_borrowed (bytes, vocabulary, n_words, posting_ends, postings,
-                                               n_postings, r.n_records);
+                                               n_postings, r.n_records, TRUE);
     if (words == NULL)
       return stale (error, "a bad word index"), NULL;
   }
