@@ -540,4 +540,3 @@ measures_fold_words (const char *text)
 
   return g_string_free (out, FALSE);
 }
-

@@ -167,4 +167,3 @@ measures_session_undo_remove (MeasuresSession *self)
 
   return TRUE;
 }
-
