@@ -16,6 +16,7 @@
 #include "measures-error.h"
 #include "measures-file.h"
 #include "measures-index-words-private.h"
+#include "measures-number-map-private.h"
 #include "measures-vocabulary.h"
 
 /**
@@ -85,93 +86,11 @@ get_array (GVariant *cache,
   return *n > 0 ? data : NULL;
 }
 
-/* String offsets to numbers: open addressing, as every record looks up
- * a few; offset 0 is never a value's, and marks a free slot. */
 typedef struct
 {
-  guint32 *keys;
-  guint32 *values;
-  guint bits;
-  guint n;
-} OffsetMap;
-
-static void
-offset_map_init (OffsetMap *map)
-{
-  map->bits = 8;
-  map->n = 0;
-  map->keys = g_new0 (guint32, 1u << map->bits);
-  map->values = g_new0 (guint32, 1u << map->bits);
-}
-
-static void
-offset_map_clear (OffsetMap *map)
-{
-  g_free (map->keys);
-  g_free (map->values);
-}
-
-static guint
-offset_map_slot (const OffsetMap *map,
-                 guint32          key)
-{
-  guint mask = (1u << map->bits) - 1;
-  guint slot = (guint32) (key * 2654435761u) >> (32 - map->bits);
-
-  while (map->keys[slot] != 0 && map->keys[slot] != key)
-    slot = (slot + 1) & mask;
-
-  return slot;
-}
-
-/* The number of @key plus one, or 0. */
-static guint32
-offset_map_get (const OffsetMap *map,
-                guint32          key)
-{
-  guint slot = offset_map_slot (map, key);
-
-  return map->keys[slot] == key ? map->values[slot] : 0;
-}
-
-static void
-offset_map_put (OffsetMap *map,
-                guint32    key,
-                guint32    value)
-{
-  guint slot;
-
-  if ((map->n + 1) * 2 > (1u << map->bits))
-    {
-      OffsetMap bigger = { NULL, NULL, map->bits + 1, 0 };
-
-      bigger.keys = g_new0 (guint32, 1u << bigger.bits);
-      bigger.values = g_new0 (guint32, 1u << bigger.bits);
-      for (guint i = 0; i < (1u << map->bits); i++)
-        if (map->keys[i] != 0)
-          {
-            guint at = offset_map_slot (&bigger, map->keys[i]);
-
-            bigger.keys[at] = map->keys[i];
-            bigger.values[at] = map->values[i];
-            bigger.n++;
-          }
-      offset_map_clear (map);
-      *map = bigger;
-    }
-
-  slot = offset_map_slot (map, key);
-  if (map->keys[slot] == 0)
-    map->n++;
-  map->keys[slot] = key;
-  map->values[slot] = value;
-}
-
-typedef struct
-{
-  OffsetMap by_offset[MEASURES_N_FACETS];     /* string offset → value + 1 */
+  MeasuresNumberMap by_offset[MEASURES_N_FACETS];     /* string offset → value + 1 */
   GHashTable *by_key[MEASURES_N_FACETS];      /* facet key → value + 1 */
-  OffsetMap category_of_type;                 /* string offset → value + 1 */
+  MeasuresNumberMap category_of_type;                 /* string offset → value + 1 */
   GHashTable *known_region;                   /* region_of() → value + 1 */
   GPtrArray *texts;                           /* of each value, for its words */
 } Facets;
@@ -215,7 +134,7 @@ offset_value (MeasuresCacheSearch *self,
               guint32              offset,
               guint                record)
 {
-  guint32 found = offset_map_get (&facets->by_offset[facet], offset);
+  guint32 found = measures_number_map_get (&facets->by_offset[facet], offset);
   const char *text;
   guint value;
 
@@ -228,7 +147,7 @@ offset_value (MeasuresCacheSearch *self,
   if ((text = text_at (&self->r, offset)) == NULL)
     return -1;
   value = add_value (self, facets, facet, text, record);
-  offset_map_put (&facets->by_offset[facet], offset, value + 1);
+  measures_number_map_put (&facets->by_offset[facet], offset, value + 1);
 
   return value;
 }
@@ -239,7 +158,7 @@ add_type (MeasuresCacheSearch *self,
           guint32              offset,
           guint                record)
 {
-  guint32 found = offset_map_get (&facets->category_of_type, offset);
+  guint32 found = measures_number_map_get (&facets->category_of_type, offset);
   const char *type;
 
   if (found != 0)
@@ -253,7 +172,7 @@ add_type (MeasuresCacheSearch *self,
         return FALSE;
       category = measures_type_get_category (type);
       value = add_value (self, facets, MEASURES_FACET_TYPE, category, record);
-      offset_map_put (&facets->category_of_type, offset, value + 1);
+      measures_number_map_put (&facets->category_of_type, offset, value + 1);
     }
 
   type = self->r.blob + offset;
@@ -275,10 +194,10 @@ index_facets (MeasuresCacheSearch *self)
   memset (&facets, 0, sizeof facets);
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
     {
-      offset_map_init (&facets.by_offset[f]);
+      measures_number_map_init (&facets.by_offset[f]);
       facets.by_key[f] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
-  offset_map_init (&facets.category_of_type);
+  measures_number_map_init (&facets.category_of_type);
   facets.known_region = g_hash_table_new (NULL, NULL);
   facets.texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -317,10 +236,10 @@ index_facets (MeasuresCacheSearch *self)
 
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
     {
-      offset_map_clear (&facets.by_offset[f]);
+      measures_number_map_clear (&facets.by_offset[f]);
       g_hash_table_unref (facets.by_key[f]);
     }
-  offset_map_clear (&facets.category_of_type);
+  measures_number_map_clear (&facets.category_of_type);
   g_hash_table_unref (facets.known_region);
   g_ptr_array_unref (facets.texts);
 
