@@ -589,7 +589,10 @@ measures_application_dbus_register (GApplication     *app,
                                G_CALLBACK (launch_search_cb), self, G_CONNECT_SWAPPED);
     }
 
-  return measures_search_provider_export (self->search_provider, connection, path, error);
+  if (!measures_search_provider_export (self->search_provider, connection, path, error))
+    return FALSE;
+
+  return TRUE;
 }
 
 static void
@@ -616,6 +619,17 @@ interface_font_changed_cb (GtkSettings *settings)
   g_object_get (settings, "gtk-font-name", &font_name, NULL);
   family = measures_fonts_family_from_name (font_name);
   measures_fonts_set_family (family);
+}
+
+static gboolean
+preload_cb (gpointer data)
+{
+  MeasuresApplication *self = data;
+
+  if (self->search_provider != NULL)
+    measures_search_provider_preload (self->search_provider);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -646,7 +660,15 @@ measures_application_startup (GApplication *app)
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
 
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
-    g_application_set_inactivity_timeout (app, SERVICE_IDLE_MS);
+    {
+      g_application_set_inactivity_timeout (app, SERVICE_IDLE_MS);
+      /* Started by D-Bus, most often for the Shell's first search, which
+       * is answered from the cache and then starts loading the library.
+       * Started for anything else, the library loads once that is done,
+       * so that the Shell's first search finds it loaded. */
+      if (self->search_provider != NULL)
+        g_idle_add_full (G_PRIORITY_LOW, preload_cb, g_object_ref (self), g_object_unref);
+    }
 
   {
     GtkSettings *gtk_settings = gtk_settings_get_default ();

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-cache-search.h"
 #include "measures-dataset.h"
 #include "measures-loader.h"
 #include "measures-search-provider.h"
@@ -29,8 +30,11 @@
  * exactly the library and is not loading; otherwise one of its own,
  * loaded on the first search (from the loader's cache when it still
  * stands for the files), kept while searches follow each other and
- * dropped IDLE_SECONDS after the last. Calls that come while it loads
- * are answered once it is loaded. Each call holds the application, so
+ * dropped IDLE_SECONDS after the last. While it loads, a library of one
+ * dataset with a cache, in the dataset's order, is searched in its cache
+ * (measures-cache-search.c), as the Shell's first search would otherwise
+ * wait for the whole load; other calls that come while it loads are
+ * answered once it is loaded. Each call holds the application, so
  * that a D-Bus activated instance runs until it has answered and exits
  * when idle.
  *
@@ -60,6 +64,8 @@ struct _MeasuresSearchProvider
   GStrv session_library;        /* the URIs @session was loaded from */
   MeasuresIndex *positions_index;
   GHashTable *positions;        /* id → position + 1, in @positions_index */
+  MeasuresCacheSearch *quick;   /* of @quick_library's cache, while it loads */
+  GStrv quick_library;
   GQueue pending;               /* GDBusMethodInvocation, until loaded;
                                  * answering one frees it */
 
@@ -163,12 +169,15 @@ idle_cb (gpointer data)
       g_clear_pointer (&self->session_library, g_strfreev);
       g_clear_pointer (&self->positions, g_hash_table_unref);
       g_clear_object (&self->positions_index);
+      g_clear_pointer (&self->quick, measures_cache_search_free);
+      g_clear_pointer (&self->quick_library, g_strfreev);
     }
 
   return G_SOURCE_REMOVE;
 }
 
-static void answer (MeasuresSearchProvider *self, GDBusMethodInvocation *invocation, MeasuresIndex *index);
+static void index_positions (MeasuresSearchProvider *self, MeasuresIndex *index);
+static gboolean answer (MeasuresSearchProvider *self, GDBusMethodInvocation *invocation, MeasuresIndex *index);
 
 /* Loaded, or the load stopped: what was asked meanwhile is answered. */
 static void
@@ -180,8 +189,29 @@ loading_changed_cb (MeasuresSearchProvider *self)
   if (measures_session_get_loading (self->session))
     return;
 
+  /* The index answers from now on. */
+  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick_library, g_strfreev);
+
   while ((invocation = g_queue_pop_head (&self->pending)) != NULL)
     answer (self, invocation, index);
+
+  /* The Shell asks the metas of what it shows next: the ids of the
+   * index are looked up now rather than then. */
+  index_positions (self, index);
+}
+
+/* The index of a window that shows @library, if one does. */
+static MeasuresIndex *
+window_index (MeasuresSearchProvider *self,
+              const char * const     *uris)
+{
+  if (GTK_IS_APPLICATION (self->application))
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l != NULL; l = l->next)
+      if (MEASURES_IS_WINDOW (l->data) && session_shows (measures_window_get_session (l->data), uris))
+        return measures_session_get_index (measures_window_get_session (l->data));
+
+  return NULL;
 }
 
 /* The index that stands for the library, or NULL while ours loads. */
@@ -190,11 +220,10 @@ find_index (MeasuresSearchProvider *self)
 {
   g_auto(GStrv) library = dup_library (self);
   const char * const *uris = (const char * const *) library;
+  MeasuresIndex *shown = window_index (self, uris);
 
-  if (GTK_IS_APPLICATION (self->application))
-    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l != NULL; l = l->next)
-      if (MEASURES_IS_WINDOW (l->data) && session_shows (measures_window_get_session (l->data), uris))
-        return measures_session_get_index (measures_window_get_session (l->data));
+  if (shown != NULL)
+    return shown;
 
   if (self->session != NULL && g_strv_equal (uris, (const char * const *) self->session_library))
     return measures_session_get_loading (self->session) ? NULL : measures_session_get_index (self->session);
@@ -242,7 +271,7 @@ search (MeasuresSearchProvider *self,
   MeasuresSort sort = MEASURES_SORT_NONE;
   gboolean descending = FALSE;
   const guint *order;
-  guint n_measures = measures_index_get_n_measures (index);
+  guint n_measures = index != NULL ? measures_index_get_n_measures (index) : 0;
   guint n_results = 0;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_STRING_ARRAY);
@@ -250,7 +279,7 @@ search (MeasuresSearchProvider *self,
   /* The rules of the window's search: every word starts a word of the
    * measure, ignoring case and diacritics. */
   measures_query_set_search (query, text);
-  if (measures_query_get_search_words (query)[0] == NULL || n_measures == 0)
+  if (measures_query_get_search_words (query)[0] == NULL || (index != NULL && n_measures == 0))
     return g_variant_builder_end (&builder);
 
   /* A subsearch narrows the previous results, unless those were cut at
@@ -262,18 +291,38 @@ search (MeasuresSearchProvider *self,
         g_hash_table_add (kept, (gpointer) previous[i]);
     }
 
+  /* While the index loads: the same search of the cache. */
+  if (index == NULL)
+    {
+      g_autoptr(GPtrArray) ids = measures_cache_search_find (self->quick, measures_query_get_search_words (query),
+                                                             MAX_RESULTS, kept);
+
+      if (ids == NULL)
+        {
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      for (guint i = 0; i < ids->len; i++)
+        g_variant_builder_add (&builder, "s", g_ptr_array_index (ids, i));
+      return g_variant_builder_end (&builder);
+    }
+
   result = measures_index_evaluate (index, query);
   measures_sort_from_name (sort_by, &sort, &descending);
-  order = measures_index_get_order (index, sort, descending);
+  /* The index's own order needs no waiting for the orders it makes on
+   * the other core after a load. */
+  order = sort != MEASURES_SORT_NONE ? measures_index_get_order (index, sort, descending) : NULL;
 
   for (guint i = 0; i < n_measures && n_results < MAX_RESULTS; i++)
     {
       const char *id;
 
-      if (!measures_bitset_get (result->matches, order[i]))
+      guint position = order != NULL ? order[i] : descending ? n_measures - 1 - i : i;
+
+      if (!measures_bitset_get (result->matches, position))
         continue;
 
-      id = measures_measure_get_id (measures_index_get_measure (index, order[i]));
+      id = measures_measure_get_id (measures_index_get_measure (index, position));
       if (kept != NULL && !g_hash_table_contains (kept, id))
         continue;
 
@@ -284,6 +333,25 @@ search (MeasuresSearchProvider *self,
   return g_variant_builder_end (&builder);
 }
 
+/* Where each id of @index stands, made once per index. */
+static void
+index_positions (MeasuresSearchProvider *self,
+                 MeasuresIndex          *index)
+{
+  guint n = measures_index_get_n_measures (index);
+
+  if (self->positions_index == index)
+    return;
+
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_set_object (&self->positions_index, index);
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->positions,
+                         (gpointer) measures_measure_get_id (measures_index_get_measure (index, i)),
+                         GUINT_TO_POINTER (i + 1));
+}
+
 static MeasuresMeasure *
 find_measure (MeasuresSearchProvider *self,
               MeasuresIndex          *index,
@@ -291,24 +359,42 @@ find_measure (MeasuresSearchProvider *self,
 {
   guint position;
 
-  if (self->positions_index != index)
-    {
-      guint n = measures_index_get_n_measures (index);
-
-      g_clear_pointer (&self->positions, g_hash_table_unref);
-      g_set_object (&self->positions_index, index);
-      self->positions = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < n; i++)
-        g_hash_table_insert (self->positions,
-                             (gpointer) measures_measure_get_id (measures_index_get_measure (index, i)),
-                             GUINT_TO_POINTER (i + 1));
-    }
-
+  index_positions (self, index);
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id));
 
   return position > 0 ? measures_index_get_measure (index, position - 1) : NULL;
 }
 
+static void
+add_meta (GVariantBuilder    *builder,
+          const char         *id,
+          MeasuresMeasure    *measure,
+          const char * const *langs,
+          GVariant           *icon)
+{
+  g_autofree char *country = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
+                                                        measures_measure_get_country (measure));
+  g_autofree char *years = measures_measure_dup_years_label (measure);
+  g_autofree char *description = NULL;
+
+  if (*years != '\0')
+    /* Translators: a search result in GNOME Shell, under the title of a
+     * measure: its country and its years, as "Romania · 2018–2022" */
+    description = g_strdup_printf (C_("search result", "%s · %s"), country, years);
+  else
+    description = g_steal_pointer (&country);
+
+  g_variant_builder_open (builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (builder, "{sv}", "id", g_variant_new_string (id));
+  g_variant_builder_add (builder, "{sv}", "name",
+                         g_variant_new_string (measures_measure_resolve_title (measure, langs)));
+  g_variant_builder_add (builder, "{sv}", "description", g_variant_new_string (description));
+  g_variant_builder_add (builder, "{sv}", "icon", icon);
+  g_variant_builder_close (builder);
+}
+
+/* The metas of @ids, from @index, or from the cache when @index is NULL:
+ * then NULL if a record there cannot be read. */
 static GVariant *
 result_metas (MeasuresSearchProvider *self,
               MeasuresIndex          *index,
@@ -323,39 +409,34 @@ result_metas (MeasuresSearchProvider *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      MeasuresMeasure *measure = find_measure (self, index, ids[i]);
-      g_autofree char *country = NULL;
-      g_autofree char *years = NULL;
-      g_autofree char *description = NULL;
+      g_autoptr(MeasuresMeasure) measure = NULL;
+
+      if (index != NULL)
+        {
+          MeasuresMeasure *found = find_measure (self, index, ids[i]);
+
+          measure = found != NULL ? g_object_ref (found) : NULL;
+        }
+      else if ((measure = measures_cache_search_read_measure (self->quick, ids[i])) == NULL)
+        {
+          /* Not one it gave, or damaged: the index will tell. */
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
 
       /* Gone since the search: the Shell shows the others. */
       if (measure == NULL)
         continue;
 
-      country = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
-      years = measures_measure_dup_years_label (measure);
-      if (*years != '\0')
-        /* Translators: a search result in GNOME Shell, under the title of a
-         * measure: its country and its years, as "Romania · 2018–2022" */
-        description = g_strdup_printf (C_("search result", "%s · %s"), country, years);
-      else
-        description = g_steal_pointer (&country);
-
-      g_variant_builder_open (&builder, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&builder, "{sv}", "id", g_variant_new_string (ids[i]));
-      g_variant_builder_add (&builder, "{sv}", "name",
-                             g_variant_new_string (measures_measure_resolve_title (measure,
-                                                                                   (const char * const *) langs)));
-      g_variant_builder_add (&builder, "{sv}", "description", g_variant_new_string (description));
-      g_variant_builder_add (&builder, "{sv}", "icon", serialized_icon);
-      g_variant_builder_close (&builder);
+      add_meta (&builder, ids[i], measure, (const char * const *) langs, serialized_icon);
     }
 
   return g_variant_builder_end (&builder);
 }
 
-/* Answers a search call from @index and lets the application go. */
-static void
+/* Answers a search call from @index, or from the cache when it is NULL,
+ * and lets the application go; FALSE if the cache cannot answer it. */
+static gboolean
 answer (MeasuresSearchProvider *self,
         GDBusMethodInvocation  *invocation,
         MeasuresIndex          *index)
@@ -387,11 +468,50 @@ answer (MeasuresSearchProvider *self,
       reply = result_metas (self, index, ids);
     }
 
+  if (reply == NULL)
+    return FALSE;
+  if (index == NULL)
+    g_debug ("%s answered from the cache", method);
+
   g_dbus_method_invocation_return_value (invocation, g_variant_new_tuple (&reply, 1));
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   self->idle_source = g_timeout_add_seconds (IDLE_SECONDS, idle_cb, self);
   g_application_release (self->application);
+
+  return TRUE;
+}
+
+/* Whether the cache of the library can answer while it loads: a library
+ * of one dataset with a cache, shown in the dataset's order. */
+static gboolean
+quick_ready (MeasuresSearchProvider *self)
+{
+  g_auto(GStrv) library = dup_library (self);
+  g_autofree char *sort_by = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->quick != NULL && g_strv_equal ((const char * const *) library,
+                                           (const char * const *) self->quick_library))
+    return TRUE;
+
+  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick_library, g_strfreev);
+
+  sort_by = g_settings_get_string (self->settings, "sort-by");
+  if (!g_str_equal (sort_by, "none") || g_strv_length (library) != 1)
+    return FALSE;
+
+  file = g_file_new_for_uri (library[0]);
+  if ((self->quick = measures_cache_search_open (file, &error)) == NULL)
+    {
+      g_debug ("Searching %s as it loads: %s", library[0], error->message);
+      return FALSE;
+    }
+  self->quick_library = g_steal_pointer (&library);
+
+  return TRUE;
 }
 
 static void
@@ -433,9 +553,25 @@ method_call_cb (GDBusConnection       *connection,
   /* Released once answered. */
   g_application_hold (self->application);
 
+  /* The first search is answered from the cache before the library
+   * starts loading, so that the two do not share the processor. */
+  if (self->session == NULL)
+    {
+      g_auto(GStrv) library = dup_library (self);
+
+      if (window_index (self, (const char * const *) library) == NULL && quick_ready (self) &&
+          answer (self, invocation, NULL))
+        {
+          find_index (self);
+          return;
+        }
+    }
+
   index = find_index (self);
   if (index != NULL)
     answer (self, invocation, index);
+  else if (quick_ready (self) && answer (self, invocation, NULL))
+    return;
   else
     /* Each invocation is ours until it is answered. */
     g_queue_push_tail (&self->pending, invocation);
@@ -466,6 +602,8 @@ measures_search_provider_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->positions_index);
+  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick_library, g_strfreev);
 
   G_OBJECT_CLASS (measures_search_provider_parent_class)->dispose (object);
 }
@@ -613,4 +751,34 @@ measures_search_provider_shows_library (MeasuresSearchProvider *self,
   library = dup_library (self);
 
   return session_shows (session, (const char * const *) library);
+}
+
+/**
+ * measures_search_provider_get_loaded:
+ *
+ * Returns: whether the provider's own index of the library is loaded,
+ *   so that searches no longer read the cache
+ */
+gboolean
+measures_search_provider_get_loaded (MeasuresSearchProvider *self)
+{
+  g_return_val_if_fail (MEASURES_IS_SEARCH_PROVIDER (self), FALSE);
+
+  return self->session != NULL && !measures_session_get_loading (self->session);
+}
+
+/**
+ * measures_search_provider_preload:
+ *
+ * Starts loading the library now, as when D-Bus starts the application
+ * for the Shell: searches are answered from its cache until it is
+ * loaded, and from the index then.
+ */
+void
+measures_search_provider_preload (MeasuresSearchProvider *self)
+{
+  g_return_if_fail (MEASURES_IS_SEARCH_PROVIDER (self));
+
+  if (self->session == NULL)
+    find_index (self);
 }

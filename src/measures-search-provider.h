@@ -22,6 +22,8 @@ gboolean                measures_search_provider_export       (MeasuresSearchPro
                                                                const char             *object_path,
                                                                GError                **error);
 void                    measures_search_provider_unexport     (MeasuresSearchProvider *self);
+gboolean                measures_search_provider_get_loaded   (MeasuresSearchProvider *self);
+void                    measures_search_provider_preload      (MeasuresSearchProvider *self);
 gboolean                measures_search_provider_shows_library (MeasuresSearchProvider *self,
                                                                 MeasuresSession        *session);
 

@@ -21,6 +21,7 @@
 
 #include "measures-file.h"
 #include "measures-cache.h"
+#include "measures-cache-private.h"
 #include "measures-error.h"
 #include "measures-json-scan-private.h"
 #include "measures-index-words-private.h"
@@ -62,27 +63,6 @@
 #define RELEASE_SLICE ((gsize) 16 * 1024 * 1024)
 #define CACHE_TYPE MEASURES_CACHE_TYPE
 
-typedef enum
-{
-  F_ID,
-  F_COUNTRY,
-  F_REGION,
-  F_URL,
-  F_EXTRA,
-  F_YEAR_FROM,
-  F_YEAR_TO,
-  F_TYPES,
-  F_N_TYPES,
-  F_FORMS,
-  F_N_FORMS,
-  F_TEXTS,                      /* six (start, count) pairs */
-  F_TITLE_DERIVED = F_TEXTS + 12,
-  F_INDEX,
-  F_LINE,
-  RECORD_FIELDS
-} Field;
-
-#define N_TEXTS 6
 
 /**
  * measures_cache_is_enabled:
@@ -120,10 +100,10 @@ stale (GError     **error,
   return FALSE;
 }
 
-static gboolean
-check_header (GVariant         *cache,
-              MeasuresCacheKey *key,
-              GError          **error)
+gboolean
+_measures_cache_check_header (GVariant         *cache,
+                              MeasuresCacheKey *key,
+                              GError          **error)
 {
   const char *magic, *uri;
   guint32 version;
@@ -149,31 +129,25 @@ check_header (GVariant         *cache,
   return TRUE;
 }
 
-typedef struct
-{
-  MeasuresStrings *strings;
-  const char *blob;
-  gsize blob_len;
-  const guint32 *records;
-  gsize n_records;
-  const guint32 *lists;
-  gsize n_lists;
-  guint64 *starts;          /* a bit per byte of @blob: a string starts there */
-  MeasuresRecordReader *reader;
-} Reader;
 
 /* A string offset is good when it starts a string. The bits were set
  * while the strings were checked, so that checking records does not bring
- * their text back into memory. */
+ * their text back into memory. A reader of a few records has no bits: a
+ * string then starts after a nul and is checked as it is asked for. */
 static gboolean
-starts_string (const Reader *r,
+starts_string (const MeasuresCacheReader *r,
                gsize         offset)
 {
-  return offset < r->blob_len && (r->starts[offset >> 6] >> (offset & 63)) & 1;
+  if (r->starts != NULL)
+    return offset < r->blob_len && (r->starts[offset >> 6] >> (offset & 63)) & 1;
+
+  /* The strings end in a nul, the last byte of the blob. */
+  return offset < r->blob_len && (offset == 0 || r->blob[offset - 1] == '\0') &&
+         g_utf8_validate (r->blob + offset, -1, NULL);
 }
 
 static const char *
-string_at (const Reader *r,
+string_at (const MeasuresCacheReader *r,
            guint32       offset)
 {
   return starts_string (r, offset) ? r->blob + offset : NULL;
@@ -182,7 +156,7 @@ string_at (const Reader *r,
 /* Whether the string at @offset is not empty: then the next string does
  * not start right after it. */
 static gboolean
-string_has_text (const Reader *r,
+string_has_text (const MeasuresCacheReader *r,
                  guint32       offset)
 {
   return starts_string (r, offset) && offset + 1 < r->blob_len && !starts_string (r, offset + 1);
@@ -202,10 +176,10 @@ year_ok (int year)
   return year == MEASURES_YEAR_NONE || (year >= MEASURES_YEAR_MIN && year <= MEASURES_YEAR_MAX);
 }
 
-static MeasuresMeasure *
-read_record (const Reader  *r,
-             const guint32 *f,
-             GError       **error)
+MeasuresMeasure *
+_measures_cache_read_record (const MeasuresCacheReader *r,
+                             const guint32 *f,
+                             GError       **error)
 {
   const char *id = string_at (r, f[F_ID]);
   const char *country = string_at (r, f[F_COUNTRY]);
@@ -388,7 +362,7 @@ read_bytes (GBytes           *bytes,
   const guint8 *postings;
   gsize n_words, n_ends, n_postings;
   guint last_index = 0;
-  Reader r = { 0, };
+  MeasuresCacheReader r = { 0, };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -400,7 +374,7 @@ read_bytes (GBytes           *bytes,
   /* A GVariant reads untrusted data safely: anything out of bounds reads
    * as empty. */
   cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
-  if (!check_header (cache, key, error))
+  if (!_measures_cache_check_header (cache, key, error))
     return NULL;
 
   r.blob = get_array (cache, 6, 1, &r.blob_len);
@@ -469,7 +443,7 @@ read_bytes (GBytes           *bytes,
           }
       }
     words = _measures_word_index_new_borrowed (bytes, vocabulary, n_words, posting_ends, postings,
-                                               n_postings, r.n_records);
+                                               n_postings, r.n_records, TRUE);
     if (words == NULL)
       return stale (error, "a bad word index"), NULL;
   }
@@ -478,7 +452,7 @@ read_bytes (GBytes           *bytes,
   for (gsize i = 0; i < r.n_records; i++)
     {
       const guint32 *f = r.records + i * RECORD_FIELDS;
-      g_autoptr(MeasuresMeasure) measure = read_record (&r, f, error);
+      g_autoptr(MeasuresMeasure) measure = _measures_cache_read_record (&r, f, error);
 
       if (measure == NULL)
         return NULL;

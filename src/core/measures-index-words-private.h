@@ -23,7 +23,8 @@ MeasuresWordIndex *_measures_word_index_new_borrowed     (GBytes                
                                                           const guint64           *ends,
                                                           const guint8            *postings,
                                                           gsize                    n_postings,
-                                                          guint                    n_records);
+                                                          guint                    n_records,
+                                                          gboolean                 check_lists);
 MeasuresWordIndex *_measures_word_index_remap            (const MeasuresWordIndex *self,
                                                           const guint             *map,
                                                           guint                    n_records);

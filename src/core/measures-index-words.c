@@ -482,12 +482,15 @@ _measures_word_index_new_for_texts (const char * const *texts,
  * @postings: the lists
  * @n_postings: their size in bytes
  * @n_records: how many records the lists may name
+ * @check_lists: whether to read every list through
  *
  * A word index whose parts live in @bytes, as a cache keeps them. They
  * are checked as untrusted: each word not empty, at most
  * %MEASURES_WORD_MAX bytes, after the one before it; each list within
- * @postings, after the one before it, and naming records in order and
- * below @n_records.
+ * @postings, after the one before it, and, with @check_lists, naming
+ * records in order and below @n_records. Without, a search reads a list
+ * only as far as it names records below @n_records: a damaged list
+ * gives other records, never reads out of bounds.
  *
  * Returns: (transfer full) (nullable): the word index, or %NULL when
  *   any part is wrong
@@ -499,7 +502,8 @@ _measures_word_index_new_borrowed (GBytes         *bytes,
                                    const guint64  *ends,
                                    const guint8   *postings,
                                    gsize           n_postings,
-                                   guint           n_records)
+                                   guint           n_records,
+                                   gboolean        check_lists)
 {
   MeasuresWordIndex *self;
   guint64 start = 0;
@@ -517,7 +521,7 @@ _measures_word_index_new_borrowed (GBytes         *bytes,
           return NULL;
         }
 
-      for (p = postings + start, end = postings + ends[i]; p < end;)
+      for (p = postings + start, end = postings + (check_lists ? ends[i] : start); p < end;)
         {
           guint32 gap;
 

@@ -15,6 +15,7 @@
 #include "measures-index-orders-private.h"
 #include "measures-index-words-private.h"
 #include "measures-measure-private.h"
+#include "measures-number-map-private.h"
 #include "measures-store.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
@@ -45,8 +46,8 @@ typedef struct
 {
   GArray *values;     /* FacetValue */
   GHashTable *by_key; /* facet key → index + 1 */
-  GHashTable *by_pointer; /* a value's string → index + 1, while building:
-                           * a load keeps each value once */
+  MeasuresNumberMap *by_pointer; /* a value's string → index + 1, while
+                                  * building: a load keeps each value once */
 } Facet;
 
 /* While building: a type's string → its category's index + 1. */
@@ -60,7 +61,7 @@ struct _MeasuresIndex
   guint n;
   Facet facets[MEASURES_N_FACETS];
   GArray *country_region;   /* int per country value */
-  GHashTable *category_of_type; /* while building: a type → its category + 1 */
+  MeasuresNumberMap category_of_type; /* while building: a type → its category + 1 */
   guint *first_category;     /* per measure: the category of its first type, or G_MAXUINT */
   guint *country;            /* per measure: its country's value */
   int *year_from;
@@ -196,12 +197,13 @@ add_value (MeasuresIndex *self,
   Facet *f = &self->facets[facet];
   char *key;
   gpointer found;
+  guint32 known;
   guint index;
 
   if (stable && f->by_pointer != NULL &&
-      (found = g_hash_table_lookup (f->by_pointer, value)) != NULL)
+      (known = measures_number_map_get (f->by_pointer, (guintptr) value)) != 0)
     {
-      index = GPOINTER_TO_UINT (found) - 1;
+      index = known - 1;
       measures_bitset_set (g_array_index (f->values, FacetValue, index).bits, position);
       return index;
     }
@@ -227,7 +229,7 @@ add_value (MeasuresIndex *self,
 
   measures_bitset_set (g_array_index (f->values, FacetValue, index).bits, position);
   if (stable && f->by_pointer != NULL)
-    g_hash_table_insert (f->by_pointer, (gpointer) value, GUINT_TO_POINTER (index + 1));
+    measures_number_map_put (f->by_pointer, (guintptr) value, index + 1);
 
   return index;
 }
@@ -257,12 +259,12 @@ index_facets (MeasuresIndex   *self,
   self->first_category[position] = G_MAXUINT;
   for (guint i = 0; types[i] != NULL; i++)
     {
-      gpointer known = g_hash_table_lookup (self->category_of_type, types[i]);
+      guint32 known = measures_number_map_get (&self->category_of_type, (guintptr) types[i]);
       guint parent;
 
-      if (known != NULL)
+      if (known != 0)
         {
-          parent = GPOINTER_TO_UINT (known) - 1;
+          parent = known - 1;
           measures_bitset_set (g_array_index (self->facets[MEASURES_FACET_TYPE].values, FacetValue, parent).bits,
                                position);
         }
@@ -271,7 +273,7 @@ index_facets (MeasuresIndex   *self,
           g_autofree char *category = measures_type_get_category (types[i]);
 
           parent = add_value (self, MEASURES_FACET_TYPE, category, FALSE, -1, position);
-          g_hash_table_insert (self->category_of_type, (gpointer) types[i], GUINT_TO_POINTER (parent + 1));
+          measures_number_map_put (&self->category_of_type, (guintptr) types[i], parent + 1);
         }
 
       if (i == 0)
@@ -449,13 +451,19 @@ measures_index_new (GPtrArray *measures)
   self->country = g_new0 (guint, MAX (self->n, 1));
 
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
-    self->facets[f].by_pointer = g_hash_table_new (NULL, NULL);
-  self->category_of_type = g_hash_table_new (NULL, NULL);
+    {
+      self->facets[f].by_pointer = g_new (MeasuresNumberMap, 1);
+      measures_number_map_init (self->facets[f].by_pointer);
+    }
+  measures_number_map_init (&self->category_of_type);
   for (guint i = 0; i < self->n; i++)
     index_facets (self, g_ptr_array_index (measures, i), i);
   for (guint f = 0; f < MEASURES_N_FACETS; f++)
-    g_clear_pointer (&self->facets[f].by_pointer, g_hash_table_unref);
-  g_clear_pointer (&self->category_of_type, g_hash_table_unref);
+    {
+      measures_number_map_clear (self->facets[f].by_pointer);
+      g_clear_pointer (&self->facets[f].by_pointer, g_free);
+    }
+  measures_number_map_clear (&self->category_of_type);
 
   index_words (self);
   index_label_words (self);

@@ -13,6 +13,14 @@
  * session bus and the settings schema; no display.
  *
  *   dbus-run-session -- measures-bench-search DATASET.json
+ *
+ * With --service, it is only the Shell's side: it calls the application
+ * D-Bus starts from its service file, as GNOME Shell does, either at
+ * once (the call starts it) or @WAIT ms after a ping started it, and
+ * prints the first search and metas, then a few searches more (see
+ * build-aux/bench-search-service):
+ *
+ *   measures-bench-search --service BUS_NAME OBJECT_PATH [WAIT]
  */
 
 #include "config.h"
@@ -25,7 +33,9 @@
 #include "measures-loader.h"
 #include "measures-search-provider.h"
 
-#define PATH "/io/github/measures/Measures/BenchSearch/SearchProvider"
+#define BENCH_PATH "/io/github/measures/Measures/BenchSearch/SearchProvider"
+
+static const char *path = BENCH_PATH;
 #define ROUNDS 10
 
 static const char *queries[] = {
@@ -64,7 +74,7 @@ call (GDBusConnection  *client,
   Call result = { NULL, NULL };
   gint64 start = g_get_monotonic_time ();
 
-  g_dbus_connection_call (client, bus_name, PATH, "org.gnome.Shell.SearchProvider2", method,
+  g_dbus_connection_call (client, bus_name, path, "org.gnome.Shell.SearchProvider2", method,
                           parameters, NULL, G_DBUS_CALL_FLAGS_NONE, 120000, NULL, call_cb, &result);
   while (result.reply == NULL && result.error == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -100,6 +110,68 @@ print_stats (const char *name,
           name, stats.median, name, stats.p95, name, stats.max);
 }
 
+/* The first search and its metas, as the Shell sees them. */
+static void
+first_search (GDBusConnection *client,
+              const char      *bus_name,
+              const char      *text,
+              const char      *name)
+{
+  GVariant *reply;
+  double ms = call (client, bus_name, "GetInitialResultSet",
+                    g_variant_new ("(@as)", terms_variant (text, strlen (text))), &reply);
+  g_autoptr(GVariant) results = g_variant_get_child_value (reply, 0);
+  g_autofree const char **ids = g_variant_get_strv (results, NULL);
+  const char *five[6] = { NULL, };
+  GVariant *metas_reply;
+
+  printf ("%s: %.1f ms\n%s_results: %" G_GSIZE_FORMAT "\n", name, ms, name, g_variant_n_children (results));
+  for (guint i = 0; i < 5 && ids[i] != NULL; i++)
+    five[i] = ids[i];
+  ms = call (client, bus_name, "GetResultMetas", g_variant_new ("(^as)", five), &metas_reply);
+  printf ("%s_metas: %.1f ms\n", name, ms);
+  g_variant_unref (metas_reply);
+  g_variant_unref (reply);
+}
+
+static int
+service_main (const char *bus_name,
+              const char *wait)
+{
+  g_autoptr(GDBusConnection) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (client == NULL)
+    {
+      g_printerr ("No session bus: %s\n", error->message);
+      return 1;
+    }
+
+  if (wait != NULL)
+    {
+      g_autoptr(GVariant) pong = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      /* Any call starts it; a ping is answered once it is on the bus. */
+      pong = g_dbus_connection_call_sync (client, bus_name, "/", "org.freedesktop.DBus.Peer", "Ping", NULL, NULL,
+                                          G_DBUS_CALL_FLAGS_NONE, 60000, NULL, &error);
+      if (pong == NULL)
+        {
+          g_printerr ("Ping: %s\n", error->message);
+          return 1;
+        }
+      printf ("started: %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+      g_usleep (g_ascii_strtoull (wait, NULL, 10) * 1000);
+    }
+
+  first_search (client, bus_name, "trafficking", "first_search");
+  first_search (client, bus_name, "police", "second_search");
+  first_search (client, bus_name, "national", "third_search");
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +191,12 @@ main (int   argc,
   GVariant *reply;
   double first;
   gint64 start;
+
+  if (argc >= 4 && g_str_equal (argv[1], "--service"))
+    {
+      path = argv[3];
+      return service_main (argv[2], argc > 4 ? argv[4] : NULL);
+    }
 
   if (argc != 2)
     {
@@ -155,22 +233,43 @@ main (int   argc,
 
   app = g_application_new ("io.github.measures.Measures.BenchSearch", G_APPLICATION_NON_UNIQUE);
   provider = measures_search_provider_new (app);
-  if (!measures_search_provider_export (provider, bus, PATH, &error))
+  if (!measures_search_provider_export (provider, bus, BENCH_PATH, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
 
-  /* The first search loads the library. */
+  /* The first search starts loading the library, and is answered from
+   * its cache meanwhile; so are the metas the Shell then asks for, and
+   * the searches that follow until it is loaded. */
   first = call (client, bus_name, "GetInitialResultSet",
                 g_variant_new ("(@as)", terms_variant ("trafficking", strlen ("trafficking"))), &reply);
-  printf ("first_search_with_load: %.0f ms\n", first);
+  printf ("first_search: %.1f ms\n", first);
   {
     g_autoptr(GVariant) results = g_variant_get_child_value (reply, 0);
+    g_autofree const char **ids = g_variant_get_strv (results, NULL);
+    const char *five[6] = { NULL, };
+    GVariant *metas_reply;
 
     printf ("first_search_results: %" G_GSIZE_FORMAT "\n", g_variant_n_children (results));
+    for (guint i = 0; i < 5 && ids[i] != NULL; i++)
+      five[i] = ids[i];
+    first = call (client, bus_name, "GetResultMetas", g_variant_new ("(^as)", five), &metas_reply);
+    printf ("first_result_metas: %.1f ms\n", first);
+    g_variant_unref (metas_reply);
   }
   g_variant_unref (reply);
+
+  first = call (client, bus_name, "GetInitialResultSet",
+                g_variant_new ("(@as)", terms_variant ("police", strlen ("police"))), &reply);
+  printf ("second_search_while_loading: %.1f ms (loaded: %s)\n", first,
+          measures_search_provider_get_loaded (provider) ? "yes" : "no");
+  g_variant_unref (reply);
+
+  start = g_get_monotonic_time ();
+  while (!measures_search_provider_get_loaded (provider))
+    g_main_context_iteration (NULL, TRUE);
+  printf ("loaded_after_first_search: %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
   /* Then the Shell's calls as someone types each query: the first letter
    * is an initial search, each further keystroke a subsearch of the

@@ -16,6 +16,7 @@
 
 #include "fuzz-common.h"
 #include "measures-cache.h"
+#include "measures-cache-search.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -59,6 +60,27 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   dataset = measures_cache_read_bytes (bytes, file, "fuzz.json", &key, NULL);
   if (dataset != NULL)
     fuzz_use_measures (measures_dataset_get_measures (dataset));
+
+  /* The search of the cache the search provider makes while it loads,
+   * which checks less of it: searched, and the records it gives read. */
+  {
+    g_autoptr(MeasuresCacheSearch) search = measures_cache_search_new_for_bytes (bytes, &key, NULL);
+    const char *words[][3] = { { "a", NULL }, { "t", "r", NULL }, { "europe", NULL } };
+
+    for (guint w = 0; search != NULL && w < G_N_ELEMENTS (words); w++)
+      {
+        g_autoptr(GPtrArray) ids = measures_cache_search_find (search, words[w], 5, NULL);
+
+        for (guint i = 0; ids != NULL && i < ids->len; i++)
+          {
+            g_autoptr(MeasuresMeasure) measure = measures_cache_search_read_measure (search,
+                                                                                     g_ptr_array_index (ids, i));
+
+            if (measure != NULL)
+              g_free (measures_measure_dup_search_text (measure));
+          }
+      }
+  }
 
   return 0;
 }
