@@ -442,8 +442,7 @@ clear_filters_action (GtkWidget  *widget,
 void
 _measures_window_show_measure (MeasuresWindow *self)
 {
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+  measures_browser_show_details (self->browser);
 }
 
 static void
@@ -453,15 +452,15 @@ list_activate_cb (MeasuresWindow *self)
 }
 
 /**
- * _measures_window_leaflet_changed:
+ * _measures_window_browser_changed:
  *
- * Follows the leaflet: folded or not, the list or the measure shown.
+ * Follows the browser: folded or not, the list or the measure shown.
  */
 void
-_measures_window_leaflet_changed (MeasuresWindow *self)
+_measures_window_browser_changed (MeasuresWindow *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean reading = folded && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
+  gboolean folded = measures_browser_get_folded (self->browser);
+  gboolean reading = measures_browser_get_showing_details (self->browser);
 
   /* Reading one measure: back to the list, and nothing that acts on it. */
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), reading);
@@ -497,7 +496,7 @@ go_back_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  measures_browser_go_back (self->browser);
 }
 
 static void

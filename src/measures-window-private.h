@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "measures-browser.h"
 #include "measures-compare-view.h"
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
@@ -48,7 +49,7 @@ struct _MeasuresWindow
   GtkToggleButton *notes_only_button;
   AdwFlap *flap;
   MeasuresFilterSidebar *filter_sidebar;
-  AdwLeaflet *leaflet;
+  MeasuresBrowser *browser;
   GtkStack *list_stack;
   AdwViewStack *view_stack;
   GtkSpinner *spinner;
@@ -97,7 +98,7 @@ void _measures_window_class_export_init  (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
-void _measures_window_leaflet_changed    (MeasuresWindow      *self);
+void _measures_window_browser_changed    (MeasuresWindow      *self);
 void _measures_window_sidebar_shown      (MeasuresWindow      *self);
 void _measures_window_sidebar_folded     (MeasuresWindow      *self);
 void _measures_window_show_status        (MeasuresWindow      *self,

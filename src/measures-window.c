@@ -606,6 +606,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MEASURES_TYPE_BROWSER);
   g_type_ensure (MEASURES_TYPE_COMPARE_VIEW);
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
   g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
@@ -623,7 +624,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_button);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, browser);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, spinner);
@@ -717,9 +718,9 @@ measures_window_init (MeasuresWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (_measures_window_leaflet_changed), self, G_CONNECT_SWAPPED);
-  _measures_window_leaflet_changed (self);
+  g_signal_connect_object (self->browser, "notify::folded", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->browser, "notify::showing-details", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
+  _measures_window_browser_changed (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
