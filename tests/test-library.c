@@ -609,9 +609,11 @@ test_killed_while_saving (void)
 
   g_assert_nonnull (self_path);
 
-  /* Until 20 kills fell within a save: after the child said it began
-   * one and before it said it ended it. */
-  for (guint round = 0; during < 20 && round < 200; round++)
+  /* Until 20 kills fell within a save (after the child said it began
+   * one and before it said it ended it), and some of them within the
+   * write itself; the moments reach further as rounds go by, for a
+   * machine (or a sanitizer's build) where saves are slower. */
+  for (guint round = 0; (during < 20 || mid_write < 3) && round < 400; round++)
     {
       const char *argv[] = { self_path, NULL };
       g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), CHILD_ENV, g_file_peek_path (file), TRUE);
@@ -646,7 +648,7 @@ test_killed_while_saving (void)
               lines++;
             }
         }
-      g_usleep (g_rand_int_range (rand, 0, 3000));
+      g_usleep (g_rand_int_range (rand, 0, 3000 + 100 * (gint32) round));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
@@ -683,8 +685,8 @@ test_killed_while_saving (void)
   g_test_message ("%u of %u kills within a save found the old or the new state, whole; "
                   "%u of them fell while the file was being written (of %u kills in all)",
                   whole, during, mid_write, rounds);
-  g_assert_cmpuint (during, ==, 20);
-  g_assert_cmpuint (whole, ==, 20);
+  g_assert_cmpuint (during, >=, 20);
+  g_assert_cmpuint (whole, ==, during);
   /* Some moments must fall within the write itself, or the test proves
    * little. */
   g_assert_cmpuint (mid_write, >=, 3);
