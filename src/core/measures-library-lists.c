@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stddef.h>
 
 #include "measures-library-private.h"
 #include "measures-text.h"
@@ -18,24 +19,37 @@
 
 /* Collections */
 
+/* Collections and saved searches are both named lists that begin with
+ * their id: one look-up serves both. */
+G_STATIC_ASSERT (offsetof (MeasuresLibraryCollection, id) == 0);
+G_STATIC_ASSERT (offsetof (MeasuresLibrarySearch, id) == 0);
+
+static gpointer
+find_named (GPtrArray  *items,
+            const char *id,
+            guint      *position)
+{
+  for (guint i = 0; id != NULL && i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (*(const char **) item, id))
+        {
+          if (position != NULL)
+            *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
 static MeasuresLibraryCollection *
 find_collection (MeasuresLibrary *self,
                  const char      *id,
                  guint           *position)
 {
-  for (guint i = 0; id != NULL && i < self->collections->len; i++)
-    {
-      MeasuresLibraryCollection *collection = g_ptr_array_index (self->collections, i);
-
-      if (g_str_equal (collection->id, id))
-        {
-          if (position != NULL)
-            *position = i;
-          return collection;
-        }
-    }
-
-  return NULL;
+  return find_named (self->collections, id, position);
 }
 
 guint
@@ -409,19 +423,7 @@ find_search (MeasuresLibrary *self,
              const char      *id,
              guint           *position)
 {
-  for (guint i = 0; id != NULL && i < self->searches->len; i++)
-    {
-      MeasuresLibrarySearch *search = g_ptr_array_index (self->searches, i);
-
-      if (g_str_equal (search->id, id))
-        {
-          if (position != NULL)
-            *position = i;
-          return search;
-        }
-    }
-
-  return NULL;
+  return find_named (self->searches, id, position);
 }
 
 guint
