@@ -40,6 +40,7 @@ struct _MeasuresExportDialog
   /* State */
   GStrv collection_ids;        /* in the order of collection_list */
   gboolean has_selection;
+  gboolean filling;            /* the collections are put in the combo */
   gboolean several;
 };
 
@@ -74,7 +75,8 @@ update_parts (MeasuresExportDialog *self)
 static void
 collection_chosen_cb (MeasuresExportDialog *self)
 {
-  if (self->collection_check != NULL && self->collection_ids != NULL && self->collection_ids[0] != NULL)
+  if (!self->filling && self->collection_check != NULL && self->collection_ids != NULL &&
+      self->collection_ids[0] != NULL)
     gtk_check_button_set_active (self->collection_check, TRUE);
 }
 
@@ -370,7 +372,9 @@ measures_export_dialog_set_collections (MeasuresExportDialog *self,
   g_strfreev (self->collection_ids);
   self->collection_ids = g_strdupv ((char **) ids);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->collection_list));
+  self->filling = TRUE;
   gtk_string_list_splice (self->collection_list, 0, n, names);
+  self->filling = FALSE;
   none = ids[0] == NULL;
 
   if (none && gtk_check_button_get_active (self->collection_check))
