@@ -56,7 +56,6 @@ sync_star (MeasuresSelectionPage *self)
                                : ngettext ("Star %u Measure", "Star %u Measures", n), n);
   adw_button_content_set_label (self->star_content, label);
   adw_button_content_set_icon_name (self->star_content, all ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* The collections to add the selection to, and a new one. */
@@ -122,7 +121,16 @@ measures_selection_page_class_init (MeasuresSelectionPageClass *klass)
 static void
 measures_selection_page_init (MeasuresSelectionPage *self)
 {
+  GtkWidget *scroller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The status page scrolls its content itself: its scroller is what
+   * a screen reader meets, and takes the page's name. */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (self->status));
+  if (GTK_IS_SCROLLED_WINDOW (scroller))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Selected Measures"),
+                                    -1);
 
   sync_collections (self);
 }

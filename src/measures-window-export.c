@@ -471,7 +471,7 @@ show_export_dialog (MeasuresWindow *self,
   MeasuresExportDialog *dialog;
 
   /* Nothing to export: said, with no dialog to dismiss. */
-  if (n_matching == 0 && selected == NULL && n_collections == 0)
+  if (n_matching == 0 && selected == NULL)
     {
       _measures_window_add_toast (self, adw_toast_new (_("Nothing to export: no measure matches the filters")), FALSE);
       return;
@@ -507,8 +507,6 @@ show_export_dialog (MeasuresWindow *self,
     /* A collection that no longer exists: the matches, as offered. */
     if (g_str_equal (scope, "collection"))
       measures_export_dialog_choose_collection (dialog, collection);
-    if (n_matching == 0 && selected == NULL)
-      measures_export_dialog_choose_collection (dialog, measures_library_get_collection (library, 0));
   }
   {
     g_autofree char *matrix = g_settings_get_string (self->settings, "export-matrix");

@@ -620,6 +620,51 @@ test_library_selection_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static MeasuresExportDialog *
+export_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MEASURES_IS_EXPORT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return MEASURES_EXPORT_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_export_dialog (gpointer data)
+{
+  return export_dialog_shown () != NULL;
+}
+
+static gboolean
+no_export_dialog (gpointer data)
+{
+  return export_dialog_shown () == NULL;
+}
+
+/* Export… as the user opens it: the collection chosen, if any. */
+static char *
+offered_collection (MeasuresWindow *window)
+{
+  MeasuresExportDialog *dialog;
+  char *collection;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (has_export_dialog, NULL, "the export dialog");
+  dialog = export_dialog_shown ();
+  collection = g_strdup (measures_export_dialog_get_collection (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_export_dialog, NULL, "the export dialog to close");
+
+  return collection;
+}
+
 /* A collection as the export's scope: its measures that are loaded,
  * in the list's order, whatever is selected; the dialog offers it, and
  * one deleted since is not offered. */
@@ -671,6 +716,24 @@ test_library_export_collection (void)
   g_assert_true (measures_export_dialog_choose_collection (dialog, other));
   g_assert_cmpstr (measures_export_dialog_get_collection (dialog), ==, other);
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The window's dialog offers the collection chosen last, and the
+   * matches once it is deleted. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+    g_autofree char *offered = NULL;
+    g_autofree char *after = NULL;
+
+    g_settings_set_string (settings, "export-scope", "collection");
+    g_settings_set_string (settings, "export-collection", report);
+    offered = offered_collection (window);
+    g_assert_cmpstr (offered, ==, report);
+    g_assert_true (measures_library_delete_collection (library, report));
+    after = offered_collection (window);
+    g_assert_null (after);
+    g_settings_reset (settings, "export-scope");
+    g_settings_reset (settings, "export-collection");
+  }
 
   g_unlink (path);
   g_rmdir (dir);
