@@ -18,6 +18,7 @@
 #include "measures-importer.h"
 #include "measures-languages.h"
 #include "measures-own-records.h"
+#include "measures-selection-page.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
 
@@ -58,6 +59,7 @@ struct _MeasuresDetailPane
 
   GtkWidget *language_switch;  /* a button for each language of the table */
   MeasuresDetailMarks *marks;  /* the user's star, collections and note */
+  MeasuresSelectionPage *selection_page;
 
   /* Owned references */
   MeasuresMeasure *measure;
@@ -70,6 +72,7 @@ struct _MeasuresDetailPane
   char *override_lang;         /* picked with the switch; kept from record to record */
   char *match_lang;            /* where the search matched, when not where it would show */
   gboolean picked_here;        /* the switch was used on this record, for this search */
+  guint n_selected;
   guint syncing : 1;
 };
 
@@ -614,7 +617,7 @@ update (MeasuresDetailPane *self)
 
   if (self->measure == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (self->stack, self->n_selected > 1 ? "selection" : "empty");
       return;
     }
 
@@ -671,7 +674,8 @@ update (MeasuresDetailPane *self)
   show_edited (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_stack_set_visible_child_name (self->stack, "measure");
+  /* Several selected: what can be done with them, not the last one. */
+  gtk_stack_set_visible_child_name (self->stack, self->n_selected > 1 ? "selection" : "measure");
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -788,6 +792,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_DETAIL_MARKS);
+  g_type_ensure (MEASURES_TYPE_SELECTION_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-detail-pane.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailpane");
@@ -819,6 +824,7 @@ measures_detail_pane_class_init (MeasuresDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, edited_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, language_switch);
   gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, marks);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresDetailPane, selection_page);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -1013,6 +1019,12 @@ measures_detail_pane_set_selection (MeasuresDetailPane *self,
   g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
 
   measures_detail_marks_set_selection (self->marks, ids);
+  measures_selection_page_set_selection (self->selection_page, ids);
+  self->n_selected = ids != NULL ? g_strv_length ((char **) ids) : 0;
+  if (self->n_selected > 1)
+    gtk_stack_set_visible_child_name (self->stack, "selection");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->measure != NULL ? "measure" : "empty");
 }
 
 /**
@@ -1027,4 +1039,5 @@ measures_detail_pane_set_library (MeasuresDetailPane *self,
   g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
 
   measures_detail_marks_set_library (self->marks, library);
+  measures_selection_page_set_library (self->selection_page, library);
 }

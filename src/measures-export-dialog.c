@@ -15,8 +15,8 @@
 #include "measures-languages.h"
 #include "measures-text.h"
 
-/* Asks what to print or export: the selected measure or all that match,
- * in which format and language, and whether a summary of the matches
+/* Asks what to print or export: the selected measures, all that match
+ * or a collection's, in which format and language, and whether a summary of the matches
  * carries the coverage matrix and the world map. */
 struct _MeasuresExportDialog
 {
@@ -27,6 +27,9 @@ struct _MeasuresExportDialog
   GtkCheckButton *all_check;
   AdwActionRow *selected_row;
   GtkCheckButton *selected_check;
+  AdwComboRow *collection_row;
+  GtkCheckButton *collection_check;
+  GtkStringList *collection_list;
   AdwComboRow *format_row;
   GtkStringList *format_list;
   AdwComboRow *matrix_row;
@@ -35,7 +38,9 @@ struct _MeasuresExportDialog
   GtkStringList *language_list;
 
   /* State */
+  GStrv collection_ids;        /* in the order of collection_list */
   gboolean has_selection;
+  gboolean filling;            /* the collections are put in the combo */
   gboolean several;
 };
 
@@ -66,9 +71,19 @@ update_parts (MeasuresExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->map_row), sensitive);
 }
 
+/* Choosing a collection chooses to export it. */
+static void
+collection_chosen_cb (MeasuresExportDialog *self)
+{
+  if (!self->filling && self->collection_check != NULL && self->collection_ids != NULL &&
+      self->collection_ids[0] != NULL)
+    gtk_check_button_set_active (self->collection_check, TRUE);
+}
+
 static void
 measures_export_dialog_dispose (GObject *object)
 {
+  g_clear_pointer (&MEASURES_EXPORT_DIALOG (object)->collection_ids, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (measures_export_dialog_parent_class)->dispose (object);
@@ -86,6 +101,9 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, all_check);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, selected_check);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, collection_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, collection_check);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, collection_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, matrix_row);
@@ -93,6 +111,7 @@ measures_export_dialog_class_init (MeasuresExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresExportDialog, language_list);
   gtk_widget_class_bind_template_callback (widget_class, update_parts);
+  gtk_widget_class_bind_template_callback (widget_class, collection_chosen_cb);
 }
 
 static void
@@ -114,6 +133,7 @@ measures_export_dialog_init (MeasuresExportDialog *self)
     }
 
   /* A choice reads as its title and what is chosen. */
+  measures_accessible_follow_combo_row (self->collection_row);
   measures_accessible_follow_combo_row (self->format_row);
   measures_accessible_follow_combo_row (self->matrix_row);
   measures_accessible_follow_combo_row (self->map_row);
@@ -329,4 +349,96 @@ measures_export_dialog_set_several (MeasuresExportDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->selected_row),
                                  several ? _("The selected measures") : _("The selected measure"));
   update_parts (self);
+}
+
+/**
+ * measures_export_dialog_set_collections:
+ * @ids: (array zero-terminated=1): the ids of the user's collections
+ * @names: (array zero-terminated=1): their names, in the same order
+ *
+ * Offers to export one of them; with none, says how to make one.
+ */
+void
+measures_export_dialog_set_collections (MeasuresExportDialog *self,
+                                        const char * const   *ids,
+                                        const char * const   *names)
+{
+  guint n;
+  gboolean none;
+
+  g_return_if_fail (MEASURES_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (ids != NULL && names != NULL);
+
+  g_strfreev (self->collection_ids);
+  self->collection_ids = g_strdupv ((char **) ids);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->collection_list));
+  self->filling = TRUE;
+  gtk_string_list_splice (self->collection_list, 0, n, names);
+  self->filling = FALSE;
+  none = ids[0] == NULL;
+
+  if (none && gtk_check_button_get_active (self->collection_check))
+    gtk_check_button_set_active (gtk_widget_get_visible (GTK_WIDGET (self->all_row)) ? self->all_check
+                                                                                       : self->selected_check,
+                                 TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->collection_row), !none);
+  /* Translators: under "A collection" in the export dialog, when the
+   * user has none */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->collection_row),
+                               none ? _("No collections yet: make one in the sidebar, under Collections") : NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "export",
+                                           !none || self->has_selection ||
+                                           gtk_widget_get_visible (GTK_WIDGET (self->all_row)));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "print",
+                                           !none || self->has_selection ||
+                                           gtk_widget_get_visible (GTK_WIDGET (self->all_row)));
+  update_parts (self);
+}
+
+/**
+ * measures_export_dialog_choose_collection:
+ * @collection: the id of a collection
+ *
+ * Offers @collection first, as chosen last time.
+ *
+ * Returns: whether the dialog offers @collection
+ */
+gboolean
+measures_export_dialog_choose_collection (MeasuresExportDialog *self,
+                                          const char           *collection)
+{
+  g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), FALSE);
+
+  for (guint i = 0; collection != NULL && self->collection_ids != NULL && self->collection_ids[i] != NULL; i++)
+    if (g_str_equal (self->collection_ids[i], collection))
+      {
+        adw_combo_row_set_selected (self->collection_row, i);
+        gtk_check_button_set_active (self->collection_check, TRUE);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * measures_export_dialog_get_collection:
+ *
+ * Returns: (nullable): the id of the collection chosen, or %NULL when
+ *   the user chose the selection or the matches
+ */
+const char *
+measures_export_dialog_get_collection (MeasuresExportDialog *self)
+{
+  guint row;
+
+  g_return_val_if_fail (MEASURES_IS_EXPORT_DIALOG (self), NULL);
+
+  if (!gtk_check_button_get_active (self->collection_check) || self->collection_ids == NULL)
+    return NULL;
+
+  row = adw_combo_row_get_selected (self->collection_row);
+  if (row == GTK_INVALID_LIST_POSITION || row >= g_strv_length (self->collection_ids))
+    return NULL;
+
+  return self->collection_ids[row];
 }

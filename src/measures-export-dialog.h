@@ -37,5 +37,11 @@ GtkFileFilter        *measures_export_dialog_new_filter   (MeasuresExportFormat 
 
 void                  measures_export_dialog_set_several  (MeasuresExportDialog *self,
                                                            gboolean              several);
+void                  measures_export_dialog_set_collections (MeasuresExportDialog *self,
+                                                              const char * const   *ids,
+                                                              const char * const   *names);
+gboolean              measures_export_dialog_choose_collection (MeasuresExportDialog *self,
+                                                                const char           *collection);
+const char           *measures_export_dialog_get_collection (MeasuresExportDialog *self);
 
 G_END_DECLS

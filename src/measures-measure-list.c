@@ -878,6 +878,16 @@ measures_measure_list_init (MeasuresMeasureList *self)
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   }
+
+  /* Ctrl+C copies the selected measures; elsewhere it copies text. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>c"),
+                                                            gtk_named_action_new ("win.copy")));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  }
 }
 
 /**
@@ -984,6 +994,41 @@ measures_measure_list_dup_selection (MeasuresMeasureList *self)
   items = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, items, &item); ok; ok = gtk_bitset_iter_next (&iter, &item))
     g_ptr_array_add (measures, g_list_model_get_item (G_LIST_MODEL (self->results), item));
+
+  return measures;
+}
+
+/**
+ * measures_measure_list_dup_measures:
+ * @matches: measures of the session's index
+ *
+ * Returns: (transfer container) (element-type MeasuresMeasure): the
+ *   measures of @matches, in the order the list sorts by
+ */
+GPtrArray *
+measures_measure_list_dup_measures (MeasuresMeasureList  *self,
+                                    const MeasuresBitset *matches)
+{
+  GPtrArray *measures = g_ptr_array_new_with_free_func (g_object_unref);
+  MeasuresIndex *index;
+  const guint *order;
+  guint n;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), measures);
+  g_return_val_if_fail (matches != NULL, measures);
+
+  if (self->session == NULL)
+    return measures;
+
+  index = measures_session_get_index (self->session);
+  if (index == NULL)
+    return measures;
+  n = measures_index_get_n_measures (index);
+  g_return_val_if_fail (matches->n_bits == n, measures);
+  order = measures_index_get_order (index, self->sort, self->sort_descending);
+  for (guint i = 0; i < n; i++)
+    if (measures_bitset_get (matches, order[i]))
+      g_ptr_array_add (measures, g_object_ref (measures_index_get_measure (index, order[i])));
 
   return measures;
 }

@@ -25,6 +25,8 @@ GListModel      *measures_measure_list_get_model    (MeasuresMeasureList *self);
 MeasuresMeasure *measures_measure_list_get_selected (MeasuresMeasureList *self);
 guint            measures_measure_list_get_n_selected (MeasuresMeasureList *self);
 GPtrArray       *measures_measure_list_dup_selection  (MeasuresMeasureList *self);
+GPtrArray       *measures_measure_list_dup_measures   (MeasuresMeasureList  *self,
+                                                       const MeasuresBitset *matches);
 gboolean         measures_measure_list_select       (MeasuresMeasureList *self,
                                                      const char          *id);
 void             measures_measure_list_refresh      (MeasuresMeasureList *self);

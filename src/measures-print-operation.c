@@ -28,9 +28,10 @@ struct _MeasuresPrintOperation
   MeasuresPages *pages;
 
   /* What to print, chosen in the print dialog's own tab: the measures
-   * that match, or the selected one; the summary is made once chosen. */
+   * that match, or the selected ones; the summary is made once chosen. */
   GPtrArray *matching;
   MeasuresMeasure *selected;
+  GPtrArray *selection;        /* several selected, when they are */
   MeasuresQuery *query;
   char *lang;
   MeasuresSummaryOptions *options; /* the matrix and the map of the matches */
@@ -55,14 +56,10 @@ measures_print_operation_begin_print (GtkPrintOperation *operation,
 
   if (self->summary == NULL)
     {
-      g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) chosen = measures_print_operation_dup_chosen (self);
 
-      if (self->single && self->selected != NULL)
-        g_ptr_array_add (chosen, g_object_ref (self->selected));
-      else
-        for (guint i = 0; i < self->matching->len; i++)
-          g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (self->matching, i)));
-      self->summary = measures_summary_new_full (chosen, self->query, self->single && self->selected != NULL,
+      self->summary = measures_summary_new_full (chosen, self->query,
+                                                 self->single && self->selected != NULL && self->selection == NULL,
                                                  self->lang, NULL, self->options);
     }
 
@@ -100,6 +97,7 @@ measures_print_operation_finalize (GObject *object)
   g_clear_pointer (&self->summary, measures_summary_free);
   g_clear_pointer (&self->matching, g_ptr_array_unref);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->query);
   g_clear_pointer (&self->options, measures_summary_options_free);
   g_free (self->lang);
@@ -293,7 +291,20 @@ measures_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (all), !self->single);
   gtk_box_append (GTK_BOX (box), all);
 
-  if (self->selected != NULL)
+  if (self->selection != NULL)
+    {
+      /* Translators: a choice in the print dialog; %u is how many */
+      g_autofree char *label = g_strdup_printf (ngettext ("The %u selected measure", "The %u selected measures",
+                                                          self->selection->len),
+                                                self->selection->len);
+      GtkWidget *several = gtk_check_button_new_with_label (label);
+
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (several), GTK_CHECK_BUTTON (all));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (several), self->single);
+      gtk_box_append (GTK_BOX (box), several);
+      self->selected_button = GTK_CHECK_BUTTON (several);
+    }
+  else if (self->selected != NULL)
     {
       g_auto(GStrv) langs = g_strsplit (self->lang, ":", -1);
       const char *title = measures_measure_resolve_title (self->selected, (const char * const *) langs);
@@ -317,7 +328,8 @@ measures_print_operation_custom_widget_apply (GtkPrintOperation *operation,
 {
   MeasuresPrintOperation *self = MEASURES_PRINT_OPERATION (operation);
 
-  self->single = self->selected_button != NULL && gtk_check_button_get_active (self->selected_button);
+  self->single = self->selected_button != NULL && gtk_check_button_get_active (self->selected_button) &&
+                 (self->selected != NULL || self->selection != NULL);
   g_clear_pointer (&self->summary, measures_summary_free);
 }
 
@@ -405,6 +417,54 @@ measures_print_operation_new_choice (GPtrArray       *matching,
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Measures summary"));
 
   return self;
+}
+
+/**
+ * measures_print_operation_set_selection:
+ * @selection: (element-type MeasuresMeasure): the measures selected, in
+ *   the order shown, when there are several
+ *
+ * For an operation of measures_print_operation_new_choice(): the choice
+ * of the selection prints a summary of all of them, offered first.
+ */
+void
+measures_print_operation_set_selection (MeasuresPrintOperation *self,
+                                        GPtrArray              *selection)
+{
+  g_return_if_fail (MEASURES_IS_PRINT_OPERATION (self));
+  g_return_if_fail (selection != NULL && selection->len > 1);
+
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  self->selection = g_ptr_array_ref (selection);
+  self->single = TRUE;
+  g_clear_pointer (&self->summary, measures_summary_free);
+}
+
+/**
+ * measures_print_operation_dup_chosen:
+ *
+ * Returns: (transfer container) (element-type MeasuresMeasure): the
+ *   measures that would be printed as the print dialog's tab stands:
+ *   the matches, the selected measure or the selected measures
+ */
+GPtrArray *
+measures_print_operation_dup_chosen (MeasuresPrintOperation *self)
+{
+  GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *from = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_PRINT_OPERATION (self), chosen);
+
+  if (self->single && self->selection != NULL)
+    from = self->selection;
+  else if (self->single && self->selected != NULL)
+    g_ptr_array_add (chosen, g_object_ref (self->selected));
+  else
+    from = self->matching;
+  for (guint i = 0; from != NULL && i < from->len; i++)
+    g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (from, i)));
+
+  return chosen;
 }
 
 /**

@@ -24,6 +24,9 @@ MeasuresPrintOperation *measures_print_operation_new_choice (GPtrArray       *ma
                                                              const char      *lang);
 void                    measures_print_operation_set_summary_options (MeasuresPrintOperation       *self,
                                                                       const MeasuresSummaryOptions *options);
+void                    measures_print_operation_set_selection (MeasuresPrintOperation *self,
+                                                                GPtrArray              *selection);
+GPtrArray              *measures_print_operation_dup_chosen (MeasuresPrintOperation *self);
 void                    measures_print_operation_save (MeasuresPrintOperation *self);
 
 G_END_DECLS

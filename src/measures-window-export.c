@@ -32,6 +32,7 @@ typedef struct
   GPtrArray *measures;
   MeasuresQuery *query;
   gboolean single;
+  char *collection_name;           /* a collection's measures, by its name */
   MeasuresExportFormat format;
   char *lang;
   MeasuresSummaryOptions *options; /* the matrix and the map */
@@ -50,6 +51,7 @@ export_job_free (gpointer data)
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->options, measures_summary_options_free);
   g_free (job->lang);
+  g_free (job->collection_name);
   g_free (job);
 }
 
@@ -128,6 +130,41 @@ export_job_new (MeasuresWindow       *self,
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         g_ptr_array_add (job->measures, g_list_model_get_item (model, i));
       job->options = remembered_options (self);
+    }
+
+  return job;
+}
+
+/* A collection's measures, those loaded, in the order the list sorts
+ * by; the cover says which collection, as `--collection=NAME` does. */
+static ExportJob *
+collection_job_new (MeasuresWindow       *self,
+                    const char           *collection,
+                    MeasuresExportFormat  format,
+                    const char           *lang)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  MeasuresLibrary *library = measures_session_get_library (self->session);
+  const char *ids[] = { collection, NULL };
+  g_autoptr(MeasuresResult) result = NULL;
+
+  job->format = format;
+  job->lang = g_strdup (lang);
+  job->collection_name = g_strdup (measures_library_get_collection_name (library, collection));
+  job->query = measures_query_new ();
+  measures_query_set_library (job->query, library);
+  measures_query_set_collections (job->query, ids);
+  result = measures_index_evaluate (measures_session_get_index (self->session), job->query);
+  job->measures = measures_measure_list_dup_measures (self->measure_list, result->matches);
+  job->options = remembered_options (self);
+  if (job->options != NULL)
+    {
+      /* The matrix and the map count the collection's measures. */
+      MeasuresSummaryOptions options = *job->options;
+
+      options.matches = result->matches;
+      measures_summary_options_free (job->options);
+      job->options = measures_summary_options_copy (&options);
     }
 
   return job;
@@ -294,9 +331,17 @@ choose_file (MeasuresWindow *self,
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  /* Translators: the suggested file name of an export, without extension */
-  name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
-                          measures_export_format_get_extension (job->format));
+  if (job->collection_name != NULL)
+    {
+      /* A collection's export is named after it. */
+      g_autofree char *base = g_strdelimit (g_strdup (job->collection_name), "/\\:", '-');
+
+      name = g_strdup_printf ("%s.%s", base, measures_export_format_get_extension (job->format));
+    }
+  else
+    /* Translators: the suggested file name of an export, without extension */
+    name = g_strdup_printf ("%s.%s", job->single ? _("measure") : _("measures-summary"),
+                            measures_export_format_get_extension (job->format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -373,13 +418,17 @@ export_response_cb (MeasuresExportDialog *dialog,
                     MeasuresWindow       *self)
 {
   gboolean single = measures_export_dialog_get_single (dialog);
+  const char *collection = measures_export_dialog_get_collection (dialog);
   MeasuresExportFormat format = measures_export_dialog_get_format (dialog);
   const char *lang = measures_export_dialog_get_lang (dialog);
 
   /* Offered first next time. */
   if (g_str_equal (response, "export") || g_str_equal (response, "print"))
     {
-      g_settings_set_string (self->settings, "export-scope", single ? "selected" : "all");
+      g_settings_set_string (self->settings, "export-scope",
+                             collection != NULL ? "collection" : single ? "selected" : "all");
+      if (collection != NULL)
+        g_settings_set_string (self->settings, "export-collection", collection);
       if (!single)
         remember_options (self, dialog);
       if (g_str_equal (response, "export"))
@@ -387,9 +436,11 @@ export_response_cb (MeasuresExportDialog *dialog,
     }
 
   if (g_str_equal (response, "export"))
-    choose_file (self, export_job_new (self, single, format, lang));
+    choose_file (self, collection != NULL ? collection_job_new (self, collection, format, lang)
+                                          : export_job_new (self, single, format, lang));
   else if (g_str_equal (response, "print"))
-    start_print (self, export_job_new (self, single, MEASURES_FORMAT_PDF, lang));
+    start_print (self, collection != NULL ? collection_job_new (self, collection, MEASURES_FORMAT_PDF, lang)
+                                          : export_job_new (self, single, MEASURES_FORMAT_PDF, lang));
 }
 
 static char *
@@ -412,6 +463,10 @@ show_export_dialog (MeasuresWindow *self,
   g_autofree char *lang = export_language (self);
   guint n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
   g_autofree char *selected_title = NULL;
+  MeasuresLibrary *library = measures_session_get_library (self->session);
+  guint n_collections = measures_library_get_n_collections (library);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (n_collections + 1, NULL, TRUE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (n_collections + 1, NULL, TRUE);
   guint n_selected;
   MeasuresExportDialog *dialog;
 
@@ -434,11 +489,24 @@ show_export_dialog (MeasuresWindow *self,
   {
     g_autofree char *scope = g_settings_get_string (self->settings, "export-scope");
     g_autofree char *format_name = g_settings_get_string (self->settings, "export-format");
+    g_autofree char *collection = g_settings_get_string (self->settings, "export-collection");
     MeasuresExportFormat format;
 
     if (!measures_export_format_from_name (format_name, &format) || measures_export_format_is_chart (format))
       format = MEASURES_FORMAT_PDF;
     measures_export_dialog_set_choices (dialog, g_str_equal (scope, "selected"), format);
+    for (guint i = 0; i < n_collections; i++)
+      {
+        const char *id = measures_library_get_collection (library, i);
+
+        g_ptr_array_add (ids, (gpointer) id);
+        g_ptr_array_add (names, (gpointer) measures_library_get_collection_name (library, id));
+      }
+    measures_export_dialog_set_collections (dialog, (const char * const *) ids->pdata,
+                                            (const char * const *) names->pdata);
+    /* A collection that no longer exists: the matches, as offered. */
+    if (g_str_equal (scope, "collection"))
+      measures_export_dialog_choose_collection (dialog, collection);
   }
   {
     g_autofree char *matrix = g_settings_get_string (self->settings, "export-matrix");
@@ -465,24 +533,35 @@ export_action (GtkWidget  *widget,
   show_export_dialog (MEASURES_WINDOW (widget), "export");
 }
 
-/* Ctrl+P: straight to the print dialog, whose tab "Measures" chooses
- * between what matches and the selected measure. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/**
+ * measures_window_new_print:
+ *
+ * Makes the print job of Ctrl+P: its dialog's tab "Measures" chooses
+ * between what matches and the selected measure, or the selected
+ * measures when there are several, which it then offers first; the
+ * same list of them as their export.
+ *
+ * Returns: (transfer full) (nullable) (type MeasuresPrintOperation): the
+ *   job, or %NULL when there is nothing to print
+ */
+GtkPrintOperation *
+measures_window_new_print (MeasuresWindow *self)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-  g_autofree char *lang = export_language (self);
-  ExportJob *job = export_job_new (self, FALSE, MEASURES_FORMAT_PDF, lang);
-  MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
-  g_autoptr(MeasuresPrintOperation) operation = NULL;
+  g_autofree char *lang = NULL;
+  ExportJob *job;
+  MeasuresMeasure *selected;
+  MeasuresPrintOperation *operation;
   g_autofree char *scope = NULL;
 
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
+
+  lang = export_language (self);
+  job = export_job_new (self, FALSE, MEASURES_FORMAT_PDF, lang);
+  selected = measures_detail_pane_get_measure (self->detail_pane);
   if (job->measures->len == 0 && selected == NULL)
     {
       export_job_free (job);
-      return;
+      return NULL;
     }
 
   scope = g_settings_get_string (self->settings, "export-scope");
@@ -490,8 +569,30 @@ print_action (GtkWidget  *widget,
                                                    job->measures->len == 0 || g_str_equal (scope, "selected"),
                                                    job->query, lang);
   measures_print_operation_set_summary_options (operation, job->options);
-  run_print (self, operation);
+  if (measures_measure_list_get_n_selected (self->measure_list) > 1)
+    {
+      /* The selection, as export_job_new() has it for its export. */
+      ExportJob *chosen = export_job_new (self, TRUE, MEASURES_FORMAT_PDF, lang);
+
+      measures_print_operation_set_selection (operation, chosen->measures);
+      export_job_free (chosen);
+    }
   export_job_free (job);
+
+  return GTK_PRINT_OPERATION (operation);
+}
+
+/* Ctrl+P: straight to the print dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = measures_window_new_print (self);
+
+  if (operation != NULL)
+    run_print (self, MEASURES_PRINT_OPERATION (operation));
 }
 
 static void
@@ -670,6 +771,35 @@ measures_window_export (MeasuresWindow       *self,
   g_return_if_fail (G_IS_FILE (file));
 
   job = export_job_new (self, single, format, lang);
+  job->file = g_object_ref (file);
+  start_export (self, job);
+}
+
+/**
+ * measures_window_export_collection:
+ * @self: a window
+ * @file: where to write
+ * @collection: the id of a collection
+ * @format: the format
+ * @lang: the language of the summary
+ *
+ * Exports the measures of @collection that are loaded, in the order the
+ * list shows, as the Export dialog does for "A collection".
+ */
+void
+measures_window_export_collection (MeasuresWindow       *self,
+                                   GFile                *file,
+                                   const char           *collection,
+                                   MeasuresExportFormat  format,
+                                   const char           *lang)
+{
+  ExportJob *job;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (collection != NULL);
+
+  job = collection_job_new (self, collection, format, lang);
   job->file = g_object_ref (file);
   start_export (self, job);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-citation.h"
+#include "measures-export.h"
 #include "measures-window-private.h"
 
 /* The window's actions on the user's library: collections and saved
@@ -343,19 +344,125 @@ problem_changed_cb (MeasuresWindow *self)
     _measures_window_show_status (self, problem->message, NULL, NULL, TRUE);
 }
 
-/* Several measures selected: the detail pane's star and collections act
- * on all of them. */
-static void
-n_selected_cb (MeasuresWindow *self)
+/* The ids of the selected measures, in the order shown. */
+static GStrv
+selection_ids (MeasuresWindow *self)
 {
   g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
 
   for (guint i = 0; i < selection->len; i++)
     g_strv_builder_add (ids, measures_measure_get_id (g_ptr_array_index (selection, i)));
-  strv = g_strv_builder_end (ids);
-  measures_detail_pane_set_selection (self->detail_pane, (const char * const *) strv);
+
+  return g_strv_builder_end (ids);
+}
+
+/* Several measures selected: the detail pane's star and collections act
+ * on all of them, and the pane shows what can be done with them. */
+static void
+n_selected_cb (MeasuresWindow *self)
+{
+  g_auto(GStrv) ids = selection_ids (self);
+
+  measures_detail_pane_set_selection (self->detail_pane, (const char * const *) ids);
+}
+
+/* The language of summaries, as chosen in the preferences. */
+static char *
+summary_language (MeasuresWindow *self)
+{
+  g_autofree char *lang = g_settings_get_string (self->settings, "export-language");
+
+  if (g_str_equal (lang, "auto"))
+    return measures_get_preferred_language ();
+
+  return g_steal_pointer (&lang);
+}
+
+/* Copy (Ctrl+C in the list): the text of each selected measure, one
+ * after another, as its summary in Markdown gives it. */
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autofree char *lang = summary_language (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (selection->len == 0)
+    {
+      toast (self, _("Select the measures to copy"), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < selection->len; i++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(MeasuresExport) export = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_ptr_array_add (one, g_object_ref (g_ptr_array_index (selection, i)));
+      export = measures_export_new_summary (MEASURES_FORMAT_MARKDOWN, one, NULL, TRUE, lang);
+      bytes = measures_export_to_bytes (export, NULL, &error);
+      if (bytes == NULL)
+        {
+          toast (self, error->message, FALSE);
+          return;
+        }
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text->str);
+  /* Translators: a notification; %u is how many measures */
+  title = g_strdup_printf (ngettext ("Measure copied", "%u measures copied", selection->len), selection->len);
+  toast (self, title, FALSE);
+}
+
+/* Star: the selected measures, all starred, or all unstarred when they
+ * all were. */
+static void
+star_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_auto(GStrv) ids = selection_ids (self);
+  gboolean all = ids[0] != NULL;
+
+  for (guint i = 0; all && ids[i] != NULL; i++)
+    all = measures_library_is_starred (library_of (self), ids[i]);
+  if (ids[0] != NULL)
+    measures_library_set_starred (library_of (self), (const char * const *) ids, !all);
+}
+
+/* Add to Collection: the selected measures, to the collection of the
+ * given id. */
+static void
+add_to_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  const char *collection = g_variant_get_string (parameter, NULL);
+  const char *name = measures_library_get_collection_name (library_of (self), collection);
+  g_auto(GStrv) ids = selection_ids (self);
+  g_autofree char *title = NULL;
+  guint n = g_strv_length (ids);
+
+  if (name == NULL || n == 0)
+    return;
+
+  measures_library_add_to_collection (library_of (self), collection, (const char * const *) ids);
+  /* Translators: a notification; %u is how many measures, %s the name
+   * of a collection */
+  title = g_strdup_printf (ngettext ("%u measure is in “%s”", "%u measures are in “%s”", n), n, name);
+  toast (self, title, FALSE);
 }
 
 /* Copy Citation: a citation of each selected measure, one a line, in
@@ -367,7 +474,7 @@ copy_citation_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
-  g_autofree char *lang = g_settings_get_string (self->settings, "export-language");
+  g_autofree char *lang = summary_language (self);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
 
@@ -375,11 +482,6 @@ copy_citation_action (GtkWidget  *widget,
     {
       toast (self, _("Select the measures to cite"), FALSE);
       return;
-    }
-  if (g_str_equal (lang, "auto"))
-    {
-      g_free (lang);
-      lang = measures_get_preferred_language ();
     }
 
   text = measures_citation_dup_text (selection, lang);
@@ -426,4 +528,7 @@ _measures_window_class_library_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-note", "s", delete_note_action);
   gtk_widget_class_install_action (widget_class, "win.undo-library", NULL, undo_library_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.star-selection", NULL, star_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-collection", "s", add_to_collection_action);
 }

@@ -41,6 +41,12 @@ void             measures_window_export       (MeasuresWindow       *self,
                                                gboolean              single,
                                                MeasuresExportFormat  format,
                                                const char           *lang);
+void             measures_window_export_collection (MeasuresWindow       *self,
+                                                    GFile                *file,
+                                                    const char           *collection,
+                                                    MeasuresExportFormat  format,
+                                                    const char           *lang);
+GtkPrintOperation *measures_window_new_print  (MeasuresWindow       *self);
 gboolean         measures_window_get_exporting (MeasuresWindow      *self);
 void             measures_window_export_chart (MeasuresWindow       *self,
                                                MeasuresChart         chart,

@@ -20,6 +20,7 @@
 #include "measures-languages.h"
 #include "measures-loader.h"
 #include "measures-preferences-window.h"
+#include "measures-selection-page.h"
 #include "test-ui-utils.h"
 
 /* Every widget of @type under @root, in order. */
@@ -94,14 +95,16 @@ test_export_dialog (void)
     MEASURES_FORMAT_CSV, MEASURES_FORMAT_JSON,
   };
 
-  /* The measures are chosen with two rows of check buttons; the format,
-   * the parts of a summary and the language with combo rows. */
-  g_assert_cmpuint (rows->len, ==, 4);
-  format_row = g_ptr_array_index (rows, 0);
-  language_row = g_ptr_array_index (rows, 3);
+  /* The measures are chosen with two rows of check buttons and a combo
+   * row of collections (empty until they are given); the format, the
+   * parts of a summary and the language with combo rows. */
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (g_ptr_array_index (rows, 0))), ==, 0);
+  format_row = g_ptr_array_index (rows, 1);
+  language_row = g_ptr_array_index (rows, 4);
   {
-    g_autofree char *matrix = combo_items (g_ptr_array_index (rows, 1));
-    g_autofree char *map = combo_items (g_ptr_array_index (rows, 2));
+    g_autofree char *matrix = combo_items (g_ptr_array_index (rows, 2));
+    g_autofree char *map = combo_items (g_ptr_array_index (rows, 3));
 
     g_assert_cmpstr (matrix, ==, "Not included\nBy category\nBy form of violence\n");
     g_assert_cmpstr (map, ==, "Not included\nThe world\nEurope\n");
@@ -228,9 +231,11 @@ test_language_switch (void)
   measures_detail_pane_set_measure (pane, both);
 
   collect_widgets (GTK_WIDGET (pane), GTK_TYPE_TOGGLE_BUTTON, buttons);
-  /* Not the star and the collections of the user's marks. */
+  /* Not the star and the collections of the user's marks, nor the
+   * page of several selected. */
   for (guint i = buttons->len; i-- > 0;)
-    if (gtk_widget_get_ancestor (g_ptr_array_index (buttons, i), MEASURES_TYPE_DETAIL_MARKS) != NULL)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (buttons, i), MEASURES_TYPE_DETAIL_MARKS) != NULL ||
+        gtk_widget_get_ancestor (g_ptr_array_index (buttons, i), MEASURES_TYPE_SELECTION_PAGE) != NULL)
       g_ptr_array_remove_index (buttons, i);
   g_assert_cmpuint (buttons->len, ==, g_strv_length ((char **) codes));
   box = gtk_widget_get_parent (g_ptr_array_index (buttons, 0));

@@ -18,9 +18,12 @@
 
 #include "measures-cli.h"
 #include "measures-detail-pane.h"
+#include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
 #include "measures-library.h"
 #include "measures-measure-list.h"
+#include "measures-print-operation.h"
+#include "measures-selection-page.h"
 #include "test-ui-utils.h"
 
 #define STRATEGY_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
@@ -519,6 +522,224 @@ test_library_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+title_of (MeasuresMeasure *measure)
+{
+  static const char * const en[] = { "en", NULL };
+
+  return measures_measure_resolve_title (measure, en);
+}
+
+static gboolean
+three_starred (gpointer library)
+{
+  return measures_library_get_n_starred (library) == 3;
+}
+
+static gboolean
+page_shown (gpointer page)
+{
+  return gtk_widget_get_mapped (page);
+}
+
+static gboolean
+page_hidden (gpointer page)
+{
+  return !gtk_widget_get_mapped (page);
+}
+
+/* Three selected: the detail pane shows a page for them, whose buttons
+ * star them; Ctrl+P's job prints those three, the ones their export
+ * writes; Copy puts the three on the clipboard, one after another. */
+static void
+test_library_selection_page (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  GtkWidget *list = find_widget (find_widget (GTK_WIDGET (window), MEASURES_TYPE_MEASURE_LIST, NULL),
+                                 GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(MeasuresMeasure) second = g_list_model_get_item (model, 1);
+  g_autoptr(MeasuresMeasure) third = g_list_model_get_item (model, 2);
+  g_autoptr(MeasuresMeasure) fourth = g_list_model_get_item (model, 3);
+  MeasuresMeasure *expected[] = { second, third, fourth };
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GPtrArray) printed = NULL;
+  g_autofree char *text = NULL;
+  const char *after = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+
+  show (window, measures_measure_get_id (second), title_of (second));
+  page = find_widget (detail_pane (window), MEASURES_TYPE_SELECTION_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  /* Ctrl+click on the third, then Shift+Down to the fourth. */
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 2, TRUE, FALSE);
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 3, TRUE, TRUE);
+  wait_until (page_shown, page, "the page of the selection to be shown");
+  wait_for_text (page, "3 Measures Selected");
+  wait_for_text (page, "Star 3 Measures");
+
+  button = find_widget (page, GTK_TYPE_BUTTON, "selection-star");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  wait_until (three_starred, library, "the three to be starred");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (measures_library_is_starred (library, measures_measure_get_id (expected[i])));
+  wait_for_text (page, "Unstar 3 Measures");
+
+  /* Print: the three, in the order shown. */
+  operation = measures_window_new_print (window);
+  g_assert_nonnull (operation);
+  printed = measures_print_operation_dup_chosen (MEASURES_PRINT_OPERATION (operation));
+  g_assert_cmpuint (printed->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_index (printed, i) == expected[i]);
+
+  /* Copy: each title once, in the order shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, text_read_cb, &text);
+  wait_until (clipboard_read, &text, "the clipboard to be read");
+  after = text;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *found = strstr (after, title_of (expected[i]));
+
+      g_assert_nonnull (found);
+      after = found + strlen (title_of (expected[i]));
+    }
+  g_assert_null (strstr (text, STRATEGY_TITLE));
+
+  /* One selected again: the measure, not the page. */
+  show (window, measures_measure_get_id (second), title_of (second));
+  wait_until (is_mapped, in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button"), "the measure to be shown");
+  wait_until (page_hidden, page, "the page of the selection to go");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static MeasuresExportDialog *
+export_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MEASURES_IS_EXPORT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return MEASURES_EXPORT_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_export_dialog (gpointer data)
+{
+  return export_dialog_shown () != NULL;
+}
+
+static gboolean
+no_export_dialog (gpointer data)
+{
+  return export_dialog_shown () == NULL;
+}
+
+/* Export… as the user opens it: the collection chosen, if any. */
+static char *
+offered_collection (MeasuresWindow *window)
+{
+  MeasuresExportDialog *dialog;
+  char *collection;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  wait_until (has_export_dialog, NULL, "the export dialog");
+  dialog = export_dialog_shown ();
+  collection = g_strdup (measures_export_dialog_get_collection (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (no_export_dialog, NULL, "the export dialog to close");
+
+  return collection;
+}
+
+/* A collection as the export's scope: its measures that are loaded,
+ * in the list's order, whatever is selected; the dialog offers it, and
+ * one deleted since is not offered. */
+static void
+test_library_export_collection (void)
+{
+  MeasuresWindow *window = open_window (TRUE);
+  MeasuresLibrary *library = measures_session_get_library (measures_window_get_session (window));
+  GListModel *model = measures_window_get_model (window);
+  g_autoptr(MeasuresMeasure) second = g_list_model_get_item (model, 1);
+  g_autoptr(MeasuresMeasure) fifth = g_list_model_get_item (model, 4);
+  g_autofree char *report = measures_library_create_collection (library, "Report", NULL);
+  g_autofree char *other = measures_library_create_collection (library, "Other", NULL);
+  const char *members[] = { measures_measure_get_id (fifth), "not-loaded-measure", measures_measure_get_id (second),
+                            NULL };
+  g_autofree char *dir = g_dir_make_tmp ("test-collection-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *json = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *at_second, *at_fifth;
+  const char *ids[] = { report, other, NULL };
+  const char *names[] = { "Report", "Other", NULL };
+  MeasuresExportDialog *dialog;
+
+  g_assert_nonnull (report);
+  g_assert_cmpuint (measures_library_add_to_collection (library, report, members), ==, 3);
+  show (window, STRATEGY_ID, STRATEGY_TITLE);
+
+  measures_window_export_collection (window, file, report, MEASURES_FORMAT_CSL_JSON, "en");
+  wait_until (export_done, window, "the export of the collection to end");
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  parts = g_strsplit (json, "\"jurisdiction\"", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  at_second = strstr (json, measures_measure_get_id (second));
+  at_fifth = strstr (json, measures_measure_get_id (fifth));
+  g_assert_nonnull (at_second);
+  g_assert_nonnull (at_fifth);
+  g_assert_true (at_second < at_fifth);
+  g_assert_null (strstr (json, STRATEGY_ID));
+
+  /* The dialog: the collection chosen is given back; a collection that
+   * is gone is not offered, and the matches stay chosen. */
+  dialog = measures_export_dialog_new (GTK_WINDOW (window), NULL, 11, "en");
+  measures_export_dialog_set_collections (dialog, ids, names);
+  g_assert_null (measures_export_dialog_get_collection (dialog));
+  g_assert_false (measures_export_dialog_choose_collection (dialog, "gone"));
+  g_assert_null (measures_export_dialog_get_collection (dialog));
+  g_assert_true (measures_export_dialog_choose_collection (dialog, other));
+  g_assert_cmpstr (measures_export_dialog_get_collection (dialog), ==, other);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The window's dialog offers the collection chosen last, and the
+   * matches once it is deleted. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+    g_autofree char *offered = NULL;
+    g_autofree char *after = NULL;
+
+    g_settings_set_string (settings, "export-scope", "collection");
+    g_settings_set_string (settings, "export-collection", report);
+    offered = offered_collection (window);
+    g_assert_cmpstr (offered, ==, report);
+    g_assert_true (measures_library_delete_collection (library, report));
+    after = offered_collection (window);
+    g_assert_null (after);
+    g_settings_reset (settings, "export-scope");
+    g_settings_reset (settings, "export-collection");
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +759,8 @@ main (int   argc,
   g_test_add_func ("/library/saved-search", test_library_saved_search);
   g_test_add_func ("/library/damaged", test_library_damaged);
   g_test_add_func ("/library/selection", test_library_selection);
+  g_test_add_func ("/library/selection-page", test_library_selection_page);
+  g_test_add_func ("/library/export-collection", test_library_export_collection);
 
   return g_test_run ();
 }
