@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <stdlib.h>
 
 #include "measures-about.h"
 #include "measures-application.h"
@@ -722,8 +723,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  /* My Measures of the test's own, which the window tests never see. */
+  g_autofree char *data_home = g_dir_make_tmp ("measures-application-XXXXXX", NULL);
   int status;
 
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* The real application, registered on the test's own session bus as
@@ -765,6 +770,13 @@ main (int   argc,
   g_clear_object (&app);
   g_free (provider_bus_name);
   g_free (provider_path);
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", data_home);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", data_home);
+  }
 
   return status;
 }
