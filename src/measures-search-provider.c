@@ -10,9 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "measures-cache-search.h"
+#include "measures-cache-merge.h"
 #include "measures-dataset.h"
 #include "measures-loader.h"
+#include "measures-own-records.h"
 #include "measures-search-provider.h"
 #include "measures-vocabulary.h"
 #include "measures-window.h"
@@ -23,18 +24,18 @@
  * GNOME Shell's search provider (org.gnome.Shell.SearchProvider2) on the
  * application's D-Bus connection: typing in the Activities overview
  * lists the measures of the user's library (the bundled measures unless
- * they are hidden, and the datasets the user opened) that a search in
- * the window would give, in the window's order.
+ * they are hidden, the datasets the user opened, and My Measures) that a
+ * search in the window would give, in the window's order.
  *
  * It answers from an index of the library: a window's, when one shows
  * exactly the library and is not loading; otherwise one of its own,
  * loaded on the first search (from the loader's cache when it still
  * stands for the files), kept while searches follow each other and
- * dropped IDLE_SECONDS after the last. While it loads, a library of one
- * dataset with a cache, in the dataset's order, is searched in its cache
- * (measures-cache-search.c), as the Shell's first search would otherwise
- * wait for the whole load; other calls that come while it loads are
- * answered once it is loaded. Each call holds the application, so
+ * dropped IDLE_SECONDS after the last. While it loads, the library is
+ * searched in the caches of its datasets, merged as the index merges
+ * them (measures-cache-merge.c), as the Shell's first search would
+ * otherwise wait for the whole load; calls those cannot answer as the
+ * index would are answered once it is loaded. Each call holds the application, so
  * that a D-Bus activated instance runs until it has answered and exits
  * when idle.
  *
@@ -64,7 +65,7 @@ struct _MeasuresSearchProvider
   GStrv session_library;        /* the URIs @session was loaded from */
   MeasuresIndex *positions_index;
   GHashTable *positions;        /* id → position + 1, in @positions_index */
-  MeasuresCacheSearch *quick;   /* of @quick_library's cache, while it loads */
+  MeasuresCacheMerge *quick;    /* of @quick_library's caches, while it loads */
   GStrv quick_library;
   GQueue pending;               /* GDBusMethodInvocation, until loaded;
                                  * answering one frees it */
@@ -115,7 +116,8 @@ static const char interface_xml[] =
 /* The library */
 
 /* The URIs of the datasets a window opened without files shows: the
- * bundled measures unless hidden, then those the user opened. */
+ * bundled measures unless hidden, then those the user opened, then My
+ * Measures once there is such a file (see measures_session_reload()). */
 static GStrv
 dup_library (MeasuresSearchProvider *self)
 {
@@ -130,6 +132,16 @@ dup_library (MeasuresSearchProvider *self)
       g_strv_builder_add (builder, uri);
     }
   g_strv_builder_addv (builder, (const char **) datasets);
+  {
+    g_autoptr(GFile) own = measures_own_records_get_default_file ();
+
+    if (g_file_query_exists (own, NULL))
+      {
+        g_autofree char *uri = g_file_get_uri (own);
+
+        g_strv_builder_add (builder, uri);
+      }
+  }
 
   return g_strv_builder_end (builder);
 }
@@ -169,7 +181,7 @@ idle_cb (gpointer data)
       g_clear_pointer (&self->session_library, g_strfreev);
       g_clear_pointer (&self->positions, g_hash_table_unref);
       g_clear_object (&self->positions_index);
-      g_clear_pointer (&self->quick, measures_cache_search_free);
+      g_clear_pointer (&self->quick, measures_cache_merge_free);
       g_clear_pointer (&self->quick_library, g_strfreev);
     }
 
@@ -190,7 +202,7 @@ loading_changed_cb (MeasuresSearchProvider *self)
     return;
 
   /* The index answers from now on. */
-  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick, measures_cache_merge_free);
   g_clear_pointer (&self->quick_library, g_strfreev);
 
   while ((invocation = g_queue_pop_head (&self->pending)) != NULL)
@@ -291,11 +303,13 @@ search (MeasuresSearchProvider *self,
         g_hash_table_add (kept, (gpointer) previous[i]);
     }
 
-  /* While the index loads: the same search of the cache. */
+  measures_sort_from_name (sort_by, &sort, &descending);
+
+  /* While the index loads: the same search of the caches. */
   if (index == NULL)
     {
-      g_autoptr(GPtrArray) ids = measures_cache_search_find (self->quick, measures_query_get_search_words (query),
-                                                             MAX_RESULTS, kept);
+      g_autoptr(GPtrArray) ids = measures_cache_merge_find (self->quick, query, sort, descending, MAX_RESULTS,
+                                                            kept);
 
       if (ids == NULL)
         {
@@ -308,7 +322,6 @@ search (MeasuresSearchProvider *self,
     }
 
   result = measures_index_evaluate (index, query);
-  measures_sort_from_name (sort_by, &sort, &descending);
   /* The index's own order needs no waiting for the orders it makes on
    * the other core after a load. */
   order = sort != MEASURES_SORT_NONE ? measures_index_get_order (index, sort, descending) : NULL;
@@ -417,9 +430,9 @@ result_metas (MeasuresSearchProvider *self,
 
           measure = found != NULL ? g_object_ref (found) : NULL;
         }
-      else if ((measure = measures_cache_search_read_measure (self->quick, ids[i])) == NULL)
+      else if (!measures_cache_merge_read_measure (self->quick, ids[i], &measure))
         {
-          /* Not one it gave, or damaged: the index will tell. */
+          /* Damaged: the index will tell. */
           g_variant_builder_clear (&builder);
           return NULL;
         }
@@ -482,36 +495,35 @@ answer (MeasuresSearchProvider *self,
   return TRUE;
 }
 
-/* Whether the cache of the library can answer while it loads: a library
- * of one dataset with a cache, shown in the dataset's order. */
+/* Whether the caches of the library can answer while it loads: each of
+ * its datasets has one, or is small enough to read at once. */
 static gboolean
 quick_ready (MeasuresSearchProvider *self)
 {
   g_auto(GStrv) library = dup_library (self);
-  g_autofree char *sort_by = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
-  if (self->quick != NULL && g_strv_equal ((const char * const *) library,
-                                           (const char * const *) self->quick_library))
-    return TRUE;
+  /* Opened, or found unable, for this library. */
+  if (self->quick_library != NULL && g_strv_equal ((const char * const *) library,
+                                                   (const char * const *) self->quick_library))
+    return self->quick != NULL;
 
-  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick, measures_cache_merge_free);
   g_clear_pointer (&self->quick_library, g_strfreev);
 
-  sort_by = g_settings_get_string (self->settings, "sort-by");
-  if (!g_str_equal (sort_by, "none") || g_strv_length (library) != 1)
-    return FALSE;
-
-  file = g_file_new_for_uri (library[0]);
-  if ((self->quick = measures_cache_search_open (file, &error)) == NULL)
-    {
-      g_debug ("Searching %s as it loads: %s", library[0], error->message);
-      return FALSE;
-    }
+  for (guint i = 0; library[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (library[i]));
+  self->quick = measures_cache_merge_open ((GFile * const *) files->pdata, files->len, &error);
   self->quick_library = g_steal_pointer (&library);
+  if (self->quick == NULL)
+    g_debug ("Searching the library as it loads: %s", error->message);
+  else
+    g_debug ("Opened the caches of the library (%u measures) in %.1f ms",
+             measures_cache_merge_get_n_measures (self->quick), (g_get_monotonic_time () - start) / 1000.0);
 
-  return TRUE;
+  return self->quick != NULL;
 }
 
 static void
@@ -602,7 +614,7 @@ measures_search_provider_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->positions_index);
-  g_clear_pointer (&self->quick, measures_cache_search_free);
+  g_clear_pointer (&self->quick, measures_cache_merge_free);
   g_clear_pointer (&self->quick_library, g_strfreev);
 
   G_OBJECT_CLASS (measures_search_provider_parent_class)->dispose (object);

@@ -10,13 +10,17 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <stdlib.h>
 
 #include "measures-about.h"
 #include "measures-application.h"
 #include "measures-dataset.h"
 #include "measures-detail-pane.h"
 #include "measures-fonts.h"
+#include "measures-loader.h"
+#include "measures-own-records.h"
 #include "measures-vocabulary.h"
 #include "test-ui-utils.h"
 
@@ -508,6 +512,131 @@ test_library (void)
   g_settings_reset (settings, "show-bundled");
 }
 
+/* How many calls the provider answered from the caches, as its debug
+ * messages say. */
+static guint answered_from_caches;
+
+static void
+provider_log_cb (const char     *domain,
+                 GLogLevelFlags  level,
+                 const char     *message,
+                 gpointer        data)
+{
+  if (strstr (message, "answered from the cache") != NULL)
+    answered_from_caches++;
+}
+
+/* Calls @method until the loaded library answers it, not the caches. */
+static GStrv
+call_search_loaded (const char *terms)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      guint before = answered_from_caches;
+      g_auto(GStrv) results = call_search ("GetInitialResultSet", terms, NULL);
+
+      if (answered_from_caches == before)
+        return g_steal_pointer (&results);
+    }
+  g_assert_not_reached ();
+}
+
+/* The default library: the bundled measures, a dataset the user opened
+ * (with a cache) and My Measures, with an edited copy of a bundled
+ * measure and a record of one's own. The Shell's first search, answered
+ * from the caches while the library loads, is what the loaded library
+ * answers, in the window's order. */
+static void
+test_default_library (void)
+{
+  static const char own_records[] =
+    "{\"format\": \"measures-1\", \"measures\": ["
+    "{\"id\": \"romania-2018-national-strategy-against-trafficking-in-persons-2018-2022\","
+    " \"country\": \"Romania\", \"region\": \"Europe\", \"year\": {\"from\": 2018, \"to\": 2022},"
+    " \"types\": [\"National action plan/Strategy\"], \"forms\": [\"Trafficking\"],"
+    " \"title\": {\"en\": \"Annotated trafficking strategy of Romania\"},"
+    " \"description\": {\"en\": \"An edited copy, made in a test.\"},"
+    " \"edited_from\": {\"dataset\": \"resource:///io/github/measures/Measures/measures.json\"}},"
+    "{\"id\": \"my-own-record\", \"country\": \"Romania\", \"region\": \"Europe\","
+    " \"types\": [\"Violence against women > Legislation\"], \"forms\": [\"Trafficking\"],"
+    " \"title\": {\"en\": \"A record of my own about trafficking\"},"
+    " \"description\": {\"en\": \"Made up in a test.\"}}"
+    "]}";
+  const char *edited_id = "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022";
+  const char *rounds[][2] = {
+    { "none", "['trafficking', 'romania']" },
+    { "title", "['trafficking', 'romania']" },
+    { "newest", "['trafficking']" },
+    { "none", "['annotated']" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  g_autofree char *eleven = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) eleven_file = g_file_new_for_path (eleven);
+  g_autoptr(GFile) own = measures_own_records_get_default_file ();
+  g_autofree char *own_dir = g_path_get_dirname (g_file_peek_path (own));
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *eleven_uri = g_file_get_uri (eleven_file);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  guint handler;
+
+  close_windows ();
+
+  /* The opened datasets have caches, as after a first load. */
+  g_object_unref (measures_loader_load_file (file, NULL));
+  g_object_unref (measures_loader_load_file (eleven_file, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (own_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (g_file_peek_path (own), own_records, -1, NULL));
+
+  handler = g_log_set_handler ("measures-search-provider", G_LOG_LEVEL_DEBUG, provider_log_cb, NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      /* Another library each round, which the provider loads anew. */
+      const char *one[] = { uri, NULL };
+      const char *two[] = { uri, eleven_uri, NULL };
+      guint before = answered_from_caches;
+      g_auto(GStrv) quick = NULL;
+      g_auto(GStrv) loaded = NULL;
+
+      g_settings_set_string (settings, "sort-by", rounds[r][0]);
+      g_settings_set_strv (settings, "datasets", r % 2 == 0 ? one : two);
+
+      quick = call_search ("GetInitialResultSet", rounds[r][1], NULL);
+      g_assert_cmpuint (answered_from_caches, ==, before + 1);
+      loaded = call_search_loaded (rounds[r][1]);
+      assert_strv_equal (quick, loaded);
+      g_assert_true (g_strv_contains ((const char * const *) loaded, edited_id));
+      if (r < 3)
+        {
+          g_assert_true (g_strv_contains ((const char * const *) loaded, "my-own-record"));
+          g_assert_true (g_strv_contains ((const char * const *) loaded, "english-only"));
+        }
+    }
+
+  /* The metas of the edited copy are its own. */
+  {
+    g_autofree char *ids = g_strdup_printf ("['%s', 'my-own-record']", edited_id);
+    g_autoptr(GVariant) reply = call_provider ("GetResultMetas", ids, NULL);
+    g_autoptr(GVariant) metas = g_variant_get_child_value (reply, 0);
+    g_autoptr(GVariant) meta = g_variant_get_child_value (metas, 0);
+    g_autoptr(GVariant) own_meta = g_variant_get_child_value (metas, 1);
+    const char *name;
+
+    g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
+    g_assert_cmpstr (name, ==, "Annotated trafficking strategy of Romania");
+    g_assert_true (g_variant_lookup (own_meta, "name", "&s", &name));
+    g_assert_cmpstr (name, ==, "A record of my own about trafficking");
+  }
+
+  g_log_remove_handler ("measures-search-provider", handler);
+  g_assert_cmpint (g_remove (g_file_peek_path (own)), ==, 0);
+  g_settings_reset (settings, "datasets");
+  g_settings_reset (settings, "sort-by");
+}
+
 /* Charts and pages follow the interface font GTK has from the desktop,
  * as it changes. */
 static void
@@ -594,8 +723,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  /* My Measures of the test's own, which the window tests never see. */
+  g_autofree char *data_home = g_dir_make_tmp ("measures-application-XXXXXX", NULL);
   int status;
 
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* The real application, registered on the test's own session bus as
@@ -629,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/search-provider/activate-result", test_activate_result);
   g_test_add_func ("/search-provider/launch-search", test_launch_search);
   g_test_add_func ("/search-provider/library", test_library);
+  g_test_add_func ("/search-provider/default-library", test_default_library);
 
   status = g_test_run ();
 
@@ -636,6 +770,13 @@ main (int   argc,
   g_clear_object (&app);
   g_free (provider_bus_name);
   g_free (provider_path);
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", data_home);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", data_home);
+  }
 
   return status;
 }

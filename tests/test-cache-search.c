@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "measures-cache.h"
+#include "measures-cache-merge.h"
 #include "measures-cache-search.h"
 #include "measures-error.h"
 #include "measures-index.h"
@@ -329,6 +330,180 @@ test_not_believed (void)
   }
 }
 
+/* My Measures as a test writes it: an edited copy of a bundled measure,
+ * one of a record of @other, and a record of one's own. */
+static const char own_records[] =
+  "{\"format\": \"measures-1\", \"measures\": ["
+  "{\"id\": \"romania-2018-national-strategy-against-trafficking-in-persons-2018-2022\","
+  " \"country\": \"Romania\", \"region\": \"Europe\", \"year\": {\"from\": 2018, \"to\": 2022},"
+  " \"types\": [\"National action plan/Strategy\"], \"forms\": [\"Trafficking\"],"
+  " \"title\": {\"en\": \"Annotated trafficking strategy of Romania\"},"
+  " \"description\": {\"en\": \"An edited copy, made in a test.\"},"
+  " \"edited_from\": {\"dataset\": \"resource:///io/github/measures/Measures/measures.json\"}},"
+  "{\"id\": \"test-3\", \"country\": \"Romania\", \"region\": \"Europe\", \"year\": {\"from\": 1999},"
+  " \"types\": [\"Violence against women > Legislation\"], \"forms\": [\"Trafficking\"],"
+  " \"title\": {\"en\": \"Zebra test record, edited\"},"
+  " \"description\": {\"en\": \"An edited copy of a test record.\"}},"
+  "{\"id\": \"my-own-record\", \"country\": \"Romania\", \"region\": \"Europe\","
+  " \"types\": [\"Violence against women > Legislation\"], \"forms\": [\"Trafficking\"],"
+  " \"title\": {\"en\": \"A record of my own about trafficking\"},"
+  " \"description\": {\"en\": \"Made up in a test.\"}}"
+  "]}";
+
+/* The ids the merged index gives for @text in @sort, at most @max. */
+static GPtrArray *
+sorted_index_ids (MeasuresCatalog *catalog,
+                  const char      *text,
+                  MeasuresSort     sort,
+                  gboolean         descending,
+                  guint           *n_matches)
+{
+  g_autoptr(MeasuresQuery) query = measures_query_new ();
+  g_autoptr(MeasuresResult) result = NULL;
+  GPtrArray *ids = g_ptr_array_new ();
+  const guint *order;
+  guint n = measures_index_get_n_measures (catalog->index);
+
+  measures_query_set_search (query, text);
+  result = measures_index_evaluate (catalog->index, query);
+  *n_matches = measures_bitset_count (result->matches);
+  order = measures_index_get_order (catalog->index, sort, descending);
+  for (guint i = 0; i < n && ids->len < 50; i++)
+    if (measures_bitset_get (result->matches, order[i]))
+      g_ptr_array_add (ids, (gpointer) measures_measure_get_id (measures_index_get_measure (catalog->index,
+                                                                                            order[i])));
+
+  return ids;
+}
+
+/* Eleven of the bundled measures, a large dataset and a small one with
+ * caches, a file that does not exist and My Measures, merged: the caches give what the merged index gives, in
+ * each of its orders, and the metas of the records that win. */
+static void
+test_merged (void)
+{
+  const char *sorts[] = { "none", "title", "title-descending", "country", "country-descending", "oldest",
+                          "newest", "type", "type-descending", "form", "form-descending" };
+  const char *texts[] = { "trafficking romania", "annotated", "zebra", "test", "record", "national strategy",
+                          "violence", "r", "my own", "xyzzy", "domestic" };
+  g_autoptr(GBytes) json = synthetic_dataset (6000, 40, 30, 11);
+  g_autofree char *path = g_build_filename (tmp_dir, "merged-synthetic.json", NULL);
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "twenty-one.json", NULL);
+  g_autofree char *small_copy = g_build_filename (tmp_dir, "merged-twenty-one.json", NULL);
+  g_autofree char *own_path = g_build_filename (tmp_dir, "merged-my-measures.json", NULL);
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-file.json", NULL);
+  g_autofree char *eleven = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autofree char *eleven_copy = g_build_filename (tmp_dir, "merged-eleven.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *contents_eleven = NULL;
+  gsize length;
+  GFile *files[5];
+  g_autoptr(MeasuresCatalog) catalog = NULL;
+  g_autoptr(MeasuresCacheMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (json, NULL), g_bytes_get_size (json), NULL));
+  g_assert_true (g_file_get_contents (small, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (small_copy, contents, length, NULL));
+  g_assert_true (g_file_get_contents (eleven, &contents_eleven, &length, NULL));
+  g_assert_true (g_file_set_contents (eleven_copy, contents_eleven, length, NULL));
+  g_assert_true (g_file_set_contents (own_path, own_records, -1, NULL));
+  files[0] = g_file_new_for_path (eleven_copy);
+  files[1] = g_file_new_for_path (path);
+  files[2] = g_file_new_for_path (small_copy);
+  files[3] = g_file_new_for_path (missing);
+  files[4] = g_file_new_for_path (own_path);
+
+  /* Loaded once, which writes the caches of the two test datasets. */
+  catalog = measures_loader_load_catalog (files, G_N_ELEMENTS (files), NULL);
+  g_assert_cmpuint (measures_index_get_n_measures (catalog->index), ==, 11 + 6000 + 21 + 1);
+  {
+    g_autoptr(MeasuresCacheSearch) cached = measures_cache_search_open (files[2], &error);
+
+    g_assert_no_error (error);
+  }
+  /* My Measures has none, and is read whole. */
+  {
+    g_autoptr(GFile) own_cache = measures_cache_get_file (files[4]);
+
+    g_assert_cmpint (g_remove (g_file_peek_path (own_cache)), ==, 0);
+  }
+
+  merge = measures_cache_merge_open (files, G_N_ELEMENTS (files), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measures_cache_merge_get_n_measures (merge), ==,
+                    measures_index_get_n_measures (catalog->index));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+      {
+        g_autoptr(MeasuresQuery) query = measures_query_new ();
+        g_autoptr(GPtrArray) found = NULL;
+        g_autoptr(GPtrArray) expected = NULL;
+        MeasuresSort sort;
+        gboolean descending;
+        guint n_matches;
+
+        g_assert_true (measures_sort_from_name (sorts[s], &sort, &descending));
+        measures_query_set_search (query, texts[t]);
+        expected = sorted_index_ids (catalog, texts[t], sort, descending, &n_matches);
+        found = measures_cache_merge_find (merge, query, sort, descending, 50, NULL);
+        /* Only many records to sort send it to the index. */
+        if (found == NULL)
+          {
+            g_assert_cmpint (sort, !=, MEASURES_SORT_NONE);
+            g_assert_cmpuint (n_matches, >, 2000);
+            continue;
+          }
+        if (found->len != expected->len)
+          g_error ("“%s” in %s: %u ids from the caches, %u from the index", texts[t], sorts[s], found->len,
+                   expected->len);
+        for (guint i = 0; i < found->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
+      }
+
+  /* Each measure, as the index has it: the copies that replace others. */
+  for (guint i = 0; i < measures_index_get_n_measures (catalog->index); i++)
+    {
+      MeasuresMeasure *measure = measures_index_get_measure (catalog->index, i);
+      g_autoptr(MeasuresMeasure) read = NULL;
+
+      g_assert_true (measures_cache_merge_read_measure (merge, measures_measure_get_id (measure), &read));
+      g_assert_nonnull (read);
+      g_assert_cmpstr (measures_measure_resolve_title (read, NULL), ==,
+                       measures_measure_resolve_title (measure, NULL));
+    }
+  {
+    g_autoptr(MeasuresMeasure) read = NULL;
+
+    g_assert_true (measures_cache_merge_read_measure (merge, "no-such-measure", &read));
+    g_assert_null (read);
+    g_assert_true (measures_cache_merge_read_measure (merge, "test-3", &read));
+    g_assert_cmpstr (measures_measure_resolve_title (read, NULL), ==, "Zebra test record, edited");
+  }
+
+  /* A folder, or a large file without a cache, is loaded. */
+  g_object_unref (files[3]);
+  files[3] = g_file_new_for_path (tmp_dir);
+  g_clear_pointer (&merge, measures_cache_merge_free);
+  merge = measures_cache_merge_open (files, G_N_ELEMENTS (files), &error);
+  g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+  g_assert_null (merge);
+  g_clear_error (&error);
+  {
+    g_autoptr(GFile) large_cache = measures_cache_get_file (files[1]);
+
+    g_assert_cmpuint (g_bytes_get_size (json), >, 1024 * 1024);
+    g_assert_cmpint (g_remove (g_file_peek_path (large_cache)), ==, 0);
+  }
+  merge = measures_cache_merge_open (files + 1, 1, &error);
+  g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+  g_assert_null (merge);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/cache-search/bundled-data", test_bundled_data);
   g_test_add_func ("/cache-search/synthetic", test_synthetic);
   g_test_add_func ("/cache-search/not-believed", test_not_believed);
+  g_test_add_func ("/cache-search/merged", test_merged);
 
   status = g_test_run ();
 

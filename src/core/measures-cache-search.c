@@ -414,6 +414,85 @@ fail:
 }
 
 /**
+ * measures_cache_search_match:
+ * @words: the search's folded words, as from
+ *   measures_query_get_search_words()
+ *
+ * Returns: (transfer full) (nullable): a bit for each record of the
+ *   cache, set when its texts or facet labels have a word starting with
+ *   each of @words; %NULL when this search cannot answer as the index
+ *   would (a word longer than any indexed word)
+ */
+MeasuresBitset *
+measures_cache_search_match (MeasuresCacheSearch *self,
+                             const char * const  *words)
+{
+  g_autoptr(MeasuresBitset) matches = NULL;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  n = self->r.n_records;
+  matches = measures_bitset_new (n);
+  measures_bitset_fill (matches);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      g_autoptr(MeasuresBitset) bits = NULL;
+      g_autoptr(MeasuresBitset) labels = NULL;
+
+      /* The index checks such a word against each candidate's text. */
+      if (strlen (words[w]) > MEASURES_WORD_MAX)
+        return NULL;
+
+      bits = measures_bitset_new (n);
+      _measures_word_index_add_prefix (self->words, words[w], NULL, 0, bits);
+      labels = measures_bitset_new (self->values->len);
+      _measures_word_index_add_prefix (self->label_words, words[w], NULL, 0, labels);
+      for (guint v = 0; v < self->values->len; v++)
+        if (measures_bitset_get (labels, v))
+          measures_bitset_or (bits, g_array_index (self->values, Value, v).bits);
+      measures_bitset_and (matches, bits);
+    }
+
+  return g_steal_pointer (&matches);
+}
+
+/**
+ * measures_cache_search_get_id:
+ * @record: a record number, below measures_cache_search_get_n_measures()
+ *
+ * Returns: (nullable): the id of @record, in the cache, or %NULL if it
+ *   is damaged
+ */
+const char *
+measures_cache_search_get_id (MeasuresCacheSearch *self,
+                              guint                record)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (record < self->r.n_records, NULL);
+
+  return text_at (&self->r, self->r.records[(gsize) record * RECORD_FIELDS + F_ID]);
+}
+
+/**
+ * measures_cache_search_read_record:
+ * @record: a record number, below measures_cache_search_get_n_measures()
+ *
+ * Returns: (transfer full) (nullable): that record, read from the
+ *   cache, or %NULL if it is damaged
+ */
+MeasuresMeasure *
+measures_cache_search_read_record (MeasuresCacheSearch *self,
+                                   guint                record)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (record < self->r.n_records, NULL);
+
+  return _measures_cache_read_record (&self->r, self->r.records + (gsize) record * RECORD_FIELDS, NULL);
+}
+
+/**
  * measures_cache_search_find:
  * @words: the search's folded words, as from
  *   measures_query_get_search_words()
@@ -442,26 +521,8 @@ measures_cache_search_find (MeasuresCacheSearch *self,
   if (words[0] == NULL)
     return g_steal_pointer (&ids);
 
-  matches = measures_bitset_new (n);
-  measures_bitset_fill (matches);
-  for (guint w = 0; words[w] != NULL; w++)
-    {
-      g_autoptr(MeasuresBitset) bits = NULL;
-      g_autoptr(MeasuresBitset) labels = NULL;
-
-      /* The index checks such a word against each candidate's text. */
-      if (strlen (words[w]) > MEASURES_WORD_MAX)
-        return NULL;
-
-      bits = measures_bitset_new (n);
-      _measures_word_index_add_prefix (self->words, words[w], NULL, 0, bits);
-      labels = measures_bitset_new (self->values->len);
-      _measures_word_index_add_prefix (self->label_words, words[w], NULL, 0, labels);
-      for (guint v = 0; v < self->values->len; v++)
-        if (measures_bitset_get (labels, v))
-          measures_bitset_or (bits, g_array_index (self->values, Value, v).bits);
-      measures_bitset_and (matches, bits);
-    }
+  if ((matches = measures_cache_search_match (self, words)) == NULL)
+    return NULL;
 
   for (guint i = 0; i < n && ids->len < max; i++)
     {
@@ -469,7 +530,7 @@ measures_cache_search_find (MeasuresCacheSearch *self,
 
       if (!measures_bitset_get (matches, i))
         continue;
-      if ((id = text_at (&self->r, self->r.records[(gsize) i * RECORD_FIELDS + F_ID])) == NULL)
+      if ((id = measures_cache_search_get_id (self, i)) == NULL)
         return NULL;
       if (only != NULL && !g_hash_table_contains (only, id))
         continue;

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "measures-bitset.h"
 #include "measures-cache.h"
 #include "measures-measure.h"
 
@@ -27,6 +28,12 @@ GPtrArray           *measures_cache_search_find           (MeasuresCacheSearch *
                                                            GHashTable          *only);
 MeasuresMeasure     *measures_cache_search_read_measure   (MeasuresCacheSearch *self,
                                                            const char          *id);
+MeasuresBitset      *measures_cache_search_match          (MeasuresCacheSearch *self,
+                                                           const char * const  *words);
+const char          *measures_cache_search_get_id         (MeasuresCacheSearch *self,
+                                                           guint                record);
+MeasuresMeasure     *measures_cache_search_read_record    (MeasuresCacheSearch *self,
+                                                           guint                record);
 guint                measures_cache_search_get_n_measures (MeasuresCacheSearch *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresCacheSearch, measures_cache_search_free)
