@@ -14,6 +14,7 @@
 
 #include "measures-index.h"
 #include "measures-loader.h"
+#include "measures-text.h"
 #include "measures-vocabulary.h"
 
 /* Words that Romanian writes as English does. */
@@ -162,6 +163,149 @@ test_romanian_collation (void)
   setlocale (LC_COLLATE, "C.UTF-8");
 }
 
+static char **sorted_keys;
+
+/* The C library's key of the text in NFKC, as g_utf8_collate() compares
+ * it: strcmp() of two such keys is strcoll()'s answer, but for a few
+ * texts with punctuation that the locale ignores at the first three
+ * levels, where glibc's strcoll() and strxfrm() disagree (see below). */
+static char *
+libc_key (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  gsize length = strxfrm (NULL, normal, 0);
+  char *key = g_malloc (length + 1);
+
+  strxfrm (key, normal, length + 1);
+
+  return key;
+}
+
+static int
+compare_by_libc_key (const void *a,
+                     const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  int cmp = strcmp (sorted_keys[x], sorted_keys[y]);
+
+  return cmp != 0 ? cmp : (x > y) - (x < y);
+}
+
+/* Many titles that differ only in diacritics, case or punctuation, each
+ * tie between two of them standing both ways in the data, sort exactly
+ * as the C library's keys of them in NFKC order them (and the same text
+ * by its place in the data): the first level of the keys ties for them,
+ * so their whole keys decide. That is g_utf8_collate()'s order but for
+ * pairs where glibc's strcoll() disagrees with its own strxfrm(): one
+ * such pair is shown to stay as strxfrm() has it. Enough titles to make
+ * the keys on every core, some the table of characters' keys cannot key
+ * (Greek, a combining accent, an emoji, a dash). */
+static void
+test_romanian_collation_ties (void)
+{
+  static const char *words[] = {
+    "lege", "Lege", "LEGE", "legé", "lége", "Lége", "lège", "legea", "Legea", "le-ge", "le ge",
+    "lege.", "lege,", "(lege)", "lege’", "știință", "Știință", "ştiinţă", "stiinta", "Stiinta",
+    "ȘTIINȚĂ", "tara", "Țara", "țară", "Tară", "ana", "Ana", "ană", "Ană", "âna", "îna", "ina", "Ina",
+    "2018", "2018/1", "2018-1", "2018.1", "νόμος", "Νόμος", "ﬁnal", "final", "cafe\xcc\x81", "café",
+    "Zürich", "zurich", "😀", "Îndrumar", "indrumar", "Indrumar", "",
+  };
+  static const char *separators[] = { " ", "-", ", ", "", " – " };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autoptr(MeasuresIndex) index = NULL;
+  g_autofree const char **titles = NULL;
+  g_autofree guint *expected = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *saved_ctype = g_strdup (setlocale (LC_CTYPE, NULL));
+  const guint *ascending, *descending;
+  const guint n = 6000;
+  guint ties[2] = { 0, 0 };
+
+  if (!make_romanian_locale () || setlocale (LC_CTYPE, "ro_RO.UTF-8") == NULL)
+    {
+      g_test_skip ("the ro_RO.UTF-8 locale is not available and localedef could not make it");
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_words = g_rand_int_range (rand, 1, 4);
+
+      g_string_append_printf (json, "%s{\"id\":\"%u\",\"country\":\"X\",\"title\":\"", i > 0 ? "," : "", i);
+      for (guint w = 0; w < n_words; w++)
+        {
+          if (w > 0)
+            g_string_append (json, separators[g_rand_int_range (rand, 0, G_N_ELEMENTS (separators))]);
+          g_string_append (json, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      g_string_append (json, "\"}");
+    }
+  g_string_append (json, "]");
+  bytes = g_bytes_new (json->str, json->len);
+
+  dataset = measures_loader_load_bytes (bytes, NULL, "ties.json");
+  g_assert_nonnull (dataset);
+  index = measures_index_new (measures_dataset_get_measures (dataset));
+  g_assert_cmpuint (measures_index_get_n_measures (index), ==, n);
+
+  titles = g_new (const char *, n);
+  keys = g_new0 (char *, n + 1);
+  expected = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      titles[i] = measures_measure_resolve_title (measures_index_get_measure (index, i), NULL);
+      keys[i] = libc_key (titles[i]);
+      expected[i] = i;
+    }
+  sorted_keys = keys;
+  qsort (expected, n, sizeof (guint), compare_by_libc_key);
+
+  ascending = measures_index_get_order (index, MEASURES_SORT_TITLE, FALSE);
+  descending = measures_index_get_order (index, MEASURES_SORT_TITLE, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      if (ascending[i] != expected[i])
+        g_error ("at %u: “%s” (%u) where the C library has “%s” (%u)", i, titles[ascending[i]], ascending[i],
+                 titles[expected[i]], expected[i]);
+      g_assert_cmpuint (descending[n - 1 - i], ==, expected[i]);
+    }
+
+  /* The data has what the test is for: texts that differ, equal at the
+   * first level, in the order GLib gives them against their places in
+   * the data, and the other way round. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GByteArray) a = g_byte_array_new ();
+      g_autoptr(GByteArray) b = g_byte_array_new ();
+
+      measures_collate_key_first_level (titles[expected[i - 1]], a);
+      measures_collate_key_first_level (titles[expected[i]], b);
+      if (!g_str_equal (titles[expected[i - 1]], titles[expected[i]]) &&
+          g_str_equal ((const char *) a->data, (const char *) b->data))
+        ties[expected[i - 1] > expected[i]]++;
+    }
+  g_test_message ("ties in the data's order: %u, against it: %u", ties[0], ties[1]);
+  for (guint i = 1; i < n; i++)
+    if (g_utf8_collate (titles[expected[i - 1]], titles[expected[i]]) > 0)
+      g_test_message ("strcoll() disagrees with strxfrm(): “%s” and “%s”", titles[expected[i - 1]],
+                      titles[expected[i]]);
+  {
+    g_autofree char *a = libc_key ("2018.1 – Ana");
+    g_autofree char *b = libc_key ("2018.1-Ana");
+
+    if (g_utf8_collate ("2018.1 – Ana", "2018.1-Ana") > 0 && strcmp (a, b) < 0)
+      g_test_message ("glibc's strcoll() and strxfrm() disagree on “2018.1 – Ana” and “2018.1-Ana”");
+  }
+  g_assert_cmpuint (ties[0], >, 50);
+  g_assert_cmpuint (ties[1], >, 50);
+
+  setlocale (LC_CTYPE, saved_ctype);
+  setlocale (LC_COLLATE, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/vocabulary/bundled-values-known", test_bundled_values_known);
   g_test_add_func ("/vocabulary/search-by-label", test_search_by_label);
   g_test_add_func ("/vocabulary/romanian-collation", test_romanian_collation);
+  g_test_add_func ("/vocabulary/romanian-collation-ties", test_romanian_collation_ties);
 
   status = g_test_run ();
 

@@ -56,6 +56,7 @@ typedef struct
   char *locale;             /* LC_COLLATE it stands for */
   gboolean usable;
   gint samples;             /* texts still to compare with strxfrm() */
+  guint longest_first;      /* the longest first level of a character */
   GByteArray *bytes;
   CharKey chars[TABLE_END];
 } Table;
@@ -108,6 +109,7 @@ cut_key (Table      *table,
   entry->length[3] = strlen (level);
   g_byte_array_append (table->bytes, (const guint8 *) level, strlen (level));
   entry->known = TRUE;
+  table->longest_first = MAX (table->longest_first, entry->length[0]);
 
   return TRUE;
 }
@@ -326,6 +328,83 @@ measures_collate_key (const char *text)
     }
 
   return key;
+}
+
+/* Appends the first level of @text's key from the table, or returns
+ * %FALSE (with nothing appended) when a character is not in it. */
+static gboolean
+table_first_level (const Table *table,
+                   const char  *text,
+                   GByteArray  *out)
+{
+  const guint8 *bytes = table->bytes->data;
+  guint start = out->len;
+  guint8 *to;
+
+  /* Room for the longest first level of every byte. */
+  g_byte_array_set_size (out, start + strlen (text) * table->longest_first + 1);
+  to = out->data + start;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0';)
+    {
+      gunichar c;
+      const CharKey *entry;
+
+      if (*p < 0x80)
+        c = *p++;
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+      if (c >= TABLE_END || !(entry = &table->chars[c])->known)
+        {
+          g_byte_array_set_size (out, start);
+          return FALSE;
+        }
+      for (guint k = 0; k < entry->length[0]; k++)
+        *to++ = bytes[entry->start[0] + k];
+    }
+  *to++ = '\0';
+  g_byte_array_set_size (out, to - out->data);
+
+  return TRUE;
+}
+
+/**
+ * measures_collate_key_first_level:
+ * @text: UTF-8 text
+ * @out: where to append it
+ *
+ * Appends to @out the key of measures_collate_key() up to its first
+ * 0x01 (all of it when it has none), and a nul: in a locale whose keys
+ * are cut in levels (see above), the key's first level, a fraction of it
+ * and of the time it takes. Where the first levels of two texts differ,
+ * strcmp() of them orders the two as their whole keys do (a level ends
+ * in 0x01 or the key's end, below any other byte, so the shorter of two
+ * where one starts the other comes first in both); only texts whose first
+ * levels are the same need their whole keys compared.
+ */
+void
+measures_collate_key_first_level (const char *text,
+                                  GByteArray *out)
+{
+  Table *table;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (out != NULL);
+
+  /* The first texts are keyed whole, to be checked against the C
+   * library's keys (see measures_collate_key()). */
+  if (utf8_locale () && *text != '\0' && (table = get_table ()) != NULL &&
+      g_atomic_int_get (&table->usable) && g_atomic_int_get (&table->samples) <= 0 &&
+      table_first_level (table, text, out))
+    return;
+
+  key = measures_collate_key (text);
+  g_byte_array_append (out, (const guint8 *) key, strcspn (key, "\001"));
+  g_byte_array_append (out, (const guint8 *) "", 1);
 }
 
 /* The key of @text from the table alone: NULL when the table cannot

@@ -29,14 +29,18 @@ struct _MeasuresIndexOrders
   guint *orders[MEASURES_N_SORTS][2];
 };
 
-/* Sorting: keys are made once per measure, never per comparison. */
+/* Sorting: keys are made once per measure, never per comparison. A
+ * measure first gets only the first level of its key (most of the time
+ * of a sort was writing and comparing whole keys, four levels of about
+ * two bytes a character each); the measures whose first levels are the
+ * same are then ordered by their whole keys, which only they get. */
 
 typedef struct
 {
   guint64 prefix;       /* the key's first bytes, big-endian: most
                          * comparisons end here */
   guint position;
-  char *key;
+  const char *key;      /* its first level */
   int year_from;
   int year_to;
 } SortEntry;
@@ -125,25 +129,26 @@ joined_labels (MeasuresFacet       facet,
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-static char *
-sort_key (MeasuresMeasure    *measure,
-          MeasuresSort        sort,
-          const char * const *langs)
+/* The text a measure sorts by: borrowed, or in @owned. */
+static const char *
+sort_text (MeasuresMeasure    *measure,
+           MeasuresSort        sort,
+           const char * const *langs,
+           char              **owned)
 {
-  g_autofree char *text = NULL;
-
+  *owned = NULL;
   switch (sort)
     {
     case MEASURES_SORT_TITLE:
-      return measures_collate_key (measures_measure_resolve_title (measure, langs));
+      return measures_measure_resolve_title (measure, langs);
     case MEASURES_SORT_COUNTRY:
-      text = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
+      *owned = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
       break;
     case MEASURES_SORT_TYPE:
-      text = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
+      *owned = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
       break;
     case MEASURES_SORT_FORM:
-      text = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
+      *owned = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
       break;
     case MEASURES_SORT_NONE:
     case MEASURES_SORT_YEAR:
@@ -152,7 +157,7 @@ sort_key (MeasuresMeasure    *measure,
       g_assert_not_reached ();
     }
 
-  return measures_collate_key (text);
+  return *owned;
 }
 
 typedef struct
@@ -163,21 +168,94 @@ typedef struct
   const char * const *langs;
   guint from;
   guint to;
+  GByteArray *keys;          /* the first levels of its entries' keys */
 } KeyJob;
 
-/* Collation keys are the cost of a sort; they are made on every core. */
+/* Collation keys are the cost of a sort; they are made on every core,
+ * each job's into one block. */
 static gpointer
 make_keys (gpointer data)
 {
   KeyJob *job = data;
+  g_autoptr(GArray) starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), job->to - job->from);
 
   for (guint i = job->from; i < job->to; i++)
     {
-      job->entries[i].key = sort_key (g_ptr_array_index (job->orders->measures, i), job->sort, job->langs);
+      g_autofree char *owned = NULL;
+      const char *text = sort_text (g_ptr_array_index (job->orders->measures, i), job->sort, job->langs, &owned);
+      guint start = job->keys->len;
+
+      g_array_append_val (starts, start);
+      measures_collate_key_first_level (text, job->keys);
+    }
+
+  /* The block has stopped moving. */
+  for (guint i = job->from; i < job->to; i++)
+    {
+      job->entries[i].key = (const char *) job->keys->data + g_array_index (starts, guint, i - job->from);
       job->entries[i].prefix = key_prefix (job->entries[i].key);
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  char *key;                 /* the whole key */
+  guint position;
+} TiedEntry;
+
+static int
+compare_tied (gconstpointer a,
+              gconstpointer b)
+{
+  const TiedEntry *x = a, *y = b;
+  int cmp = strcmp (x->key, y->key);
+
+  return cmp != 0 ? cmp : (x->position > y->position) - (x->position < y->position);
+}
+
+/* Orders @entries[@from..@to), whose first levels are the same (and so
+ * in the order of their positions), by their whole keys. The same text
+ * has the same key: a run of one text stays as it is. */
+static void
+order_tied (MeasuresIndexOrders *self,
+            SortEntry           *entries,
+            guint                from,
+            guint                to,
+            MeasuresSort         sort,
+            const char * const  *langs)
+{
+  g_autofree char *first_owned = NULL;
+  const char *first = sort_text (g_ptr_array_index (self->measures, entries[from].position), sort, langs,
+                                 &first_owned);
+  g_autofree TiedEntry *tied = NULL;
+  gboolean same = TRUE;
+
+  for (guint i = from + 1; i < to && same; i++)
+    {
+      g_autofree char *owned = NULL;
+
+      same = g_str_equal (first, sort_text (g_ptr_array_index (self->measures, entries[i].position), sort, langs,
+                                            &owned));
+    }
+  if (same)
+    return;
+
+  tied = g_new (TiedEntry, to - from);
+  for (guint i = from; i < to; i++)
+    {
+      g_autofree char *owned = NULL;
+      const char *text = sort_text (g_ptr_array_index (self->measures, entries[i].position), sort, langs, &owned);
+
+      tied[i - from] = (TiedEntry) { measures_collate_key (text), entries[i].position };
+    }
+  qsort (tied, to - from, sizeof (TiedEntry), compare_tied);
+  for (guint i = from; i < to; i++)
+    {
+      entries[i].position = tied[i - from].position;
+      g_free (tied[i - from].key);
+    }
 }
 
 static const guint *
@@ -218,7 +296,10 @@ get_order_locked (MeasuresIndexOrders *self,
       entries[i].year_to = self->year_to[i];
     }
 
-  if (sort != MEASURES_SORT_YEAR)
+  if (sort == MEASURES_SORT_YEAR)
+    qsort (entries, self->n, sizeof (SortEntry),
+           descending ? compare_entries_by_year_descending : compare_entries_by_year_ascending);
+  else
     {
       g_auto(GStrv) langs = measures_get_content_languages ();
       guint n_jobs = self->n >= 4096 ? CLAMP (g_get_num_processors (), 1, 8) : 1;
@@ -229,25 +310,32 @@ get_order_locked (MeasuresIndexOrders *self,
         {
           jobs[j] = (KeyJob) { self, entries, sort, (const char * const *) langs,
                                (guint) ((guint64) self->n * j / n_jobs),
-                               (guint) ((guint64) self->n * (j + 1) / n_jobs) };
+                               (guint) ((guint64) self->n * (j + 1) / n_jobs),
+                               g_byte_array_new () };
           threads[j] = j > 0 ? g_thread_new ("measures-sort", make_keys, &jobs[j]) : NULL;
         }
       make_keys (&jobs[0]);
       for (guint j = 1; j < n_jobs; j++)
         g_thread_join (threads[j]);
-    }
 
-  if (sort == MEASURES_SORT_YEAR)
-    qsort (entries, self->n, sizeof (SortEntry),
-           descending ? compare_entries_by_year_descending : compare_entries_by_year_ascending);
-  else
-    qsort (entries, self->n, sizeof (SortEntry), compare_entries_by_key);
+      qsort (entries, self->n, sizeof (SortEntry), compare_entries_by_key);
+
+      /* Runs of the same first level, by their whole keys. */
+      for (guint i = 0, end; i < self->n; i = end)
+        {
+          for (end = i + 1; end < self->n && entries[end].prefix == entries[i].prefix &&
+               strcmp (entries[end].key, entries[i].key) == 0; end++)
+            ;
+          if (end - i > 1)
+            order_tied (self, entries, i, end, sort, (const char * const *) langs);
+        }
+
+      for (guint j = 0; j < n_jobs; j++)
+        g_byte_array_unref (jobs[j].keys);
+    }
 
   for (guint i = 0; i < self->n; i++)
-    {
-      (*order)[i] = entries[i].position;
-      g_free (entries[i].key);
-    }
+    (*order)[i] = entries[i].position;
 
   return *order;
 }

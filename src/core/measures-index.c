@@ -837,6 +837,9 @@ ids_bits (MeasuresIndex      *self,
           const char * const *ids,
           MeasuresBitset     *into)
 {
+  /* No marks, as at most loads from the command line: no map of ids. */
+  if (ids[0] == NULL)
+    return into;
   index_ids (self);
   for (guint i = 0; ids[i] != NULL; i++)
     set_id (self, ids[i], into);
@@ -873,7 +876,8 @@ note_bits (MeasuresIndex   *self,
   g_autofree const char **ids = measures_library_list_notes (library, NULL);
   MeasuresBitset *bits = measures_bitset_new (self->n);
 
-  index_ids (self);
+  if (ids[0] != NULL)
+    index_ids (self);
   for (guint i = 0; ids[i] != NULL; i++)
     if (measures_text_has_word_prefix (measures_library_get_folded_note (library, ids[i]), word))
       set_id (self, ids[i], bits);

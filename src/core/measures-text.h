@@ -92,6 +92,8 @@ char       *measures_text_group_digits   (guint64       n,
 char       *measures_text_format_count   (guint64       n);
 
 char      *measures_collate_key (const char *text);
+void       measures_collate_key_first_level (const char *text,
+                                             GByteArray *out);
 
 void       measures_csv_append_cell (GString    *out,
                                      const char *value,
