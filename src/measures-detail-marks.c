@@ -90,6 +90,16 @@ all_marked (MeasuresDetailMarks *self,
   return TRUE;
 }
 
+/* Setting a tooltip asks the display where the pointer is: only when
+ * it changes. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 sync_star (MeasuresDetailMarks *self)
 {
@@ -109,15 +119,14 @@ sync_star (MeasuresDetailMarks *self)
       label = g_strdup_printf (starred ? ngettext ("%u Measure Starred", "%u Measures Starred", n)
                                        : ngettext ("Star %u Measure", "Star %u Measures", n), n);
       gtk_label_set_text (self->star_label, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
-                                   starred ? _("Starred: click to unstar the selected measures")
-                                           : _("Star the selected measures, to find them under Starred"));
+      set_tooltip (GTK_WIDGET (self->star_button),
+                   starred ? _("Starred: click to unstar the selected measures")
+                           : _("Star the selected measures, to find them under Starred"));
       return;
     }
   gtk_label_set_text (self->star_label, starred ? C_("mark", "Starred") : C_("mark", "Star"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
-                               starred ? _("Starred: click to unstar")
-                                       : _("Star this measure, to find it under Starred"));
+  set_tooltip (GTK_WIDGET (self->star_button),
+               starred ? _("Starred: click to unstar") : _("Star this measure, to find it under Starred"));
 }
 
 static void
@@ -491,6 +500,11 @@ measures_detail_marks_set_selection (MeasuresDetailMarks *self,
                                      const char * const  *ids)
 {
   g_return_if_fail (MEASURES_IS_DETAIL_MARKS (self));
+
+  /* Typing a search selects the first match again and again. */
+  if (self->selection != NULL && ids != NULL &&
+      g_strv_equal ((const char * const *) self->selection, ids))
+    return;
 
   g_strfreev (self->selection);
   self->selection = g_strdupv ((char **) ids);

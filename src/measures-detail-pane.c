@@ -890,6 +890,8 @@ deferred_update (gpointer data)
 
   self->update_source = 0;
   self->last_update = g_get_monotonic_time ();
+  /* The highlight waiting to be shown is shown now too. */
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
   update (self);
 }
 
@@ -925,6 +927,33 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
     }
 }
 
+#define HIGHLIGHT_DELAY_MS 300
+
+/**
+ * measures_detail_pane_show_later:
+ * @measure: (nullable): the measure to show
+ *
+ * Shows @measure once a moment has passed without another: for a
+ * measure that came first in the list as the user types a search, which
+ * may change again at the next key. It is laid out with the search's
+ * words marked, once, when the user pauses, not between two keys.
+ */
+void
+measures_detail_pane_show_later (MeasuresDetailPane *self,
+                                 MeasuresMeasure    *measure)
+{
+  g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
+  g_return_if_fail (measure == NULL || MEASURES_IS_MEASURE (measure));
+
+  if (!g_set_object (&self->measure, measure))
+    return;
+
+  self->picked_here = FALSE;
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, deferred_update, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+}
+
 static gboolean
 same_words (const char * const *a,
             const char * const *b)
@@ -938,8 +967,6 @@ same_words (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-#define HIGHLIGHT_DELAY_MS 300
-
 static void
 apply_highlight (gpointer data)
 {
@@ -947,6 +974,10 @@ apply_highlight (gpointer data)
   double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
 
   self->highlight_source = 0;
+  /* A measure waits to be shown: it will be, with the highlight. */
+  if (self->update_source != 0)
+    return;
+
   update (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
 }

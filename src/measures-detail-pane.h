@@ -24,6 +24,8 @@ void             measures_detail_pane_set_measure (MeasuresDetailPane *self,
 void             measures_detail_pane_set_highlight (MeasuresDetailPane *self,
                                                      const char * const *words);
 
+void             measures_detail_pane_show_later (MeasuresDetailPane *self,
+                                                  MeasuresMeasure    *measure);
 void             measures_detail_pane_refresh (MeasuresDetailPane *self);
 void             measures_detail_pane_set_library (MeasuresDetailPane *self,
                                                    MeasuresLibrary    *library);

@@ -35,8 +35,9 @@ typedef struct
   GtkWidget *row;
   GtkCheckButton *check;
   GtkToggleButton *expander;    /* of a value with children, or NULL */
-  GtkLabel *count;
+  GtkInscription *count;
   guint n;
+  gboolean counted;             /* n is shown */
 } ValueRow;
 
 struct _MeasuresFilterSidebar
@@ -199,6 +200,15 @@ check_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* How many characters the largest count takes: that of every measure. */
+static guint
+count_chars (MeasuresFilterSidebar *self)
+{
+  g_autofree char *text = measures_text_format_count (measures_index_get_n_measures (self->index));
+
+  return MAX (g_utf8_strlen (text, -1), 1);
+}
+
 /* One value: a check button with its label, and its count. A value
  * with children gets a button that shows or hides them. */
 static ValueRow *
@@ -276,7 +286,12 @@ add_row (MeasuresFilterSidebar  *self,
   }
   gtk_box_append (GTK_BOX (row->row), GTK_WIDGET (row->check));
 
-  row->count = GTK_LABEL (gtk_label_new ("0"));
+  /* An inscription, as wide as the largest count can be: a new count
+   * is drawn, not measured, and lays nothing out again. */
+  row->count = GTK_INSCRIPTION (gtk_inscription_new ("0"));
+  gtk_inscription_set_min_chars (row->count, count_chars (self));
+  gtk_inscription_set_nat_chars (row->count, count_chars (self));
+  gtk_inscription_set_xalign (row->count, 1);
   gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (row->count), "numeric");
   gtk_widget_set_valign (GTK_WIDGET (row->count), GTK_ALIGN_CENTER);
@@ -735,14 +750,20 @@ measures_filter_sidebar_set_result (MeasuresFilterSidebar *self,
     {
       ValueRow *row = g_ptr_array_index (self->rows, i);
       guint count = result->counts[row->facet][row->value];
-      g_autofree char *text = measures_text_format_count (count);
-      g_autofree char *description =
-        /* Translators: read by screen readers after a filter value;
-         * %s is a number, with the locale's digit grouping */
-        g_strdup_printf (ngettext ("%s measure", "%s measures", count), text);
+      g_autofree char *text = NULL;
+      g_autofree char *description = NULL;
 
+      /* Most counts stay as a search is typed. */
+      if (row->counted && row->n == count)
+        continue;
+
+      text = measures_text_format_count (count);
+      /* Translators: read by screen readers after a filter value;
+       * %s is a number, with the locale's digit grouping */
+      description = g_strdup_printf (ngettext ("%s measure", "%s measures", count), text);
       row->n = count;
-      gtk_label_set_text (row->count, text);
+      row->counted = TRUE;
+      gtk_inscription_set_text (row->count, text);
       measures_accessible_set_description (GTK_WIDGET (row->check), description);
       if (count == 0)
         gtk_widget_add_css_class (row->row, "empty");

@@ -20,7 +20,9 @@
  *
  *   MeasuresSession:result → MeasuresResultModel (the matches in the
  *   chosen order; one items-changed for the stretch that changed)
- *     → GtkMultiSelection → GtkColumnView; its selected items
+ *     → its rows (the same places, each always the same item, given
+ *       the measure there now) → GtkMultiSelection → GtkColumnView;
+ *       its selected items
  *         → :n-selected, measures_measure_list_dup_selection()
  *       and the one selected last → :selected-measure (the measure
  *         the detail pane shows)
@@ -57,6 +59,7 @@ struct _MeasuresMeasureList
   guint active : 1;
   guint stale : 1;
   guint updating : 1;
+  guint following : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasureList, measures_measure_list, ADW_TYPE_BIN)
@@ -158,10 +161,12 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (label, "measure-title");
 }
 
+/* The measure a cell shows: its row's, which changes as the results do
+ * (see MeasuresResultModel); %NULL for a row about to go. */
 static MeasuresMeasure *
 item_measure (GtkListItem *item)
 {
-  return MEASURES_MEASURE (gtk_list_item_get_item (item));
+  return measures_result_row_get_measure (MEASURES_RESULT_ROW (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -207,10 +212,10 @@ joined_labels (MeasuresFacet       facet,
  * Country, Years, Type, Form", the cells in the order of the columns,
  * even those a narrow window hides. */
 static void
-name_row (GtkListItem *item,
-          const char  *title)
+name_row (GtkListItem     *item,
+          MeasuresMeasure *measure,
+          const char      *title)
 {
-  MeasuresMeasure *measure = item_measure (item);
   g_autofree char *country = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
                                                         measures_measure_get_country (measure));
   g_autofree char *years = measures_measure_dup_years_label (measure);
@@ -222,15 +227,102 @@ name_row (GtkListItem *item,
 }
 
 static void
+show_title (GtkListItem *item)
+{
+  MeasuresMeasure *measure = item_measure (item);
+  g_auto(GStrv) langs = NULL;
+
+  if (measure == NULL)
+    return;
+
+  langs = measures_get_content_languages ();
+  set_long_cell_text (item, measures_measure_resolve_title (measure, (const char * const *) langs));
+  name_row (item, measure, gtk_inscription_get_text (GTK_INSCRIPTION (gtk_list_item_get_child (item))));
+}
+
+static void
+show_country (GtkListItem *item)
+{
+  MeasuresMeasure *measure = item_measure (item);
+  g_autofree char *label = NULL;
+
+  if (measure == NULL)
+    return;
+
+  label = measures_vocabulary_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure));
+  set_long_cell_text (item, label);
+}
+
+static void
+show_years (GtkListItem *item)
+{
+  MeasuresMeasure *measure = item_measure (item);
+  g_autofree char *years = NULL;
+
+  if (measure == NULL)
+    return;
+
+  years = measures_measure_dup_years_label (measure);
+  set_cell_text (item, years);
+}
+
+static void
+show_joined (GtkListItem  *item,
+             MeasuresFacet facet)
+{
+  MeasuresMeasure *measure = item_measure (item);
+  g_autofree char *text = NULL;
+
+  if (measure == NULL)
+    return;
+
+  text = joined_labels (facet, facet == MEASURES_FACET_TYPE ? measures_measure_get_types (measure)
+                                                            : measures_measure_get_forms (measure));
+  set_long_cell_text (item, text);
+}
+
+static void
+show_types (GtkListItem *item)
+{
+  show_joined (item, MEASURES_FACET_TYPE);
+}
+
+static void
+show_forms (GtkListItem *item)
+{
+  show_joined (item, MEASURES_FACET_FORM);
+}
+
+/* Shows the row's measure, and shows it again whenever the row is given
+ * another: the row keeps its widgets as the results change. */
+static void
+follow_row (GtkListItem *item,
+            void (*show)(GtkListItem *item))
+{
+  gulong handler = g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::measure",
+                                             G_CALLBACK (show), item);
+
+  g_object_set_data (G_OBJECT (item), "measures-row-handler", GSIZE_TO_POINTER (handler));
+  show (item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "measures-row-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+}
+
+static void
 bind_title_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  g_auto(GStrv) langs = measures_get_content_languages ();
-  const char *title = measures_measure_resolve_title (item_measure (item), (const char * const *) langs);
-
-  set_long_cell_text (item, title);
-  name_row (item, gtk_inscription_get_text (GTK_INSCRIPTION (gtk_list_item_get_child (item))));
+  follow_row (item, show_title);
 }
 
 static void
@@ -238,10 +330,7 @@ bind_country_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  g_autofree char *label = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
-                                                      measures_measure_get_country (item_measure (item)));
-
-  set_long_cell_text (item, label);
+  follow_row (item, show_country);
 }
 
 static void
@@ -249,19 +338,7 @@ bind_years_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  g_autofree char *years = measures_measure_dup_years_label (item_measure (item));
-
-  set_cell_text (item, years);
-}
-
-static void
-bind_joined (GtkListItem        *item,
-             MeasuresFacet       facet,
-             const char * const *values)
-{
-  g_autofree char *text = joined_labels (facet, values);
-
-  set_long_cell_text (item, text);
+  follow_row (item, show_years);
 }
 
 static void
@@ -269,7 +346,7 @@ bind_type_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  bind_joined (item, MEASURES_FACET_TYPE, measures_measure_get_types (item_measure (item)));
+  follow_row (item, show_types);
 }
 
 static void
@@ -277,7 +354,7 @@ bind_form_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  bind_joined (item, MEASURES_FACET_FORM, measures_measure_get_forms (item_measure (item)));
+  follow_row (item, show_forms);
 }
 
 /* Sorting.
@@ -454,6 +531,9 @@ update (MeasuresMeasureList *self)
     }
 
   result = measures_session_get_result (self->session);
+  /* The same records, other results: a search being typed. */
+  self->following = measures_result_model_get_index (self->results) != NULL &&
+                    measures_result_model_get_index (self->results) == measures_session_get_index (self->session);
   self->updating = TRUE;
   measures_result_model_update (self->results, measures_session_get_index (self->session),
                                 result != NULL ? result->matches : NULL,
@@ -475,6 +555,7 @@ update (MeasuresMeasureList *self)
   /* Told once, for what is selected now. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_MEASURE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+  self->following = FALSE;
 }
 
 static void
@@ -833,6 +914,7 @@ measures_measure_list_class_init (MeasuresMeasureListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_years_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_type_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_form_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
 }
 
 static void
@@ -863,7 +945,7 @@ measures_measure_list_init (MeasuresMeasureList *self)
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The selection follows the measures, not the rows: see update(). */
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  self->selection = gtk_multi_selection_new (measures_result_model_get_rows (self->results));
   self->current = GTK_INVALID_LIST_POSITION;
   self->was = gtk_bitset_new_empty ();
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -936,7 +1018,7 @@ measures_measure_list_get_model (MeasuresMeasureList *self)
 
   catch_up (self);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->results);
 }
 
 /**
@@ -960,6 +1042,21 @@ measures_measure_list_get_selected (MeasuresMeasureList *self)
   measure = g_list_model_get_item (G_LIST_MODEL (self->results), self->current);
 
   return measure;
+}
+
+/**
+ * measures_measure_list_get_following_results:
+ *
+ * Returns: whether the selection is changing because the results of the
+ *   same records did (a search typed, a filter chosen), not because the
+ *   user moved it or the records were loaded
+ */
+gboolean
+measures_measure_list_get_following_results (MeasuresMeasureList *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), FALSE);
+
+  return self->following;
 }
 
 /**

@@ -23,6 +23,7 @@ void             measures_measure_list_set_active   (MeasuresMeasureList *self,
                                                      gboolean             active);
 GListModel      *measures_measure_list_get_model    (MeasuresMeasureList *self);
 MeasuresMeasure *measures_measure_list_get_selected (MeasuresMeasureList *self);
+gboolean         measures_measure_list_get_following_results (MeasuresMeasureList *self);
 guint            measures_measure_list_get_n_selected (MeasuresMeasureList *self);
 GPtrArray       *measures_measure_list_dup_selection  (MeasuresMeasureList *self);
 GPtrArray       *measures_measure_list_dup_measures   (MeasuresMeasureList  *self,

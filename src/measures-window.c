@@ -264,6 +264,19 @@ stop_search_cb (MeasuresWindow *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* The detail pane shows the measure selected last. One that comes first
+ * as the user types a search is laid out when they pause. */
+static void
+selected_measure_cb (MeasuresWindow *self)
+{
+  MeasuresMeasure *measure = measures_measure_list_get_selected (self->measure_list);
+
+  if (measures_measure_list_get_following_results (self->measure_list))
+    measures_detail_pane_show_later (self->detail_pane, measure);
+  else
+    measures_detail_pane_set_measure (self->detail_pane, measure);
+}
+
 static void
 query_changed_cb (MeasuresWindow *self,
                   MeasuresQuery  *query)
@@ -703,8 +716,9 @@ measures_window_init (MeasuresWindow *self)
   measures_measure_list_set_session (self->measure_list, self->session);
   g_object_bind_property (self->session, "sort-by", self->measure_list, "sort-by",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->measure_list, "selected-measure", self->detail_pane, "measure",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->measure_list, "notify::selected-measure", G_CALLBACK (selected_measure_cb), self,
+                           G_CONNECT_SWAPPED);
+  selected_measure_cb (self);
 
   measures_filter_sidebar_set_query (self->filter_sidebar, query);
   measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));

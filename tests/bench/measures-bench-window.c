@@ -34,6 +34,12 @@ static GArray *starts;          /* gint64, when each of those frames began */
 static GArray *cpu_paints;
 static GdkFrameClock *watched_clock;      /* gint64, the main thread's processor time then */
 static gint64 frame_start;
+static gint64 frame_start_cpu;
+static gint64 frame_layout_cpu;
+/* The processor time of each frame watched, where it began and where its
+ * layout ended. */
+static GArray *cpu_starts;
+static GArray *cpu_layouts;
 
 static double
 ms (gint64 usec)
@@ -72,6 +78,16 @@ before_paint_cb (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   frame_start = g_get_monotonic_time ();
+  frame_start_cpu = thread_cpu_time ();
+  frame_layout_cpu = frame_start_cpu;
+}
+
+/* Connected after the window's own handler: the layout is done. */
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  frame_layout_cpu = thread_cpu_time ();
 }
 
 static void
@@ -85,6 +101,8 @@ after_paint_cb (GdkFrameClock *clock,
   g_array_append_val (paints, now);
   g_array_append_val (cpu_paints, cpu);
   g_array_append_val (starts, frame_start);
+  g_array_append_val (cpu_starts, frame_start_cpu);
+  g_array_append_val (cpu_layouts, frame_layout_cpu);
 }
 
 static void
@@ -97,6 +115,7 @@ watch_frames (GtkWidget *widget)
   clock = gtk_widget_get_frame_clock (widget);
   watched_clock = clock;
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
@@ -234,6 +253,9 @@ typedef struct
   GArray *to_frame;   /* from the change to the frame that shows it painted */
   GArray *work;       /* the window's handlers of it, and that frame */
   GArray *cpu;        /* the processor time of the main thread meanwhile */
+  GArray *handler_cpu; /* of that, the handlers of the change */
+  GArray *layout_cpu; /* the frame's own until its layout was done */
+  GArray *paint_cpu;  /* the frame's own from then until painted */
 } Typing;
 
 static void
@@ -242,6 +264,9 @@ typing_init (Typing *typing)
   typing->to_frame = g_array_new (FALSE, FALSE, sizeof (double));
   typing->work = g_array_new (FALSE, FALSE, sizeof (double));
   typing->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  typing->handler_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  typing->layout_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  typing->paint_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
@@ -251,10 +276,19 @@ typing_print (Typing     *typing,
   g_autofree char *to_frame = g_strconcat (prefix, "query_to_frame", NULL);
   g_autofree char *work = g_strconcat (prefix, "query_work", NULL);
   g_autofree char *cpu = g_strconcat (prefix, "query_cpu", NULL);
+  g_autofree char *handler_cpu = g_strconcat (prefix, "query_handler_cpu", NULL);
+  g_autofree char *layout_cpu = g_strconcat (prefix, "query_layout_cpu", NULL);
+  g_autofree char *paint_cpu = g_strconcat (prefix, "query_paint_cpu", NULL);
 
   print_stats (to_frame, typing->to_frame);
   print_stats (work, typing->work);
   print_stats (cpu, typing->cpu);
+  print_stats (handler_cpu, typing->handler_cpu);
+  print_stats (layout_cpu, typing->layout_cpu);
+  print_stats (paint_cpu, typing->paint_cpu);
+  g_array_unref (typing->handler_cpu);
+  g_array_unref (typing->layout_cpu);
+  g_array_unref (typing->paint_cpu);
   g_array_unref (typing->to_frame);
   g_array_unref (typing->work);
   g_array_unref (typing->cpu);
@@ -263,12 +297,14 @@ typing_print (Typing     *typing,
 static gint64 query_changed;
 static gint64 query_changed_cpu;
 static gint64 query_handled;
+static gint64 query_handled_cpu;
 static const char *query_expected;
 
 static gboolean
 handled_cb (gpointer data)
 {
   query_handled = g_get_monotonic_time ();
+  query_handled_cpu = thread_cpu_time ();
   /* A change that shows nothing new asks for no frame: ask for one, so
    * that the time to it is not the time until something else does. */
   gdk_frame_clock_request_phase (watched_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
@@ -350,6 +386,12 @@ type_queries (GtkWidget          *entry,
           g_array_append_val (typing->work, worked);
           cpu = ms (g_array_index (cpu_paints, gint64, frame) - query_changed_cpu);
           g_array_append_val (typing->cpu, cpu);
+          cpu = ms (query_handled_cpu - query_changed_cpu);
+          g_array_append_val (typing->handler_cpu, cpu);
+          cpu = ms (g_array_index (cpu_layouts, gint64, frame) - g_array_index (cpu_starts, gint64, frame));
+          g_array_append_val (typing->layout_cpu, cpu);
+          cpu = ms (g_array_index (cpu_paints, gint64, frame) - g_array_index (cpu_layouts, gint64, frame));
+          g_array_append_val (typing->paint_cpu, cpu);
           run_for (80 * 1000);
         }
     }
@@ -404,6 +446,11 @@ measures_window (const char *path)
   print_stats ("frame_gap_while_typing", gaps);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   run_for (500 * 1000);
+  if (g_getenv ("MEASURES_BENCH_TYPING_ONLY") != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
 
   /* The same typing with the overview shown: each change of the search
    * to the frame that shows its four charts anew. */
@@ -507,6 +554,8 @@ main (int   argc,
   paints = g_array_new (FALSE, FALSE, sizeof (gint64));
   starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   cpu_paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cpu_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cpu_layouts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (argc < 2)
     {
