@@ -168,8 +168,20 @@ shows_text (gpointer data)
   G_STMT_START {                                                                \
     WaitText wait_text_ = { GTK_WIDGET (root_), (needle_) };                    \
                                                                                 \
-    wait_until (shows_text, &wait_text_, "a %s to show “%s”",                   \
-                G_OBJECT_TYPE_NAME (wait_text_.root), wait_text_.needle);       \
+    if (!wait_for_condition (shows_text, &wait_text_))                          \
+      {                                                                         \
+        g_autoptr(GString) wait_shown_ = g_string_new (NULL);                   \
+        g_autofree char *wait_message_ = NULL;                                  \
+                                                                                \
+        collect_texts (wait_text_.root, wait_shown_, TRUE);                     \
+        if (wait_shown_->len > 4000)                                            \
+        g_string_truncate (wait_shown_, 4000);                                \
+        wait_message_ = g_strdup_printf ("waited %d s in vain for a %s to show “%s”; it shows:\n%s", \
+                                         WAIT_SECONDS, G_OBJECT_TYPE_NAME (wait_text_.root), \
+                                         wait_text_.needle, wait_shown_->str);  \
+        g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,       \
+                             wait_message_);                                    \
+      }                                                                         \
   } G_STMT_END
 
 typedef struct
