@@ -505,8 +505,20 @@ _measures_word_index_new_borrowed (GBytes         *bytes,
                                    guint           n_records,
                                    gboolean        check_lists)
 {
+  static const guint8 no_postings[1];
   MeasuresWordIndex *self;
   guint64 start = 0;
+
+  /* A cache whose words all have empty lists may keep no lists at all. */
+  if (postings == NULL)
+    {
+      if (n_postings != 0)
+        {
+          g_free (words);
+          return NULL;
+        }
+      postings = no_postings;
+    }
 
   for (guint i = 0; i < n_words; i++)
     {
