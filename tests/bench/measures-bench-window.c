@@ -105,6 +105,18 @@ after_paint_cb (GdkFrameClock *clock,
   g_array_append_val (cpu_layouts, frame_layout_cpu);
 }
 
+/* Keeps the frame clock running, as an animation on screen does (the
+ * cursor's blinking stops after a while without keys): a gap between
+ * frames is then time the main thread could not draw, never an idle
+ * moment with nothing to draw. */
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 watch_frames (GtkWidget *widget)
 {
@@ -117,6 +129,7 @@ watch_frames (GtkWidget *widget)
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
 }
 
 /* Runs the main loop until a frame that began after @since is painted:
