@@ -138,6 +138,45 @@ set_view (MeasuresWindow *self,
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
+/* A period of the timeline: its measure in the detail pane, selected in
+ * the list for when the user goes back to it. */
+static void
+measure_activated_cb (MeasuresWindow       *self,
+                      MeasuresMeasure      *measure,
+                      MeasuresOverviewView *view)
+{
+  if (measures_window_select (self, measures_measure_get_id (measure)))
+    _measures_window_show_measure (self);
+}
+
+/* The charts and the comparison are built the first time they are
+ * shown, whichever way: the window opens on the list, and its first
+ * frame comes sooner without them. Their pages hold an empty bin till
+ * then; the view switcher needs no more than the pages' titles. */
+static void
+ensure_views (MeasuresWindow *self,
+              gboolean        overview,
+              gboolean        compare)
+{
+  MeasuresQuery *query = measures_session_get_query (self->session);
+
+  if (overview && self->overview_view == NULL)
+    {
+      self->overview_view = g_object_new (MEASURES_TYPE_OVERVIEW_VIEW, NULL);
+      g_signal_connect_object (self->overview_view, "measure-activated",
+                               G_CALLBACK (measure_activated_cb), self, G_CONNECT_SWAPPED);
+      measures_overview_view_set_query (self->overview_view, query);
+      adw_bin_set_child (self->overview_bin, GTK_WIDGET (self->overview_view));
+    }
+
+  if (compare && self->compare_view == NULL)
+    {
+      self->compare_view = g_object_new (MEASURES_TYPE_COMPARE_VIEW, NULL);
+      measures_compare_view_set_query (self->compare_view, query);
+      adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_view));
+    }
+}
+
 /* The view switcher, the shortcuts and the property all end here. */
 static void
 view_changed_cb (MeasuresWindow *self)
@@ -149,6 +188,8 @@ view_changed_cb (MeasuresWindow *self)
   if (self->show_overview == overview && self->show_compare == compare)
     return;
 
+  ensure_views (self, overview, compare);
+
   self->show_overview = overview;
   self->show_compare = compare;
   measures_measure_list_set_active (self->measure_list, !overview && !compare);
@@ -156,17 +197,6 @@ view_changed_cb (MeasuresWindow *self)
   update_compare (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
-}
-
-/* A period of the timeline: its measure in the detail pane, selected in
- * the list for when the user goes back to it. */
-static void
-measure_activated_cb (MeasuresWindow       *self,
-                      MeasuresMeasure      *measure,
-                      MeasuresOverviewView *view)
-{
-  if (measures_window_select (self, measures_measure_get_id (measure)))
-    _measures_window_show_measure (self);
 }
 
 /* What a screen reader hears once a load has ended: how many measures
@@ -454,9 +484,11 @@ content_language_changed_cb (MeasuresWindow *self)
 
   /* Rebind every row, then sort again; the charts' labels change too. */
   measures_measure_list_refresh (self->measure_list);
-  measures_overview_view_invalidate (self->overview_view);
+  if (self->overview_view != NULL)
+    measures_overview_view_invalidate (self->overview_view);
   update_overview (self);
-  measures_compare_view_invalidate (self->compare_view);
+  if (self->compare_view != NULL)
+    measures_compare_view_invalidate (self->compare_view);
   update_compare (self);
   measures_detail_pane_refresh (self->detail_pane);
 }
@@ -519,6 +551,9 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->chart_cancellable);
   g_clear_pointer (&self->settings_problems, g_strfreev);
 
+  /* Borrowed: their bins hold them. */
+  self->overview_view = NULL;
+  self->compare_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
   g_clear_object (&self->session);
@@ -620,11 +655,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_BROWSER);
-  g_type_ensure (MEASURES_TYPE_COMPARE_VIEW);
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
   g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
   g_type_ensure (MEASURES_TYPE_MEASURE_LIST);
-  g_type_ensure (MEASURES_TYPE_OVERVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, toast_overlay);
@@ -654,9 +687,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, live_status);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_view);
-  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -724,8 +756,6 @@ measures_window_init (MeasuresWindow *self)
   measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));
   measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
   _measures_window_library_init (self);
-  measures_overview_view_set_query (self->overview_view, query);
-  measures_compare_view_set_query (self->compare_view, query);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   query_changed_cb (self, query);
