@@ -44,6 +44,9 @@ struct _MeasuresWindow
   GtkButton *back_button;
   GtkWidget *sidebar_button;
   GtkWidget *sort_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *sort_menu;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *notes_only_button;

@@ -253,6 +253,16 @@ result_changed_cb (MeasuresWindow *self)
     }
 }
 
+/* The menus are built when first opened, by a click, Enter or F10:
+ * not before the window's first frame. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
 /* Search */
 
 static void
@@ -670,6 +680,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, browser);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
@@ -721,6 +734,8 @@ measures_window_init (MeasuresWindow *self)
   query = measures_session_get_query (self->session);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->sort_button), create_menu_cb, self->sort_menu, NULL);
   measures_accessible_watch_windows ();
   measures_accessible_set_live (GTK_WIDGET (self), GTK_WIDGET (self->live_status));
   /* A status page scrolls its content, and GTK 4.8 stops there on Tab. */
