@@ -27,7 +27,6 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "measures-compare-view.h"
 #include "measures-detail-pane.h"
 #include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
@@ -369,12 +368,6 @@ test_main_window (void)
   gtk_expander_set_expanded (GTK_EXPANDER (measures_overview_view_get_table (MEASURES_OVERVIEW_VIEW (overview),
                                                                              MEASURES_CHART_YEARS)),
                              TRUE);
-  wait_for_frame (GTK_WIDGET (window));
-  assert_all_named (GTK_WIDGET (window), 60);
-
-  /* The comparison of countries, built when first shown too. */
-  g_object_set (window, "view", "compare", NULL);
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), MEASURES_TYPE_COMPARE_VIEW, NULL));
   wait_for_frame (GTK_WIDGET (window));
   assert_all_named (GTK_WIDGET (window), 60);
 
