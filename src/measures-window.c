@@ -33,6 +33,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The pages that say why no measure is shown, and their icons. GTK
+ * loads an image's icon to measure it, shown or not, and these pages
+ * are measured for their width before the first frame (the list area
+ * is as wide whatever it shows); so each gets its icon when first shown.
+ * The icons are narrower than the pages' texts: the width is the same. */
+static const struct
+{
+  const char *page;
+  const char *icon;
+} page_icons[] = {
+  { "empty", "io.github.measures.Measures-symbolic" },
+  { "no-results", "edit-find-symbolic" },
+  { "error", "dialog-error-symbolic" },
+};
+
+static void
+show_list_page (MeasuresWindow *self,
+                const char     *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_icons); i++)
+    if (g_str_equal (name, page_icons[i].page))
+      {
+        AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->list_stack, name));
+
+        if (adw_status_page_get_icon_name (page) == NULL)
+          adw_status_page_set_icon_name (page, page_icons[i].icon);
+      }
+
+  gtk_stack_set_visible_child_name (self->list_stack, name);
+}
+
 /* What the list area shows: the matches, the charts, or why there are
  * none; and the count in the title. */
 /* "11 measures", "6 of 11 measures": the title's subtitle, and what a
@@ -78,7 +109,7 @@ update_view (MeasuresWindow *self)
   if (total == 0)
     {
       if (!g_str_equal (gtk_stack_get_visible_child_name (self->list_stack), "error"))
-        gtk_stack_set_visible_child_name (self->list_stack, "empty");
+        show_list_page (self, "empty");
       adw_view_switcher_title_set_subtitle (self->window_title, "");
       return;
     }
@@ -95,7 +126,7 @@ update_view (MeasuresWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
     }
 
-  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "views");
+  show_list_page (self, shown == 0 ? "no-results" : "views");
 }
 
 /* The charts are only computed while they are shown. */
@@ -375,7 +406,7 @@ loading_changed_cb (MeasuresWindow *self)
   if (loading)
     {
       gtk_progress_bar_set_fraction (self->load_progress, 0);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      show_list_page (self, "loading");
       _measures_window_announce (self, _("Loading measures…"));
     }
   else
@@ -438,10 +469,10 @@ loaded_cb (MeasuresWindow *self)
         }
 
       adw_status_page_set_description (self->error_page, text->str);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      show_list_page (self, "error");
     }
   else if (page != NULL && g_str_equal (page, "error"))
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_list_page (self, "list");
 
   show_problems (self, problems);
   self->just_loaded = TRUE;
