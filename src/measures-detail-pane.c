@@ -601,6 +601,17 @@ show_edited (MeasuresDetailPane *self)
   gtk_label_set_text (self->edited_label, text);
 }
 
+/* The measure and the selection are hidden pages until first shown:
+ * hidden, they are neither styled nor laid out, and the window's first
+ * frame comes sooner. Once shown, they stay visible as stack pages. */
+static void
+show_page (MeasuresDetailPane *self,
+           const char         *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 update (MeasuresDetailPane *self)
 {
@@ -617,7 +628,7 @@ update (MeasuresDetailPane *self)
 
   if (self->measure == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, self->n_selected > 1 ? "selection" : "empty");
+      show_page (self, self->n_selected > 1 ? "selection" : "empty");
       return;
     }
 
@@ -675,7 +686,7 @@ update (MeasuresDetailPane *self)
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   /* Several selected: what can be done with them, not the last one. */
-  gtk_stack_set_visible_child_name (self->stack, self->n_selected > 1 ? "selection" : "measure");
+  show_page (self, self->n_selected > 1 ? "selection" : "measure");
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -1053,9 +1064,9 @@ measures_detail_pane_set_selection (MeasuresDetailPane *self,
   measures_selection_page_set_selection (self->selection_page, ids);
   self->n_selected = ids != NULL ? g_strv_length ((char **) ids) : 0;
   if (self->n_selected > 1)
-    gtk_stack_set_visible_child_name (self->stack, "selection");
+    show_page (self, "selection");
   else
-    gtk_stack_set_visible_child_name (self->stack, self->measure != NULL ? "measure" : "empty");
+    show_page (self, self->measure != NULL ? "measure" : "empty");
 }
 
 /**

@@ -44,6 +44,9 @@ struct _MeasuresWindow
   GtkButton *back_button;
   GtkWidget *sidebar_button;
   GtkWidget *sort_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *sort_menu;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *notes_only_button;
@@ -66,14 +69,18 @@ struct _MeasuresWindow
   GtkButton *status_button;
   GtkLabel *live_status;
   MeasuresDetailPane *detail_pane;
-  MeasuresOverviewView *overview_view;
-  MeasuresCompareView *compare_view;
+  AdwBin *overview_bin;
+  AdwBin *compare_bin;
 
   /* Owned references */
   GSettings *settings;
   MeasuresSession *session;
   MeasuresOwnRecords *own_records; /* My Measures, shared with the other windows */
   GApplication *busy_application;   /* busy while the session loads */
+
+  /* Borrowed references */
+  MeasuresOverviewView *overview_view;  /* in overview_bin, once first shown */
+  MeasuresCompareView *compare_view;    /* in compare_bin, once first shown */
   GCancellable *export_cancellable;
   GCancellable *chart_cancellable;
   GStrv settings_problems;

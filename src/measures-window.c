@@ -33,6 +33,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The pages that say why no measure is shown, and their icons. GTK
+ * loads an image's icon to measure it, shown or not, and these pages
+ * are measured for their width before the first frame (the list area
+ * is as wide whatever it shows); so each gets its icon when first shown.
+ * The icons are narrower than the pages' texts: the width is the same. */
+static const struct
+{
+  const char *page;
+  const char *icon;
+} page_icons[] = {
+  { "empty", "io.github.measures.Measures-symbolic" },
+  { "no-results", "edit-find-symbolic" },
+  { "error", "dialog-error-symbolic" },
+};
+
+static void
+show_list_page (MeasuresWindow *self,
+                const char     *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_icons); i++)
+    if (g_str_equal (name, page_icons[i].page))
+      {
+        AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->list_stack, name));
+
+        if (adw_status_page_get_icon_name (page) == NULL)
+          adw_status_page_set_icon_name (page, page_icons[i].icon);
+      }
+
+  gtk_stack_set_visible_child_name (self->list_stack, name);
+}
+
 /* What the list area shows: the matches, the charts, or why there are
  * none; and the count in the title. */
 /* "11 measures", "6 of 11 measures": the title's subtitle, and what a
@@ -78,7 +109,7 @@ update_view (MeasuresWindow *self)
   if (total == 0)
     {
       if (!g_str_equal (gtk_stack_get_visible_child_name (self->list_stack), "error"))
-        gtk_stack_set_visible_child_name (self->list_stack, "empty");
+        show_list_page (self, "empty");
       adw_view_switcher_title_set_subtitle (self->window_title, "");
       return;
     }
@@ -95,7 +126,7 @@ update_view (MeasuresWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
     }
 
-  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "views");
+  show_list_page (self, shown == 0 ? "no-results" : "views");
 }
 
 /* The charts are only computed while they are shown. */
@@ -138,6 +169,45 @@ set_view (MeasuresWindow *self,
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
+/* A period of the timeline: its measure in the detail pane, selected in
+ * the list for when the user goes back to it. */
+static void
+measure_activated_cb (MeasuresWindow       *self,
+                      MeasuresMeasure      *measure,
+                      MeasuresOverviewView *view)
+{
+  if (measures_window_select (self, measures_measure_get_id (measure)))
+    _measures_window_show_measure (self);
+}
+
+/* The charts and the comparison are built the first time they are
+ * shown, whichever way: the window opens on the list, and its first
+ * frame comes sooner without them. Their pages hold an empty bin till
+ * then; the view switcher needs no more than the pages' titles. */
+static void
+ensure_views (MeasuresWindow *self,
+              gboolean        overview,
+              gboolean        compare)
+{
+  MeasuresQuery *query = measures_session_get_query (self->session);
+
+  if (overview && self->overview_view == NULL)
+    {
+      self->overview_view = g_object_new (MEASURES_TYPE_OVERVIEW_VIEW, NULL);
+      g_signal_connect_object (self->overview_view, "measure-activated",
+                               G_CALLBACK (measure_activated_cb), self, G_CONNECT_SWAPPED);
+      measures_overview_view_set_query (self->overview_view, query);
+      adw_bin_set_child (self->overview_bin, GTK_WIDGET (self->overview_view));
+    }
+
+  if (compare && self->compare_view == NULL)
+    {
+      self->compare_view = g_object_new (MEASURES_TYPE_COMPARE_VIEW, NULL);
+      measures_compare_view_set_query (self->compare_view, query);
+      adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_view));
+    }
+}
+
 /* The view switcher, the shortcuts and the property all end here. */
 static void
 view_changed_cb (MeasuresWindow *self)
@@ -149,6 +219,8 @@ view_changed_cb (MeasuresWindow *self)
   if (self->show_overview == overview && self->show_compare == compare)
     return;
 
+  ensure_views (self, overview, compare);
+
   self->show_overview = overview;
   self->show_compare = compare;
   measures_measure_list_set_active (self->measure_list, !overview && !compare);
@@ -156,17 +228,6 @@ view_changed_cb (MeasuresWindow *self)
   update_compare (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
-}
-
-/* A period of the timeline: its measure in the detail pane, selected in
- * the list for when the user goes back to it. */
-static void
-measure_activated_cb (MeasuresWindow       *self,
-                      MeasuresMeasure      *measure,
-                      MeasuresOverviewView *view)
-{
-  if (measures_window_select (self, measures_measure_get_id (measure)))
-    _measures_window_show_measure (self);
 }
 
 /* What a screen reader hears once a load has ended: how many measures
@@ -221,6 +282,16 @@ result_changed_cb (MeasuresWindow *self)
           _measures_window_announce (self, count);
         }
     }
+}
+
+/* The menus are built when first opened, by a click, Enter or F10:
+ * not before the window's first frame. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
 }
 
 /* Search */
@@ -335,7 +406,7 @@ loading_changed_cb (MeasuresWindow *self)
   if (loading)
     {
       gtk_progress_bar_set_fraction (self->load_progress, 0);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      show_list_page (self, "loading");
       _measures_window_announce (self, _("Loading measures…"));
     }
   else
@@ -398,10 +469,10 @@ loaded_cb (MeasuresWindow *self)
         }
 
       adw_status_page_set_description (self->error_page, text->str);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      show_list_page (self, "error");
     }
   else if (page != NULL && g_str_equal (page, "error"))
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_list_page (self, "list");
 
   show_problems (self, problems);
   self->just_loaded = TRUE;
@@ -454,9 +525,11 @@ content_language_changed_cb (MeasuresWindow *self)
 
   /* Rebind every row, then sort again; the charts' labels change too. */
   measures_measure_list_refresh (self->measure_list);
-  measures_overview_view_invalidate (self->overview_view);
+  if (self->overview_view != NULL)
+    measures_overview_view_invalidate (self->overview_view);
   update_overview (self);
-  measures_compare_view_invalidate (self->compare_view);
+  if (self->compare_view != NULL)
+    measures_compare_view_invalidate (self->compare_view);
   update_compare (self);
   measures_detail_pane_refresh (self->detail_pane);
 }
@@ -519,6 +592,9 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->chart_cancellable);
   g_clear_pointer (&self->settings_problems, g_strfreev);
 
+  /* Borrowed: their bins hold them. */
+  self->overview_view = NULL;
+  self->compare_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
 
   g_clear_object (&self->session);
@@ -620,11 +696,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_BROWSER);
-  g_type_ensure (MEASURES_TYPE_COMPARE_VIEW);
   g_type_ensure (MEASURES_TYPE_DETAIL_PANE);
   g_type_ensure (MEASURES_TYPE_FILTER_SIDEBAR);
   g_type_ensure (MEASURES_TYPE_MEASURE_LIST);
-  g_type_ensure (MEASURES_TYPE_OVERVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/measures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, toast_overlay);
@@ -637,6 +711,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, browser);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
@@ -654,9 +731,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, live_status);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_view);
-  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -689,6 +765,8 @@ measures_window_init (MeasuresWindow *self)
   query = measures_session_get_query (self->session);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->sort_button), create_menu_cb, self->sort_menu, NULL);
   measures_accessible_watch_windows ();
   measures_accessible_set_live (GTK_WIDGET (self), GTK_WIDGET (self->live_status));
   /* A status page scrolls its content, and GTK 4.8 stops there on Tab. */
@@ -724,8 +802,6 @@ measures_window_init (MeasuresWindow *self)
   measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));
   measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
   _measures_window_library_init (self);
-  measures_overview_view_set_query (self->overview_view, query);
-  measures_compare_view_set_query (self->compare_view, query);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   query_changed_cb (self, query);

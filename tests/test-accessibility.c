@@ -356,13 +356,15 @@ static void
 test_main_window (void)
 {
   MeasuresWindow *window = open_eleven ();
-  GtkWidget *overview = find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL);
+  GtkWidget *overview;
 
   wait_for_frame (GTK_WIDGET (window));
   assert_all_named (GTK_WIDGET (window), 60);
 
-  /* The overview, with a table open. */
+  /* The overview, with a table open: built when first shown. */
   g_object_set (window, "view", "overview", NULL);
+  overview = find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL);
+  g_assert_nonnull (overview);
   gtk_expander_set_expanded (GTK_EXPANDER (measures_overview_view_get_table (MEASURES_OVERVIEW_VIEW (overview),
                                                                              MEASURES_CHART_YEARS)),
                              TRUE);

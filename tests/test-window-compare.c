@@ -45,12 +45,13 @@ has_coverage (gpointer data)
 static MeasuresCompareView *
 show_compare (MeasuresWindow *window)
 {
-  MeasuresCompareView *view = MEASURES_COMPARE_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_COMPARE_VIEW,
-                                                                  NULL));
+  MeasuresCompareView *view;
 
-  g_assert_nonnull (view);
+  /* Built when first shown, as the user meets it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare");
   wait_for_string_property (window, "view", "compare");
+  view = MEASURES_COMPARE_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_COMPARE_VIEW, NULL));
+  g_assert_nonnull (view);
   wait_for_mapped (measures_compare_view_get_grid (view));
   wait_until (has_coverage, view, "the comparison's figures");
   wait_for_frame (window);

@@ -679,9 +679,11 @@ test_window_overview (void)
 
   measures_query_clear (query);
   wait_for_n_items (model, 11);
+  /* The charts are built when first shown. */
+  g_assert_null (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
   view = MEASURES_OVERVIEW_VIEW (find_widget (GTK_WIDGET (window), MEASURES_TYPE_OVERVIEW_VIEW, NULL));
   g_assert_nonnull (view);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview");
   wait_until (charts_laid_out, view, "the overview's charts to be laid out");
 
   g_object_get (window, "view", &name, NULL);
