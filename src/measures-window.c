@@ -198,6 +198,8 @@ ensure_views (MeasuresWindow *self,
                                G_CALLBACK (measure_activated_cb), self, G_CONNECT_SWAPPED);
       measures_overview_view_set_query (self->overview_view, query);
       adw_bin_set_child (self->overview_bin, GTK_WIDGET (self->overview_view));
+      /* Built after the window was shown: named as its buttons were. */
+      measures_accessible_fix_mnemonics (GTK_WIDGET (self->overview_view));
     }
 
   if (compare && self->compare_view == NULL)
@@ -205,6 +207,7 @@ ensure_views (MeasuresWindow *self,
       self->compare_view = g_object_new (MEASURES_TYPE_COMPARE_VIEW, NULL);
       measures_compare_view_set_query (self->compare_view, query);
       adw_bin_set_child (self->compare_bin, GTK_WIDGET (self->compare_view));
+      measures_accessible_fix_mnemonics (GTK_WIDGET (self->compare_view));
     }
 }
 

@@ -27,6 +27,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "measures-compare-view.h"
+#include "measures-coverage-grid.h"
 #include "measures-detail-pane.h"
 #include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
@@ -369,6 +371,15 @@ test_main_window (void)
                                                                              MEASURES_CHART_YEARS)),
                              TRUE);
   wait_for_frame (GTK_WIDGET (window));
+  assert_all_named (GTK_WIDGET (window), 60);
+
+  /* The comparison of countries, built when first shown too. */
+  g_object_set (window, "view", "compare", NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), MEASURES_TYPE_COMPARE_VIEW, NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  /* Its cells are named over the next idle moments; all of them now. */
+  measures_coverage_grid_flush_labels (MEASURES_COVERAGE_GRID (find_widget (GTK_WIDGET (window),
+                                                                            MEASURES_TYPE_COVERAGE_GRID, NULL)));
   assert_all_named (GTK_WIDGET (window), 60);
 
   /* Nothing matches: the other page of the list area. */
