@@ -176,6 +176,20 @@ year_ok (int year)
   return year == MEASURES_YEAR_NONE || (year >= MEASURES_YEAR_MIN && year <= MEASURES_YEAR_MAX);
 }
 
+/* Unknown keys _measures_cache_read_record() checked, as a reader of
+ * records reads them. */
+static JsonObject *
+read_extra (const char *text)
+{
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
+  g_autoptr(JsonNode) node = _measures_record_reader_read_json (reader, text, strlen (text));
+
+  /* Never NULL, nor anything but an object, after the check. */
+  g_return_val_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node), NULL);
+
+  return json_object_ref (json_node_get_object (node));
+}
+
 MeasuresMeasure *
 _measures_cache_read_record (const MeasuresCacheReader *r,
                              const guint32 *f,
@@ -192,6 +206,8 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
   g_autoptr(JsonObject) extra = NULL;
   MeasuresLocalized *texts[N_TEXTS] = { NULL, };
   guint n_types = f[F_N_TYPES], n_forms = f[F_N_FORMS];
+  const char *lazy_extra = NULL;
+  MeasuresMeasure *measure;
 
   if (!string_has_text (r, f[F_ID]) || !string_has_text (r, f[F_COUNTRY]) ||
       region == NULL || url == NULL || extra_text == NULL)
@@ -219,27 +235,27 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
   values[n_types] = NULL;
   values[n_types + n_forms + 1] = NULL;
 
-  /* The unknown keys are JSON text, as untrusted as the rest: read as
-   * the loader reads plain records, else by json-glib, which would
-   * overflow its stack on text nested too deep. */
+  /* The unknown keys are JSON text, as untrusted as the rest: checked as
+   * the loader reads plain records, and read so when first asked for
+   * (read_extra()); else read now by json-glib, which would overflow its
+   * stack on text nested too deep. */
   if (string_has_text (r, f[F_EXTRA]))
     {
       gsize length = strlen (extra_text);
-      g_autoptr(JsonNode) node = _measures_record_reader_read_json (r->reader, extra_text, length);
 
-      if (node == NULL)
+      if (_measures_record_reader_check_object (r->reader, extra_text, length))
+        lazy_extra = extra_text;
+      else
         {
           g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+          JsonNode *root;
 
           if (!_measures_json_scan_is_safe (extra_text, length) ||
               !json_parser_load_from_data (parser, extra_text, length, NULL) ||
-              json_parser_get_root (parser) == NULL)
+              (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
             return stale (error, "bad unknown keys"), NULL;
-          node = json_node_ref (json_parser_get_root (parser));
+          extra = json_object_ref (json_node_get_object (root));
         }
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return stale (error, "bad unknown keys"), NULL;
-      extra = json_object_ref (json_node_get_object (node));
     }
 
   for (guint t = 0; t < N_TEXTS; t++)
@@ -269,11 +285,15 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
         }
     }
 
-  return measures_measure_new_from_parts (r->strings, id, country,
-                                          string_has_text (r, f[F_REGION]) ? region : NULL,
-                                          string_has_text (r, f[F_URL]) ? url : NULL,
-                                          from, to, g_steal_pointer (&values), n_types, texts,
-                                          f[F_TITLE_DERIVED], g_steal_pointer (&extra));
+  measure = measures_measure_new_from_parts (r->strings, id, country,
+                                             string_has_text (r, f[F_REGION]) ? region : NULL,
+                                             string_has_text (r, f[F_URL]) ? url : NULL,
+                                             from, to, g_steal_pointer (&values), n_types, texts,
+                                             f[F_TITLE_DERIVED], g_steal_pointer (&extra));
+  if (lazy_extra != NULL)
+    _measures_measure_set_extra_text (measure, lazy_extra, read_extra);
+
+  return measure;
 }
 
 static gconstpointer
