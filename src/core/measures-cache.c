@@ -265,7 +265,7 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
       gboolean ok = (guint64) count * 2 <= G_MAXUINT32 && range_ok (start, count * 2, r->n_lists);
 
       if (ok && count > 0)
-        texts[t] = measures_localized_new_in (r->strings);
+        texts[t] = measures_localized_new_sized (r->strings, count);
 
       for (guint i = 0; ok && i < count; i++)
         {
