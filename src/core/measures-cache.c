@@ -38,7 +38,8 @@
  *   s magic, u version, s uri, t size, t mtime, t fingerprint: what the
  *     cache stands for;
  *   ay strings: every string, each ended by a nul; the first byte is a nul,
- *     so that offset 0 means “none”;
+ *     so that offset 0 means “none”; ids, titles, words and unknown keys
+ *     each side by side, as a load reads them;
  *   au records: RECORD_FIELDS numbers per record (see Field);
  *   au lists: string offsets of types, forms, and (language, text) pairs;
  *   au vocabulary: the string offset of each folded word, in order;
@@ -774,6 +775,7 @@ write_cache (int                     fd,
   GPtrArray *measures = measures_dataset_get_measures (dataset);
   g_autoptr(MeasuresWordIndex) words = word_index_of (measures);
   g_autoptr(GArray) titles = NULL;
+  g_autoptr(GArray) extras = NULL;
   guint next_title = measures->len;
   guint32 version = MEASURES_CACHE_VERSION;
   guint64 numbers[3] = { key->size, key->mtime, key->fingerprint };
@@ -835,6 +837,25 @@ write_cache (int                     fd,
       g_array_append_val (w.vocabulary, offset);
     }
 
+  /* The unknown keys next, side by side: a load checks them with every
+   * record, and so reads them alone, not the pages of all the text. */
+  extras = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      JsonObject *extra = measures_measure_get_extra (g_ptr_array_index (measures, i));
+      g_autofree char *extra_text = NULL;
+      guint32 offset;
+
+      if (extra != NULL)
+        {
+          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
+
+          extra_text = json_to_string (node, FALSE);
+        }
+      offset = put_transient (&w, extra_text);
+      g_array_append_val (extras, offset);
+    }
+
   for (guint i = 0; i < measures->len; i++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
@@ -848,24 +869,15 @@ write_cache (int                     fd,
         measures_measure_get_more_info (measure),
         measures_measure_get_classification (measure),
       };
-      JsonObject *extra = measures_measure_get_extra (measure);
-      g_autofree char *extra_text = NULL;
       guint32 f[RECORD_FIELDS] = { 0, };
       guint index, line;
-
-      if (extra != NULL)
-        {
-          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
-
-          extra_text = json_to_string (node, FALSE);
-        }
 
       measures_dataset_get_place (dataset, i, &index, &line);
       f[F_ID] = g_array_index (titles, guint32, i);
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
       f[F_REGION] = put_value (&w, measures_measure_get_given_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
-      f[F_EXTRA] = put_transient (&w, extra_text);
+      f[F_EXTRA] = g_array_index (extras, guint32, i);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);
       f[F_YEAR_TO] = (guint32) measures_measure_get_year_to (measure);
       f[F_TYPES] = w.lists->len;
