@@ -578,7 +578,11 @@ test_unknown_keys (void)
     " \"k7\": 7, \"k8\": 8, \"k9\": 9, \"k10\": 10, \"k11\": {\"k1\": \"\\\"q\\\"\"}},"
     " {\"country\": \"Spain\", \"big\": 1234567890123456789012, \"small\": 1e-400},"
     " {\"country\": \"Italy\", \"y\": {\"same\": 1, \"same\": 2}},"
-    " {\"country\": \"Chad\", \"z\": [[[[\"deep\"]]]]}]";
+    " {\"country\": \"Chad\", \"z\": [[[[\"deep\"]]]]},"
+    " {\"id\": \"a1\", \"country\": \"Atlantis\", \"w\": 1},"
+    " {\"id\": \"r2\", \"country\": \"Romania\", \"w\": 2},"
+    " {\"id\": \"a3\", \"country\": \"Atlantis\", \"w\": 3},"
+    " {\"id\": \"c4\", \"country\": \"Chad\", \"w\": 4}]";
   g_autoptr(GFile) file = write_dataset ("unknown-keys.json", json);
   g_autoptr(GFile) cache = measures_cache_get_file (file);
   g_autoptr(MeasuresDataset) dataset = NULL;
@@ -593,12 +597,25 @@ test_unknown_keys (void)
   cold = measures_loader_load_catalog (&file, 1, NULL);
   g_assert_true (g_file_query_exists (cache, NULL));
   warm = measures_loader_load_catalog (&file, 1, NULL);
-  g_assert_cmpuint (warm->measures->len, ==, 5);
+  g_assert_cmpuint (warm->measures->len, ==, 9);
   cold_json = serialize (cold);
   warm_json = serialize (warm);
   g_assert_cmpstr (cold_json, ==, warm_json);
   for (guint i = 0; i < warm->measures->len; i++)
-    g_assert_nonnull (measures_measure_get_extra (g_ptr_array_index (warm->measures, i)));
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (warm->measures, i);
+
+      g_assert_nonnull (measures_measure_get_extra (measure));
+      /* The region each country is known by, looked up once per country. */
+      g_assert_cmpstr (measures_measure_get_region (measure), ==,
+                       measures_measure_get_region (g_ptr_array_index (cold->measures, i)));
+    }
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 0)), ==, "Europe");
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 4)), ==, "Africa");
+  g_assert_null (measures_measure_get_region (g_ptr_array_index (warm->measures, 5)));
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 6)), ==, "Europe");
+  g_assert_null (measures_measure_get_region (g_ptr_array_index (warm->measures, 7)));
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 8)), ==, "Africa");
 
   /* Unknown keys that are JSON, but not an object. */
   dataset = measures_loader_load_file (file, NULL);

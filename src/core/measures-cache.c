@@ -30,6 +30,7 @@
 #include "measures-record-reader-private.h"
 #include "measures-store.h"
 #include "measures-utf8-private.h"
+#include "measures-vocabulary.h"
 
 /* After a dataset file is first read, its records and the words of their
  * texts are kept in $XDG_CACHE_HOME/measures/ as one GVariant of type
@@ -177,6 +178,40 @@ year_ok (int year)
   return year == MEASURES_YEAR_NONE || (year >= MEASURES_YEAR_MIN && year <= MEASURES_YEAR_MAX);
 }
 
+/* The region Measures knows for a country, looked up once per country
+ * of a cache. */
+static const char *
+region_of (const MeasuresCacheReader *r,
+           guint32                    offset,
+           const char                *country)
+{
+  guint32 known;
+  const char *region;
+
+  if (r->regions == NULL)
+    return measures_vocabulary_region_of (country);
+  if ((known = measures_number_map_get (r->regions, offset)) != 0)
+    return known == 1 ? NULL : g_ptr_array_index (r->region_names, known - 2);
+
+  region = measures_vocabulary_region_of (country);
+  if (region == NULL)
+    known = 1;
+  else
+    {
+      guint at;
+
+      if (!g_ptr_array_find (r->region_names, region, &at))
+        {
+          at = r->region_names->len;
+          g_ptr_array_add (r->region_names, (gpointer) region);
+        }
+      known = at + 2;
+    }
+  measures_number_map_put (r->regions, offset, known);
+
+  return region;
+}
+
 /* Unknown keys _measures_cache_read_record() checked, as a reader of
  * records reads them. */
 static JsonObject *
@@ -287,6 +322,7 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
     }
 
   measure = measures_measure_new_from_parts (r->strings, id, country,
+                                             region_of (r, f[F_COUNTRY], country),
                                              string_has_text (r, f[F_REGION]) ? region : NULL,
                                              string_has_text (r, f[F_URL]) ? url : NULL,
                                              from, to, g_steal_pointer (&values), n_types, texts,
@@ -384,6 +420,8 @@ read_bytes (GBytes           *bytes,
   gsize n_words, n_ends, n_postings;
   guint last_index = 0;
   MeasuresCacheReader r = { 0, };
+  MeasuresNumberMap regions;
+  g_autoptr(GPtrArray) region_names = g_ptr_array_new ();
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -470,21 +508,32 @@ read_bytes (GBytes           *bytes,
   }
 
   dataset = measures_dataset_new (source, name);
+  measures_number_map_init (&regions);
+  r.regions = &regions;
+  r.region_names = region_names;
   for (gsize i = 0; i < r.n_records; i++)
     {
       const guint32 *f = r.records + i * RECORD_FIELDS;
       g_autoptr(MeasuresMeasure) measure = _measures_cache_read_record (&r, f, error);
 
       if (measure == NULL)
-        return NULL;
+        {
+          measures_number_map_clear (&regions);
+          return NULL;
+        }
       if (f[F_INDEX] <= last_index)
-        return stale (error, "records out of order"), NULL;
+        {
+          measures_number_map_clear (&regions);
+          return stale (error, "records out of order"), NULL;
+        }
       last_index = f[F_INDEX];
       _measures_measure_set_word_index (measure, _measures_word_index_ref (words),
                                         (GDestroyNotify) _measures_word_index_unref, i);
 
       measures_dataset_add_measure (dataset, measure, f[F_INDEX], f[F_LINE]);
     }
+
+  measures_number_map_clear (&regions);
 
   if (r.n_records == 0)
     return stale (error, "no records"), NULL;

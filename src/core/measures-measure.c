@@ -818,6 +818,8 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
 /**
  * measures_measure_new_from_parts:
  * @strings: keeps every string below alive
+ * @known_region: (nullable): the region of @country, as
+ *   measures_vocabulary_region_of() gives it
  * @values: (transfer full): a block of the types, %NULL, the forms, %NULL
  * @n_types: how many types come first in @values
  * @texts: (transfer full) (array fixed-size=6) (element-type MeasuresLocalized):
@@ -833,6 +835,7 @@ MeasuresMeasure *
 measures_measure_new_from_parts (MeasuresStrings    *strings,
                                  const char         *id,
                                  const char         *country,
+                                 const char         *known_region,
                                  const char         *region,
                                  const char         *url,
                                  int                 year_from,
@@ -849,7 +852,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->id = id;
   self->country = country;
   self->region = region;
-  self->known_region = measures_vocabulary_region_of (country);
+  self->known_region = known_region;
   self->url = url;
   self->year_from = year_from;
   self->year_to = year_to;
