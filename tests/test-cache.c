@@ -564,6 +564,76 @@ test_bad_word_index (void)
     }
 }
 
+/* Unknown keys of every kind come back from the cache as they were
+ * read, read when first asked for or, where the cache's check of them
+ * declines them (a number too long for it, a key given twice), by
+ * json-glib at once; text that is not an object is refused. */
+static void
+test_unknown_keys (void)
+{
+  const char *json =
+    "[{\"country\": \"Romania\", \"x\": {\"a\": 1, \"b\": -2.5e3, \"c\": [true, false, null, \"ț\\u00e9\\n\"],"
+    " \"d\": {}, \"e\": [], \"f\": 0, \"g\": 1e-3}},"
+    " {\"country\": \"France\", \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6,"
+    " \"k7\": 7, \"k8\": 8, \"k9\": 9, \"k10\": 10, \"k11\": {\"k1\": \"\\\"q\\\"\"}},"
+    " {\"country\": \"Spain\", \"big\": 1234567890123456789012, \"small\": 1e-400},"
+    " {\"country\": \"Italy\", \"y\": {\"same\": 1, \"same\": 2}},"
+    " {\"country\": \"Chad\", \"z\": [[[[\"deep\"]]]]},"
+    " {\"id\": \"a1\", \"country\": \"Atlantis\", \"w\": 1},"
+    " {\"id\": \"r2\", \"country\": \"Romania\", \"w\": 2},"
+    " {\"id\": \"a3\", \"country\": \"Atlantis\", \"w\": 3},"
+    " {\"id\": \"c4\", \"country\": \"Chad\", \"w\": 4}]";
+  g_autoptr(GFile) file = write_dataset ("unknown-keys.json", json);
+  g_autoptr(GFile) cache = measures_cache_get_file (file);
+  g_autoptr(MeasuresDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MeasuresCatalog) cold = NULL;
+  g_autoptr(MeasuresCatalog) warm = NULL;
+  g_autofree char *cold_json = NULL;
+  g_autofree char *warm_json = NULL;
+  MeasuresCacheKey key;
+
+  g_file_delete (cache, NULL, NULL);
+  cold = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_true (g_file_query_exists (cache, NULL));
+  warm = measures_loader_load_catalog (&file, 1, NULL);
+  g_assert_cmpuint (warm->measures->len, ==, 9);
+  cold_json = serialize (cold);
+  warm_json = serialize (warm);
+  g_assert_cmpstr (cold_json, ==, warm_json);
+  for (guint i = 0; i < warm->measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (warm->measures, i);
+
+      g_assert_nonnull (measures_measure_get_extra (measure));
+      /* The region each country is known by, looked up once per country. */
+      g_assert_cmpstr (measures_measure_get_region (measure), ==,
+                       measures_measure_get_region (g_ptr_array_index (cold->measures, i)));
+    }
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 0)), ==, "Europe");
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 4)), ==, "Africa");
+  g_assert_null (measures_measure_get_region (g_ptr_array_index (warm->measures, 5)));
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 6)), ==, "Europe");
+  g_assert_null (measures_measure_get_region (g_ptr_array_index (warm->measures, 7)));
+  g_assert_cmpstr (measures_measure_get_region (g_ptr_array_index (warm->measures, 8)), ==, "Africa");
+
+  /* Unknown keys that are JSON, but not an object. */
+  dataset = measures_loader_load_file (file, NULL);
+  key = key_for (file);
+  bytes = measures_cache_serialize (dataset, &key);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *from[] = { "{\"y\":", "{\"z\":" };
+      g_autoptr(GBytes) crafted = overwrite_text (bytes, from[i], i == 0 ? '1' : ' ');
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MeasuresDataset) read = measures_cache_read_bytes (crafted, file, "unknown-keys.json", &key, &error);
+
+      g_assert_null (read);
+      g_assert_error (error, MEASURES_ERROR, MEASURES_ERROR_UNREADABLE);
+      g_assert_cmpstr (error->message, ==, "the cache is not usable: bad unknown keys");
+    }
+}
+
 /* A crafted cache, checksum and all, whose unknown keys are nested
  * 400,000 levels deep: refused before json-glib, which would overflow
  * its stack, and written anew from the file. */
@@ -717,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/cache/damaged-on-disk", test_damaged_on_disk);
   g_test_add_func ("/cache/problems-not-cached", test_problems_not_cached);
   g_test_add_func ("/cache/no-words", test_no_words);
+  g_test_add_func ("/cache/unknown-keys", test_unknown_keys);
   g_test_add_func ("/cache/deep-unknown-keys", test_deep_unknown_keys);
   g_test_add_func ("/cache/bad-word-index", test_bad_word_index);
   g_test_add_func ("/cache/bad-strings", test_bad_strings);

@@ -8,6 +8,7 @@
 
 #include "measures-error.h"
 #include "measures-localized.h"
+#include "measures-store.h"
 
 static MeasuresLocalized *
 parse (const char *json)
@@ -106,6 +107,32 @@ test_equal (void)
   g_assert_false (measures_localized_equal (c, NULL));
 }
 
+/* Made with room for some languages, in one block: more can be set. */
+static void
+test_sized (void)
+{
+  g_autoptr(MeasuresStrings) strings = measures_strings_new (4096);
+  g_autoptr(MeasuresLocalized) sized = measures_localized_new_sized (strings, 2);
+  g_autoptr(MeasuresLocalized) empty = measures_localized_new_sized (strings, 0);
+  const char *langs[] = { "en", "ro", "fr", "de" };
+  const char *texts[] = { "A", "B", "C", "D" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      measures_localized_set_borrowed (sized, langs[i], texts[i]);
+      g_assert_cmpuint (measures_localized_get_n_langs (sized), ==, i + 1);
+      for (guint k = 0; k <= i; k++)
+        g_assert_cmpstr (measures_localized_get_exact (sized, langs[k]), ==, texts[k]);
+    }
+  measures_localized_set (sized, "it", "E");
+  g_assert_cmpstr (measures_localized_get_exact (sized, "it"), ==, "E");
+  g_assert_cmpstr (measures_localized_get_lang (sized, 2), ==, "fr");
+
+  g_assert_true (measures_localized_is_empty (empty));
+  measures_localized_set (empty, "ro", "Ț");
+  g_assert_cmpstr (measures_localized_get_exact (empty, "ro"), ==, "Ț");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +144,7 @@ main (int   argc,
   g_test_add_func ("/localized/bad-shapes", test_bad_shapes);
   g_test_add_func ("/localized/round-trip", test_round_trip);
   g_test_add_func ("/localized/equal", test_equal);
+  g_test_add_func ("/localized/sized", test_sized);
 
   return g_test_run ();
 }

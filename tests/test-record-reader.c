@@ -180,6 +180,37 @@ test_synthetic (void)
 
 /* Records one at a time: what the reader reads (and must read as
  * json-glib does), and what it leaves to json-glib. */
+/* The check of unknown keys a cache keeps says yes to exactly the texts
+ * read_json() reads as an object, without building them. */
+static void
+test_check_object (void)
+{
+  const char *texts[] = {
+    "{}", " { } ", "{\"a\":1}", "{\"a\":{\"b\":[1,2.5,-3e2,true,false,null,\"\\u00e9\"]}}",
+    "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":10}",
+    "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"i\":10}",
+    "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"b\":10}",
+    "{\"a\":1,\"a\":2}", "{\"a\":{\"a\":1},\"b\":{\"a\":2}}", "{\"a\":1}x", "{\"a\":1,}",
+    "{\"a\" 1}", "{\"a\":01}", "{\"a\":1234567890123456789}", "{\"a\":123456789012345678}",
+    "{\"a\":1e-400}", "{\"a\":1e400}", "{\"a\":1.}", "{\"a\":tru}", "{\"a\":truex}",
+    "{\"a\":\"\\x\"}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\ud83d\\ude00\"}", "[1]", "1", "\"a\"",
+    "", " ", "{", "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+    "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+  };
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) node = _measures_record_reader_read_json (reader, texts[i], strlen (texts[i]));
+      gboolean read = node != NULL && JSON_NODE_HOLDS_OBJECT (node);
+
+      if (_measures_record_reader_check_object (reader, texts[i], strlen (texts[i])) != read)
+        g_error ("checked otherwise than read: %s", texts[i]);
+    }
+}
+
 static void
 test_cases (void)
 {
@@ -289,6 +320,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/record-reader/cases", test_cases);
+  g_test_add_func ("/record-reader/check-object", test_check_object);
   g_test_add_func ("/record-reader/fixtures", test_fixtures);
   g_test_add_func ("/record-reader/synthetic", test_synthetic);
 

@@ -8,6 +8,7 @@
 
 #include "measures-cache.h"
 #include "measures-measure.h"
+#include "measures-number-map-private.h"
 #include "measures-record-reader-private.h"
 #include "measures-store.h"
 
@@ -58,6 +59,10 @@ typedef struct
   guint64 *starts;          /* a bit per byte of @blob: a string starts there;
                              * NULL to check each string as it is read */
   MeasuresRecordReader *reader;
+  MeasuresNumberMap *regions;   /* a country's offset → 2 + its region in
+                                 * @region_names, or 1 for none; NULL to
+                                 * look each up */
+  GPtrArray *region_names;
 } MeasuresCacheReader;
 
 gboolean         _measures_cache_check_header (GVariant                  *cache,

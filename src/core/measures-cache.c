@@ -30,6 +30,7 @@
 #include "measures-record-reader-private.h"
 #include "measures-store.h"
 #include "measures-utf8-private.h"
+#include "measures-vocabulary.h"
 
 /* After a dataset file is first read, its records and the words of their
  * texts are kept in $XDG_CACHE_HOME/measures/ as one GVariant of type
@@ -38,7 +39,8 @@
  *   s magic, u version, s uri, t size, t mtime, t fingerprint: what the
  *     cache stands for;
  *   ay strings: every string, each ended by a nul; the first byte is a nul,
- *     so that offset 0 means “none”;
+ *     so that offset 0 means “none”; ids, titles, words and unknown keys
+ *     each side by side, as a load reads them;
  *   au records: RECORD_FIELDS numbers per record (see Field);
  *   au lists: string offsets of types, forms, and (language, text) pairs;
  *   au vocabulary: the string offset of each folded word, in order;
@@ -176,6 +178,54 @@ year_ok (int year)
   return year == MEASURES_YEAR_NONE || (year >= MEASURES_YEAR_MIN && year <= MEASURES_YEAR_MAX);
 }
 
+/* The region Measures knows for a country, looked up once per country
+ * of a cache. */
+static const char *
+region_of (const MeasuresCacheReader *r,
+           guint32                    offset,
+           const char                *country)
+{
+  guint32 known;
+  const char *region;
+
+  if (r->regions == NULL)
+    return measures_vocabulary_region_of (country);
+  if ((known = measures_number_map_get (r->regions, offset)) != 0)
+    return known == 1 ? NULL : g_ptr_array_index (r->region_names, known - 2);
+
+  region = measures_vocabulary_region_of (country);
+  if (region == NULL)
+    known = 1;
+  else
+    {
+      guint at;
+
+      if (!g_ptr_array_find (r->region_names, region, &at))
+        {
+          at = r->region_names->len;
+          g_ptr_array_add (r->region_names, (gpointer) region);
+        }
+      known = at + 2;
+    }
+  measures_number_map_put (r->regions, offset, known);
+
+  return region;
+}
+
+/* Unknown keys _measures_cache_read_record() checked, as a reader of
+ * records reads them. */
+static JsonObject *
+read_extra (const char *text)
+{
+  g_autoptr(MeasuresRecordReader) reader = _measures_record_reader_new ();
+  g_autoptr(JsonNode) node = _measures_record_reader_read_json (reader, text, strlen (text));
+
+  /* Never NULL, nor anything but an object, after the check. */
+  g_return_val_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node), NULL);
+
+  return json_object_ref (json_node_get_object (node));
+}
+
 MeasuresMeasure *
 _measures_cache_read_record (const MeasuresCacheReader *r,
                              const guint32 *f,
@@ -192,6 +242,8 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
   g_autoptr(JsonObject) extra = NULL;
   MeasuresLocalized *texts[N_TEXTS] = { NULL, };
   guint n_types = f[F_N_TYPES], n_forms = f[F_N_FORMS];
+  const char *lazy_extra = NULL;
+  MeasuresMeasure *measure;
 
   if (!string_has_text (r, f[F_ID]) || !string_has_text (r, f[F_COUNTRY]) ||
       region == NULL || url == NULL || extra_text == NULL)
@@ -219,27 +271,27 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
   values[n_types] = NULL;
   values[n_types + n_forms + 1] = NULL;
 
-  /* The unknown keys are JSON text, as untrusted as the rest: read as
-   * the loader reads plain records, else by json-glib, which would
-   * overflow its stack on text nested too deep. */
+  /* The unknown keys are JSON text, as untrusted as the rest: checked as
+   * the loader reads plain records, and read so when first asked for
+   * (read_extra()); else read now by json-glib, which would overflow its
+   * stack on text nested too deep. */
   if (string_has_text (r, f[F_EXTRA]))
     {
       gsize length = strlen (extra_text);
-      g_autoptr(JsonNode) node = _measures_record_reader_read_json (r->reader, extra_text, length);
 
-      if (node == NULL)
+      if (_measures_record_reader_check_object (r->reader, extra_text, length))
+        lazy_extra = extra_text;
+      else
         {
           g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+          JsonNode *root;
 
           if (!_measures_json_scan_is_safe (extra_text, length) ||
               !json_parser_load_from_data (parser, extra_text, length, NULL) ||
-              json_parser_get_root (parser) == NULL)
+              (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
             return stale (error, "bad unknown keys"), NULL;
-          node = json_node_ref (json_parser_get_root (parser));
+          extra = json_object_ref (json_node_get_object (root));
         }
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return stale (error, "bad unknown keys"), NULL;
-      extra = json_object_ref (json_node_get_object (node));
     }
 
   for (guint t = 0; t < N_TEXTS; t++)
@@ -249,7 +301,7 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
       gboolean ok = (guint64) count * 2 <= G_MAXUINT32 && range_ok (start, count * 2, r->n_lists);
 
       if (ok && count > 0)
-        texts[t] = measures_localized_new_in (r->strings);
+        texts[t] = measures_localized_new_sized (r->strings, count);
 
       for (guint i = 0; ok && i < count; i++)
         {
@@ -269,11 +321,16 @@ _measures_cache_read_record (const MeasuresCacheReader *r,
         }
     }
 
-  return measures_measure_new_from_parts (r->strings, id, country,
-                                          string_has_text (r, f[F_REGION]) ? region : NULL,
-                                          string_has_text (r, f[F_URL]) ? url : NULL,
-                                          from, to, g_steal_pointer (&values), n_types, texts,
-                                          f[F_TITLE_DERIVED], g_steal_pointer (&extra));
+  measure = measures_measure_new_from_parts (r->strings, id, country,
+                                             region_of (r, f[F_COUNTRY], country),
+                                             string_has_text (r, f[F_REGION]) ? region : NULL,
+                                             string_has_text (r, f[F_URL]) ? url : NULL,
+                                             from, to, g_steal_pointer (&values), n_types, texts,
+                                             f[F_TITLE_DERIVED], g_steal_pointer (&extra));
+  if (lazy_extra != NULL)
+    _measures_measure_set_extra_text (measure, lazy_extra, read_extra);
+
+  return measure;
 }
 
 static gconstpointer
@@ -363,6 +420,8 @@ read_bytes (GBytes           *bytes,
   gsize n_words, n_ends, n_postings;
   guint last_index = 0;
   MeasuresCacheReader r = { 0, };
+  MeasuresNumberMap regions;
+  g_autoptr(GPtrArray) region_names = g_ptr_array_new ();
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -449,21 +508,32 @@ read_bytes (GBytes           *bytes,
   }
 
   dataset = measures_dataset_new (source, name);
+  measures_number_map_init (&regions);
+  r.regions = &regions;
+  r.region_names = region_names;
   for (gsize i = 0; i < r.n_records; i++)
     {
       const guint32 *f = r.records + i * RECORD_FIELDS;
       g_autoptr(MeasuresMeasure) measure = _measures_cache_read_record (&r, f, error);
 
       if (measure == NULL)
-        return NULL;
+        {
+          measures_number_map_clear (&regions);
+          return NULL;
+        }
       if (f[F_INDEX] <= last_index)
-        return stale (error, "records out of order"), NULL;
+        {
+          measures_number_map_clear (&regions);
+          return stale (error, "records out of order"), NULL;
+        }
       last_index = f[F_INDEX];
       _measures_measure_set_word_index (measure, _measures_word_index_ref (words),
                                         (GDestroyNotify) _measures_word_index_unref, i);
 
       measures_dataset_add_measure (dataset, measure, f[F_INDEX], f[F_LINE]);
     }
+
+  measures_number_map_clear (&regions);
 
   if (r.n_records == 0)
     return stale (error, "no records"), NULL;
@@ -754,6 +824,7 @@ write_cache (int                     fd,
   GPtrArray *measures = measures_dataset_get_measures (dataset);
   g_autoptr(MeasuresWordIndex) words = word_index_of (measures);
   g_autoptr(GArray) titles = NULL;
+  g_autoptr(GArray) extras = NULL;
   guint next_title = measures->len;
   guint32 version = MEASURES_CACHE_VERSION;
   guint64 numbers[3] = { key->size, key->mtime, key->fingerprint };
@@ -815,6 +886,25 @@ write_cache (int                     fd,
       g_array_append_val (w.vocabulary, offset);
     }
 
+  /* The unknown keys next, side by side: a load checks them with every
+   * record, and so reads them alone, not the pages of all the text. */
+  extras = g_array_sized_new (FALSE, FALSE, sizeof (guint32), measures->len);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      JsonObject *extra = measures_measure_get_extra (g_ptr_array_index (measures, i));
+      g_autofree char *extra_text = NULL;
+      guint32 offset;
+
+      if (extra != NULL)
+        {
+          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
+
+          extra_text = json_to_string (node, FALSE);
+        }
+      offset = put_transient (&w, extra_text);
+      g_array_append_val (extras, offset);
+    }
+
   for (guint i = 0; i < measures->len; i++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
@@ -828,24 +918,15 @@ write_cache (int                     fd,
         measures_measure_get_more_info (measure),
         measures_measure_get_classification (measure),
       };
-      JsonObject *extra = measures_measure_get_extra (measure);
-      g_autofree char *extra_text = NULL;
       guint32 f[RECORD_FIELDS] = { 0, };
       guint index, line;
-
-      if (extra != NULL)
-        {
-          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
-
-          extra_text = json_to_string (node, FALSE);
-        }
 
       measures_dataset_get_place (dataset, i, &index, &line);
       f[F_ID] = g_array_index (titles, guint32, i);
       f[F_COUNTRY] = put_value (&w, measures_measure_get_country (measure));
       f[F_REGION] = put_value (&w, measures_measure_get_given_region (measure));
       f[F_URL] = put_string (&w, measures_measure_get_url (measure));
-      f[F_EXTRA] = put_transient (&w, extra_text);
+      f[F_EXTRA] = g_array_index (extras, guint32, i);
       f[F_YEAR_FROM] = (guint32) measures_measure_get_year_from (measure);
       f[F_YEAR_TO] = (guint32) measures_measure_get_year_to (measure);
       f[F_TYPES] = w.lists->len;

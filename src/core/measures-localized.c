@@ -31,6 +31,8 @@ struct _MeasuresLocalized
 {
   gatomicrefcount ref_count;
   guint n_entries;
+  guint room;                   /* for entries, at @entries */
+  gboolean entries_inline;      /* @entries follow the struct, in its block */
   Entry *entries;
   MeasuresStrings *strings;
 };
@@ -79,6 +81,61 @@ measures_localized_new_in (MeasuresStrings *strings)
   return self;
 }
 
+/**
+ * measures_localized_new_sized:
+ * @strings: where the texts live
+ * @n: how many languages it will have
+ *
+ * As measures_localized_new_in(), with room for @n languages set with
+ * measures_localized_set_borrowed(), in one block.
+ *
+ * Returns: (transfer full): an empty localized string
+ */
+MeasuresLocalized *
+measures_localized_new_sized (MeasuresStrings *strings,
+                              guint            n)
+{
+  MeasuresLocalized *self;
+  gsize size;
+
+  g_return_val_if_fail (strings != NULL, NULL);
+
+  if (!g_size_checked_mul (&size, n, sizeof (Entry)) ||
+      !g_size_checked_add (&size, size, sizeof (MeasuresLocalized)))
+    g_error ("%s: overflow allocating %u entries", G_STRLOC, n);
+  self = g_malloc (size);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_entries = 0;
+  self->room = n;
+  self->entries_inline = TRUE;
+  self->entries = (Entry *) (void *) (self + 1);
+  self->strings = measures_strings_ref (strings);
+
+  return self;
+}
+
+/* The next entry, with room made for it. */
+static Entry *
+add_entry (MeasuresLocalized *self)
+{
+  if (self->n_entries == self->room)
+    {
+      self->room = self->n_entries + 1;
+      if (self->entries_inline)
+        {
+          Entry *entries = g_new (Entry, self->room);
+
+          memcpy (entries, self->entries, (gsize) self->n_entries * sizeof (Entry));
+          self->entries = entries;
+          self->entries_inline = FALSE;
+        }
+      else
+        self->entries = g_renew (Entry, self->entries, self->room);
+    }
+
+  return &self->entries[self->n_entries++];
+}
+
 MeasuresLocalized *
 measures_localized_ref (MeasuresLocalized *self)
 {
@@ -104,7 +161,8 @@ measures_localized_unref (MeasuresLocalized *self)
             g_free ((char *) self->entries[i].lang);
             g_free ((char *) self->entries[i].text);
           }
-      g_free (self->entries);
+      if (!self->entries_inline)
+        g_free (self->entries);
       g_free (self);
     }
 }
@@ -141,8 +199,7 @@ measures_localized_set (MeasuresLocalized *self,
 
   if ((entry = find_entry (self, lang)) == NULL)
     {
-      self->entries = g_renew (Entry, self->entries, self->n_entries + 1);
-      entry = &self->entries[self->n_entries++];
+      entry = add_entry (self);
       entry->lang = self->strings != NULL ? measures_strings_intern (self->strings, lang) : g_strdup (lang);
     }
   else if (self->strings == NULL)
@@ -170,8 +227,7 @@ measures_localized_set_borrowed (MeasuresLocalized *self,
   g_return_if_fail (self->strings != NULL);
   g_return_if_fail (find_entry (self, lang) == NULL);
 
-  self->entries = g_renew (Entry, self->entries, self->n_entries + 1);
-  entry = &self->entries[self->n_entries++];
+  entry = add_entry (self);
   entry->lang = lang;
   entry->text = text;
 }

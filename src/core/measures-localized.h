@@ -22,6 +22,8 @@ typedef struct _MeasuresStrings MeasuresStrings;
 GType               measures_localized_get_type      (void) G_GNUC_CONST;
 MeasuresLocalized  *measures_localized_new           (void);
 MeasuresLocalized  *measures_localized_new_in        (MeasuresStrings           *strings);
+MeasuresLocalized  *measures_localized_new_sized     (MeasuresStrings           *strings,
+                                                      guint                      n);
 MeasuresLocalized  *measures_localized_ref           (MeasuresLocalized         *self);
 void                measures_localized_unref         (MeasuresLocalized         *self);
 void                measures_localized_set           (MeasuresLocalized         *self,

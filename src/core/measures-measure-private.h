@@ -42,4 +42,11 @@ void             _measures_measure_set_word_index  (MeasuresMeasure       *self,
 MeasuresWordIndex *_measures_measure_get_word_index (MeasuresMeasure      *self,
                                                      guint                 *ordinal);
 
+/* Reads unknown keys a cache checked into an object. */
+typedef JsonObject *(*MeasuresExtraParser) (const char *text);
+
+void             _measures_measure_set_extra_text  (MeasuresMeasure       *self,
+                                                    const char            *text,
+                                                    MeasuresExtraParser    parse);
+
 G_END_DECLS

@@ -45,8 +45,12 @@ struct _MeasuresMeasure
   MeasuresLocalized *classification;
   gboolean title_derived;
 
-  /* Unknown keys, in the order they were read. */
+  /* Unknown keys, in the order they were read; or, from a cache, their
+   * JSON text there (in @strings), checked, read into @extra when first
+   * asked for. */
   JsonObject *extra;
+  const char *extra_text;
+  MeasuresExtraParser parse_extra;
 
   /* The folded words of its own texts, as ids in @words, made once by
    * the loader until its dataset's word index is made from them; then
@@ -551,6 +555,7 @@ JsonNode *
 measures_measure_to_json (MeasuresMeasure *self)
 {
   g_autoptr(JsonObject) object = json_object_new ();
+  JsonObject *extra;
   const struct {
     const char *key;
     MeasuresLocalized *value;
@@ -594,13 +599,13 @@ measures_measure_to_json (MeasuresMeasure *self)
   if (self->title_derived)
     json_object_set_boolean_member (object, "title_derived", TRUE);
 
-  if (self->extra != NULL)
+  if ((extra = measures_measure_get_extra (self)) != NULL)
     {
-      g_autoptr(GList) members = json_object_get_members (self->extra);
+      g_autoptr(GList) members = json_object_get_members (extra);
 
       for (const GList *l = members; l != NULL; l = l->next)
         json_object_set_member (object, l->data,
-                                json_node_copy (json_object_get_member (self->extra, l->data)));
+                                json_node_copy (json_object_get_member (extra, l->data)));
     }
 
   return json_node_init_object (json_node_alloc (), object);
@@ -813,6 +818,8 @@ measures_measure_resolve_title (MeasuresMeasure    *self,
 /**
  * measures_measure_new_from_parts:
  * @strings: keeps every string below alive
+ * @known_region: (nullable): the region of @country, as
+ *   measures_vocabulary_region_of() gives it
  * @values: (transfer full): a block of the types, %NULL, the forms, %NULL
  * @n_types: how many types come first in @values
  * @texts: (transfer full) (array fixed-size=6) (element-type MeasuresLocalized):
@@ -828,6 +835,7 @@ MeasuresMeasure *
 measures_measure_new_from_parts (MeasuresStrings    *strings,
                                  const char         *id,
                                  const char         *country,
+                                 const char         *known_region,
                                  const char         *region,
                                  const char         *url,
                                  int                 year_from,
@@ -844,7 +852,7 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
   self->id = id;
   self->country = country;
   self->region = region;
-  self->known_region = measures_vocabulary_region_of (country);
+  self->known_region = known_region;
   self->url = url;
   self->year_from = year_from;
   self->year_to = year_to;
@@ -870,9 +878,43 @@ measures_measure_new_from_parts (MeasuresStrings    *strings,
 JsonObject *
 measures_measure_get_extra (MeasuresMeasure *self)
 {
+  JsonObject *extra;
+
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
-  return self->extra;
+  extra = g_atomic_pointer_get (&self->extra);
+  if (extra != NULL || self->extra_text == NULL)
+    return extra;
+
+  /* Read once, whichever thread asks first. */
+  extra = self->parse_extra (self->extra_text);
+  if (extra != NULL && !g_atomic_pointer_compare_and_exchange (&self->extra, NULL, extra))
+    {
+      json_object_unref (extra);
+      extra = g_atomic_pointer_get (&self->extra);
+    }
+
+  return extra;
+}
+
+/*
+ * _measures_measure_set_extra_text:
+ * @text: the unknown keys as a JSON object, in the measure's strings,
+ *   checked: @parse reads it
+ *
+ * For a cache: the unknown keys are read when first asked for, not with
+ * every record. Only before the measure is given to anyone.
+ */
+void
+_measures_measure_set_extra_text (MeasuresMeasure     *self,
+                                  const char          *text,
+                                  MeasuresExtraParser  parse)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE (self));
+  g_return_if_fail (self->extra == NULL);
+
+  self->extra_text = text;
+  self->parse_extra = parse;
 }
 
 /**

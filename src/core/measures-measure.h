@@ -64,6 +64,7 @@ void                      measures_measure_forget_words    (MeasuresMeasure     
 MeasuresMeasure          *measures_measure_new_from_parts  (MeasuresStrings       *strings,
                                                             const char            *id,
                                                             const char            *country,
+                                                            const char            *known_region,
                                                             const char            *region,
                                                             const char            *url,
                                                             int                    year_from,

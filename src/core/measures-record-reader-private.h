@@ -22,6 +22,9 @@ MeasuresMeasure      *_measures_record_reader_read (MeasuresRecordReader *self,
 JsonNode             *_measures_record_reader_read_json (MeasuresRecordReader *self,
                                                          const char           *text,
                                                          gsize                 length);
+gboolean              _measures_record_reader_check_object (MeasuresRecordReader *self,
+                                                            const char           *text,
+                                                            gsize                 length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresRecordReader, _measures_record_reader_free)
 

@@ -489,67 +489,76 @@ skip_value (MeasuresRecordReader *self,
 /* A number as JSON writes it, as json-glib reads it: a whole number of
  * at most 18 digits as an integer, anything with a fraction or an
  * exponent as a double; others (larger, or out of the range of a double)
- * go to json-glib. */
-static JsonNode *
-read_number (Cursor *c)
+ * go to json-glib. FALSE for those. */
+static gboolean
+parse_number (Cursor   *c,
+              gboolean *integer,
+              gint64   *whole,
+              double   *value)
 {
   const char *start = c->p;
-  gboolean integer = TRUE;
   guint digits = 0;
   char buf[64];
   char *end = NULL;
-  JsonNode *node;
 
+  *integer = TRUE;
   if (c->p < c->end && *c->p == '-')
     c->p++;
   if (c->p >= c->end || !g_ascii_isdigit (*c->p))
-    return NULL;
+    return FALSE;
   if (*c->p == '0' && c->p + 1 < c->end && g_ascii_isdigit (c->p[1]))
-    return NULL;
+    return FALSE;
   for (; c->p < c->end && g_ascii_isdigit (*c->p); c->p++)
     digits++;
   if (c->p < c->end && *c->p == '.')
     {
-      integer = FALSE;
+      *integer = FALSE;
       c->p++;
       if (c->p >= c->end || !g_ascii_isdigit (*c->p))
-        return NULL;
+        return FALSE;
       while (c->p < c->end && g_ascii_isdigit (*c->p))
         c->p++;
     }
   if (c->p < c->end && (*c->p == 'e' || *c->p == 'E'))
     {
-      integer = FALSE;
+      *integer = FALSE;
       c->p++;
       if (c->p < c->end && (*c->p == '+' || *c->p == '-'))
         c->p++;
       if (c->p >= c->end || !g_ascii_isdigit (*c->p))
-        return NULL;
+        return FALSE;
       while (c->p < c->end && g_ascii_isdigit (*c->p))
         c->p++;
     }
   if ((c->p < c->end && g_ascii_isalnum (*c->p)) || (gsize) (c->p - start) >= sizeof buf ||
-      (integer && digits > 18))
-    return NULL;
+      (*integer && digits > 18))
+    return FALSE;
 
   memcpy (buf, start, c->p - start);
   buf[c->p - start] = '\0';
-  node = json_node_alloc ();
-  if (integer)
-    return json_node_init_int (node, g_ascii_strtoll (buf, NULL, 10));
+  if (*integer)
+    {
+      *whole = g_ascii_strtoll (buf, NULL, 10);
+      return TRUE;
+    }
 
-  {
-    double value;
+  errno = 0;
+  *value = g_ascii_strtod (buf, &end);
+  return errno == 0 && end == buf + (c->p - start) && isfinite (*value);
+}
 
-    errno = 0;
-    value = g_ascii_strtod (buf, &end);
-    if (errno != 0 || end != buf + (c->p - start) || !isfinite (value))
-      {
-        json_node_unref (node);
-        return NULL;
-      }
-    return json_node_init_double (node, value);
-  }
+static JsonNode *
+read_number (Cursor *c)
+{
+  gboolean integer;
+  gint64 whole = 0;
+  double value = 0;
+
+  if (!parse_number (c, &integer, &whole, &value))
+    return NULL;
+
+  return integer ? json_node_init_int (json_node_alloc (), whole)
+                 : json_node_init_double (json_node_alloc (), value);
 }
 
 /* Any JSON value, as json-glib's tree of it, checked as strictly as the
@@ -630,6 +639,99 @@ read_node (MeasuresRecordReader *self,
       return read_literal (c, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
     default:
       return read_number (c);
+    }
+}
+
+/* Whether read_node() would read the value at the cursor, without
+ * building it: the same checks, down to a key given twice in an object
+ * and a number json-glib must read. Keys stay in the buffer until their
+ * object ends; past a few, a table of them finds one given twice. */
+#define FEW_KEYS 8
+
+static gboolean
+check_node (MeasuresRecordReader *self,
+            Cursor               *c,
+            guint                 depth)
+{
+  gsize mark = self->buffer->len;
+  gsize offset;
+
+  if (depth > 64)
+    return FALSE;
+
+  skip_space (c);
+  if (c->p >= c->end)
+    return FALSE;
+
+  switch (*c->p)
+    {
+    case '"':
+      if (!read_string (self, c, &offset))
+        return FALSE;
+      self->buffer->len = mark;
+      return TRUE;
+    case '{':
+      {
+        g_autoptr(GHashTable) many = NULL;
+        gsize keys[FEW_KEYS];
+        guint n_keys = 0;
+        gboolean ok = TRUE;
+
+        c->p++;
+        if (!peek (c, '}'))
+          do
+            {
+              const char *key;
+
+              if (!read_string (self, c, &offset) || !expect (c, ':'))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              key = text_at (self, offset);
+              for (guint i = 0; ok && i < n_keys; i++)
+                ok = !g_str_equal (text_at (self, keys[i]), key);
+              if (ok && many != NULL)
+                ok = g_hash_table_add (many, g_strdup (key));
+              else if (ok && n_keys < FEW_KEYS)
+                keys[n_keys++] = offset;
+              else if (ok)
+                {
+                  many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                  g_hash_table_add (many, g_strdup (key));
+                }
+              if (!ok || !check_node (self, c, depth + 1))
+                {
+                  ok = FALSE;
+                  break;
+                }
+            }
+          while (expect (c, ','));
+        self->buffer->len = mark;
+        return ok && expect (c, '}');
+      }
+    case '[':
+      c->p++;
+      if (!peek (c, ']'))
+        do
+          if (!check_node (self, c, depth + 1))
+            return FALSE;
+        while (expect (c, ','));
+      return expect (c, ']');
+    case 't':
+      return read_literal (c, "true");
+    case 'f':
+      return read_literal (c, "false");
+    case 'n':
+      return read_literal (c, "null");
+    default:
+      {
+        gboolean integer;
+        gint64 whole;
+        double value;
+
+        return parse_number (c, &integer, &whole, &value);
+      }
     }
 }
 
@@ -880,6 +982,32 @@ _measures_record_reader_read_json (MeasuresRecordReader *self,
     }
 
   return node;
+}
+
+/**
+ * _measures_record_reader_check_object:
+ * @self: a reader, used from one thread
+ * @text: JSON text
+ * @length: its length
+ *
+ * Whether _measures_record_reader_read_json() reads @text, and reads it
+ * as an object, checked as strictly, without building its tree.
+ *
+ * Returns: %TRUE when it does
+ */
+gboolean
+_measures_record_reader_check_object (MeasuresRecordReader *self,
+                                      const char           *text,
+                                      gsize                 length)
+{
+  Cursor cursor = { text, text + length };
+
+  self->buffer->len = 0;
+  if (!peek (&cursor, '{') || !check_node (self, &cursor, 1))
+    return FALSE;
+  skip_space (&cursor);
+
+  return cursor.p == cursor.end;
 }
 
 static gboolean
