@@ -367,15 +367,16 @@ static GPtrArray *
 svg_elements (const char *html)
 {
   GPtrArray *elements = g_ptr_array_new_with_free_func (g_free);
+  gsize at = 0;
 
-  for (const char *p = strstr (html, "<svg "); p != NULL; p = strstr (p, "<svg "))
+  while (strstr (html + at, "<svg ") != NULL)
     {
-      const char *end = strstr (p, "</svg>");
+      gsize start = strstr (html + at, "<svg ") - html;
+      const char *close = strstr (html + start, "</svg>");
 
-      g_assert_nonnull (end);
-      end += strlen ("</svg>");
-      g_ptr_array_add (elements, g_strndup (p, end - p));
-      p = end;
+      g_assert_nonnull (close);
+      at = (gsize) (close - html) + strlen ("</svg>");
+      g_ptr_array_add (elements, g_strndup (html + start, at - start));
     }
 
   return elements;
