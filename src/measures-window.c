@@ -475,7 +475,7 @@ loaded_cb (MeasuresWindow *self)
       show_list_page (self, "error");
     }
   else if (page != NULL && g_str_equal (page, "error"))
-    show_list_page (self, "list");
+    show_list_page (self, "empty");
 
   show_problems (self, problems);
   self->just_loaded = TRUE;

@@ -533,6 +533,61 @@ test_chooser_after_close (void)
     }
 }
 
+/* The status page titled @title under @root. */
+static GtkWidget *
+status_page (GtkWidget  *root,
+             const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* A load that could read nothing shows why where the list would be; a
+ * later load of a dataset with no measures (and no problem) shows that
+ * there are none, not the earlier problem. */
+static void
+test_error_then_empty (void)
+{
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "not-json.json", NULL);
+  g_autofree char *empty_path = g_test_build_filename (G_TEST_DIST, "data", "empty-list.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  MeasuresWindow *window = measures_window_new (NULL);
+  GtkWidget *error_page = status_page (GTK_WIDGET (window), "Could Not Open the Measures");
+  GtkWidget *empty_page = status_page (GTK_WIDGET (window), "No Measures");
+
+  g_assert_nonnull (error_page);
+  g_assert_nonnull (empty_page);
+  gtk_window_present (GTK_WINDOW (window));
+  measures_window_open (window, &bad, 1);
+  wait_until_loaded (window);
+  wait_until (is_mapped, error_page, "the page of the problems to be shown");
+
+  measures_window_open (window, &empty, 1);
+  wait_until_loaded (window);
+  wait_until (is_mapped, empty_page, "the page that says there are no measures to be shown");
+  g_assert_false (gtk_widget_get_mapped (error_page));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/window-load/close-during-load", test_close_during_load);
   g_test_add_func ("/window-load/export-during-load", test_export_during_load);
   g_test_add_func ("/window-load/chooser-after-close", test_chooser_after_close);
+  g_test_add_func ("/window-load/error-then-empty", test_error_then_empty);
 
   status = g_test_run ();
   remove_folder (cache);
