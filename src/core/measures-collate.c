@@ -131,6 +131,25 @@ is_normal (const Table *table,
   return TRUE;
 }
 
+/* The key of the character at *@p, which is moved past it; %NULL for
+ * a character the table does not know. */
+static inline const CharKey *
+next_char_key (const Table    *table,
+               const guchar  **p)
+{
+  gunichar c;
+
+  if (**p < 0x80)
+    c = *(*p)++;
+  else
+    {
+      c = g_utf8_get_char ((const char *) *p);
+      *p = (const guchar *) g_utf8_next_char (*p);
+    }
+
+  return c < TABLE_END && table->chars[c].known ? &table->chars[c] : NULL;
+}
+
 /* The key of @text from the table, or NULL when a character is not in
  * it. Each character is looked up once, then each level written. */
 static char *
@@ -149,17 +168,9 @@ table_key (const Table *table,
 
   for (const guchar *p = (const guchar *) text; *p != '\0';)
     {
-      gunichar c;
-      const CharKey *entry;
+      const CharKey *entry = next_char_key (table, &p);
 
-      if (*p < 0x80)
-        c = *p++;
-      else
-        {
-          c = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
-        }
-      if (c >= TABLE_END || !(entry = &table->chars[c])->known)
+      if (entry == NULL)
         return NULL;
 
       if (n == capacity)
@@ -347,17 +358,9 @@ table_first_level (const Table *table,
 
   for (const guchar *p = (const guchar *) text; *p != '\0';)
     {
-      gunichar c;
-      const CharKey *entry;
+      const CharKey *entry = next_char_key (table, &p);
 
-      if (*p < 0x80)
-        c = *p++;
-      else
-        {
-          c = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
-        }
-      if (c >= TABLE_END || !(entry = &table->chars[c])->known)
+      if (entry == NULL)
         {
           g_byte_array_set_size (out, start);
           return FALSE;
