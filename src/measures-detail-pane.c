@@ -67,6 +67,7 @@ struct _MeasuresDetailPane
   guint highlight_source;
   gint64 last_update;         /* when a measure was last laid out */
   guint update_source;
+  gboolean update_waits_for_pause;  /* update_source is show_later()'s */
 
   /* State */
   char *override_lang;         /* picked with the switch; kept from record to record */
@@ -900,6 +901,7 @@ deferred_update (gpointer data)
   MeasuresDetailPane *self = data;
 
   self->update_source = 0;
+  self->update_waits_for_pause = FALSE;
   self->last_update = g_get_monotonic_time ();
   /* The highlight waiting to be shown is shown now too. */
   g_clear_handle_id (&self->highlight_source, g_source_remove);
@@ -926,6 +928,7 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
        * selection moving as the user types a search) the pane shows the
        * last one, a moment later, instead of each in turn. */
       g_clear_handle_id (&self->update_source, g_source_remove);
+      self->update_waits_for_pause = FALSE;
       if (now - self->last_update >= RAPID_UPDATE_MS * 1000)
         {
           self->last_update = now;
@@ -962,6 +965,7 @@ measures_detail_pane_show_later (MeasuresDetailPane *self,
   self->picked_here = FALSE;
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, deferred_update, self);
+  self->update_waits_for_pause = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
 }
 
@@ -996,6 +1000,9 @@ apply_highlight (gpointer data)
 /**
  * measures_detail_pane_set_highlight:
  * @words: (nullable): folded search words whose matches to mark
+ *
+ * Called at each change of the search: one that leaves the words as
+ * they were still counts as a key, for what waits for a pause.
  */
 void
 measures_detail_pane_set_highlight (MeasuresDetailPane *self,
@@ -1003,8 +1010,24 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
 {
   g_return_if_fail (MEASURES_IS_DETAIL_PANE (self));
 
+  /* The search changed: the user has not paused, so a measure that
+   * waits for them to pause waits again. */
+  if (self->update_waits_for_pause)
+    {
+      g_source_remove (self->update_source);
+      self->update_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, deferred_update, self);
+    }
+
   if (same_words ((const char * const *) self->highlight, words))
-    return;
+    {
+      /* "protectia " to "protectia": so does the highlight. */
+      if (self->highlight_source != 0)
+        {
+          g_source_remove (self->highlight_source);
+          self->highlight_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, apply_highlight, self);
+        }
+      return;
+    }
 
   g_strfreev (self->highlight);
   self->highlight = g_strdupv ((char **) words);

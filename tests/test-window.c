@@ -376,6 +376,81 @@ test_window_highlight (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop for @ms milliseconds, or until @root marks up
+ * @needle; returns when it did, or 0. */
+static gint64
+run_until_markup (GtkWidget  *root,
+                  const char *needle,
+                  guint       ms)
+{
+  gboolean over = FALSE;
+  guint source = g_timeout_add_once (ms, set_flag, &over);
+
+  while (!over)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (markup_contains (root, needle))
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          if (!over)
+            g_source_remove (source);
+          return now;
+        }
+    }
+
+  return 0;
+}
+
+/* The pane waits for a pause in the typing, counted from the last key,
+ * even when keys leave the search's words as they were ("domestic" and
+ * "domestic "): a pane laid out between two keys makes typing stutter. */
+static void
+test_window_pane_waits_for_pause (void)
+{
+  MeasuresWindow *window = open_window ();
+  MeasuresQuery *query = measures_window_get_query (window);
+  GtkWidget *pane = detail_pane (window);
+  gint64 last_key, shown = 0;
+
+  g_assert_true (measures_window_select (window, SEED_ID));
+  wait_for_pane_measure (pane, SEED_ID);
+  g_assert_false (markup_contains (pane, ">Domestic</span>"));
+
+  /* The selected measure does not match: the first that does is
+   * selected, and shown when the user pauses. */
+  /* Each key's time is taken before the pane's timer is set. */
+  last_key = g_get_monotonic_time ();
+  measures_query_set_search (query, "domestic");
+  g_assert_false (g_str_equal (measures_measure_get_id (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (pane))), SEED_ID));
+  for (guint key = 0; key < 8 && shown == 0; key++)
+    {
+      shown = run_until_markup (pane, ">Domestic</span>", 100);
+      if (shown == 0)
+        {
+          last_key = g_get_monotonic_time ();
+          measures_query_set_search (query, key % 2 == 0 ? "domestic " : "domestic");
+        }
+    }
+  if (shown == 0)
+    {
+      wait_for_markup (pane, ">Domestic</span>");
+      shown = g_get_monotonic_time ();
+    }
+
+  /* A timer never fires early: on a busy machine the keys may come
+   * slower than typed, but the pane still waits 300 ms after the last. */
+  g_assert_cmpint (shown - last_key, >=, 300 * 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Records chosen in quick succession: the pane ends on the last one. */
 static void
 test_window_rapid_selection (void)
@@ -861,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/window/sorting", test_window_sorting);
   g_test_add_func ("/window/agrees-with-count", test_window_agrees_with_count);
   g_test_add_func ("/window/highlight", test_window_highlight);
+  g_test_add_func ("/window/pane-waits-for-pause", test_window_pane_waits_for_pause);
   g_test_add_func ("/window/rapid-selection", test_window_rapid_selection);
   g_test_add_func ("/window/remembers-state", test_window_remembers_state);
   g_test_add_func ("/window/export", test_window_export);

@@ -14,6 +14,10 @@
  *
  * With the comparison of countries shown too: typing to the frame that
  * shows the matrix anew, and scrolling through its rows.
+ *
+ * With MEASURES_BENCH_LONG_GAPS set, also prints, as "# " lines, each
+ * change of the search typed and each gap between frames over 30 ms
+ * with where its time went.
  */
 
 #include "config.h"
@@ -226,6 +230,18 @@ frame_gaps (guint from)
       double gap = ms (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1));
 
       g_array_append_val (gaps, gap);
+      /* Where a long gap went, to read beside a profile recorded with
+       * `perf record -k CLOCK_MONOTONIC`: its times are in microseconds
+       * of the same clock. */
+      if (gap > 30 && g_getenv ("MEASURES_BENCH_LONG_GAPS") != NULL)
+        printf ("# frame %u, %.1f ms after the last: %.1f ms to begin (%.1f ms on the main thread), "
+                "layout %.1f ms, paint %.1f ms; from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "\n",
+                i, gap,
+                ms (g_array_index (starts, gint64, i) - g_array_index (paints, gint64, i - 1)),
+                ms (g_array_index (cpu_starts, gint64, i) - g_array_index (cpu_paints, gint64, i - 1)),
+                ms (g_array_index (cpu_layouts, gint64, i) - g_array_index (cpu_starts, gint64, i)),
+                ms (g_array_index (cpu_paints, gint64, i) - g_array_index (cpu_layouts, gint64, i)),
+                g_array_index (paints, gint64, i - 1), g_array_index (paints, gint64, i));
     }
 
   return gaps;
@@ -405,6 +421,9 @@ type_queries (GtkWidget          *entry,
           g_array_append_val (typing->layout_cpu, cpu);
           cpu = ms (g_array_index (cpu_paints, gint64, frame) - g_array_index (cpu_layouts, gint64, frame));
           g_array_append_val (typing->paint_cpu, cpu);
+          if (g_getenv ("MEASURES_BENCH_LONG_GAPS") != NULL)
+            printf ("# “%s”: frame %u, %.1f ms after the change; its handlers %.1f ms on the main thread\n",
+                    text, frame, elapsed, ms (query_handled_cpu - query_changed_cpu));
           run_for (80 * 1000);
         }
     }
