@@ -124,8 +124,9 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
-/* Collects the text of every visible label under @root, one a line;
- * with @buttons, button labels too, as "[label]". */
+/* Collects the text of every visible label and inscription (the list's
+ * cells) under @root, one a line; with @buttons, button labels too, as
+ * "[label]". */
 static inline void
 collect_texts (GtkWidget *root,
                GString   *out,
@@ -136,6 +137,8 @@ collect_texts (GtkWidget *root,
 
   if (GTK_IS_LABEL (root))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  else if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (root)));
   else if (buttons && GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     g_string_append_printf (out, "[%s]\n", gtk_button_get_label (GTK_BUTTON (root)));
 

@@ -16,6 +16,7 @@
 
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
+#include "measures-measure-list.h"
 #include "measures-overview-view.h"
 #include "measures-vocabulary.h"
 #include "measures-window.h"
@@ -349,10 +350,14 @@ test_content_language (void)
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   MeasuresWindow *window = open_eleven ();
   GtkWidget *pane = find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL);
+  GtkWidget *list = find_widget (GTK_WIDGET (window), MEASURES_TYPE_MEASURE_LIST, NULL);
   g_autoptr(GString) english = g_string_new (NULL);
 
+  wait_for_text (list, "\nStrategia națională împotriva traficului de persoane 2018–2022\n");
   g_settings_set_string (settings, "content-language", "en");
   wait_for_text (pane, "\nNational Strategy Against Trafficking in Persons 2018-2022\n");
+  /* The list's row shows the same measure in the other language. */
+  wait_for_text (list, "\nNational Strategy Against Trafficking in Persons 2018-2022\n");
   collect_texts (pane, english, TRUE);
   g_assert_nonnull (strstr (english->str, "\nTip de măsură\n"));
   g_assert_cmpstr (subtitle (window), ==, "11 măsuri");

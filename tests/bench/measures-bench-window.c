@@ -422,8 +422,9 @@ type_queries (GtkWidget          *entry,
           cpu = ms (g_array_index (cpu_paints, gint64, frame) - g_array_index (cpu_layouts, gint64, frame));
           g_array_append_val (typing->paint_cpu, cpu);
           if (g_getenv ("MEASURES_BENCH_LONG_GAPS") != NULL)
-            printf ("# “%s”: frame %u, %.1f ms after the change; its handlers %.1f ms on the main thread\n",
-                    text, frame, elapsed, ms (query_handled_cpu - query_changed_cpu));
+            printf ("# “%s”: frame %u, %.1f ms after the change; its handlers %.1f ms on the main thread; "
+                    "from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "\n",
+                    text, frame, elapsed, ms (query_handled_cpu - query_changed_cpu), query_changed, painted);
           run_for (80 * 1000);
         }
     }
