@@ -126,27 +126,48 @@ measures_accessible_fix_mnemonics (GtkWidget *root)
 }
 
 /**
+ * measures_accessible_find_ancestor:
+ * @widget: a widget
+ * @role: the role of the ancestor to find, such as a list's row
+ *
+ * Returns: (transfer none) (nullable): the nearest ancestor of @widget
+ *   (or @widget) with @role: the row a list item factory's widget is put
+ *   in, which GTK 4.8 gives no API for
+ */
+GtkWidget *
+measures_accessible_find_ancestor (GtkWidget         *widget,
+                                   GtkAccessibleRole  role)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == role)
+      return w;
+
+  return NULL;
+}
+
+/**
  * measures_accessible_name_ancestor:
  * @widget: a widget
  * @role: the role of the ancestor to name, such as a list's row
  * @name: its name
  *
- * Names the nearest ancestor of @widget (or @widget) with @role: the row
- * a list item factory's widget is put in, which GTK 4.8 gives no API.
+ * Names the nearest ancestor of @widget (or @widget) with @role (see
+ * measures_accessible_find_ancestor()).
  */
 void
 measures_accessible_name_ancestor (GtkWidget         *widget,
                                    GtkAccessibleRole  role,
                                    const char        *name)
 {
+  GtkWidget *ancestor;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == role)
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        return;
-      }
+  ancestor = measures_accessible_find_ancestor (widget, role);
+  if (ancestor != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (ancestor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /**

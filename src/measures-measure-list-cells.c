@@ -99,17 +99,92 @@ setup_title_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (label, "measure-title");
 }
 
+/* The widgets that stand for a cell and for its row to screen readers,
+ * looked up once while the cell is bound: a cell stays in its row. */
+static GQuark cell_quark;
+static GQuark row_quark;
+
+static GtkAccessible *
+cell_ancestor (GtkListItem       *item,
+               GtkAccessibleRole  role)
+{
+  GQuark quark;
+  GtkWidget *ancestor;
+
+  if (cell_quark == 0)
+    {
+      cell_quark = g_quark_from_static_string ("measures-cell-accessible");
+      row_quark = g_quark_from_static_string ("measures-row-accessible");
+    }
+  quark = role == GTK_ACCESSIBLE_ROLE_ROW ? row_quark : cell_quark;
+  ancestor = g_object_get_qdata (G_OBJECT (item), quark);
+
+  if (ancestor == NULL)
+    {
+      ancestor = measures_accessible_find_ancestor (gtk_list_item_get_child (item), role);
+      g_object_set_qdata (G_OBJECT (item), quark, ancestor);
+    }
+
+  return ancestor != NULL ? GTK_ACCESSIBLE (ancestor) : NULL;
+}
+
 static void
 set_cell_text (GtkListItem *item,
                const char  *text)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  GtkAccessible *accessible;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* Rows given other measures often show the same country or type. */
+  if (text != NULL && g_strcmp0 (gtk_inscription_get_text (cell), text) == 0)
+    return;
+
+  gtk_inscription_set_text (cell, text);
   /* The cell reads as its text, not as its type. */
-  measures_accessible_name_ancestor (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                                     /* Translators: read by screen readers for an empty cell of the list */
-                                     text != NULL && *text != '\0' ? text : C_("cell", "None"));
+  accessible = cell_ancestor (item, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  if (accessible != NULL)
+    gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    /* Translators: read by screen readers for an empty cell of the list */
+                                    text != NULL && *text != '\0' ? text : C_("cell", "None"),
+                                    -1);
+}
+
+/* Counts the refreshes, after which the same measure reads otherwise. */
+static guint texts_generation;
+
+/* The labels of the values of each facet, made once: a row given a
+ * measure labels its country, types and forms, and rows follow each
+ * key typed. Only the main thread labels rows. */
+static const char *
+value_label (MeasuresFacet  facet,
+             const char    *value)
+{
+  static GHashTable *labels[MEASURES_N_FACETS];
+  static guint generation;
+  const char *label;
+
+  if (value == NULL)
+    return NULL;
+
+  if (generation != texts_generation)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        g_clear_pointer (&labels[i], g_hash_table_unref);
+      generation = texts_generation;
+    }
+  if (labels[facet] == NULL)
+    labels[facet] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  label = g_hash_table_lookup (labels[facet], value);
+  if (label == NULL)
+    {
+      char *made = measures_vocabulary_label (facet, value);
+
+      g_hash_table_insert (labels[facet], g_strdup (value), made);
+      label = made;
+    }
+
+  return label;
 }
 
 static char *
@@ -120,9 +195,9 @@ joined_labels (MeasuresFacet       facet,
 
   for (guint i = 0; values[i] != NULL; i++)
     {
-      g_autofree char *label = measures_vocabulary_label (facet, values[i]);
-
-      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, value_label (facet, values[i]));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -142,9 +217,6 @@ typedef struct
   char *forms;
   char *name;                  /* "Title, Country, Years, Type, Form" */
 } RowTexts;
-
-/* Counts the refreshes, after which the same measure reads otherwise. */
-static guint texts_generation;
 
 static void
 row_texts_clear (RowTexts *texts)
@@ -210,12 +282,10 @@ row_texts (GtkListItem *item)
   langs = measures_get_content_languages ();
   texts->title = shown_free_text (measures_measure_resolve_title (measure, (const char * const *) langs));
   {
-    g_autofree char *country = measures_vocabulary_label (MEASURES_FACET_COUNTRY,
-                                                          measures_measure_get_country (measure));
     g_autofree char *types = joined_labels (MEASURES_FACET_TYPE, measures_measure_get_types (measure));
     g_autofree char *forms = joined_labels (MEASURES_FACET_FORM, measures_measure_get_forms (measure));
 
-    texts->country = shown_free_text (country);
+    texts->country = shown_free_text (value_label (MEASURES_FACET_COUNTRY, measures_measure_get_country (measure)));
     texts->types = shown_free_text (types);
     texts->forms = shown_free_text (forms);
   }
@@ -230,6 +300,7 @@ static void
 show_title (GtkListItem *item)
 {
   const RowTexts *texts = row_texts (item);
+  GtkAccessible *accessible;
 
   if (texts == NULL)
     return;
@@ -237,7 +308,9 @@ show_title (GtkListItem *item)
   set_cell_text (item, texts->title);
   /* The row, as a screen reader reads it when it has the focus: the
    * cells in the order of the columns, even those a narrow window hides. */
-  measures_accessible_name_ancestor (gtk_list_item_get_child (item), GTK_ACCESSIBLE_ROLE_ROW, texts->name);
+  accessible = cell_ancestor (item, GTK_ACCESSIBLE_ROLE_ROW);
+  if (accessible != NULL)
+    gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, texts->name, -1);
 }
 
 static void
@@ -298,6 +371,12 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (handler != 0)
     g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  /* Bound again, the cell may be in another row. */
+  if (cell_quark != 0)
+    {
+      g_object_set_qdata (G_OBJECT (item), cell_quark, NULL);
+      g_object_set_qdata (G_OBJECT (item), row_quark, NULL);
+    }
 }
 
 void
