@@ -744,6 +744,7 @@ measures_detail_pane_dispose (GObject *object)
   g_clear_pointer (&self->highlight, g_strfreev);
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_waits_for_pause = FALSE;
   g_clear_pointer (&self->override_lang, g_free);
   g_clear_pointer (&self->match_lang, g_free);
 
@@ -939,6 +940,13 @@ measures_detail_pane_set_measure (MeasuresDetailPane *self,
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
     }
+  else if (self->update_waits_for_pause)
+    {
+      /* Chosen in the list while it waited for a pause in the typing:
+       * shown now. */
+      g_clear_handle_id (&self->update_source, g_source_remove);
+      deferred_update (self);
+    }
 }
 
 #define HIGHLIGHT_DELAY_MS 300
@@ -1014,7 +1022,7 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
    * waits for them to pause waits again. */
   if (self->update_waits_for_pause)
     {
-      g_source_remove (self->update_source);
+      g_clear_handle_id (&self->update_source, g_source_remove);
       self->update_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, deferred_update, self);
     }
 
@@ -1023,7 +1031,7 @@ measures_detail_pane_set_highlight (MeasuresDetailPane *self,
       /* "protectia " to "protectia": so does the highlight. */
       if (self->highlight_source != 0)
         {
-          g_source_remove (self->highlight_source);
+          g_clear_handle_id (&self->highlight_source, g_source_remove);
           self->highlight_source = g_timeout_add_once (HIGHLIGHT_DELAY_MS, apply_highlight, self);
         }
       return;

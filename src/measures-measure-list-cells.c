@@ -422,8 +422,9 @@ bind_form_cb (GtkSignalListItemFactory *factory,
 /**
  * _measures_measure_list_cells_refresh:
  *
- * Makes the rows' texts again when next shown, for a new content
- * language: the same measure then reads otherwise.
+ * Makes the rows' texts and the values' labels again when next shown,
+ * for a new content language or a new list: the same measure may then
+ * read otherwise.
  */
 void
 _measures_measure_list_cells_refresh (void)

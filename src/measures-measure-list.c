@@ -644,6 +644,9 @@ measures_measure_list_init (MeasuresMeasureList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, layout_measure, layout_allocate));
+  /* The labels of values are kept while lists live; a new window's
+   * list makes them again, in the language of the moment. */
+  _measures_measure_list_cells_refresh ();
 
   self->active = TRUE;
   /* As the template has the columns: all shown. */

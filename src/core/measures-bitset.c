@@ -92,41 +92,77 @@ measures_bitset_or (MeasuresBitset       *self,
 
 /* Processors of x86-64 have counted a word's bits in one instruction
  * since 2008, but the baseline distributions build for has no such
- * instruction, and each word then costs a call into libgcc. The counts
- * below are compiled twice and the dynamic loader picks the one the
- * processor runs (an ifunc, which glibc's loader resolves). */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) && defined(__has_attribute)
-#if __has_attribute (target_clones)
-#define MEASURES_COUNTS_BITS __attribute__((target_clones ("popcnt", "default")))
-#endif
-#endif
-#ifndef MEASURES_COUNTS_BITS
-#define MEASURES_COUNTS_BITS
-#endif
-
-MEASURES_COUNTS_BITS guint
-measures_bitset_count (const MeasuresBitset *self)
+ * instruction, and each word then costs a call into libgcc. Where the
+ * compiler can make code for it, the counts below are made twice, and
+ * the one the processor runs is picked at each call (a load of what
+ * libgcc found at start). target_clones would pick it once, but clang
+ * before 18 gives its callers in other files no symbol to call. */
+static inline guint
+count_words (const guint64 *words,
+             guint          n)
 {
   guint count = 0;
 
-  for (guint i = 0; i < self->n_words; i++)
-    count += __builtin_popcountll (self->words[i]);
+  for (guint i = 0; i < n; i++)
+    count += __builtin_popcountll (words[i]);
 
   return count;
 }
 
-MEASURES_COUNTS_BITS guint
-measures_bitset_count_and (const MeasuresBitset *a,
-                           const MeasuresBitset *b)
+static inline guint
+count_words_and (const guint64 *a,
+                 const guint64 *b,
+                 guint          n)
 {
   guint count = 0;
 
-  g_assert (a->n_bits == b->n_bits);
-
-  for (guint i = 0; i < a->n_words; i++)
-    count += __builtin_popcountll (a->words[i] & b->words[i]);
+  for (guint i = 0; i < n; i++)
+    count += __builtin_popcountll (a[i] & b[i]);
 
   return count;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target ("popcnt"))) static guint
+count_words_popcnt (const guint64 *words,
+                    guint          n)
+{
+  return count_words (words, n);
+}
+
+__attribute__((target ("popcnt"))) static guint
+count_words_and_popcnt (const guint64 *a,
+                        const guint64 *b,
+                        guint          n)
+{
+  return count_words_and (a, b, n);
+}
+#define HAS_POPCNT() __builtin_cpu_supports ("popcnt")
+#else
+#define count_words_popcnt count_words
+#define count_words_and_popcnt count_words_and
+#define HAS_POPCNT() FALSE
+#endif
+
+guint
+measures_bitset_count (const MeasuresBitset *self)
+{
+  if (HAS_POPCNT ())
+    return count_words_popcnt (self->words, self->n_words);
+
+  return count_words (self->words, self->n_words);
+}
+
+guint
+measures_bitset_count_and (const MeasuresBitset *a,
+                           const MeasuresBitset *b)
+{
+  g_assert (a->n_bits == b->n_bits);
+
+  if (HAS_POPCNT ())
+    return count_words_and_popcnt (a->words, b->words, a->n_words);
+
+  return count_words_and (a->words, b->words, a->n_words);
 }
 
 gboolean
