@@ -15,6 +15,9 @@
  * With the comparison of countries shown too: typing to the frame that
  * shows the matrix anew, and scrolling through its rows.
  *
+ * With MEASURES_BENCH_HIDE=TYPE[,TYPE...], hides a widget of each type
+ * before the window is shown (see hide_widgets()).
+ *
  * With MEASURES_BENCH_LONG_GAPS set, also prints, as "# " lines, each
  * change of the search typed and each gap between frames over 30 ms
  * with where its time went.
@@ -432,6 +435,30 @@ type_queries (GtkWidget          *entry,
     }
 }
 
+/* With MEASURES_BENCH_HIDE=TYPE[,TYPE...], hides the first widget of
+ * each type before the window is shown, to weigh what each part of it
+ * costs the first frame. */
+static void
+hide_widgets (GtkWidget *window)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (g_getenv ("MEASURES_BENCH_HIDE") == NULL)
+    return;
+
+  names = g_strsplit (g_getenv ("MEASURES_BENCH_HIDE"), ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GType type = g_type_from_name (names[i]);
+      GtkWidget *widget = type != 0 ? find_widget (window, type) : NULL;
+
+      if (widget == NULL)
+        fprintf (stderr, "measures-bench-window: no %s in the window\n", names[i]);
+      else
+        gtk_widget_set_visible (widget, FALSE);
+    }
+}
+
 static int
 measures_window (const char *path)
 {
@@ -447,6 +474,7 @@ measures_window (const char *path)
   guint from;
 
   window = measures_window_new (NULL);
+  hide_widgets (GTK_WIDGET (window));
   printf ("window_built: %.1f ms\n", ms (g_get_monotonic_time () - process_start));
   measures_window_open (window, &file, 1);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
