@@ -249,7 +249,7 @@ make_record (MeasuresMeasureEditor *self)
     json_object_set_member (object, l->data, json_node_copy (json_object_get_member (self->base, l->data)));
 
   /* As the record had it, when the user did not change it. */
-  if (g_strcmp0 (country, member_string (self->base, "country")) != 0)
+  if (g_strcmp0 (country, g_object_get_data (G_OBJECT (self->country_row), "shown")) != 0)
     set_or_remove (object, "country", country_written);
   if (g_strcmp0 (years, g_object_get_data (G_OBJECT (self->years_row), "shown")) != 0)
     set_or_remove (object, "year", years);
@@ -633,7 +633,6 @@ fill_countries (MeasuresMeasureEditor *self)
       gtk_widget_set_margin_top (text, 6);
       gtk_widget_set_margin_bottom (text, 6);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
-      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (all[i].name), g_free);
       g_object_set_data_full (G_OBJECT (row), "label", g_strdup (label), g_free);
       g_object_set_data_full (G_OBJECT (row), "key", g_strconcat (key, " ", name_key, NULL), g_free);
       g_ptr_array_add (rows, row);
@@ -656,7 +655,7 @@ static void
 choose_country (MeasuresMeasureEditor *self,
                 GtkListBoxRow         *row)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->country_row), g_object_get_data (G_OBJECT (row), "name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), g_object_get_data (G_OBJECT (row), "label"));
   gtk_popover_popdown (self->country_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->country_row));
 }
@@ -707,9 +706,15 @@ static void
 show_record (MeasuresMeasureEditor *self)
 {
   const char *country = member_string (self->base, "country");
+  const MeasuresCountry *known = country != NULL ? measures_countries_find (country) : NULL;
+  /* A country Measures knows by the name the interface gives it, as in
+   * the list to choose from; written back by the name records use. */
+  const char *shown = known != NULL ? measures_country_get_label (known, NULL)
+                                    : country != NULL ? country : "";
   g_autofree char *years = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->country_row), country != NULL ? country : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), shown);
+  g_object_set_data_full (G_OBJECT (self->country_row), "shown", g_strdup (shown), g_free);
 
   /* The years as the loader reads them back. */
   if (self->measure != NULL && measures_measure_get_year_from (self->measure) != MEASURES_YEAR_NONE)

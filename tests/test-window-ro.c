@@ -16,6 +16,7 @@
 
 #include "measures-detail-pane.h"
 #include "measures-filter-sidebar.h"
+#include "measures-measure-editor.h"
 #include "measures-measure-list.h"
 #include "measures-overview-view.h"
 #include "measures-vocabulary.h"
@@ -383,6 +384,71 @@ test_content_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_editable_text (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_EDITABLE (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_editable_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static MeasuresMeasureEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MEASURES_IS_MEASURE_EDITOR (window))
+        return MEASURES_MEASURE_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+/* The form shows a measure's country as the interface names it, and
+ * writes it back as records name it. */
+static void
+test_editor_country (void)
+{
+  MeasuresWindow *window = open_eleven ();
+  MeasuresMeasureEditor *editor;
+  g_autoptr(MeasuresMeasure) built = NULL;
+  guint n_problems = 0;
+
+  g_assert_true (measures_window_select (window, "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-measure", NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (has_editable_text (GTK_WIDGET (editor), "România"));
+  g_assert_false (has_editable_text (GTK_WIDGET (editor), "Romania"));
+
+  built = measures_measure_editor_build (editor, &n_problems);
+  g_assert_nonnull (built);
+  g_assert_cmpuint (n_problems, ==, 0);
+  g_assert_cmpstr (measures_measure_get_country (built), ==, "Romania");
+
+  /* Typed as the interface names another country. */
+  measures_measure_editor_set_field (editor, "country", "Republica Moldova");
+  g_clear_object (&built);
+  built = measures_measure_editor_build (editor, &n_problems);
+  g_assert_nonnull (built);
+  g_assert_cmpstr (measures_measure_get_country (built), ==, "Republic of Moldova");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A build run without its catalogue (outside `meson devenv`) says so in
  * the window's banner, rather than showing English without a word; with
  * its catalogue it says nothing of the kind. */
@@ -479,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/window-ro/classification", test_classification);
   g_test_add_func ("/window-ro/countries-under-regions", test_countries_under_regions);
   g_test_add_func ("/window-ro/bundled-countries", test_bundled_countries);
+  g_test_add_func ("/window-ro/editor-country", test_editor_country);
   g_test_add_func ("/window-ro/missing-catalogue", test_missing_catalogue);
 
   return g_test_run ();
