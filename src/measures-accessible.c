@@ -148,29 +148,6 @@ measures_accessible_find_ancestor (GtkWidget         *widget,
 }
 
 /**
- * measures_accessible_name_ancestor:
- * @widget: a widget
- * @role: the role of the ancestor to name, such as a list's row
- * @name: its name
- *
- * Names the nearest ancestor of @widget (or @widget) with @role (see
- * measures_accessible_find_ancestor()).
- */
-void
-measures_accessible_name_ancestor (GtkWidget         *widget,
-                                   GtkAccessibleRole  role,
-                                   const char        *name)
-{
-  GtkWidget *ancestor;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  ancestor = measures_accessible_find_ancestor (widget, role);
-  if (ancestor != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (ancestor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-/**
  * measures_accessible_name_scrollers:
  * @root: a widget, such as a status page, whose scrolled windows take
  *   the focus in GTK 4.8

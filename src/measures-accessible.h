@@ -14,9 +14,6 @@ char      *measures_accessible_strip_mnemonic  (const char *text);
 void       measures_accessible_fix_mnemonics   (GtkWidget  *root);
 GtkWidget *measures_accessible_find_ancestor   (GtkWidget         *widget,
                                                 GtkAccessibleRole  role);
-void       measures_accessible_name_ancestor   (GtkWidget         *widget,
-                                                GtkAccessibleRole  role,
-                                                const char        *name);
 void       measures_accessible_name_scrollers  (GtkWidget         *root,
                                                 const char        *name);
 void       measures_accessible_follow_combo_row (AdwComboRow      *row);

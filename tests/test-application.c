@@ -666,17 +666,7 @@ test_interface_font (void)
 static AdwAboutWindow *
 about_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window))
-        return ADW_ABOUT_WINDOW (window);
-    }
-
-  return NULL;
+  return (AdwAboutWindow *) find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
 }
 
 static gboolean

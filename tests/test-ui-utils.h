@@ -101,6 +101,27 @@ model_has_n_items (gpointer data)
                 wait_items_.n_items, g_list_model_get_n_items (wait_items_.model)); \
   } G_STMT_END
 
+/* The first toplevel on screen of @type, with @css_class if given: a
+ * dialog or a window the one under test opened. */
+static inline GtkWindow *
+find_toplevel (GType       type,
+               const char *css_class)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (GTK_WIDGET (window), css_class)) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
 /* The first widget under @root of @type, with @css_class if given. */
 static inline GtkWidget *
 find_widget (GtkWidget  *root,

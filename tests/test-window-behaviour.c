@@ -52,12 +52,6 @@ shows_list (gpointer browser)
 }
 
 static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
 is_unmapped (gpointer widget)
 {
   return !gtk_widget_get_mapped (widget);
@@ -75,7 +69,7 @@ open_sized (int width,
   measures_window_open (window, &file, 1);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_loaded (window);
-  wait_until (is_mapped, window, "the window to be shown");
+  wait_until (widget_mapped, window, "the window to be shown");
 
   return window;
 }
@@ -150,7 +144,7 @@ test_adaptive_narrow (void)
   g_assert_cmpuint (law, !=, G_MAXUINT);
   gtk_widget_activate_action (list_view, "list.activate-item", "u", law);
   wait_until (shows_details, browser, "the measure to replace the list");
-  wait_until (is_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure to be shown");
+  wait_until (widget_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure to be shown");
   wait_until (is_unmapped, list_view, "the list to give the measure its place");
   g_assert_cmpstr (selected_id (window), ==, LAW_ID);
 
@@ -163,7 +157,7 @@ test_adaptive_narrow (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
   wait_until (shows_list, browser, "the list to come back");
-  wait_until (is_mapped, list_view, "the list to be shown again");
+  wait_until (widget_mapped, list_view, "the list to be shown again");
   /* To its end: libadwaita 1.7's navigation split view, closed while it
    * moves, leaves a crash to the next window that closes. */
   wait_until (is_unmapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure to make way");
@@ -185,7 +179,7 @@ test_adaptive_wide (void)
   wait_until (is_unfolded, browser, "the list and the measure side by side");
   g_assert_false (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  wait_until (is_mapped, pane, "the measure beside the list");
+  wait_until (widget_mapped, pane, "the measure beside the list");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -287,7 +281,7 @@ test_adaptive_widths_stay (void)
   GtkWidget *expander;
   Widths before = { { sidebar, views, pane } };
 
-  wait_until (is_mapped, pane, "the measure beside the list");
+  wait_until (widget_mapped, pane, "the measure beside the list");
   for (guint i = 0; i < 3; i++)
     before.widths[i] = gtk_widget_get_width (before.widgets[i]);
   g_assert_cmpint (before.widths[0], >, 0);
@@ -299,7 +293,7 @@ test_adaptive_widths_stay (void)
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
 
   /* Laid out again, after the table was filled. */
-  wait_until (is_mapped, find_widget (expander, GTK_TYPE_LIST_BOX, NULL), "the table under the chart");
+  wait_until (widget_mapped, find_widget (expander, GTK_TYPE_LIST_BOX, NULL), "the table under the chart");
   wait_until (widths_settled, &before, "the panes to keep their widths");
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL))));
 
@@ -408,7 +402,7 @@ test_adaptive_tab_order (void)
   GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
   GtkWidget *title;
 
-  wait_until (is_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure");
+  wait_until (widget_mapped, find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL), "the measure");
   g_assert_true (gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD));
   wait_until (focus_in_list, window, "focus in the list");
 
@@ -565,7 +559,7 @@ test_window_filter_keys (void)
   gtk_widget_grab_focus (europe);
   g_assert_true (send_key (europe, GDK_KEY_Right));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (expander)));
-  wait_until (is_mapped, moldova, "the countries of Europe to be shown");
+  wait_until (widget_mapped, moldova, "the countries of Europe to be shown");
 
   g_assert_true (send_key (europe, GDK_KEY_Down));
   wait_until (has_focus, moldova, "Down to reach the first country");
@@ -687,38 +681,22 @@ test_window_more_info_link (void)
   g_rmdir (dir);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) != NULL;
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL) != NULL;
 }
 
 static gboolean
 no_dialog_shown (gpointer data)
 {
-  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG) == NULL;
+  return find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL) == NULL;
 }
 
 static gboolean
 chooser_shown (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
 }
 
 /* The export dialog offers what was chosen last; with nothing to export
@@ -733,7 +711,7 @@ test_window_export_choices (void)
   g_assert_true (measures_window_select (window, LAW_ID));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   wait_until (dialog_shown, NULL, "the export dialog");
-  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL));
   g_assert_false (measures_export_dialog_get_single (dialog));
   g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_PDF);
 
@@ -743,12 +721,12 @@ test_window_export_choices (void)
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (no_dialog_shown, NULL, "the first export dialog to close");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   wait_until (dialog_shown, NULL, "the export dialog again");
-  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL));
   g_assert_true (measures_export_dialog_get_single (dialog));
   g_assert_cmpint (measures_export_dialog_get_format (dialog), ==, MEASURES_FORMAT_CSV);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -760,7 +738,7 @@ test_window_export_choices (void)
   g_assert_null (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (find_widget (GTK_WIDGET (window), MEASURES_TYPE_DETAIL_PANE, NULL))));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   wait_for_text (GTK_WIDGET (window), "Nothing to export: no measure matches the filters");
-  g_assert_null (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  g_assert_null (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL));
 
   g_settings_reset (g_settings_new (SCHEMA_ID), "export-scope");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -815,7 +793,7 @@ test_window_export_parts (void)
   g_assert_true (measures_window_select (window, LAW_ID));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   wait_until (dialog_shown, NULL, "the export dialog");
-  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL));
   g_assert_cmpint (measures_export_dialog_get_parts (dialog, &by, &zoom), ==, 0);
   matrix_row = find_row (GTK_WIDGET (dialog), "Coverage Matrix");
   g_assert_nonnull (matrix_row);
@@ -835,7 +813,7 @@ test_window_export_parts (void)
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (no_dialog_shown, NULL, "the export dialog to close");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
     matrix = g_settings_get_string (settings, "export-matrix");
   map = g_settings_get_string (settings, "export-map");
@@ -844,7 +822,7 @@ test_window_export_parts (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   wait_until (dialog_shown, NULL, "the export dialog again");
-  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG));
+  dialog = MEASURES_EXPORT_DIALOG (find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL));
   g_assert_cmpint (measures_export_dialog_get_parts (dialog, &by, &zoom), ==,
                    MEASURES_SUMMARY_PART_MATRIX | MEASURES_SUMMARY_PART_MAP);
   g_assert_cmpint (by, ==, MEASURES_COVERAGE_BY_FORM);
@@ -936,26 +914,10 @@ test_window_export_error_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWindow *
-find_preview (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_has_css_class (GTK_WIDGET (window), "print-preview") && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 preview_shown (gpointer data)
 {
-  return find_preview () != NULL;
+  return find_toplevel (GTK_TYPE_WINDOW, "print-preview") != NULL;
 }
 
 /* Print preview needs no external previewer: a window of ours shows the
@@ -977,7 +939,7 @@ test_window_print_preview (void)
                            GTK_WINDOW (window), NULL);
 
   wait_until (preview_shown, NULL, "the print preview");
-  preview = find_preview ();
+  preview = find_toplevel (GTK_TYPE_WINDOW, "print-preview");
   wait_for_text (GTK_WIDGET (preview), "Page 1 of ");
   gtk_window_destroy (preview);
 

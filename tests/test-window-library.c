@@ -59,12 +59,6 @@ eleven (void)
   return g_file_new_for_path (path);
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static MeasuresWindow *
 open_window (gboolean empty)
 {
@@ -78,7 +72,7 @@ open_window (gboolean empty)
   measures_window_open (window, &file, 1);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_loaded (window);
-  wait_until (is_mapped, window, "the window to be shown");
+  wait_until (widget_mapped, window, "the window to be shown");
 
   return window;
 }
@@ -167,9 +161,9 @@ add_to (MeasuresWindow *window,
   GtkWidget *check;
 
   /* A button not shown yet would not open its popover. */
-  wait_until (is_mapped, button, "the collections button to be shown");
+  wait_until (widget_mapped, button, "the collections button to be shown");
   gtk_menu_button_popup (button);
-  wait_until (is_mapped, popover, "the collections popover to open (the button %s)",
+  wait_until (widget_mapped, popover, "the collections popover to open (the button %s)",
               gtk_widget_get_sensitive (GTK_WIDGET (button)) ? "sensitive" : "insensitive");
   check = find_check (popover, name);
   g_assert_nonnull (check);
@@ -652,7 +646,7 @@ test_library_selection_page (void)
 
   /* One selected again: the measure, not the page. */
   show (window, measures_measure_get_id (second), title_of (second));
-  wait_until (is_mapped, in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button"), "the measure to be shown");
+  wait_until (widget_mapped, in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button"), "the measure to be shown");
   wait_until (page_hidden, page, "the page of the selection to go");
 
   close_library_window (window);
@@ -661,17 +655,7 @@ test_library_selection_page (void)
 static MeasuresExportDialog *
 export_dialog_shown (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (MEASURES_IS_EXPORT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return MEASURES_EXPORT_DIALOG (toplevel);
-    }
-
-  return NULL;
+  return (MeasuresExportDialog *) find_toplevel (MEASURES_TYPE_EXPORT_DIALOG, NULL);
 }
 
 static gboolean

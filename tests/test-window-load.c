@@ -466,23 +466,6 @@ test_export_during_load (void)
   remove_folder (folder);
 }
 
-/* The file chooser the open action shows, once it is on screen. */
-static GtkWindow *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* B8: a file chooser that answers once its window is gone touches
  * nothing of the window. Under AddressSanitizer, any use after free
  * fails the test. */
@@ -508,7 +491,7 @@ test_chooser_after_close (void)
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
       deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
-      while ((chooser = find_chooser ()) == NULL && g_get_monotonic_time () < deadline)
+      while ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER, NULL)) == NULL && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, FALSE);
       g_assert_nonnull (chooser);
       g_object_ref (chooser);
@@ -553,12 +536,6 @@ status_page (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 /* A load that could read nothing shows why where the list would be; a
  * later load of a dataset with no measures (and no problem) shows that
  * there are none, not the earlier problem. */
@@ -578,11 +555,11 @@ test_error_then_empty (void)
   gtk_window_present (GTK_WINDOW (window));
   measures_window_open (window, &bad, 1);
   wait_until_loaded (window);
-  wait_until (is_mapped, error_page, "the page of the problems to be shown");
+  wait_until (widget_mapped, error_page, "the page of the problems to be shown");
 
   measures_window_open (window, &empty, 1);
   wait_until_loaded (window);
-  wait_until (is_mapped, empty_page, "the page that says there are no measures to be shown");
+  wait_until (widget_mapped, empty_page, "the page that says there are no measures to be shown");
   g_assert_false (gtk_widget_get_mapped (error_page));
 
   close_window (window);

@@ -102,17 +102,7 @@ pane_moved (gpointer data)
 static MeasuresMeasureEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (MEASURES_IS_MEASURE_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return MEASURES_MEASURE_EDITOR (window);
-    }
-
-  return NULL;
+  return (MeasuresMeasureEditor *) find_toplevel (MEASURES_TYPE_MEASURE_EDITOR, NULL);
 }
 
 static gboolean

@@ -403,17 +403,7 @@ has_editable_text (GtkWidget  *root,
 static MeasuresMeasureEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (MEASURES_IS_MEASURE_EDITOR (window))
-        return MEASURES_MEASURE_EDITOR (window);
-    }
-
-  return NULL;
+  return (MeasuresMeasureEditor *) find_toplevel (MEASURES_TYPE_MEASURE_EDITOR, NULL);
 }
 
 /* The form shows a measure's country as the interface names it, and
