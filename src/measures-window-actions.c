@@ -69,7 +69,7 @@ dismiss_problems_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  gtk_revealer_set_reveal_child (MEASURES_WINDOW (widget)->problem_banner, FALSE);
+  _measures_window_reveal_banner (MEASURES_WINDOW (widget)->problem_banner, FALSE);
 }
 
 static void
@@ -157,7 +157,7 @@ show_status (MeasuresWindow *self,
     gtk_widget_add_css_class (box, "error");
   else
     gtk_widget_remove_css_class (box, "error");
-  gtk_revealer_set_reveal_child (self->status_banner, TRUE);
+  _measures_window_reveal_banner (self->status_banner, TRUE);
 }
 
 /**
@@ -183,7 +183,7 @@ _measures_window_show_status (MeasuresWindow *self,
 void
 _measures_window_hide_status (MeasuresWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->status_banner, FALSE);
+  _measures_window_reveal_banner (self->status_banner, FALSE);
 }
 
 /**
@@ -442,13 +442,8 @@ clear_filters_action (GtkWidget  *widget,
 void
 _measures_window_show_measure (MeasuresWindow *self)
 {
+  _measures_window_ensure_panes (self);
   measures_browser_show_details (self->browser);
-}
-
-static void
-list_activate_cb (MeasuresWindow *self)
-{
-  _measures_window_show_measure (self);
 }
 
 /**
@@ -496,7 +491,8 @@ go_back_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
-  measures_browser_go_back (self->browser);
+  if (self->browser != NULL)
+    measures_browser_go_back (self->browser);
 }
 
 static void
@@ -506,7 +502,8 @@ toggle_sidebar_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  if (self->flap != NULL)
+    adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 void
@@ -527,7 +524,6 @@ _measures_window_class_actions_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.settings-details", NULL, settings_details_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);

@@ -100,8 +100,12 @@ export_job_new (MeasuresWindow       *self,
                 const char           *lang)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
-  GListModel *model = measures_measure_list_get_model (self->measure_list);
-  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  GListModel *model;
+  g_autoptr(GPtrArray) selection = NULL;
+
+  _measures_window_ensure_panes (self);
+  model = measures_measure_list_get_model (self->measure_list);
+  selection = measures_measure_list_dup_selection (self->measure_list);
 
   /* The selected measures: one is a measure's summary, several a
    * summary of them. */
@@ -152,6 +156,7 @@ collection_job_new (MeasuresWindow       *self,
   job->lang = g_strdup (lang);
   job->collection_name = g_strdup (measures_library_get_collection_name (library, collection));
   job->query = measures_query_new ();
+  _measures_window_ensure_panes (self);
   measures_query_set_library (job->query, library);
   measures_query_set_collections (job->query, ids);
   result = measures_index_evaluate (measures_session_get_index (self->session), job->query);
@@ -458,10 +463,10 @@ static void
 show_export_dialog (MeasuresWindow *self,
                     const char     *default_response)
 {
-  MeasuresMeasure *selected = measures_detail_pane_get_measure (self->detail_pane);
+  MeasuresMeasure *selected;
   g_auto(GStrv) langs = measures_get_content_languages ();
   g_autofree char *lang = export_language (self);
-  guint n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
+  guint n_matching;
   g_autofree char *selected_title = NULL;
   MeasuresLibrary *library = measures_session_get_library (self->session);
   guint n_collections = measures_library_get_n_collections (library);
@@ -469,6 +474,10 @@ show_export_dialog (MeasuresWindow *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (n_collections + 1, NULL, TRUE);
   guint n_selected;
   MeasuresExportDialog *dialog;
+
+  _measures_window_ensure_panes (self);
+  selected = measures_detail_pane_get_measure (self->detail_pane);
+  n_matching = g_list_model_get_n_items (measures_measure_list_get_model (self->measure_list));
 
   /* Nothing to export: said, with no dialog to dismiss. */
   if (n_matching == 0 && selected == NULL)

@@ -344,11 +344,20 @@ problem_changed_cb (MeasuresWindow *self)
     _measures_window_show_status (self, problem->message, NULL, NULL, TRUE);
 }
 
+/* The measures selected in the list, in the order shown. */
+static GPtrArray *
+dup_selection (MeasuresWindow *self)
+{
+  _measures_window_ensure_panes (self);
+
+  return measures_measure_list_dup_selection (self->measure_list);
+}
+
 /* The ids of the selected measures, in the order shown. */
 static GStrv
 selection_ids (MeasuresWindow *self)
 {
-  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autoptr(GPtrArray) selection = dup_selection (self);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
   for (guint i = 0; i < selection->len; i++)
@@ -387,7 +396,7 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autoptr(GPtrArray) selection = dup_selection (self);
   g_autofree char *lang = summary_language (self);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -473,7 +482,7 @@ copy_citation_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = measures_measure_list_dup_selection (self->measure_list);
+  g_autoptr(GPtrArray) selection = dup_selection (self);
   g_autofree char *lang = summary_language (self);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -497,9 +506,6 @@ _measures_window_library_init (MeasuresWindow *self)
   MeasuresLibrary *library = library_of (self);
   MeasuresQuery *query = measures_session_get_query (self->session);
 
-  measures_filter_sidebar_set_library (self->filter_sidebar, library);
-  measures_detail_pane_set_library (self->detail_pane, library);
-
   g_signal_connect_object (self->notes_only_button, "toggled", G_CALLBACK (notes_only_toggled_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (query, "changed", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
@@ -507,7 +513,21 @@ _measures_window_library_init (MeasuresWindow *self)
 
   g_signal_connect_object (library, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   problem_changed_cb (self);
+}
 
+/**
+ * _measures_window_library_panes_built:
+ *
+ * The sidebar and the detail pane show the library's marks, and the
+ * pane acts on the measures selected in the list.
+ */
+void
+_measures_window_library_panes_built (MeasuresWindow *self)
+{
+  MeasuresLibrary *library = library_of (self);
+
+  measures_filter_sidebar_set_library (self->filter_sidebar, library);
+  measures_detail_pane_set_library (self->detail_pane, library);
   g_signal_connect_object (self->measure_list, "notify::n-selected", G_CALLBACK (n_selected_cb), self,
                            G_CONNECT_SWAPPED);
 }

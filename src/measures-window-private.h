@@ -50,24 +50,29 @@ struct _MeasuresWindow
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *notes_only_button;
-  AdwFlap *flap;
-  MeasuresFilterSidebar *filter_sidebar;
-  MeasuresBrowser *browser;
-  GtkStack *list_stack;
-  AdwViewStack *view_stack;
-  GtkSpinner *spinner;
-  MeasuresMeasureList *measure_list;
-  AdwStatusPage *empty_page;
-  AdwStatusPage *error_page;
-  AdwStatusPage *no_results_page;
+  GtkStack *content_stack;
+  GtkWidget *loading_box;       /* in content_stack, then in list_stack */
+  GtkProgressBar *load_progress;
   GtkRevealer *problem_banner;
   GtkLabel *problem_label;
-  GtkProgressBar *load_progress;
   GtkRevealer *status_banner;
   GtkLabel *status_label;
   GtkProgressBar *status_progress;
   GtkButton *status_button;
   GtkLabel *live_status;
+
+  /* The panes, built after the first frame (see
+   * _measures_window_ensure_panes()): NULL until then. */
+  GtkWidget *panes;
+  AdwFlap *flap;
+  MeasuresFilterSidebar *filter_sidebar;
+  MeasuresBrowser *browser;
+  GtkStack *list_stack;
+  AdwViewStack *view_stack;
+  MeasuresMeasureList *measure_list;
+  AdwStatusPage *empty_page;
+  AdwStatusPage *error_page;
+  AdwStatusPage *no_results_page;
   MeasuresDetailPane *detail_pane;
   AdwBin *overview_bin;
   AdwBin *compare_bin;
@@ -88,6 +93,7 @@ struct _MeasuresWindow
   gulong first_paint_handler;   /* on the frame clock */
   gulong shown_paint_handler;
   guint export_count;
+  guint panes_source;           /* builds the panes after the first frame */
   char *select_after_load;      /* the id of a measure saved, once loaded */
 
   /* State */
@@ -96,13 +102,16 @@ struct _MeasuresWindow
   guint show_compare : 1;
   guint painted : 1;
   guint closed : 1;             /* its work is stopped; nothing more is shown */
-  guint announce_first_paint : 1;
+  guint panes_painted : 1;
   guint just_loaded : 1;        /* the next result is a load's: said with its problems */
 };
 
 void _measures_window_class_actions_init (MeasuresWindowClass *klass);
 void _measures_window_class_export_init  (MeasuresWindowClass *klass);
 void _measures_window_actions_init       (MeasuresWindow      *self);
+void _measures_window_reveal_banner      (GtkRevealer         *banner,
+                                          gboolean             reveal);
+void _measures_window_ensure_panes       (MeasuresWindow      *self);
 void _measures_window_stop_jobs          (MeasuresWindow      *self);
 void _measures_window_show_measure       (MeasuresWindow      *self);
 void _measures_window_browser_changed    (MeasuresWindow      *self);
@@ -124,8 +133,10 @@ void _measures_window_announce           (MeasuresWindow      *self,
 
 void _measures_window_class_records_init (MeasuresWindowClass *klass);
 void _measures_window_records_init       (MeasuresWindow      *self);
+void _measures_window_records_panes_built (MeasuresWindow     *self);
 void _measures_window_records_stop       (MeasuresWindow      *self);
 void _measures_window_class_library_init (MeasuresWindowClass *klass);
 void _measures_window_library_init       (MeasuresWindow      *self);
+void _measures_window_library_panes_built (MeasuresWindow     *self);
 
 G_END_DECLS

@@ -27,7 +27,7 @@
 static MeasuresMeasure *
 shown_measure (MeasuresWindow *self)
 {
-  return measures_detail_pane_get_measure (self->detail_pane);
+  return self->detail_pane != NULL ? measures_detail_pane_get_measure (self->detail_pane) : NULL;
 }
 
 static MeasuresDataset *
@@ -625,7 +625,6 @@ _measures_window_records_init (MeasuresWindow *self)
   /* After the list took the new result. */
   g_signal_connect_object (self->session, "result-changed", G_CALLBACK (result_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->detail_pane, "notify::measure", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->own_records, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->own_records, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -633,6 +632,18 @@ _measures_window_records_init (MeasuresWindow *self)
   problem = measures_own_records_get_problem (self->own_records);
   if (problem != NULL)
     _measures_window_show_status (self, problem, NULL, NULL, TRUE);
+}
+
+/**
+ * _measures_window_records_panes_built:
+ *
+ * What can be done to a measure follows the one the detail pane shows.
+ */
+void
+_measures_window_records_panes_built (MeasuresWindow *self)
+{
+  g_signal_connect_object (self->detail_pane, "notify::measure", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 /**

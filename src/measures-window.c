@@ -33,10 +33,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean panes_shown (MeasuresWindow *self);
+static void     show_panes  (MeasuresWindow *self);
+
 /* The pages that say why no measure is shown, and their icons. GTK
  * loads an image's icon to measure it, shown or not, and these pages
- * are measured for their width before the first frame (the list area
- * is as wide whatever it shows); so each gets its icon when first shown.
+ * are measured for their width when the panes are first drawn (the list
+ * area is as wide whatever it shows); so each gets its icon when first
+ * shown.
  * The icons are narrower than the pages' texts: the width is the same. */
 static const struct
 {
@@ -64,8 +68,6 @@ show_list_page (MeasuresWindow *self,
   gtk_stack_set_visible_child_name (self->list_stack, name);
 }
 
-/* What the list area shows: the matches, the charts, or why there are
- * none; and the count in the title. */
 /* "11 measures", "6 of 11 measures": the title's subtitle, and what a
  * screen reader is told after each change of the filters. */
 static char *
@@ -93,6 +95,8 @@ dup_count_text (MeasuresWindow *self)
                           shown_text, total_text);
 }
 
+/* What the list area shows: the matches, the charts, or why there are
+ * none; and the count in the title. */
 static void
 update_view (MeasuresWindow *self)
 {
@@ -103,7 +107,7 @@ update_view (MeasuresWindow *self)
   guint shown = result != NULL ? result->n_matches : 0;
   g_autofree char *subtitle = NULL;
 
-  if (measures_session_get_loading (self->session))
+  if (self->panes == NULL || measures_session_get_loading (self->session))
     return;
 
   if (total == 0)
@@ -166,7 +170,10 @@ set_view (MeasuresWindow *self,
           const char     *view)
 {
   if (g_strcmp0 (view, "list") == 0 || g_strcmp0 (view, "overview") == 0 || g_strcmp0 (view, "compare") == 0)
-    adw_view_stack_set_visible_child_name (self->view_stack, view);
+    {
+      _measures_window_ensure_panes (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, view);
+    }
 }
 
 /* A period of the timeline: its measure in the detail pane, selected in
@@ -261,11 +268,14 @@ result_changed_cb (MeasuresWindow *self)
   MeasuresQuery *query = measures_session_get_query (self->session);
   const MeasuresResult *result = measures_session_get_result (self->session);
 
-  update_overview (self);
-  update_compare (self);
-  measures_filter_sidebar_set_result (self->filter_sidebar, result);
-  measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
-  update_view (self);
+  if (self->panes != NULL)
+    {
+      update_overview (self);
+      update_compare (self);
+      measures_filter_sidebar_set_result (self->filter_sidebar, result);
+      measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
+      update_view (self);
+    }
 
   /* Said after the counts beside the filters have changed. */
   if (self->just_loaded)
@@ -400,22 +410,74 @@ unbind_busy (MeasuresWindow *self)
   g_clear_object (&self->busy_application);
 }
 
+static gboolean
+build_panes_cb (gpointer data)
+{
+  MeasuresWindow *self = data;
+
+  self->panes_source = 0;
+  _measures_window_ensure_panes (self);
+  show_panes (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_panes (MeasuresWindow *self)
+{
+  if (self->panes == NULL && self->panes_source == 0)
+    self->panes_source = g_idle_add_full (G_PRIORITY_DEFAULT, build_panes_cb, self, NULL);
+}
+
 static void
 loading_changed_cb (MeasuresWindow *self)
 {
   gboolean loading = measures_session_get_loading (self->session);
 
-  gtk_spinner_set_spinning (self->spinner, loading);
   if (loading)
     {
       gtk_progress_bar_set_fraction (self->load_progress, 0);
-      show_list_page (self, "loading");
+      if (panes_shown (self))
+        show_list_page (self, "loading");
       _measures_window_announce (self, _("Loading measures…"));
     }
   else
-    update_view (self);
+    {
+      /* Loaded before the panes were built (even before the first
+       * frame, if the session's hold ran out): they are built at the
+       * next turn of the main loop, once the session has its result. */
+      schedule_panes (self);
+      show_panes (self);
+      update_view (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * _measures_window_reveal_banner:
+ * @banner: a banner at the top of the window
+ * @reveal: whether to show it
+ *
+ * Shows or hides @banner with its transition. A banner is hidden as
+ * well as unrevealed once its transition ends: GTK styles and measures
+ * what a revealer holds, and loads its icons, even while it is not
+ * revealed, and the window's first frame would pay for them.
+ */
+void
+_measures_window_reveal_banner (GtkRevealer *banner,
+                                gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (banner), TRUE);
+  gtk_revealer_set_reveal_child (banner, reveal);
+}
+
+static void
+banner_revealed_cb (GtkRevealer *banner)
+{
+  if (!gtk_revealer_get_reveal_child (banner) && !gtk_revealer_get_child_revealed (banner))
+    gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
 }
 
 static void
@@ -427,7 +489,7 @@ show_problems (MeasuresWindow *self,
 
   if (problems->len == 0)
     {
-      gtk_revealer_set_reveal_child (self->problem_banner, FALSE);
+      _measures_window_reveal_banner (self->problem_banner, FALSE);
       return;
     }
 
@@ -439,19 +501,44 @@ show_problems (MeasuresWindow *self,
                                      problems->len),
                            count);
   gtk_label_set_text (self->problem_label, title);
-  gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
+  _measures_window_reveal_banner (self->problem_banner, TRUE);
 }
 
 static void
 shown_paint_cb (GdkFrameClock  *clock,
                 MeasuresWindow *self)
 {
+  gboolean first = !self->panes_painted;
+
   g_clear_signal_handler (&self->shown_paint_handler, clock);
+  self->panes_painted = TRUE;
   g_debug ("Painted %u measures", measures_index_get_n_measures (measures_session_get_index (self->session)));
+  if (first)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Tells build-aux/first-launch, and whoever waits for the window to
+ * have loaded, when the measures are on screen: after the next frame
+ * (at once if the window is not shown). */
 static void
-loaded_cb (MeasuresWindow *self)
+announce_shown (MeasuresWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!panes_shown (self))
+    return;
+
+  if (clock == NULL)
+    shown_paint_cb (NULL, self);
+  else if (self->shown_paint_handler == 0)
+    self->shown_paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (shown_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The panes show what was loaded: the sidebar its values, and the list
+ * area why there is nothing to list, if nothing could be read. */
+static void
+show_loaded (MeasuresWindow *self)
 {
   MeasuresIndex *index = measures_session_get_index (self->session);
   GPtrArray *problems = measures_session_get_problems (self->session);
@@ -476,26 +563,151 @@ loaded_cb (MeasuresWindow *self)
     }
   else if (page != NULL && g_str_equal (page, "error"))
     show_list_page (self, "empty");
-
-  show_problems (self, problems);
-  self->just_loaded = TRUE;
-
-  /* Tells build-aux/first-launch when the measures are on screen: after
-   * the next frame, or the first one. */
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    {
-      if (self->shown_paint_handler == 0)
-        self->shown_paint_handler =
-          g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                                   G_CALLBACK (shown_paint_cb), self, 0);
-    }
-  else
-    self->announce_first_paint = TRUE;
 }
 
-/* What the session held back until the first frame starts now. Nothing
- * here may wait in an idle callback of low priority: while a spinner or
- * a progress bar redraws, GTK's frames come first, and on a slow
+static void
+loaded_cb (MeasuresWindow *self)
+{
+  if (self->panes != NULL)
+    show_loaded (self);
+
+  show_problems (self, measures_session_get_problems (self->session));
+  self->just_loaded = TRUE;
+  announce_shown (self);
+}
+
+/* The panes */
+
+static gboolean
+panes_shown (MeasuresWindow *self)
+{
+  return self->panes != NULL && gtk_stack_get_visible_child (self->content_stack) == self->panes;
+}
+
+/* Once built, the panes take the place of the load's progress when the
+ * measures are loaded (or failed to be), and the progress goes where
+ * the list will be during the next loads. */
+static void
+show_panes (MeasuresWindow *self)
+{
+  if (self->panes == NULL || panes_shown (self) || measures_session_get_loading (self->session))
+    return;
+
+  g_object_ref (self->loading_box);
+  gtk_stack_set_visible_child (self->content_stack, self->panes);
+  gtk_stack_remove (self->content_stack, self->loading_box);
+  gtk_stack_add_named (self->list_stack, self->loading_box, "loading");
+  g_object_unref (self->loading_box);
+
+  /* The header bar's parts that act on the panes, with them. */
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_sensitive (self->sidebar_button, TRUE);
+  adw_view_switcher_title_set_stack (self->window_title, self->view_stack);
+  update_view (self);
+  announce_shown (self);
+}
+
+static GObject *
+builder_object (GtkBuilder *builder,
+                const char *id)
+{
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+
+  return object;
+}
+
+/**
+ * _measures_window_ensure_panes:
+ *
+ * Builds the panes: the sidebar, the list and its views, the measure.
+ * The window's first frame shows its header bar and the load's progress
+ * alone, and comes sooner for it (docs/performance.md); the panes are
+ * built right after it, while the measures load, and shown once they
+ * are loaded. Whatever needs them before, from outside, builds them
+ * then.
+ */
+void
+_measures_window_ensure_panes (MeasuresWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  MeasuresQuery *query = measures_session_get_query (self->session);
+  AdwViewSwitcherBar *switcher_bar;
+
+  if (self->panes != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_expose_object (builder, "window", G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures-window-panes.ui", &error))
+    g_error ("The window's panes: %s", error->message);
+
+  self->panes = GTK_WIDGET (builder_object (builder, "panes"));
+  self->flap = ADW_FLAP (builder_object (builder, "flap"));
+  self->filter_sidebar = MEASURES_FILTER_SIDEBAR (builder_object (builder, "filter_sidebar"));
+  self->browser = MEASURES_BROWSER (builder_object (builder, "browser"));
+  self->list_stack = GTK_STACK (builder_object (builder, "list_stack"));
+  self->view_stack = ADW_VIEW_STACK (builder_object (builder, "view_stack"));
+  self->measure_list = MEASURES_MEASURE_LIST (builder_object (builder, "measure_list"));
+  self->empty_page = ADW_STATUS_PAGE (builder_object (builder, "empty_page"));
+  self->no_results_page = ADW_STATUS_PAGE (builder_object (builder, "no_results_page"));
+  self->error_page = ADW_STATUS_PAGE (builder_object (builder, "error_page"));
+  self->detail_pane = MEASURES_DETAIL_PANE (builder_object (builder, "detail_pane"));
+  self->overview_bin = ADW_BIN (builder_object (builder, "overview_bin"));
+  self->compare_bin = ADW_BIN (builder_object (builder, "compare_bin"));
+  switcher_bar = ADW_VIEW_SWITCHER_BAR (builder_object (builder, "switcher_bar"));
+
+  /* A status page scrolls its content, and GTK 4.8 stops there on Tab. */
+  measures_accessible_name_scrollers (GTK_WIDGET (self->empty_page),
+                                      adw_status_page_get_title (self->empty_page));
+  measures_accessible_name_scrollers (GTK_WIDGET (self->no_results_page),
+                                      adw_status_page_get_title (self->no_results_page));
+  measures_accessible_name_scrollers (GTK_WIDGET (self->error_page),
+                                      adw_status_page_get_title (self->error_page));
+
+  measures_measure_list_set_session (self->measure_list, self->session);
+  g_object_bind_property (self->session, "sort-by", self->measure_list, "sort-by",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->measure_list, "notify::selected-measure", G_CALLBACK (selected_measure_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->measure_list, "activate", G_CALLBACK (_measures_window_show_measure), self,
+                           G_CONNECT_SWAPPED);
+  selected_measure_cb (self);
+
+  /* The sidebar's values first (show_loaded()), then their counts. */
+  measures_filter_sidebar_set_query (self->filter_sidebar, query);
+  show_loaded (self);
+  measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
+  measures_filter_sidebar_set_result (self->filter_sidebar, measures_session_get_result (self->session));
+  measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
+  _measures_window_library_panes_built (self);
+  _measures_window_records_panes_built (self);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->browser, "notify::folded", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->browser, "notify::showing-details", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
+  _measures_window_browser_changed (self);
+
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (_measures_window_sidebar_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (_measures_window_sidebar_folded), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->window_title, "title-visible", switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+
+  gtk_stack_add_named (self->content_stack, self->panes, "panes");
+  /* Built after the window was shown: named as its buttons were. */
+  measures_accessible_fix_mnemonics (self->panes);
+}
+
+/* What the session held back until the first frame starts now, and the
+ * panes are built once that frame has gone to the display (the next
+ * turn of the main loop sends it), while the measures load. Nothing
+ * here may wait in an idle callback of low priority: while a progress
+ * bar redraws, GTK's frames come first, and on a slow
  * renderer they never leave such a callback its turn. */
 static void
 first_paint_cb (GdkFrameClock  *clock,
@@ -503,9 +715,8 @@ first_paint_cb (GdkFrameClock  *clock,
 {
   self->painted = TRUE;
   g_clear_signal_handler (&self->first_paint_handler, clock);
-  if (self->announce_first_paint)
-    shown_paint_cb (clock, self);
   measures_session_release (self->session);
+  schedule_panes (self);
 }
 
 static void
@@ -525,6 +736,9 @@ content_language_changed_cb (MeasuresWindow *self)
 {
   measures_preferences_apply_content_language (self->settings);
   measures_index_forget_orders (measures_session_get_index (self->session));
+
+  if (self->panes == NULL)
+    return;
 
   /* Rebind every row, then sort again; the charts' labels change too. */
   measures_measure_list_refresh (self->measure_list);
@@ -588,6 +802,7 @@ measures_window_dispose (GObject *object)
   MeasuresWindow *self = (MeasuresWindow *)object;
 
   stop_work (self);
+  g_clear_handle_id (&self->panes_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
@@ -709,22 +924,14 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, notes_only_button);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, filter_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sort_menu);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, browser);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_banner);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, load_progress);
@@ -733,9 +940,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_progress);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, live_status);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, overview_bin);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, compare_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -772,14 +976,9 @@ measures_window_init (MeasuresWindow *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->sort_button), create_menu_cb, self->sort_menu, NULL);
   measures_accessible_watch_windows ();
   measures_accessible_set_live (GTK_WIDGET (self), GTK_WIDGET (self->live_status));
-  /* A status page scrolls its content, and GTK 4.8 stops there on Tab. */
-  measures_accessible_name_scrollers (GTK_WIDGET (self->empty_page),
-                                      adw_status_page_get_title (self->empty_page));
-  measures_accessible_name_scrollers (GTK_WIDGET (self->no_results_page),
-                                      adw_status_page_get_title (self->no_results_page));
-  measures_accessible_name_scrollers (GTK_WIDGET (self->error_page),
-                                      adw_status_page_get_title (self->error_page));
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self->problem_banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb), NULL);
+  g_signal_connect (self->status_banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb), NULL);
   _measures_window_actions_init (self);
   _measures_window_records_init (self);
 
@@ -794,26 +993,10 @@ measures_window_init (MeasuresWindow *self)
   g_signal_connect_object (self->session, "result-changed", G_CALLBACK (result_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (query, "changed", G_CALLBACK (query_changed_cb), self, G_CONNECT_SWAPPED);
 
-  measures_measure_list_set_session (self->measure_list, self->session);
-  g_object_bind_property (self->session, "sort-by", self->measure_list, "sort-by",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->measure_list, "notify::selected-measure", G_CALLBACK (selected_measure_cb), self,
-                           G_CONNECT_SWAPPED);
-  selected_measure_cb (self);
-
-  measures_filter_sidebar_set_query (self->filter_sidebar, query);
-  measures_filter_sidebar_set_index (self->filter_sidebar, measures_session_get_index (self->session));
-  measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
   _measures_window_library_init (self);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   query_changed_cb (self, query);
-
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->browser, "notify::folded", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->browser, "notify::showing-details", G_CALLBACK (_measures_window_browser_changed), self, G_CONNECT_SWAPPED);
-  _measures_window_browser_changed (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -822,9 +1005,6 @@ measures_window_init (MeasuresWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
-  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (_measures_window_sidebar_shown), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (_measures_window_sidebar_folded), self, G_CONNECT_SWAPPED);
 
   /* Tabbing into the measure, or opening it in a narrow window, selects
    * nothing: its texts are selectable to copy, not to be replaced. */
@@ -925,12 +1105,19 @@ measures_window_get_problems (MeasuresWindow *self)
   return measures_session_get_problems (self->session);
 }
 
+/**
+ * measures_window_get_loading:
+ *
+ * Returns: whether the window is loading its measures, or has not shown
+ *   them yet: its panes are drawn after its first frame, or after a
+ *   load that ended before it
+ */
 gboolean
 measures_window_get_loading (MeasuresWindow *self)
 {
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
 
-  return self->session != NULL && measures_session_get_loading (self->session);
+  return self->session != NULL && (measures_session_get_loading (self->session) || !self->panes_painted);
 }
 
 /**
@@ -942,6 +1129,8 @@ GListModel *
 measures_window_get_model (MeasuresWindow *self)
 {
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
+
+  _measures_window_ensure_panes (self);
 
   return measures_measure_list_get_model (self->measure_list);
 }
@@ -973,6 +1162,8 @@ measures_window_select (MeasuresWindow *self,
                         const char     *id)
 {
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
+
+  _measures_window_ensure_panes (self);
 
   return measures_measure_list_select (self->measure_list, id);
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "measures-export.h"
+#include "measures-filter-sidebar.h"
 #include "measures-window.h"
 #include "test-ui-utils.h"
 
@@ -330,24 +331,27 @@ static void
 test_show_bundled_during_load (void)
 {
   MeasuresWindow *window;
+  MeasuresSession *session;
 
   new_user ();
   window = measures_window_new (NULL);
+  /* The session's load: the window shows its panes a frame later. */
+  session = measures_window_get_session (window);
   measures_window_open (window, NULL, 0);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (measures_window_get_loading (window));
+  g_assert_true (measures_session_get_loading (session));
 
   g_object_set (window, "show-bundled", FALSE, NULL);
-  g_assert_false (measures_window_get_loading (window));
+  g_assert_false (measures_session_get_loading (session));
   g_object_set (window, "show-bundled", TRUE, NULL);
-  g_assert_true (measures_window_get_loading (window));
+  g_assert_true (measures_session_get_loading (session));
   g_object_set (window, "show-bundled", FALSE, NULL);
-  g_assert_false (measures_window_get_loading (window));
+  g_assert_false (measures_session_get_loading (session));
 
   /* And stays so once the cancelled load has ended. */
   for (guint i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_false (measures_window_get_loading (window));
+  g_assert_false (measures_session_get_loading (session));
   g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 0);
 
   g_object_set (window, "show-bundled", TRUE, NULL);
@@ -547,20 +551,57 @@ test_error_then_empty (void)
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
   MeasuresWindow *window = measures_window_new (NULL);
-  GtkWidget *error_page = status_page (GTK_WIDGET (window), "Could Not Open the Measures");
-  GtkWidget *empty_page = status_page (GTK_WIDGET (window), "No Measures");
+  GtkWidget *error_page;
+  GtkWidget *empty_page;
 
-  g_assert_nonnull (error_page);
-  g_assert_nonnull (empty_page);
   gtk_window_present (GTK_WINDOW (window));
   measures_window_open (window, &bad, 1);
   wait_until_loaded (window);
+  /* The panes, these pages among them, are built after the first frame. */
+  error_page = status_page (GTK_WIDGET (window), "Could Not Open the Measures");
+  empty_page = status_page (GTK_WIDGET (window), "No Measures");
+  g_assert_nonnull (error_page);
+  g_assert_nonnull (empty_page);
   wait_until (widget_mapped, error_page, "the page of the problems to be shown");
 
   measures_window_open (window, &empty, 1);
   wait_until_loaded (window);
   wait_until (widget_mapped, empty_page, "the page that says there are no measures to be shown");
   g_assert_false (gtk_widget_get_mapped (error_page));
+
+  close_window (window);
+}
+
+static gboolean
+session_loaded (gpointer data)
+{
+  return !measures_session_get_loading (data);
+}
+
+/* A load that ends before the window's first frame (on a slow renderer
+ * or a busy machine, the session stops waiting for that frame): the
+ * panes built after it show what was loaded, the sidebar's counts
+ * among it. */
+static void
+test_loaded_before_first_frame (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eleven.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MeasuresWindow *window = measures_window_new (NULL);
+  MeasuresSession *session = measures_window_get_session (window);
+  MeasuresFilterSidebar *sidebar;
+
+  measures_window_open (window, &file, 1);
+  wait_until (session_loaded, session, "the session to load without a frame");
+  g_assert_false (gtk_widget_get_realized (GTK_WIDGET (window)));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_loaded (window);
+
+  sidebar = MEASURES_FILTER_SIDEBAR (find_widget (GTK_WIDGET (window), MEASURES_TYPE_FILTER_SIDEBAR, NULL));
+  g_assert_nonnull (sidebar);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_COUNTRY, "Romania"), ==, 7);
+  g_assert_cmpuint (measures_filter_sidebar_get_count (sidebar, MEASURES_FACET_FORM, "Trafficking"), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (measures_window_get_model (window)), ==, 11);
 
   close_window (window);
 }
@@ -587,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/window-load/export-during-load", test_export_during_load);
   g_test_add_func ("/window-load/chooser-after-close", test_chooser_after_close);
   g_test_add_func ("/window-load/error-then-empty", test_error_then_empty);
+  g_test_add_func ("/window-load/loaded-before-first-frame", test_loaded_before_first_frame);
 
   status = g_test_run ();
   remove_folder (cache);
