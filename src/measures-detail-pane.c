@@ -21,6 +21,7 @@
 #include "measures-selection-page.h"
 #include "measures-text.h"
 #include "measures-vocabulary.h"
+#include "measures-wrap-bin.h"
 
 /* Shows every field of one measure. Record text is only ever set as
  * plain text; the one label that uses markup escapes what it shows.
@@ -484,7 +485,7 @@ show_description (MeasuresDetailPane *self)
             GtkWidget *label = text_label (NULL);
 
             set_record_text (self, GTK_LABEL (label), block->text);
-            gtk_box_append (GTK_BOX (item), label);
+            gtk_box_append (GTK_BOX (item), measures_wrap_bin_new (label));
           }
           gtk_box_append (GTK_BOX (list), item);
         }

@@ -16,6 +16,7 @@
 #include "measures-filter-sidebar.h"
 #include "measures-library-section.h"
 #include "measures-text.h"
+#include "measures-wrap-bin.h"
 
 /* The filters: place (regions with their countries), years, type of
  * measure (categories with their subcategories) and form of violence.
@@ -270,7 +271,7 @@ add_row (MeasuresFilterSidebar  *self,
   gtk_label_set_xalign (GTK_LABEL (check_label), 0);
   gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (check_label), PANGO_WRAP_WORD_CHAR);
-  gtk_check_button_set_child (row->check, check_label);
+  gtk_check_button_set_child (row->check, measures_wrap_bin_new (check_label));
   /* Named by its value; its count is its description. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row->check),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, check_label, NULL, -1);

@@ -12,6 +12,7 @@
 
 #include "measures-library-section.h"
 #include "measures-text.h"
+#include "measures-wrap-bin.h"
 
 /* The top of the sidebar: the user's own filters. "Starred" and each
  * collection are values of a filter, ORed among themselves as the
@@ -152,7 +153,7 @@ add_mark_row (MeasuresLibrarySection *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (content),
                   gtk_image_new_from_icon_name (collection != NULL ? "folder-symbolic" : "starred-symbolic"));
-  gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), measures_wrap_bin_new (label));
   row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_check_button_set_child (row->check, content);
   gtk_widget_set_hexpand (GTK_WIDGET (row->check), TRUE);

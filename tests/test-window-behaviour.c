@@ -21,6 +21,7 @@
 #include "measures-filter-sidebar.h"
 #include "measures-measure-list.h"
 #include "measures-overview-view.h"
+#include "measures-wrap-bin.h"
 #include "test-ui-utils.h"
 
 #define STRATEGY_ID "romania-2018-national-strategy-against-trafficking-in-persons-2018-2022"
@@ -518,6 +519,9 @@ find_check (GtkWidget  *root,
   if (GTK_IS_CHECK_BUTTON (root))
     {
       GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (root));
+
+      if (MEASURES_IS_WRAP_BIN (child))
+        child = measures_wrap_bin_get_child (MEASURES_WRAP_BIN (child));
 
       if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
         return root;
