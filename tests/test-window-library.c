@@ -222,6 +222,39 @@ add_to (MeasuresWindow *window,
   gtk_menu_button_popdown (button);
 }
 
+/* Puts the selected measures in a collection, from the selection page's
+ * menu: the item named @name, and the action it activates. */
+static void
+add_selection_to (GtkWidget  *page,
+                  const char *name)
+{
+  GtkWidget *button = find_widget (page, GTK_TYPE_MENU_BUTTON, NULL);
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  for (int i = 0; i < g_menu_model_get_n_items (section) && action == NULL; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_strcmp0 (label, name) == 0)
+        {
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+        }
+    }
+  g_assert_nonnull (action);
+  g_assert_true (gtk_widget_activate_action_variant (button, action, target));
+}
+
 static char *
 note_shown (MeasuresWindow *window)
 {
@@ -541,6 +574,7 @@ test_library_selection (void)
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) parts = NULL;
   GtkWidget *button;
+  GtkWidget *page;
 
   g_assert_nonnull (list);
   g_assert_nonnull (report);
@@ -549,18 +583,25 @@ test_library_selection (void)
   gtk_widget_activate_action (list, "list.select-item", "(ubb)", 2, TRUE, FALSE);
   gtk_widget_activate_action (list, "list.select-item", "(ubb)", 3, TRUE, TRUE);
   g_assert_true (measures_detail_pane_get_measure (MEASURES_DETAIL_PANE (detail_pane (window))) == fourth);
-  wait_for_text (detail_pane (window), "Star 3 Measures");
 
-  button = in_pane (window, GTK_TYPE_TOGGLE_BUTTON, "star-button");
+  /* Several selected: the pane shows what can be done with them. */
+  page = find_widget (detail_pane (window), MEASURES_TYPE_SELECTION_PAGE, NULL);
+  g_assert_nonnull (page);
+  wait_until (widget_mapped, page, "the selection's page to be shown");
+  wait_for_text (page, "3 Measures Selected");
+  wait_for_text (page, "Star 3 Measures");
+
+  button = find_widget (page, GTK_TYPE_BUTTON, "selection-star");
+  g_assert_nonnull (button);
   gtk_widget_activate (button);
-  wait_until (is_active, button, "the star of the three to be on");
+  wait_for_text (page, "Unstar 3 Measures");
   g_assert_cmpuint (measures_library_get_n_starred (library), ==, 3);
   g_assert_true (measures_library_is_starred (library, measures_measure_get_id (first)));
   g_assert_true (measures_library_is_starred (library, measures_measure_get_id (third)));
-  wait_for_text (detail_pane (window), "3 Measures Starred");
 
-  add_to (window, "Selection");
+  add_selection_to (page, "Selection");
   g_assert_cmpuint (measures_library_get_collection_size (library, report), ==, 3);
+  g_assert_true (measures_library_in_collection (library, report, measures_measure_get_id (third)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", NULL);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, text_read_cb, &text);
