@@ -49,7 +49,7 @@ struct _MeasuresLibrarySection
   MeasuresLibrary *library;
   MeasuresQuery *query;
   GPtrArray *rows;              /* MarkRow */
-  GHashTable *counts;           /* collection id → count, of the last result */
+  GArray *counts;               /* guint: each collection's count in the last result, in the library's order */
 
   /* State */
   guint n_starred;
@@ -243,14 +243,28 @@ sync_from_query (MeasuresLibrarySection *self)
   gtk_widget_set_sensitive (self->marks_clear, any);
 }
 
+/* The result may come before the library it counts: it is kept by
+ * the collections' places, and read by their ids once both are here. */
+static guint
+collection_count (MeasuresLibrarySection *self,
+                  const char             *collection)
+{
+  guint n = self->library != NULL ? measures_library_get_n_collections (self->library) : 0;
+
+  for (guint i = 0; i < MIN (n, self->counts->len); i++)
+    if (g_strcmp0 (measures_library_get_collection (self->library, i), collection) == 0)
+      return g_array_index (self->counts, guint, i);
+
+  return 0;
+}
+
 static void
 show_counts (MeasuresLibrarySection *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
       MarkRow *row = g_ptr_array_index (self->rows, i);
-      guint count = row->collection == NULL ? self->n_starred
-                                            : GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, row->collection));
+      guint count = row->collection == NULL ? self->n_starred : collection_count (self, row->collection);
       g_autofree char *text = measures_text_format_count (count);
       /* Translators: read by screen readers after a filter value;
        * %s is a number, with the locale's digit grouping */
@@ -328,7 +342,7 @@ measures_library_section_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->query);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_array_unref);
 
   G_OBJECT_CLASS (measures_library_section_parent_class)->dispose (object);
 }
@@ -359,7 +373,7 @@ measures_library_section_init (MeasuresLibrarySection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new_with_free_func (mark_row_free);
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->counts = g_array_new (FALSE, FALSE, sizeof (guint));
   build (self);
 }
 
@@ -410,11 +424,8 @@ measures_library_section_set_result (MeasuresLibrarySection *self,
   g_return_if_fail (MEASURES_IS_LIBRARY_SECTION (self));
 
   self->n_starred = result->n_starred;
-  g_hash_table_remove_all (self->counts);
-  for (guint i = 0; self->library != NULL && i < result->n_collections &&
-       i < measures_library_get_n_collections (self->library); i++)
-    g_hash_table_insert (self->counts, g_strdup (measures_library_get_collection (self->library, i)),
-                         GUINT_TO_POINTER (result->collection_counts[i]));
+  g_array_set_size (self->counts, 0);
+  g_array_append_vals (self->counts, result->collection_counts, result->n_collections);
   show_counts (self);
 }
 

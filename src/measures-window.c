@@ -678,13 +678,14 @@ _measures_window_ensure_panes (MeasuresWindow *self)
                            G_CONNECT_SWAPPED);
   selected_measure_cb (self);
 
-  /* The sidebar's values first (show_loaded()), then their counts. */
+  /* The sidebar's values and collections first (show_loaded(), the
+   * library), then their counts. */
   measures_filter_sidebar_set_query (self->filter_sidebar, query);
   show_loaded (self);
   measures_filter_sidebar_set_datasets (self->filter_sidebar, measures_session_get_datasets (self->session));
+  _measures_window_library_panes_built (self);
   measures_filter_sidebar_set_result (self->filter_sidebar, measures_session_get_result (self->session));
   measures_detail_pane_set_highlight (self->detail_pane, measures_query_get_search_words (query));
-  _measures_window_library_panes_built (self);
   _measures_window_records_panes_built (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",

@@ -21,6 +21,7 @@
 #include "measures-export-dialog.h"
 #include "measures-filter-sidebar.h"
 #include "measures-library.h"
+#include "measures-library-section.h"
 #include "measures-measure-list.h"
 #include "measures-print-operation.h"
 #include "measures-selection-page.h"
@@ -852,6 +853,45 @@ test_library_export_collection (void)
   close_library_window (window);
 }
 
+/* The sidebar's library section given the counts before the library
+ * (the panes built after a load had ended): each collection's count is
+ * still shown once the library comes, and follows the next result. */
+static void
+test_library_section_counts (void)
+{
+  g_autoptr(MeasuresLibrary) library = measures_library_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  MeasuresLibrarySection *section = g_object_new (MEASURES_TYPE_LIBRARY_SECTION, NULL);
+  g_autofree char *first = measures_library_create_collection (library, "First", NULL);
+  g_autofree char *second = measures_library_create_collection (library, "Second", NULL);
+  guint counts[] = { 3, 5 };
+  MeasuresResult result = { .n_starred = 2, .n_collections = 2, .collection_counts = counts };
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (section));
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  measures_library_section_set_result (section, &result);
+  measures_library_section_set_library (section, library);
+  g_assert_cmpuint (measures_library_section_get_count (section, NULL), ==, 2);
+  g_assert_cmpuint (measures_library_section_get_count (section, first), ==, 3);
+  g_assert_cmpuint (measures_library_section_get_count (section, second), ==, 5);
+
+  counts[1] = 7;
+  result.n_starred = 0;
+  measures_library_section_set_result (section, &result);
+  g_assert_cmpuint (measures_library_section_get_count (section, NULL), ==, 0);
+  g_assert_cmpuint (measures_library_section_get_count (section, second), ==, 7);
+
+  /* A result of fewer collections than the library has: none for the rest. */
+  result.n_collections = 1;
+  measures_library_section_set_result (section, &result);
+  g_assert_cmpuint (measures_library_section_get_count (section, first), ==, 3);
+  g_assert_cmpuint (measures_library_section_get_count (section, second), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/library/selection", test_library_selection);
   g_test_add_func ("/library/selection-page", test_library_selection_page);
   g_test_add_func ("/library/export-collection", test_library_export_collection);
+  g_test_add_func ("/library/section-counts", test_library_section_counts);
 
   return g_test_run ();
 }
