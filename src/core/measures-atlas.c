@@ -288,7 +288,7 @@ measures_atlas_find (MeasuresAtlas *self,
   found = bsearch (&key, self->countries->data, self->countries->len, sizeof (MeasuresAtlasCountry),
                    compare_codes);
 
-  return found != NULL ? (int) (found - (MeasuresAtlasCountry *) self->countries->data) : -1;
+  return found != NULL ? (int) (found - &g_array_index (self->countries, MeasuresAtlasCountry, 0)) : -1;
 }
 
 /**
