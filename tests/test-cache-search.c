@@ -421,6 +421,7 @@ test_merged (void)
     g_autoptr(MeasuresCacheSearch) cached = measures_cache_search_open (files[2], &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (cached);
   }
   /* My Measures has none, and is read whole. */
   {

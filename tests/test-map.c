@@ -113,7 +113,7 @@ pixel_at (cairo_surface_t *surface,
 {
   cairo_surface_flush (surface);
 
-  return *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4)
+  return *(guint32 *) (void *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4)
          & 0xffffff;
 }
 

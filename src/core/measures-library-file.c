@@ -296,7 +296,7 @@ _measures_library_write_bytes (MeasuresLibraryWriter        *writer,
                                GError       **error)
 {
   g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writer->lock);
+  g_autoptr(GMutexLocker) G_GNUC_UNUSED locker = g_mutex_locker_new (&writer->lock);
 
   /* A later state was written meanwhile. */
   if (generation <= writer->written)

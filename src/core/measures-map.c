@@ -373,7 +373,7 @@ paint_country (Layout                    *layout,
 
   if (sizes->len > 0)
     {
-      MeasuresShape shape = { (const double *) points->data, (const guint *) sizes->data, sizes->len };
+      MeasuresShape shape = { &g_array_index (points, double, 0), &g_array_index (sizes, guint, 0), sizes->len };
 
       measures_canvas_shape (canvas, &shape, &fill, &colors->axis, stroke);
     }
@@ -386,7 +386,7 @@ paint_country (Layout                    *layout,
       g_autofree char *number = measures_text_format_count (layout->matches_of[index]);
       MeasuresTextRun run = { number, cx, cy - 6, 7.5, TRUE, 0, MEASURES_ALIGN_CENTER, ink };
       double width;
-      g_autofree char *shown = measures_canvas_fit_text (canvas, &run, &width);
+      g_autofree char *shown G_GNUC_UNUSED = measures_canvas_fit_text (canvas, &run, &width);
       Box box = { cx - width / 2 - 2, cy - 6, width + 4, 12 };
 
       /* As wide as a square of the country's area, so that a country of

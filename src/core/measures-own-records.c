@@ -379,7 +379,7 @@ write_generation (MeasuresOwnRecords *self,
                   guint64             generation,
                   GError            **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+  g_autoptr(GMutexLocker) G_GNUC_UNUSED locker = g_mutex_locker_new (&self->write_lock);
   g_autoptr(GFile) parent = NULL;
 
   if (generation <= self->written_generation)

@@ -238,7 +238,7 @@ measures_palette_paint_key (MeasuresCanvas           *canvas,
     {
       double shown;
       MeasuresTextRun run = { label, *x + 4, y + 3, 8.5, FALSE, 200, MEASURES_ALIGN_START, colors.dim_text };
-      g_autofree char *fitted = measures_canvas_fit_text (canvas, &run, &shown);
+      g_autofree char *fitted G_GNUC_UNUSED = measures_canvas_fit_text (canvas, &run, &shown);
 
       measures_canvas_text (canvas, &run);
       *x += shown + 18;

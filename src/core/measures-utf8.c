@@ -115,7 +115,7 @@ table (guchar a, guchar b, guchar c, guchar d, guchar e, guchar f, guchar g, guc
   const guchar bytes[32] = { a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p,
                              a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p };
 
-  return _mm256_loadu_si256 ((const __m256i *) bytes);
+  return _mm256_loadu_si256 ((const void *) bytes);
 }
 
 /* @input moved on by @n bytes, with the last bytes of @previous first. */
@@ -219,10 +219,10 @@ check_blocks (State        *state,
         {
           memset (padded, 0, sizeof padded);
           memcpy (padded, p, length - done);
-          input = _mm256_loadu_si256 ((const __m256i *) padded);
+          input = _mm256_loadu_si256 ((const void *) padded);
         }
       else
-        input = _mm256_loadu_si256 ((const __m256i *) p);
+        input = _mm256_loadu_si256 ((const void *) p);
 
       /* A string starts after each nul: the bit of the next offset. */
       nuls = (guint32) _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (input, zero));
